@@ -1,0 +1,214 @@
+"""Where the kit finds its word lists, and the NLTK data it provides offline.
+
+Two kinds of resources:
+
+* **Word lists** (abbreviations, stopwords, cleaning patterns, and later actor lists and
+  frame lexicons) are YAML files under the project's ``data/`` folder, so users can read and
+  extend them without touching code. :func:`data_dir` finds that folder.
+* **NLTK data.** NLTK 3.10 reads data only from the roots on ``nltk.data.path``. The kit never
+  calls ``nltk.download()``: what NLTK needs is copied from installed registry packages into a
+  folder the kit owns (:func:`nltk_data_dir`), which is put on ``nltk.data.path``. Today that
+  is VADER's lexicon, shipped (MIT licence) by the ``vaderSentiment`` package. Sentence and
+  word tokenisation use NLTK parts that need no data at all.
+
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import importlib.util
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "VADER_RESOURCE",
+    "data_dir",
+    "load_wordlist",
+    "nltk_data_dir",
+    "provide_nltk_data",
+    "read_yaml",
+]
+
+#: The resource name NLTK's ``SentimentIntensityAnalyzer`` loads by default.
+VADER_RESOURCE = "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The folder holding the kit's data files (``data/`` at the project's top level).
+
+    Set ``OUTLET_LENS_DATA`` to use another folder (for example a copy you edit).
+
+    >>> (data_dir() / "wordlists").is_dir()
+    True
+    """
+    override = os.environ.get("OUTLET_LENS_DATA")
+    if override:
+        return Path(override).expanduser().resolve()
+    return _PACKAGE_DIR.parent / "data"
+
+
+def read_yaml(path: str | os.PathLike[str]) -> Any:
+    """Read one YAML file safely (no object construction), naming the file and line on error."""
+    # Imported here, not at the top, because loading imports this module.
+    from .loading import CorpusError
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CorpusError("file not found", file=path) from None
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"is not UTF-8 text (byte {err.start} cannot be decoded); save it as UTF-8",
+            file=path,
+        ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(err, "problem", None) or str(err)
+        raise CorpusError(f"is not valid YAML: {problem}", file=path, line=line) from None
+
+
+@functools.cache
+def load_wordlist(name: str, *keys: str) -> frozenset[str]:
+    """Load the lower-cased words listed under ``keys`` in ``data/wordlists/<name>.yml``.
+
+    With no ``keys``, every list in the file is merged (the ``source`` note is skipped).
+    The result is cached: edit the file, then restart the kernel or call
+    ``load_wordlist.cache_clear()``.
+
+    >>> "gen" in load_wordlist("abbreviations", "titles")
+    True
+    """
+    path = data_dir() / "wordlists" / f"{name}.yml"
+    content = read_yaml(path)
+    if not isinstance(content, dict):
+        from .loading import CorpusError
+
+        raise CorpusError("expected a mapping of list names to word lists", file=path)
+    wanted = keys or tuple(k for k, v in content.items() if isinstance(v, list))
+    words: set[str] = set()
+    for key in wanted:
+        values = content.get(key)
+        if not isinstance(values, list):
+            from .loading import CorpusError
+
+            raise CorpusError(f"expected a list of words under {key!r}", file=path, field=key)
+        words.update(str(v).lower() for v in values)
+    return frozenset(words)
+
+
+def nltk_data_dir() -> Path:
+    """The kit's own NLTK data folder.
+
+    ``OUTLET_LENS_NLTK_DATA`` if set, else ``outlet-lens/nltk_data`` under the user cache
+    folder (``$XDG_CACHE_HOME`` or ``~/.cache``). It holds copies made from installed
+    packages, so deleting it is safe: the kit recreates it on first use.
+    """
+    override = os.environ.get("OUTLET_LENS_NLTK_DATA")
+    if override:
+        return Path(override).expanduser().resolve()
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache).expanduser().resolve() / "outlet-lens" / "nltk_data"
+
+
+def _vader_source() -> Path:
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            "VADER's lexicon comes from the 'vaderSentiment' package, which is not installed. "
+            "Run `make test` or `pip install -e .` in the project folder."
+        )
+    path = Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+    if not path.is_file():
+        raise RuntimeError(f"vaderSentiment is installed but has no lexicon file at {path}")
+    return path
+
+
+def provide_nltk_data() -> Path:
+    """Make the NLTK data the kit uses available offline, and return the folder.
+
+    Copies VADER's lexicon from the installed ``vaderSentiment`` package into
+    ``<nltk_data_dir>/sentiment/vader_lexicon.zip`` (the layout NLTK expects) if it is not
+    there yet, then puts the folder first on ``nltk.data.path``. Safe to call repeatedly and
+    from several processes: the archive is written to a temporary file and renamed.
+    """
+    import nltk
+
+    root = nltk_data_dir()
+    target = root / "sentiment" / "vader_lexicon.zip"
+    source = _vader_source()
+    if not target.is_file() or _stale(target, source):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        os.close(fd)
+        try:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.write(source, "vader_lexicon/vader_lexicon.txt")
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+    return root
+
+
+def _stale(archive: Path, source: Path) -> bool:
+    """True when the copied lexicon differs in size from the installed one."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            return zf.getinfo("vader_lexicon/vader_lexicon.txt").file_size != source.stat().st_size
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return True
+
+
+def doctor() -> list[tuple[str, bool, str]]:
+    """Check what the kit needs, offline. Returns ``(item, ok, detail)`` rows.
+
+    Used by ``python -m analysis doctor``.
+    """
+    rows: list[tuple[str, bool, str]] = []
+    for dist in ("pandas", "matplotlib", "nltk", "ipywidgets", "jupyterlab", "pyyaml",
+                 "vaderSentiment", "pyarrow"):
+        try:
+            rows.append((f"package {dist}", True, importlib.metadata.version(dist)))
+        except importlib.metadata.PackageNotFoundError:
+            rows.append((f"package {dist}", False, "not installed"))
+    folder = data_dir()
+    rows.append(("data folder", folder.is_dir(), str(folder)))
+    for name in ("abbreviations", "stopwords-en", "cleaning"):
+        try:
+            n = len(load_wordlist(name))
+            rows.append((f"word list {name}", True, f"{n} entries"))
+        except Exception as err:  # report, don't crash: this is a diagnosis
+            rows.append((f"word list {name}", False, str(err)))
+    try:
+        from .tokens import SentenceSplitter
+
+        spans = SentenceSplitter().span_tokenize("Gen. Lloyd J. Austin spoke. Then he left.")
+        rows.append(("sentence splitter (NLTK Punkt, no download)", len(spans) == 2,
+                     f"{len(spans)} sentences in a two-sentence check"))
+    except Exception as err:
+        rows.append(("sentence splitter (NLTK Punkt, no download)", False, str(err)))
+    try:
+        root = provide_nltk_data()
+        import nltk
+
+        nltk.data.find(VADER_RESOURCE)
+        rows.append(("NLTK data: VADER lexicon (from vaderSentiment)", True, str(root)))
+    except Exception as err:
+        rows.append(("NLTK data: VADER lexicon (from vaderSentiment)", False, str(err)))
+    return rows
+

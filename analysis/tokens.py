@@ -1,0 +1,533 @@
+"""Words and sentences with character spans, tuned for news text.
+
+Everything here reports ``(start, end)`` offsets into the text *as given*, so that
+``text[start:end]`` is always the word or sentence: that is what highlighting and every
+"show me the evidence" table need. Tokenisers follow NLTK's interface: ``tokenize(text)``
+gives strings and ``span_tokenize(text)`` gives offsets.
+
+How it works, in brief:
+
+* Matching runs on a *shadow* of the text of the same length, in which curly quotes become
+  straight ones, hyphen look-alikes become ``-``, other dashes become ``–``, and unusual spaces
+  become plain spaces, character for character. Offsets found in the shadow are offsets in
+  the original.
+* Words come from one regular expression (NLTK's ``RegexpTokenizer`` idea) that keeps
+  "U.S.", "long-range", "Russia's", "1,000" and "Gen." whole. Abbreviations are read from
+  ``data/wordlists/abbreviations.yml``.
+* Sentences come from NLTK's Punkt algorithm with hand-written parameters (the abbreviation
+  list and a few frequent sentence starters) instead of a downloaded model, plus two rules
+  news needs: a line break ends a sentence (headlines, captions and one-line paragraphs have
+  no final period) unless the text is hard-wrapped, and an enumeration marker such as "1." is
+  kept with the item it numbers.
+
+Nothing here needs NLTK data or the network.
+
+>>> words("Gen. Lloyd J. Austin said the U.S. would deploy long-range missiles.")
+['Gen.', 'Lloyd', 'J', 'Austin', 'said', 'the', 'U.S.', 'would', 'deploy', 'long-range', 'missiles']
+>>> sentences("Mr. Peskov spoke first. “We see it,” he said. Ryabkov agreed.")
+['Mr. Peskov spoke first.', '“We see it,” he said.', 'Ryabkov agreed.']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from typing import Literal
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.util import ngrams as _nltk_ngrams
+
+from .resources import load_wordlist
+
+__all__ = [
+    "SentenceSplitter",
+    "WordTokenizer",
+    "ngrams",
+    "normalize",
+    "sentence_spans",
+    "sentence_table",
+    "sentences",
+    "stopwords",
+    "text_stats",
+    "token_table",
+    "word_spans",
+    "words",
+]
+
+Span = tuple[int, int]
+
+# --- the shadow text ---------------------------------------------------------------------
+# One character in, one character out, so offsets survive.
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u02bc\uff07"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
+_HYPHENS = "\u2010\u2011\u00ad"  # hyphen, non-breaking hyphen, soft hyphen: join words
+_DASHES = "\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # figure/en/em dash, minus
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_LINE_BREAKS = "\u2028\u2029\u0085\x0b\x0c"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+_SHADOW_TABLE = str.maketrans(
+    {
+        **{c: "'" for c in _SINGLE_QUOTES},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: "-" for c in _HYPHENS},
+        **{c: "\u2013" for c in _DASHES},
+        **{c: " " for c in _SPACES},
+        **{c: "\n" for c in _LINE_BREAKS},
+    }
+)
+_CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+
+
+def _shadow(text: str) -> str:
+    """Same-length copy of ``text`` with quotes, dashes, spaces and line ends made plain."""
+    shadow = text.translate(_SHADOW_TABLE)
+    if "\r" in shadow:
+        shadow = _CR_BEFORE_LF.sub(" ", shadow).replace("\r", "\n")
+    return shadow
+
+
+def normalize(
+    text: str,
+    *,
+    form: Literal["NFC", "NFKC"] | None = "NFC",
+    quotes: bool = True,
+    dashes: bool = True,
+    spaces: bool = True,
+    zero_width: bool = True,
+) -> str:
+    """Unicode-normalise text for display or exact matching.
+
+    Unlike the tokenisers this may change the text's length (NFC composes characters and
+    ``zero_width`` drops invisible ones), so use it on tokens, not before taking spans.
+
+    Parameters
+    ----------
+    form : Unicode normalisation form, or None to skip.
+    quotes : curly and angle quotes become ``'`` and ``"``.
+    dashes : hyphen look-alikes, en and em dashes and the minus sign become ``-``.
+    spaces : non-breaking and other unusual spaces become a plain space.
+    zero_width : zero-width spaces, joiners, soft hyphens and byte-order marks are removed.
+
+    >>> normalize("“Cold\u00a0War” \u2014 Peskov\u2019s view")
+    '"Cold War" - Peskov\\'s view'
+    """
+    if zero_width:
+        text = text.translate({ord(c): None for c in _ZERO_WIDTH + "\u00ad"})
+    if form:
+        text = unicodedata.normalize(form, text)
+    table: dict[str, str] = {}
+    if quotes:
+        table.update({c: "'" for c in _SINGLE_QUOTES})
+        table.update({c: '"' for c in _DOUBLE_QUOTES})
+    if dashes:
+        table.update({c: "-" for c in _HYPHENS + _DASHES})
+    if spaces:
+        table.update({c: " " for c in _SPACES})
+    return text.translate(str.maketrans(table)) if table else text
+
+
+# --- words ------------------------------------------------------------------------------
+
+# Abbreviations that are also ordinary English words ("ill.", "miss.", "mass.") are left
+# out of the word tokeniser's list, so "He was ill." ends in "ill", not "ill.".
+_NOT_ABBREVIATIONS_IN_WORDS = frozenset({"no", "co", "sec", "mar", "ark"})
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return load_wordlist("abbreviations", "titles", "months", "states", "dotted", "other")
+
+
+@functools.cache
+def _word_regex() -> re.Pattern[str]:
+    undotted = sorted(
+        (a for a in _abbreviations() if "." not in a and a not in _NOT_ABBREVIATIONS_IN_WORDS),
+        key=len,
+        reverse=True,
+    )
+    joiner = "-'&\u200b\u200c\u200d\u2060"
+    pattern = rf"""
+        (?P<url>https?://[^\s<>"']+[^\s<>"'.,;:!?)\]])
+      | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+      | (?P<dotted>(?<![\w.])(?:[^\W\d_]\.){{2,}})            # U.S.  e.g.  a.m.
+      | (?P<abbr>(?<![\w.])(?:{"|".join(map(re.escape, undotted))})\.)  # Gen.  Jan.
+      | (?P<number>\d+(?:[.,]\d+)+(?:-\w+)*)                  # 1,000  3.5  1,000-strong
+      | (?P<word>\w+(?:[{joiner}]\w+)*)                        # long-range  Russia's  SM-6
+      | (?P<punct>[^\w\s])
+    """
+    return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
+
+
+class WordTokenizer:
+    """Split text into words, keeping character offsets.
+
+    Parameters
+    ----------
+    punct : keep punctuation marks as tokens of their own.
+
+    >>> WordTokenizer().span_tokenize("Russia's long-range plan")
+    [(0, 8), (9, 19), (20, 24)]
+    >>> WordTokenizer(punct=True).tokenize("“No,” he said.")
+    ['“', 'No', ',', '”', 'he', 'said', '.']
+    """
+
+    def __init__(self, *, punct: bool = False) -> None:
+        self.punct = punct
+
+    def span_tokenize(self, text: str) -> list[Span]:
+        """Offsets ``(start, end)`` of every token, in order."""
+        regex = _word_regex()
+        if self.punct:
+            return [m.span() for m in regex.finditer(_shadow(text))]
+        return [m.span() for m in regex.finditer(_shadow(text)) if m.lastgroup != "punct"]
+
+    def tokenize(self, text: str) -> list[str]:
+        """The tokens as they appear in ``text``."""
+        return [text[s:e] for s, e in self.span_tokenize(text)]
+
+
+def _strip_possessive(text: str, start: int, end: int) -> Span:
+    token = _shadow(text[start:end])
+    if len(token) > 2 and token[-2:].lower() == "'s":
+        return start, end - 2
+    return start, end
+
+
+def word_spans(
+    text: str,
+    *,
+    punct: bool = False,
+    possessive: Literal["keep", "strip"] = "keep",
+) -> list[Span]:
+    """Character offsets of the words in ``text``.
+
+    ``possessive="strip"`` ends a possessive word before its ``'s``, so that "Russia's"
+    spans "Russia".
+
+    >>> text = "Russia's envoy"
+    >>> [text[s:e] for s, e in word_spans(text, possessive="strip")]
+    ['Russia', 'envoy']
+    """
+    spans = WordTokenizer(punct=punct).span_tokenize(text)
+    if possessive == "strip":
+        spans = [_strip_possessive(text, s, e) for s, e in spans]
+    elif possessive != "keep":
+        raise ValueError(f"possessive must be 'keep' or 'strip', not {possessive!r}")
+    return spans
+
+
+def stopwords(language: str = "english") -> frozenset[str]:
+    """The kit's stopword list (``data/wordlists/stopwords-en.yml``), lower case.
+
+    >>> {"the", "of", "he's"} <= stopwords()
+    True
+    """
+    if language not in ("english", "en"):
+        raise ValueError(f"only English stopwords ship with the kit, not {language!r}")
+    return load_wordlist("stopwords-en")
+
+
+def _token_text(token: str, *, lower: bool, normalized: bool) -> str:
+    if normalized:
+        token = normalize(token)
+    return token.lower() if lower else token
+
+
+def words(
+    text: str,
+    *,
+    lower: bool = False,
+    normalized: bool = True,
+    punct: bool = False,
+    possessive: Literal["keep", "strip"] = "keep",
+    stopwords: Collection[str] | Literal["english"] | None = None,
+) -> list[str]:
+    """The words of ``text`` as strings.
+
+    Parameters
+    ----------
+    lower : lower-case every word.
+    normalized : apply :func:`normalize` to each word (curly quotes, dashes, NFC).
+    punct : keep punctuation tokens.
+    possessive : ``"strip"`` drops a final ``'s``.
+    stopwords : drop these words (compared in lower case); ``"english"`` is the kit's list.
+
+    >>> words("The Kremlin’s “Cold War” warning", lower=True, stopwords="english")
+    ["kremlin's", 'cold', 'war', 'warning']
+    """
+    drop = _stopword_set(stopwords)
+    out = []
+    for s, e in word_spans(text, punct=punct, possessive=possessive):
+        token = _token_text(text[s:e], lower=lower, normalized=normalized)
+        if drop and token.lower() in drop:
+            continue
+        out.append(token)
+    return out
+
+
+def _stopword_set(stopwords_: Collection[str] | str | None) -> frozenset[str]:
+    if stopwords_ is None:
+        return frozenset()
+    if isinstance(stopwords_, str):
+        return stopwords(stopwords_)
+    return frozenset(w.lower() for w in stopwords_)
+
+
+def ngrams(tokens: Sequence[str], n: int = 2, *, sep: str = " ") -> list[str]:
+    """Contiguous n-grams of a token list, joined with ``sep``.
+
+    >>> ngrams(["long", "range", "missiles"], 2)
+    ['long range', 'range missiles']
+    """
+    if n < 1:
+        raise ValueError(f"n must be 1 or more, not {n}")
+    return [sep.join(gram) for gram in _nltk_ngrams(tokens, n)]
+
+
+# --- sentences --------------------------------------------------------------------------
+
+_ENUMERATION = re.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]\s*")
+_LIST_OR_HEADING = re.compile(r"\s*(?:#{1,6}\s|[-*\u2022\u25aa]\s|\d{1,3}[.)]\s)")
+_SENTENCE_FINAL = tuple(".!?:;\"')]\u2026\u2013")
+
+
+@functools.cache
+def _punkt_parameters() -> PunktParameters:
+    params = PunktParameters()
+    params.abbrev_types = set(_abbreviations())
+    params.sent_starters = set(load_wordlist("abbreviations", "sentence_starters"))
+    return params
+
+
+class SentenceSplitter:
+    """Split news text into sentences, keeping character offsets.
+
+    Built on NLTK's Punkt with the kit's abbreviation list (no model download).
+
+    Parameters
+    ----------
+    line_breaks : how a single line break is read.
+        ``"auto"`` (default): every line break ends a sentence, unless the text looks
+        hard-wrapped (several lines that stop mid-sentence and go on in lower case on the
+        next line), in which case only blank lines, list items and headings do.
+        ``"paragraph"``: every line break ends a sentence.
+        ``"wrap"``: only blank lines, list items and Markdown headings end one.
+
+    >>> SentenceSplitter().tokenize("Risk of escalation\\nThe Kremlin spoke. It warned.")
+    ['Risk of escalation', 'The Kremlin spoke.', 'It warned.']
+    """
+
+    def __init__(self, *, line_breaks: Literal["auto", "paragraph", "wrap"] = "auto") -> None:
+        if line_breaks not in ("auto", "paragraph", "wrap"):
+            raise ValueError(
+                f"line_breaks must be 'auto', 'paragraph' or 'wrap', not {line_breaks!r}"
+            )
+        self.line_breaks = line_breaks
+        self._punkt = PunktSentenceTokenizer(_punkt_parameters())
+
+    def span_tokenize(self, text: str) -> list[Span]:
+        """Offsets ``(start, end)`` of every sentence, without surrounding white space."""
+        shadow = _shadow(text)
+        spans: list[Span] = []
+        for b_start, b_end in _blocks(shadow, self.line_breaks):
+            block = shadow[b_start:b_end]
+            pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
+            spans.extend(_merge_enumerations(shadow, pieces))
+        return spans
+
+    def tokenize(self, text: str) -> list[str]:
+        """The sentences as they appear in ``text``."""
+        return [text[s:e] for s, e in self.span_tokenize(text)]
+
+
+def _lines(shadow: str) -> list[Span]:
+    """Spans of the lines of ``shadow`` with surrounding white space trimmed (may be empty)."""
+    out = []
+    pos = 0
+    for line in shadow.split("\n"):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        start = pos + lead
+        out.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _looks_wrapped(shadow: str, lines: list[Span]) -> bool:
+    """Does the text break lines inside sentences (hard-wrapped at a fixed width)?"""
+    pairs = continued = 0
+    for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
+        if s1 == e1 or s2 == e2:
+            continue
+        pairs += 1
+        if not shadow[s1:e1].endswith(_SENTENCE_FINAL) and shadow[s2].islower():
+            continued += 1
+    return continued >= 2 and continued >= 0.25 * pairs
+
+
+def _blocks(shadow: str, line_breaks: str) -> Iterable[Span]:
+    """Paragraph-like blocks that no sentence crosses."""
+    lines = _lines(shadow)
+    wrapped = line_breaks == "wrap" or (line_breaks == "auto" and _looks_wrapped(shadow, lines))
+    if not wrapped:
+        yield from ((s, e) for s, e in lines if s < e)
+        return
+    start = end = None
+    for s, e in lines:
+        if s == e or _LIST_OR_HEADING.match(shadow, s):
+            if start is not None:
+                yield start, end
+            start = end = None
+            if s == e:
+                continue
+        if start is None:
+            start = s
+        end = e
+    if start is not None:
+        yield start, end
+
+
+def _merge_enumerations(shadow: str, spans: list[Span]) -> list[Span]:
+    """Join a lone enumeration marker ("1.", "b)", "iv.") to the sentence after it."""
+    out: list[Span] = []
+    pending: int | None = None
+    for s, e in spans:
+        if pending is not None:
+            s, pending = pending, None
+        if _ENUMERATION.fullmatch(shadow, s, e) and (s, e) != spans[-1]:
+            pending = s
+            continue
+        out.append((s, e))
+    return out
+
+
+@functools.cache
+def _default_splitter() -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Character offsets of the sentences in ``text`` (see :class:`SentenceSplitter`).
+
+    >>> sentence_spans("It rained. Then it stopped.")
+    [(0, 10), (11, 27)]
+    """
+    return _default_splitter().span_tokenize(text)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (see :class:`SentenceSplitter`)."""
+    return _default_splitter().tokenize(text)
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+
+def _require_columns(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"{what} needs the column(s) {', '.join(map(repr, missing))}; "
+            f"the DataFrame has {', '.join(map(repr, df.columns))}. "
+            "Load articles with analysis.load_corpus() or analysis.from_texts()."
+        )
+
+
+def sentence_table(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.DataFrame:
+    """One row per sentence: ``article_id, outlet, sentence_index, start, end, sentence``.
+
+    ``start`` and ``end`` index the article's ``text_column``.
+
+    >>> from analysis import from_texts
+    >>> sentence_table(from_texts({"A": "One. Two."}))[["outlet", "sentence_index", "sentence"]]
+      outlet  sentence_index sentence
+    0      A               0     One.
+    1      A               1     Two.
+    """
+    _require_columns(corpus, ["article_id", "outlet", text_column], "sentence_table")
+    splitter = _default_splitter()
+    rows = []
+    for article_id, outlet, text in zip(
+        corpus["article_id"], corpus["outlet"], corpus[text_column], strict=True
+    ):
+        for i, (s, e) in enumerate(splitter.span_tokenize(text)):
+            rows.append((article_id, outlet, i, s, e, text[s:e]))
+    return pd.DataFrame(
+        rows, columns=["article_id", "outlet", "sentence_index", "start", "end", "sentence"]
+    ).astype({"sentence_index": "int64", "start": "int64", "end": "int64"})
+
+
+def token_table(
+    corpus: pd.DataFrame,
+    *,
+    text_column: str = "text",
+    lower: bool = False,
+    possessive: Literal["keep", "strip"] = "keep",
+    stopwords: Collection[str] | Literal["english"] | None = None,
+) -> pd.DataFrame:
+    """One row per word: ``article_id, outlet, sentence_index, token_index, start, end, token``.
+
+    ``token`` is normalised (see :func:`normalize`) and lower-cased when ``lower``;
+    ``start``/``end`` index the original text. Stopwords are dropped after numbering, so
+    ``token_index`` still counts every word.
+    """
+    _require_columns(corpus, ["article_id", "outlet", text_column], "token_table")
+    drop = _stopword_set(stopwords)
+    splitter = _default_splitter()
+    rows = []
+    for article_id, outlet, text in zip(
+        corpus["article_id"], corpus["outlet"], corpus[text_column], strict=True
+    ):
+        spans = word_spans(text, possessive=possessive)
+        bounds = splitter.span_tokenize(text)
+        sent = 0
+        for i, (s, e) in enumerate(spans):
+            while sent + 1 < len(bounds) and s >= bounds[sent][1]:
+                sent += 1
+            token = _token_text(text[s:e], lower=lower, normalized=True)
+            if drop and token.lower() in drop:
+                continue
+            rows.append((article_id, outlet, sent, i, s, e, token))
+    columns = ["article_id", "outlet", "sentence_index", "token_index", "start", "end", "token"]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {c: "int64" for c in ("sentence_index", "token_index", "start", "end")}
+    )
+
+
+def text_stats(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.DataFrame:
+    """Basic size measures, one row per article.
+
+    Columns: ``article_id, event, outlet, n_words, n_sentences, mean_sentence_length``
+    (words per sentence) and ``type_token_ratio`` (distinct lower-cased words / words; it
+    falls as texts get longer, so compare it only between texts of similar length).
+
+    >>> from analysis import from_texts
+    >>> text_stats(from_texts({"A": "The war. The war went on."})).iloc[0][
+    ...     ["n_words", "n_sentences", "mean_sentence_length", "type_token_ratio"]].tolist()
+    [6, 2, 3.0, 0.5]
+    """
+    _require_columns(corpus, ["article_id", "outlet", text_column], "text_stats")
+    splitter = _default_splitter()
+    rows = []
+    for text in corpus[text_column]:
+        tokens = [normalize(t).lower() for t in WordTokenizer().tokenize(text)]
+        n_sent = len(splitter.span_tokenize(text))
+        rows.append(
+            (
+                len(tokens),
+                n_sent,
+                len(tokens) / n_sent if n_sent else float("nan"),
+                len(set(tokens)) / len(tokens) if tokens else float("nan"),
+            )
+        )
+    stats = pd.DataFrame(
+        rows,
+        columns=["n_words", "n_sentences", "mean_sentence_length", "type_token_ratio"],
+        index=corpus.index,
+    )
+    keys = [c for c in ("article_id", "event", "outlet") if c in corpus.columns]
+    return pd.concat([corpus[keys], stats], axis=1).reset_index(drop=True)
