@@ -330,7 +330,9 @@ def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[int]]:
         try:
             data = json.load(fh)
         except json.JSONDecodeError as err:
-            raise CorpusError(f"is not valid JSON ({err.msg})", file=path, line=err.lineno) from None
+            raise CorpusError(
+                f"is not valid JSON ({err.msg})", file=path, line=err.lineno
+            ) from None
         except UnicodeDecodeError as err:
             raise CorpusError(f"is not UTF-8 text ({err.reason})", file=path) from None
     if not all(isinstance(r, dict) for r in data):
@@ -432,7 +434,10 @@ def _finish_table(df: pd.DataFrame, path: Path, line_numbers: list[int]) -> pd.D
     out["article_id"] = out["article_id"].astype(str)
     if "event" not in out.columns:
         # The allsides-abp corpus groups articles by topic and day in a 'group' column.
-        out["event"] = out["group"].astype(str) if "group" in out.columns else path.name.split(".")[0]
+        if "group" in out.columns:
+            out["event"] = out["group"].astype(str)
+        else:
+            out["event"] = path.name.split(".")[0]
     if "date" in out.columns:
         parsed = pd.to_datetime(out["date"], errors="coerce", format="mixed")
         bad = parsed.isna() & out["date"].notna() & (out["date"].astype(str).str.strip() != "")
@@ -465,13 +470,13 @@ def _check_unique_ids(df: pd.DataFrame) -> None:
 
 def _standardise(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
-    for column in CORPUS_COLUMNS + ["leaning"]:
+    for column in [*CORPUS_COLUMNS, "leaning"]:
         if column not in out.columns:
             out[column] = pd.NaT if column == "date" else ""
     out["date"] = pd.to_datetime(out["date"])
     for column in ("article_id", "event", "outlet", "title", "url", "language", "leaning"):
         out[column] = out[column].fillna("").astype(str).str.strip()
-    front = CORPUS_COLUMNS + ["leaning", "source"]
+    front = [*CORPUS_COLUMNS, "leaning", "source"]
     rest = [c for c in out.columns if c not in front]
     return out[front + rest].reset_index(drop=True)
 

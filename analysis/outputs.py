@@ -120,7 +120,9 @@ def table_format(path: str | os.PathLike[str] | None, fmt: str | None = None) ->
     """The format to write: ``fmt`` if given, else from the file name, else ``"table"``."""
     if fmt:
         if fmt not in ("csv", "json", "jsonl", "parquet", "table"):
-            raise OutputError(f"unknown format {fmt!r}; expected csv, json, jsonl, parquet or table")
+            raise OutputError(
+                f"unknown format {fmt!r}; expected csv, json, jsonl, parquet or table"
+            )
         return fmt  # type: ignore[return-value]
     if path is None:
         return "table"

@@ -188,12 +188,19 @@ def doctor() -> list[tuple[str, bool, str]]:
             rows.append((f"package {dist}", False, "not installed"))
     folder = data_dir()
     rows.append(("data folder", folder.is_dir(), str(folder)))
-    for name in ("abbreviations", "stopwords-en", "cleaning"):
+    for name in ("abbreviations", "stopwords-en"):
         try:
             n = len(load_wordlist(name))
             rows.append((f"word list {name}", True, f"{n} entries"))
         except Exception as err:  # report, don't crash: this is a diagnosis
             rows.append((f"word list {name}", False, str(err)))
+    try:
+        from .cleaning import load_patterns
+
+        n = len(load_patterns().navigation)
+        rows.append(("cleaning patterns", True, f"{n} navigation patterns"))
+    except Exception as err:
+        rows.append(("cleaning patterns", False, str(err)))
     try:
         from .tokens import SentenceSplitter
 

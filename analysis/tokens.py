@@ -31,6 +31,7 @@ Nothing here needs NLTK data or the network.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
@@ -65,7 +66,7 @@ _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u02bc\uff07"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
 _HYPHENS = "\u2010\u2011\u00ad"  # hyphen, non-breaking hyphen, soft hyphen: join words
 _DASHES = "\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"  # figure/en/em dash, minus
-_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _LINE_BREAKS = "\u2028\u2029\u0085\x0b\x0c"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -371,7 +372,7 @@ def _lines(shadow: str) -> list[Span]:
 def _looks_wrapped(shadow: str, lines: list[Span]) -> bool:
     """Does the text break lines inside sentences (hard-wrapped at a fixed width)?"""
     pairs = continued = 0
-    for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
+    for (s1, e1), (s2, e2) in itertools.pairwise(lines):
         if s1 == e1 or s2 == e2:
             continue
         pairs += 1

@@ -1,0 +1,176 @@
+"""Charts for the kit's tables. The only module that imports matplotlib's pyplot.
+
+Every function follows seaborn's shape: the tidy table first, then keyword options, then
+``ax=None``. It draws on ``ax`` (or the current Axes), returns it, never calls
+``plt.show()`` and never creates a figure of its own; statistics are computed elsewhere.
+An empty table gives an Axes that says "no data".
+
+Colours: each outlet keeps one colour across every chart of a corpus
+(:func:`outlet_colors`), from the Okabe–Ito palette, which stays distinguishable for the
+common forms of colour blindness and when projected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+
+__all__ = [
+    "OKABE_ITO",
+    "outlet_colors",
+    "plot_furniture",
+    "plot_text_stats",
+    "plot_top_terms",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe palette, most distinct colours first.
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+LEANING_COLORS = {"left": "#0072B2", "center": "#7F7F7F", "right": "#D55E00"}
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """One colour per outlet, the same for the same set of outlets whatever their order.
+
+    Outlets are sorted case-insensitively and given palette colours in turn (cycling past
+    eight). Leaning labels ("left", "center", "right") get fixed colours.
+
+    >>> outlet_colors(["Shafaq News", "n-tv"])
+    {'n-tv': '#0072B2', 'Shafaq News': '#E69F00'}
+    """
+    names = sorted({str(o) for o in outlets}, key=lambda s: (s.casefold(), s))
+    if names and set(names) <= set(LEANING_COLORS):
+        return {n: LEANING_COLORS[n] for n in names}
+    return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
+
+
+def _axes(ax: Axes | None) -> Axes:
+    return ax if ax is not None else plt.gca()
+
+
+def _no_data(ax: Axes, title: str) -> Axes:
+    ax.set_title(title)
+    ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{what} needs the column(s) {missing}; got {list(df.columns)}")
+
+
+def plot_text_stats(
+    stats: pd.DataFrame,
+    *,
+    x: str = "n_words",
+    label: str = "outlet",
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars of one size measure per article (from :func:`analysis.text_stats`).
+
+    Parameters
+    ----------
+    stats : one row per article with ``outlet`` and the measure ``x``.
+    x : the measure: ``n_words``, ``n_sentences``, ``mean_sentence_length`` or
+        ``type_token_ratio``.
+    label : the column naming each bar (several articles of one outlet get one bar each).
+    """
+    ax = _axes(ax)
+    names = {
+        "n_words": "Words",
+        "n_sentences": "Sentences",
+        "mean_sentence_length": "Words per sentence",
+        "type_token_ratio": "Distinct words / words",
+    }
+    title = f"{names.get(x, x)} per article"
+    if stats.empty:
+        return _no_data(ax, title)
+    _require(stats, ["outlet", x, label], "plot_text_stats")
+    colors = palette or outlet_colors(stats["outlet"])
+    data = stats.reset_index(drop=True)
+    positions = range(len(data))
+    ax.barh(list(positions), data[x], color=[colors[o] for o in data["outlet"]])
+    ax.set_yticks(list(positions), data[label].astype(str))
+    ax.invert_yaxis()
+    for pos, value in zip(positions, data[x], strict=True):
+        ax.annotate(f"{value:,.3g}" if isinstance(value, float) else f"{value:,}",
+                    (value, pos), xytext=(3, 0), textcoords="offset points", va="center")
+    ax.set_xlabel(names.get(x, x))
+    ax.set_title(title)
+    ax.margins(x=0.15)
+    return ax
+
+
+def plot_furniture(
+    furniture: pd.DataFrame,
+    *,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Lines removed by cleaning, per outlet and rule.
+
+    Takes the table from :func:`analysis.cleaning.furniture_table`.
+
+    One group of bars per rule, one bar per outlet.
+    """
+    ax = _axes(ax)
+    title = "Page furniture removed before analysis"
+    if furniture.empty:
+        return _no_data(ax, title)
+    _require(furniture, ["outlet", "rule"], "plot_furniture")
+    counts = furniture.groupby(["rule", "outlet"]).size().unstack(fill_value=0)
+    colors = palette or outlet_colors(counts.columns)
+    width = 0.8 / len(counts.columns)
+    for j, outlet in enumerate(counts.columns):
+        xs = [i + (j - (len(counts.columns) - 1) / 2) * width for i in range(len(counts))]
+        ax.bar(xs, counts[outlet], width=width, label=outlet, color=colors[outlet])
+    ax.set_xticks(range(len(counts)), [r.replace("_", " ") for r in counts.index])
+    ax.set_ylabel("Lines removed")
+    ax.set_title(title)
+    ax.legend(title="Outlet")
+    return ax
+
+
+def plot_top_terms(
+    terms: pd.DataFrame,
+    *,
+    outlet: str,
+    value: str = "count",
+    n: int = 10,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """The ``n`` highest-valued terms of one outlet as horizontal bars.
+
+    ``terms`` has columns ``outlet, term`` and ``value`` (for example the counts from
+    :func:`analysis.tokens.token_table` grouped by outlet and token, or the z-scores of
+    distinctive words).
+    """
+    ax = _axes(ax)
+    title = f"Most frequent words: {outlet}"
+    _require(terms, ["outlet", "term", value], "plot_top_terms")
+    rows = terms[terms["outlet"] == outlet].nlargest(n, value)
+    if rows.empty:
+        return _no_data(ax, title)
+    color = (palette or outlet_colors(terms["outlet"]))[outlet]
+    ax.barh(range(len(rows)), rows[value], color=color)
+    ax.set_yticks(range(len(rows)), rows["term"])
+    ax.invert_yaxis()
+    ax.set_xlabel("Times used" if value == "count" else value)
+    ax.set_title(title)
+    return ax
