@@ -42,6 +42,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from .resources import yaml_load
+
 __all__ = [
     "CORPUS_COLUMNS",
     "CorpusError",
@@ -130,7 +132,7 @@ def _parse_date(value: Any, *, file: Path | str, line: int | None, field: str) -
 
 def _yaml_mapping(text: str, *, file: Path, first_line: int, what: str) -> dict[str, Any]:
     try:
-        content = yaml.safe_load(text)
+        content = yaml_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

@@ -95,6 +95,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = Fals
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -107,8 +108,15 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = Fals
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{MANIFEST}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write("\n".join(sorted(names)) + "\n")
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, manifest)
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:

@@ -134,6 +134,7 @@ def plot_furniture(
         return _no_data(ax, title)
     _require(furniture, ["outlet", "rule"], "plot_furniture")
     counts = furniture.groupby(["rule", "outlet"]).size().unstack(fill_value=0)
+    counts = counts[sorted(counts.columns, key=lambda s: (s.casefold(), s))]
     colors = palette or outlet_colors(counts.columns)
     width = 0.8 / len(counts.columns)
     for j, outlet in enumerate(counts.columns):

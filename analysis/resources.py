@@ -20,6 +20,7 @@ import functools
 import importlib.metadata
 import importlib.util
 import os
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -34,6 +35,7 @@ __all__ = [
     "nltk_data_dir",
     "provide_nltk_data",
     "read_yaml",
+    "yaml_load",
 ]
 
 #: The resource name NLTK's ``SentimentIntensityAnalyzer`` loads by default.
@@ -56,6 +58,34 @@ def data_dir() -> Path:
     return _PACKAGE_DIR.parent / "data"
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2 booleans.
+
+    YAML 1.1 reads the bare words ``no``, ``yes``, ``on`` and ``off`` as booleans, which
+    turns the stopword "no" or the language code ``no`` (Norwegian) into ``False``. Here
+    only ``true`` and ``false`` are booleans; everything else stays text. Like ``safe_load``
+    it never constructs Python objects.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def yaml_load(text: str) -> Any:
+    r"""Parse YAML text safely, with only ``true``/``false`` as booleans.
+
+    >>> yaml_load("words: [no, on, off]\nflag: true")
+    {'words': ['no', 'on', 'off'], 'flag': True}
+    """
+    return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
+
+
 def read_yaml(path: str | os.PathLike[str]) -> Any:
     """Read one YAML file safely (no object construction), naming the file and line on error."""
     # Imported here, not at the top, because loading imports this module.
@@ -72,7 +102,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Any:
             file=path,
         ) from None
     try:
-        return yaml.safe_load(text)
+        return yaml_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

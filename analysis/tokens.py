@@ -23,7 +23,8 @@ How it works, in brief:
 Nothing here needs NLTK data or the network.
 
 >>> words("Gen. Lloyd J. Austin said the U.S. would deploy long-range missiles.")
-['Gen.', 'Lloyd', 'J', 'Austin', 'said', 'the', 'U.S.', 'would', 'deploy', 'long-range', 'missiles']
+['Gen.', 'Lloyd', 'J.', 'Austin', 'said', 'the', 'U.S.', 'would', 'deploy', 'long-range',
+ 'missiles']
 >>> sentences("Mr. Peskov spoke first. “We see it,” he said. Ryabkov agreed.")
 ['Mr. Peskov spoke first.', '“We see it,” he said.', 'Ryabkov agreed.']
 """
@@ -167,6 +168,7 @@ def _word_regex() -> re.Pattern[str]:
       | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
       | (?P<dotted>(?<![\w.])(?:[^\W\d_]\.){{2,}})            # U.S.  e.g.  a.m.
       | (?P<abbr>(?<![\w.])(?:{"|".join(map(re.escape, undotted))})\.)  # Gen.  Jan.
+      | (?P<initial>(?<![\w.])(?-i:[A-Z])\.(?=[ ]+(?-i:[A-Z])\w))     # the J. of Lloyd J. Austin
       | (?P<number>\d+(?:[.,]\d+)+(?:-\w+)*)                  # 1,000  3.5  1,000-strong
       | (?P<word>\w+(?:[{joiner}]\w+)*)                        # long-range  Russia's  SM-6
       | (?P<punct>[^\w\s])
@@ -348,7 +350,7 @@ class SentenceSplitter:
         for b_start, b_end in _blocks(shadow, self.line_breaks):
             block = shadow[b_start:b_end]
             pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
-            spans.extend(_merge_enumerations(shadow, pieces))
+            spans.extend(_repair(shadow, pieces))
         return spans
 
     def tokenize(self, text: str) -> list[str]:
@@ -403,8 +405,14 @@ def _blocks(shadow: str, line_breaks: str) -> Iterable[Span]:
         yield start, end
 
 
-def _merge_enumerations(shadow: str, spans: list[Span]) -> list[Span]:
-    """Join a lone enumeration marker ("1.", "b)", "iv.") to the sentence after it."""
+def _repair(shadow: str, spans: list[Span]) -> list[Span]:
+    """Undo two kinds of Punkt split inside one block.
+
+    * A lone enumeration marker ("1.", "b)", "iv.") joins the sentence after it.
+    * A piece that starts with a lower-case letter joins the one before it: Punkt ends a
+      sentence at every "?" or "!" and after a closing bracket, but in
+      '"Is this war?" she asked.' the sentence goes on.
+    """
     out: list[Span] = []
     pending: int | None = None
     for s, e in spans:
@@ -412,6 +420,9 @@ def _merge_enumerations(shadow: str, spans: list[Span]) -> list[Span]:
             s, pending = pending, None
         if _ENUMERATION.fullmatch(shadow, s, e) and (s, e) != spans[-1]:
             pending = s
+            continue
+        if out and shadow[s].islower():
+            out[-1] = (out[-1][0], e)
             continue
         out.append((s, e))
     return out

@@ -1,0 +1,257 @@
+"""The main job: compare the outlets of one event and write charts, tables and a report.
+
+:func:`compare_event` loads an event, cleans it (reporting what cleaning removed), runs
+every comparison the kit has, and writes into an output folder:
+
+* one PNG per chart and one CSV per table;
+* ``report.html``: a single self-contained page (charts embedded) with the headlines side
+  by side, every chart and table, and the caveats a reader needs.
+
+The report is a list of *sections* (:data:`SECTIONS`); each is a function that takes the
+:class:`Context` and returns a :class:`Section` (heading, explanation, figures, tables).
+Adding a view to the report means adding one function to that list.
+
+Command line: ``python -m analysis compare PATH --out DIR``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import plotting
+from .cleaning import clean_corpus, furniture_table
+from .loading import load_corpus, read_event
+from .outputs import render_table, write_bytes, write_text
+from .tokens import text_stats, token_table
+
+__all__ = ["SECTIONS", "Context", "Section", "compare_event"]
+
+
+@dataclass
+class Context:
+    """What every section may use: the corpus as stored and as cleaned, and outlet colours."""
+
+    raw: pd.DataFrame
+    corpus: pd.DataFrame
+    event: dict
+    palette: dict[str, str]
+
+
+@dataclass
+class Section:
+    """One part of the report. ``figures`` and ``tables`` are written under their names."""
+
+    heading: str
+    text: str
+    figures: dict[str, Figure] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def _figure(width: float = 7.5, height: float = 3.8) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+# --- sections -----------------------------------------------------------------------------
+
+
+def section_articles(ctx: Context) -> Section:
+    stats = text_stats(ctx.corpus)
+    fig, ax = _figure(7.5, 1.2 + 0.5 * len(stats))
+    plotting.plot_text_stats(stats, palette=ctx.palette, ax=ax)
+    return Section(
+        "The articles",
+        "Length after cleaning. Longer is not better: a short wire report and a long feature "
+        "can cover the same event. The type-token ratio (distinct words / words) falls as "
+        "texts get longer, so compare it only between texts of similar length.",
+        figures={"article_length": fig},
+        tables={"text_stats": stats},
+    )
+
+
+def section_cleaning(ctx: Context) -> Section:
+    table = furniture_table(ctx.raw)
+    fig, ax = _figure()
+    plotting.plot_furniture(table, palette=ctx.palette, ax=ax)
+    return Section(
+        "What cleaning removed",
+        "Lines that are page furniture, not article: navigation, captions repeated as alt "
+        "text, the headline repeated in the body, summaries appended after the article. "
+        "Every later number is computed on the cleaned text; the stored files are unchanged. "
+        "Each removed line is listed with the rule that removed it, so you can disagree.",
+        figures={"furniture": fig} if not table.empty else {},
+        tables={"furniture": table[["outlet", "line", "rule", "text", "reason"]]},
+    )
+
+
+def section_top_words(ctx: Context) -> Section:
+    tokens = token_table(ctx.corpus, lower=True, possessive="strip", stopwords="english")
+    tokens = tokens[tokens["token"].str.contains(r"[^\W\d_]", regex=True)]
+    counts = (
+        tokens.groupby(["outlet", "token"]).size().rename("count").reset_index()
+        .rename(columns={"token": "term"})
+        .sort_values(["outlet", "count", "term"], ascending=[True, False, True])
+    )
+    outlets = sorted(counts["outlet"].unique(), key=str.casefold)
+    fig = Figure(figsize=(4 * max(len(outlets), 1), 4.2), layout="constrained")
+    axes = fig.subplots(1, max(len(outlets), 1), squeeze=False)[0]
+    for ax, outlet in zip(axes, outlets, strict=False):
+        plotting.plot_top_terms(counts, outlet=outlet, palette=ctx.palette, ax=ax)
+    return Section(
+        "Most frequent words",
+        "Content words (stopwords removed, possessive 's dropped) each outlet uses most. "
+        "Raw counts favour long articles; the distinctive-words view corrects for that.",
+        figures={"top_words": fig},
+        tables={"top_words": counts.groupby("outlet").head(15).reset_index(drop=True)},
+    )
+
+
+#: The report's sections, in order.
+SECTIONS: list[Callable[[Context], Section | None]] = [
+    section_articles,
+    section_cleaning,
+    section_top_words,
+]
+
+
+# --- output -------------------------------------------------------------------------------
+
+
+def _png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150)
+    return buffer.getvalue()
+
+
+def _headlines_html(corpus: pd.DataFrame, palette: dict[str, str]) -> str:
+    cells = []
+    for row in corpus.itertuples():
+        date = row.date.date().isoformat() if pd.notna(row.date) else ""
+        cells.append(
+            f'<div class="headline" style="border-top:6px solid {palette[row.outlet]}">'
+            f"<div class=outlet>{html.escape(row.outlet)}</div>"
+            f"<div class=title>{html.escape(row.title or '(no headline)')}</div>"
+            f"<div class=meta>{html.escape(date)} · {len(row.text.split()):,} words</div></div>"
+        )
+    return f'<div class="headlines">{"".join(cells)}</div>'
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;
+color:#222;line-height:1.45}
+h1{font-size:1.7em}h2{margin-top:2em;border-bottom:1px solid #ddd}
+.headlines{display:flex;gap:1em;flex-wrap:wrap}.headline{flex:1 1 250px;padding:.6em;
+background:#f7f7f7}.outlet{font-weight:bold}.title{font-size:1.15em;margin:.3em 0}
+.meta{color:#666;font-size:.9em}img{max-width:100%}table{border-collapse:collapse;
+font-size:.85em;margin:1em 0}td,th{border:1px solid #ddd;padding:.25em .5em;vertical-align:top}
+.caveat{background:#fff7e0;padding:.6em 1em;border-left:4px solid #E69F00}
+"""
+
+
+def _report_html(ctx: Context, sections: list[Section], pngs: dict[str, bytes]) -> str:
+    event = ctx.event
+    parts = [
+        "<!doctype html><html lang=en><meta charset=utf-8>",
+        f"<title>{html.escape(event['title'])}: Outlet Lens report</title>",
+        f"<style>{_CSS}</style><body>",
+        f"<h1>{html.escape(event['title'])}</h1>",
+        f"<p>{html.escape(event.get('description') or '')}</p>",
+        _headlines_html(ctx.corpus, ctx.palette),
+        '<p class="caveat">Every number here was computed by simple, inspectable rules: word '
+        "lists, lexicons and patterns. They are heuristics that point you at passages worth "
+        "reading; the tables name the words and lines behind each number, so check them.</p>",
+    ]
+    for section in sections:
+        parts.append(f"<h2>{html.escape(section.heading)}</h2>")
+        parts.append(f"<p>{html.escape(section.text)}</p>")
+        for name in section.figures:
+            data = base64.b64encode(pngs[name]).decode("ascii")
+            parts.append(f'<img alt="{html.escape(section.heading)}" '
+                         f'src="data:image/png;base64,{data}">')
+        for table in section.tables.values():
+            parts.append(table.head(40).to_html(index=False, escape=True, border=0,
+                                                na_rep="", float_format=lambda v: f"{v:.3g}"))
+    generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    parts.append(f"<p class=meta>Made with Outlet Lens on {generated} from "
+                 f"{len(ctx.corpus)} articles.</p></body></html>")
+    return "\n".join(parts)
+
+
+def compare_event(
+    path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    clean: bool = True,
+    force: bool = False,
+) -> list[Path]:
+    """Compare the outlets of an event and write charts, tables and ``report.html`` to ``out``.
+
+    Parameters
+    ----------
+    path : an event folder (or anything :func:`analysis.load_corpus` reads).
+    out : the output folder; created if needed. Files the kit wrote there before are
+        replaced; any other existing file is left alone unless ``force``.
+    clean : remove page furniture first (see :mod:`analysis.cleaning`).
+
+    Returns
+    -------
+    list of Path
+        Every file written, report last.
+    """
+    raw = load_corpus(path)
+    corpus = clean_corpus(raw) if clean else raw
+    path = Path(path)
+    event = (
+        read_event(path) if (path / "event.yml").is_file()
+        else {"title": f"{raw['event'].iloc[0]}", "description": ""}
+    )
+    ctx = Context(raw=raw, corpus=corpus, event=event,
+                  palette=plotting.outlet_colors(raw["outlet"]))
+    sections = [s for s in (make(ctx) for make in SECTIONS) if s is not None]
+    out = Path(out)
+    written: list[Path] = []
+    pngs: dict[str, bytes] = {}
+    for section in sections:
+        for name, fig in section.figures.items():
+            pngs[name] = _png(fig)
+            written.append(write_bytes(out / f"{name}.png", pngs[name], force=force))
+        for name, table in section.tables.items():
+            written.append(write_bytes(out / f"{name}.csv", render_table(table, "csv"),
+                                       force=force))
+    written.append(write_text(out / "report.html", _report_html(ctx, sections, pngs),
+                              force=force))
+    return written
+
+
+def _cmd_compare(args) -> int:
+    import sys
+
+    written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force)
+    for path in written:
+        print(path, file=sys.stderr)
+    print(f"wrote {len(written)} files; open {written[-1]} in a browser")
+    return 0
+
+
+def register_commands(subparsers) -> None:
+    from .cli import add_path_argument
+
+    p = subparsers.add_parser(
+        "compare", help="compare the outlets of an event: charts, tables and report.html"
+    )
+    add_path_argument(p)
+    p.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
+    p.add_argument("--no-clean", action="store_true", help="analyse the text as stored")
+    p.add_argument("--force", action="store_true",
+                   help="replace files in DIR even if Outlet Lens did not write them")
+    p.set_defaults(func=_cmd_compare)
