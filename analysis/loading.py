@@ -478,6 +478,9 @@ def _standardise(df: pd.DataFrame) -> pd.DataFrame:
     out["date"] = pd.to_datetime(out["date"])
     for column in ("article_id", "event", "outlet", "title", "url", "language", "leaning"):
         out[column] = out[column].fillna("").astype(str).str.strip()
+    for column in ("translated_from", "notes", "authors"):  # optional text fields
+        if column in out.columns:
+            out[column] = out[column].fillna("")
     front = [*CORPUS_COLUMNS, "leaning", "source"]
     rest = [c for c in out.columns if c not in front]
     return out[front + rest].reset_index(drop=True)

@@ -305,7 +305,8 @@ def ngrams(tokens: Sequence[str], n: int = 2, *, sep: str = " ") -> list[str]:
 # --- sentences --------------------------------------------------------------------------
 
 _ENUMERATION = re.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]\s*")
-_LIST_OR_HEADING = re.compile(r"\s*(?:#{1,6}\s|[-*\u2022\u25aa]\s|\d{1,3}[.)]\s)")
+_HEADING = re.compile(r"#{1,6}\s")
+_LIST_ITEM = re.compile(r"(?:[-*\u2022\u25aa]|\d{1,3}[.)])\s")
 _SENTENCE_FINAL = tuple(".!?:;\"')]\u2026\u2013")
 
 
@@ -392,11 +393,15 @@ def _blocks(shadow: str, line_breaks: str) -> Iterable[Span]:
         return
     start = end = None
     for s, e in lines:
-        if s == e or _LIST_OR_HEADING.match(shadow, s):
+        heading = _HEADING.match(shadow, s) is not None
+        if s == e or heading or _LIST_ITEM.match(shadow, s):
             if start is not None:
                 yield start, end
             start = end = None
             if s == e:
+                continue
+            if heading:
+                yield s, e
                 continue
         if start is None:
             start = s

@@ -1,0 +1,65 @@
+"""The command line, run in-process through analysis.cli.main."""
+
+import json
+
+import pytest
+
+from analysis.cli import main
+from conftest import SEED_EVENT
+
+
+def test_info_prints_the_summary(capsys):
+    assert main(["info", str(SEED_EVENT)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 event(s), 2 outlet(s), 2 article(s), 1,046 words")
+    assert "Shafaq News" in out and "n-tv" in out
+
+
+def test_info_as_json(capsys):
+    assert main(["info", str(SEED_EVENT), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["outlet"]: r["words"] for r in rows} == {"Shafaq News": 403, "n-tv": 643}
+
+
+def test_info_to_a_file_then_refuses_a_foreign_file(tmp_path, capsys):
+    target = tmp_path / "summary.csv"
+    assert main(["info", str(SEED_EVENT), "--out", str(target)]) == 0
+    assert target.read_text().startswith("event,outlet,articles,words")
+    foreign = tmp_path / "mine.csv"
+    foreign.write_text("keep me")
+    assert main(["info", str(SEED_EVENT), "--out", str(foreign)]) == 2
+    assert "not written by Outlet Lens" in capsys.readouterr().err
+    assert foreign.read_text() == "keep me"
+
+
+def test_bad_input_is_an_error_message_not_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "a.csv"
+    bad.write_text("outlet,body\nA,x\n")
+    assert main(["info", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "has no 'text' column" in err
+
+
+def test_clean_lists_removed_lines(capsys):
+    assert main(["clean", str(SEED_EVENT), "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "article_id,outlet,rule,line,start,end,text,reason"
+    assert len(out) == 1 + 14  # 13 lines from n-tv, 1 from Shafaq News
+
+
+def test_doctor_reports_everything_in_place(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("OUTLET_LENS_NLTK_DATA", str(tmp_path / "nltk"))
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "NO " not in out and "nothing will be downloaded" in out
+
+
+def test_no_command_prints_help(capsys):
+    assert main([]) == 2
+    assert "COMMAND" in capsys.readouterr().out
+
+
+def test_unknown_command_exits_with_usage():
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2

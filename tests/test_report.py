@@ -1,0 +1,49 @@
+"""The main job: compare an event into an output folder."""
+
+import pytest
+
+from analysis.cli import main
+from analysis.report import compare_event
+from conftest import SEED_EVENT
+
+
+def test_compare_writes_charts_tables_and_report(tmp_path):
+    written = compare_event(SEED_EVENT, tmp_path / "out")
+    names = {p.name for p in written}
+    assert {"report.html", "article_length.png", "furniture.png", "top_words.png",
+            "text_stats.csv", "furniture.csv", "top_words.csv"} <= names
+    assert written[-1].name == "report.html"
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "Austin–Belousov phone call, 12 July 2024" in html
+    assert "US Defense Secretary Austin holds talks" in html
+    assert html.count("data:image/png;base64,") == 3
+    for path in written:
+        assert path.stat().st_size > 0
+    # a second run replaces its own files
+    compare_event(SEED_EVENT, tmp_path / "out")
+
+
+def test_report_escapes_article_text(tmp_path):
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text("title: <script>alert(1)</script>\n")
+    (event / "a.md").write_text("---\noutlet: <b>Evil</b>\ntitle: <img src=x onerror=alert(2)>\n"
+                                "---\n<script>alert(3)</script> Some words here.\n")
+    (event / "b.md").write_text("---\noutlet: Good\ntitle: Fine\n---\nOther words here.\n")
+    compare_event(event, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "<script>" not in html and "<img src=x" not in html and "<b>Evil" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_compare_refuses_to_write_into_the_event(capsys):
+    assert main(["compare", str(SEED_EVENT), "--out", str(SEED_EVENT / "out")]) == 2
+    assert "refusing to write inside" in capsys.readouterr().err
+    assert not (SEED_EVENT / "out").exists()
+
+
+@pytest.mark.parametrize("clean", [True, False])
+def test_compare_cli(tmp_path, capsys, clean):
+    args = ["compare", str(SEED_EVENT), "--out", str(tmp_path)] + ([] if clean else ["--no-clean"])
+    assert main(args) == 0
+    assert "report.html" in capsys.readouterr().out

@@ -1,0 +1,282 @@
+"""Tokenisation and sentence splitting: hand-checked tables, then properties on any text."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import from_texts
+from analysis.tokens import (
+    SentenceSplitter,
+    WordTokenizer,
+    ngrams,
+    normalize,
+    sentence_spans,
+    sentence_table,
+    sentences,
+    stopwords,
+    text_stats,
+    token_table,
+    word_spans,
+    words,
+)
+
+# --- words ------------------------------------------------------------------------------
+
+WORD_CASES = [
+    # (text, expected words with punctuation kept)
+    ("U.S. officials met Gen. Mark Milley in Jan. 2024.",
+     ["U.S.", "officials", "met", "Gen.", "Mark", "Milley", "in", "Jan.", "2024", "."]),
+    ("Russia's long-range missiles cost $1,000,000 — or 3.5% of GDP.",
+     ["Russia's", "long-range", "missiles", "cost", "$", "1,000,000", "—", "or", "3.5", "%",
+      "of", "GDP", "."]),
+    ("Lloyd J. Austin met Andrey R. Belousov.",
+     ["Lloyd", "J.", "Austin", "met", "Andrey", "R.", "Belousov", "."]),
+    ("The E.U. and U.K. agreed.", ["The", "E.U.", "and", "U.K.", "agreed", "."]),
+    ("He said: “We will respond.”",
+     ["He", "said", ":", "“", "We", "will", "respond", ".", "”"]),
+    ("Kyiv’s forces advanced", ["Kyiv’s", "forces", "advanced"]),
+    ("SM-6, Tomahawk and US-German plans", ["SM-6", ",", "Tomahawk", "and", "US-German", "plans"]),
+    ("He won 2-1; it's over, isn't it?",
+     ["He", "won", "2-1", ";", "it's", "over", ",", "isn't", "it", "?"]),
+    ("at 9 a.m. on Monday", ["at", "9", "a.m.", "on", "Monday"]),
+    ("He was ill. Doctors agreed.", ["He", "was", "ill", ".", "Doctors", "agreed", "."]),
+    ("the allies' plan", ["the", "allies", "'", "plan"]),
+    ("Visit https://example.org/a.html today", ["Visit", "https://example.org/a.html", "today"]),
+    ("AT&T and R&D", ["AT&T", "and", "R&D"]),
+    ("non\u2011breaking hyphen", ["non\u2011breaking", "hyphen"]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_CASES)
+def test_word_tokens(text, expected):
+    assert WordTokenizer(punct=True).tokenize(text) == expected
+
+
+def test_words_drop_punctuation_by_default():
+    assert words("“No,” he said.") == ["No", "he", "said"]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({}, ["The", "Kremlin's", "Cold", "War", "warning"]),
+        ({"lower": True}, ["the", "kremlin's", "cold", "war", "warning"]),
+        ({"lower": True, "stopwords": "english"}, ["kremlin's", "cold", "war", "warning"]),
+        ({"possessive": "strip"}, ["The", "Kremlin", "Cold", "War", "warning"]),
+        ({"normalized": False}, ["The", "Kremlin’s", "Cold", "War", "warning"]),
+        ({"stopwords": {"WAR", "the"}}, ["Kremlin's", "Cold", "warning"]),
+    ],
+)
+def test_words_options(options, expected):
+    assert words("The Kremlin’s “Cold War” warning", **options) == expected
+
+
+def test_word_spans_index_the_original_text():
+    text = "“Russia’s\u00a0envoy”"
+    spans = word_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Russia’s", "envoy"]
+    assert word_spans(text, possessive="strip") == [(1, 7), (10, 15)]
+
+
+def test_word_spans_rejects_unknown_possessive_option():
+    with pytest.raises(ValueError, match="possessive"):
+        word_spans("x", possessive="drop")
+
+
+# --- normalisation, stopwords, n-grams --------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ("“Cold War”", {}, '"Cold War"'),
+        ("‘risk’", {}, "'risk'"),
+        ("a — b – c − d", {}, "a - b - c - d"),
+        ("a\u00a0b\u202fc", {}, "a b c"),
+        ("esca\u00adla\u200btion", {}, "escalation"),
+        ("e\u0301", {}, "\u00e9"),  # NFC composes e + combining acute
+        ("ﬁnal", {"form": "NFKC"}, "final"),  # NFKC unfolds the ligature, NFC does not
+        ("ﬁnal", {}, "ﬁnal"),
+        ("“x”", {"quotes": False}, "“x”"),
+        ("plain ascii", {}, "plain ascii"),
+    ],
+)
+def test_normalize(text, options, expected):
+    assert normalize(text, **options) == expected
+
+
+def test_stopwords_are_lower_case_and_keep_yaml_booleans_as_words():
+    words_ = stopwords()
+    assert {"no", "on", "off", "the", "'s"} <= words_
+    assert all(w == w.lower() for w in words_)
+    with pytest.raises(ValueError, match="only English"):
+        stopwords("german")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "n", "expected"),
+    [
+        (["a", "b", "c"], 1, ["a", "b", "c"]),
+        (["a", "b", "c"], 2, ["a b", "b c"]),
+        (["a", "b", "c"], 3, ["a b c"]),
+        (["a", "b"], 3, []),
+    ],
+)
+def test_ngrams(tokens, n, expected):
+    assert ngrams(tokens, n) == expected
+
+
+def test_ngrams_rejects_zero():
+    with pytest.raises(ValueError, match="n must be"):
+        ngrams(["a"], 0)
+
+
+# --- sentences --------------------------------------------------------------------------
+
+SENTENCE_CASES = [
+    ("Mr. Peskov spoke first. “We see it,” he said. Ryabkov agreed.",
+     ["Mr. Peskov spoke first.", "“We see it,” he said.", "Ryabkov agreed."]),
+    ("U.S. officials met Gen. Mark Milley in Jan. 2024. Talks went on.",
+     ["U.S. officials met Gen. Mark Milley in Jan. 2024.", "Talks went on."]),
+    ("US Defense Secretary Lloyd J. Austin held a call. It was brief.",
+     ["US Defense Secretary Lloyd J. Austin held a call.", "It was brief."]),
+    ("The E.U. and U.K. agreed. The U.S. did not.",
+     ["The E.U. and U.K. agreed.", "The U.S. did not."]),
+    ("He said: “We will respond.” Then he left.",
+     ["He said: “We will respond.”", "Then he left."]),
+    ('"Is this war?" she asked. "No," he said.',
+     ['"Is this war?" she asked.', '"No," he said.']),
+    ("Sen. Warren (D-Mass.) spoke at 9 a.m. on Monday.",
+     ["Sen. Warren (D-Mass.) spoke at 9 a.m. on Monday."]),
+    ("He was ill. Doctors said so.", ["He was ill.", "Doctors said so."]),
+    ("Smith arrived. No. 10 was quiet.", ["Smith arrived.", "No. 10 was quiet."]),
+    ("Stop! Who goes there? Nobody.", ["Stop!", "Who goes there?", "Nobody."]),
+    # headlines and one-line paragraphs end at the line break, without a period
+    ("Risk of escalation\nThe Kremlin spoke. It warned.",
+     ["Risk of escalation", "The Kremlin spoke.", "It warned."]),
+    ("Scholz: Germany needs protection\n\nFederal Chancellor Olaf Scholz spoke.",
+     ["Scholz: Germany needs protection", "Federal Chancellor Olaf Scholz spoke."]),
+    # an enumeration marker stays with its item
+    ("  1. The first point.\n  2. The second point.",
+     ["1. The first point.", "2. The second point."]),
+    # Windows line ends
+    ("A headline\r\nThe body starts here.\r\n", ["A headline", "The body starts here."]),
+    ("", []),
+    ("   \n\n  ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCE_CASES)
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_hard_wrapped_text_joins_lines_inside_a_sentence():
+    text = (
+        "Germany and the US announced on Wednesday that the US army\n"
+        "intends to station long-range weapons in Germany again from\n"
+        "2026. Among them should be Tomahawk cruise missiles and new\n"
+        "hypersonic weapons.\n\nA new paragraph."
+    )
+    assert sentences(text) == [
+        "Germany and the US announced on Wednesday that the US army\n"
+        "intends to station long-range weapons in Germany again from\n2026.",
+        "Among them should be Tomahawk cruise missiles and new\nhypersonic weapons.",
+        "A new paragraph.",
+    ]
+    # told that every line break ends a sentence, the same text gives one per line
+    assert len(SentenceSplitter(line_breaks="paragraph").tokenize(text)) == 6
+
+
+def test_wrap_mode_still_breaks_at_list_items_and_headings():
+    text = "# Heading\nSome text that goes\non here.\n- an item\n- another item"
+    assert SentenceSplitter(line_breaks="wrap").tokenize(text) == [
+        "# Heading", "Some text that goes\non here.", "- an item", "- another item",
+    ]
+
+
+def test_sentence_splitter_rejects_unknown_mode():
+    with pytest.raises(ValueError, match="line_breaks"):
+        SentenceSplitter(line_breaks="sometimes")
+
+
+def test_sentence_spans_are_trimmed_offsets():
+    text = "  One.   Two.  "
+    assert sentence_spans(text) == [(2, 6), (9, 13)]
+
+
+# --- properties on any text -------------------------------------------------------------
+
+any_text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300
+) | st.text(alphabet=" .!?\"'“”‘’\n\r\u00a0\u2014-abcABC", max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_word_spans_map_back_and_never_overlap(text):
+    for punct in (False, True):
+        spans = WordTokenizer(punct=punct).span_tokenize(text)
+        previous_end = 0
+        for start, end in spans:
+            assert previous_end <= start < end <= len(text)
+            assert text[start:end].strip() == text[start:end]
+            previous_end = end
+    stripped = word_spans(text, possessive="strip")
+    assert all(s < e for s, e in stripped)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_sentence_spans_cover_all_words_in_order(text):
+    spans = sentence_spans(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
+    # every word lies inside exactly one sentence
+    for ws, we in word_spans(text):
+        assert sum(s <= ws and we <= e for s, e in spans) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_normalize_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+def test_sentence_and_token_tables():
+    corpus = from_texts({"A": "The war. It ended.", "B": "Peace came."})
+    sents = sentence_table(corpus)
+    assert sents[["outlet", "sentence_index", "start", "end", "sentence"]].values.tolist() == [
+        ["A", 0, 0, 8, "The war."], ["A", 1, 9, 18, "It ended."], ["B", 0, 0, 11, "Peace came."],
+    ]
+    tokens = token_table(corpus, lower=True, stopwords="english")
+    # "the" (index 0) and "it" (index 2) are stopwords; numbering still counts them
+    assert tokens[["outlet", "sentence_index", "token_index", "token"]].values.tolist() == [
+        ["A", 0, 1, "war"], ["A", 1, 3, "ended"], ["B", 0, 0, "peace"], ["B", 0, 1, "came"],
+    ]
+
+
+def test_tables_do_not_modify_the_corpus_and_name_missing_columns():
+    corpus = from_texts({"A": "One. Two."})
+    before = corpus.copy()
+    text_stats(corpus)
+    sentence_table(corpus)
+    assert corpus.equals(before)
+    with pytest.raises(ValueError, match="'text'"):
+        sentence_table(corpus.drop(columns="text"))
+
+
+def test_text_stats_by_hand():
+    # "Peace came. Peace stayed here." -> words peace, came, peace, stayed, here (5),
+    # sentences 2, mean 2.5 words per sentence, distinct 4 of 5 = 0.8
+    stats = text_stats(from_texts({"A": "Peace came. Peace stayed here."}))
+    row = stats.iloc[0]
+    assert (row["n_words"], row["n_sentences"]) == (5, 2)
+    assert row["mean_sentence_length"] == 2.5
+    assert row["type_token_ratio"] == 0.8
