@@ -8,11 +8,13 @@ described at the top of :mod:`analysis.loading`), so the rest of the kit can rea
 Each SOURCE is one of
 
 * a **saved page**: the ``.html`` file a browser writes with "Save page as" (the folder of
-  assets beside it, ``<name>_files/``, is not needed and not read); no network is used;
+  assets beside it, ``<name>_files/``, is not needed and not read), or a single-file
+  ``.mhtml`` archive; no network is used;
 * a **URL** starting with ``http://`` or ``https://``: fetched once, with a timeout and a
   size limit; nothing else ever touches the network, and ``fetch=False`` (``--no-fetch``)
   refuses URLs altogether;
-* a **text file** (``.txt``, ``.md``): its text is the article, as given;
+* a **text file** (``.txt``, ``.md``): its text is the article, as given (a file that
+  starts with front matter gives its fields too);
 * a **folder**: every ``.html``/``.htm``/``.txt``/``.md`` file directly in it.
 
 The main text and the metadata (title, date, authors, site name, canonical URL) are
@@ -66,6 +68,7 @@ __all__ = [
     "Extracted",
     "IngestError",
     "add_articles",
+    "content_sha1",
     "decode_page",
     "extract_article",
     "fetch_url",
@@ -89,7 +92,9 @@ MIN_PROSE_CHARS = 250
 
 Status = Literal["added", "already there", "failed"]
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht")
+#: Single-file page archives ("Save as: Webpage, Single File" in Chrome and Edge).
+ARCHIVE_SUFFIXES = (".mhtml", ".mht")
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 #: Query parameters that only track where a click came from; dropped when comparing URLs.
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|"
@@ -133,6 +138,15 @@ class Extracted:
         matter) or ``"dropped"``.
     notes : things the user should check (a guessed encoding, a missing date...).
     extractor : the tool and version that extracted the text.
+
+    >>> result = Extracted("Talks resumed in Geneva.", {"outlet": "Example News"},
+    ...                    (("kept", "Talks resumed in Geneva."), ("dropped", "Home World")))
+    >>> result.dropped, result.n_words_kept, result.n_words_dropped
+    (['Home World'], 4, 2)
+    >>> result.table()
+       block   status  n_words                      text
+    0      0     kept        4  Talks resumed in Geneva.
+    1      1  dropped        2                Home World
     """
 
     text: str
@@ -520,6 +534,22 @@ def _has_article(text: str) -> bool:
     return prose >= MIN_PROSE_CHARS
 
 
+def _mhtml_page(data: bytes) -> tuple[str, str | None, str | None]:
+    """The HTML of a single-file page archive (``.mhtml``): ``(html, url, note)``."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    url = message.get("Snapshot-Content-Location")
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            html, _, note = decode_page(payload, declared=part.get_content_charset())
+            return html, url or part.get("Content-Location"), note
+    raise IngestError("is a page archive (.mhtml) with no HTML page in it; save the page "
+                      "again as 'Webpage, Complete' or 'HTML only'")
+
+
 def _read_limited(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
@@ -541,7 +571,7 @@ def extract_article(
     Parameters
     ----------
     html_or_path : the page's HTML (``str`` containing ``<``, or ``bytes``), or the path of
-        a saved page (a ``Path``, or a ``str`` without ``<``).
+        a saved page (a ``Path``, or a ``str`` without ``<``): ``.html`` or ``.mhtml``.
     url : the page's address, if known; used when the page does not name its own
         (``<link rel="canonical">``, ``og:url``, or a browser's ``saved from url`` note).
     max_bytes : refuse a file larger than this.
@@ -589,7 +619,12 @@ def extract_article(
         if not where.is_file():
             raise IngestError("does not exist, or is not a file", file=where)
         try:
-            html, _, note = decode_page(_read_limited(where, max_bytes))
+            data = _read_limited(where, max_bytes)
+            if where.suffix.lower() in ARCHIVE_SUFFIXES:
+                html, archived_url, note = _mhtml_page(data)
+                url = url or archived_url
+            else:
+                html, _, note = decode_page(data)
         except IngestError as err:
             raise IngestError(err.reason, file=where) from None
     else:
@@ -627,6 +662,8 @@ def extract_article(
         notes.append("no outlet found: set 'outlet:' in the front matter")
     elif outlet_from == "domain":
         notes.append(f"outlet taken from the domain ({outlet}): check 'outlet:'")
+    if not headline:
+        notes.append("no title found: set 'title:' in the front matter")
     if not doc.date:
         notes.append("no date found: set 'date:' in the front matter")
     language = _page_language(tree)
@@ -646,20 +683,30 @@ def extract_article(
 
 
 def _extract_text_file(path: Path, max_bytes: int) -> Extracted:
-    """A plain text file is the article as given; its first short line is taken as title."""
+    """A text file is the article as given. Its metadata come from front matter if it
+    starts with some (the event-folder format), else its first short line is the title."""
     text, _, note = decode_page(_read_limited(path, max_bytes))
-    text = text.strip()
+    found, body = _split_front_matter(text)
+    text = body.strip()
     if not text:
-        raise IngestError("is empty", file=path)
+        raise IngestError("is empty" if not found else "has no text below its front matter",
+                          file=path)
     first = text.split("\n", 1)[0].strip()
-    title = first if len(first.split()) <= 25 and not first.endswith(".") else ""
+    guessed_title = first if len(first.split()) <= 25 and not first.endswith(".") else ""
+    date = found.get("date")
+    metadata = {
+        "outlet": str(found.get("outlet") or ""),
+        "title": str(found.get("title") or guessed_title),
+        "date": date.isoformat() if isinstance(date, dt.date) else (str(date) if date else None),
+        "authors": str(found.get("authors") or ""),
+        "language": str(found.get("language") or ""),
+        "url": str(found.get("url") or ""),
+        "description": "", "sitename": "", "hostname": "",
+    }
     notes = [note] if note else []
-    notes.append("a text file names no outlet: set 'outlet:' in the front matter")
-    if not title:
-        notes.append("no title found: set 'title:' in the front matter")
-    notes.append("no date found: set 'date:' in the front matter")
-    metadata = {"outlet": "", "title": title, "date": None, "authors": "", "language": "",
-                "url": "", "description": "", "sitename": "", "hostname": ""}
+    for key in ("outlet", "title", "date"):
+        if not metadata[key]:
+            notes.append(f"no {key} found: set '{key}:' in the front matter")
     blocks = tuple(("kept", line.strip()) for line in text.split("\n") if line.strip())
     return Extracted(text, metadata, blocks, tuple(notes), "plain text, as given")
 
@@ -667,12 +714,9 @@ def _extract_text_file(path: Path, max_bytes: int) -> Extracted:
 # --- the event folder ----------------------------------------------------------------
 
 
-def _front_matter(path: Path) -> tuple[dict[str, Any], str]:
-    """Best-effort read of an article file: (front matter, body). Never raises."""
-    try:
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError:
-        return {}, ""
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """``(front matter, body)`` of an article file's text; ``({}, text)`` if it has none or
+    it cannot be read as YAML. Never raises."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, text
@@ -682,8 +726,18 @@ def _front_matter(path: Path) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load("\n".join(lines[1:close])) or {}
     except yaml.YAMLError:
-        meta = {}
-    return (meta if isinstance(meta, dict) else {}), "\n".join(lines[close + 1:]).strip("\n")
+        return {}, text
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, "\n".join(lines[close + 1:]).strip("\n")
+
+
+def _front_matter(path: Path) -> tuple[dict[str, Any], str]:
+    """Best-effort read of an article file: (front matter, body). Never raises."""
+    try:
+        return _split_front_matter(path.read_text(encoding="utf-8-sig", errors="replace"))
+    except OSError:
+        return {}, ""
 
 
 @dataclass
@@ -1045,7 +1099,15 @@ def _cmd_add(args: Any) -> int:
 
 
 def register_commands(subparsers: Any) -> None:
-    """Add the ``add`` command to the kit's command line."""
+    """Add the ``add`` command to the kit's command line.
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser()
+    >>> register_commands(parser.add_subparsers())
+    >>> args = parser.parse_args(["add", "page.html", "https://example.org/a", "--event", "ev"])
+    >>> args.sources, args.event, args.no_fetch, args.max_mb
+    (['page.html', 'https://example.org/a'], 'ev', False, 10.0)
+    """
     from .cli import add_output_options
 
     p = subparsers.add_parser(

@@ -40,6 +40,7 @@ LEDGER = PAGES / "ledger-austin-belousov.html"
 RIVERSIDE = PAGES / "riverside-text-dateline.html"
 COURRIER = PAGES / "courrier-cp1252.html"
 NO_ARTICLE = PAGES / "no-article.html"
+MHTML = PAGES / "riverside-single-file.mhtml"  # the Riverside page saved as one file
 LEDGER_URL = "https://www.dailyledger.example/world/2024/07/12/austin-belousov-call"
 
 
@@ -255,6 +256,22 @@ def test_date_in_common_forms(body, head, expected):
 ])
 def test_outlet_name(sitename, page_title, hostname, expected):
     assert ingest._outlet(sitename, page_title, "Talks resume", hostname)[0] == expected
+
+
+def test_single_file_page_archive():
+    result = extract_article(MHTML)
+    assert result.text == extract_article(RIVERSIDE).text
+    # the archive's address, without its tracking parameter
+    assert result.metadata["url"] == (
+        "https://riversidepost.example/news/kremlin-vows-response-missile-plan")
+    assert result.metadata["outlet"] == "Riverside Post"
+
+
+def test_archive_without_html_fails(tmp_path):
+    archive = tmp_path / "empty.mhtml"
+    archive.write_text("MIME-Version: 1.0\nContent-Type: text/css\n\nbody {}\n")
+    with pytest.raises(IngestError, match=r"empty\.mhtml: is a page archive .* no HTML"):
+        extract_article(archive)
 
 
 def test_page_with_no_article_fails_clearly():
@@ -508,6 +525,19 @@ def test_text_file_is_stored_as_given_with_notes(tmp_path):
     assert "set 'outlet:' in the front matter" in table.loc[0, "message"]
 
 
+def test_text_file_with_front_matter_gives_its_fields(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("---\noutlet: Example News\ntitle: 'Talks: day two'\ndate: 2024-07-13\n"
+                     "url: https://example.org/talks\n---\n\nThey met again.\n",
+                     encoding="utf-8")
+    table = add_articles([story], tmp_path / "ev")
+    row = load_corpus(tmp_path / "ev").iloc[0]
+    assert (row["outlet"], row["title"], row["date"], row["url"], row["text"]) == (
+        "Example News", "Talks: day two", dt.datetime(2024, 7, 13), "https://example.org/talks",
+        "They met again.")
+    assert "set" not in table.loc[0, "message"]  # nothing left to fill in by hand
+
+
 def test_second_add_of_the_same_page_is_already_there(tmp_path):
     first = add_articles([LEDGER], tmp_path / "ev")
     before = {p.name: p.read_bytes() for p in (tmp_path / "ev").iterdir()}
@@ -516,6 +546,11 @@ def test_second_add_of_the_same_page_is_already_there(tmp_path):
     assert second.loc[0, "file"] == first.loc[0, "file"]
     assert second.loc[0, "message"].startswith("already in the event as daily-ledger-")
     assert {p.name: p.read_bytes() for p in (tmp_path / "ev").iterdir()} == before
+
+
+def test_same_page_saved_as_archive_is_already_there(tmp_path):
+    add_articles([RIVERSIDE], tmp_path / "ev")
+    assert add_articles([MHTML], tmp_path / "ev").loc[0, "status"] == "already there"
 
 
 def test_copy_of_a_page_elsewhere_is_recognised_by_its_text(tmp_path):
@@ -579,7 +614,9 @@ def test_folder_of_saved_pages_and_its_assets_folder(tmp_path):
         "courrier-cp1252.html": "added",
         "ledger-austin-belousov.html": "added",
         "no-article.html": "failed",
-        "riverside-text-dateline.html": "added",
+        # files are taken in name order; the .html is the same article as the .mhtml
+        "riverside-single-file.mhtml": "added",
+        "riverside-text-dateline.html": "already there",
         "ledger-austin-belousov_files": "failed",
     }
     assert "give the .html file next to it" in table.iloc[-1]["message"]
