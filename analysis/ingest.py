@@ -264,9 +264,20 @@ def _check_web_url(url: str) -> None:
 # --- fetching ------------------------------------------------------------------------
 
 
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) addresses only (urllib would also follow ftp://)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[override]
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to {newurl} refused",
+                                         headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def _urlopen(request: urllib.request.Request, timeout: float) -> Any:
     """Open ``request``; the one place a request leaves the machine (tests replace it)."""
-    return urllib.request.urlopen(request, timeout=timeout)  # the scheme is checked first
+    opener = urllib.request.build_opener(_WebOnlyRedirects)
+    return opener.open(request, timeout=timeout)  # the scheme was checked by the caller
 
 
 def _network_reason(err: BaseException) -> str:
@@ -862,7 +873,7 @@ def _expand(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
     out: list[str] = []
     for source in sources:
         s = os.fspath(source)
-        path = Path(s)
+        path = Path(s).expanduser()
         if not _is_url(s) and path.is_dir() and not s.endswith("_files"):
             found = sorted(p for p in path.iterdir() if p.is_file()
                            and p.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES
@@ -907,7 +918,7 @@ def _extract_source(
             result = Extracted(result.text, result.metadata, result.blocks,
                                (note, *result.notes), result.extractor)
         return result, {"source_url": source}, None
-    path = Path(source)
+    path = Path(source).expanduser()
     if path.is_dir():
         if path.name.endswith("_files"):
             raise IngestError("is the folder of images and scripts a browser saves beside a "

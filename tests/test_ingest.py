@@ -13,6 +13,7 @@ import email.message
 import re
 import socket
 import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -418,6 +419,21 @@ def test_redirect_to_another_scheme_is_refused(serve):
     serve(FakeResponse(LEDGER.read_bytes(), url="file:///etc/passwd"))
     with pytest.raises(IngestError, match="redirected to file:///etc/passwd"):
         fetch_url(LEDGER_URL)
+
+
+@pytest.mark.parametrize(("target", "followed"), [
+    ("https://example.org/b", True), ("http://example.org/b", True),
+    ("ftp://example.org/b", False), ("file:///etc/passwd", False),
+])
+def test_redirects_are_followed_to_web_addresses_only(target, followed):
+    handler = ingest._WebOnlyRedirects()
+    request = urllib.request.Request("https://example.org/a")
+    if followed:
+        assert handler.redirect_request(request, None, 302, "Found", {}, target).full_url == (
+            target)
+    else:
+        with pytest.raises(urllib.error.HTTPError, match=f"redirect to {target} refused"):
+            handler.redirect_request(request, None, 302, "Found", {}, target)
 
 
 def test_no_fetch_refuses_urls(tmp_path, no_network):
