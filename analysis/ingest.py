@@ -693,30 +693,41 @@ def extract_article(
     return Extracted(text, metadata, blocks, tuple(notes), f"trafilatura {trafilatura.__version__}")
 
 
-def _extract_text_file(path: Path, max_bytes: int) -> Extracted:
-    """A text file is the article as given. Its metadata come from front matter if it
+def _iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` for a date, a datetime or a date-like string; None if not a date."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    try:
+        stamp = pd.Timestamp(str(value).strip())
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None if pd.isna(stamp) else stamp.date().isoformat()
+
+
+def _text_article(data: bytes, *, declared: str | None = None) -> Extracted:
+    """Plain text is the article as given. Its metadata come from front matter if it
     starts with some (the event-folder format), else its first short line is the title."""
-    text, _, note = decode_page(_read_limited(path, max_bytes))
+    text, _, note = decode_page(data, declared=declared)
     found, body = _split_front_matter(text)
     text = body.strip()
     if not text:
-        raise IngestError("is empty" if not found else "has no text below its front matter",
-                          file=path)
+        raise IngestError("is empty" if not found else "has no text below its front matter")
     first = text.split("\n", 1)[0].strip()
     guessed_title = first if len(first.split()) <= 25 and not first.endswith(".") else ""
-    date = found.get("date")
     metadata = {
         "outlet": str(found.get("outlet") or ""),
         "title": str(found.get("title") or guessed_title),
-        "date": date.isoformat() if isinstance(date, dt.date) else (str(date) if date else None),
+        "date": _iso_date(found["date"]) if found.get("date") else None,
         "authors": str(found.get("authors") or ""),
         "language": str(found.get("language") or ""),
         "url": str(found.get("url") or ""),
         "description": "", "sitename": "", "hostname": "",
     }
     notes = [note] if note else []
+    if found.get("date") and not metadata["date"]:
+        notes.append(f"the date {found['date']!r} was not understood: set 'date:' by hand")
     for key in ("outlet", "title", "date"):
-        if not metadata[key]:
+        if not metadata[key] and not (key == "date" and found.get("date")):
             notes.append(f"no {key} found: set '{key}:' in the front matter")
     blocks = tuple(("kept", line.strip()) for line in text.split("\n") if line.strip())
     return Extracted(text, metadata, blocks, tuple(notes), "plain text, as given")
@@ -910,8 +921,12 @@ def _extract_source(
                               file=source)
         page = fetcher(source, timeout=timeout, max_bytes=max_bytes)
         if page.content_type == "text/plain":
-            raise IngestError("is plain text, not a web page; save it and add the file",
-                              file=source)
+            try:
+                result = _text_article(page.data, declared=page.charset)
+            except IngestError as err:
+                raise IngestError(err.reason, file=source) from None
+            result.metadata["url"] = result.metadata["url"] or _clean_url(page.url)
+            return result, {"source_url": source}, None
         html, _, note = decode_page(page.data, declared=page.charset)
         result = extract_article(html, url=_clean_url(page.url), max_bytes=max_bytes)
         if note:
@@ -934,7 +949,10 @@ def _extract_source(
     if _is_html(path):
         result = extract_article(path, max_bytes=max_bytes)
     else:
-        result = _extract_text_file(path, max_bytes)
+        try:
+            result = _text_article(_read_limited(path, max_bytes))
+        except IngestError as err:
+            raise IngestError(err.reason, file=path) from None
     return result, {"source_file": resolved}, None
 
 

@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from hypothesis import given, settings
@@ -552,6 +553,42 @@ def test_text_file_with_front_matter_gives_its_fields(tmp_path):
         "Example News", "Talks: day two", dt.datetime(2024, 7, 13), "https://example.org/talks",
         "They met again.")
     assert "set" not in table.loc[0, "message"]  # nothing left to fill in by hand
+
+
+@pytest.mark.parametrize(("date", "stored", "note"), [
+    ("2024-07-13", dt.datetime(2024, 7, 13), None),
+    ("13 July 2024", dt.datetime(2024, 7, 13), None),
+    ("2024-07-13T09:30:00+02:00", dt.datetime(2024, 7, 13), None),
+    ("last Friday", None, "the date 'last Friday' was not understood"),
+])
+def test_dates_in_text_front_matter(tmp_path, date, stored, note):
+    story = tmp_path / "story.md"
+    story.write_text(f"---\noutlet: X\ndate: {date}\n---\nThey met again.\n",
+                     encoding="utf-8")
+    table = add_articles([story], tmp_path / "ev")
+    row = load_corpus(tmp_path / "ev").iloc[0]
+    assert pd.isna(row["date"]) if stored is None else row["date"] == stored
+    assert (note in table.loc[0, "message"]) if note else ("date" not in table.loc[0, "message"])
+
+
+def test_plain_text_url(tmp_path, serve):
+    serve(FakeResponse("Talks resume\nThey met again in Geneva.".encode("cp1252"),
+                       url="https://example.org/talks.txt", content_type="text/plain",
+                       charset="windows-1252"))
+    table = add_articles(["https://example.org/talks.txt"], tmp_path / "ev",
+                         outlet="Example")
+    row = load_corpus(tmp_path / "ev").iloc[0]
+    assert table.loc[0, "status"] == "added"
+    assert (row["title"], row["url"], row["text"]) == (
+        "Talks resume", "https://example.org/talks.txt", "Talks resume\nThey met again in Geneva.")
+
+
+def test_empty_text_file_fails(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    table = add_articles([empty], tmp_path / "ev")
+    assert (table.loc[0, "status"], table.loc[0, "message"]) == ("failed", "is empty")
+    assert not (tmp_path / "ev").exists()
 
 
 def test_second_add_of_the_same_page_is_already_there(tmp_path):
