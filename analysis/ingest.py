@@ -617,9 +617,14 @@ def extract_article(
     >>> result.dropped
     ['Home World', 'Contact us']
     """
-    import trafilatura
-    from trafilatura.settings import set_date_params, use_config
-    from trafilatura.utils import load_html
+    try:
+        import trafilatura
+        from trafilatura.settings import set_date_params, use_config
+        from trafilatura.utils import load_html
+    except ImportError:
+        raise IngestError("reading web pages needs the trafilatura package, which is not "
+                          "installed: run `pip install -e .` (or `pip install trafilatura`) "
+                          "in the project folder") from None
 
     where: str | Path | None = None
     notes: list[str] = []

@@ -767,3 +767,11 @@ def test_cli_add_exit_code_when_a_source_fails(tmp_path, capsys, no_network):
     assert code == 1
     assert "holds no article" in err and "fetching is off" in err
     assert no_network == []
+
+
+def test_missing_trafilatura_gives_an_install_hint(tmp_path, monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "trafilatura", None)  # import fails
+    table = add_articles([LEDGER], tmp_path / "ev")
+    assert table.loc[0, "status"] == "failed"
+    assert "needs the trafilatura package" in table.loc[0, "message"]
+    assert not (tmp_path / "ev").exists()
