@@ -60,6 +60,7 @@ from .tokens import (
 
 __all__ = [
     "align_sentences",
+    "comparison_tables",
     "comparison_text_stats",
     "coverage",
     "coverage_gaps",
@@ -69,6 +70,7 @@ __all__ = [
     "kwic",
     "register_commands",
     "shared_passages",
+    "verbatim_share",
 ]
 
 Stopwords = Collection[str] | Literal["english"] | None
@@ -718,7 +720,10 @@ def coverage_gaps(
     n-tv         Shafaq News    27
     dtype: int64
     """
-    sents, pairs = _aligned(corpus, "coverage_gaps", threshold, min_shared, verbatim)
+    return _gaps_from(*_aligned(corpus, "coverage_gaps", threshold, min_shared, verbatim))
+
+
+def _gaps_from(sents: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     both = _both_ways(pairs)
     covered = set(zip(both["article_id"], both["sentence_index"], both["outlet_match"],
                       strict=True))
@@ -773,6 +778,10 @@ def coverage_matrix(
     2          3          2            1     1
     """
     sents, pairs = _aligned(corpus, "coverage_matrix", threshold, min_shared, verbatim)
+    return _matrix_from(sents, pairs, shared_only)
+
+
+def _matrix_from(sents: pd.DataFrame, pairs: pd.DataFrame, shared_only: bool) -> pd.DataFrame:
     own = sents[sents["repeat_of"].isna()].sort_values(
         ["event", "outlet", "article_id", "sentence_index"], kind="stable"
     )
@@ -997,6 +1006,77 @@ def shared_passages(
     ).reset_index(drop=True)
 
 
+def verbatim_share(
+    corpus: pd.DataFrame,
+    *,
+    min_words: int = 8,
+    shingle: int = 5,
+    gap: int = 3,
+    passages: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per article, how much of it other outlets carry near-verbatim: a churnalism gauge.
+
+    Built on :func:`shared_passages` (same options). It cannot say who copied whom: an
+    agency's original and a site that republished it both score high. Paraphrased shared
+    content does not count here; see :func:`coverage` for that.
+
+    Parameters
+    ----------
+    corpus : articles, with ``article_id``, ``outlet``, ``text`` and (optionally) ``event``.
+    min_words, shingle, gap : as for :func:`shared_passages`.
+    passages : the result of :func:`shared_passages` for this corpus, if already computed.
+
+    Returns
+    -------
+    DataFrame
+        One row per article: ``article_id, event, outlet, n_words`` (words as
+        :func:`analysis.tokens.text_stats` counts them); ``n_words_verbatim``: words inside
+        a passage shared with another outlet (each word once, however many outlets share
+        it); ``verbatim_share``: ``n_words_verbatim / n_words``; ``shared_with``: those
+        outlets, joined by ``"; "``.
+
+    >>> from analysis import from_texts
+    >>> wire = "Russia and the United States held talks on Friday about the risk of escalation."
+    >>> corpus = from_texts({"A": "Paris. " + wire, "B": wire + " More to come.", "C": "No."})
+    >>> verbatim_share(corpus)[["outlet", "n_words", "n_words_verbatim", "shared_with"]]
+      outlet  n_words  n_words_verbatim shared_with
+    0      A       15                14           B
+    1      B       17                14           A
+    2      C        1                 0
+    """
+    if passages is None:
+        passages = shared_passages(corpus, min_words=min_words, shingle=shingle, gap=gap)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    partners: dict[str, set[str]] = {}
+    for side, other in (("a", "b"), ("b", "a")):
+        for article_id, start, end, outlet in zip(
+            passages[f"article_id_{side}"], passages[f"start_{side}"], passages[f"end_{side}"],
+            passages[f"outlet_{other}"], strict=True,
+        ):
+            spans.setdefault(article_id, []).append((start, end))
+            partners.setdefault(article_id, set()).add(outlet)
+    rows = []
+    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        starts = np.array([s for s, _ in word_spans(text)], dtype=np.int64)
+        rows.append((len(starts), _words_inside(starts, spans.get(article_id, [])),
+                     "; ".join(sorted(partners.get(article_id, ())))))
+    keys = [c for c in ("article_id", "event", "outlet") if c in corpus.columns]
+    out = corpus[keys].reset_index(drop=True)
+    out["n_words"] = np.array([r[0] for r in rows], dtype=np.int64)
+    out["n_words_verbatim"] = np.array([r[1] for r in rows], dtype=np.int64)
+    out["verbatim_share"] = out["n_words_verbatim"] / out["n_words"].where(out["n_words"] > 0)
+    out["shared_with"] = [r[2] for r in rows]
+    return out
+
+
+def _words_inside(starts: np.ndarray, spans: Iterable[tuple[int, int]]) -> int:
+    """How many words (given by their start offsets) begin inside any of the spans."""
+    inside = np.zeros(len(starts), dtype=bool)
+    for start, end in spans:
+        inside |= (starts >= start) & (starts < end)
+    return int(inside.sum())
+
+
 # --- text statistics --------------------------------------------------------------------
 
 
@@ -1040,15 +1120,66 @@ def comparison_text_stats(
             quoted.append(0)
             continue
         starts = np.array([s for s, _ in word_spans(text)], dtype=np.int64)
-        inside = np.zeros(len(starts), dtype=bool)
-        for q_start, q_end in zip(spans["start"], spans["end"], strict=True):
-            inside |= (starts >= q_start) & (starts < q_end)
-        quoted.append(int(inside.sum()))
+        quoted.append(_words_inside(starts, zip(spans["start"], spans["end"], strict=True)))
     stats["n_quoted_words"] = np.array(quoted, dtype=np.int64)
     stats["quoted_word_share"] = stats["n_quoted_words"] / stats["n_words"].where(
         stats["n_words"] > 0
     )
     return stats
+
+
+# --- everything at once -----------------------------------------------------------------
+
+
+def comparison_tables(
+    corpus: pd.DataFrame,
+    *,
+    quotes: pd.DataFrame | None = None,
+    top: int = 20,
+    threshold: float = SIMILARITY_THRESHOLD,
+    min_shared: int = MIN_SHARED_WORDS,
+    verbatim: float = VERBATIM_THRESHOLD,
+) -> dict[str, pd.DataFrame]:
+    """All the comparison tables for a corpus (usually one event), aligning sentences once.
+
+    Parameters
+    ----------
+    corpus : articles of at least two outlets.
+    quotes : a quotations table for :func:`comparison_text_stats`, if there is one.
+    top : distinctive words kept per outlet.
+    threshold, min_shared, verbatim : as for :func:`align_sentences`.
+
+    Returns
+    -------
+    dict of DataFrame
+        ``"headlines"`` (:func:`headlines`), ``"text_stats"``
+        (:func:`comparison_text_stats`), ``"distinctive"`` (:func:`distinctive_words` by
+        outlet against the rest, English stopwords removed, ``min_count=2``), ``"pairs"``
+        (:func:`align_sentences`), ``"coverage"`` (:func:`coverage`), ``"gaps"``
+        (:func:`coverage_gaps`), ``"matrix"`` (:func:`coverage_matrix`), ``"passages"``
+        (:func:`shared_passages`) and ``"verbatim_share"`` (:func:`verbatim_share`).
+
+    >>> from analysis import load_corpus
+    >>> tables = comparison_tables(load_corpus(SEED_EVENT))
+    >>> list(tables)
+    ['headlines', 'text_stats', 'distinctive', 'pairs', 'coverage', 'gaps', 'matrix',
+     'passages', 'verbatim_share']
+    >>> len(tables["pairs"]), len(tables["matrix"]), len(tables["passages"])
+    (9, 4, 0)
+    """
+    sents, pairs = _aligned(corpus, "comparison_tables", threshold, min_shared, verbatim)
+    passages = shared_passages(corpus)
+    return {
+        "headlines": headlines(corpus) if "title" in corpus.columns else pd.DataFrame(),
+        "text_stats": comparison_text_stats(corpus, quotes),
+        "distinctive": distinctive_words(corpus, stopwords="english", min_count=2, top=top),
+        "pairs": pairs,
+        "coverage": _coverage_from(sents, pairs),
+        "gaps": _gaps_from(sents, pairs),
+        "matrix": _matrix_from(sents, pairs, shared_only=True),
+        "passages": passages,
+        "verbatim_share": verbatim_share(corpus, passages=passages),
+    }
 
 
 # --- command line -----------------------------------------------------------------------
@@ -1096,6 +1227,8 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
     try:
         if args.table == "passages":
             table = shared_passages(corpus)
+        elif args.table == "verbatim":
+            table = verbatim_share(corpus)
         elif args.table == "headlines":
             _need_two(corpus["outlet"], "outlets")
             table = headlines(corpus)
@@ -1147,11 +1280,13 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     add_path_argument(p)
     p.add_argument(
-        "--table", choices=["sentences", "pairs", "gaps", "matrix", "passages", "headlines"],
+        "--table",
+        choices=["sentences", "pairs", "gaps", "matrix", "passages", "verbatim", "headlines"],
         default="sentences",
         help="sentences: each sentence shared or unique (default); pairs: aligned sentence "
              "pairs; gaps: what one outlet has and another lacks; matrix: statements x "
-             "outlets; passages: near-verbatim shared passages; headlines",
+             "outlets; passages: near-verbatim shared passages; verbatim: share of each "
+             "article shared near-verbatim; headlines",
     )
     p.add_argument("--threshold", type=float, default=SIMILARITY_THRESHOLD,
                    help=f"least similarity for aligned sentences (default {SIMILARITY_THRESHOLD})")

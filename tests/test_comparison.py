@@ -16,6 +16,7 @@ from analysis import from_texts, load_corpus
 from analysis.cli import main
 from analysis.comparison import (
     align_sentences,
+    comparison_tables,
     comparison_text_stats,
     coverage,
     coverage_gaps,
@@ -24,6 +25,7 @@ from analysis.comparison import (
     headlines,
     kwic,
     shared_passages,
+    verbatim_share,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -512,6 +514,27 @@ def test_shared_passages_join_runs_across_a_small_edit():
     assert shared_passages(corpus, min_words=8, gap=0)["n_words"].tolist() == [10, 8]
 
 
+def test_wire_verbatim_share(wire):
+    share = verbatim_share(wire).set_index("outlet")
+    # the 41-word passage, in each of the two articles that share it; Daily only paraphrases
+    assert share["n_words_verbatim"].to_dict() == {"Wire Agency": 41, "Portal": 41, "Daily": 0}
+    assert share.loc["Portal", "shared_with"] == "Wire Agency"
+    assert share.loc["Daily", "shared_with"] == ""
+    n_words = comparison_text_stats(wire).set_index("outlet")["n_words"]
+    assert share.loc["Portal", "verbatim_share"] == pytest.approx(41 / n_words["Portal"])
+
+
+def test_comparison_tables_agree_with_the_single_functions(wire):
+    tables = comparison_tables(wire, top=5)
+    pd.testing.assert_frame_equal(tables["coverage"], coverage(wire))
+    pd.testing.assert_frame_equal(tables["gaps"], coverage_gaps(wire))
+    pd.testing.assert_frame_equal(tables["matrix"], coverage_matrix(wire))
+    pd.testing.assert_frame_equal(tables["passages"], shared_passages(wire))
+    assert tables["distinctive"].groupby("group").size().max() <= 5
+    with pytest.raises(ValueError, match="at least two outlets"):
+        comparison_tables(wire[wire["outlet"] == "Daily"])
+
+
 def test_wire_coverage_matrix(wire):
     matrix = coverage_matrix(wire)
     assert list(matrix.columns[-3:]) == ["Daily", "Portal", "Wire Agency"]
@@ -582,6 +605,14 @@ def test_cli_coverage_gaps_json(capsys):
     assert main(["coverage", str(SEED_EVENT), "--table", "gaps", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["outlet"] for r in rows} == {SHAFAQ, NTV}
+
+
+def test_cli_coverage_verbatim_csv(capsys):
+    assert main(["coverage", str(WIRE_EVENT), "--table", "verbatim", "--format", "csv"]) == 0
+    table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
+    assert table.set_index("outlet")["n_words_verbatim"].to_dict() == {
+        "Daily": 0, "Portal": 41, "Wire Agency": 41
+    }
 
 
 def test_cli_kwic_table(capsys):
