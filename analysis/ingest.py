@@ -837,26 +837,32 @@ def _temp_file(folder: Path, content: str) -> str:
     return tmp
 
 
+def _move_into_place(tmp: str, target: Path) -> bool:
+    """Give the finished temporary file ``tmp`` the name ``target`` unless that name is
+    taken (then return False). Never replaces a file: a hard link fails on an existing
+    name; where hard links are not supported, the name is claimed first (``O_EXCL``)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this file system (FAT, some network drives)
+        try:
+            os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return False
+        os.replace(tmp, target)
+    return True
+
+
 def _write_new(folder: Path, stem: str, content: str) -> Path:
     """Write ``content`` to ``<stem>.md`` (or ``<stem>-2.md``...) atomically, never replacing
-    a file: the text goes to a temporary file that is then hard-linked to a free name."""
+    a file."""
     tmp = _temp_file(folder, content)
     try:
         for n in range(1, 1000):
             target = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
-            if target.exists():
-                continue
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                continue
-            except OSError:  # no hard links on this file system: claim the name, then fill it
-                try:
-                    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-                except FileExistsError:
-                    continue
-                os.replace(tmp, target)
-            return target
+            if not target.exists() and _move_into_place(tmp, target):
+                return target
         raise IngestError(f"has too many files named {stem}-N.md", file=folder)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -864,6 +870,7 @@ def _write_new(folder: Path, stem: str, content: str) -> Path:
 
 
 def _ensure_event(folder: Path, title: str | None) -> None:
+    """Create ``folder/event.yml`` if it is missing (an existing one is never touched)."""
     if (folder / "event.yml").exists():
         return
     folder.mkdir(parents=True, exist_ok=True)
@@ -875,8 +882,7 @@ def _ensure_event(folder: Path, title: str | None) -> None:
     tmp = _temp_file(folder, yaml.safe_dump(event, sort_keys=False, allow_unicode=True,
                                             width=100))
     try:
-        with contextlib.suppress(FileExistsError):
-            os.link(tmp, folder / "event.yml")
+        _move_into_place(tmp, folder / "event.yml")
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

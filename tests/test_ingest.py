@@ -775,3 +775,21 @@ def test_missing_trafilatura_gives_an_install_hint(tmp_path, monkeypatch):
     assert table.loc[0, "status"] == "failed"
     assert "needs the trafilatura package" in table.loc[0, "message"]
     assert not (tmp_path / "ev").exists()
+
+
+def test_writing_without_hard_links_still_never_overwrites(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")  # as on FAT or some shares
+
+    monkeypatch.setattr(ingest.os, "link", no_links)
+    event = tmp_path / "ev"
+    add_articles([COURRIER], event, event_title="Missile row")  # creates event.yml
+    taken = event / ("daily-ledger-2024-07-12-austin-and-belousov-talk-by-phone-as-missile-"
+                     "row-grows.md")
+    taken.write_text("---\noutlet: Other\n---\nSomething else.\n", encoding="utf-8")
+    table = add_articles([LEDGER], event)
+    assert Path(table.loc[0, "file"]).name == taken.stem + "-2.md"
+    assert taken.read_text(encoding="utf-8") == "---\noutlet: Other\n---\nSomething else.\n"
+    assert read_event(event)["title"] == "Missile row"
+    assert len(load_corpus(event)) == 3
+    assert [p.name for p in event.iterdir() if p.name.startswith(".")] == []
