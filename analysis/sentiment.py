@@ -49,7 +49,7 @@ import pandas as pd
 
 from .loading import CorpusError
 from .resources import data_dir, provide_nltk_data, read_yaml
-from .tokens import sentence_table, stopwords, words
+from .tokens import normalize, sentence_table, stopwords
 
 __all__ = [
     "SENTENCE_COLUMNS",
@@ -357,11 +357,23 @@ def english_share(text: str) -> float:
     >>> english_share("Die Gespräche fanden in der Hauptstadt statt.")  # in
     0.14285714285714285
     """
-    tokens = words(text, lower=True)
+    share, _ = _stopword_share(text)
+    return share
+
+
+def _stopword_share(text: str) -> tuple[float, int]:
+    """(share of stopwords, number of words) in ``text``."""
+    tokens = _LETTER_WORDS.findall(normalize(text).lower())
     if not tokens:
-        return float("nan")
+        return float("nan"), 0
     stop = stopwords()
-    return sum(t in stop for t in tokens) / len(tokens)
+    return sum(t in stop for t in tokens) / len(tokens), len(tokens)
+
+
+#: Words for the language check: runs of letters, with an apostrophe inside ("don't").
+_LETTER_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+#: The language check reads this many characters of each article at most.
+_SAMPLE_CHARS = 3000
 
 
 def warn_if_not_english(
@@ -370,7 +382,8 @@ def warn_if_not_english(
 ) -> list[str]:
     """Warn about articles that do not look English; return their ids.
 
-    An article of at least ``min_words`` words whose :func:`english_share` is below
+    An article of at least ``min_words`` words whose :func:`english_share` (over its first
+    3,000 characters) is below
     ``threshold`` triggers one ``UserWarning`` naming the articles, because the kit's
     lexicons (VADER's, the frame and marker lists) are English.
 
@@ -381,8 +394,8 @@ def warn_if_not_english(
     _require(corpus, ["article_id", "text"], "warn_if_not_english")
     flagged = []
     for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
-        tokens = words(text, lower=True)
-        if len(tokens) >= min_words and english_share(text) < threshold:
+        share, n_words = _stopword_share(text[:_SAMPLE_CHARS])
+        if n_words >= min_words and share < threshold:
             flagged.append(str(article_id))
     if flagged:
         shown = ", ".join(flagged[:5]) + (f" and {len(flagged) - 5} more" if len(flagged) > 5

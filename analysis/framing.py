@@ -1,0 +1,718 @@
+"""Frames and language markers: which ideas and which kinds of words each outlet leans on.
+
+A *frame* is a way of presenting an event ("a conflict between sides", "a danger of
+escalation", "an occasion for talks"). A *marker* is a kind of word that shows stance:
+hedges ("reportedly"), intensifiers ("very"), loaded or spin words ("regime", "slammed") and
+certainty words ("clearly"). Both are measured the same way here: by counting the terms of a
+word list, per 1,000 words and as the share of sentences that hold at least one.
+
+This is a heuristic. A word can occur without the frame and a frame without the words;
+every score comes with the matched terms and sentences (:func:`frame_evidence`) so that
+you can read them. The lexicons are YAML files under ``data/lexicons/`` (the five generic
+news frames of Semetko & Valkenburg 2000, four security-news frames, and the markers); the
+header of ``frames_generic.yml`` explains the term syntax. Add your own frames from a YAML
+file or a dict (:func:`load_frames`, :func:`add_frame`).
+
+How matching works: all terms of a lexicon go into one regular expression (longest first,
+bounded at whole words, a hyphenated compound counting as one word) that runs over the
+lower-cased text; each stretch it finds is then credited to every frame whose own terms
+match there, so one phrase can count for two frames, and within one frame the longest
+term wins.
+
+>>> for m in find_frame_terms("NATO allies warned of escalation."):
+...     print(m["start"], m["text"], m["frame"])
+0 NATO alliance_commitment
+5 allies alliance_commitment
+12 warned escalation_threat
+22 escalation escalation_threat
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import functools
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import yaml
+
+from .loading import CorpusError
+from .resources import data_dir, read_yaml
+from .sentiment import _require, warn_if_not_english
+from .tokens import _shadow, sentence_spans, word_spans
+
+__all__ = [
+    "Category",
+    "Lexicon",
+    "add_frame",
+    "add_marker",
+    "find_frame_terms",
+    "find_markers",
+    "frame_evidence",
+    "frame_scores",
+    "load_frames",
+    "load_markers",
+    "marker_evidence",
+    "marker_scores",
+    "outlet_frame_scores",
+    "outlet_marker_scores",
+]
+
+Kind = Literal["frame", "marker"]
+
+#: The YAML key that holds the categories of each kind of lexicon.
+_TOP_KEY = {"frame": "frames", "marker": "markers"}
+_DEFAULT_FILES = {"frame": ("frames_generic.yml", "frames_security.yml"),
+                  "marker": ("markers.yml",)}
+
+SCORE_COLUMNS = ["n_matches", "per_1000_words", "sentence_share", "terms",
+                 "n_words", "n_sentences", "n_sentences_with"]
+EVIDENCE_COLUMNS = ["term", "matched", "start", "end", "sentence_index", "sentence"]
+
+_BOUND_BEFORE = r"(?<![\w-])"
+_BOUND_AFTER = r"(?![\w-])"
+
+
+# --- lexicons ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Category:
+    """One frame or marker: its name, indicator terms, definition and where it comes from."""
+
+    name: str
+    terms: tuple[str, ...]
+    definition: str = ""
+    source: str = ""
+    file: str | None = field(default=None, compare=False)
+
+
+def _term_pattern(term: str) -> str:
+    """The regular expression for one term (see the syntax in frames_generic.yml)."""
+    if term.startswith("re:"):
+        return term[3:]
+    out = []
+    for ch in term:
+        if ch == "*":
+            out.append(r"\w*")
+        elif ch == " ":
+            out.append(r"\s+")
+        elif ch == "-":
+            out.append(r"[-\s]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _ordered(terms: Iterable[str]) -> list[str]:
+    """Terms longest first, so that the alternation prefers "arms race" to "arms"."""
+    return sorted(set(terms), key=lambda t: (-len(t), t))
+
+
+class _Compiled:
+    """One category's terms as one regex whose group number says which term matched."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = _ordered(terms)
+        body = "|".join(f"({_term_pattern(t)})" for t in self.terms)
+        self.regex = re.compile(f"{_BOUND_BEFORE}(?:{body}){_BOUND_AFTER}")
+
+    def find(self, text: str) -> Iterator[tuple[str, int, int]]:
+        for m in self.regex.finditer(text):
+            yield self.terms[m.lastindex - 1], m.start(), m.end()
+
+
+class Lexicon(Mapping[str, Category]):
+    """An ordered set of frames (or markers), compiled once for matching.
+
+    Use it like a dict of :class:`Category`; :meth:`table` lists it as a DataFrame. Build it
+    with :func:`load_frames` / :func:`load_markers`; extend it with :func:`add_frame`.
+
+    >>> frames = load_frames()
+    >>> frames.kind, len(frames), "conflict" in frames
+    ('frame', 9, True)
+    """
+
+    def __init__(self, categories: Iterable[Category], *, kind: Kind = "frame") -> None:
+        if kind not in _TOP_KEY:
+            raise ValueError(f"kind must be 'frame' or 'marker', not {kind!r}")
+        self.kind: Kind = kind
+        self._categories: dict[str, Category] = {}
+        for category in categories:
+            if category.name in self._categories:
+                first = self._categories[category.name].file or "a dict"
+                raise CorpusError(
+                    f"the {kind} {category.name!r} is defined twice (first in {first}); "
+                    "rename one, or use add_frame(..., replace=True)",
+                    file=category.file, field=category.name)
+            self._categories[category.name] = category
+        self._credits: dict[str, list[tuple[str, str, int, int]]] = {}
+
+    def __getitem__(self, name: str) -> Category:
+        try:
+            return self._categories[name]
+        except KeyError:
+            raise KeyError(f"no {self.kind} {name!r}; there are {', '.join(self)}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._categories)
+
+    def __len__(self) -> int:
+        return len(self._categories)
+
+    def __repr__(self) -> str:
+        return f"<Lexicon of {len(self)} {self.kind}s: {', '.join(self)}>"
+
+    def table(self) -> pd.DataFrame:
+        """One row per category: ``<kind>, definition, n_terms, terms, source, file``.
+
+        >>> load_markers().table()[["marker", "n_terms"]].head(2)
+                 marker  n_terms
+        0        hedges       37
+        1  intensifiers       38
+        """
+        rows = [(c.name, c.definition, len(c.terms), ", ".join(c.terms), c.source, c.file)
+                for c in self.values()]
+        return pd.DataFrame(rows, columns=[self.kind, "definition", "n_terms", "terms",
+                                           "source", "file"])
+
+    @functools.cached_property
+    def _span_regex(self) -> re.Pattern[str]:
+        """All terms of all categories in one alternation: finds where to look."""
+        terms = _ordered(t for c in self.values() for t in c.terms)
+        body = "|".join(_term_pattern(t) for t in terms)
+        return re.compile(f"{_BOUND_BEFORE}(?:{body}){_BOUND_AFTER}")
+
+    @functools.cached_property
+    def _per_category(self) -> dict[str, _Compiled]:
+        return {name: _Compiled(c.terms) for name, c in self.items()}
+
+    def _credit(self, matched: str) -> list[tuple[str, str, int, int]]:
+        """Which categories' terms match inside one stretch found by the span regex."""
+        found = self._credits.get(matched)
+        if found is None:
+            found = [(name, term, s, e)
+                     for name, compiled in self._per_category.items()
+                     for term, s, e in compiled.find(matched)]
+            self._credits[matched] = found
+        return found
+
+    def find(self, text: str) -> list[dict[str, Any]]:
+        """Every match in ``text``: ``{<kind>, term, start, end, text}``, in text order."""
+        if not isinstance(text, str):
+            raise TypeError(f"expected text (a str), not {type(text).__name__}")
+        lowered = _lower_same_length(_shadow(text))
+        out = []
+        for m in self._span_regex.finditer(lowered):
+            start = m.start()
+            for name, term, s, e in self._credit(m.group()):
+                out.append({self.kind: name, "term": term, "start": start + s,
+                            "end": start + e, "text": text[start + s:start + e]})
+        order = {name: i for i, name in enumerate(self)}
+        out.sort(key=lambda d: (d["start"], order[d[self.kind]]))
+        return out
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping characters whose lower case is longer (so offsets hold)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# --- reading lexicon files and dicts ----------------------------------------------------
+
+
+def _yaml_line(path: Path, top: str, name: str, what: str, index: int | None) -> int | None:
+    """The line of a category's field ``what`` (or of its ``index``-th item) in a file."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    section = _child(root, top)
+    category = _child(section, name, key=True)
+    if category is None:
+        return None
+    line = category.start_mark.line + 1
+    node = _child(_child(section, name), what, key=True) if what else None
+    if node is not None:
+        line = node.start_mark.line + 1
+        items = _child(_child(section, name), what)
+        if index is not None and isinstance(items, yaml.SequenceNode) and index < len(
+                items.value):
+            line = items.value[index].start_mark.line + 1
+    return line
+
+
+def _child(node: Any, name: str, *, key: bool = False) -> Any:
+    """The value (or with ``key``, the key node) of ``name`` in a YAML mapping node."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if k.value == name:
+            return k if key else v
+    return None
+
+
+def _error(message: str, *, file: Path | None, top: str, name: str,
+           index: int | None = None, what: str = "terms") -> CorpusError:
+    line = _yaml_line(file, top, name, what, index) if file is not None else None
+    where = f"{top}.{name}" + (f".{what}" if what else "")
+    if index is not None:
+        where += f"[{index}]"
+    return CorpusError(message, file=file, line=line, field=where)
+
+
+def _check_term(raw: Any, *, kind: Kind, name: str, index: int, file: Path | None,
+                top: str) -> str:
+    def fail(message: str) -> CorpusError:
+        return _error(f"{kind} {name!r}: {message}", file=file, top=top, name=name, index=index)
+
+    if not isinstance(raw, str | int | float) or isinstance(raw, bool):
+        raise fail(f"a term must be text, found {raw!r}")
+    term = str(raw)
+    if term.startswith("re:"):
+        try:
+            compiled = re.compile(term[3:])
+        except re.error as err:
+            raise fail(f"bad regular expression {term[3:]!r}: {err}") from None
+        if compiled.groups:
+            raise fail(f"regular expression {term[3:]!r} has capturing groups; write (?:...)")
+        if compiled.fullmatch(""):
+            raise fail(f"regular expression {term[3:]!r} matches empty text")
+        return term
+    term = " ".join(term.lower().split())
+    if not term:
+        raise fail("empty term")
+    if not (term[0].isalnum() or term[0] == "_"):
+        raise fail(f"a term must start with a letter or digit, found {raw!r} "
+                   "(use 're:' for a regular expression)")
+    return term
+
+
+def _category(name: Any, spec: Any, *, kind: Kind, file: Path | None, top: str) -> Category:
+    if not isinstance(name, str) or not name.strip():
+        raise _error(f"a {kind} name must be text, found {name!r}", file=file, top=top,
+                     name=str(name), what="")
+    if isinstance(spec, list | tuple):  # shorthand: {name: [terms]}
+        spec = {"terms": list(spec)}
+    if not isinstance(spec, Mapping):
+        raise _error(f"{kind} {name!r} must be a mapping with 'terms' (and 'definition', "
+                     f"'source'), found {type(spec).__name__}", file=file, top=top,
+                     name=name, what="")
+    terms = spec.get("terms")
+    if isinstance(terms, str):
+        terms = [terms]
+    if not isinstance(terms, list | tuple) or not terms:
+        raise _error(f"{kind} {name!r} has an empty term list: give at least one term",
+                     file=file, top=top, name=name)
+    checked = tuple(dict.fromkeys(
+        _check_term(t, kind=kind, name=name, index=i, file=file, top=top)
+        for i, t in enumerate(terms)))
+    for key in ("definition", "source"):
+        if spec.get(key) is not None and not isinstance(spec.get(key), str):
+            raise _error(f"{kind} {name!r}: {key} must be text", file=file, top=top,
+                         name=name, what=key)
+    try:
+        _Compiled(checked)
+    except re.error as err:  # pragma: no cover - each term compiled alone above
+        raise _error(f"{kind} {name!r}: the terms do not combine: {err}", file=file,
+                     top=top, name=name) from None
+    return Category(name=name, terms=checked, definition=(spec.get("definition") or "").strip(),
+                    source=(spec.get("source") or "").strip(),
+                    file=str(file) if file is not None else None)
+
+
+def _categories_from(source: Any, kind: Kind) -> list[Category]:
+    """Categories from one YAML path, one dict, or one Lexicon."""
+    top = _TOP_KEY[kind]
+    if isinstance(source, Lexicon):
+        if source.kind != kind:
+            raise ValueError(f"expected a lexicon of {kind}s, got one of {source.kind}s")
+        return list(source.values())
+    file: Path | None = None
+    if isinstance(source, str | os.PathLike):
+        file = Path(source)
+        content = read_yaml(file)
+        if not isinstance(content, dict):
+            raise CorpusError(f"expected a mapping with '{top}:'", file=file)
+        declared = content.get("kind")
+        if declared is not None and declared != top:
+            raise CorpusError(f"is a lexicon of {declared!r}, not {top!r}; load it with "
+                              f"load_{str(declared).rstrip('s')}s()", file=file, field="kind")
+        if top not in content:
+            raise CorpusError(f"has no '{top}:' section", file=file, field=top)
+        body = content[top]
+    elif isinstance(source, Mapping):
+        body = source.get(top, source)
+    else:
+        raise TypeError(f"expected a YAML path, a dict or a Lexicon, not {type(source).__name__}")
+    if not isinstance(body, Mapping) or not body:
+        raise CorpusError(f"'{top}:' must map {kind} names to their terms", file=file, field=top)
+    return [_category(name, spec, kind=kind, file=file, top=top) for name, spec in body.items()]
+
+
+def _load(sources: Any, kind: Kind) -> Lexicon:
+    if sources is None:
+        sources = [data_dir() / "lexicons" / name for name in _DEFAULT_FILES[kind]]
+    elif isinstance(sources, str | os.PathLike | Mapping | Lexicon):
+        sources = [sources]
+    categories = [c for source in sources for c in _categories_from(source, kind)]
+    return Lexicon(categories, kind=kind)
+
+
+def load_frames(path_or_paths: Any = None) -> Lexicon:
+    """Read frame lexicons: YAML files, dicts, or a list of them (default: the kit's own).
+
+    The default is ``data/lexicons/frames_generic.yml`` (conflict, human_interest,
+    economic_consequences, morality, responsibility; Semetko & Valkenburg 2000) and
+    ``frames_security.yml`` (escalation_threat, deterrence_defence, diplomacy_deescalation,
+    alliance_commitment). A dict maps frame names to ``{"terms": [...], "definition": ...,
+    "source": ...}`` or just to a list of terms. Errors name the file, line and frame.
+
+    >>> list(load_frames({"peace": ["talks", "ceasefire", "de-escalat*"]}))
+    ['peace']
+    >>> load_frames()["conflict"].source
+    'Semetko & Valkenburg (2000), conflict frame (coding questions 12-15).'
+    """
+    return _load(path_or_paths, "frame")
+
+
+def load_markers(path_or_paths: Any = None) -> Lexicon:
+    """Read marker lexicons (default ``data/lexicons/markers.yml``), like :func:`load_frames`.
+
+    >>> list(load_markers())
+    ['hedges', 'intensifiers', 'loaded', 'certainty']
+    """
+    return _load(path_or_paths, "marker")
+
+
+def add_frame(
+    lexicon: Lexicon,
+    name_or_source: Any,
+    terms: Sequence[str] | None = None,
+    *,
+    definition: str = "",
+    source: str = "",
+    replace: bool = False,
+) -> Lexicon:
+    """A new lexicon with more frames (or markers); ``lexicon`` itself is left unchanged.
+
+    ``name_or_source`` is a frame name (then give ``terms``), a YAML file, or a dict as for
+    :func:`load_frames`. An existing name is an error unless ``replace=True``.
+
+    >>> frames = add_frame(load_frames(), "humanitarian", ["aid", "relief", "refugee*"],
+    ...                    definition="Help for people affected.")
+    >>> len(frames), frames["humanitarian"].terms
+    (10, ('aid', 'relief', 'refugee*'))
+    """
+    if not isinstance(lexicon, Lexicon):
+        raise TypeError(f"add_frame needs a Lexicon first (from load_frames()), "
+                        f"not {type(lexicon).__name__}")
+    if isinstance(name_or_source, str) and not name_or_source.endswith((".yml", ".yaml")):
+        if terms is None:
+            raise ValueError(f"give the terms of {name_or_source!r}, e.g. "
+                             f"add_frame(frames, {name_or_source!r}, ['word', 'other word'])")
+        new = _categories_from({name_or_source: {"terms": list(terms),
+                                                 "definition": definition,
+                                                 "source": source}}, lexicon.kind)
+    else:
+        new = _categories_from(name_or_source, lexicon.kind)
+    names = {c.name for c in new}
+    if replace:
+        kept = [c for c in lexicon.values() if c.name not in names]
+    else:
+        kept = list(lexicon.values())
+    return Lexicon([*kept, *new], kind=lexicon.kind)
+
+
+#: The same function for marker lexicons.
+add_marker = add_frame
+
+
+# --- text level -------------------------------------------------------------------------
+
+
+@functools.cache
+def _default(kind: Kind) -> Lexicon:
+    return _load(None, kind)
+
+
+def _lexicon(value: Lexicon | Any, kind: Kind) -> Lexicon:
+    if value is None:
+        return _default(kind)
+    if isinstance(value, Lexicon):
+        if value.kind != kind:
+            raise ValueError(f"expected a lexicon of {kind}s, got one of {value.kind}s")
+        return value
+    return _load(value, kind)
+
+
+def find_frame_terms(text: str, frames: Lexicon | Any = None) -> list[dict[str, Any]]:
+    """The frame terms in ``text``: ``{frame, term, start, end, text}`` per match.
+
+    ``term`` is the lexicon entry (e.g. ``escalat*``), ``text`` the words as written and
+    ``text[start:end]`` in the input. ``frames`` is a :class:`Lexicon`, anything
+    :func:`load_frames` reads, or None for the kit's frames. Heuristic: see the module notes.
+
+    >>> find_frame_terms("Talks on de-escalation began.", {"peace": ["talks", "de-escalat*"],
+    ...                                                    "war": ["escalat*"]})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'frame': 'peace', 'term': 'talks', 'start': 0, 'end': 5, 'text': 'Talks'},
+     {'frame': 'peace', 'term': 'de-escalat*', 'start': 9, 'end': 22, 'text': 'de-escalation'}]
+    """
+    return _lexicon(frames, "frame").find(text)
+
+
+def find_markers(text: str, markers: Lexicon | Any = None) -> list[dict[str, Any]]:
+    """The marker terms in ``text``: ``{marker, term, start, end, text}`` per match.
+
+    >>> [(m["marker"], m["text"]) for m in find_markers("It may very well be so-called aid.")]
+    [('hedges', 'may'), ('intensifiers', 'very'), ('loaded', 'so-called')]
+    """
+    return _lexicon(markers, "marker").find(text)
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+
+def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str):
+    """Per article: (article_id, outlet, n_words, sentence spans, text, matches)."""
+    _require(corpus, ["article_id", "outlet", "text"], what)
+    warn_if_not_english(corpus, what=f"the {lexicon.kind} lexicon")
+    for article_id, outlet, text in zip(
+        corpus["article_id"], corpus["outlet"], corpus["text"], strict=True
+    ):
+        spans = sentence_spans(text)
+        yield article_id, outlet, len(word_spans(text)), spans, text, lexicon.find(text)
+
+
+def _sentence_of(spans: list[tuple[int, int]], starts: list[int], position: int) -> int:
+    i = bisect.bisect_right(starts, position) - 1
+    return max(i, 0) if spans else -1
+
+
+def _evidence(corpus: pd.DataFrame, lexicon: Lexicon, what: str) -> pd.DataFrame:
+    kind = lexicon.kind
+    rows = []
+    for article_id, outlet, _, spans, text, matches in _scan(corpus, lexicon, what):
+        starts = [s for s, _ in spans]
+        for m in matches:
+            i = _sentence_of(spans, starts, m["start"])
+            sentence = text[spans[i][0]:spans[i][1]] if i >= 0 else ""
+            rows.append((article_id, outlet, m[kind], m["term"], m["text"], m["start"],
+                         m["end"], i, sentence))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", kind, *EVIDENCE_COLUMNS]).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+
+
+def _terms_text(counts: Counter[str]) -> str:
+    return "; ".join(f"{t} ({n})" for t, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+
+
+_TERMS_ITEM = re.compile(r"(.+?) \((\d+)\)(?:; |$)")
+
+
+def _terms_counter(text: str) -> Counter[str]:
+    return Counter({t: int(n) for t, n in _TERMS_ITEM.findall(text or "")})
+
+
+def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str) -> pd.DataFrame:
+    kind = lexicon.kind
+    rows = []
+    for article_id, outlet, n_words, spans, _, matches in _scan(corpus, lexicon, what):
+        starts = [s for s, _ in spans]
+        found: dict[str, tuple[Counter[str], set[int]]] = {n: (Counter(), set()) for n in lexicon}
+        for m in matches:
+            counts, sentences = found[m[kind]]
+            counts[" ".join(m["text"].lower().split())] += 1
+            sentences.add(_sentence_of(spans, starts, m["start"]))
+        for name, (counts, sentences) in found.items():
+            n = sum(counts.values())
+            rows.append((
+                article_id, outlet, name, n,
+                n / n_words * 1000 if n_words else float("nan"),
+                len(sentences) / len(spans) if spans else float("nan"),
+                _terms_text(counts), n_words, len(spans), len(sentences),
+            ))
+    columns = ["article_id", "outlet", kind, *SCORE_COLUMNS]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"n_matches": "int64", "per_1000_words": "float64", "sentence_share": "float64",
+         "n_words": "int64", "n_sentences": "int64", "n_sentences_with": "int64"})
+
+
+def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataFrame:
+    """Frame scores per article and frame (every frame, also those with no match).
+
+    Columns: ``article_id, outlet, frame, n_matches, per_1000_words, sentence_share,
+    terms, n_words, n_sentences, n_sentences_with``. ``per_1000_words`` is matches per
+    1,000 words; ``sentence_share`` the share of the article's sentences with at least one
+    match; ``terms`` the matched words with counts (``"threat (2); escalation (1)"``).
+    Heuristic; see :func:`frame_evidence` for the sentences. Warns about articles that do
+    not look English.
+
+    >>> from analysis import from_texts
+    >>> corpus = from_texts({"A": "NATO allies met. Talks went on. Nothing else happened."})
+    >>> # 9 words, 3 sentences: alliance 2 / 9 * 1000 = 222.2 per 1,000 words
+    >>> scores = frame_scores(corpus, {"alliance": ["nato", "allies"], "talks": ["talks"]})
+    >>> scores[["frame", "n_matches", "per_1000_words", "sentence_share", "terms"]]
+          frame  n_matches  per_1000_words  sentence_share                 terms
+    0  alliance          2      222.222222        0.333333  allies (1); nato (1)
+    1     talks          1      111.111111        0.333333             talks (1)
+    """
+    return _scores(corpus, _lexicon(frames, "frame"), "frame_scores")
+
+
+def marker_scores(corpus: pd.DataFrame, markers: Lexicon | Any = None) -> pd.DataFrame:
+    """Marker scores per article and marker: the columns of :func:`frame_scores` with
+    ``marker`` in place of ``frame``.
+
+    >>> from analysis import from_texts
+    >>> scores = marker_scores(from_texts({"A": "It is clearly very, very bad. It may rain."}))
+    >>> scores[["marker", "n_matches", "sentence_share", "terms"]]
+             marker  n_matches  sentence_share        terms
+    0        hedges          1             0.5      may (1)
+    1  intensifiers          2             0.5     very (2)
+    2        loaded          0             0.0
+    3     certainty          1             0.5  clearly (1)
+    """
+    return _scores(corpus, _lexicon(markers, "marker"), "marker_scores")
+
+
+def frame_evidence(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataFrame:
+    """One row per frame match: the evidence behind :func:`frame_scores`.
+
+    Columns: ``article_id, outlet, frame, term, matched, start, end, sentence_index,
+    sentence``; ``term`` is the lexicon entry, ``matched`` the words as written and
+    ``start``/``end`` index the article text.
+
+    >>> from analysis import from_texts
+    >>> ev = frame_evidence(from_texts({"A": "It was calm. Then the threats began."}))
+    >>> ev[["frame", "term", "matched", "sentence_index", "sentence"]]
+                   frame     term  matched  sentence_index                  sentence
+    0  escalation_threat  threat*  threats               1  Then the threats began.
+    """
+    return _evidence(corpus, _lexicon(frames, "frame"), "frame_evidence")
+
+
+def marker_evidence(corpus: pd.DataFrame, markers: Lexicon | Any = None) -> pd.DataFrame:
+    """One row per marker match, like :func:`frame_evidence` with ``marker`` for ``frame``.
+
+    >>> from analysis import from_texts
+    >>> marker_evidence(from_texts({"A": "Reportedly, it was huge."}))[["marker", "matched"]]
+             marker     matched
+    0        hedges  Reportedly
+    1  intensifiers        huge
+    """
+    return _evidence(corpus, _lexicon(markers, "marker"), "marker_evidence")
+
+
+def _outlet_scores(scores: pd.DataFrame, kind: Kind) -> pd.DataFrame:
+    needed = ["outlet", kind, "n_matches", "terms", "n_words", "n_sentences", "n_sentences_with"]
+    _require(scores, needed, f"outlet_{kind}_scores")
+    grouped = scores.groupby(["outlet", kind], sort=False)
+    out = grouped.agg(
+        n_articles=("n_matches", "size"),
+        articles_with=("n_matches", lambda s: int((s > 0).sum())),
+        n_matches=("n_matches", "sum"),
+        n_words=("n_words", "sum"),
+        n_sentences=("n_sentences", "sum"),
+        n_sentences_with=("n_sentences_with", "sum"),
+    ).reset_index()
+    words = out["n_words"].where(out["n_words"] > 0)
+    sentences = out["n_sentences"].where(out["n_sentences"] > 0)
+    out["per_1000_words"] = out["n_matches"] / words * 1000
+    out["sentence_share"] = out["n_sentences_with"] / sentences
+    out["article_share"] = out["articles_with"] / out["n_articles"]
+    out["terms"] = [
+        _terms_text(sum((_terms_counter(t) for t in group), Counter()))
+        for _, group in grouped["terms"]
+    ]
+    columns = ["outlet", kind, "n_articles", "n_matches", "per_1000_words", "sentence_share",
+               "article_share", "terms", "n_words", "n_sentences", "n_sentences_with"]
+    return out[columns].sort_values("outlet", kind="stable").reset_index(drop=True)
+
+
+def outlet_frame_scores(scores: pd.DataFrame) -> pd.DataFrame:
+    """Frame scores per outlet, pooling the outlet's articles in :func:`frame_scores`.
+
+    Columns: ``outlet, frame, n_articles, n_matches, per_1000_words`` (all matches per
+    1,000 words of all articles), ``sentence_share`` (of all sentences), ``article_share``
+    (articles with at least one match), ``terms``, ``n_words, n_sentences,
+    n_sentences_with``.
+
+    >>> from analysis import from_texts
+    >>> corpus = from_texts({"A": ["Talks began.", "No talks, no deal."], "B": "Silence."})
+    >>> out = outlet_frame_scores(frame_scores(corpus, {"talks": ["talks"]}))
+    >>> out[["outlet", "n_articles", "n_matches", "per_1000_words", "article_share"]]
+      outlet  n_articles  n_matches  per_1000_words  article_share
+    0      A           2          2      333.333333            1.0
+    1      B           1          0        0.000000            0.0
+    """
+    return _outlet_scores(scores, "frame")
+
+
+def outlet_marker_scores(scores: pd.DataFrame) -> pd.DataFrame:
+    """Marker scores per outlet, from :func:`marker_scores` (see :func:`outlet_frame_scores`).
+
+    >>> from analysis import from_texts
+    >>> scores = marker_scores(from_texts({"A": "It may rain."}))
+    >>> outlet_marker_scores(scores)[["outlet", "marker", "n_matches"]].head(1)
+      outlet  marker  n_matches
+    0      A  hedges          1
+    """
+    return _outlet_scores(scores, "marker")
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def _command(kind: Kind):
+    def handler(args: argparse.Namespace) -> int:
+        from .cli import emit_table
+        from .loading import load_corpus
+
+        lexicon = _load(args.lexicon or None, kind)
+        for extra in args.add or []:
+            lexicon = add_frame(lexicon, extra)
+        corpus = load_corpus(args.path)
+        if args.by == "evidence":
+            table = _evidence(corpus, lexicon, kind + "s")
+        else:
+            table = _scores(corpus, lexicon, kind + "s")
+            if args.by == "outlet":
+                table = _outlet_scores(table, kind)
+        return emit_table(table, args)
+
+    return handler
+
+
+def register_commands(subparsers: argparse._SubParsersAction) -> None:
+    from .cli import add_output_options, add_path_argument
+
+    for kind, what in (("frame", "news frames (generic and security)"),
+                       ("marker", "language markers (hedges, intensifiers, loaded, certainty)")):
+        p = subparsers.add_parser(
+            f"{kind}s",
+            help=f"{what}: matches per 1,000 words and share of sentences, per article",
+            description=f"Count the terms of the {kind} lexicons (data/lexicons/) in each "
+            "article. A heuristic: --by evidence lists every match with its sentence.",
+        )
+        add_path_argument(p)
+        p.add_argument("--by", choices=["article", "outlet", "evidence"], default="article",
+                       help="one row per article and " + kind + " (default), per outlet and "
+                       + kind + ", or per match (the evidence)")
+        p.add_argument("--lexicon", action="append", metavar="FILE",
+                       help=f"use this {kind} YAML file instead of the kit's (repeatable)")
+        p.add_argument("--add", action="append", metavar="FILE",
+                       help=f"add the {kind}s of this YAML file to the lexicon (repeatable)")
+        add_output_options(p)
+        p.set_defaults(func=_command(kind))
