@@ -19,6 +19,8 @@ def test_environment_yml_matches_pyproject():
                       ["dev"]))
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = dict(_name_and_spec(d) for d in env["dependencies"] if isinstance(d, str))
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda.update(_name_and_spec(d) for d in pip_section if not d.startswith("-"))
     assert conda.pop("python") == ">=3.11" == project["requires-python"]
     assert conda.pop("pip") == ""
     assert conda == wanted
