@@ -817,7 +817,8 @@ def _file_stem(meta: dict[str, Any], text: str) -> str:
 
 
 def _article_document(meta: dict[str, Any], text: str) -> str:
-    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100,
+    # one field per line (no folding of long titles), so the header is easy to edit by hand
+    header = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000,
                             default_flow_style=False)
     return f"---\n{header}---\n{text}"
 
