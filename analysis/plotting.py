@@ -21,8 +21,11 @@ from matplotlib.axes import Axes
 __all__ = [
     "OKABE_ITO",
     "outlet_colors",
+    "plot_frame_profile",
     "plot_furniture",
+    "plot_sentiment_arc",
     "plot_text_stats",
+    "plot_tone_distribution",
     "plot_top_terms",
 ]
 
@@ -174,4 +177,130 @@ def plot_top_terms(
     ax.invert_yaxis()
     ax.set_xlabel("Times used" if value == "count" else value)
     ax.set_title(title)
+    return ax
+
+
+def _one_row_per(df: pd.DataFrame, keys: list[str], what: str, hint: str) -> None:
+    if df.duplicated(keys).any():
+        raise ValueError(
+            f"{what} draws one value per {' and '.join(keys)}, but the table has several; {hint}"
+        )
+
+
+_TONE_NOTE = "VADER lexicon scores: a heuristic, read the sentences"
+
+
+def plot_sentiment_arc(
+    arc: pd.DataFrame,
+    *,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Tone over the course of each article (from :func:`analysis.sentiment.sentiment_arc`).
+
+    One line per article (or per outlet, for ``by="outlet"`` arcs), x from the start (0) to
+    the end (1) of the article, y the mean sentence compound (-1 to 1). Slices with no
+    sentence are gaps.
+    """
+    ax = _axes(ax)
+    title = "Tone through the article"
+    if arc.empty:
+        return _no_data(ax, title)
+    _require(arc, ["outlet", "position", "mean_compound"], "plot_sentiment_arc")
+    colors = palette or outlet_colors(arc["outlet"])
+    key = "article_id" if "article_id" in arc.columns else "outlet"
+    seen: set[str] = set()
+    for _, line in arc.sort_values([key, "position"]).groupby(key, sort=False):
+        outlet = line["outlet"].iloc[0]
+        ax.plot(line["position"], line["mean_compound"], marker="o", color=colors[outlet],
+                label=None if outlet in seen else outlet)
+        seen.add(outlet)
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_xticks([0, 0.5, 1], ["start", "middle", "end"])
+    ax.set_ylabel("Mean sentence tone\n(negative < 0 < positive)")
+    ax.set_title(title)
+    ax.legend(title="Outlet")
+    ax.annotate(_TONE_NOTE, (1, 0), xycoords="axes fraction", xytext=(0, -28),
+                textcoords="offset points", ha="right", fontsize="small", color="#666666")
+    return ax
+
+
+def plot_tone_distribution(
+    sentences: pd.DataFrame,
+    *,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Every sentence's tone as a dot, one row per outlet, with the outlet's mean as a bar.
+
+    Takes the one-row-per-sentence table of :func:`analysis.sentiment.sentence_sentiment`.
+    Dots are spread vertically in a fixed pattern (not at random), so a redraw is identical.
+    Shaded band: the neutral zone (-0.05 to 0.05).
+    """
+    ax = _axes(ax)
+    title = "Tone of each sentence"
+    if sentences.empty:
+        return _no_data(ax, title)
+    _require(sentences, ["outlet", "compound"], "plot_tone_distribution")
+    colors = palette or outlet_colors(sentences["outlet"])
+    outlets = sorted(sentences["outlet"].unique(), key=lambda o: (o.casefold(), o))
+    ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
+    for row, outlet in enumerate(outlets):
+        values = sentences.loc[sentences["outlet"] == outlet, "compound"].to_numpy()
+        offsets = [((i * 0.618034) % 1 - 0.5) * 0.5 for i in range(len(values))]
+        ax.scatter(values, [row + o for o in offsets], s=18, alpha=0.75, color=colors[outlet],
+                   label=outlet)
+        ax.plot([values.mean()] * 2, [row - 0.35, row + 0.35], color="black", linewidth=2)
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.invert_yaxis()
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("Sentence tone (VADER compound: -1 negative, +1 positive); bar = mean")
+    ax.set_title(title)
+    return ax
+
+
+def plot_frame_profile(
+    scores: pd.DataFrame,
+    *,
+    value: str = "per_1000_words",
+    kind: str = "frame",
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Frame (or marker) scores per outlet as grouped horizontal bars.
+
+    Takes one row per outlet and frame: :func:`analysis.framing.outlet_frame_scores` (or
+    ``outlet_marker_scores`` with ``kind="marker"``), or the per-article table when each
+    outlet has one article.
+
+    Parameters
+    ----------
+    value : ``per_1000_words`` (matches per 1,000 words) or ``sentence_share`` (share of
+        sentences with at least one match).
+    kind : the column naming the category: ``"frame"`` or ``"marker"``.
+    """
+    ax = _axes(ax)
+    labels = {"per_1000_words": "Matches per 1,000 words",
+              "sentence_share": "Share of sentences with a match"}
+    title = "Frames: how often each outlet uses its words" if kind == "frame" else (
+        "Language markers per outlet")
+    if scores.empty:
+        return _no_data(ax, title)
+    _require(scores, ["outlet", kind, value], "plot_frame_profile")
+    _one_row_per(scores, ["outlet", kind], "plot_frame_profile",
+                 f"aggregate first with analysis.framing.outlet_{kind}_scores()")
+    table = scores.pivot(index=kind, columns="outlet", values=value)
+    table = table[sorted(table.columns, key=lambda o: (o.casefold(), o))]
+    colors = palette or outlet_colors(table.columns)
+    height = 0.8 / len(table.columns)
+    for j, outlet in enumerate(table.columns):
+        ys = [i + (j - (len(table.columns) - 1) / 2) * height for i in range(len(table))]
+        ax.barh(ys, table[outlet], height=height, color=colors[outlet], label=outlet)
+    ax.set_yticks(range(len(table)), [str(i).replace("_", " ") for i in table.index])
+    ax.invert_yaxis()
+    ax.set_xlabel(labels.get(value, value))
+    ax.set_title(title)
+    ax.legend(title="Outlet")
     return ax

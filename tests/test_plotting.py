@@ -10,8 +10,11 @@ from analysis.cleaning import furniture_table
 from analysis.plotting import (
     OKABE_ITO,
     outlet_colors,
+    plot_frame_profile,
     plot_furniture,
+    plot_sentiment_arc,
     plot_text_stats,
+    plot_tone_distribution,
     plot_top_terms,
 )
 from conftest import SEED_EVENT
@@ -65,3 +68,38 @@ def test_top_terms():
     assert [p.get_width() for p in ax.patches] == [7, 5]
     with pytest.raises(ValueError, match="'count'"):
         plot_top_terms(terms.drop(columns="count"), outlet="A", ax=ax)
+
+
+def test_sentiment_arc_lines():
+    arc = pd.DataFrame({
+        "article_id": ["a1", "a1", "b1", "b1"], "outlet": ["A", "A", "B", "B"],
+        "position": [0.25, 0.75, 0.25, 0.75], "mean_compound": [0.5, -0.5, 0.1, float("nan")],
+    })
+    _, ax = plt.subplots()
+    plot_sentiment_arc(arc, ax=ax)
+    lines = [ln for ln in ax.get_lines() if ln.get_label() in ("A", "B")]
+    assert list(lines[0].get_ydata()) == [0.5, -0.5]
+    assert ax.get_ylim() == (-1, 1)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["A", "B"]
+
+
+def test_tone_distribution_one_dot_per_sentence():
+    sentences = pd.DataFrame({"outlet": ["A", "A", "A", "B"], "compound": [0.5, -0.5, 0.3, 0.0]})
+    _, ax = plt.subplots()
+    plot_tone_distribution(sentences, ax=ax)
+    dots = [c.get_offsets() for c in ax.collections]
+    assert [len(d) for d in dots] == [3, 1]
+    assert sorted(dots[0][:, 0]) == [-0.5, 0.3, 0.5]
+    means = [ln.get_xdata()[0] for ln in ax.get_lines()]
+    assert means == pytest.approx([0.1, 0.0])  # (0.5 - 0.5 + 0.3) / 3 = 0.1
+
+
+def test_frame_profile_bars_and_duplicate_rows():
+    scores = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "frame": ["conflict", "morality"] * 2,
+                           "per_1000_words": [10.0, 0.0, 4.0, 2.0]})
+    _, ax = plt.subplots()
+    plot_frame_profile(scores, ax=ax)
+    assert [p.get_width() for p in ax.patches] == [10.0, 0.0, 4.0, 2.0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["conflict", "morality"]
+    with pytest.raises(ValueError, match="outlet_frame_scores"):
+        plot_frame_profile(pd.concat([scores, scores]), ax=ax)
