@@ -504,15 +504,15 @@ def _classify_blocks(blocks: Iterable[str], text: str, title: str) -> tuple[tupl
 
 def _page_language(tree: Any) -> str:
     """A language code from ``<html lang>``, ``content-language`` or ``og:locale``."""
-    candidates = tree.xpath(
-        "/html/@lang | /html/@xml:lang"
-        " | //meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
-        "='content-language']/@content"
-        " | //meta[@property='og:locale']/@content",
-        namespaces={"xml": "http://www.w3.org/XML/1998/namespace"},
+    root = tree.getroottree().getroot()
+    candidates = [root.get(name) for name in
+                  ("lang", "xml:lang", "{http://www.w3.org/XML/1998/namespace}lang")]
+    candidates += tree.xpath(
+        "//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
+        "='content-language']/@content | //meta[@property='og:locale']/@content"
     )
     for value in candidates:
-        code = re.split(r"[-_,;\s]", str(value).strip().lower())[0]
+        code = re.split(r"[-_,;\s]", str(value or "").strip().lower())[0]
         if re.fullmatch(r"[a-z]{2,3}", code):
             return code
     return ""
@@ -683,6 +683,9 @@ def extract_article(
     if not doc.date:
         notes.append("no date found: set 'date:' in the front matter")
     language = _page_language(tree)
+    if not language:
+        notes.append("the page declares no language: set 'language:' (until then the event's "
+                     "language, or en, is assumed)")
     metadata = {
         "outlet": outlet,
         "title": headline,

@@ -211,6 +211,22 @@ def test_kept_and_dropped_blocks_are_accounted_for():
     assert result.n_words_dropped > 100  # menus, 3 related links, 3 comments, footer...
 
 
+@pytest.mark.parametrize(("start", "expected"), [
+    ('<html lang="de-AT"><head>', "de"),
+    ('<html xml:lang="fr"><head>', "fr"),
+    ('<html><head><meta http-equiv="Content-Language" content="es-ES">', "es"),
+    ('<html><head><meta property="og:locale" content="pt_BR">', "pt"),
+    ('<html lang="x-klingon"><head>', ""),  # not a language code
+    ("<html><head>", ""),
+])
+def test_language_from_page_tags(start, expected):
+    html = RIVERSIDE.read_text(encoding="utf-8")
+    assert "<html>\n<head>" in html
+    result = extract_article(html.replace("<html>\n<head>", start, 1))
+    assert result.metadata["language"] == expected
+    assert any("declares no language" in n for n in result.notes) is (expected == "")
+
+
 def test_headline_left_out_of_the_body_is_marked_title():
     result = extract_article(RIVERSIDE)
     assert ("title", "Kremlin vows response to US missile plan") in result.blocks
