@@ -1,0 +1,1300 @@
+"""Who is in the story: actor lists, mentions with spans, counts, labels and discovery.
+
+An *actor list* is a YAML file under ``data/actors/`` naming people, organisations,
+countries and places with their aliases and titles (see the seed event's list for the
+format). :func:`load_actors` reads one or more lists; :func:`find_mentions` finds every
+mention in a text with its character span. Corpus-level functions build tidy tables:
+
+* :func:`mention_table`: one row per mention.
+* :func:`count_actors`: one row per article and actor (how often, how early, in the
+  headline or not); :func:`actors_by_outlet` the same per outlet.
+* :func:`label_table`: the words each outlet uses to name or describe each actor.
+* :func:`discover_actors`: candidate actors for an event nobody has listed yet.
+
+How matching works, and its limits (this is a heuristic, not a named-entity model):
+
+* All names of a list are compiled into one regular expression (a trie of alternatives),
+  titles into another, so a corpus is scanned once per article whatever the list's size.
+* Names and aliases match case-sensitively as whole words ("US" is not "us"); titles ignore
+  case except in words written in capitals. Curly and straight apostrophes are the same.
+* Overlapping names of one actor count once (the longest: "Lloyd J. Austin", not also
+  "Austin"); a possessive is part of the mention ("Putin's"); a title right before or after
+  the name, or separated by a comma ("Lloyd Austin, the US Defense Secretary"), makes one
+  mention. Names of *other* actors inside a title are mentions of their own ("Putin's" in
+  "Putin's spokesman", "US" in "US Defense Secretary").
+* A person's surname counts only in an article that also names the person in full or by a
+  title (anywhere in the article, since headlines often use the surname first), or when a
+  title stands right before it ("Secretary Austin" after "Lloyd Austin").
+* Pronouns ("he", "they") and descriptions ("the alliance") are not resolved.
+
+>>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+>>> [(m.actor, m.surface) for m in find_mentions("Kremlin spokesman Dmitry Peskov warned.", actors)]
+[('Dmitry Peskov', 'Kremlin spokesman Dmitry Peskov'), ('Kremlin', 'Kremlin')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import yaml
+
+from .loading import CorpusError
+from .resources import data_dir, read_yaml
+from .tokens import _shadow, sentence_spans, stopwords, word_spans
+
+__all__ = [
+    "KINDS",
+    "Actor",
+    "ActorList",
+    "Mention",
+    "actor_list_yaml",
+    "actors_by_outlet",
+    "count_actors",
+    "discover_actors",
+    "find_mentions",
+    "label_table",
+    "load_actors",
+    "mention_table",
+    "precision_recall",
+]
+
+Kind = Literal["person", "organisation", "country", "place"]
+KINDS: tuple[str, ...] = ("person", "organisation", "country", "place")
+_KIND_SYNONYMS = {
+    "organization": "organisation",
+    "org": "organisation",
+    "institution": "organisation",
+    "location": "place",
+    "city": "place",
+    "region": "place",
+    "country/place": "place",
+    "people": "person",
+}
+Form = Literal["name", "alias", "short", "title", "title+name"]
+
+MENTION_COLUMNS = [
+    "article_id", "outlet", "actor", "kind", "surface", "start", "end", "sentence_index",
+    "form", "possessive",
+]
+COUNT_COLUMNS = [
+    "article_id", "outlet", "actor", "kind", "n_mentions", "per_1000_words", "in_headline",
+    "first_sentence", "first_position", "sentence_share",
+]
+OUTLET_COLUMNS = [
+    "outlet", "actor", "kind", "n_articles", "articles_mentioning", "article_share",
+    "n_mentions", "per_1000_words", "headline_share", "mean_first_position",
+    "mean_sentence_share",
+]
+LABEL_COLUMNS = [
+    "article_id", "outlet", "actor", "kind", "label_type", "label", "start", "end",
+    "sentence_index",
+]
+DISCOVERY_COLUMNS = [
+    "candidate", "kind_guess", "forms", "titles", "n_mentions", "n_articles", "outlets",
+    "known_actor", "example",
+]
+
+
+# --- actors and actor lists -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor: canonical ``name``, ``kind``, ``aliases``, ``titles``, ``after_name``.
+
+    ``source`` says where the entry was read (``file, line n``).
+    """
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    after_name: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a text.
+
+    ``kind`` is the actor's kind; ``form`` says how it was named (``name``, ``alias``,
+    ``short`` for a resolved surname, ``title`` or ``title+name``); ``parts`` lists the
+    pieces ``(form, start, end)`` a merged title-and-name mention is made of.
+    ``text[start:end] == surface``.
+    """
+
+    actor: str
+    kind: str
+    surface: str
+    start: int
+    end: int
+    form: str = "name"
+    possessive: bool = False
+    parts: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(_shadow(text).split())
+
+
+def _title_key(text: str) -> str:
+    return _collapse(text).casefold()
+
+
+_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
+
+
+class ActorList(Sequence[Actor]):
+    """An ordered, validated collection of :class:`Actor` with its compiled matchers.
+
+    An alias or title that two different actors claim is an error naming both. Entries
+    with the same canonical name (from different files) are merged when their kinds agree.
+
+    >>> actors = ActorList([Actor("Dmitry Peskov", "person", titles=("Kremlin spokesman",))])
+    >>> actors.names, actors["Dmitry Peskov"].kind
+    (['Dmitry Peskov'], 'person')
+    """
+
+    def __init__(self, actors: Iterable[Actor] = (), *, sources: Sequence[str] = ()) -> None:
+        merged: dict[str, Actor] = {}
+        for actor in actors:
+            if actor.kind not in KINDS:
+                raise CorpusError(
+                    f"actor {actor.name!r} has kind {actor.kind!r}; expected one of "
+                    f"{', '.join(KINDS)}",
+                    file=actor.source,
+                )
+            old = merged.get(actor.name)
+            if old is None:
+                merged[actor.name] = actor
+            elif old.kind != actor.kind:
+                raise CorpusError(
+                    f"actor {actor.name!r} is a {old.kind} in {old.source} but a "
+                    f"{actor.kind} in {actor.source}"
+                )
+            else:
+                merged[actor.name] = Actor(
+                    old.name,
+                    old.kind,
+                    _unique(old.aliases + actor.aliases),
+                    _unique(old.titles + actor.titles),
+                    _unique(old.after_name + actor.after_name),
+                    old.source,
+                )
+        self._actors = list(merged.values())
+        self._by_name = {a.name: a for a in self._actors}
+        self.sources = tuple(sources)
+        self._check_claims()
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, str):
+            return self._by_name[key]
+        return self._actors[key]
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            return key in self._by_name
+        return key in self._actors
+
+    def __repr__(self) -> str:
+        return f"ActorList({len(self)} actors from {len(self.sources)} file(s))"
+
+    def __add__(self, other: ActorList) -> ActorList:
+        return ActorList([*self, *other], sources=self.sources + other.sources)
+
+    @property
+    def names(self) -> list[str]:
+        """The canonical names, in list order."""
+        return [a.name for a in self._actors]
+
+    def to_frame(self) -> pd.DataFrame:
+        """The list as a table: ``actor, kind, aliases, titles, source``."""
+        return pd.DataFrame(
+            [
+                (a.name, a.kind, " | ".join(a.aliases), " | ".join(a.titles), a.source)
+                for a in self._actors
+            ],
+            columns=["actor", "kind", "aliases", "titles", "source"],
+        )
+
+    # -- validation and matchers --
+
+    def _check_claims(self) -> None:
+        owners: dict[str, tuple[Actor, str]] = {}
+        for actor in self._actors:
+            entries = [(_collapse(n), n) for n in (actor.name, *actor.aliases)]
+            entries += [(_title_key(t), t) for t in (*actor.titles, *actor.after_name)]
+            for key, shown in entries:
+                for k in {key, key.casefold()} if key == key.casefold() else {key}:
+                    prior = owners.get(k)
+                    if prior is not None and prior[0].name != actor.name:
+                        raise CorpusError(
+                            f"{shown!r} is claimed by two actors: {prior[0].name!r} "
+                            f"({prior[0].source}) and {actor.name!r} ({actor.source}); "
+                            "give it to one of them"
+                        )
+                    owners.setdefault(k, (actor, shown))
+        # Titles are matched ignoring case, so compare them with names in lower case too.
+        lowered: dict[str, Actor] = {}
+        for actor in self._actors:
+            for n in (actor.name, *actor.aliases):
+                lowered.setdefault(_collapse(n).casefold(), actor)
+        for actor in self._actors:
+            for t in (*actor.titles, *actor.after_name):
+                other = lowered.get(_title_key(t))
+                if other is not None and other.name != actor.name:
+                    raise CorpusError(
+                        f"{t!r} is claimed by two actors: {other.name!r} ({other.source}) "
+                        f"as a name and {actor.name!r} ({actor.source}) as a title"
+                    )
+
+    @functools.cached_property
+    def _matcher(self) -> _Matcher:
+        return _Matcher(self._actors)
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _listed(entry: dict[str, Any], key: str, *, file: Path, line: int | None) -> tuple[str, ...]:
+    value = entry.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise CorpusError(
+            f"{key!r} of actor {entry.get('name')!r} must be a list of names, found {value!r}",
+            file=file, line=line, field=key,
+        )
+    out = tuple(str(v).strip() for v in value)
+    if any(not v for v in out):
+        raise CorpusError(f"{key!r} of actor {entry.get('name')!r} has an empty entry",
+                          file=file, line=line, field=key)
+    return out
+
+
+def _entry_lines(path: Path) -> list[int | None]:
+    """Line numbers (1-based) of the entries under ``actors:``, for error messages."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if key.value == "actors" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def read_actor_file(path: str | os.PathLike[str]) -> tuple[list[Actor], list[str] | None]:
+    """Read one actor list: its actors, and the events it covers (None for all).
+
+    Raises :class:`~analysis.loading.CorpusError` naming the file, line and field of a
+    malformed entry.
+    """
+    path = Path(path)
+    content = read_yaml(path)
+    if not isinstance(content, dict) or not isinstance(content.get("actors"), list):
+        raise CorpusError(
+            "an actor list needs an 'actors:' key holding a list of actors "
+            "(each with name and kind)",
+            file=path, line=1, field="actors",
+        )
+    events = content.get("events")
+    if events is None or events == "all" or events == ["all"]:
+        covered = None
+    elif isinstance(events, str):
+        covered = [events]
+    elif isinstance(events, list) and all(isinstance(e, str) for e in events):
+        covered = list(events)
+    else:
+        raise CorpusError(f"'events' must be 'all' or a list of event ids, found {events!r}",
+                          file=path, field="events")
+    lines = _entry_lines(path)
+    actors = []
+    for i, entry in enumerate(content["actors"]):
+        line = lines[i] if i < len(lines) else None
+        if not isinstance(entry, dict):
+            raise CorpusError(f"actor {i + 1} must be a mapping with name and kind, "
+                              f"found {entry!r}", file=path, line=line)
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise CorpusError(f"actor {i + 1} needs a 'name' (text), found {name!r}",
+                              file=path, line=line, field="name")
+        kind = str(entry.get("kind", "")).strip().lower()
+        kind = _KIND_SYNONYMS.get(kind, kind)
+        if kind not in KINDS:
+            raise CorpusError(
+                f"actor {name!r} has kind {entry.get('kind')!r}; expected one of "
+                f"{', '.join(KINDS)}",
+                file=path, line=line, field="kind",
+            )
+        unknown = set(entry) - {"name", "kind", "aliases", "titles", "after_name", "note",
+                                "notes", "url", "wikidata"}
+        if unknown:
+            raise CorpusError(
+                f"actor {name!r} has unknown field(s) {', '.join(sorted(unknown))}; "
+                "expected name, kind, aliases, titles, after_name, note",
+                file=path, line=line, field=sorted(unknown)[0],
+            )
+        actors.append(
+            Actor(
+                name=name.strip(),
+                kind=kind,
+                aliases=_listed(entry, "aliases", file=path, line=line),
+                titles=_listed(entry, "titles", file=path, line=line),
+                after_name=_listed(entry, "after_name", file=path, line=line),
+                source=f"{path}, line {line}" if line else str(path),
+            )
+        )
+    return actors, covered
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+
+
+def load_actors(
+    path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    event: str | None = None,
+) -> ActorList:
+    """Load actor lists into one :class:`ActorList`.
+
+    Parameters
+    ----------
+    path_or_paths : a YAML file, a folder of them, or several. None: the lists under
+        ``data/actors/`` (files starting with ``_`` or ``.`` are skipped).
+    event : with no path, keep only the lists whose ``events:`` key names this event, plus
+        the general lists (no ``events:`` key, or ``events: all``). None keeps every list.
+
+    Raises
+    ------
+    CorpusError
+        Malformed YAML (file and line), an entry without name or with an unknown kind
+        (file, line, field), or an alias claimed by two actors (both named).
+
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> "Lloyd Austin" in actors, actors["Kremlin"].kind
+    (True, 'organisation')
+    >>> len(load_actors(event="some-other-event"))
+    0
+    """
+    if path_or_paths is None:
+        folder = data_dir() / "actors"
+        paths = [p for p in _yaml_files(folder) if not p.name.startswith(("_", "."))]
+        filter_event = True
+    else:
+        items = (
+            [path_or_paths] if isinstance(path_or_paths, str | os.PathLike) else list(path_or_paths)
+        )
+        paths = []
+        for item in items:
+            p = Path(item)
+            if p.is_dir():
+                paths += _yaml_files(p)
+            else:
+                paths.append(p)
+        filter_event = False
+    actors: list[Actor] = []
+    used = []
+    for p in paths:
+        found, covered = read_actor_file(p)
+        if filter_event and event is not None and covered is not None and event not in covered:
+            continue
+        actors += found
+        used.append(str(p))
+    return ActorList(actors, sources=used)
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+def _atoms(phrase: str, *, fold_lower_words: bool) -> list[str]:
+    """Regex pieces for a phrase: one per character, white space as ``\\s+``."""
+    atoms: list[str] = []
+    for i, word in enumerate(_shadow(phrase).split()):
+        if i:
+            atoms.append(r"\s+")
+        fold = fold_lower_words and any(c.islower() for c in word)
+        for ch in word:
+            if fold and ch.isalpha() and ch.lower() != ch.upper():
+                atoms.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
+            else:
+                atoms.append(re.escape(ch))
+    return atoms
+
+
+def _trie_regex(phrases: Iterable[list[str]]) -> str:
+    """One alternation for many phrases, as a trie, preferring the longest match."""
+    trie: dict = {}
+    for atoms in phrases:
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+_SUFFIX = r"(?P<poss>'s|(?<=s)')?(?!\w)"
+_MERGE_GAP = re.compile(r"\s*,?\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+class _Matcher:
+    """The compiled regular expressions and lookup tables of one actor list."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.actors = list(actors)
+        self.names: dict[str, tuple[int, str]] = {}
+        self.short: dict[str, list[int]] = defaultdict(list)
+        self.titles: dict[str, tuple[int, bool]] = {}
+        for i, a in enumerate(self.actors):
+            self.names[_collapse(a.name)] = (i, "name")
+            for alias in a.aliases:
+                self.names.setdefault(_collapse(alias), (i, "alias"))
+            for t in a.titles:
+                self.titles[_title_key(t)] = (i, False)
+            for t in a.after_name:
+                self.titles[_title_key(t)] = (i, True)
+        for i, a in enumerate(self.actors):
+            if a.kind != "person":
+                continue
+            for full in (a.name, *a.aliases):
+                parts = _collapse(full).split()
+                last = parts[-1] if len(parts) > 1 else None
+                if (last and len(last) > 1 and last[0].isupper() and last not in self.names
+                        and i not in self.short[last]):
+                    self.short[last].append(i)
+        name_atoms = [_atoms(n, fold_lower_words=False) for n in (*self.names, *self.short)]
+        title_atoms = [_atoms(t, fold_lower_words=True) for t in self.titles_original()]
+        self.name_re = re.compile(r"(?<!\w)(?:" + _trie_regex(name_atoms) + ")" + _SUFFIX) \
+            if name_atoms else None
+        self.title_re = re.compile(r"(?<!\w)(?:" + _trie_regex(title_atoms) + ")" + _SUFFIX) \
+            if title_atoms else None
+
+    def titles_original(self) -> list[str]:
+        return [t for a in self.actors for t in (*a.titles, *a.after_name)]
+
+    def raw(self, shadow: str) -> list[tuple[int, int, int | None, str, bool, list[int]]]:
+        """Raw hits ``(start, end, actor, form, possessive, candidates)``."""
+        hits = []
+        if self.name_re is not None:
+            for m in self.name_re.finditer(shadow):
+                poss = m.group("poss") is not None
+                key = " ".join(shadow[m.start(): m.start("poss") if poss else m.end()].split())
+                if key in self.names:
+                    i, form = self.names[key]
+                    hits.append((m.start(), m.end(), i, form, poss, [i]))
+                else:
+                    hits.append((m.start(), m.end(), None, "short", poss, self.short[key]))
+        if self.title_re is not None:
+            for m in self.title_re.finditer(shadow):
+                poss = m.group("poss") is not None
+                key = " ".join(shadow[m.start(): m.start("poss") if poss else m.end()].split())
+                i, conditional = self.titles[key.casefold()]
+                hits.append((m.start(), m.end(), i, "after" if conditional else "title", poss, [i]))
+        return hits
+
+
+def find_mentions(text: str, actors: ActorList) -> list[Mention]:
+    """Every mention of a listed actor in ``text``, in text order, with character spans.
+
+    Parameters
+    ----------
+    text : any text.
+    actors : an :class:`ActorList` (see :func:`load_actors`).
+
+    Returns
+    -------
+    list of Mention
+        ``text[m.start:m.end] == m.surface``. Mentions of one actor never overlap; a
+        mention of another actor may sit inside a title ("Kremlin" in "Kremlin spokesman
+        Dmitry Peskov").
+
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> text = "US Defense Secretary Lloyd J. Austin called. Putin's spokesman said Austin lied."
+    >>> [(m.actor, m.surface, m.form) for m in find_mentions(text, actors)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Lloyd Austin', 'US Defense Secretary Lloyd J. Austin', 'title+name'),
+     ('United States', 'US', 'alias'),
+     ('Dmitry Peskov', "Putin's spokesman", 'title'),
+     ('Vladimir Putin', "Putin's", 'short'),
+     ('Lloyd Austin', 'Austin', 'short')]
+
+    Here "Putin's" counts because "Putin's spokesman" is an actor's title and the kit
+    reads names inside titles; a bare "Putin" would need "Vladimir Putin" (or one of his
+    titles) in the same text.
+    """
+    if not text or not len(actors):
+        return []
+    matcher = actors._matcher
+    shadow = _shadow(text)
+    raw = matcher.raw(shadow)
+    # Who is named in full (name, alias or title) somewhere in the text?
+    full_at: dict[int, list[int]] = defaultdict(list)
+    for s, _e, i, form, _p, _c in raw:
+        if i is not None and form in ("name", "alias", "title"):
+            full_at[i].append(s)
+    titles_end = {(e, i) for s, e, i, form, _p, _c in raw if form == "title"}
+    hits: list[tuple[int, int, int, str, bool]] = []
+    for s, e, i, form, poss, candidates in raw:
+        if form == "after":
+            if i in full_at:
+                hits.append((s, e, i, "title", poss))
+            continue
+        if form != "short":
+            hits.append((s, e, i, form, poss))
+            continue
+        chosen = _resolve_short(s, shadow, candidates, full_at, titles_end)
+        if chosen is None and candidates and _inside_title(s, e, raw):
+            # A surname inside a listed title ("Putin's spokesman") names that person.
+            chosen = candidates[0] if len(candidates) == 1 else None
+        if chosen is not None:
+            hits.append((s, e, chosen, "short", poss))
+    return _merge(text, shadow, hits, matcher.actors)
+
+
+def _inside_title(s: int, e: int, raw) -> bool:
+    return any(ts <= s and e <= te and form in ("title", "after")
+               for ts, te, _i, form, _p, _c in raw)
+
+
+def _resolve_short(s, shadow, candidates, full_at, titles_end) -> int | None:
+    # A title of the candidate right before the surname: "US Defense Secretary Austin".
+    for i in candidates:
+        for te in range(max(0, s - 3), s):
+            if (te, i) in titles_end and not shadow[te:s].strip():
+                return i
+    named = [i for i in candidates if i in full_at]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:  # the person named in full most recently before (else soonest after)
+        def distance(i: int) -> tuple[int, int]:
+            before = [p for p in full_at[i] if p < s]
+            return (0, s - max(before)) if before else (1, min(full_at[i]) - s)
+        return min(named, key=distance)
+    return None
+
+
+def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mention]:
+    """Drop same-actor overlaps (keep the longest) and join title + name into one mention."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    by_actor: dict[int, list[list]] = defaultdict(list)
+    for s, e, i, form, poss in hits:
+        group = by_actor[i]
+        if group and s < group[-1][1]:  # overlaps the previous mention of the same actor
+            prev = group[-1]
+            if prev[3] == "title" or form == "title":
+                prev[1] = max(prev[1], e)
+                prev[3] = "title+name" if form != prev[3] else prev[3]
+                prev[4] = poss if e >= prev[1] else prev[4]
+                prev[5].append((form, s, e))
+            continue
+        if group:
+            prev = group[-1]
+            kinds = {prev[3], form}
+            gap = _MERGE_GAP.fullmatch(shadow, prev[1], s)
+            if gap and "title" in kinds and kinds != {"title"} and not prev[4]:
+                prev[1], prev[3], prev[4] = e, "title+name", poss
+                prev[5].append((form, s, e))
+                continue
+        group.append([s, e, i, form, poss, [(form, s, e)]])
+    out = []
+    for i, group in by_actor.items():
+        a = actors[i]
+        for s, e, _i, form, poss, parts in group:
+            out.append(Mention(a.name, a.kind, text[s:e], s, e, form, poss, tuple(parts)))
+    out.sort(key=lambda m: (m.start, -m.end, m.actor))
+    return out
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+
+def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"{what} needs the column(s) {', '.join(map(repr, missing))}; the DataFrame has "
+            f"{', '.join(map(repr, df.columns))}. Load articles with analysis.load_corpus() "
+            "or analysis.from_texts()."
+        )
+
+
+def _actors_for(corpus: pd.DataFrame, actors: ActorList | None) -> Iterator[tuple[Any, ActorList]]:
+    """Yield ``(row position, actor list)``: the given list, or the one for each event."""
+    cache: dict[Any, ActorList] = {}
+    events = corpus["event"] if "event" in corpus.columns else [None] * len(corpus)
+    for pos, event in enumerate(events):
+        if actors is not None:
+            yield pos, actors
+            continue
+        key = None if event is None or pd.isna(event) else str(event)
+        if key not in cache:
+            cache[key] = load_actors(event=key)
+        yield pos, cache[key]
+
+
+@dataclass
+class _Article:
+    article_id: Any
+    outlet: Any
+    text: str
+    title: str
+    mentions: list[Mention]
+    sentences: list[tuple[int, int]]
+    actors: ActorList
+
+    def sentence_of(self, offset: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _articles(corpus: pd.DataFrame, actors: ActorList | None, what: str) -> Iterator[_Article]:
+    _require(corpus, ["article_id", "outlet", "text"], what)
+    titles = corpus["title"] if "title" in corpus.columns else [""] * len(corpus)
+    rows = zip(corpus["article_id"], corpus["outlet"], corpus["text"], titles, strict=True)
+    for (article_id, outlet, text, title), (_pos, alist) in zip(
+        rows, _actors_for(corpus, actors), strict=True
+    ):
+        text = text if isinstance(text, str) else ""
+        title = title if isinstance(title, str) else ""
+        yield _Article(article_id, outlet, text, title, find_mentions(text, alist),
+                       sentence_spans(text), alist)
+
+
+def mention_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+    """One row per mention: ``article_id, outlet, actor, kind, surface, start, end,
+    sentence_index, form, possessive``.
+
+    ``start``/``end`` index the article's ``text``. With ``actors=None`` each article uses
+    the lists under ``data/actors/`` that match its ``event``.
+
+    >>> from analysis import load_corpus
+    >>> table = mention_table(load_corpus(SEED_EVENT))
+    >>> table[table["actor"] == "Dmitry Peskov"][["outlet", "surface", "sentence_index"]].head(3)
+       outlet                          surface  sentence_index
+    50   n-tv                Putin's spokesman              22
+    53   n-tv  Kremlin spokesman Dmitry Peskov              24
+    60   n-tv                           Peskov              25
+    """
+    rows = []
+    for art in _articles(corpus, actors, "mention_table"):
+        for m in art.mentions:
+            rows.append((art.article_id, art.outlet, m.actor, m.kind, m.surface, m.start,
+                         m.end, art.sentence_of(m.start), m.form, m.possessive))
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64", "possessive": "bool"}
+    )
+
+
+def _article_counts(art: _Article) -> list[tuple]:
+    n_words = len(word_spans(art.text))
+    n_sent = len(art.sentences)
+    headline = {m.actor for m in find_mentions(art.title, art.actors)} if art.title else set()
+    by_actor: dict[str, list[Mention]] = defaultdict(list)
+    for m in art.mentions:
+        by_actor[m.actor].append(m)
+    rows = []
+    for name in [*by_actor, *sorted(headline - set(by_actor))]:
+        ms = by_actor.get(name, [])
+        kind = art.actors[name].kind
+        if ms:
+            first = ms[0]
+            sents = {art.sentence_of(m.start) for m in ms}
+            rows.append((art.article_id, art.outlet, name, kind, len(ms),
+                         1000 * len(ms) / n_words if n_words else float("nan"),
+                         name in headline, art.sentence_of(first.start),
+                         first.start / len(art.text), len(sents) / n_sent if n_sent else 0.0))
+        else:
+            rows.append((art.article_id, art.outlet, name, kind, 0, 0.0, True, pd.NA,
+                         float("nan"), 0.0))
+    return rows
+
+
+def count_actors(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+    """One row per article and actor mentioned in its text or headline.
+
+    Columns: ``article_id, outlet, actor, kind, n_mentions, per_1000_words`` (mentions per
+    1,000 words of the text), ``in_headline`` (the ``title`` column names the actor),
+    ``first_sentence`` (index of the sentence with the first mention), ``first_position``
+    (start of the first mention / text length, 0 = the very start), ``sentence_share``
+    (share of the article's sentences that mention the actor). An article that names no
+    listed actor has no rows. The evidence is :func:`mention_table`.
+
+    >>> from analysis import load_corpus
+    >>> counts = count_actors(load_corpus(SEED_EVENT))
+    >>> counts[counts["actor"] == "Dmitry Peskov"][["outlet", "n_mentions", "in_headline",
+    ...                                            "first_sentence"]]
+             outlet  n_mentions  in_headline  first_sentence
+    21         n-tv           4        False              22
+    38  Shafaq News           3        False               9
+    """
+    rows = [row for art in _articles(corpus, actors, "count_actors")
+            for row in _article_counts(art)]
+    return pd.DataFrame(rows, columns=COUNT_COLUMNS).astype(
+        {"n_mentions": "int64", "in_headline": "bool", "first_sentence": "Int64",
+         "first_position": "float64", "per_1000_words": "float64", "sentence_share": "float64"}
+    )
+
+
+def actors_by_outlet(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+    """The outlet-level view of :func:`count_actors`: one row per outlet and actor.
+
+    Columns: ``outlet, actor, kind, n_articles`` (the outlet's articles),
+    ``articles_mentioning``, ``article_share``, ``n_mentions``, ``per_1000_words`` (over
+    all the outlet's words), ``headline_share`` (share of the outlet's articles with the
+    actor in the headline), ``mean_first_position`` and ``mean_sentence_share`` (over the
+    articles that mention the actor). Sorted by outlet, then mentions.
+
+    >>> from analysis import load_corpus
+    >>> view = actors_by_outlet(load_corpus(SEED_EVENT))
+    >>> view[view["actor"] == "Lloyd Austin"][["outlet", "n_mentions", "headline_share"]]
+             outlet  n_mentions  headline_share
+    5   Shafaq News           3             1.0
+    25         n-tv           3             0.0
+    """
+    _require(corpus, ["article_id", "outlet", "text"], "actors_by_outlet")
+    counts = count_actors(corpus, actors)
+    words = pd.DataFrame({
+        "outlet": corpus["outlet"].to_numpy(),
+        "n_words": [len(word_spans(t)) if isinstance(t, str) else 0 for t in corpus["text"]],
+    }).groupby("outlet").agg(n_articles=("n_words", "size"), words=("n_words", "sum"))
+    if counts.empty:
+        return pd.DataFrame(columns=OUTLET_COLUMNS)
+    mentioned = counts[counts["n_mentions"] > 0]
+    g = counts.groupby(["outlet", "actor", "kind"], sort=False)
+    out = g.agg(n_mentions=("n_mentions", "sum"),
+                headlines=("in_headline", "sum")).reset_index()
+    gm = mentioned.groupby(["outlet", "actor"], sort=False).agg(
+        articles_mentioning=("article_id", "nunique"),
+        mean_first_position=("first_position", "mean"),
+        mean_sentence_share=("sentence_share", "mean"),
+    )
+    out = out.join(gm, on=["outlet", "actor"]).join(words, on="outlet")
+    out["articles_mentioning"] = out["articles_mentioning"].fillna(0).astype("int64")
+    out = out.assign(
+        article_share=out["articles_mentioning"] / out["n_articles"],
+        per_1000_words=1000 * out["n_mentions"] / out["words"].where(out["words"] > 0),
+        headline_share=out["headlines"] / out["n_articles"],
+    )
+    out = out.sort_values(["outlet", "n_mentions", "actor"], ascending=[True, False, True],
+                          kind="stable")
+    return out[OUTLET_COLUMNS].reset_index(drop=True)
+
+
+# --- labels: how each actor is named ----------------------------------------------------
+
+
+@functools.cache
+def _lexicon() -> dict[str, Any]:
+    path = data_dir() / "lexicons" / "attribution_verbs.yml"
+    content = read_yaml(path)
+    if not isinstance(content, dict):
+        raise CorpusError("expected a mapping with 'groups:'", file=path)
+    return content
+
+
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _lexicon().get("role_nouns", []) or [])
+
+
+_WORD = re.compile(r"[\w][\w.'-]*")
+_PREMOD_RUN = re.compile(r"((?:[\w][\w.'-]*[ \t]+){1,4})$")
+_APPOSITION_AFTER = re.compile(r",[ \t]+((?:the|a|an)[ \t]+[^,.;:!?\"\n]{1,60}?)(?=,)",
+                               re.IGNORECASE)
+_POSSESSED = re.compile(r"[ \t]+([\w-]+)(?:[ \t]+([\w-]+))?")
+
+
+def _premodifier(shadow: str, start: int) -> tuple[int, int] | None:
+    m = _PREMOD_RUN.search(shadow, max(0, start - 80), start)
+    if not m:
+        return None
+    words = list(_WORD.finditer(shadow, m.start(1), m.end(1)))
+    stop = stopwords()
+    kept = []
+    for w in reversed(words):
+        if w.group().lower() in stop and not w.group().isupper():  # "US" is not "us"
+            break
+        kept.append(w)
+    if not kept:
+        return None
+    last = kept[0].group()
+    if not (last[:1].isupper() or last.lower() in _role_nouns()):
+        return None
+    kept.reverse()
+    return kept[0].start(), kept[-1].end()
+
+
+def _possessed(shadow: str, end: int) -> tuple[int, int] | None:
+    m = _POSSESSED.match(shadow, end)
+    if not m:
+        return None
+    stop = stopwords()
+    first, second = m.group(1), m.group(2)
+    if first.lower() in stop:
+        return None
+    if second is None or second.lower() in stop or first.lower() in _role_nouns():
+        return m.start(1), m.end(1)
+    return m.start(1), m.end(2)
+
+
+def _labels(art: _Article) -> list[tuple]:
+    shadow = _shadow(art.text)
+    rows = []
+
+    def add(m: Mention, label_type: str, s: int, e: int) -> None:
+        label = " ".join(art.text[s:e].split())
+        rows.append((art.article_id, art.outlet, m.actor, m.kind, label_type, label, s, e,
+                     art.sentence_of(s)))
+
+    for m in art.mentions:
+        parts = m.parts or ((m.form, m.start, m.end),)
+        for form, s, e in parts:
+            e_name = e - 2 if shadow[e - 2:e] == "'s" else e - 1 if shadow[e - 1:e] == "'" else e
+            add(m, "title" if form == "title" else "name", s, e_name)
+        if parts[0][0] != "title":
+            pre = _premodifier(shadow, m.start)
+            if pre:
+                add(m, "premodifier", *pre)
+        if parts[-1][0] != "title":
+            app = _APPOSITION_AFTER.match(shadow, m.end)
+            if app and len(app.group(1).split()) <= 8:
+                add(m, "apposition", app.start(1), app.end(1))
+        if m.possessive:
+            pos = _possessed(shadow, m.end)
+            if pos:
+                add(m, "possessive", *pos)
+    return rows
+
+
+def label_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+    """The words each outlet uses to name or describe each actor, one row per label.
+
+    Columns: ``article_id, outlet, actor, kind, label_type, label, start, end,
+    sentence_index``. ``label_type`` is
+
+    * ``name``: the name as written ("Lloyd J. Austin", "Austin");
+    * ``title``: a listed title ("Kremlin spokesman", "Putin's spokesman");
+    * ``premodifier``: words right before the name that are capitalised or end in a role
+      noun ("Secretary" Austin, "US counterpart" Lloyd Austin);
+    * ``apposition``: ", the/a ..." right after the name;
+    * ``possessive``: what the actor is said to have ("Russia's *ongoing war*").
+
+    Heuristic: read the labels, they are found by patterns, not parsed.
+    ``labels.groupby(["actor", "label_type", "label", "outlet"]).size().unstack()`` puts
+    the outlets side by side.
+
+    >>> from analysis import load_corpus
+    >>> labels = label_table(load_corpus(SEED_EVENT))
+    >>> sorted(set(labels[(labels["actor"] == "Dmitry Peskov")
+    ...                   & (labels["label_type"] == "title")]["label"]))
+    ['Kremlin spokesman', "Putin's spokesman"]
+    """
+    rows = [row for art in _articles(corpus, actors, "label_table") for row in _labels(art)]
+    return pd.DataFrame(rows, columns=LABEL_COLUMNS).astype(
+        {"start": "int64", "end": "int64", "sentence_index": "int64"}
+    )
+
+
+# --- discovery --------------------------------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][\w'-]*[\w]|[A-Z]\.|[A-Z])"
+_CONNECTOR = r"(?:(?:of|for)(?:[ \t]+the)?|de|del|la|von|van|der|al|bin)"
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December"
+)
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "an")
+_SPLIT_POSSESSIVE = re.compile(r"(?<='s)[ \t]+|(?<=s')[ \t]+")
+_CAP_PHRASE = re.compile(
+    rf"(?<![\w.]){_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD})*"
+)
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _lexicon().get("organisation_words", []) or [])
+
+
+@functools.cache
+def _title_name_regex() -> re.Pattern[str]:
+    roles = sorted(_role_nouns(), key=len, reverse=True)
+    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in roles)
+    return re.compile(
+        rf"(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?i:{role})"
+        rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_NAME_WORD}){{0,2}}[ \t]+)"
+        rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){{0,3}})"
+    )
+
+
+def _name_phrases(shadow: str) -> Iterator[tuple[int, int]]:
+    """Spans of capitalised phrases, split after a possessive ("Germany's | SPD")."""
+    for m in _CAP_PHRASE.finditer(shadow):
+        pos = m.start()
+        for cut in _SPLIT_POSSESSIVE.finditer(shadow, m.start(), m.end()):
+            yield pos, cut.start()
+            pos = cut.end()
+        yield pos, m.end()
+
+
+def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in stop and not words[0].isupper():
+        words = words[1:]
+    while words and words[-1].lower() in stop and not words[-1].isupper():
+        words = words[:-1]
+    text = " ".join(words)
+    return _POSSESSIVE.sub("", text)
+
+
+def discover_actors(
+    corpus: pd.DataFrame,
+    *,
+    actors: ActorList | None = None,
+    min_mentions: int = 1,
+) -> pd.DataFrame:
+    """Propose candidate actors from the texts, for events nobody has listed yet.
+
+    Finds capitalised name phrases ("Sergei Ryabkov", "Russian Defense Ministry") and
+    title + name patterns ("Kremlin spokesman Dmitry Peskov"), then groups forms that are
+    probably the same actor: a single word that is the last word of one longer name
+    ("Peskov"), and names with the same first and last word ("Lloyd J. Austin", "Lloyd
+    Austin"). A heuristic: expect capitalised common words ("Cold War") and miss names
+    written in lower case; review the table before saving it with :func:`actor_list_yaml`.
+
+    Returns
+    -------
+    DataFrame
+        One row per candidate group: ``candidate`` (most frequent long form), ``kind_guess``
+        (person / organisation / place / unknown), ``forms`` and ``titles`` (" | "-joined),
+        ``n_mentions``, ``n_articles``, ``outlets``, ``known_actor`` (the canonical name when
+        ``actors`` already lists one of the forms, else empty) and ``example`` (a sentence).
+
+    >>> from analysis import from_texts
+    >>> corpus = from_texts({"A": "Kremlin spokesman Dmitry Peskov spoke. Peskov left.",
+    ...                      "B": "Dmitry Peskov met Sergei Ryabkov in Moscow."})
+    >>> discover_actors(corpus)[["candidate", "kind_guess", "forms", "n_mentions"]]
+            candidate    kind_guess                   forms  n_mentions
+    0   Dmitry Peskov        person  Dmitry Peskov | Peskov           3
+    1         Kremlin  organisation                 Kremlin           1
+    2          Moscow       unknown                  Moscow           1
+    3  Sergei Ryabkov       unknown          Sergei Ryabkov           1
+    """
+    _require(corpus, ["article_id", "outlet", "text"], "discover_actors")
+    stop = stopwords()
+    hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
+    lower_words: Counter[str] = Counter()
+    inside_sentence: Counter[str] = Counter()
+    for article_id, outlet, text in zip(corpus["article_id"], corpus["outlet"], corpus["text"],
+                                        strict=True):
+        if not isinstance(text, str):
+            continue
+        shadow = _shadow(text)
+        lower_words.update(w for w in re.findall(r"\b[a-z][\w-]*", shadow))
+        spans = sentence_spans(text)
+        starts = [s for s, _ in spans]
+        titled: dict[int, str] = {}
+        for m in _title_name_regex().finditer(shadow):
+            title = _strip_candidate(m.group("title"), stop)
+            titled[m.start("name")] = title
+        for start, end in _name_phrases(shadow):
+            k = max(0, bisect.bisect_right(starts, start) - 1)
+            sent = text[spans[k][0]:spans[k][1]] if spans else text
+            form = _strip_candidate(shadow[start:end], stop)
+            if not form or len(form) < 2:
+                continue
+            sentence_start = not spans or start == spans[k][0]
+            title = titled.get(start)
+            if title is None:
+                # "Federal Chancellor Olaf Scholz": split a leading title off the phrase.
+                for pos, t in titled.items():
+                    if start < pos < end:
+                        title, form = t, _strip_candidate(shadow[pos:end], stop)
+                        break
+            if " " not in form and (
+                (sentence_start and form.lower() in stop) or _CALENDAR.fullmatch(form)
+                or (form.lower().endswith(_DEMONYM_ENDINGS) and not form.isupper())
+            ):
+                continue
+            if not sentence_start:
+                inside_sentence[form] += 1
+            hits.append((form, title, article_id, outlet, sent))
+    # Drop single words that are ordinary words capitalised at the start of a sentence.
+    surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
+    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames
+            or h[0].lower() in _organisation_words()
+            or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
+    forms = Counter(h[0] for h in hits)
+    groups = _group_forms(forms)
+    rows = []
+    known = actors._matcher if actors is not None and len(actors) else None
+    for head, members in groups.items():
+        member_hits = [h for h in hits if h[0] in members]
+        n = len(member_hits)
+        if n < min_mentions:
+            continue
+        titles = _unique(h[1] for h in member_hits if h[1])
+        known_name = ""
+        if known is not None:
+            for f in members:
+                entry = known.names.get(_collapse(f))
+                if entry:
+                    known_name = known.actors[entry[0]].name
+                    break
+        rows.append((
+            head,
+            _guess_kind(head, members, titles),
+            " | ".join(sorted(members, key=lambda f: (-forms[f], f))),
+            " | ".join(titles),
+            n,
+            len({h[2] for h in member_hits}),
+            " | ".join(sorted({str(h[3]) for h in member_hits})),
+            known_name,
+            " ".join(member_hits[0][4].split()),
+        ))
+    table = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
+    return table.sort_values(["n_mentions", "candidate"], ascending=[False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _group_forms(forms: Counter[str]) -> dict[str, set[str]]:
+    """Group likely-same forms under the most frequent long form."""
+    multi = [f for f in forms if " " in f]
+    parent: dict[str, str] = {f: f for f in forms}
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in multi:
+        w = f.split()
+        by_ends[(w[0], w[-1])].append(f)
+    for same in by_ends.values():
+        best = max(same, key=lambda f: (forms[f], -len(f)))
+        for f in same:
+            parent[f] = best
+    for f in forms:
+        if " " in f:
+            continue
+        owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0][0].isupper()
+                  and not _organisation_words() & {w.lower() for w in m.split()}}
+        if len(owners) == 1:
+            parent[f] = owners.pop()
+    groups: dict[str, set[str]] = defaultdict(set)
+    for f in forms:
+        groups[parent[f]].add(f)
+    return groups
+
+
+def _guess_kind(head: str, members: set[str], titles: Sequence[str]) -> str:
+    words = {w.lower() for f in members for w in f.split()}
+    if words & _organisation_words() or any(f.isupper() and len(f) > 1 for f in members):
+        return "organisation"
+    if titles:
+        return "person"
+    if any(len(f.split()) >= 2 for f in members) and any(" " not in f for f in members):
+        return "person"  # a full name and its surname
+    return "unknown"
+
+
+def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
+                    source: str = "Proposed by analysis.actors.discover_actors; review it.") -> str:
+    """Turn a :func:`discover_actors` table (after you have edited it) into actor-list YAML.
+
+    Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` with a comment
+    asking you to check. Single-word surnames are left out of ``aliases`` (the kit derives
+    them).
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"candidate": ["Dmitry Peskov"], "kind_guess": ["person"],
+    ...                       "forms": ["Dmitry Peskov | Peskov"],
+    ...                       "titles": ["Kremlin spokesman"]})
+    >>> print(actor_list_yaml(table, event="my-event"))  # doctest: +NORMALIZE_WHITESPACE
+    source: Proposed by analysis.actors.discover_actors; review it.
+    events:
+    - my-event
+    actors:
+    - name: Dmitry Peskov
+      kind: person
+      titles:
+      - Kremlin spokesman
+    """
+    _require(discovered, ["candidate", "kind_guess", "forms"], "actor_list_yaml")
+    entries = []
+    for row in discovered.itertuples(index=False):
+        name = str(row.candidate)
+        kind = row.kind_guess if row.kind_guess in KINDS else "place"
+        forms = [f for f in str(row.forms).split(" | ") if f and f != name]
+        aliases = [f for f in forms if not (" " not in f and name.endswith(" " + f))]
+        entry: dict[str, Any] = {"name": name, "kind": kind}
+        if aliases:
+            entry["aliases"] = aliases
+        titles = str(getattr(row, "titles", "") or "")
+        if titles and titles != "nan":
+            entry["titles"] = titles.split(" | ")
+        entries.append(entry)
+    doc: dict[str, Any] = {"source": source}
+    if event:
+        doc["events"] = [event]
+    doc["actors"] = entries
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+# --- evaluation -------------------------------------------------------------------------
+
+
+def precision_recall(
+    found: pd.DataFrame,
+    gold: pd.DataFrame,
+    *,
+    match: Sequence[str] = ("actor",),
+    by: Sequence[str] = ("article_id",),
+) -> dict[str, float]:
+    """Precision and recall of found spans against hand labels, matching by overlap.
+
+    A found row and a gold row match when they share ``by`` (e.g. the article), their
+    ``start``–``end`` spans overlap, and every column in ``match`` agrees; a gold cell may
+    list alternatives separated by ``;`` ("Kremlin;Pentagon"). Each gold row matches at
+    most one found row (greedy, largest overlap first).
+
+    >>> import pandas as pd
+    >>> gold = pd.DataFrame({"article_id": [1, 1], "actor": ["A", "B"],
+    ...                      "start": [0, 10], "end": [5, 15]})
+    >>> found = pd.DataFrame({"article_id": [1, 1], "actor": ["A", "C"],
+    ...                       "start": [1, 10], "end": [4, 12]})
+    >>> precision_recall(found, gold)
+    {'precision': 0.5, 'recall': 0.5, 'f1': 0.5, 'true_positives': 1, 'found': 2, 'gold': 2}
+    """
+    keys = [*by, "start", "end", *match]
+    _require(found, keys, "precision_recall (found)")
+    _require(gold, keys, "precision_recall (gold)")
+    pairs = []
+    gold_rows = list(gold[keys].itertuples(index=False, name=None))
+    found_rows = list(found[keys].itertuples(index=False, name=None))
+    nb = len(by)
+    for gi, g in enumerate(gold_rows):
+        for fi, f in enumerate(found_rows):
+            if g[:nb] != f[:nb]:
+                continue
+            overlap = min(g[nb + 1], f[nb + 1]) - max(g[nb], f[nb])
+            if overlap <= 0:
+                continue
+            if all(_agrees(f[nb + 2 + k], g[nb + 2 + k]) for k in range(len(match))):
+                pairs.append((overlap, gi, fi))
+    used_g, used_f = set(), set()
+    tp = 0
+    for _overlap, gi, fi in sorted(pairs, key=lambda p: -p[0]):
+        if gi in used_g or fi in used_f:
+            continue
+        used_g.add(gi)
+        used_f.add(fi)
+        tp += 1
+    p = tp / len(found_rows) if found_rows else 0.0
+    r = tp / len(gold_rows) if gold_rows else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+            "true_positives": tp, "found": len(found_rows), "gold": len(gold_rows)}
+
+
+def _agrees(found: Any, gold: Any) -> bool:
+    def norm(v: Any) -> str:
+        return "" if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA \
+            else str(v).strip().lower()
+    options = {o.strip() for o in norm(gold).split(";")}
+    return norm(found) in options
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def _cmd_actors(args) -> int:
+    from .cli import emit_table
+    from .loading import load_corpus
+
+    corpus = load_corpus(args.path)
+    actors = load_actors(args.actors) if args.actors else None
+    if args.table == "mentions":
+        table = mention_table(corpus, actors)
+    elif args.table == "outlets":
+        table = actors_by_outlet(corpus, actors)
+    elif args.table == "labels":
+        table = label_table(corpus, actors)
+    else:
+        table = count_actors(corpus, actors)
+    return emit_table(table, args)
+
+
+def _cmd_discover(args) -> int:
+    from .cli import emit_table
+    from .loading import load_corpus
+    from .outputs import write_text
+
+    corpus = load_corpus(args.path)
+    actors = load_actors(args.actors) if args.actors else load_actors()
+    table = discover_actors(corpus, actors=actors, min_mentions=args.min_mentions)
+    if args.save_actors:
+        events = sorted(set(corpus["event"])) if "event" in corpus.columns else []
+        write_text(args.save_actors,
+                   actor_list_yaml(table, event=events[0] if len(events) == 1 else None),
+                   force=args.force)
+    return emit_table(table, args)
+
+
+def register_commands(subparsers) -> None:
+    """Add ``actors`` and ``discover`` to the command line."""
+    from .cli import add_output_options, add_path_argument
+
+    p = subparsers.add_parser(
+        "actors",
+        help="who is mentioned: one row per article and actor (or mentions, outlets, labels)",
+    )
+    add_path_argument(p)
+    p.add_argument("--actors", metavar="FILE", nargs="+",
+                   help="actor list(s) to use (default: the lists under data/actors/ that "
+                        "match each article's event)")
+    p.add_argument("--table", choices=["counts", "mentions", "outlets", "labels"],
+                   default="counts", help="which table to print (default: counts)")
+    add_output_options(p)
+    p.set_defaults(func=_cmd_actors)
+
+    d = subparsers.add_parser(
+        "discover", help="propose candidate actors (names, titles) for an actor list"
+    )
+    add_path_argument(d)
+    d.add_argument("--actors", metavar="FILE", nargs="+",
+                   help="actor list(s) to mark candidates that are already known")
+    d.add_argument("--min-mentions", type=int, default=1, metavar="N",
+                   help="leave out candidates mentioned fewer than N times")
+    d.add_argument("--save-actors", metavar="FILE",
+                   help="also write the candidates as an actor-list YAML file to edit")
+    add_output_options(d)
+    d.set_defaults(func=_cmd_discover)

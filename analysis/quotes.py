@@ -1,0 +1,875 @@
+"""Who gets to speak: direct quotes, reported speech, speakers and attribution verbs.
+
+:func:`find_quotes` finds, in one text,
+
+* **direct quotes** in straight or curly marks (also „German“, «French» and, outside
+  double quotes, 'single' marks), spanning sentences or paragraphs (a paragraph that ends
+  inside a quote and a next one that opens with a mark continue it), with the cue before,
+  after or in the middle ("A," he said, "B."); a quote whose closing mark is missing is
+  reported with ``closed=False``, never an exception;
+* **reported speech**: "X said that ...", "according to X, ...", "X told journalists
+  that ...", "X emphasized the importance of ...", "X warned of ...", "X described Y as
+  ...", "..., X announced."
+
+Each quote gets a speaker (the words naming who speaks), an ``actor`` when the speaker is a
+listed actor (see :mod:`analysis.actors`), the cue verb and its group from
+``data/lexicons/attribution_verbs.yml`` (neutral, emphatic, doubting, confrontational,
+conceding: edit the file to regroup). Corpus functions: :func:`quote_table`,
+:func:`voice_table` (who is quoted, per outlet) and :func:`verb_table` (verb groups per
+outlet).
+
+These are patterns, not a parser. Known limits: a speaker named only by a pronoun is
+resolved for "he"/"she" to the person mentioned last, not for "they"; a quote with no cue
+of its own inherits the speaker of the attribution just before it (same or previous
+paragraph), which is usually, not always, right; a cue more than about ten words after a
+quote is missed.
+
+>>> quotes = find_quotes('"We will respond," Peskov said. Ryabkov said that talks failed.')
+>>> [(q.kind, q.speaker, q.verb, q.quote) for q in quotes]
+[('direct', 'Peskov', 'said', 'We will respond,'), ('reported', 'Ryabkov', 'said', 'talks failed.')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import ActorList, Mention, _actors_for, _require, find_mentions, load_actors
+from .loading import CorpusError
+from .resources import data_dir, read_yaml
+from .tokens import _shadow, sentence_spans, word_spans
+
+__all__ = [
+    "Quote",
+    "VerbLexicon",
+    "find_quotes",
+    "load_verbs",
+    "quote_table",
+    "verb_table",
+    "voice_table",
+]
+
+QUOTE_COLUMNS = [
+    "article_id", "outlet", "quote_index", "kind", "speaker", "actor", "verb", "verb_group",
+    "quote", "start", "end", "n_words", "closed", "sentence_index", "cue", "speaker_start",
+    "speaker_end", "verb_start", "verb_end",
+]
+VOICE_COLUMNS = [
+    "outlet", "voice", "actor", "n_articles", "n_quotes", "n_direct", "n_reported",
+    "quoted_words", "quote_share", "word_share", "first_voice_articles",
+]
+VERB_COLUMNS = ["outlet", "verb_group", "n_quotes", "share", "verbs"]
+UNATTRIBUTED = "(unattributed)"
+
+
+# --- the verb lexicon -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """Attribution verbs: each inflected form mapped to ``(lemma, group)``."""
+
+    forms: dict[str, tuple[str, str]]
+    groups: tuple[str, ...]
+    source: str
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        alternatives = sorted(self.forms, key=len, reverse=True)
+        pattern = "|".join(map(re.escape, alternatives))
+        return re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w'-])")
+
+    def group_of(self, verb: str | None) -> str | None:
+        """The group of a verb form (``"according to"`` counts as neutral)."""
+        if not verb:
+            return None
+        if verb.lower() == "according to":
+            return "neutral" if "neutral" in self.groups else None
+        hit = self.forms.get(verb.lower())
+        return hit[1] if hit else None
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular English forms: says/said-style -s, -ed and -ing forms of a base verb."""
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def load_verbs(path: str | os.PathLike[str] | None = None) -> VerbLexicon:
+    """Load the attribution-verb lexicon (default ``data/lexicons/attribution_verbs.yml``).
+
+    Each lemma under ``groups:`` gives its base form and regular forms; ``forms:`` adds
+    irregular ones; for lemmas under ``also_nouns:`` the base and -s forms are left out
+    ("state television", "reports").
+
+    >>> verbs = load_verbs()
+    >>> verbs.forms["warned"], verbs.forms["said"], "state" in verbs.forms
+    (('warn', 'confrontational'), ('say', 'neutral'), False)
+    """
+    path = Path(path) if path is not None else data_dir() / "lexicons" / "attribution_verbs.yml"
+    return _load_verbs(str(path))
+
+
+@functools.cache
+def _load_verbs(path: str) -> VerbLexicon:
+    content = read_yaml(path)
+    groups = content.get("groups") if isinstance(content, dict) else None
+    if not isinstance(groups, dict) or not groups:
+        raise CorpusError("expected 'groups:' mapping group names to lists of verbs",
+                          file=path, field="groups")
+    also_nouns = set(content.get("also_nouns") or [])
+    extra = content.get("forms") or {}
+    if not isinstance(extra, dict):
+        raise CorpusError("'forms' must map a verb to a list of its forms", file=path,
+                          field="forms")
+    forms: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    for group, lemmas in groups.items():
+        if not isinstance(lemmas, list):
+            raise CorpusError(f"group {group!r} must be a list of verbs, found {lemmas!r}",
+                              file=path, field=str(group))
+        for lemma in lemmas:
+            lemma = str(lemma).strip().lower()
+            if lemma in owner and owner[lemma] != group:
+                raise CorpusError(
+                    f"verb {lemma!r} is in two groups: {owner[lemma]!r} and {group!r}",
+                    file=path, field=str(group),
+                )
+            owner[lemma] = str(group)
+            regular = _inflect(lemma)
+            if lemma in also_nouns:
+                regular = [f for f in regular if f.endswith(("ed", "ing"))]
+            else:
+                regular = [lemma, *regular]
+            listed = [str(f).lower() for f in extra.get(lemma, []) or []]
+            for form in (*regular, *listed):
+                forms.setdefault(form, (lemma, str(group)))
+    return VerbLexicon(forms, tuple(str(g) for g in groups), path)
+
+
+# --- quote marks ------------------------------------------------------------------------
+
+_DOUBLE_OPEN = "\u201c\u201e\u201f\u00ab"   # “ „ ‟ «
+_DOUBLE_CLOSE = "\u201d\u00bb"               # ” »
+_DOUBLE_AMBIG = '"\u2033\uff02'               # " ″ ＂
+_SINGLE_OPEN = "\u2018\u201a\u2039"          # ‘ ‚ ‹
+_SINGLE_CLOSE = "\u2019\u203a"               # ’ ›
+_DOUBLES = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIG
+
+
+@dataclass
+class _Marked:
+    open: int            # position of the opening mark (or the paragraph start if none)
+    close: int | None    # position of the closing mark, None when unclosed
+    end: int             # end of the quoted text (exclusive)
+    closed: bool
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _starts_with_open(text: str, s: int, e: int) -> int | None:
+    i = s
+    while i < e and text[i] in " \t":
+        i += 1
+    if i < e and (text[i] in _DOUBLE_OPEN or text[i] in _DOUBLE_AMBIG):
+        return i
+    return None
+
+
+def _marked_spans(text: str) -> list[_Marked]:
+    """Spans of text in quotation marks; never raises, whatever the marks."""
+    paragraphs = _paragraphs(text)
+    out: list[_Marked] = []
+    open_at: int | None = None
+    opener = ""
+    depth = 0
+    for k, (ps, pe) in enumerate(paragraphs):
+        i = ps
+        if open_at is not None:  # a quote continued from the paragraph before
+            cont = _starts_with_open(text, ps, pe)
+            i = cont + 1 if cont is not None else ps
+        while i < pe:
+            c = text[i]
+            if open_at is None:
+                if c in _DOUBLE_OPEN or c in _DOUBLE_AMBIG:
+                    open_at, opener, depth = i, c, 0
+                elif c in _DOUBLE_CLOSE:  # a closing mark with no opening one
+                    out.append(_Marked(ps - 1, i, i, False))
+                elif c in _SINGLE_OPEN or c == "'":
+                    close = _single_close(text, i, pe)
+                    if close is not None:
+                        out.append(_Marked(i, close, close, True))
+                        i = close
+            else:
+                is_close = (
+                    (opener == "\u201e" and c == "\u201c")
+                    or c in _DOUBLE_CLOSE
+                    or (c in _DOUBLE_AMBIG and not _looks_opening(text, i))
+                    or (c in _DOUBLE_AMBIG and opener in _DOUBLE_AMBIG)
+                )
+                if is_close:
+                    if depth:
+                        depth -= 1
+                    else:
+                        out.append(_Marked(open_at, i, i, True))
+                        open_at = None
+                elif c in _DOUBLES:
+                    depth += 1
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+            if nxt is None or _starts_with_open(text, *nxt) is None:
+                out.append(_Marked(open_at, None, pe, False))
+                open_at = None
+    return out
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{-\u2013\u2014") and not after.isspace()
+
+
+def _single_close(text: str, i: int, end: int) -> int | None:
+    """Closing position of a 'single-quoted' passage opened at ``i``, else None."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not (before.isspace() or before in "([{\u2013\u2014") or not after.isalnum():
+        return None
+    j = i + 1
+    while j < end:
+        c = text[j]
+        if c in _DOUBLES:
+            return None
+        if c in _SINGLE_CLOSE or c == "'":
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not nxt.isalnum() and not text[j - 1].isspace():
+                return j
+        j += 1
+    return None
+
+
+# --- quotes -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quote: ``kind`` ``"direct"`` or ``"reported"``, and its evidence.
+
+    ``text[start:end] == quote`` (for a direct quote, the words inside the marks; for
+    reported speech, the reported content). ``speaker`` is the words naming the speaker
+    (``text[speaker_start:speaker_end]``), ``actor`` the listed actor they resolve to;
+    ``verb`` the cue verb (``text[verb_start:verb_end]``) and ``verb_group`` its group.
+    ``cue`` says how the attribution was found: ``before``, ``after``, ``inside`` (the
+    verb opens the quote), ``colon`` ("Scholz: ..."), ``according``, ``continued`` (from
+    the attribution before), ``none``; or, for reported speech, ``that``, ``according``,
+    ``of``, ``as``, ``importance``, ``after``.
+    """
+
+    kind: str
+    quote: str
+    start: int
+    end: int
+    speaker: str | None = None
+    actor: str | None = None
+    verb: str | None = None
+    verb_group: str | None = None
+    closed: bool = True
+    cue: str = "none"
+    speaker_start: int = -1
+    speaker_end: int = -1
+    verb_start: int = -1
+    verb_end: int = -1
+
+    @property
+    def n_words(self) -> int:
+        """Words in the quote."""
+        return len(word_spans(self.quote))
+
+
+@dataclass
+class _Speaker:
+    text: str | None = None
+    actor: str | None = None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class _Verb:
+    start: int
+    end: int
+    form: str
+
+
+_PRONOUNS_RESOLVED = {"he", "she"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
+             "him", "her", "them", "which", "who"}
+_CLAUSE_START = re.compile(r"(?:^|[,;:(]|\band\b|\bbut\b|\bwhile\b|\bas\b)\s*", re.IGNORECASE)
+_NP_WORD = re.compile(r"[\w][\w.'/-]*")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
+_THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
+_IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
+_OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.IGNORECASE)
+_AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
+_TAIL = re.compile(
+    r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
+)
+
+
+class _Context:
+    """Everything about one text that the cue rules look at."""
+
+    def __init__(self, text: str, actors: ActorList | None, verbs: VerbLexicon) -> None:
+        self.text = text
+        self.shadow = _shadow(text)
+        self.verbs = verbs
+        self.mentions: list[Mention] = find_mentions(text, actors) if actors is not None else []
+        self.mention_starts = [m.start for m in self.mentions]
+        self.sentences = sentence_spans(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.paragraphs = _paragraphs(text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self.verb_hits = [_Verb(m.start(), m.end(), m.group())
+                          for m in verbs.regex.finditer(self.shadow)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+        return self.sentences[k] if self.sentences else (0, len(self.text))
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
+
+    def verbs_in(self, s: int, e: int, inside: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
+        return [v for v in self.verb_hits if s <= v.start and v.end <= e
+                and not any(a <= v.start < b for a, b in inside)]
+
+    def mention_before(self, s: int, e: int) -> Mention | None:
+        """The mention ending closest to ``e`` within ``[s, e)``; people first on ties."""
+        best = None
+        for m in self.mentions:
+            if m.start >= s and m.end <= e and (best is None or m.end > best.end
+                                                or (m.end == best.end and m.start < best.start)):
+                best = m
+        return best
+
+    def first_mention(self, s: int, e: int) -> Mention | None:
+        for m in self.mentions:
+            if m.start >= s and m.end <= e:
+                return m
+        return None
+
+    def speaker_from(self, m: Mention | None) -> _Speaker:
+        if m is None:
+            return _Speaker()
+        return _Speaker(m.surface, m.actor, m.start, m.end)
+
+    def noun_phrase_before(self, s: int, e: int) -> _Speaker:
+        """The words between the last clause boundary in ``[s, e)`` and ``e``."""
+        segment = self.shadow[s:e]
+        cut = 0
+        for m in _CLAUSE_START.finditer(segment):
+            if m.end() < len(segment.rstrip()):
+                cut = m.end()
+        words = list(_NP_WORD.finditer(segment, cut))
+        if not words or len(words) > 8:
+            words = words[-3:] if words else []
+        if not words:
+            return _Speaker()
+        a, b = s + words[0].start(), s + words[-1].end()
+        return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
+
+    def noun_phrase_after(self, s: int, e: int) -> _Speaker:
+        words = list(_NP_WORD.finditer(self.shadow, s, e))[:6]
+        caps = []
+        for w in words:
+            if not w.group()[:1].isupper():
+                break
+            caps.append(w)
+        if not caps:
+            return _Speaker()
+        return _Speaker(self.text[caps[0].start():caps[-1].end()], None, caps[0].start(),
+                        caps[-1].end())
+
+    def resolve_pronoun(self, sp: _Speaker) -> _Speaker:
+        if sp.text and sp.text.lower() in _PRONOUNS_RESOLVED:
+            people = [m for m in self.mentions if m.end <= sp.start and m.kind == "person"]
+            if people:
+                sp.actor = people[-1].actor
+        return sp
+
+
+def _word_count(shadow: str, s: int, e: int) -> int:
+    return len(_NP_WORD.findall(shadow, s, e))
+
+
+def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
+    """Reported speech, sentence by sentence."""
+    out: list[Quote] = []
+    sh = ctx.shadow
+    for ss, se in ctx.sentences:
+        end = se
+        while end > ss and sh[end - 1] in " \t\"'":
+            end -= 1
+        found: list[tuple[str, _Speaker, _Verb | None, int]] = []
+        sentence_verbs = ctx.verbs_in(ss, se)
+        for k, v in enumerate(sentence_verbs):
+            nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
+            # X said (on Friday) that ...
+            m = _THAT.match(sh, v.end, nxt)
+            if m and _word_count(sh, v.end, m.end()) <= 13:
+                found.append(("that", _subject(ctx, ss, v), v, m.end()))
+                continue
+            # X emphasized the importance of ...
+            m = _IMPORTANCE.match(sh, v.end, se)
+            if m:
+                found.append(("importance", _subject(ctx, ss, v), v, m.start(1)))
+                continue
+            # X warned of / spoke about ...
+            m = _OF.match(sh, v.end, se)
+            if m and not _PASSIVE.search(sh, ss, v.start):
+                found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
+                continue
+            # X described Y as ...
+            if ctx.verbs.forms[v.form][0] in ("describe", "call", "portray"):
+                m = _AS.match(sh, v.end, se)
+                if m:
+                    found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
+                    continue
+        # ..., the Russian Defense Ministry announced.
+        m = _TAIL.match(sh, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
+        if (m and m.group("verb") in ctx.verbs.forms and '"' not in m.group("content")[-2:]
+                and _word_count(sh, m.start("speaker"), m.end("speaker")) <= 6):
+            v = _Verb(m.start("verb"), m.end("verb"), m.group("verb"))
+            spk = ctx.speaker_from(ctx.mention_before(m.start("speaker"), m.end("speaker")))
+            if spk.text is None:
+                spk = ctx.noun_phrase_before(m.start("speaker"), m.end("speaker"))
+            out.append(_make_reported(ctx, "after", spk, v, ss, m.end("content")))
+        # according to X, ...
+        for m in _ACCORDING.finditer(sh, ss, se):
+            comma = sh.find(",", m.end(), se)
+            if comma < 0 or _word_count(sh, m.end(), comma) > 8:
+                continue
+            who = sh[m.end():comma].strip()
+            if not who or who.lower() in _PRONOUNS or '"' in who:
+                continue
+            spk = ctx.speaker_from(ctx.mention_before(m.end(), comma))
+            s_text = _Speaker(ctx.text[m.end():comma].strip(), spk.actor, m.end(),
+                              m.end() + len(ctx.text[m.end():comma].rstrip()))
+            start = comma + 1
+            v = _Verb(m.start(), m.start() + len("according to"), "according to")
+            out.append(_make_reported(ctx, "according", s_text, v, start, end))
+        for cue, spk, v, start in found:
+            out.append(_make_reported(ctx, cue, spk, v, start, end))
+    return out
+
+
+def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
+    """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase."""
+    if v.form.endswith("ing") and ctx.shadow[:v.start].rstrip().endswith(","):
+        # "The ministry called, emphasizing ...": the subject is the sentence's first name.
+        return ctx.speaker_from(ctx.first_mention(sentence_start, v.start))
+    m = ctx.mention_before(sentence_start, v.start)
+    if m is not None:
+        gap = ctx.shadow[m.end:v.start]
+        n = _word_count(ctx.shadow, m.end, v.start)
+        if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
+            return ctx.speaker_from(m)
+        # "X told a TV channel and accused ...": the subject of the first verb carries over.
+        if n <= 15 and '"' not in gap and ctx.verbs_in(m.end, v.start) \
+                and re.search(r"\band\s*$", gap):
+            return ctx.speaker_from(m)
+    return ctx.noun_phrase_before(sentence_start, v.start)
+
+
+def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
+                   end: int) -> Quote:
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and ctx.text[end - 1].isspace():
+        end -= 1
+    verb = ctx.text[v.start:v.end] if v else None
+    return Quote(
+        "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,
+        ctx.verbs.group_of(verb), True, cue, spk.start, spk.end,
+        v.start if v else -1, v.end if v else -1,
+    )
+
+
+def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    sh = ctx.shadow
+    inside = [(m.open, m.end) for m in marked]
+    attributions: list[Quote] = [q for q in reported if q.speaker]
+    for k, mk in enumerate(marked):
+        q_start = mk.open + 1
+        q_end = mk.end
+        while q_start < q_end and ctx.text[q_start].isspace():
+            q_start += 1
+        while q_end > q_start and ctx.text[q_end - 1].isspace():
+            q_end -= 1
+        prev_close = marked[k - 1].end + 1 if k else 0
+        next_open = marked[k + 1].open if k + 1 < len(marked) else len(sh)
+        s_start, _ = ctx.sentence(max(mk.open, 0))
+        before = (max(s_start, prev_close), max(mk.open, 0))
+        after_start = (mk.close + 1) if mk.close is not None else mk.end
+        _, a_end = ctx.sentence(after_start)
+        if a_end <= after_start + 1 or not sh[after_start:a_end].strip(" \t.,\"'"):
+            nxt_s = bisect.bisect_right(ctx.sentence_starts, after_start)
+            if nxt_s < len(ctx.sentences) and "\n" not in sh[after_start:ctx.sentences[nxt_s][0]]:
+                a_end = ctx.sentences[nxt_s][1]
+        after = (after_start, min(a_end, next_open))
+        q_text = sh[q_start:q_end]
+        ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
+            sh[after[0]:after[0] + 1] == ","
+        cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
+        if cue == "none":
+            prev = _previous_attribution(ctx, [*out, *attributions], mk.open)
+            if prev is not None:
+                same_sentence = ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
+                spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end)
+                verb = (_Verb(prev.verb_start, prev.verb_end, prev.verb or "")
+                        if same_sentence and prev.verb else None)
+                cue = "continued"
+        verb_text = ctx.text[verb.start:verb.end] if verb else None
+        out.append(Quote(
+            "direct", ctx.text[q_start:q_end], q_start, q_end, spk.text, spk.actor,
+            verb_text, ctx.verbs.group_of(verb_text), mk.closed, cue, spk.start, spk.end,
+            verb.start if verb else -1, verb.end if verb else -1,
+        ))
+    return out
+
+
+def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Quote | None:
+    here = ctx.paragraph_index(pos)
+    best = None
+    for q in items:
+        if q.speaker is None or q.start >= pos:
+            continue
+        if here - ctx.paragraph_index(q.start) > 1:
+            continue
+        if best is None or q.start > best.start:
+            best = q
+    return best
+
+
+def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
+    sh = ctx.shadow
+    after_verbs = [v for v in ctx.verbs_in(*after, inside)
+                   if _word_count(sh, after[0], v.start) <= 10]
+    before_verbs = [v for v in ctx.verbs_in(*before, inside)
+                    if _word_count(sh, v.end, before[1]) <= 25]
+    if after_verbs and ends_soft:
+        return ("after", *_after_speaker(ctx, after, after_verbs[0]))
+    if before_verbs:
+        v = before_verbs[-1]
+        return "before", _subject(ctx, before[0], v), v
+    if after_verbs:
+        return ("after", *_after_speaker(ctx, after, after_verbs[0]))
+    # The verb opens the quote: Belousov then "underlined the danger ..."
+    first = re.match(r"[a-z]+", sh[q_start:q_end])
+    if first and first.group() in ctx.verbs.forms and first.group().endswith("ed"):
+        m = ctx.mention_before(before[0], before[1])
+        if m is not None and _word_count(sh, m.end, before[1]) <= 2:
+            return ("inside", ctx.speaker_from(m),
+                    _Verb(q_start, q_start + first.end(), first.group()))
+    # A heading such as "Scholz: Germany needs ..."
+    colon = sh.rfind(":", before[0], before[1])
+    if colon >= 0:
+        m = ctx.mention_before(before[0], colon)
+        if m is not None and not sh[m.end:colon].strip():
+            return "colon", ctx.speaker_from(m), None
+    acc = list(_ACCORDING.finditer(sh, before[0], before[1]))
+    if acc:
+        a = acc[-1]
+        comma = sh.find(",", a.end(), before[1])
+        stop = comma if comma >= 0 else before[1]
+        m = ctx.mention_before(a.end(), stop)
+        text = ctx.text[a.end():stop].strip()
+        spk = _Speaker(text or None, m.actor if m else None, a.end(), a.end() + len(text))
+        return "according", spk, _Verb(a.start(), a.start() + len("according to"), "according to")
+    return "none", _Speaker(), None
+
+
+def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
+    m = ctx.mention_before(after[0], v.start)
+    if m is not None:
+        return ctx.speaker_from(m), v
+    # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
+    m = ctx.first_mention(v.end, after[1])
+    if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
+        return ctx.speaker_from(m), v
+    spk = ctx.noun_phrase_before(after[0], v.start)
+    if spk.text is None:
+        spk = ctx.noun_phrase_after(v.end, after[1])
+    return spk, v
+
+
+def find_quotes(
+    text: str,
+    actors: ActorList | None = None,
+    *,
+    verbs: VerbLexicon | None = None,
+) -> list[Quote]:
+    """Direct quotes and reported speech in ``text``, in text order.
+
+    Parameters
+    ----------
+    text : any text.
+    actors : an :class:`~analysis.actors.ActorList` to resolve speakers to actors; None
+        finds speakers as words only (``actor`` is then None).
+    verbs : the attribution verbs (default :func:`load_verbs`).
+
+    Returns
+    -------
+    list of Quote
+        ``text[q.start:q.end] == q.quote``. A reported statement that only repeats a direct
+        quote of the same speaker around it ("X stated that Russia is taking "steps"") is
+        kept once, as the direct quote.
+
+    >>> from analysis.actors import load_actors
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> text = ('"The tension is rising," Peskov noted. Kremlin spokesman Dmitry Peskov '
+    ...         'warned that NATO is "a threat".')
+    >>> for q in find_quotes(text, actors):
+    ...     print(q.kind, q.actor, q.verb, q.verb_group, repr(q.quote))
+    direct Dmitry Peskov noted neutral 'The tension is rising,'
+    direct Dmitry Peskov warned confrontational 'a threat'
+
+    Quote marks that never close do not raise; the quote runs to the paragraph's end:
+
+    >>> [(q.quote, q.closed) for q in find_quotes('He said: "no end in sight')]
+    [('no end in sight', False)]
+    """
+    if not text:
+        return []
+    verbs = verbs or load_verbs()
+    ctx = _Context(text, actors, verbs)
+    marked = _marked_spans(text)
+    reported = _reported(ctx, [(m.open, m.end) for m in marked])
+    direct = _direct(ctx, marked, reported)
+    kept = []
+    for r in reported:
+        dup = any(
+            d.start < r.end and r.start < d.end
+            and ((d.actor or d.speaker) == (r.actor or r.speaker))
+            for d in direct
+        )
+        if not dup:
+            kept.append(r)
+    kept = _dedupe(kept)
+    return sorted([*direct, *kept], key=lambda q: (q.start, q.kind))
+
+
+def _dedupe(items: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for q in sorted(items, key=lambda q: (q.start, -(q.end - q.start))):
+        if any(o.verb_start == q.verb_start and o.verb_start >= 0 for o in out):
+            continue
+        if any(o.start == q.start and o.end == q.end and o.actor == q.actor for o in out):
+            continue
+        out.append(q)
+    return out
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+
+def quote_table(
+    corpus: pd.DataFrame,
+    actors: ActorList | None = None,
+    *,
+    verbs: VerbLexicon | None = None,
+) -> pd.DataFrame:
+    """One row per quote: ``article_id, outlet, quote_index, kind, speaker, actor, verb,
+    verb_group, quote, start, end, n_words, closed, sentence_index, cue, speaker_start,
+    speaker_end, verb_start, verb_end``.
+
+    ``start``/``end`` index the article's ``text`` (the quoted words, without the marks);
+    the speaker and verb spans are the evidence for the attribution (-1 when there is
+    none). With ``actors=None`` each article uses the lists under ``data/actors/`` that
+    match its ``event``.
+
+    >>> from analysis import load_corpus
+    >>> quotes = quote_table(load_corpus(SEED_EVENT))
+    >>> quotes[quotes["outlet"] == "Shafaq News"][["kind", "actor", "verb", "cue"]].tail(3)
+            kind           actor       verb        cue
+    31    direct   Dmitry Peskov        NaN  continued
+    32  reported  Sergei Ryabkov  described         as
+    33    direct  Sergei Ryabkov     quoted      after
+    """
+    _require(corpus, ["article_id", "outlet", "text"], "quote_table")
+    verbs = verbs or load_verbs()
+    rows = []
+    for (article_id, outlet, text), (_pos, alist) in zip(
+        zip(corpus["article_id"], corpus["outlet"], corpus["text"], strict=True),
+        _actors_for(corpus, actors), strict=True,
+    ):
+        text = text if isinstance(text, str) else ""
+        starts = [s for s, _ in sentence_spans(text)]
+        for i, q in enumerate(find_quotes(text, alist, verbs=verbs)):
+            rows.append((
+                article_id, outlet, i, q.kind, q.speaker, q.actor, q.verb, q.verb_group,
+                q.quote, q.start, q.end, q.n_words, q.closed,
+                max(0, bisect.bisect_right(starts, q.start) - 1), q.cue, q.speaker_start,
+                q.speaker_end, q.verb_start, q.verb_end,
+            ))
+    ints = ["quote_index", "start", "end", "n_words", "sentence_index", "speaker_start",
+            "speaker_end", "verb_start", "verb_end"]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
+        {**{c: "int64" for c in ints}, "closed": "bool"}
+    )
+
+
+def _as_quotes(data: pd.DataFrame, actors: ActorList | None, what: str) -> pd.DataFrame:
+    if "quote_index" in data.columns:
+        _require(data, ["article_id", "outlet", "quote_index", "kind", "speaker", "actor",
+                        "n_words"], what)
+        return data
+    return quote_table(data, actors)
+
+
+def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+    """Who is quoted, per outlet: one row per outlet and voice.
+
+    ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). The
+    ``voice`` is the actor when the speaker resolved to one, else the speaker's words,
+    else ``(unattributed)``. Columns: ``outlet, voice, actor, n_articles`` (articles of the
+    outlet quoting the voice), ``n_quotes, n_direct, n_reported, quoted_words``,
+    ``quote_share`` and ``word_share`` (of the outlet's quotes and quoted words),
+    ``first_voice_articles`` (articles whose first quote is this voice's).
+
+    >>> from analysis import load_corpus
+    >>> voices = voice_table(load_corpus(SEED_EVENT))
+    >>> voices[voices["outlet"] == "Shafaq News"][["voice", "n_quotes", "n_direct",
+    ...                                            "first_voice_articles"]].head(2)
+               voice  n_quotes  n_direct  first_voice_articles
+    0  Dmitry Peskov         4         4                     0
+    1   Sergei Ryabkov       2         1                     0
+    """
+    quotes = _as_quotes(data, actors, "voice_table")
+    if quotes.empty:
+        return pd.DataFrame(columns=VOICE_COLUMNS)
+    voice = quotes["actor"].where(quotes["actor"].notna() & (quotes["actor"] != ""),
+                                  quotes["speaker"])
+    voice = voice.where(voice.notna() & (voice != ""), UNATTRIBUTED)
+    q = quotes.assign(voice=voice, direct=quotes["kind"] == "direct",
+                      first=quotes["quote_index"] == quotes.groupby("article_id")[
+                          "quote_index"].transform("min"))
+    g = q.groupby(["outlet", "voice"], sort=False)
+    out = g.agg(
+        actor=("actor", "first"),
+        n_articles=("article_id", "nunique"),
+        n_quotes=("quote_index", "size"),
+        n_direct=("direct", "sum"),
+        quoted_words=("n_words", "sum"),
+        first_voice_articles=("first", "sum"),
+    ).reset_index()
+    out["n_reported"] = out["n_quotes"] - out["n_direct"]
+    per_outlet = out.groupby("outlet")[["n_quotes", "quoted_words"]].transform("sum")
+    out["quote_share"] = out["n_quotes"] / per_outlet["n_quotes"]
+    out["word_share"] = out["quoted_words"] / per_outlet["quoted_words"].where(
+        per_outlet["quoted_words"] > 0)
+    out = out.sort_values(["outlet", "n_quotes", "quoted_words", "voice"],
+                          ascending=[True, False, False, True], kind="stable")
+    return out[VOICE_COLUMNS].astype(
+        {"n_direct": "int64", "n_reported": "int64", "first_voice_articles": "int64"}
+    ).reset_index(drop=True)
+
+
+def verb_table(
+    data: pd.DataFrame,
+    actors: ActorList | None = None,
+    *,
+    verbs: VerbLexicon | None = None,
+) -> pd.DataFrame:
+    """Attribution verb groups per outlet: one row per outlet and group.
+
+    Columns: ``outlet, verb_group, n_quotes, share`` (of the outlet's quotes) and ``verbs``
+    (the verbs behind the count, e.g. ``"said ×3, noted"``). Every group of the lexicon
+    appears for every outlet (zero when unused), plus ``none`` for quotes without a cue
+    verb. "according to" counts as neutral.
+
+    >>> from analysis import from_texts
+    >>> corpus = from_texts({"A": '"No," he said. "Yes," she warned. "Maybe," he claimed.'})
+    >>> verb_table(corpus).query("n_quotes > 0")[["verb_group", "n_quotes", "verbs"]]
+            verb_group  n_quotes    verbs
+    0          neutral         1     said
+    2         doubting         1  claimed
+    3  confrontational         1   warned
+    """
+    quotes = _as_quotes(data, actors, "verb_table")
+    lexicon = verbs or load_verbs()
+    groups = [*lexicon.groups, "none"]
+    rows = []
+    for outlet in pd.unique(quotes["outlet"]) if len(quotes) else []:
+        sub = quotes[quotes["outlet"] == outlet]
+        vg = sub["verb_group"].where(sub["verb_group"].notna(), "none")
+        total = len(sub)
+        for group in groups:
+            verbs_here = sub.loc[vg == group, "verb"].dropna().str.lower()
+            counts = verbs_here.value_counts()
+            shown = ", ".join(f"{v} ×{n}" if n > 1 else v for v, n in counts.items())
+            n = int((vg == group).sum())
+            rows.append((outlet, group, n, n / total if total else 0.0, shown))
+    return pd.DataFrame(rows, columns=VERB_COLUMNS).astype({"n_quotes": "int64"})
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def _cmd_quotes(args) -> int:
+    from .cli import emit_table
+    from .loading import load_corpus
+
+    corpus = load_corpus(args.path)
+    actors = load_actors(args.actors) if args.actors else None
+    if args.table == "voices":
+        table = voice_table(corpus, actors)
+    elif args.table == "verbs":
+        table = verb_table(corpus, actors)
+    else:
+        table = quote_table(corpus, actors)
+    return emit_table(table, args)
+
+
+def register_commands(subparsers) -> None:
+    """Add ``quotes`` to the command line."""
+    from .cli import add_output_options, add_path_argument
+
+    p = subparsers.add_parser(
+        "quotes", help="who speaks: direct and reported quotes (or voices, verb groups)"
+    )
+    add_path_argument(p)
+    p.add_argument("--actors", metavar="FILE", nargs="+",
+                   help="actor list(s) for speakers (default: the lists under data/actors/ "
+                        "that match each article's event)")
+    p.add_argument("--table", choices=["quotes", "voices", "verbs"], default="quotes",
+                   help="which table to print (default: quotes)")
+    add_output_options(p)
+    p.set_defaults(func=_cmd_quotes)
+
