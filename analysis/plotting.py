@@ -21,8 +21,11 @@ from matplotlib.axes import Axes
 __all__ = [
     "OKABE_ITO",
     "outlet_colors",
+    "plot_coverage",
+    "plot_distinctive_words",
     "plot_frame_profile",
     "plot_furniture",
+    "plot_headlines",
     "plot_sentiment_arc",
     "plot_text_stats",
     "plot_tone_distribution",
@@ -303,4 +306,124 @@ def plot_frame_profile(
     ax.set_xlabel(labels.get(value, value))
     ax.set_title(title)
     ax.legend(title="Outlet")
+    return ax
+
+
+def plot_distinctive_words(
+    words: pd.DataFrame,
+    *,
+    group: str | None = None,
+    n: int = 12,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Words that set one outlet apart (Fightin' Words, Monroe et al. 2008).
+
+    Takes :func:`analysis.comparison.distinctive_words` (columns ``group, other, term, z``).
+    With two groups, a diverging chart: each group's ``n`` most distinctive words, one to
+    the right and one to the left of zero, bar length the z-score. With ``group`` given (or
+    more than two groups), that group's ``n`` most distinctive words against ``other``.
+    Only words with a positive z for their group are drawn; |z| above 1.96 is marked.
+    """
+    ax = _axes(ax)
+    if words.empty:
+        return _no_data(ax, "Distinctive words")
+    _require(words, ["group", "other", "term", "z"], "plot_distinctive_words")
+    groups = sorted(words["group"].unique(), key=lambda g: (str(g).casefold(), str(g)))
+    colors = palette or outlet_colors(groups)
+    if group is None and len(groups) != 2:
+        raise ValueError(
+            f"{len(groups)} groups ({', '.join(map(str, groups))}): pass group=... to draw one "
+            "of them, or compare two"
+        )
+    if group is not None and group not in groups:
+        raise ValueError(f"group {group!r} is not in the table; it has {groups}")
+    sides = [group] if group is not None else groups
+    bars = []
+    for side, sign in zip(sides, (1, -1), strict=False):
+        rows = words[(words["group"] == side) & (words["z"] > 0)].nlargest(n, "z")
+        bars += [(term, sign * z, side) for term, z in zip(rows["term"], rows["z"], strict=True)]
+    if not bars:
+        return _no_data(ax, "Distinctive words")
+    bars.sort(key=lambda b: b[1])
+    ys = range(len(bars))
+    ax.barh(list(ys), [b[1] for b in bars], color=[colors[b[2]] for b in bars])
+    ax.set_yticks(list(ys), [b[0] for b in bars])
+    ax.axvline(0, color="black", linewidth=0.8)
+    for limit in (1.96, -1.96):
+        ax.axvline(limit, color="#999999", linestyle=":", linewidth=0.8)
+    other = words.loc[words["group"] == sides[0], "other"].iloc[0]
+    if len(sides) == 2:
+        ax.set_title(f"Words that set {sides[0]} (right) and {sides[1]} (left) apart")
+        ax.set_xlabel("z-score of the log-odds ratio (dotted: |z| = 1.96)")
+    else:
+        ax.set_title(f"Words that set {sides[0]} apart from {other}")
+        ax.set_xlabel("z-score of the log-odds ratio (dotted: z = 1.96)")
+    return ax
+
+
+_COVERAGE_COLORS = {"verbatim": "#D55E00", "paraphrase": "#E69F00", "unique": "#56B4E9"}
+
+
+def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """How much of each outlet's report others carry too (from ``comparison.coverage``).
+
+    One bar per outlet, split into sentences shared near word for word (``verbatim``: wire
+    copy or republished text), shared in other words (``paraphrase``) and found in no other
+    outlet (``unique``).
+    """
+    ax = _axes(ax)
+    title = "What each outlet shares with the others"
+    if coverage.empty:
+        return _no_data(ax, title)
+    _require(coverage, ["outlet", "status", "relation"], "plot_coverage")
+    kind = coverage["relation"].where(coverage["status"] == "shared", "unique").fillna("unique")
+    counts = (
+        coverage.assign(kind=kind).groupby(["outlet", "kind"]).size().unstack(fill_value=0)
+        .reindex(columns=list(_COVERAGE_COLORS), fill_value=0)
+    )
+    counts = counts.loc[sorted(counts.index, key=lambda o: (o.casefold(), o))]
+    left = [0] * len(counts)
+    names = {"verbatim": "shared word for word", "paraphrase": "shared, other words",
+             "unique": "only in this outlet"}
+    for kind_name, color in _COVERAGE_COLORS.items():
+        values = counts[kind_name].tolist()
+        ax.barh(range(len(counts)), values, left=left, color=color, label=names[kind_name])
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(range(len(counts)), counts.index)
+    ax.invert_yaxis()
+    ax.set_xlabel("Sentences")
+    ax.set_title(title)
+    ax.legend(loc="lower right")
+    return ax
+
+
+def plot_headlines(
+    headlines: pd.DataFrame,
+    *,
+    palette: Mapping[str, str] | None = None,
+    width: int = 38,
+    ax: Axes | None = None,
+) -> Axes:
+    """The outlets' headlines side by side, each under its outlet's name and colour.
+
+    Takes :func:`analysis.comparison.headlines` (columns ``outlet, title``).
+    """
+    import textwrap
+
+    ax = _axes(ax)
+    if headlines.empty:
+        return _no_data(ax, "Headlines")
+    _require(headlines, ["outlet", "title"], "plot_headlines")
+    rows = headlines.sort_values("outlet", key=lambda s: s.str.casefold()).reset_index(drop=True)
+    colors = palette or outlet_colors(rows["outlet"])
+    ax.set_axis_off()
+    n = len(rows)
+    for i, row in rows.iterrows():
+        x = (i + 0.5) / n
+        ax.text(x, 0.95, row["outlet"], ha="center", va="top", fontweight="bold",
+                color=colors[row["outlet"]], transform=ax.transAxes)
+        ax.text(x, 0.8, textwrap.fill(row["title"] or "(no headline)", width), ha="center",
+                va="top", wrap=True, transform=ax.transAxes, fontsize="large")
+    ax.set_title("Headlines")
     return ax

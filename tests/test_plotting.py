@@ -10,8 +10,11 @@ from analysis.cleaning import furniture_table
 from analysis.plotting import (
     OKABE_ITO,
     outlet_colors,
+    plot_coverage,
+    plot_distinctive_words,
     plot_frame_profile,
     plot_furniture,
+    plot_headlines,
     plot_sentiment_arc,
     plot_text_stats,
     plot_tone_distribution,
@@ -103,3 +106,41 @@ def test_frame_profile_bars_and_duplicate_rows():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["conflict", "morality"]
     with pytest.raises(ValueError, match="outlet_frame_scores"):
         plot_frame_profile(pd.concat([scores, scores]), ax=ax)
+
+
+def test_distinctive_words_diverging_and_single_group():
+    words = pd.DataFrame({
+        "group": ["A", "A", "A", "B", "B"], "other": ["rest"] * 5,
+        "term": ["war", "talks", "nato", "peace", "deal"], "z": [3.0, 1.0, -2.0, 2.5, 0.5],
+    })
+    _, ax = plt.subplots()
+    plot_distinctive_words(words, ax=ax)
+    # sorted by signed length: B's peace (-2.5), deal (-0.5), then A's talks (1), war (3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["peace", "deal", "talks", "war"]
+    assert [p.get_width() for p in ax.patches] == [-2.5, -0.5, 1.0, 3.0]
+    _, ax = plt.subplots()
+    plot_distinctive_words(words, group="A", n=1, ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["war"]
+    three = pd.concat([words, words.assign(group="C")])
+    with pytest.raises(ValueError, match="pass group="):
+        plot_distinctive_words(three, ax=ax)
+
+
+def test_coverage_stacks_shared_and_unique():
+    coverage = pd.DataFrame({
+        "outlet": ["A", "A", "A", "B", "B"],
+        "status": ["shared", "shared", "unique", "shared", "unique"],
+        "relation": ["verbatim", "paraphrase", None, "verbatim", None],
+    })
+    _, ax = plt.subplots()
+    plot_coverage(coverage, ax=ax)
+    # bars in order verbatim (A, B), paraphrase (A, B), unique (A, B)
+    assert [p.get_width() for p in ax.patches] == [1, 1, 1, 0, 1, 1]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "shared word for word", "shared, other words", "only in this outlet"]
+
+
+def test_headlines_are_written_under_outlet_names():
+    _, ax = plt.subplots()
+    plot_headlines(pd.DataFrame({"outlet": ["B", "A"], "title": ["Second", "First"]}), ax=ax)
+    assert [t.get_text() for t in ax.texts] == ["A", "First", "B", "Second"]
