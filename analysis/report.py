@@ -116,11 +116,128 @@ def section_top_words(ctx: Context) -> Section:
     )
 
 
+def section_tone(ctx: Context) -> Section:
+    from . import sentiment
+
+    sentences = sentiment.sentence_sentiment(ctx.corpus)
+    arc_fig, arc_ax = _figure()
+    plotting.plot_sentiment_arc(sentiment.sentiment_arc(sentences), palette=ctx.palette,
+                                ax=arc_ax)
+    dots_fig, dots_ax = _figure(7.5, 1.5 + 1.2 * ctx.corpus["outlet"].nunique())
+    plotting.plot_tone_distribution(sentences, palette=ctx.palette, ax=dots_ax)
+    evidence = sentiment.sentiment_evidence(ctx.corpus)
+    return Section(
+        "Tone",
+        "Each sentence scored with NLTK's VADER: a lexicon of words rated by people for how "
+        "positive or negative they feel, plus rules for negation and emphasis. It was built "
+        "for social media, not news: words that name the topic itself (war, threat, conflict) "
+        "read as negative whoever uses them. Read the most negative and positive sentences "
+        "and the words that drove them before drawing conclusions.",
+        figures={"tone_arc": arc_fig, "tone_sentences": dots_fig},
+        tables={
+            "tone_by_article": sentiment.article_sentiment(sentences),
+            "tone_sentences": sentences.drop(columns=["start", "end"]),
+            "tone_evidence": evidence,
+        },
+    )
+
+
+def section_frames(ctx: Context) -> Section:
+    from . import framing
+
+    frames = framing.frame_scores(ctx.corpus)
+    markers = framing.marker_scores(ctx.corpus)
+    fig, ax = _figure(7.5, 5)
+    plotting.plot_frame_profile(framing.outlet_frame_scores(frames), palette=ctx.palette, ax=ax)
+    marker_fig, marker_ax = _figure(7.5, 3.2)
+    plotting.plot_frame_profile(framing.outlet_marker_scores(markers), kind="marker",
+                                palette=ctx.palette, ax=marker_ax)
+    return Section(
+        "Frames and language markers",
+        "How often each outlet uses the indicator words of each frame (the five generic news "
+        "frames of Semetko and Valkenburg, 2000, and four frames for security news), and of "
+        "hedges, intensifiers, loaded words and certainty words. The word lists are "
+        "heuristics written for this kit (data/lexicons/); a frame is an argument, not a "
+        "word count, so read the matched sentences.",
+        figures={"frames": fig, "markers": marker_fig},
+        tables={
+            "frames": frames[["outlet", "frame", "n_matches", "per_1000_words",
+                              "sentence_share", "terms"]],
+            "frame_evidence": framing.frame_evidence(ctx.corpus),
+            "markers": markers[["outlet", "marker", "n_matches", "per_1000_words", "terms"]],
+        },
+    )
+
+
+def _needs_two_outlets(ctx: Context, heading: str) -> Section | None:
+    if ctx.corpus["outlet"].nunique() < 2:
+        return Section(heading, "This comparison needs articles from at least two outlets.")
+    return None
+
+
+def section_distinctive(ctx: Context) -> Section:
+    from . import comparison
+
+    heading = "Words that set each outlet apart"
+    if (skip := _needs_two_outlets(ctx, heading)) is not None:
+        return skip
+    words = comparison.distinctive_words(ctx.corpus, stopwords="english", min_count=3)
+    outlets = sorted(ctx.corpus["outlet"].unique(), key=lambda o: (o.casefold(), o))
+    figures = {}
+    if len(outlets) == 2:
+        fig, ax = _figure(7.5, 5.5)
+        plotting.plot_distinctive_words(words, palette=ctx.palette, ax=ax)
+        figures["distinctive_words"] = fig
+    else:
+        for i, outlet in enumerate(outlets):
+            fig, ax = _figure(7.5, 4)
+            plotting.plot_distinctive_words(words, group=outlet, palette=ctx.palette, ax=ax)
+            figures[f"distinctive_words_{i + 1}"] = fig
+    return Section(
+        heading,
+        "Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi and Quinn "
+        "2008): how much more one outlet uses a word than the others, allowing for how "
+        "common the word is. Stopwords are left out and a word must occur at least 3 times. "
+        "|z| above 1.96 is the usual bar for 'not just chance'; on two short articles few "
+        "words pass it, so read the bars as leads, not findings.",
+        figures=figures,
+        tables={"distinctive_words": words},
+    )
+
+
+def section_coverage(ctx: Context) -> Section:
+    from . import comparison
+
+    heading = "What one outlet reports and another leaves out"
+    if (skip := _needs_two_outlets(ctx, heading)) is not None:
+        return skip
+    tables = comparison.comparison_tables(ctx.corpus)
+    fig, ax = _figure(7.5, 1.5 + 0.8 * ctx.corpus["outlet"].nunique())
+    plotting.plot_coverage(tables["coverage"], ax=ax)
+    return Section(
+        heading,
+        "Sentences aligned across outlets by word overlap. A sentence is 'shared' when "
+        "another outlet has a sentence similar enough, 'word for word' when most of it is "
+        "identical (republished wire copy), and 'only in this outlet' otherwise. Similarity "
+        "of words is not sameness of meaning: check the pairs.",
+        figures={"coverage": fig},
+        tables={
+            "coverage_pairs": tables["pairs"],
+            "coverage_gaps": tables["gaps"],
+            "verbatim_share": tables["verbatim_share"],
+        },
+    )
+
+
 #: The report's sections, in order.
 SECTIONS: list[Callable[[Context], Section | None]] = [
     section_articles,
     section_cleaning,
     section_top_words,
+    section_tone,
+    section_frames,
+    section_distinctive,
+    section_coverage,
 ]
 
 

@@ -11,12 +11,18 @@ def test_compare_writes_charts_tables_and_report(tmp_path):
     written = compare_event(SEED_EVENT, tmp_path / "out")
     names = {p.name for p in written}
     assert {"report.html", "article_length.png", "furniture.png", "top_words.png",
-            "text_stats.csv", "furniture.csv", "top_words.csv"} <= names
+            "tone_arc.png", "tone_sentences.png", "frames.png", "markers.png",
+            "distinctive_words.png", "coverage.png", "text_stats.csv", "furniture.csv",
+            "tone_sentences.csv", "frame_evidence.csv", "coverage_gaps.csv"} <= names
     assert written[-1].name == "report.html"
     html = (tmp_path / "out" / "report.html").read_text()
     assert "Austin–Belousov phone call, 12 July 2024" in html
     assert "US Defense Secretary Austin holds talks" in html
-    assert html.count("data:image/png;base64,") == 3
+    pngs = [p for p in written if p.suffix == ".png"]
+    assert html.count("data:image/png;base64,") == len(pngs)
+    for heading in ("Tone", "Frames and language markers", "Words that set each outlet apart",
+                    "What one outlet reports and another leaves out"):
+        assert f"<h2>{heading}</h2>" in html
     for path in written:
         assert path.stat().st_size > 0
     # a second run replaces its own files
@@ -34,6 +40,16 @@ def test_report_escapes_article_text(tmp_path):
     html = (tmp_path / "out" / "report.html").read_text()
     assert "<script>" not in html and "<img src=x" not in html and "<b>Evil" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_one_outlet_says_comparison_needs_two(tmp_path):
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text("title: Alone\n")
+    (event / "a.md").write_text("---\noutlet: Solo\n---\nThe talks went well. War is bad.\n")
+    compare_event(event, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert html.count("needs articles from at least two outlets") == 2
 
 
 def test_compare_refuses_to_write_into_the_event(capsys):
