@@ -211,7 +211,7 @@ def doctor() -> list[tuple[str, bool, str]]:
     """
     rows: list[tuple[str, bool, str]] = []
     for dist in ("pandas", "matplotlib", "nltk", "ipywidgets", "jupyterlab", "pyyaml",
-                 "vaderSentiment", "pyarrow"):
+                 "vaderSentiment", "pyarrow", "trafilatura", "voila"):
         try:
             rows.append((f"package {dist}", True, importlib.metadata.version(dist)))
         except importlib.metadata.PackageNotFoundError:
