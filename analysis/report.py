@@ -21,6 +21,7 @@ import datetime as dt
 import html
 import io
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +31,8 @@ from matplotlib.figure import Figure
 
 from . import plotting
 from .cleaning import clean_corpus, furniture_table
-from .loading import load_corpus, read_event
-from .outputs import render_table, write_bytes, write_text
+from .loading import CorpusError, load_corpus, read_event
+from .outputs import OutputError, render_table, write_bytes, write_text
 from .tokens import text_stats, token_table, word_spans
 
 __all__ = ["SECTIONS", "Context", "Section", "compare_event"]
@@ -325,15 +326,7 @@ def compare_event(
     list of Path
         Every file written, report last.
     """
-    raw = load_corpus(path)
-    corpus = clean_corpus(raw) if clean else raw
-    path = Path(path)
-    event = (
-        read_event(path) if (path / "event.yml").is_file()
-        else {"title": f"{raw['event'].iloc[0]}", "description": ""}
-    )
-    ctx = Context(raw=raw, corpus=corpus, event=event,
-                  palette=plotting.outlet_colors(raw["outlet"]))
+    ctx = _context(path, clean=clean)
     sections = [s for s in (make(ctx) for make in SECTIONS) if s is not None]
     out = Path(out)
     written: list[Path] = []
@@ -350,9 +343,72 @@ def compare_event(
     return written
 
 
-def _cmd_compare(args) -> int:
-    import sys
+#: ``python -m analysis chart VIEW``: the section that draws each view, and the figure's name.
+CHARTS: dict[str, tuple[Callable[[Context], Section | None], str]] = {
+    "length": (section_articles, "article_length"),
+    "furniture": (section_cleaning, "furniture"),
+    "top-words": (section_top_words, "top_words"),
+    "tone-arc": (section_tone, "tone_arc"),
+    "tone": (section_tone, "tone_sentences"),
+    "frames": (section_frames, "frames"),
+    "markers": (section_frames, "markers"),
+    "distinctive": (section_distinctive, "distinctive_words"),
+    "coverage": (section_coverage, "coverage"),
+}
 
+
+def _context(path: str | os.PathLike[str], *, clean: bool = True) -> Context:
+    raw = load_corpus(path)
+    corpus = clean_corpus(raw) if clean else raw
+    path = Path(path)
+    event = (
+        read_event(path) if (path / "event.yml").is_file()
+        else {"title": f"{raw['event'].iloc[0]}", "description": ""}
+    )
+    return Context(raw=raw, corpus=corpus, event=event,
+                   palette=plotting.outlet_colors(raw["outlet"]))
+
+
+def chart(
+    view: str,
+    path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    *,
+    clean: bool = True,
+    force: bool = False,
+) -> Path:
+    """Draw one view of the report for the articles at ``path`` and save it as a PNG (or
+    SVG/PDF, by ``out``'s extension). ``view`` is one of :data:`CHARTS`."""
+    if view not in CHARTS:
+        raise ValueError(f"unknown chart {view!r}; choose one of {', '.join(CHARTS)}")
+    make, name = CHARTS[view]
+    section = make(_context(path, clean=clean))
+    figure = section.figures.get(name) if section else None
+    if figure is None:  # e.g. a comparison on one outlet, or several distinctive charts
+        figure = next(iter(section.figures.values()), None) if section else None
+    if figure is None:
+        raise ValueError(f"nothing to draw for {view!r}: {section.text if section else ''}")
+    fmt = Path(out).suffix.lower().lstrip(".") or "png"
+    if fmt not in ("png", "svg", "pdf"):
+        raise ValueError(f"{out}: save charts as .png, .svg or .pdf")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, dpi=150)
+    return write_bytes(out, buffer.getvalue(), force=force)
+
+
+def _cmd_chart(args) -> int:
+    try:
+        written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force)
+    except ValueError as err:
+        if isinstance(err, OutputError | CorpusError):
+            raise
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"wrote {written}")
+    return 0
+
+
+def _cmd_compare(args) -> int:
     written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force)
     for path in written:
         print(path, file=sys.stderr)
@@ -372,3 +428,13 @@ def register_commands(subparsers) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace files in DIR even if Outlet Lens did not write them")
     p.set_defaults(func=_cmd_compare)
+
+    c = subparsers.add_parser("chart", help="draw one chart of an event, for a quick look")
+    c.add_argument("view", choices=list(CHARTS), metavar="VIEW",
+                   help=f"one of: {', '.join(CHARTS)}")
+    add_path_argument(c)
+    c.add_argument("--out", metavar="FILE", required=True, help="the .png, .svg or .pdf to write")
+    c.add_argument("--no-clean", action="store_true", help="analyse the text as stored")
+    c.add_argument("--force", action="store_true",
+                   help="replace FILE even if Outlet Lens did not write it")
+    c.set_defaults(func=_cmd_chart)

@@ -63,3 +63,17 @@ def test_compare_cli(tmp_path, capsys, clean):
     args = ["compare", str(SEED_EVENT), "--out", str(tmp_path)] + ([] if clean else ["--no-clean"])
     assert main(args) == 0
     assert "report.html" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("view", ["length", "tone", "frames", "distinctive", "coverage"])
+def test_chart_writes_one_view(tmp_path, capsys, view):
+    target = tmp_path / f"{view}.png"
+    assert main(["chart", view, str(SEED_EVENT), "--out", str(target)]) == 0
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_chart_formats_and_errors(tmp_path, capsys):
+    assert main(["chart", "frames", str(SEED_EVENT), "--out", str(tmp_path / "f.svg")]) == 0
+    assert (tmp_path / "f.svg").read_text().lstrip().startswith("<?xml")
+    assert main(["chart", "frames", str(SEED_EVENT), "--out", str(tmp_path / "f.gif")]) == 2
+    assert "save charts as .png, .svg or .pdf" in capsys.readouterr().err
