@@ -19,6 +19,9 @@ from analysis.loading import CorpusError
 from analysis.resources import provide_nltk_data
 from analysis.sentiment import (
     SENTENCE_COLUMNS,
+    _polarity,
+    _SentiText,
+    _vader_tokens,
     actor_tone,
     article_sentiment,
     english_share,
@@ -107,6 +110,23 @@ def test_evidence_path_scores_like_nltk_on_rule_heavy_text(nltk_analyzer, text):
     result = score_sentence(text)
     expected = nltk_analyzer.polarity_scores(text)
     assert {k: result[k] for k in ("neg", "neu", "pos", "compound")} == expected
+
+
+PIECES = [*"aAbBwWrR  .,!?'\"-:;()#@“”’…\t\n", "war", "WAR", "good", "not", "but", "very"]
+PUNCTUATION_HEAVY = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(PUNCTUATION_HEAVY, st.text(max_size=60)))
+def test_fast_tokens_equal_nltk_sentitext(nltk_analyzer, text):
+    from nltk.sentiment.vader import SentiText
+
+    constants = nltk_analyzer.constants
+    expected = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    tokens = _vader_tokens(text, frozenset(constants.PUNC_LIST))
+    assert tokens == expected.words_and_emoticons
+    assert _SentiText(tokens).is_cap_diff == expected.is_cap_diff
+    assert _polarity(make_analyzer(), text) == nltk_analyzer.polarity_scores(text)
 
 
 @settings(max_examples=150, deadline=None)
