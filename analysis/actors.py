@@ -846,7 +846,10 @@ def _premodifier(shadow: str, start: int) -> tuple[int, int] | None:
     stop = stopwords()
     kept = []
     for w in reversed(words):
-        if w.group().lower() in stop and not w.group().isupper():  # "US" is not "us"
+        word = w.group()
+        if word.lower() in stop and not word.isupper():  # "US" is not "us"
+            break
+        if word.endswith(".") and "." not in word[:-1]:  # the previous sentence's end
             break
         kept.append(w)
     if not kept:
@@ -1018,6 +1021,7 @@ def discover_actors(
     hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
     lower_words: Counter[str] = Counter()
     inside_sentence: Counter[str] = Counter()
+    starters: set[int] = set()
     for article_id, outlet, text in zip(corpus["article_id"], corpus["outlet"], corpus["text"],
                                         strict=True):
         if not isinstance(text, str):
@@ -1051,7 +1055,15 @@ def discover_actors(
                 continue
             if not sentence_start:
                 inside_sentence[form] += 1
+            elif " " in form and title is None:
+                starters.add(len(hits))
             hits.append((form, title, article_id, outlet, sent))
+    # "Later Lloyd Austin": drop a sentence's first word that the texts also use in lower case.
+    for k in starters:
+        form, *rest = hits[k]
+        first, tail = form.split(" ", 1)
+        if lower_words[first.lower()]:
+            hits[k] = (tail, *rest)
     # Drop single words that are ordinary words capitalised at the start of a sentence.
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
     hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames
@@ -1130,9 +1142,9 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
                     source: str = "Proposed by analysis.actors.discover_actors; review it.") -> str:
     """Turn a :func:`discover_actors` table (after you have edited it) into actor-list YAML.
 
-    Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` with a comment
-    asking you to check. Single-word surnames are left out of ``aliases`` (the kit derives
-    them).
+    Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` (check them).
+    Single-word surnames are left out of ``aliases`` (the kit derives them), and an alias or
+    title that is already another row's name, alias or title is dropped, so the list loads.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({"candidate": ["Dmitry Peskov"], "kind_guess": ["person"],
@@ -1149,18 +1161,25 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
       - Kremlin spokesman
     """
     _require(discovered, ["candidate", "kind_guess", "forms"], "actor_list_yaml")
+    rows = list(discovered.itertuples(index=False))
+    claimed = {str(r.candidate).casefold() for r in rows}  # names win over titles and aliases
     entries = []
-    for row in discovered.itertuples(index=False):
+    for row in rows:
         name = str(row.candidate)
         kind = row.kind_guess if row.kind_guess in KINDS else "place"
         forms = [f for f in str(row.forms).split(" | ") if f and f != name]
-        aliases = [f for f in forms if not (" " not in f and name.endswith(" " + f))]
+        aliases = [f for f in forms if not (" " not in f and name.endswith(" " + f))
+                   and f.casefold() not in claimed]
+        claimed.update(f.casefold() for f in aliases)
         entry: dict[str, Any] = {"name": name, "kind": kind}
         if aliases:
             entry["aliases"] = aliases
         titles = str(getattr(row, "titles", "") or "")
-        if titles and titles != "nan":
-            entry["titles"] = titles.split(" | ")
+        titles_kept = [t for t in titles.split(" | ") if t and t != "nan"
+                       and t.casefold() not in claimed]
+        claimed.update(t.casefold() for t in titles_kept)
+        if titles_kept:
+            entry["titles"] = titles_kept
         entries.append(entry)
     doc: dict[str, Any] = {"source": source}
     if event:

@@ -1,0 +1,439 @@
+"""Tests for analysis.actors: actor lists, mentions, counts, labels, discovery, accuracy.
+
+The seed fixture ``tests/fixtures/seed_mentions.csv`` was labelled by reading both seed
+texts (conventions in ``tests/fixtures/seed_mentions.md``), not by running the code.
+"""
+
+import itertools
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import from_texts, load_corpus
+from analysis.actors import (
+    COUNT_COLUMNS,
+    MENTION_COLUMNS,
+    OUTLET_COLUMNS,
+    Actor,
+    ActorList,
+    actor_list_yaml,
+    actors_by_outlet,
+    count_actors,
+    discover_actors,
+    find_mentions,
+    label_table,
+    load_actors,
+    mention_table,
+    precision_recall,
+)
+from analysis.cli import main
+from analysis.loading import CorpusError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+SEED_LIST = ROOT / "data" / "actors" / "2024-07-12-austin-belousov-call.yml"
+FIXTURES = ROOT / "tests" / "fixtures"
+ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+EVENT = "2024-07-12-austin-belousov-call"
+
+
+@pytest.fixture(scope="module")
+def seed_actors():
+    return load_actors(event=EVENT)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_corpus(SEED_EVENT)
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- loading lists ----------------------------------------------------------------------
+
+
+def test_seed_list_covers_every_listed_kind(seed_actors):
+    kinds = {a.kind for a in seed_actors}
+    assert kinds == {"person", "organisation", "country", "place"}
+    people = {a.name for a in seed_actors if a.kind == "person"}
+    assert people == {"Lloyd Austin", "Andrey Belousov", "Sabrina Singh", "Dmitry Peskov",
+                      "Vladimir Putin", "Olaf Scholz", "Boris Pistorius", "Sergei Ryabkov"}
+
+
+def test_event_filter_and_general_lists(tmp_path, monkeypatch):
+    folder = tmp_path / "data" / "actors"
+    folder.mkdir(parents=True)
+    write(folder, "a.yml", "events: [e1]\nactors:\n  - {name: Alpha, kind: person}\n")
+    write(folder, "general.yml", "actors:\n  - {name: NATO, kind: organisation}\n")
+    write(folder, "all.yml", "events: all\nactors:\n  - {name: Kyiv, kind: place}\n")
+    # explicit paths: every file, whatever its events
+    assert load_actors(folder).names == ["Alpha", "Kyiv", "NATO"]
+    monkeypatch.setenv("OUTLET_LENS_DATA", str(tmp_path / "data"))
+    assert load_actors(event="e1").names == ["Alpha", "Kyiv", "NATO"]
+    assert load_actors(event="e2").names == ["Kyiv", "NATO"]
+    assert load_actors().names == ["Alpha", "Kyiv", "NATO"]  # no event: every list
+
+
+def test_same_actor_in_two_files_is_merged(tmp_path):
+    a = write(tmp_path, "a.yml", "actors:\n  - {name: Russia, kind: country, aliases: [RF]}\n")
+    b = write(tmp_path, "b.yml",
+              "actors:\n  - {name: Russia, kind: country, aliases: [Russian Federation]}\n")
+    actors = load_actors([a, b])
+    assert actors["Russia"].aliases == ("RF", "Russian Federation")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        # bad YAML: the bracket opened on line 3 is still open when line 4 starts a mapping,
+        # which is where the YAML parser notices
+        ("actors:\n  - name: A\n    aliases: [x, y\n  - name: B\n", 4, ["not valid YAML"]),
+        # second entry (line 4) has no name
+        ("actors:\n  - name: A\n    kind: person\n  - kind: person\n", 4, ["'name'"]),
+        # unknown kind on the entry starting at line 2
+        ("actors:\n  - name: A\n    kind: planet\n", 2, ["planet", "person, organisation"]),
+        # aliases must be a list of strings
+        ("actors:\n  - name: A\n    kind: person\n    aliases: {x: 1}\n", 2, ["aliases"]),
+        # a misspelt field
+        ("actors:\n  - name: A\n    kind: person\n    alias: [B]\n", 2, ["alias"]),
+        # no actors key at all
+        ("- name: A\n", 1, ["actors"]),
+    ],
+)
+def test_malformed_list_names_file_and_line(tmp_path, text, line, words):
+    path = write(tmp_path, "bad.yml", text)
+    with pytest.raises(CorpusError) as err:
+        load_actors(path)
+    message = str(err.value)
+    assert str(path) in message
+    assert err.value.line == line
+    for word in words:
+        assert word in message
+
+
+def test_alias_claimed_by_two_actors_names_both(tmp_path):
+    path = write(tmp_path, "two.yml", (
+        "actors:\n"
+        "  - {name: Lloyd Austin, kind: person, aliases: [Austin]}\n"
+        "  - {name: Austin, kind: place}\n"
+    ))
+    with pytest.raises(CorpusError, match=r"'Lloyd Austin'.*'Austin'"):
+        load_actors(path)
+
+
+def test_title_claimed_by_two_actors_names_both():
+    with pytest.raises(CorpusError, match=r"'A'.*'B'"):
+        ActorList([Actor("A", "person", titles=("Defense Minister",)),
+                   Actor("B", "person", titles=("defense minister",))])
+
+
+def test_same_name_with_two_kinds_is_an_error():
+    with pytest.raises(CorpusError, match="Georgia"):
+        ActorList([Actor("Georgia", "country"), Actor("Georgia", "place")])
+
+
+# --- find_mentions ----------------------------------------------------------------------
+
+MENTION_CASES = [
+    # (text, expected [(actor, surface)])
+    # overlapping aliases count once
+    ("Lloyd J. Austin met Austin.", [("Lloyd Austin", "Lloyd J. Austin"),
+                                    ("Lloyd Austin", "Austin")]),
+    # a surname alone, with no full name in the text, is not a mention (Austin, Texas)
+    ("Austin is a city in Texas.", []),
+    # a surname before the full name (headline style) resolves too
+    ("Scholz: no. Olaf Scholz said no.", [("Olaf Scholz", "Scholz"),
+                                         ("Olaf Scholz", "Olaf Scholz")]),
+    # possessive with a curly apostrophe; the name of the other actor inside the title
+    ("Vladimir Putin’s spokesman, Dmitry Peskov, spoke.",
+     [("Vladimir Putin", "Vladimir Putin’s"),
+      ("Dmitry Peskov", "Putin’s spokesman, Dmitry Peskov")]),
+    # a title alone names its actor, whatever its case ("kremlin Spokesman")
+    # (names are case-sensitive, so the lower-case "kremlin" is not a Kremlin mention)
+    ("The kremlin Spokesman declined.", [("Dmitry Peskov", "kremlin Spokesman")]),
+    # names are case-sensitive: "us" is a pronoun, "US" the country
+    ("Tell us about the US.", [("United States", "US")]),
+    # "Russian" is not "Russia"; hyphenated "US-German" names the US
+    ("Russian and US-German plans for Russia.", [("United States", "US"),
+                                                ("Russia", "Russia")]),
+    # title + surname is a full mention even with no full name anywhere
+    ("US Defense Secretary Austin spoke.", [("Lloyd Austin", "US Defense Secretary Austin"),
+                                            ("United States", "US")]),
+    # apposition after the name joins the title to it
+    ("Boris Pistorius, the German Defense Minister, signed.",
+     [("Boris Pistorius", "Boris Pistorius, the German Defense Minister")]),
+    # line breaks inside a name
+    ("Andrey\nBelousov called.", [("Andrey Belousov", "Andrey\nBelousov")]),
+    # possessive plural
+    ("the United States' decision", [("United States", "United States'")]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MENTION_CASES)
+def test_find_mentions(seed_actors, text, expected):
+    found = [(m.actor, m.surface) for m in find_mentions(text, seed_actors)]
+    assert found == expected
+
+
+def test_mention_fields(seed_actors):
+    text = "Putin's spokesman said Russia's plan stands."
+    found = find_mentions(text, seed_actors)
+    assert [(m.actor, m.kind, m.form, m.possessive) for m in found] == [
+        ("Dmitry Peskov", "person", "title", False),
+        ("Vladimir Putin", "person", "short", True),
+        ("Russia", "country", "name", True),
+    ]
+    for m in found:
+        assert text[m.start:m.end] == m.surface
+
+
+def test_same_surname_resolves_to_the_nearest_full_name():
+    actors = ActorList([Actor("John Smith", "person"), Actor("Jane Smith", "person")])
+    text = "John Smith spoke. Smith left. Jane Smith came. Smith smiled."
+    assert [(m.actor, m.surface) for m in find_mentions(text, actors)] == [
+        ("John Smith", "John Smith"), ("John Smith", "Smith"),
+        ("Jane Smith", "Jane Smith"), ("Jane Smith", "Smith"),
+    ]
+
+
+def test_after_name_roles_need_the_full_name():
+    actors = ActorList([Actor("Dmitry Peskov", "person", after_name=("the spokesman",))])
+    assert find_mentions("The spokesman declined.", actors) == []
+    found = find_mentions("Dmitry Peskov spoke. Later the spokesman declined.", actors)
+    assert [m.surface for m in found] == ["Dmitry Peskov", "the spokesman"]
+
+
+def test_no_actors_no_mentions():
+    assert find_mentions("Anything at all.", ActorList()) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("US Putin's Austin Lloyd J. Kremlin spokesman,’\n"
+                                             "aé-")) | st.characters(), max_size=120))
+def test_find_mentions_on_any_text(text):
+    actors = load_actors(SEED_LIST)
+    found = find_mentions(text, actors)
+    by_actor = {}
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.surface
+        by_actor.setdefault(m.actor, []).append((m.start, m.end))
+    for spans in by_actor.values():  # mentions of one actor never overlap
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+
+def test_mention_table_columns_and_spans(seed):
+    before = seed.copy()
+    table = mention_table(seed)
+    assert list(table.columns) == MENTION_COLUMNS
+    texts = dict(zip(seed["article_id"], seed["text"], strict=True))
+    for row in table.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.surface
+    pd.testing.assert_frame_equal(seed, before)  # input untouched
+
+
+def test_count_actors_by_hand():
+    # 2 sentences, 10 words ("Peskov spoke to Russia" | "Then Dmitry Peskov left Moscow
+    # today"), text length 61; Peskov: 2 mentions in 2 of 2 sentences, first at 0 (the
+    # surname before the full name resolves); Moscow starts at offset 48.
+    corpus = from_texts([{"outlet": "A", "title": "Moscow talks",
+                          "text": "Peskov spoke to Russia. Then Dmitry Peskov left Moscow today."}])
+    actors = ActorList([Actor("Dmitry Peskov", "person"), Actor("Russia", "country"),
+                        Actor("Moscow", "place"), Actor("Kyiv", "place")])
+    counts = count_actors(corpus, actors).set_index("actor")
+    assert list(count_actors(corpus, actors).columns) == COUNT_COLUMNS
+    assert counts.loc["Dmitry Peskov", "n_mentions"] == 2
+    assert counts.loc["Dmitry Peskov", "per_1000_words"] == pytest.approx(200.0)
+    assert counts.loc["Dmitry Peskov", "sentence_share"] == 1.0
+    assert counts.loc["Dmitry Peskov", "first_position"] == 0.0
+    assert counts.loc["Moscow", "in_headline"]
+    assert counts.loc["Moscow", "first_sentence"] == 1
+    assert counts.loc["Moscow", "first_position"] == pytest.approx(48 / 61)
+    assert not counts.loc["Russia", "in_headline"]
+    assert "Kyiv" not in counts.index
+
+
+def test_article_without_actors_gives_no_rows():
+    corpus = from_texts({"A": "Nothing here names anyone.", "B": "Russia again."})
+    actors = ActorList([Actor("Russia", "country")])
+    assert count_actors(corpus, actors)["outlet"].tolist() == ["B"]
+    empty = from_texts({"A": "Nothing here names anyone."})
+    assert count_actors(empty, actors).empty
+    assert list(count_actors(empty, actors).columns) == COUNT_COLUMNS
+    assert mention_table(empty, actors).empty
+    assert actors_by_outlet(empty, actors).empty
+    assert label_table(empty, actors).empty
+
+
+def test_missing_column_is_named():
+    with pytest.raises(ValueError, match="'text'"):
+        count_actors(pd.DataFrame({"article_id": [1], "outlet": ["A"]}), ActorList())
+
+
+def test_seed_counts(seed):
+    counts = count_actors(seed)
+    shafaq = counts[counts["outlet"] == "Shafaq News"].set_index("actor")
+    ntv = counts[counts["outlet"] == "n-tv"].set_index("actor")
+    # Shafaq's headline names Austin (and the US in his title); n-tv's the Kremlin and
+    # the Pentagon
+    assert set(shafaq.index[shafaq["in_headline"]]) == {"Lloyd Austin", "United States"}
+    assert set(ntv.index[ntv["in_headline"]]) == {"Kremlin", "Pentagon"}
+    assert shafaq.loc["Lloyd Austin", "first_position"] == 0.0
+    assert ntv.loc["Dmitry Peskov", "n_mentions"] == 4
+    assert counts["first_position"].between(0, 1).all()
+    assert counts["sentence_share"].between(0, 1).all()
+
+
+def test_actors_by_outlet(seed):
+    view = actors_by_outlet(seed)
+    assert list(view.columns) == OUTLET_COLUMNS
+    row = view[(view["outlet"] == "n-tv") & (view["actor"] == "Kremlin")].iloc[0]
+    assert (row["n_articles"], row["articles_mentioning"], row["n_mentions"]) == (1, 1, 4)
+    assert row["headline_share"] == 1.0
+
+
+def test_label_table_by_hand():
+    actors = ActorList([
+        Actor("Lloyd Austin", "person", titles=("US Defense Secretary",)),
+        Actor("Dmitry Peskov", "person", titles=("Kremlin spokesman",)),
+        Actor("Russia", "country"), Actor("United States", "country", aliases=("US",)),
+    ])
+    text = ("Kremlin spokesman Dmitry Peskov met his US counterpart Lloyd Austin. "
+            "Peskov, a veteran diplomat, spoke of Russia's ongoing war.")
+    labels = label_table(from_texts({"A": text}), actors)
+    got = set(zip(labels["actor"], labels["label_type"], labels["label"], strict=True))
+    assert got == {
+        ("Dmitry Peskov", "title", "Kremlin spokesman"),
+        ("Dmitry Peskov", "name", "Dmitry Peskov"),
+        ("United States", "name", "US"),
+        ("Lloyd Austin", "name", "Lloyd Austin"),
+        ("Lloyd Austin", "premodifier", "US counterpart"),
+        ("Dmitry Peskov", "name", "Peskov"),
+        ("Dmitry Peskov", "apposition", "a veteran diplomat"),
+        ("Russia", "name", "Russia"),
+        ("Russia", "possessive", "ongoing war"),
+    }
+    for row in labels.itertuples():
+        assert " ".join(text[row.start:row.end].split()) == row.label
+
+
+def test_seed_labels_show_the_naming_side_by_side(seed):
+    labels = label_table(seed)
+    titles = labels[labels["label_type"] == "title"]
+    austin = titles[titles["actor"] == "Lloyd Austin"]
+    assert set(austin["outlet"]) == {"n-tv", "Shafaq News"}
+    assert set(austin["label"]) == {"US Defense Secretary"}
+    belousov = titles[titles["actor"] == "Andrey Belousov"].set_index("outlet")["label"]
+    assert belousov["n-tv"] == "Russian Defense Minister"
+    assert belousov["Shafaq News"] == "Russian Minister of Defense"
+
+
+# --- discovery --------------------------------------------------------------------------
+
+
+def test_discover_groups_forms_and_titles():
+    corpus = from_texts({
+        "A": "Russian Deputy Foreign Minister Sergei Ryabkov spoke in Geneva. Ryabkov left. "
+             "The Interfax agency said so.",
+        # "Later" starts a sentence and is used in lower case too, so it is not a name
+        "B": "Sergei Ryabkov met Lloyd J. Austin. Later Lloyd Austin flew to Geneva. "
+             "He left later.",
+    })
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Sergei Ryabkov", "forms"] == "Sergei Ryabkov | Ryabkov"
+    assert table.loc["Sergei Ryabkov", "titles"] == "Russian Deputy Foreign Minister"
+    assert table.loc["Sergei Ryabkov", "kind_guess"] == "person"
+    assert table.loc["Sergei Ryabkov", "n_mentions"] == 3
+    assert table.loc["Sergei Ryabkov", "n_articles"] == 2
+    assert set(table.loc["Lloyd Austin", "forms"].split(" | ")) == {"Lloyd Austin",
+                                                                    "Lloyd J. Austin"}
+    assert table.loc["Geneva", "n_mentions"] == 2
+    assert "The" not in table.index and "Later" not in table.index
+
+
+def test_discover_marks_known_actors_and_saves_a_usable_list(tmp_path, seed, seed_actors):
+    table = discover_actors(seed, actors=seed_actors)
+    assert table.set_index("candidate").loc["Dmitry Peskov", "known_actor"] == "Dmitry Peskov"
+    path = write(tmp_path, "proposed.yml", actor_list_yaml(table, event="x"))
+    proposed = load_actors(path)  # loads without errors
+    assert "Dmitry Peskov" in proposed
+    assert proposed["Dmitry Peskov"].titles == ("Kremlin spokesman",)
+
+
+# --- accuracy against the hand labels ---------------------------------------------------
+
+
+def test_seed_mentions_precision_recall(seed):
+    gold = pd.read_csv(FIXTURES / "seed_mentions.csv")
+    assert len(gold) == 128
+    found = mention_table(seed)
+    # the list was written for these two texts, so this guards against regressions;
+    # the tricky cases above test what the list was not written for
+    score = precision_recall(found, gold)
+    assert score["precision"] >= 0.97 and score["recall"] >= 0.97, score
+
+
+def test_precision_recall_alternatives_and_one_to_one():
+    gold = pd.DataFrame({"article_id": [1], "actor": ["A;B"], "start": [0], "end": [10]})
+    found = pd.DataFrame({"article_id": [1, 1], "actor": ["B", "B"], "start": [0, 5],
+                          "end": [4, 10]})
+    assert precision_recall(found, gold) == {
+        "precision": 0.5, "recall": 1.0, "f1": 0.6667, "true_positives": 1, "found": 2,
+        "gold": 1}
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def test_cli_actors_csv(capsys):
+    assert main(["actors", str(SEED_EVENT), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == ",".join(COUNT_COLUMNS)
+    assert "Dmitry Peskov" in out
+
+
+def test_cli_actors_with_list_and_tables(tmp_path, capsys):
+    path = write(tmp_path, "one.yml", "actors:\n  - {name: NATO, kind: organisation}\n")
+    assert main(["actors", str(SEED_EVENT), "--actors", str(path), "--table", "outlets",
+                 "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == ",".join(OUTLET_COLUMNS)
+    assert len(lines) == 3 and all(",NATO," in line for line in lines[1:])
+
+
+def test_cli_bad_actor_list_is_a_clean_error(tmp_path, capsys):
+    path = write(tmp_path, "bad.yml", "actors: [\n")
+    assert main(["actors", str(SEED_EVENT), "--actors", str(path)]) == 2
+    assert "bad.yml" in capsys.readouterr().err
+
+
+def test_cli_discover_saves_actor_list(tmp_path, capsys):
+    out = tmp_path / "proposed.yml"
+    assert main(["discover", str(SEED_EVENT), "--min-mentions", "2", "--save-actors", str(out),
+                 "--format", "json"]) == 0
+    assert '"candidate":"Dmitry Peskov"' in capsys.readouterr().out
+    assert "Dmitry Peskov" in load_actors(out)
+
+
+@pytest.mark.shared
+def test_mentions_on_allsides_sample():
+    if not ALLSIDES.exists():
+        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
+    corpus = load_corpus(ALLSIDES).head(40)
+    actors = ActorList([Actor("Donald Trump", "person", titles=("President Trump",)),
+                        Actor("United States", "country", aliases=("US", "U.S."))])
+    table = count_actors(corpus, actors)
+    assert set(table["actor"]) <= {"Donald Trump", "United States"}
+    assert (table["n_mentions"] >= 0).all()
