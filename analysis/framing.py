@@ -34,6 +34,7 @@ import bisect
 import functools
 import os
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -488,11 +489,17 @@ def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str):
     """Per article: (article_id, outlet, n_words, sentence spans, text, matches)."""
     _require(corpus, ["article_id", "outlet", "text"], what)
     warn_if_not_english(corpus, what=f"the {lexicon.kind} lexicon")
+    empty = []
     for article_id, outlet, text in zip(
         corpus["article_id"], corpus["outlet"], corpus["text"], strict=True
     ):
         spans = sentence_spans(text)
+        if not spans:
+            empty.append(str(article_id))
         yield article_id, outlet, len(word_spans(text)), spans, text, lexicon.find(text)
+    if empty:
+        warnings.warn(f"{len(empty)} article(s) have no sentences, so their rates are NaN: "
+                      f"{', '.join(empty[:5])}", UserWarning, stacklevel=4)
 
 
 def _sentence_of(spans: list[tuple[int, int]], starts: list[int], position: int) -> int:

@@ -648,7 +648,9 @@ def sentiment_arc(
 ) -> pd.DataFrame:
     """Tone over the course of an article: mean compound per slice of relative position.
 
-    Sentence ``i`` of an ``n``-sentence article sits at ``(i + 0.5) / n`` and falls into
+    Sentence ``i`` of an ``n``-sentence article (``n`` is the article's highest
+    ``sentence_index`` + 1, so a filtered table keeps positions) sits at ``(i + 0.5) / n``
+    and falls into
     one of ``bins`` equal slices of 0..1. Columns: ``article_id, outlet`` (or ``outlet``
     with ``by="outlet"``), ``bin`` (0-based), ``position`` (the slice's middle),
     ``mean_compound`` (NaN for a slice with no sentence, as in short articles) and
@@ -668,7 +670,7 @@ def sentiment_arc(
     if by not in ("article", "outlet"):
         raise ValueError(f"by must be 'article' or 'outlet', not {by!r}")
     keys = ["article_id", "outlet"] if by == "article" else ["outlet"]
-    n = sentence_table.groupby("article_id")["sentence_index"].transform("size")
+    n = sentence_table.groupby("article_id")["sentence_index"].transform("max") + 1
     position = (sentence_table["sentence_index"] + 0.5) / n
     frame = sentence_table.assign(
         bin=(position * bins).astype("int64").clip(upper=bins - 1)

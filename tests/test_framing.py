@@ -150,6 +150,13 @@ def test_find_any_text(text):
 
 
 @settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120))
+def test_find_markers_any_text(text):
+    for m in find_markers(text):
+        assert text[m["start"]:m["end"]] == m["text"] and m["marker"] in MARKERS
+
+
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(["war", "threat", "talks", "arms", "race", "NATO", "allies",
                                  "de-escalation", "—", ",", "very", "may", "İ", "’s"]),
                 max_size=12).map(" ".join))
@@ -339,10 +346,12 @@ def test_marker_tables_use_marker_column():
 
 
 def test_article_without_words_gets_nan_rates():
-    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": ["  ...  "]})
-    scores = frame_scores(corpus, TOY)
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": ["   "]})
+    with pytest.warns(UserWarning, match="no sentences.*: a"):
+        scores = frame_scores(corpus, TOY)
     assert scores["n_words"].eq(0).all() and scores["per_1000_words"].isna().all()
-    assert frame_evidence(corpus, TOY).empty
+    with pytest.warns(UserWarning, match="no sentences"):
+        assert frame_evidence(corpus, TOY).empty
 
 
 def test_missing_column_is_named():
