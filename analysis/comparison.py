@@ -1111,7 +1111,9 @@ def comparison_text_stats(
     corpus : articles, with ``article_id``, ``outlet`` and ``text``.
     quotes : optional table of quotations with ``article_id``, ``start`` and ``end``
         (character offsets into the article's text), such as the voices/quotes work
-        produces. Quotations may overlap or nest; each word is counted once.
+        produces (:func:`analysis.quotes.quote_table`). Quotations may overlap or nest;
+        each word is counted once. quote_table also lists reported speech; pass
+        ``quotes[quotes["kind"] == "direct"]`` to count direct quotation only.
 
     Returns
     -------

@@ -590,6 +590,20 @@ def test_comparison_text_stats_without_quotes(seed):
         comparison_text_stats(seed, pd.DataFrame({"article_id": [], "start": []}))
 
 
+def test_comparison_text_stats_with_the_quotes_table(seed):
+    quotes_module = pytest.importorskip("analysis.quotes")
+    quotes = quotes_module.quote_table(seed)
+    stats = comparison_text_stats(seed, quotes).set_index("outlet")
+    direct = comparison_text_stats(seed, quotes[quotes["kind"] == "direct"]).set_index("outlet")
+    for outlet in (NTV, SHAFAQ):
+        own = quotes[quotes["article_id"] == stats.loc[outlet, "article_id"]]
+        # direct quotes nest inside reported speech: each word counted once, so fewer than
+        # the quote rows' words added up, and direct speech alone is a part of the whole
+        assert 0 < direct.loc[outlet, "n_quoted_words"] <= stats.loc[outlet, "n_quoted_words"]
+        assert stats.loc[outlet, "n_quoted_words"] < own["n_words"].sum()
+        assert 0 < stats.loc[outlet, "quoted_word_share"] < 1
+
+
 # --- command line ------------------------------------------------------------------------
 
 
