@@ -48,14 +48,12 @@ from nltk.stem.snowball import SnowballStemmer
 from .tokens import (
     WordTokenizer,
     _require_columns,
+    _stopword_set,
     normalize,
     sentence_table,
     text_stats,
     word_spans,
     words,
-)
-from .tokens import (
-    stopwords as kit_stopwords,
 )
 
 __all__ = [
@@ -108,14 +106,6 @@ def _group_labels(corpus: pd.DataFrame, by: str) -> pd.Series:
 
 def _what(by: str) -> str:
     return "outlets" if by == "outlet" else f"groups in the column {by!r}"
-
-
-def _stopword_set(stopwords: Stopwords) -> frozenset[str]:
-    if stopwords is None:
-        return frozenset()
-    if isinstance(stopwords, str):
-        return kit_stopwords(stopwords)
-    return frozenset(w.lower() for w in stopwords)
 
 
 @functools.lru_cache(maxsize=200_000)
