@@ -324,7 +324,10 @@ class _Verb:
 _PRONOUNS_RESOLVED = {"he", "she"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
              "him", "her", "them", "which", "who"}
-_CLAUSE_START = re.compile(r"(?:^|[,;:(]|\band\b|\bbut\b|\bwhile\b|\bas\b)\s*", re.IGNORECASE)
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(]|\b(?:and|but|while|as|that|who|which|because|when|after)\b)\s*",
+    re.IGNORECASE,
+)
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
@@ -497,6 +500,9 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     if m is not None:
         gap = ctx.shadow[m.end:v.start]
         n = _word_count(ctx.shadow, m.end, v.start)
+        named_between = any(w[:1].isupper() for w in _NP_WORD.findall(gap))
+        if named_between:  # "Singh told journalists that Austin emphasized": not Singh
+            return ctx.noun_phrase_before(m.end, v.start)
         if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
             return ctx.speaker_from(m)
         # "X told a TV channel and accused ...": the subject of the first verb carries over.
@@ -610,7 +616,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         stop = comma if comma >= 0 else before[1]
         m = ctx.mention_before(a.end(), stop)
         text = ctx.text[a.end():stop].strip()
-        spk = _Speaker(text or None, m.actor if m else None, a.end(), a.end() + len(text))
+        spk = (_Speaker(text, m.actor if m else None, a.end(), a.end() + len(text)) if text
+               else _Speaker())
         return "according", spk, _Verb(a.start(), a.start() + len("according to"), "according to")
     return "none", _Speaker(), None
 

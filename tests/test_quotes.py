@@ -1,0 +1,355 @@
+"""Tests for analysis.quotes: quote marks, cues, speakers, verb groups, tables, accuracy.
+
+The seed fixture ``tests/fixtures/seed_quotes.csv`` was labelled by reading both seed texts
+(conventions in ``tests/fixtures/seed_mentions.md``). The tricky cases below were written
+for these tests: nested quotes, a quote split by its cue, a speaker named only by title,
+two speakers in one sentence, quotes across paragraphs, odd and unbalanced marks.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import from_texts, load_corpus
+from analysis.actors import precision_recall
+from analysis.cli import main
+from analysis.loading import CorpusError
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    VERB_COLUMNS,
+    VOICE_COLUMNS,
+    find_quotes,
+    load_verbs,
+    quote_table,
+    verb_table,
+    voice_table,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+FIXTURES = ROOT / "tests" / "fixtures"
+ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_corpus(SEED_EVENT)
+
+
+@pytest.fixture(scope="module")
+def actors():
+    from analysis.actors import load_actors
+
+    return load_actors(event="2024-07-12-austin-belousov-call")
+
+
+def summary(quotes):
+    return [(q.kind, q.actor or q.speaker, q.verb, q.quote) for q in quotes]
+
+
+# --- the verb lexicon -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("said", ("say", "neutral")),
+        ("says", ("say", "neutral")),
+        ("told", ("tell", "neutral")),
+        ("stressed", ("stress", "emphatic")),
+        ("emphasizing", ("emphasize", "emphatic")),
+        ("insists", ("insist", "emphatic")),
+        ("claimed", ("claim", "doubting")),
+        ("alleges", ("allege", "doubting")),
+        ("warned", ("warn", "confrontational")),
+        ("accused", ("accuse", "confrontational")),
+        ("threatens", ("threaten", "confrontational")),
+        ("admitted", ("admit", "conceding")),
+        ("acknowledged", ("acknowledge", "conceding")),
+        ("replied", ("reply", "neutral")),
+    ],
+)
+def test_verb_forms_and_groups(form, expected):
+    assert load_verbs().forms[form] == expected
+
+
+@pytest.mark.parametrize("noun", ["state", "states", "reports", "claims", "claim", "comment"])
+def test_verbs_that_are_also_nouns_need_ed_or_ing(noun):
+    assert noun not in load_verbs().forms
+
+
+def test_verb_in_two_groups_is_an_error(tmp_path):
+    path = tmp_path / "verbs.yml"
+    path.write_text("groups:\n  neutral: [say]\n  doubting: [say]\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="'say'.*'neutral'.*'doubting'"):
+        load_verbs(path)
+
+
+def test_edited_lexicon_regroups_verbs(tmp_path):
+    path = tmp_path / "verbs.yml"
+    path.write_text("groups:\n  loaded: [warn, say]\n", encoding="utf-8")
+    verbs = load_verbs(path)
+    found = find_quotes('"Stop," Peskov warned.', verbs=verbs)
+    assert (found[0].verb, found[0].verb_group) == ("warned", "loaded")
+
+
+# --- tricky cases -----------------------------------------------------------------------
+
+TRICKY = [
+    # nested quotes: the inner single quotes stay inside the outer quote
+    ("“He told me ‘never again’ last week,” Dmitry Peskov said.",
+     [("direct", "Dmitry Peskov", "said", "He told me ‘never again’ last week,")]),
+    # a quote split by its cue: both halves belong to the speaker
+    ('"We will respond," Sergei Ryabkov said, "and we will do it calmly."',
+     [("direct", "Sergei Ryabkov", "said", "We will respond,"),
+      ("direct", "Sergei Ryabkov", "said", "and we will do it calmly.")]),
+    # a speaker named only by a title
+    ("“The talks were useful,” the Kremlin spokesman said.",
+     [("direct", "Dmitry Peskov", "said", "The talks were useful,")]),
+    # two speakers in one sentence
+    ('"We are ready," Lloyd Austin said, but Andrey Belousov warned that "escalation is near".',
+     [("direct", "Lloyd Austin", "said", "We are ready,"),
+      ("direct", "Andrey Belousov", "warned", "escalation is near")]),
+    # inverted cue after the quote
+    ('"No comment," said Kremlin spokesman Dmitry Peskov.',
+     [("direct", "Dmitry Peskov", "said", "No comment,")]),
+    # a quote running over two paragraphs (no closing mark at the end of the first),
+    # speaker "he" resolved to the person named last
+    ('Sergei Ryabkov spoke to reporters.\n"The first part.\n"The second part," he said.',
+     [("direct", "Sergei Ryabkov", "said", 'The first part.\n"The second part,')]),
+    # a paragraph with no cue continues the speaker of the paragraph before
+    ('"Tension is rising," Dmitry Peskov noted.\n"This requires a response."',
+     [("direct", "Dmitry Peskov", "noted", "Tension is rising,"),
+      ("direct", "Dmitry Peskov", None, "This requires a response.")]),
+    # a cue verb inside the quote
+    ('According to Moscow, Andrey Belousov then "underlined the danger".',
+     [("reported", "Moscow", "According to", 'Andrey Belousov then "underlined the danger".'),
+      ("direct", "Andrey Belousov", "underlined", "underlined the danger")]),
+    # a heading with a colon cue
+    ('Scholz: Germany needs "protection"\nOlaf Scholz defended it.',
+     [("direct", "Olaf Scholz", None, "protection")]),
+    # German and French marks
+    ("„Wir sind bereit“, sagte Peskov. «Nous verrons», a dit Scholz.",
+     [("direct", None, None, "Wir sind bereit"), ("direct", None, None, "Nous verrons")]),
+    # British single quotes at the top level; apostrophes are not quotes
+    ("Olaf Scholz spoke. 'We won't wait,' Scholz said. The States' plans don't change.",
+     [("direct", "Olaf Scholz", "said", "We won't wait,")]),
+    # reported speech of several shapes
+    ("Sabrina Singh told journalists that Austin emphasized the importance of talks.",
+     [("reported", "Sabrina Singh", "told", "Austin emphasized the importance of talks."),
+      # a bare surname, with no full name in the text, stays words ("Austin" could be
+      # the city): the speaker is "Austin" with no actor
+      ("reported", "Austin", "emphasized", "the importance of talks.")]),
+    ("The talks went well, the Russian Defense Ministry announced.",
+     [("reported", "Russian Defense Ministry", "announced", "The talks went well")]),
+    ("According to the Pentagon, the call lasted an hour.",
+     [("reported", "Pentagon", "According to", "the call lasted an hour.")]),
+    ("Peskov warned of a new Cold War.",
+     [("reported", "Peskov", "warned", "of a new Cold War.")]),
+    # without an actor list, speakers are words only
+    ("The minister claimed that the data were wrong.",
+     [("reported", "The minister", "claimed", "the data were wrong.")]),
+    # "they" is not resolved; "according to this" is not a source
+    ("They admitted that it failed. According to this, nothing changes.",
+     [("reported", "They", "admitted", "it failed.")]),
+    # no quotes at all
+    ("Russia's and the States' plans don't change.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRICKY)
+def test_tricky_quotes(text, expected, actors):
+    if text.startswith("The minister"):
+        found = find_quotes(text)
+    else:
+        found = find_quotes(text, actors)
+    assert summary(found) == expected
+    for q in found:
+        assert text[q.start:q.end] == q.quote
+        if q.speaker_start >= 0:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+        if q.verb_start >= 0:
+            assert text[q.verb_start:q.verb_end] == q.verb
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "closed"),
+    [
+        ('Peskov said: "this never ends', "this never ends", False),   # never closed
+        ('He said "one" and "two', "two", False),                       # the second is open
+        ("This is odd” he said.", "This is odd", False),                # closing mark only
+        ('"Fine," he said.', "Fine,", True),
+        ('He said “yes” and “no”.', "no", True),
+    ],
+)
+def test_unbalanced_marks_are_reported_unclosed(text, quote, closed):
+    found = [q for q in find_quotes(text) if q.kind == "direct"]
+    last = found[-1]
+    assert (last.quote, last.closed) == (quote, closed)
+
+
+QUOTE_CHARS = list("\"'“”„‟«»‘’‚‹›″ \n.,:")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_CHARS + ["Peskov", "said", "that", "according to",
+                                               "Austin", "he", "warned", "Kremlin spokesman"])
+                | st.text(max_size=8), max_size=30).map(" ".join))
+def test_find_quotes_never_crashes_and_spans_map_back(text):
+    from analysis.actors import load_actors
+
+    for q in find_quotes(text, load_actors(event="2024-07-12-austin-belousov-call")):
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.quote
+        assert q.kind in ("direct", "reported")
+        if q.speaker_start >= 0:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+        if q.verb_start >= 0:
+            assert text[q.verb_start:q.verb_end].lower() == q.verb.lower()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_find_quotes_on_any_unicode(text):
+    for q in find_quotes(text):
+        assert text[q.start:q.end] == q.quote
+
+
+# --- corpus level -----------------------------------------------------------------------
+
+
+def test_quote_table_columns(seed):
+    before = seed.copy()
+    table = quote_table(seed)
+    assert list(table.columns) == QUOTE_COLUMNS
+    assert set(table["kind"]) == {"direct", "reported"}
+    texts = dict(zip(seed["article_id"], seed["text"], strict=True))
+    for row in table.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.quote
+    assert table.groupby("article_id")["quote_index"].apply(
+        lambda s: list(s) == list(range(len(s)))).all()
+    pd.testing.assert_frame_equal(seed, before)
+
+
+def test_quote_table_missing_column():
+    with pytest.raises(ValueError, match="'outlet'"):
+        quote_table(pd.DataFrame({"article_id": [1], "text": ["x"]}))
+
+
+def test_article_without_quotes():
+    corpus = from_texts({"A": "Nothing is quoted here."})
+    assert quote_table(corpus).empty
+    assert list(voice_table(corpus).columns) == VOICE_COLUMNS
+    assert voice_table(corpus).empty
+    assert verb_table(corpus).empty
+
+
+def test_voice_table_by_hand():
+    # A: 2 quotes by Peskov (3 + 2 words), 1 by Austin (1 word); Peskov speaks first.
+    # B: 1 unattributed quote (2 words).
+    corpus = from_texts([
+        {"outlet": "A", "text": '"We are ready," Peskov said. "Never again," Peskov added. '
+                                '"Yes," Austin said.'},
+        {"outlet": "B", "text": 'The sign read "no entry".'},
+    ])
+    voices = voice_table(corpus)
+    assert list(voices.columns) == VOICE_COLUMNS
+    a = voices[voices["outlet"] == "A"].set_index("voice")
+    assert a.loc["Peskov", "n_quotes"] == 2
+    assert a.loc["Peskov", "quoted_words"] == 5
+    assert a.loc["Peskov", "quote_share"] == pytest.approx(2 / 3)
+    assert a.loc["Peskov", "word_share"] == pytest.approx(5 / 6)
+    assert a.loc["Peskov", "first_voice_articles"] == 1
+    assert a.loc["Austin", "first_voice_articles"] == 0
+    b = voices[voices["outlet"] == "B"]
+    assert b["voice"].tolist() == ["(unattributed)"]
+
+
+def test_seed_voices(seed):
+    voices = voice_table(seed)
+    shafaq = voices[voices["outlet"] == "Shafaq News"]
+    assert shafaq.iloc[0]["voice"] == "Dmitry Peskov"
+    # Shafaq's first quoted voice is the Pentagon readout
+    first = shafaq[shafaq["first_voice_articles"] == 1]["voice"].tolist()
+    assert first == ["Pentagon"]
+    assert voices.groupby("outlet")["quote_share"].sum().round(6).eq(1).all()
+
+
+def test_verb_table(seed):
+    verbs = verb_table(seed)
+    assert list(verbs.columns) == VERB_COLUMNS
+    groups = set(load_verbs().groups) | {"none"}
+    assert set(verbs["verb_group"]) == groups
+    counts = verbs.groupby("outlet")["n_quotes"].sum()
+    assert counts.to_dict() == quote_table(seed).groupby("outlet").size().to_dict()
+    ntv = verbs[verbs["outlet"] == "n-tv"].set_index("verb_group")
+    assert "accused" in ntv.loc["confrontational", "verbs"]
+    assert ntv.loc["doubting", "n_quotes"] == 0
+
+
+# --- accuracy against the hand labels ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("match", "floor"),
+    [
+        ((), 0.95),                            # quote found at all (span overlap)
+        (("kind",), 0.95),                      # direct vs reported
+        (("verb",), 0.9),                       # cue verb
+        (("actor",), 0.85),                     # speaker resolved to the right actor
+        (("kind", "actor", "verb"), 0.85),
+    ],
+)
+def test_seed_quotes_precision_recall(seed, match, floor):
+    gold = pd.read_csv(FIXTURES / "seed_quotes.csv", keep_default_na=False)
+    assert len(gold) == 34
+    score = precision_recall(quote_table(seed), gold, match=match)
+    assert score["precision"] >= floor and score["recall"] >= floor, score
+
+
+def test_seed_clear_cases(seed):
+    table = quote_table(seed)
+    shafaq = table[table["outlet"] == "Shafaq News"]
+    ryabkov = shafaq[shafaq["quote"].str.startswith("Without tension")].iloc[0]
+    assert (ryabkov["kind"], ryabkov["actor"], ryabkov["verb"], ryabkov["closed"]) == (
+        "direct", "Sergei Ryabkov", "quoted", True)
+    ntv = table[table["outlet"] == "n-tv"]
+    accused = ntv[ntv["quote"] == "in the conflict around Ukraine."].iloc[0]
+    assert (accused["actor"], accused["verb"], accused["verb_group"]) == (
+        "Dmitry Peskov", "accused", "confrontational")
+    singh = ntv[(ntv["kind"] == "reported") & (ntv["actor"] == "Sabrina Singh")].iloc[0]
+    assert singh["verb"] == "told"
+    assert table["closed"].all()
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "columns"), [("quotes", QUOTE_COLUMNS), ("voices", VOICE_COLUMNS),
+                           ("verbs", VERB_COLUMNS)]
+)
+def test_cli_quotes(capsys, table, columns):
+    assert main(["quotes", str(SEED_EVENT), "--table", table, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == ",".join(columns)
+
+
+def test_cli_quotes_writes_file(tmp_path, capsys):
+    out = tmp_path / "quotes.json"
+    assert main(["quotes", str(SEED_EVENT), "--out", str(out)]) == 0
+    assert "Dmitry Peskov" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.shared
+def test_quotes_on_allsides_sample():
+    if not ALLSIDES.exists():
+        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
+    corpus = load_corpus(ALLSIDES).head(30)
+    table = quote_table(corpus, actors=None)
+    assert len(table) > 30  # news articles quote people
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    for row in table.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.quote
