@@ -627,10 +627,17 @@ def _pairs_table(
 
 def _both_ways(pairs: pd.DataFrame) -> pd.DataFrame:
     """Each pair twice, as (this sentence, matching sentence) from both sides."""
-    a = pairs.rename(columns=lambda c: c.replace("_a", "").replace("_b", "_match")
-                     if c.endswith(("_a", "_b")) else c)
-    b = pairs.rename(columns=lambda c: c.replace("_b", "").replace("_a", "_match")
-                     if c.endswith(("_a", "_b")) else c)
+    def side(this: str, other: str):
+        def rename(column: str) -> str:
+            if column.endswith(this):
+                return column[: -len(this)]
+            if column.endswith(other):
+                return column[: -len(other)] + "_match"
+            return column
+
+        return pairs.rename(columns=rename)
+
+    a, b = side("_a", "_b"), side("_b", "_a")
     return pd.concat([a, b[a.columns]], ignore_index=True)
 
 
