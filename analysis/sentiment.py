@@ -413,8 +413,10 @@ def score_sentence(text: str, analyzer=None) -> dict[str, Any]:
 def english_share(text: str) -> float:
     """Share of the words in ``text`` that are English stopwords (NaN without words).
 
-    A cheap language check: English news runs at roughly 0.4 to 0.5, other languages far
-    lower (German text scores around 0.1 because of words like "die" and "in").
+    A cheap language check: the 8,368 English articles of the allsides-abp corpus score
+    0.22 to 0.60 (median 0.43); German, Dutch, French and Spanish news paragraphs score
+    0.02 to 0.08 (a few words such as "die", "in" and "is" are English stopwords too).
+    :func:`warn_if_not_english` warns below 0.15.
 
     >>> english_share("The talks were held in the capital.")  # the, were, in, the
     0.5714285714285714
@@ -441,7 +443,7 @@ _SAMPLE_CHARS = 3000
 
 
 def warn_if_not_english(
-    corpus: pd.DataFrame, *, what: str = "VADER's lexicon", threshold: float = 0.2,
+    corpus: pd.DataFrame, *, what: str = "VADER's lexicon", threshold: float = 0.15,
     min_words: int = 20,
 ) -> list[str]:
     """Warn about articles that do not look English; return their ids.
