@@ -21,6 +21,7 @@ from analysis.sentiment import (
     SENTENCE_COLUMNS,
     _polarity,
     _SentiText,
+    _token_spans,
     _vader_tokens,
     actor_tone,
     article_sentiment,
@@ -126,6 +127,7 @@ def test_fast_tokens_equal_nltk_sentitext(nltk_analyzer, text):
     tokens = _vader_tokens(text, frozenset(constants.PUNC_LIST))
     assert tokens == expected.words_and_emoticons
     assert _SentiText(tokens).is_cap_diff == expected.is_cap_diff
+    assert [text[s:e] for s, e in _token_spans(text, tokens)] == tokens
     assert _polarity(make_analyzer(), text) == nltk_analyzer.polarity_scores(text)
 
 
@@ -454,7 +456,7 @@ def test_cli_sentiment_adjust_and_out(tmp_path, capsys):
                     reason="needs ../shared/corpora/allsides-abp (not present)")
 def test_real_news_sentences_score_like_nltk(nltk_analyzer):
     with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as f:
-        texts = [json.loads(next(f))["text"] for _ in range(15)]
+        texts = [json.loads(next(f))["text"] for _ in range(60)]
     for text in texts:
         for sentence in sentences(text):
             result = score_sentence(sentence)
