@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 __all__ = [
     "OKABE_ITO",
     "outlet_colors",
+    "plot_actor_mentions",
     "plot_coverage",
     "plot_distinctive_words",
     "plot_frame_profile",
@@ -30,6 +31,8 @@ __all__ = [
     "plot_text_stats",
     "plot_tone_distribution",
     "plot_top_terms",
+    "plot_verb_groups",
+    "plot_voices",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, most distinct colours first.
@@ -295,17 +298,112 @@ def plot_frame_profile(
     _one_row_per(scores, ["outlet", kind], "plot_frame_profile",
                  f"aggregate first with analysis.framing.outlet_{kind}_scores()")
     table = scores.pivot(index=kind, columns="outlet", values=value)
-    table = table[sorted(table.columns, key=lambda o: (o.casefold(), o))]
-    colors = palette or outlet_colors(table.columns)
+    _grouped_barh(table, palette or outlet_colors(table.columns), ax)
+    ax.set_xlabel(labels.get(value, value))
+    ax.set_title(title)
+    return ax
+
+
+def _grouped_barh(table: pd.DataFrame, colors: Mapping[str, str], ax: Axes) -> None:
+    """Draw ``table`` (categories as rows, outlets as columns) as grouped horizontal bars,
+    first row at the top, outlets in the palette's order, with a legend."""
+    table = table[sorted(table.columns, key=lambda o: (str(o).casefold(), str(o)))].fillna(0)
     height = 0.8 / len(table.columns)
     for j, outlet in enumerate(table.columns):
         ys = [i + (j - (len(table.columns) - 1) / 2) * height for i in range(len(table))]
         ax.barh(ys, table[outlet], height=height, color=colors[outlet], label=outlet)
     ax.set_yticks(range(len(table)), [str(i).replace("_", " ") for i in table.index])
     ax.invert_yaxis()
-    ax.set_xlabel(labels.get(value, value))
-    ax.set_title(title)
     ax.legend(title="Outlet")
+
+
+def _top_categories(df: pd.DataFrame, category: str, value: str, n: int) -> pd.DataFrame:
+    """Categories × outlets of ``value``, keeping the ``n`` categories largest in total."""
+    table = df.pivot_table(index=category, columns="outlet", values=value, aggfunc="sum")
+    order = table.fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable")
+    return table.loc[order.index[:n]]
+
+
+def plot_actor_mentions(
+    counts: pd.DataFrame,
+    *,
+    value: str = "per_1000_words",
+    n: int = 10,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Who is in the story: the ``n`` most mentioned actors, one bar per outlet.
+
+    Takes :func:`analysis.actors.actors_by_outlet` (one row per outlet and actor).
+    ``value``: ``per_1000_words`` (mentions per 1,000 words, fair between long and short
+    reports) or ``n_mentions``.
+    """
+    ax = _axes(ax)
+    title = "Who is mentioned"
+    if counts.empty:
+        return _no_data(ax, title)
+    _require(counts, ["outlet", "actor", value], "plot_actor_mentions")
+    _one_row_per(counts, ["outlet", "actor"], "plot_actor_mentions",
+                 "use analysis.actors.actors_by_outlet()")
+    table = _top_categories(counts, "actor", value, n)
+    _grouped_barh(table, palette or outlet_colors(counts["outlet"]), ax)
+    ax.set_xlabel({"per_1000_words": "Mentions per 1,000 words",
+                   "n_mentions": "Mentions"}.get(value, value))
+    ax.set_title(title)
+    return ax
+
+
+def plot_voices(
+    voices: pd.DataFrame,
+    *,
+    value: str = "quoted_words",
+    n: int = 8,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Who gets to speak: quoted words (or quotes) per speaker, one bar per outlet.
+
+    Takes :func:`analysis.quotes.voice_table`. ``value``: ``quoted_words``, ``n_quotes`` or
+    ``word_share`` (the speaker's share of the outlet's quoted words).
+    """
+    ax = _axes(ax)
+    title = "Who gets to speak"
+    if voices.empty:
+        return _no_data(ax, title)
+    _require(voices, ["outlet", "voice", value], "plot_voices")
+    table = _top_categories(voices, "voice", value, n)
+    _grouped_barh(table, palette or outlet_colors(voices["outlet"]), ax)
+    ax.set_xlabel({"quoted_words": "Words quoted or reported", "n_quotes": "Quotes",
+                   "word_share": "Share of the outlet's quoted words"}.get(value, value))
+    ax.set_title(title)
+    return ax
+
+
+def plot_verb_groups(
+    verbs: pd.DataFrame,
+    *,
+    value: str = "share",
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """How speech is introduced: attribution-verb groups per outlet.
+
+    Takes :func:`analysis.quotes.verb_table` (columns ``outlet, verb_group, share``): neutral
+    ("said"), emphatic ("stressed"), doubting ("claimed"), confrontational ("warned"),
+    conceding ("admitted").
+    """
+    ax = _axes(ax)
+    title = "Verbs that introduce speech"
+    if verbs.empty:
+        return _no_data(ax, title)
+    _require(verbs, ["outlet", "verb_group", value], "plot_verb_groups")
+    _one_row_per(verbs, ["outlet", "verb_group"], "plot_verb_groups",
+                 "use analysis.quotes.verb_table()")
+    table = verbs.pivot(index="verb_group", columns="outlet", values=value)
+    table = table.loc[list(dict.fromkeys(verbs["verb_group"]))]  # keep the table's order
+    _grouped_barh(table, palette or outlet_colors(verbs["outlet"]), ax)
+    ax.set_xlabel("Share of the outlet's quotes" if value == "share" else value)
+    ax.set_title(title)
     return ax
 
 

@@ -117,6 +117,56 @@ def section_top_words(ctx: Context) -> Section:
     )
 
 
+def section_actors(ctx: Context) -> Section:
+    from . import actors
+
+    listed = actors.load_actors(event=str(ctx.corpus["event"].iloc[0]))
+    by_outlet = actors.actors_by_outlet(ctx.corpus, listed)
+    fig, ax = _figure(7.5, 5.5)
+    plotting.plot_actor_mentions(by_outlet, palette=ctx.palette, ax=ax)
+    return Section(
+        "Who is mentioned, and how they are named",
+        "Mentions of the people, institutions and places in the event's actor list "
+        "(data/actors/), found by their names, aliases and titles: 'Putin's spokesman' and "
+        "'Peskov' both count for Dmitry Peskov. Per 1,000 words, so a long and a short "
+        "report compare fairly. The naming table shows the words each outlet uses for each "
+        "actor. Actors missing from the list are not counted: 'python -m analysis discover' "
+        "proposes candidates.",
+        figures={"actors": fig},
+        tables={
+            "actors": by_outlet,
+            "actor_labels": actors.label_table(ctx.corpus, listed),
+        },
+    )
+
+
+def section_voices(ctx: Context) -> Section:
+    from . import actors, quotes
+
+    listed = actors.load_actors(event=str(ctx.corpus["event"].iloc[0]))
+    quote_rows = quotes.quote_table(ctx.corpus, listed)
+    voices = quotes.voice_table(quote_rows)
+    verbs = quotes.verb_table(quote_rows)
+    fig, ax = _figure(7.5, 5)
+    plotting.plot_voices(voices, palette=ctx.palette, ax=ax)
+    verb_fig, verb_ax = _figure(7.5, 3.5)
+    plotting.plot_verb_groups(verbs, palette=ctx.palette, ax=verb_ax)
+    return Section(
+        "Who gets to speak, and with which verbs",
+        "Direct quotes and reported speech ('X said that', 'according to X'), each with its "
+        "speaker and the verb that introduces it. The verb groups (data/lexicons/"
+        "attribution_verbs.yml) say what a verb signals: 'said' is neutral, 'claimed' casts "
+        "doubt, 'warned' is confrontational. Found by patterns, so check the quote table.",
+        figures={"voices": fig, "verb_groups": verb_fig},
+        tables={
+            "voices": voices,
+            "verb_groups": verbs,
+            "quotes": quote_rows[["outlet", "kind", "speaker", "actor", "verb", "verb_group",
+                                  "quote"]],
+        },
+    )
+
+
 def section_tone(ctx: Context) -> Section:
     from . import sentiment
 
@@ -235,6 +285,8 @@ SECTIONS: list[Callable[[Context], Section | None]] = [
     section_articles,
     section_cleaning,
     section_top_words,
+    section_actors,
+    section_voices,
     section_tone,
     section_frames,
     section_distinctive,
@@ -348,6 +400,9 @@ CHARTS: dict[str, tuple[Callable[[Context], Section | None], str]] = {
     "length": (section_articles, "article_length"),
     "furniture": (section_cleaning, "furniture"),
     "top-words": (section_top_words, "top_words"),
+    "actors": (section_actors, "actors"),
+    "voices": (section_voices, "voices"),
+    "verbs": (section_voices, "verb_groups"),
     "tone-arc": (section_tone, "tone_arc"),
     "tone": (section_tone, "tone_sentences"),
     "frames": (section_frames, "frames"),

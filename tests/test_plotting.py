@@ -10,6 +10,7 @@ from analysis.cleaning import furniture_table
 from analysis.plotting import (
     OKABE_ITO,
     outlet_colors,
+    plot_actor_mentions,
     plot_coverage,
     plot_distinctive_words,
     plot_frame_profile,
@@ -19,6 +20,8 @@ from analysis.plotting import (
     plot_text_stats,
     plot_tone_distribution,
     plot_top_terms,
+    plot_verb_groups,
+    plot_voices,
 )
 from conftest import SEED_EVENT
 
@@ -144,3 +147,32 @@ def test_headlines_are_written_under_outlet_names():
     _, ax = plt.subplots()
     plot_headlines(pd.DataFrame({"outlet": ["B", "A"], "title": ["Second", "First"]}), ax=ax)
     assert [t.get_text() for t in ax.texts] == ["A", "First", "B", "Second"]
+
+
+def test_actor_mentions_keep_the_most_mentioned():
+    counts = pd.DataFrame({
+        "outlet": ["A", "A", "A", "B", "B"],
+        "actor": ["Austin", "Peskov", "Scholz", "Peskov", "Ryabkov"],
+        "per_1000_words": [5.0, 2.0, 1.0, 4.0, 0.5],
+    })
+    _, ax = plt.subplots()
+    plot_actor_mentions(counts, n=2, ax=ax)
+    # totals: Peskov 6, Austin 5, Scholz 1, Ryabkov 0.5 -> the top two, largest first
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Peskov", "Austin"]
+    # outlet A's bars (Peskov, Austin), then B's (Peskov, Austin: none -> 0)
+    assert [p.get_width() for p in ax.patches] == [2.0, 5.0, 4.0, 0.0]
+
+
+def test_voices_and_verb_groups():
+    voices = pd.DataFrame({"outlet": ["A", "B", "B"], "voice": ["Peskov", "Peskov", "Ryabkov"],
+                           "quoted_words": [27, 118, 35]})
+    _, ax = plt.subplots()
+    plot_voices(voices, ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Peskov", "Ryabkov"]
+    assert [p.get_width() for p in ax.patches] == [27, 0, 118, 35]
+    verbs = pd.DataFrame({"outlet": ["A", "A", "B", "B"],
+                          "verb_group": ["neutral", "doubting"] * 2, "share": [0.5, 0.5, 1, 0]})
+    _, ax = plt.subplots()
+    plot_verb_groups(verbs, ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["neutral", "doubting"]
+    assert [p.get_width() for p in ax.patches] == [0.5, 0.5, 1, 0]

@@ -12,7 +12,9 @@ def test_compare_writes_charts_tables_and_report(tmp_path):
     names = {p.name for p in written}
     assert {"report.html", "article_length.png", "furniture.png", "top_words.png",
             "tone_arc.png", "tone_sentences.png", "frames.png", "markers.png",
-            "distinctive_words.png", "coverage.png", "text_stats.csv", "furniture.csv",
+            "distinctive_words.png", "coverage.png", "actors.png", "voices.png",
+            "verb_groups.png", "quotes.csv", "actor_labels.csv", "text_stats.csv",
+            "furniture.csv",
             "tone_sentences.csv", "frame_evidence.csv", "coverage_gaps.csv"} <= names
     assert written[-1].name == "report.html"
     html = (tmp_path / "out" / "report.html").read_text()
@@ -20,7 +22,9 @@ def test_compare_writes_charts_tables_and_report(tmp_path):
     assert "US Defense Secretary Austin holds talks" in html
     pngs = [p for p in written if p.suffix == ".png"]
     assert html.count("data:image/png;base64,") == len(pngs)
-    for heading in ("Tone", "Frames and language markers", "Words that set each outlet apart",
+    for heading in ("Who is mentioned, and how they are named",
+                    "Who gets to speak, and with which verbs", "Tone",
+                    "Frames and language markers", "Words that set each outlet apart",
                     "What one outlet reports and another leaves out"):
         assert f"<h2>{heading}</h2>" in html
     for path in written:
@@ -65,7 +69,8 @@ def test_compare_cli(tmp_path, capsys, clean):
     assert "report.html" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("view", ["length", "tone", "frames", "distinctive", "coverage"])
+@pytest.mark.parametrize(
+    "view", ["length", "actors", "verbs", "tone", "frames", "distinctive", "coverage"])
 def test_chart_writes_one_view(tmp_path, capsys, view):
     target = tmp_path / f"{view}.png"
     assert main(["chart", view, str(SEED_EVENT), "--out", str(target)]) == 0
