@@ -432,7 +432,7 @@ def _word_count(shadow: str, s: int, e: int) -> int:
 
 def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech, sentence by sentence."""
-    out: list[Quote] = []
+    out: list[Quote | None] = []
     sh = ctx.shadow
     for ss, se in ctx.sentences:
         end = se
@@ -488,7 +488,7 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
             out.append(_make_reported(ctx, "according", s_text, v, start, end))
         for cue, spk, v, start in found:
             out.append(_make_reported(ctx, cue, spk, v, start, end))
-    return out
+    return [q for q in out if q is not None]
 
 
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
@@ -513,11 +513,13 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
-                   end: int) -> Quote:
+                   end: int) -> Quote | None:
     while start < end and ctx.text[start].isspace():
         start += 1
     while end > start and ctx.text[end - 1].isspace():
         end -= 1
+    if not re.search(r"\w", ctx.text[start:end]):  # nothing is reported
+        return None
     verb = ctx.text[v.start:v.end] if v else None
     return Quote(
         "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,
