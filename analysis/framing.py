@@ -564,7 +564,8 @@ def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataF
     1,000 words; ``sentence_share`` the share of the article's sentences with at least one
     match; ``terms`` the matched words with counts (``"threat (2); escalation (1)"``).
     Heuristic; see :func:`frame_evidence` for the sentences. Warns about articles that do
-    not look English.
+    not look English or have no sentences. ``frames=None`` uses the kit's lexicons, read
+    once per session: after editing their files, pass ``load_frames()`` to re-read them.
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": "NATO allies met. Talks went on. Nothing else happened."})

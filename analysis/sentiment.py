@@ -739,6 +739,8 @@ def _cmd_sentiment(args: argparse.Namespace) -> int:
         table = article_sentiment(table)
     elif args.by == "outlet":
         table = outlet_sentiment(table)
+    elif args.by == "arc":
+        table = sentiment_arc(table, bins=args.bins)
     else:
         table = table[["article_id", "outlet", "sentence_index", "sentence",
                        "compound", "neg", "neu", "pos", "label"]]
@@ -750,15 +752,18 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser(
         "sentiment",
-        help="VADER tone per sentence (or --by article/outlet/word), exactly NLTK's scores",
+        help="VADER tone per sentence (or --by article/outlet/arc/word), NLTK's scores",
         description="One row per sentence: article_id, outlet, sentence_index, sentence, "
         "compound, neg, neu, pos, label. VADER is a lexicon heuristic; --by word lists the "
         "lexicon words behind each score.",
     )
     add_path_argument(p)
-    p.add_argument("--by", choices=["sentence", "article", "outlet", "word"],
+    p.add_argument("--by", choices=["sentence", "article", "outlet", "arc", "word"],
                    default="sentence", help="one row per sentence (default), article, "
-                   "outlet, or lexicon word (the evidence)")
+                   "outlet, slice of article (the arc, see --bins), or lexicon word (the "
+                   "evidence)")
+    p.add_argument("--bins", type=int, default=5, metavar="N",
+                   help="with --by arc: slices per article (default 5)")
     p.add_argument("--adjust", action="append", metavar="SET_OR_FILE",
                    help="apply news adjustments to VADER's lexicon: a set in "
                    "data/lexicons/vader_news.yml (names, security-topic) or a YAML file in "

@@ -430,12 +430,15 @@ def test_cli_sentiment_csv(capsys, nltk_analyzer):
     assert row["compound"] == nltk_analyzer.polarity_scores(row["sentence"])["compound"]
 
 
-@pytest.mark.parametrize(("by", "column"), [("article", "mean_compound"),
-                                            ("outlet", "n_articles"), ("word", "valence")])
-def test_cli_sentiment_by(capsys, by, column):
-    assert main(["sentiment", str(SEED_EVENT), "--by", by, "--format", "json"]) == 0
+@pytest.mark.parametrize(("by", "column", "n_rows"),
+                         [("article", "mean_compound", 2), ("outlet", "n_articles", 2),
+                          ("word", "valence", None), ("arc", "position", 2 * 3)])
+def test_cli_sentiment_by(capsys, by, column, n_rows):
+    assert main(["sentiment", str(SEED_EVENT), "--by", by, "--bins", "3",
+                 "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and column in rows[0]
+    assert n_rows is None or len(rows) == n_rows
 
 
 def test_cli_sentiment_adjust_and_out(tmp_path, capsys):
