@@ -324,7 +324,7 @@ def _category(name: Any, spec: Any, *, kind: Kind, file: Path | None, top: str) 
                          name=name, what=key)
     try:
         _Compiled(checked)
-    except re.error as err:  # pragma: no cover - each term compiled alone above
+    except re.error as err:  # e.g. an inline flag "(?i)" that is only valid at the start
         raise _error(f"{kind} {name!r}: the terms do not combine: {err}", file=file,
                      top=top, name=name) from None
     return Category(name=name, terms=checked, definition=(spec.get("definition") or "").strip(),

@@ -196,6 +196,7 @@ def test_bad_regex_names_file_frame_and_line():
         ({"f": {"definition": "no terms"}}, "empty term list"),
         ({"f": ["re:(war)"]}, "capturing groups"),
         ({"f": ["re:x?"]}, "matches empty text"),
+        ({"f": ["re:(?i)war"]}, "do not combine"),
         ({"f": ["*ing"]}, "must start with a letter"),
         ({"f": ["  "]}, "empty term"),
         ({"f": [["war"]]}, "must be text"),
