@@ -1073,8 +1073,11 @@ def discover_actors(
     groups = _group_forms(forms)
     rows = []
     known = actors._matcher if actors is not None and len(actors) else None
+    hits_by_form: dict[str, list] = defaultdict(list)
+    for h in hits:
+        hits_by_form[h[0]].append(h)
     for head, members in groups.items():
-        member_hits = [h for h in hits if h[0] in members]
+        member_hits = [h for f in members for h in hits_by_form[f]]
         n = len(member_hits)
         if n < min_mentions:
             continue
@@ -1114,11 +1117,15 @@ def _group_forms(forms: Counter[str]) -> dict[str, set[str]]:
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
             parent[f] = best
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for m in multi:
+        words = m.split()
+        if words[0][0].isupper() and not _organisation_words() & {w.lower() for w in words}:
+            by_last[words[-1]].append(m)
     for f in forms:
         if " " in f:
             continue
-        owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0][0].isupper()
-                  and not _organisation_words() & {w.lower() for w in m.split()}}
+        owners = {parent[m] for m in by_last.get(f, [])}
         if len(owners) == 1:
             parent[f] = owners.pop()
     groups: dict[str, set[str]] = defaultdict(set)

@@ -1,0 +1,97 @@
+"""Accuracy and speed of analysis.actors and analysis.quotes.
+
+Run: ``.venv/bin/python bench/bench_actors.py [N]``
+
+1. Precision and recall against the hand labels of the two seed articles
+   (tests/fixtures/seed_mentions.csv, seed_quotes.csv): mentions, and quotes by span, kind,
+   speaker (actor) and cue verb.
+2. Speed on the first N articles (default 1000) of the allsides-abp corpus, if ../shared/ is
+   there: an actor list is first proposed by discover_actors on those articles (so the
+   list has hundreds of names, like a real one), then mention_table, count_actors and
+   quote_table are timed. Prints articles per second and the projected time for 8,368.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import load_corpus
+from analysis.actors import (
+    ActorList,
+    actor_list_yaml,
+    count_actors,
+    discover_actors,
+    load_actors,
+    mention_table,
+    precision_recall,
+)
+from analysis.quotes import quote_table
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+FIXTURES = ROOT / "tests" / "fixtures"
+ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+
+
+def show(label: str, score: dict) -> None:
+    print(f"  {label:<28} P={score['precision']:.3f}  R={score['recall']:.3f}  "
+          f"F1={score['f1']:.3f}  ({score['true_positives']} of {score['found']} found, "
+          f"{score['gold']} labelled)")
+
+
+def accuracy() -> None:
+    seed = load_corpus(SEED_EVENT)
+    print("Seed articles against the hand labels")
+    gold_m = pd.read_csv(FIXTURES / "seed_mentions.csv")
+    show("mentions (actor + span)", precision_recall(mention_table(seed), gold_m))
+    gold_q = pd.read_csv(FIXTURES / "seed_quotes.csv", keep_default_na=False)
+    found = quote_table(seed)
+    for label, match in [("quotes (span)", ()), ("quotes + kind", ("kind",)),
+                         ("quotes + speaker (actor)", ("actor",)), ("quotes + verb", ("verb",)),
+                         ("quotes + kind/actor/verb", ("kind", "actor", "verb"))]:
+        show(label, precision_recall(found, gold_q, match=match))
+    for kind in ("direct", "reported"):
+        show(f"  {kind} only (+actor, verb)", precision_recall(
+            found[found["kind"] == kind], gold_q[gold_q["kind"] == kind],
+            match=("actor", "verb")))
+
+
+def speed(n: int) -> None:
+    if not ALLSIDES.exists():
+        print(f"\nSpeed: skipped, {ALLSIDES} is absent")
+        return
+    corpus = load_corpus(ALLSIDES).head(n)
+    t = time.perf_counter()
+    proposed = discover_actors(corpus, min_mentions=2)
+    t_discover = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "proposed.yml"
+        path.write_text(actor_list_yaml(proposed), encoding="utf-8")
+        actors = load_actors(path)
+    print(f"\nSpeed on {len(corpus)} allsides-abp articles, "
+          f"{int(corpus['text'].str.len().sum()):,} characters; actor list proposed by "
+          f"discover_actors: {len(actors)} actors")
+    print(f"  discover_actors       {t_discover:7.2f} s")
+    for name, fn in [("mention_table", mention_table), ("count_actors", count_actors),
+                     ("quote_table", quote_table)]:
+        t = time.perf_counter()
+        table = fn(corpus, actors)
+        dt = time.perf_counter() - t
+        print(f"  {name:<20} {dt:7.2f} s  {len(corpus) / dt:7.1f} articles/s  "
+              f"{len(table):7,} rows  (8,368 articles: ~{dt * 8368 / len(corpus):.0f} s)")
+    fresh = ActorList(list(actors))
+    t = time.perf_counter()
+    compiled = fresh._matcher  # timing the one-off compile of a new list
+    print(f"  (one-off regex compile for {len(actors)} actors: "
+          f"{time.perf_counter() - t:.3f} s, name pattern {len(compiled.name_re.pattern):,} "
+          "characters)")
+
+
+if __name__ == "__main__":
+    accuracy()
+    speed(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
