@@ -1,0 +1,369 @@
+"""An ipywidgets dashboard over the kit's tables. The only module that imports ipywidgets.
+
+:func:`explore` puts the comparisons of one event in a small dashboard: pick the event,
+the outlets, the measure and an actor, see the chart and the articles with the evidence
+marked, search for a word in context, and add a word to a frame to see the frame scores
+change. It is a thin layer: every number comes from the same functions the notebooks and
+the command line use, computed once per event (:class:`EventTables`) and then only
+filtered and drawn, so an update takes a fraction of a second.
+
+>>> from analysis import load_corpus
+>>> app = explore(load_corpus(SEED_EVENT))
+>>> app.measure.value = "Who gets to speak"
+>>> app.outlets.value = ("Shafaq News",)
+>>> sorted(app.current_outlets())
+['Shafaq News']
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import io
+from collections.abc import Callable
+
+import ipywidgets as w
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import plotting
+from .cleaning import clean_corpus
+from .highlight import LAYERS, highlight
+
+__all__ = ["MEASURES", "EventTables", "Explorer", "add_term", "explore"]
+
+
+def add_term(lexicon, frame: str, term: str):
+    """A copy of a frame ``lexicon`` with ``term`` added to ``frame`` (the original is kept).
+
+    >>> from analysis.framing import load_frames
+    >>> frames = add_term(load_frames(), "conflict", "bickering")
+    >>> "bickering" in frames["conflict"].terms, "bickering" in load_frames()["conflict"].terms
+    (True, False)
+    """
+    from .framing import add_frame
+
+    term = term.strip()
+    if not term:
+        raise ValueError("type a word or phrase to add")
+    old = lexicon[frame]
+    if term in old.terms:
+        return lexicon
+    return add_frame(lexicon, frame, [*old.terms, term], definition=old.definition,
+                     source=old.source, replace=True)
+
+
+class EventTables:
+    """The kit's tables for one event's (cleaned) articles, each computed on first use."""
+
+    def __init__(self, corpus: pd.DataFrame, frames=None) -> None:
+        self.corpus = corpus
+        self.frames_lexicon = frames
+        self.event = str(corpus["event"].iloc[0]) if len(corpus) else ""
+
+    @functools.cached_property
+    def actor_list(self):
+        from .actors import load_actors
+
+        return load_actors(event=self.event)
+
+    @functools.cached_property
+    def mentions(self) -> pd.DataFrame:
+        from .actors import mention_table
+
+        return mention_table(self.corpus, self.actor_list)
+
+    @functools.cached_property
+    def quotes(self) -> pd.DataFrame:
+        from .quotes import quote_table
+
+        return quote_table(self.corpus, self.actor_list)
+
+    @functools.cached_property
+    def sentences(self) -> pd.DataFrame:
+        from .sentiment import sentence_sentiment
+
+        return sentence_sentiment(self.corpus)
+
+    @functools.cached_property
+    def frame_matches(self) -> pd.DataFrame:
+        from .framing import frame_evidence
+
+        return frame_evidence(self.corpus, self.frames_lexicon)
+
+    @functools.cached_property
+    def frame_scores(self) -> pd.DataFrame:
+        from .framing import frame_scores
+
+        return frame_scores(self.corpus, self.frames_lexicon)
+
+    @functools.cached_property
+    def coverage(self) -> pd.DataFrame:
+        from .comparison import coverage
+
+        return coverage(self.corpus)
+
+    def with_frames(self, frames) -> EventTables:
+        """The same tables with another frame lexicon (frame tables are recomputed)."""
+        new = EventTables(self.corpus, frames)
+        for name in ("actor_list", "mentions", "quotes", "sentences", "coverage"):
+            if name in self.__dict__:
+                new.__dict__[name] = self.__dict__[name]
+        return new
+
+
+def _keep(df: pd.DataFrame, outlets) -> pd.DataFrame:
+    return df[df["outlet"].isin(list(outlets))]
+
+
+def _draw_actors(t: EventTables, outlets, ax, palette):
+    from .actors import actors_by_outlet
+
+    corpus = _keep(t.corpus, outlets)
+    plotting.plot_actor_mentions(actors_by_outlet(corpus, t.actor_list), palette=palette, ax=ax)
+
+
+def _draw_voices(t: EventTables, outlets, ax, palette):
+    from .quotes import voice_table
+
+    plotting.plot_voices(voice_table(_keep(t.quotes, outlets)), palette=palette, ax=ax)
+
+
+def _draw_verbs(t: EventTables, outlets, ax, palette):
+    from .quotes import verb_table
+
+    plotting.plot_verb_groups(verb_table(_keep(t.quotes, outlets)), palette=palette, ax=ax)
+
+
+def _draw_arc(t: EventTables, outlets, ax, palette):
+    from .sentiment import sentiment_arc
+
+    plotting.plot_sentiment_arc(sentiment_arc(_keep(t.sentences, outlets)), palette=palette,
+                                ax=ax)
+
+
+def _draw_tone(t: EventTables, outlets, ax, palette):
+    plotting.plot_tone_distribution(_keep(t.sentences, outlets), palette=palette, ax=ax)
+
+
+def _draw_actor_tone(t: EventTables, outlets, ax, palette, actor=None):
+    from .sentiment import actor_tone
+
+    tone = actor_tone(_keep(t.sentences, outlets), _keep(t.mentions, outlets))
+    if actor:
+        tone = tone[tone["actor"] == actor]
+    tone = tone.rename(columns={"mean_compound": "tone"})
+    top = tone.groupby("actor")["n_sentences"].sum().nlargest(10).index
+    table = tone[tone["actor"].isin(top)]
+    plotting.plot_frame_profile(table.rename(columns={"actor": "frame"}), value="tone",
+                                palette=palette, ax=ax)
+    ax.set_title("Tone of the sentences that mention each actor")
+    ax.set_xlabel("Mean sentence tone (VADER compound, -1 to 1)")
+    ax.axvline(0, color="#999999", linewidth=0.8)
+
+
+def _draw_frames(t: EventTables, outlets, ax, palette):
+    from .framing import outlet_frame_scores
+
+    plotting.plot_frame_profile(outlet_frame_scores(_keep(t.frame_scores, outlets)),
+                                palette=palette, ax=ax)
+
+
+def _draw_distinctive(t: EventTables, outlets, ax, palette):
+    from .comparison import distinctive_words
+
+    corpus = _keep(t.corpus, outlets)
+    if corpus["outlet"].nunique() < 2:
+        plotting._no_data(ax, "Distinctive words need two outlets")
+        return
+    words = distinctive_words(corpus, stopwords="english", min_count=3)
+    group = None if corpus["outlet"].nunique() == 2 else sorted(outlets)[0]
+    plotting.plot_distinctive_words(words, group=group, palette=palette, ax=ax)
+
+
+def _draw_coverage(t: EventTables, outlets, ax, palette):
+    plotting.plot_coverage(_keep(t.coverage, outlets), ax=ax)
+
+
+def _draw_length(t: EventTables, outlets, ax, palette):
+    from .tokens import text_stats
+
+    plotting.plot_text_stats(text_stats(_keep(t.corpus, outlets)), palette=palette, ax=ax)
+
+
+#: The dashboard's measures: label -> drawing function ``(tables, outlets, ax, palette)``.
+MEASURES: dict[str, Callable] = {
+    "Who is mentioned": _draw_actors,
+    "Who gets to speak": _draw_voices,
+    "Verbs that introduce speech": _draw_verbs,
+    "Tone through the article": _draw_arc,
+    "Tone of each sentence": _draw_tone,
+    "Tone around each actor": _draw_actor_tone,
+    "Frames": _draw_frames,
+    "Distinctive words": _draw_distinctive,
+    "What each outlet shares": _draw_coverage,
+    "Article length": _draw_length,
+}
+
+
+class Explorer(w.VBox):
+    """The dashboard. Its controls are attributes (``event``, ``outlets``, ``measure``,
+    ``actor``, ``layers``, ``search``, ``frame``, ``new_term``), so a notebook or a test
+    can set them; every change redraws the chart, the text and the search results."""
+
+    def __init__(self, corpus: pd.DataFrame, *, clean: bool = True) -> None:
+        if corpus.empty:
+            raise ValueError("explore() needs at least one article")
+        self.corpus = clean_corpus(corpus) if clean else corpus
+        self.palette = plotting.outlet_colors(self.corpus["outlet"])
+        self._tables: dict[str, EventTables] = {}
+        events = sorted(self.corpus["event"].unique())
+        style = {"description_width": "initial"}
+        self.event = w.Dropdown(options=events, description="Event", style=style)
+        self.outlets = w.SelectMultiple(description="Outlets", rows=4, style=style)
+        self.measure = w.Dropdown(options=list(MEASURES), description="Measure", style=style)
+        self.actor = w.Dropdown(description="Actor", style=style)
+        self.layers = w.SelectMultiple(options=list(LAYERS), value=("actors", "quotes"),
+                                       description="Mark in text", rows=4, style=style)
+        self.search = w.Text(description="Word in context", placeholder="e.g. escalation",
+                             continuous_update=False, style=style)
+        self.frame = w.Dropdown(description="Frame", style=style)
+        self.new_term = w.Text(placeholder="a word or phrase", continuous_update=False)
+        self.add_button = w.Button(description="Add to frame", icon="plus")
+        self.status = w.HTML()
+        self.chart = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self.text = w.HTML()
+        self.results = w.HTML()
+        self._set_event_options()
+        controls = w.HBox([w.VBox([self.event, self.measure, self.actor]),
+                           w.VBox([self.outlets]), w.VBox([self.layers])])
+        editor = w.HBox([self.frame, self.new_term, self.add_button])
+        super().__init__([
+            controls, self.chart,
+            w.HTML("<b>Add a word to a frame</b> (for this session only; the lexicon files "
+                   "are not changed)"), editor, self.status,
+            self.search, self.results,
+            w.HTML("<b>The articles</b> (hover over a mark to see why it is there)"),
+            self.text,
+        ])
+        self.event.observe(self._on_event, "value")
+        for control in (self.outlets, self.measure, self.actor, self.layers):
+            control.observe(lambda _: self.refresh(), "value")
+        self.search.observe(lambda _: self._show_results(), "value")
+        self.add_button.on_click(lambda _: self.add_frame_term())
+        self.new_term.observe(lambda _: self.add_frame_term(), "value")
+        self.refresh()
+
+    # --- state --------------------------------------------------------------------------
+    def tables(self) -> EventTables:
+        """The tables of the selected event (computed once, then reused)."""
+        event = self.event.value
+        if event not in self._tables:
+            self._tables[event] = EventTables(self.corpus[self.corpus["event"] == event])
+        return self._tables[event]
+
+    def current_outlets(self) -> list[str]:
+        return list(self.outlets.value) or list(self.outlets.options)
+
+    def _set_event_options(self) -> None:
+        tables = self.tables()
+        outlets = sorted(tables.corpus["outlet"].unique(), key=str.casefold)
+        self.outlets.options = outlets
+        self.outlets.value = tuple(outlets)
+        actors = tables.mentions["actor"].value_counts().index.tolist()
+        self.actor.options = [("(none)", "")] + [(a, a) for a in actors]
+        from .framing import load_frames
+
+        frames = tables.frames_lexicon or load_frames()
+        self.frame.options = list(frames)
+
+    def _on_event(self, _change) -> None:
+        self._set_event_options()
+        self.refresh()
+
+    # --- drawing ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Redraw the chart, the highlighted text and the search results."""
+        self._draw_chart()
+        self._show_text()
+        self._show_results()
+
+    def _draw_chart(self) -> None:
+        fig = Figure(figsize=(8.5, 4.8), layout="constrained")
+        ax = fig.add_subplot()
+        draw = MEASURES[self.measure.value]
+        args = (self.tables(), self.current_outlets(), ax, self.palette)
+        if draw is _draw_actor_tone:
+            draw(*args, actor=self.actor.value or None)
+        else:
+            draw(*args)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+        self.chart.value = buffer.getvalue()
+
+    def _show_text(self) -> None:
+        t = self.tables()
+        outlets = self.current_outlets()
+        corpus = _keep(t.corpus, outlets)
+        layers = list(self.layers.value)
+        page = highlight(
+            corpus, layers=layers, actor=self.actor.value or None,
+            mentions=t.mentions if "actors" in layers else None,
+            quotes=t.quotes if "quotes" in layers else None,
+            frame_matches=t.frame_matches if "frames" in layers else None,
+            tone=t.sentences if "tone" in layers else None,
+        )
+        self.text.value = page.html
+
+    def _show_results(self) -> None:
+        from .comparison import kwic
+
+        term = self.search.value.strip()
+        if not term:
+            self.results.value = ""
+            return
+        lines = kwic(_keep(self.tables().corpus, self.current_outlets()), term, window=60)
+        if lines.empty:
+            self.results.value = f"<i>{html.escape(term)!s} does not occur in these articles.</i>"
+            return
+        rows = "".join(
+            f"<tr><td>{html.escape(r.outlet)}</td><td style='text-align:right'>"
+            f"{html.escape(r.left)}</td><td><b>{html.escape(r.match)}</b></td>"
+            f"<td>{html.escape(r.right)}</td></tr>"
+            for r in lines.itertuples()
+        )
+        self.results.value = f"<table>{rows}</table>"
+
+    def add_frame_term(self) -> None:
+        """Add the typed word to the chosen frame and show the frame scores again."""
+        term = self.new_term.value.strip()
+        if not term or not self.frame.value:
+            return
+        from .framing import load_frames
+
+        tables = self.tables()
+        before = tables.frames_lexicon or load_frames()
+        try:
+            frames = add_term(before, self.frame.value, term)
+        except ValueError as err:  # e.g. a pattern the lexicon syntax refuses
+            self.status.value = f"<span style='color:#D55E00'>{html.escape(str(err))}</span>"
+            return
+        self._tables[self.event.value] = tables.with_frames(frames)
+        self.status.value = (f"Added <b>{html.escape(term)}</b> to "
+                             f"<b>{html.escape(self.frame.value)}</b>.")
+        self.new_term.value = ""
+        if self.measure.value != "Frames":
+            self.measure.value = "Frames"  # triggers refresh
+        else:
+            self.refresh()
+
+
+def explore(corpus: pd.DataFrame, *, clean: bool = True) -> Explorer:
+    """A dashboard for comparing the outlets of one event at a time.
+
+    Parameters
+    ----------
+    corpus : articles from :func:`analysis.load_corpus` (one or more events).
+    clean : remove page furniture first (see :mod:`analysis.cleaning`).
+    """
+    return Explorer(corpus, clean=clean)
