@@ -238,6 +238,12 @@ class WordTokenizer:
         return [text[s:e] for s, e in self.span_tokenize(text)]
 
 
+@functools.lru_cache(maxsize=4)
+def _cached_word_spans(text: str, punct: bool) -> tuple[Span, ...]:
+    """The last few texts' word spans: several analyses of one article all need them."""
+    return tuple(WordTokenizer(punct=punct).span_tokenize(text))
+
+
 def _strip_possessive(text: str, start: int, end: int) -> Span:
     token = _shadow(text[start:end])
     if len(token) > 2 and token[-2:].lower() == "'s":
@@ -260,7 +266,7 @@ def word_spans(
     >>> [text[s:e] for s, e in word_spans(text, possessive="strip")]
     ['Russia', 'envoy']
     """
-    spans = WordTokenizer(punct=punct).span_tokenize(text)
+    spans = list(_cached_word_spans(text, punct))
     if possessive == "strip":
         spans = [_strip_possessive(text, s, e) for s, e in spans]
     elif possessive != "keep":
@@ -478,7 +484,13 @@ def sentence_spans(text: str) -> list[Span]:
     >>> sentence_spans("It rained. Then it stopped.")
     [(0, 10), (11, 27)]
     """
-    return _default_splitter().span_tokenize(text)
+    return list(_cached_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_sentence_spans(text: str) -> tuple[Span, ...]:
+    """The last few texts' sentence spans: several analyses of one article all need them."""
+    return tuple(_default_splitter().span_tokenize(text))
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,160 @@
+"""NLTK's VADER ``polarity_scores``, exactly, at a fraction of the cost.
+
+NLTK's ``SentimentIntensityAnalyzer.polarity_scores`` spends most of its time on things
+that do not depend on the sentence's lexicon words: it builds a dictionary of every
+punctuation + word combination of the sentence (``SentiText._words_plus_punc``, 17 entries
+per distinct word) just to strip one leading or trailing punctuation mark from each token,
+and it runs the rule chain for every token. :class:`FastVader` gets the same tokens with a
+per-token rule (worked out below) and a small cache, skips tokens that are neither in the
+lexicon nor boosters (their valence is always 0), and calls NLTK's *own* rule methods
+(``sentiment_valence``, ``_but_check``, ``score_valence``) for the rest, so the scores are
+NLTK's to the last bit. ``tests/test_scoring.py`` checks exact float equality with NLTK on
+seed, allsides and adversarial sentences.
+
+Why the token rule is the same as NLTK's: NLTK splits the sentence on white space, drops
+pieces of one character, and replaces a piece ``p + w`` or ``w + p`` by ``w`` when ``p``
+is one of ``PUNC_LIST`` (``.``, ``!!``, ``?!?`` ...) and ``w`` is a word of the sentence
+with all ASCII punctuation removed, longer than one character. Removing punctuation never
+joins or splits white-space pieces, so ``w`` is such a word exactly when ``w`` itself has
+no ASCII punctuation and is longer than one character; which ``p`` could be involved is
+then fixed (the whole leading or trailing run of punctuation). The rule depends on the
+piece alone, so it can be cached per piece.
+
+VADER is a lexicon heuristic; see :mod:`analysis.sentiment` for what its scores mean.
+
+>>> FastVader().polarity_scores("The war is not a good sign.")
+{'neg': 0.612, 'neu': 0.388, 'pos': 0.0, 'compound': -0.7435}
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+__all__ = ["FastVader"]
+
+_PUNCT = frozenset(string.punctuation)
+_PUNCT_CHARS = string.punctuation
+_CACHE_LIMIT = 200_000
+
+
+class _SentiText:
+    """The two attributes of NLTK's ``SentiText`` that its rule methods read."""
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff
+
+
+class FastVader:
+    """Exactly NLTK's VADER scores, faster: ``polarity_scores`` and ``compound``.
+
+    Parameters
+    ----------
+    analyzer : an NLTK ``SentimentIntensityAnalyzer`` (for example from
+        :func:`analysis.sentiment.make_analyzer`, with or without news adjustments); its
+        lexicon and rule methods are used. None: the kit's default analyzer.
+
+    >>> vader = FastVader()
+    >>> vader.compound("It was GOOD, but the war is VERY bad!!!")
+    -0.9216
+    """
+
+    def __init__(self, analyzer: Any = None) -> None:
+        if analyzer is None:
+            from .sentiment import make_analyzer
+
+            analyzer = make_analyzer()
+        self.analyzer = analyzer
+        constants = analyzer.constants
+        self._lexicon = analyzer.lexicon
+        self._boosters = frozenset(constants.BOOSTER_DICT)
+        self._punc = frozenset(constants.PUNC_LIST)
+        self._pieces: dict[str, tuple[str, str, bool]] = {}
+
+    # -- tokens ----------------------------------------------------------------------
+
+    def _piece(self, raw: str) -> tuple[str, str, bool]:
+        """``(token, token.lower(), token.isupper())`` for one white-space piece."""
+        found = self._pieces.get(raw)
+        if found is not None:
+            return found
+        token = raw
+        if not _PUNCT.isdisjoint(raw):
+            lead = len(raw) - len(raw.lstrip(_PUNCT_CHARS))
+            trail = len(raw) - len(raw.rstrip(_PUNCT_CHARS))
+            if 0 < lead < len(raw) and raw[:lead] in self._punc:
+                rest = raw[lead:]
+                if len(rest) > 1 and _PUNCT.isdisjoint(rest):
+                    token = rest
+            if token is raw and 0 < trail < len(raw) and raw[-trail:] in self._punc:
+                rest = raw[:-trail]
+                if len(rest) > 1 and _PUNCT.isdisjoint(rest):
+                    token = rest
+        found = (token, token.lower(), token.isupper())
+        if len(self._pieces) >= _CACHE_LIMIT:
+            self._pieces.clear()
+        self._pieces[raw] = found
+        return found
+
+    def tokens(self, text: str) -> list[str]:
+        """VADER's tokens of ``text`` (NLTK's ``SentiText(text).words_and_emoticons``).
+
+        >>> FastVader().tokens('"Stop!" he said, (twice) -- U.S. officials!!')
+        ['"Stop!"', 'he', 'said', '(twice)', '--', 'U.S.', 'officials']
+        """
+        return [self._piece(raw)[0] for raw in text.split() if len(raw) > 1]
+
+    # -- scores ----------------------------------------------------------------------
+
+    def _sentiments(self, text: str) -> list[float]:
+        pieces = [self._piece(raw) for raw in text.split() if len(raw) > 1]
+        n = len(pieces)
+        if not n:
+            return []
+        lexicon = self._lexicon
+        boosters = self._boosters
+        words = [p[0] for p in pieces]
+        lowers = [p[1] for p in pieces]
+        n_upper = sum(p[2] for p in pieces)
+        sentitext = None
+        first: dict[str, int] = {}
+        done: dict[str, float] = {}
+        sentiments: list[float] = []
+        for idx, (item, lower, _upper) in enumerate(pieces):
+            if lower not in lexicon or lower in boosters:
+                sentiments.append(0)
+                continue
+            # NLTK reads every copy of a token at the place of its first copy.
+            i = first.setdefault(item, idx)
+            valence = done.get(item)
+            if valence is None:
+                if lower == "kind" and i < n - 1 and lowers[i + 1] == "of":
+                    valence = 0
+                else:
+                    if sentitext is None:
+                        sentitext = _SentiText(words, 0 < n - n_upper < n)
+                    valence = self.analyzer.sentiment_valence(0, sentitext, item, i, [])[-1]
+                done[item] = valence
+            sentiments.append(valence)
+        if "but" in lowers:
+            sentiments = self.analyzer._but_check(words, sentiments)
+        return sentiments
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """``{neg, neu, pos, compound}``, exactly NLTK's ``polarity_scores(text)``.
+
+        >>> FastVader().polarity_scores("Peace talks began.")
+        {'neg': 0.0, 'neu': 0.364, 'pos': 0.636, 'compound': 0.5423}
+        """
+        return self.analyzer.score_valence(self._sentiments(text), text)
+
+    def compound(self, text: str) -> float:
+        """NLTK's ``polarity_scores(text)["compound"]``.
+
+        >>> FastVader().compound("The war goes on.")
+        -0.5994
+        """
+        return self.analyzer.score_valence(self._sentiments(text), text)["compound"]

@@ -1,0 +1,528 @@
+"""Tests for analysis.scoring and analysis.fastvader: exact VADER, the one-row-per-article
+scores against the modules that define each measure, chunking/jobs invariance, streaming
+input and output, bad rows, the cache, Dask and the ``score`` command."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import itertools
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis import from_texts, load_corpus
+from analysis.cli import main
+from analysis.fastvader import FastVader
+from analysis.resources import provide_nltk_data
+from analysis.scoring import (
+    SKIPPED_COLUMNS,
+    Scorer,
+    cache_dir,
+    iter_chunks,
+    long_scores,
+    score_articles,
+    score_columns,
+    score_dask,
+    score_file,
+    skipped_report_path,
+)
+from analysis.tokens import sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+HAS_QUOTES = importlib.util.find_spec("analysis.quotes") is not None
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    """Every test gets its own empty score cache (never the user's)."""
+    monkeypatch.setenv("OUTLET_LENS_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="module")
+def nltk_analyzer():
+    """A plain NLTK analyzer, built independently of the kit."""
+    provide_nltk_data()
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def vader(nltk_analyzer):
+    return FastVader(nltk_analyzer)
+
+
+@pytest.fixture(scope="module")
+def seed_corpus():
+    return load_corpus(SEED_EVENT)
+
+
+@pytest.fixture(scope="module")
+def seed_scores(seed_corpus):
+    return score_articles(seed_corpus, cache=False)
+
+
+# --- FastVader: exactly NLTK --------------------------------------------------------------
+
+ADVERSARIAL = [
+    "The war is a grave threat.",
+    "It was GOOD, but the war is VERY bad!!!",
+    "This is kind of good but not great. kind of KIND of",
+    "He is not the least bit happy; at least they tried, very least.",
+    "Never so good, never this bad, so good this bad.",
+    "That was the bomb :) and a kiss of death :( cut the mustard",
+    "War! War? War?? War???? WAR!!!!! war!!!! war!? war?!? good?!?! bad!?!?",
+    "good good good bad bad GOOD Good gOOD",
+    "Yeah right, sort of nice, sorta kinda nice.",
+    "“Peace,” he said — “peace” — isn’t dead.",
+    '"Peace," he said -- "peace" -- isn\'t dead. (good) [bad] {ok} <fine>',
+    "",
+    "   ",
+    "...!?",
+    "a b c d",
+    "I",
+    "!good ?bad .war ,peace ;love :hate -kill 'nice \"fine !!great ??awful",
+    "good! bad? war. peace, love; hate: kill- nice' fine\" great!! awful??",
+    "!!!good!!! 'good' good's goods' g.o.o.d",
+    "Don't you dare call this a success; it's hardly acceptable. NOT GOOD",
+    "The deal wasn't bad, but it wasn't good either. BUT it was fine but sad.",
+    "ALL CAPS SENTENCE WITH GOOD AND BAD",
+    "no, nope, none, nothing, nor good; without doubt; despite the war; uh-uh fun",
+    "Tabs\tand\nnew lines\u00a0and\u2003odd spaces: good\u2028bad",
+    "Émile’s café was très bon. Straße! 東京 is great 😀 :-) <3 </3",
+    "the shit, the bomb, bad ass, yeah right, hand to mouth",
+    "Extremely good, extremely bad, hardly good, barely bad, kind-of good, sort-of bad",
+    "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok good",
+]
+
+
+def _same_as_nltk(vader, nltk_analyzer, text):
+    expected = nltk_analyzer.polarity_scores(text)
+    assert vader.polarity_scores(text) == expected, text
+    assert vader.compound(text) == expected["compound"], text
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL)
+def test_fast_vader_equals_nltk_on_adversarial_sentences(vader, nltk_analyzer, text):
+    _same_as_nltk(vader, nltk_analyzer, text)
+
+
+def test_fast_vader_equals_nltk_on_every_seed_sentence(vader, nltk_analyzer, seed_corpus):
+    texts = [s for text in seed_corpus["text"] for s in sentences(text)]
+    assert len(texts) > 50
+    for text in texts:
+        _same_as_nltk(vader, nltk_analyzer, text)
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/ (allsides-abp) is absent")
+def test_fast_vader_equals_nltk_on_allsides_sentences(vader, nltk_analyzer):
+    with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in itertools.islice(fh, 60)]
+    checked = 0
+    for text in texts:
+        for sentence in sentences(text):
+            _same_as_nltk(vader, nltk_analyzer, sentence)
+            checked += 1
+    assert checked > 1500
+
+
+def test_fast_vader_uses_an_adjusted_lexicon():
+    from analysis.sentiment import make_analyzer
+
+    adjusted = make_analyzer({"war": 0})
+    # "war" (-2.9) removed: only "grave" and "threat" remain, as NLTK with that lexicon.
+    assert FastVader(adjusted).compound("The war is a grave threat.") == \
+        adjusted.polarity_scores("The war is a grave threat.")["compound"] == -0.7184
+
+
+LEXICON_WORDS = ["war", "threat", "good", "bad", "peace", "GOOD", "kill", "happy", "dead",
+                 "kind", "no", "yes", "like"]
+RULE_WORDS = ["not", "never", "very", "kind", "of", "but", "BUT", "least", "at", "so", "this",
+              "hardly", "isn't", "the", "a", "!", "?", "the bomb", ":)", ",", ".", "!!", "'",
+              "sort", "VERY", "without", "kiss", "death", "cut", "mustard"]
+GLUE = ["", " ", "  ", "!", ",", ".", "?!?", '"', "'", "-", "\n"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(LEXICON_WORDS + RULE_WORDS), st.sampled_from(GLUE)),
+                max_size=16).map(lambda parts: " ".join(w + g for w, g in parts)))
+def test_fast_vader_equals_nltk_on_rule_heavy_text(vader, nltk_analyzer, text):
+    _same_as_nltk(vader, nltk_analyzer, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_fast_vader_equals_nltk_on_any_text(vader, nltk_analyzer, text):
+    from nltk.sentiment.vader import SentiText
+
+    constants = nltk_analyzer.constants
+    expected = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    assert vader.tokens(text) == expected.words_and_emoticons
+    _same_as_nltk(vader, nltk_analyzer, text)
+
+
+# --- the scores agree with the modules that define each measure ---------------------------
+
+
+def test_one_row_per_article_with_fixed_columns(seed_corpus, seed_scores):
+    assert list(seed_scores.columns) == score_columns()
+    assert seed_scores["article_id"].tolist() == seed_corpus["article_id"].tolist()
+    assert seed_scores["source"].tolist() == seed_corpus["source"].tolist()
+    assert seed_scores["n_words"].dtype == "int64"
+    assert seed_scores["mean_compound"].dtype == "float64"
+
+
+def test_words_and_sentences_match_text_stats(seed_corpus, seed_scores):
+    from analysis.tokens import text_stats
+
+    stats = text_stats(seed_corpus)
+    assert seed_scores["n_words"].tolist() == stats["n_words"].tolist()
+    assert seed_scores["n_sentences"].tolist() == stats["n_sentences"].tolist()
+
+
+def test_tone_matches_article_sentiment(seed_corpus, seed_scores):
+    from analysis.sentiment import article_sentiment, sentence_sentiment
+
+    expected = article_sentiment(sentence_sentiment(seed_corpus)).set_index("article_id")
+    got = seed_scores.set_index("article_id")
+    for column in ("mean_compound", "share_negative", "share_neutral", "share_positive"):
+        pd.testing.assert_series_equal(got[column], expected.loc[got.index, column],
+                                       check_names=False, rtol=1e-12)
+    assert (got["n_sentences"] == expected.loc[got.index, "n_sentences"]).all()
+
+
+@pytest.mark.parametrize("kind", ["frame", "marker"])
+def test_frames_and_markers_match_framing(seed_corpus, seed_scores, kind):
+    from analysis import framing
+
+    function = framing.frame_scores if kind == "frame" else framing.marker_scores
+    expected = function(seed_corpus)[["article_id", "outlet", kind, "n_matches",
+                                      "per_1000_words", "sentence_share"]]
+    pd.testing.assert_frame_equal(long_scores(seed_scores, kind), expected,
+                                  check_dtype=False)
+
+
+def test_actor_mentions_match_mention_table(seed_corpus, seed_scores):
+    from analysis.actors import mention_table
+
+    counts = mention_table(seed_corpus).groupby(["article_id", "actor"]).size()
+    got = long_scores(seed_scores, "actor").set_index(["article_id", "actor"])["n_mentions"]
+    assert got[got > 0].sort_index().to_dict() == counts.sort_index().to_dict()
+    assert seed_scores["n_mentions"].tolist() == \
+        [int(counts[a].sum()) for a in seed_scores["article_id"]]
+
+
+@pytest.mark.skipif(not HAS_QUOTES, reason="analysis.quotes is not there yet")
+def test_quotes_match_quote_table(seed_corpus, seed_scores):
+    from analysis.quotes import quote_table
+
+    quotes = quote_table(seed_corpus).groupby("article_id")["n_words"].agg(["size", "sum"])
+    got = seed_scores.set_index("article_id")
+    assert got["n_quotes"].to_dict() == quotes["size"].to_dict()
+    assert got["quoted_words"].to_dict() == quotes["sum"].to_dict()
+    assert got["quoted_word_share"].tolist() == pytest.approx(
+        (got["quoted_words"] / got["n_words"]).tolist())
+
+
+def test_actor_list_per_event_is_load_actors(seed_corpus):
+    from analysis.actors import load_actors
+
+    scorer = Scorer()
+    for event in ["2024-07-12-austin-belousov-call", "another-event", None]:
+        assert scorer._actor_list(event).names == load_actors(event=event).names
+
+
+def test_actors_given_as_a_file_apply_to_every_article():
+    corpus = from_texts({"A": "Lloyd Austin spoke to Andrey Belousov."}, event="elsewhere")
+    default = score_articles(corpus, cache=False, frames=False, markers=False, quotes=False)
+    assert default["n_mentions"].tolist() == [0]  # the seed list is for the seed event only
+    listed = score_articles(corpus, cache=False, frames=False, markers=False, quotes=False,
+                            actors=ROOT / "data" / "actors" / "2024-07-12-austin-belousov-call.yml")
+    assert listed[["mentions_Lloyd Austin", "mentions_Andrey Belousov", "n_mentions"]] \
+        .iloc[0].tolist() == [1, 1, 2]
+
+
+def test_options_leave_columns_out():
+    assert score_columns(frames=False, markers=False, actors=False, quotes=False)[-1] == \
+        "share_positive"
+    frames = score_columns(frames={"talks": ["talks"]}, markers=False, actors=False,
+                           quotes=False)
+    assert frames[-3:] == ["frame_talks_n_matches", "frame_talks_per_1000_words",
+                           "frame_talks_sentence_share"]
+
+
+def test_the_input_is_not_changed(seed_corpus):
+    before = seed_corpus.copy()
+    score_articles(seed_corpus, cache=False, quotes=False)
+    pd.testing.assert_frame_equal(seed_corpus, before)
+
+
+def test_missing_column_is_named():
+    with pytest.raises(ValueError, match="'text'"):
+        score_articles(pd.DataFrame({"article_id": ["a"], "outlet": ["A"]}))
+
+
+# --- chunking, jobs, streaming ------------------------------------------------------------
+
+
+def _corpus_file(tmp_path: Path, corpus: pd.DataFrame, suffix: str) -> Path:
+    records = corpus[["article_id", "event", "outlet", "leaning", "text"]]
+    path = tmp_path / f"corpus{suffix}"
+    if suffix == ".jsonl.gz":
+        with gzip.open(path, "wt", encoding="utf-8") as fh:
+            for r in records.to_dict("records"):
+                fh.write(json.dumps(r) + "\n")
+    elif suffix == ".csv":
+        records.to_csv(path, index=False)
+    else:
+        records.to_parquet(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def many_articles(seed_corpus):
+    """Twelve articles: the seed texts cut into paragraphs, with headlines and one-liners."""
+    texts = [p for t in seed_corpus["text"] for p in t.split("\n\n") if len(p) > 200][:10]
+    texts += ["Short.", "NATO allies met. “We will respond,” Peskov said!"]
+    records = [{"outlet": f"Outlet {i % 3}", "text": t, "event": "2024-07-12-austin-belousov-call"}
+               for i, t in enumerate(texts)]
+    return from_texts(records)
+
+
+def test_same_result_whatever_the_chunking(many_articles):
+    one = score_articles(many_articles, cache=False, chunksize=1)
+    big = score_articles(many_articles, cache=False, chunksize=100)
+    five = score_articles(many_articles, cache=False, chunksize=5)
+    pd.testing.assert_frame_equal(one, big)
+    pd.testing.assert_frame_equal(five, big)
+
+
+def test_same_result_with_two_processes(many_articles, tmp_path):
+    alone = score_articles(many_articles, cache=False, chunksize=4)
+    pooled = score_articles(many_articles, cache=False, chunksize=3, jobs=2)
+    pd.testing.assert_frame_equal(alone, pooled)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv", ".parquet"])
+def test_streamed_files_score_like_the_loaded_corpus(many_articles, tmp_path, suffix):
+    path = _corpus_file(tmp_path, many_articles, suffix)
+    expected = score_articles(load_corpus(path), cache=False)
+    run = score_file(path, cache=False, chunksize=5)
+    assert run.exit_code == 0 and run.n_articles == len(many_articles)
+    pd.testing.assert_frame_equal(run.scores, expected)
+
+
+def test_iter_chunks_never_exceeds_the_chunk_size(many_articles, tmp_path):
+    path = _corpus_file(tmp_path, many_articles, ".jsonl.gz")
+    sizes = [len(articles) for articles, _ in iter_chunks(path, chunksize=5)]
+    assert sizes == [5, 5, 2]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".jsonl"])
+def test_output_formats_round_trip(many_articles, tmp_path, suffix):
+    path = _corpus_file(tmp_path, many_articles, ".parquet")
+    out = tmp_path / "out" / f"scores{suffix}"
+    run = score_file(path, out, cache=False, chunksize=5, quotes=False)
+    assert run.out == out.resolve()
+    back = {".csv": pd.read_csv, ".parquet": pd.read_parquet,
+            ".jsonl": lambda p: pd.read_json(p, lines=True)}[suffix](out)
+    assert list(back.columns) == score_columns(quotes=False)
+    assert len(back) == run.n_articles and back["n_words"].sum() == run.n_words
+    assert not list(out.parent.glob("*.tmp"))
+
+
+# --- bad rows ------------------------------------------------------------------------------
+
+
+def test_bad_rows_are_skipped_and_listed_with_line_numbers(tmp_path):
+    out = tmp_path / "scores.csv"
+    run = score_file(FIXTURES / "scoring_bad.jsonl", out, cache=False, quotes=False)
+    scores = pd.read_csv(out)
+    assert scores["article_id"].tolist() == ["good-1", "good-2", "scoring_bad-8"]
+    assert scores["event"].tolist() == ["g1", "g1", "scoring_bad"]
+    report = pd.read_csv(skipped_report_path(out))
+    assert list(report.columns) == SKIPPED_COLUMNS
+    assert report["line"].tolist() == [2, 3, 5, 7, 8]
+    assert report["field"].fillna("").tolist() == ["", "outlet", "text", "", "article_id"]
+    assert "not valid JSON" in report["reason"][0]
+    assert report["reason"][4].endswith("scoring_bad.jsonl:1")  # where the id was first used
+    assert run.exit_code == 3 and run.report == skipped_report_path(out).resolve()
+
+
+def test_a_clean_run_removes_an_old_skipped_report(tmp_path, many_articles):
+    out = tmp_path / "scores.csv"
+    score_file(FIXTURES / "scoring_bad.jsonl", out, cache=False, quotes=False)
+    assert skipped_report_path(out).exists()
+    run = score_file(_corpus_file(tmp_path, many_articles, ".csv"), out, cache=False,
+                     quotes=False)
+    assert run.exit_code == 0 and not skipped_report_path(out).exists()
+
+
+def test_a_ten_megabyte_article_and_bad_bytes_are_skipped(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with open(path, "wb") as fh:
+        fh.write(json.dumps({"outlet": "A", "text": "Fine text."}).encode() + b"\n")
+        fh.write(json.dumps({"outlet": "B", "text": "war " * 2_500_000}).encode() + b"\n")
+        fh.write(b'{"outlet": "C", "text": "caf\xe9 latin-1"}\n')
+        fh.write(json.dumps({"outlet": "D", "text": "Also fine."}).encode() + b"\n")
+    run = score_file(path, cache=False, quotes=False)
+    assert run.scores["outlet"].tolist() == ["A", "D"]
+    assert run.skipped["line"].tolist() == [2, 3]
+    assert "more than max_chars" in run.skipped["reason"][0]
+    assert "UTF-8" in run.skipped["reason"][1]
+
+
+def test_max_chars_applies_to_csv_rows_too(tmp_path):
+    path = tmp_path / "t.csv"
+    pd.DataFrame({"outlet": ["A", "B"], "text": ["short text.", "long " * 100]}).to_csv(
+        path, index=False)
+    run = score_file(path, cache=False, quotes=False, max_chars=100)
+    assert run.scores["outlet"].tolist() == ["A"]
+    assert run.skipped["line"].tolist() == [3]
+
+
+def test_bad_rows_in_a_dataframe_are_left_out_with_a_warning():
+    corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", None, "C"],
+                           "text": ["Good news.", "Bad news.", ""]})
+    with pytest.warns(UserWarning, match="2 row"):
+        scores = score_articles(corpus, cache=False, quotes=False)
+    assert scores["article_id"].tolist() == ["a"]
+    assert [r["file"] for r in scores.attrs["skipped"]] == ["index 1", "index 2"]
+    assert [r["field"] for r in scores.attrs["skipped"]] == ["outlet", "text"]
+
+
+def test_an_interrupted_run_leaves_no_file_under_the_final_name(tmp_path, many_articles,
+                                                               monkeypatch):
+    path = _corpus_file(tmp_path, many_articles, ".jsonl.gz")
+    out = tmp_path / "out" / "scores.parquet"
+    original = Scorer.score_frame
+    calls = []
+
+    def fail_on_second(self, articles):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(self, articles)
+
+    monkeypatch.setattr(Scorer, "score_frame", fail_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        score_file(path, out, cache=False, chunksize=4, quotes=False)
+    assert not out.exists()
+    assert list(out.parent.iterdir()) == []
+
+
+def test_refuses_to_replace_a_file_the_kit_did_not_write(tmp_path, many_articles):
+    from analysis.outputs import OutputError
+
+    out = tmp_path / "mine.csv"
+    out.write_text("precious")
+    with pytest.raises(OutputError, match="already exists"):
+        score_file(_corpus_file(tmp_path, many_articles, ".csv"), out, cache=False)
+    assert out.read_text() == "precious"
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+
+def test_the_cache_serves_a_rerun_and_a_changed_lexicon_invalidates_it(many_articles,
+                                                                      monkeypatch):
+    first = score_articles(many_articles, quotes=False, frames={"talks": ["talks"]})
+    assert list(cache_dir().glob("*/*.parquet"))
+
+    def no_scoring(self, articles):
+        raise AssertionError("scored again instead of reading the cache")
+
+    monkeypatch.setattr(Scorer, "score_frame", no_scoring)
+    again = score_articles(many_articles, quotes=False, frames={"talks": ["talks"]})
+    pd.testing.assert_frame_equal(first, again)
+    with pytest.raises(AssertionError, match="scored again"):
+        score_articles(many_articles, quotes=False, frames={"talks": ["talks", "met"]})
+
+
+def test_the_cache_key_covers_the_text(many_articles, monkeypatch):
+    score_articles(many_articles, quotes=False, chunksize=100)
+    changed = many_articles.assign(text=many_articles["text"] + " War.")
+    fresh = score_articles(changed, quotes=False, chunksize=100)
+    assert (fresh["n_words"] == score_articles(many_articles, quotes=False,
+                                               chunksize=100)["n_words"] + 1).all()
+
+
+def test_the_cache_is_never_inside_data(monkeypatch):
+    from analysis.resources import data_dir
+
+    monkeypatch.setenv("OUTLET_LENS_CACHE", str(data_dir() / "cache"))
+    with pytest.raises(ValueError, match="data folder"):
+        cache_dir()
+
+
+# --- property: any text --------------------------------------------------------------------
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=120))
+def test_score_text_never_crashes_and_stays_in_range(text):
+    scorer = _property_scorer()
+    row = dict(zip(scorer.columns[5:], scorer.score_text(text), strict=True))
+    assert row["n_words"] >= 0 and row["n_sentences"] >= 0
+    if row["n_sentences"]:
+        assert -1 <= row["mean_compound"] <= 1
+        assert math.isclose(row["share_negative"] + row["share_neutral"] +
+                            row["share_positive"], 1.0)
+    for name, value in row.items():
+        if name.endswith("sentence_share") and not math.isnan(value):
+            assert 0 <= value <= 1
+
+
+_SCORERS: list[Scorer] = []
+
+
+def _property_scorer() -> Scorer:
+    if not _SCORERS:
+        _SCORERS.append(Scorer(quotes=HAS_QUOTES))
+    return _SCORERS[0]
+
+
+# --- Dask ----------------------------------------------------------------------------------
+
+
+def test_dask_cluster_gives_the_pandas_result(many_articles):
+    dd = pytest.importorskip("dask.dataframe", reason="dask is not installed")
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is missing")
+    expected = score_articles(many_articles, cache=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        ddf = dd.from_pandas(many_articles, npartitions=3)
+        got = score_dask(ddf).compute()
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def test_cli_score_writes_parquet_and_exit_code_3_for_skipped_rows(tmp_path, capsys):
+    out = tmp_path / "scores.parquet"
+    code = main(["score", str(FIXTURES / "scoring_bad.jsonl"), "--out", str(out),
+                 "--no-progress", "--no-quotes"])
+    assert code == 3
+    assert pd.read_parquet(out)["article_id"].tolist() == ["good-1", "good-2", "scoring_bad-8"]
+    err = capsys.readouterr().err
+    assert "skipped 5 bad row(s)" in err and "scores.parquet.skipped.csv" in err
+
+
+def test_cli_score_to_the_screen(capsys):
+    code = main(["score", str(SEED_EVENT), "--format", "csv", "--no-progress", "--no-cache"])
+    assert code == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].startswith("article_id,event,outlet,leaning,source,n_words")
+    assert len(table) == 3
