@@ -30,7 +30,8 @@ from . import plotting
 from .cleaning import clean_corpus
 from .highlight import LAYERS, highlight
 
-__all__ = ["MEASURES", "EventTables", "Explorer", "add_term", "explore"]
+__all__ = ["MEASURES", "BlindRound", "EventTables", "Explorer", "add_term", "explore",
+           "guess_the_outlet"]
 
 
 def add_term(lexicon, frame: str, term: str):
@@ -367,3 +368,61 @@ def explore(corpus: pd.DataFrame, *, clean: bool = True) -> Explorer:
     clean : remove page furniture first (see :mod:`analysis.cleaning`).
     """
     return Explorer(corpus, clean=clean)
+
+
+class BlindRound(w.VBox):
+    """Read the articles with the outlets hidden, guess, then reveal (see :mod:`analysis.blind`).
+
+    ``guesses`` holds one dropdown per hidden label; ``reveal`` shows the key and marks the
+    guesses; ``answer`` is where the result appears.
+    """
+
+    def __init__(self, corpus: pd.DataFrame, *, seed: int | None = None,
+                 clean: bool = True) -> None:
+        from .blind import anonymise
+
+        corpus = clean_corpus(corpus) if clean else corpus
+        if corpus["outlet"].nunique() < 2:
+            raise ValueError("a blind round needs articles from at least two outlets")
+        self.blind, self.key = anonymise(corpus, seed=seed)
+        outlets = sorted(self.key["outlet"], key=str.casefold)
+        self.guesses = {
+            label: w.Dropdown(options=[("?", "")] + [(o, o) for o in outlets],
+                              description=label, style={"description_width": "initial"})
+            for label in self.key["label"]
+        }
+        self.reveal = w.Button(description="Reveal the outlets", icon="eye",
+                               button_style="warning")
+        self.answer = w.HTML()
+        self.reveal.on_click(lambda _: self.show_answer())
+        texts = w.HTML(highlight(self.blind, layers=[]).html)
+        super().__init__([texts, w.HBox(list(self.guesses.values())), self.reveal, self.answer])
+
+    def show_answer(self) -> None:
+        from .blind import score_guesses
+
+        table = score_guesses({k: d.value for k, d in self.guesses.items() if d.value},
+                              self.key)
+        rows = "".join(
+            f"<tr><td>{html.escape(r.label)}</td><td>{html.escape(r.outlet)}</td>"
+            f"<td>{html.escape(r.guess or '-')}</td><td>{'right' if r.correct else 'wrong'}"
+            "</td></tr>" for r in table.itertuples()
+        )
+        self.answer.value = (
+            f"<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p><table>"
+            f"<tr><th>label</th><th>outlet</th><th>your guess</th><th></th></tr>{rows}</table>"
+        )
+
+
+def guess_the_outlet(corpus: pd.DataFrame, *, seed: int | None = None,
+                     clean: bool = True) -> BlindRound:
+    """A blind round: the articles with outlet names hidden, a guess per article, a reveal.
+
+    >>> from analysis import load_corpus
+    >>> round_ = guess_the_outlet(load_corpus(SEED_EVENT), seed=3)
+    >>> round_.guesses["Outlet A"].value = "Shafaq News"
+    >>> round_.show_answer()
+    >>> "1 of 2 right" in round_.answer.value
+    True
+    """
+    return BlindRound(corpus, seed=seed, clean=clean)

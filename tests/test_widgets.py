@@ -75,3 +75,19 @@ def test_add_term_is_pure():
 def test_empty_corpus_is_refused():
     with pytest.raises(ValueError, match="at least one article"):
         explore(from_texts({"A": "x"}).iloc[0:0])
+
+
+def test_blind_round_hides_then_reveals():
+    from analysis.widgets import guess_the_outlet
+
+    round_ = guess_the_outlet(load_corpus(SEED_EVENT), seed=3)
+    page = round_.children[0].value
+    assert "Shafaq" not in page and "n-tv" not in page
+    assert round_.answer.value == ""
+    truth = dict(zip(round_.key["label"], round_.key["outlet"], strict=True))
+    for label, dropdown in round_.guesses.items():
+        dropdown.value = truth[label]
+    round_.reveal.click()
+    assert "2 of 2 right" in round_.answer.value
+    with pytest.raises(ValueError, match="two outlets"):
+        guess_the_outlet(from_texts({"A": "x"}))
