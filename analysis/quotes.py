@@ -36,7 +36,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -79,6 +79,7 @@ class VerbLexicon:
     forms: dict[str, tuple[str, str]]
     groups: tuple[str, ...]
     source: str
+    clause_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
@@ -156,7 +157,8 @@ def _load_verbs(path: str) -> VerbLexicon:
             listed = [str(f).lower() for f in extra.get(lemma, []) or []]
             for form in (*regular, *listed):
                 forms.setdefault(form, (lemma, str(group)))
-    return VerbLexicon(forms, tuple(str(g) for g in groups), path)
+    clause_verbs = frozenset(str(v).lower() for v in content.get("clause_verbs") or [])
+    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -325,13 +327,32 @@ _PRONOUNS_RESOLVED = {"he", "she"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:(]|\b(?:and|but|while|as|that|who|which|because|when|after)\b)\s*",
+    r"(?:^|[,;:(]|\b(?:and|but|while|as|that|what|who|which|because|when|after)\b)\s*",
     re.IGNORECASE,
 )
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
+# ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
+_ASIDE = re.compile(r",\s+(?:[a-z][\w-]*ing|[a-z][\w-]*ed|who|which|whose)\b[^,\"]{0,80},\s*$")
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "but", "or", "so", "yet", "then", "also", "still", "at", "in",
+    "on", "of", "for", "to", "by", "with", "from", "after", "before", "while", "as", "when",
+    "later", "earlier", "initially", "meanwhile", "however", "even",
+})
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
 _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
+# What may stand between the verb and "that": nothing, an adverb or time phrase, a
+# prepositional phrase or an indirect object ("told journalists that").
+_THAT_GAP = re.compile(
+    r"\s+(?:that\b|(?:on|at|in|during|after|before|to|last|earlier|this|late|early|"
+    r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|"
+    r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
+    r"[A-Z][\w.-]*)\b)"
+)
+_ZERO_THAT = re.compile(
+    r"\s+((?:the|a|an|this|these|those|it|he|she|they|we|i|there|his|her|their|its|our|"
+    r"no|[A-Z][\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")"
+)
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.IGNORECASE)
@@ -399,8 +420,19 @@ class _Context:
             if m.end() < len(segment.rstrip()):
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
-        if not words or len(words) > 8:
-            words = words[-3:] if words else []
+        while words and words[-1].group().lower() in _FUNCTION_WORDS:  # "He even"
+            words.pop()
+        if len(words) > 4 and words[0].group().lower() not in ("a", "an", "the"):
+            # "Dewhurst emerged from the meeting still": keep the first capitalised run
+            run = []
+            for w in words:
+                if w.group()[:1].isupper() and w.group().lower() not in _FUNCTION_WORDS:
+                    run.append(w)
+                elif run:
+                    break
+            words = run or words[-3:]
+        elif len(words) > 8:
+            words = words[-3:]
         if not words:
             return _Speaker()
         a, b = s + words[0].start(), s + words[-1].end()
@@ -444,8 +476,16 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
             # X said (on Friday) that ...
             m = _THAT.match(sh, v.end, nxt)
-            if m and _word_count(sh, v.end, m.end()) <= 13:
+            if m and _word_count(sh, v.end, m.end()) <= 13 and _THAT_GAP.match(sh, v.end):
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
+                continue
+            # Republicans insisted the vote started ... (no "that")
+            lemma = ctx.verbs.forms[v.form][0]
+            m = _ZERO_THAT.match(sh, v.end, se)
+            before = sh[ss:v.start].rstrip()
+            if (m and lemma in ctx.verbs.clause_verbs and before and before[-1].isalnum()
+                    and not _PASSIVE.search(sh, ss, v.start)):
+                found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X emphasized the importance of ...
             m = _IMPORTANCE.match(sh, v.end, se)
@@ -472,20 +512,28 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
             if spk.text is None:
                 spk = ctx.noun_phrase_before(m.start("speaker"), m.end("speaker"))
             out.append(_make_reported(ctx, "after", spk, v, ss, m.end("content")))
-        # according to X, ...
+        # according to X, ...  /  ..., according to X(, ...)
         for m in _ACCORDING.finditer(sh, ss, se):
             comma = sh.find(",", m.end(), se)
-            if comma < 0 or _word_count(sh, m.end(), comma) > 8:
+            stop = comma if comma >= 0 else len(sh[:end].rstrip(".!?"))
+            if stop <= m.end() or _word_count(sh, m.end(), stop) > 8:
                 continue
-            who = sh[m.end():comma].strip()
+            who = sh[m.end():stop].strip()
             if not who or who.lower() in _PRONOUNS or '"' in who:
                 continue
-            spk = ctx.speaker_from(ctx.mention_before(m.end(), comma))
-            s_text = _Speaker(ctx.text[m.end():comma].strip(), spk.actor, m.end(),
-                              m.end() + len(ctx.text[m.end():comma].rstrip()))
-            start = comma + 1
+            spk = ctx.speaker_from(ctx.mention_before(m.end(), stop))
+            s_text = _Speaker(ctx.text[m.end():stop].strip(), spk.actor, m.end(),
+                              m.end() + len(ctx.text[m.end():stop].rstrip()))
             v = _Verb(m.start(), m.start() + len("according to"), "according to")
-            out.append(_make_reported(ctx, "according", s_text, v, start, end))
+            # The reported content is the longer side: "According to X, <content>" or
+            # "<content>, according to X, USA Today reported."
+            before_end = len(sh[:m.start()].rstrip(" ,"))
+            n_before = _word_count(sh, ss, before_end)
+            n_after = _word_count(sh, stop, end) if comma >= 0 else 0
+            if n_before > n_after:
+                out.append(_make_reported(ctx, "according", s_text, v, ss, before_end))
+            else:
+                out.append(_make_reported(ctx, "according", s_text, v, stop + 1, end))
         for cue, spk, v, start in found:
             out.append(_make_reported(ctx, cue, spk, v, start, end))
     return [q for q in out if q is not None]
@@ -495,8 +543,20 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase."""
     if v.form.endswith("ing") and ctx.shadow[:v.start].rstrip().endswith(","):
         # "The ministry called, emphasizing ...": the subject is the sentence's first name.
-        return ctx.speaker_from(ctx.first_mention(sentence_start, v.start))
+        first = ctx.first_mention(sentence_start, v.start)
+        return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
+                                                                       v.start)
     m = ctx.mention_before(sentence_start, v.start)
+    aside = _ASIDE.search(ctx.shadow, sentence_start, v.start)
+    if aside is not None and (m is None or m.start >= aside.start()):
+        # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
+        # stands before the aside, not inside it.
+        outer = ctx.mention_before(sentence_start, aside.start())
+        if outer is not None and _word_count(ctx.shadow, outer.end, aside.start()) == 0:
+            return ctx.speaker_from(outer)
+        np = ctx.noun_phrase_before(sentence_start, aside.start())
+        if np.text is not None:
+            return np
     if m is not None:
         gap = ctx.shadow[m.end:v.start]
         n = _word_count(ctx.shadow, m.end, v.start)
@@ -509,7 +569,30 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if n <= 15 and '"' not in gap and ctx.verbs_in(m.end, v.start) \
                 and re.search(r"\band\s*$", gap):
             return ctx.speaker_from(m)
-    return ctx.noun_phrase_before(sentence_start, v.start)
+    np = ctx.noun_phrase_before(sentence_start, v.start)
+    if np.text is None or all(w.lower() in _FUNCTION_WORDS for w in np.text.split()):
+        # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
+        return _sentence_subject(ctx, sentence_start, v.start)
+    return np
+
+
+def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
+    """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
+    words = [w for w in _NP_WORD.finditer(ctx.shadow, s, e) if not w.group()[:1].isdigit()]
+    if words and words[0].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}:
+        w = words[0]
+        return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
+                                            w.end()))
+    run: list[re.Match[str]] = []
+    for w in words:
+        word = w.group()
+        if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
+            run.append(w)
+        elif run:
+            break
+    if not run:
+        return _Speaker()
+    return _Speaker(ctx.text[run[0].start():run[-1].end()], None, run[0].start(), run[-1].end())
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
@@ -691,7 +774,23 @@ def find_quotes(
         if not dup:
             kept.append(r)
     kept = _dedupe(kept)
-    return sorted([*direct, *kept], key=lambda q: (q.start, q.kind))
+    return _resolve_pronouns(ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind)))
+
+
+def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
+    """A "he said"/"she said" speaker is the person who spoke last (within three
+    paragraphs), else the person mentioned last (already set)."""
+    kinds = {m.actor: m.kind for m in ctx.mentions}
+    out: list[Quote] = []
+    last: Quote | None = None
+    for q in quotes:
+        if (q.speaker and q.speaker.lower() in _PRONOUNS_RESOLVED and last is not None
+                and ctx.paragraph_index(q.start) - ctx.paragraph_index(last.start) <= 3):
+            q = replace(q, actor=last.actor)
+        if q.actor and kinds.get(q.actor) == "person":
+            last = q
+        out.append(q)
+    return out
 
 
 def _dedupe(items: list[Quote]) -> list[Quote]:
