@@ -33,6 +33,7 @@ __all__ = [
     "data_dir",
     "load_wordlist",
     "nltk_data_dir",
+    "output_dir",
     "provide_nltk_data",
     "read_yaml",
     "yaml_load",
@@ -84,6 +85,20 @@ def yaml_load(text: str) -> Any:
     {'words': ['no', 'on', 'off'], 'flag': True}
     """
     return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
+
+
+def output_dir() -> Path:
+    """Where the notebooks write what they make: ``out/`` at the project's top level.
+
+    Set ``OUTLET_LENS_OUT`` to use another folder (the tests do).
+
+    >>> output_dir().name
+    'out'
+    """
+    override = os.environ.get("OUTLET_LENS_OUT")
+    if override:
+        return Path(override).expanduser().resolve()
+    return _PACKAGE_DIR.parent / "out"
 
 
 def read_yaml(path: str | os.PathLike[str]) -> Any:
