@@ -355,6 +355,8 @@ _ZERO_THAT = re.compile(
 )
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
+_IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
+                    re.IGNORECASE)  # "let's say", "so to say": not speech
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 _TAIL = re.compile(
@@ -484,7 +486,8 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
             m = _ZERO_THAT.match(sh, v.end, se)
             before = sh[ss:v.start].rstrip()
             if (m and lemma in ctx.verbs.clause_verbs and before and before[-1].isalnum()
-                    and not _PASSIVE.search(sh, ss, v.start)):
+                    and not _PASSIVE.search(sh, ss, v.start)
+                    and not _IDIOM.search(sh, ss, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X emphasized the importance of ...
