@@ -73,6 +73,15 @@ class FastVader:
         self._boosters = frozenset(constants.BOOSTER_DICT)
         self._punc = frozenset(constants.PUNC_LIST)
         self._pieces: dict[str, tuple[str, str, bool]] = {}
+        self._c_incr = constants.C_INCR
+        self._n_scalar = constants.N_SCALAR
+        self._booster_values = dict(constants.BOOSTER_DICT)
+        self._negate = frozenset(constants.NEGATE)
+        # Words that can take part in an idiom or a two-word booster ("kind of"): only
+        # near one of them can NLTK's _idioms_check change a valence.
+        multiword = [k for k in (*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT)
+                     if " " in k]
+        self._idiom_words = frozenset(w for k in multiword for w in k.split())
 
     # -- tokens ----------------------------------------------------------------------
 
@@ -136,12 +145,81 @@ class FastVader:
                 else:
                     if sentitext is None:
                         sentitext = _SentiText(words, 0 < n - n_upper < n)
-                    valence = self.analyzer.sentiment_valence(0, sentitext, item, i, [])[-1]
+                    valence = self._valence(sentitext, item, lower, i, lowers)
                 done[item] = valence
             sentiments.append(valence)
         if "but" in lowers:
             sentiments = self.analyzer._but_check(words, sentiments)
         return sentiments
+
+    def _negated(self, word: str) -> bool:
+        """NLTK's ``constants.negated([word])`` for one word."""
+        low = word.lower()
+        return low in self._negate or "n't" in low
+
+    def _valence(self, sentitext: _SentiText, item: str, lower: str, i: int,
+                 lowers: list[str]) -> float:
+        """NLTK's ``sentiment_valence`` for a lexicon word, step for step.
+
+        Same operations in the same order (so the same floats); NLTK's own
+        ``_idioms_check`` is called wherever an idiom word is near.
+        """
+        words = sentitext.words_and_emoticons
+        cap_diff = sentitext.is_cap_diff
+        lexicon = self._lexicon
+        valence = lexicon[lower]
+        if cap_diff and item.isupper():
+            if valence > 0:
+                valence += self._c_incr
+            else:
+                valence -= self._c_incr
+        for start_i in range(3):
+            if i > start_i and lowers[i - (start_i + 1)] not in lexicon:
+                before = words[i - (start_i + 1)]
+                s = 0.0
+                boost = self._booster_values.get(lowers[i - (start_i + 1)])
+                if boost is not None:  # NLTK's scalar_inc_dec
+                    s = boost
+                    if valence < 0:
+                        s *= -1
+                    if before.isupper() and cap_diff:
+                        if valence > 0:
+                            s += self._c_incr
+                        else:
+                            s -= self._c_incr
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._never(valence, words, start_i, i)
+                if start_i == 2 and not self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+                    valence = self.analyzer._idioms_check(valence, words, i)
+        # NLTK's _least_check
+        if i > 1 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
+            if lowers[i - 2] != "at" and lowers[i - 2] != "very":
+                valence = valence * self._n_scalar
+        elif i > 0 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
+            valence = valence * self._n_scalar
+        return valence
+
+    def _never(self, valence: float, words: list[str], start_i: int, i: int) -> float:
+        """NLTK's ``_never_check``."""
+        if start_i == 0:
+            if self._negated(words[i - 1]):
+                valence = valence * self._n_scalar
+        if start_i == 1:
+            if words[i - 2] == "never" and (words[i - 1] == "so" or words[i - 1] == "this"):
+                valence = valence * 1.5
+            elif self._negated(words[i - 2]):
+                valence = valence * self._n_scalar
+        if start_i == 2:
+            if (words[i - 3] == "never" and (words[i - 2] == "so" or words[i - 2] == "this")
+                    or (words[i - 1] == "so" or words[i - 1] == "this")):
+                valence = valence * 1.25
+            elif self._negated(words[i - 3]):
+                valence = valence * self._n_scalar
+        return valence
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``{neg, neu, pos, compound}``, exactly NLTK's ``polarity_scores(text)``.
