@@ -8,7 +8,8 @@ mention in a text with its character span. Corpus-level functions build tidy tab
 * :func:`mention_table`: one row per mention.
 * :func:`count_actors`: one row per article and actor (how often, how early, in the
   headline or not); :func:`actors_by_outlet` the same per outlet.
-* :func:`label_table`: the words each outlet uses to name or describe each actor.
+* :func:`label_table`: the words each outlet uses to name or describe each actor;
+  :func:`naming_table` puts them side by side, one column per outlet.
 * :func:`discover_actors`: candidate actors for an event nobody has listed yet.
 
 How matching works, and its limits (this is a heuristic, not a named-entity model):
@@ -64,6 +65,7 @@ __all__ = [
     "label_table",
     "load_actors",
     "mention_table",
+    "naming_table",
     "precision_recall",
 ]
 
@@ -932,6 +934,49 @@ def label_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.Dat
     )
 
 
+def naming_table(
+    data: pd.DataFrame,
+    actors: ActorList | None = None,
+    *,
+    label_types: Sequence[str] = ("title", "premodifier", "apposition", "name"),
+) -> pd.DataFrame:
+    """The naming side by side: one row per actor and label, one count column per outlet.
+
+    ``data`` is a :func:`label_table` or a corpus (labels are found first). Columns:
+    ``actor, label_type, label``, then one column per outlet (how often it uses the label)
+    and ``n_outlets`` (how many outlets use it). Only ``label_types`` are kept (possessive
+    labels describe what the actor has, not what it is called). Unlike the other tables
+    this one is wide, for reading.
+
+    >>> from analysis import load_corpus
+    >>> table = naming_table(load_corpus(SEED_EVENT))
+    >>> table[table["actor"] == "Andrey Belousov"].drop(columns="actor")
+      label_type                        label  Shafaq News  n-tv  n_outlets
+    0      title     Russian Defense Minister            0     1          1
+    1      title  Russian Minister of Defense            1     0          1
+    2       name              Andrey Belousov            1     2          2
+    3       name                     Belousov            0     1          1
+    """
+    if "label_type" in data.columns:
+        _require(data, ["outlet", "actor", "label_type", "label"], "naming_table")
+        labels = data
+    else:
+        labels = label_table(data, actors)
+    labels = labels[labels["label_type"].isin(label_types)]
+    if labels.empty:
+        return pd.DataFrame(columns=["actor", "label_type", "label", "n_outlets"])
+    wide = (labels.groupby(["actor", "label_type", "label", "outlet"]).size()
+            .unstack("outlet", fill_value=0))
+    outlets = list(wide.columns)
+    wide = wide.reset_index()
+    wide.columns.name = None
+    wide["n_outlets"] = (wide[outlets] > 0).sum(axis=1)
+    order = {t: i for i, t in enumerate(label_types)}
+    wide = wide.assign(_type=wide["label_type"].map(order), _n=-wide[outlets].sum(axis=1))
+    wide = wide.sort_values(["actor", "_type", "_n", "label"], kind="stable")
+    return wide.drop(columns=["_type", "_n"]).reset_index(drop=True)
+
+
 # --- discovery --------------------------------------------------------------------------
 
 _NAME_WORD = r"(?:[A-Z][\w'-]*[\w]|[A-Z]\.|[A-Z])"
@@ -1274,6 +1319,8 @@ def _cmd_actors(args) -> int:
         table = actors_by_outlet(corpus, actors)
     elif args.table == "labels":
         table = label_table(corpus, actors)
+    elif args.table == "naming":
+        table = naming_table(corpus, actors)
     else:
         table = count_actors(corpus, actors)
     return emit_table(table, args)
@@ -1301,13 +1348,14 @@ def register_commands(subparsers) -> None:
 
     p = subparsers.add_parser(
         "actors",
-        help="who is mentioned: one row per article and actor (or mentions, outlets, labels)",
+        help="who is mentioned: one row per article and actor (or mentions, outlets, labels, "
+             "naming)",
     )
     add_path_argument(p)
     p.add_argument("--actors", metavar="FILE", nargs="+",
                    help="actor list(s) to use (default: the lists under data/actors/ that "
                         "match each article's event)")
-    p.add_argument("--table", choices=["counts", "mentions", "outlets", "labels"],
+    p.add_argument("--table", choices=["counts", "mentions", "outlets", "labels", "naming"],
                    default="counts", help="which table to print (default: counts)")
     add_output_options(p)
     p.set_defaults(func=_cmd_actors)

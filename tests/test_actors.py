@@ -27,6 +27,7 @@ from analysis.actors import (
     label_table,
     load_actors,
     mention_table,
+    naming_table,
     precision_recall,
 )
 from analysis.cli import main
@@ -338,6 +339,25 @@ def test_seed_labels_show_the_naming_side_by_side(seed):
     belousov = titles[titles["actor"] == "Andrey Belousov"].set_index("outlet")["label"]
     assert belousov["n-tv"] == "Russian Defense Minister"
     assert belousov["Shafaq News"] == "Russian Minister of Defense"
+
+
+def test_naming_table_side_by_side(seed):
+    table = naming_table(seed)
+    assert list(table.columns) == ["actor", "label_type", "label", "Shafaq News", "n-tv",
+                                   "n_outlets"]
+    peskov = table[table["actor"] == "Dmitry Peskov"].set_index("label")
+    # only n-tv calls him "Putin's spokesman" (headline and summary); both "Kremlin spokesman"
+    assert peskov.loc["Putin's spokesman", ["Shafaq News", "n-tv", "n_outlets"]].tolist() == [
+        0, 2, 1]
+    assert peskov.loc["Kremlin spokesman", "n_outlets"] == 2
+    assert "possessive" not in set(table["label_type"])
+    # a label table works as input too, and gives the same
+    pd.testing.assert_frame_equal(naming_table(label_table(seed)), table)
+
+
+def test_naming_table_empty():
+    table = naming_table(from_texts({"A": "No one."}), ActorList([Actor("X", "person")]))
+    assert table.empty
 
 
 # --- discovery --------------------------------------------------------------------------
