@@ -206,20 +206,17 @@ class FastVader:
     def _never(self, valence: float, words: list[str], start_i: int, i: int) -> float:
         """NLTK's ``_never_check``."""
         if start_i == 0:
-            if self._negated(words[i - 1]):
-                valence = valence * self._n_scalar
-        if start_i == 1:
-            if words[i - 2] == "never" and (words[i - 1] == "so" or words[i - 1] == "this"):
-                valence = valence * 1.5
-            elif self._negated(words[i - 2]):
-                valence = valence * self._n_scalar
-        if start_i == 2:
-            if (words[i - 3] == "never" and (words[i - 2] == "so" or words[i - 2] == "this")
-                    or (words[i - 1] == "so" or words[i - 1] == "this")):
-                valence = valence * 1.25
-            elif self._negated(words[i - 3]):
-                valence = valence * self._n_scalar
-        return valence
+            negated = self._negated(words[i - 1])
+        elif start_i == 1:
+            if words[i - 2] == "never" and words[i - 1] in ("so", "this"):
+                return valence * 1.5
+            negated = self._negated(words[i - 2])
+        else:
+            if (words[i - 3] == "never" and words[i - 2] in ("so", "this")) \
+                    or words[i - 1] in ("so", "this"):
+                return valence * 1.25
+            negated = self._negated(words[i - 3])
+        return valence * self._n_scalar if negated else valence
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``{neg, neu, pos, compound}``, exactly NLTK's ``polarity_scores(text)``.
