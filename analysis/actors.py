@@ -721,10 +721,18 @@ def mention_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.D
     )
 
 
+def _headline_actors(art: _Article) -> set[str]:
+    """Actors named in the headline; a surname there resolves by the names in the body."""
+    if not art.title:
+        return set()
+    combined = art.title + "\n\n" + art.text
+    return {m.actor for m in find_mentions(combined, art.actors) if m.end <= len(art.title)}
+
+
 def _article_counts(art: _Article) -> list[tuple]:
     n_words = len(word_spans(art.text))
     n_sent = len(art.sentences)
-    headline = {m.actor for m in find_mentions(art.title, art.actors)} if art.title else set()
+    headline = _headline_actors(art)
     by_actor: dict[str, list[Mention]] = defaultdict(list)
     for m in art.mentions:
         by_actor[m.actor].append(m)

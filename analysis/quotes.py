@@ -349,6 +349,7 @@ _THAT_GAP = re.compile(
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
     r"[A-Z][\w.-]*)\b)"
 )
+_TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
 _ZERO_THAT = re.compile(
     r"\s+((?:the|a|an|this|these|those|it|he|she|they|we|i|there|his|her|their|its|our|"
     r"no|[A-Z][\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")"
@@ -483,7 +484,10 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
                 continue
             # Republicans insisted the vote started ... (no "that")
             lemma = ctx.verbs.forms[v.form][0]
-            m = _ZERO_THAT.match(sh, v.end, se)
+            told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
+            m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
+            if lemma == "tell" and not told:
+                m = None
             before = sh[ss:v.start].rstrip()
             if (m and lemma in ctx.verbs.clause_verbs and before and before[-1].isalnum()
                     and not _PASSIVE.search(sh, ss, v.start)

@@ -266,6 +266,14 @@ def test_count_actors_by_hand():
     assert "Kyiv" not in counts.index
 
 
+def test_surname_in_headline_resolves_by_the_body():
+    corpus = from_texts([{"outlet": "A", "title": "Scholz defends missile plan",
+                          "text": "Chancellor Olaf Scholz defended the plan."}])
+    counts = count_actors(corpus, ActorList([Actor("Olaf Scholz", "person")]))
+    assert counts[["actor", "n_mentions", "in_headline"]].values.tolist() == [
+        ["Olaf Scholz", 1, True]]
+
+
 def test_article_without_actors_gives_no_rows():
     corpus = from_texts({"A": "Nothing here names anyone.", "B": "Russia again."})
     actors = ActorList([Actor("Russia", "country")])

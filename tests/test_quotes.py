@@ -143,6 +143,9 @@ TRICKY = [
       # a bare surname, with no full name in the text, stays words ("Austin" could be
       # the city): the speaker is "Austin" with no actor
       ("reported", "Austin", "emphasized", "the importance of talks.")]),
+    ("Dmitry Peskov told journalists the talks were useful.",
+     [("reported", "Dmitry Peskov", "told", "the talks were useful.")]),
+    ("Dmitry Peskov told a TV channel nothing.", []),
     ("The talks went well, the Russian Defense Ministry announced.",
      [("reported", "Russian Defense Ministry", "announced", "The talks went well")]),
     ("According to the Pentagon, the call lasted an hour.",
