@@ -159,6 +159,7 @@ class Scorer:
             warnings.warn("analysis.quotes is not available: the quote columns are left out",
                           UserWarning, stacklevel=2)
         self.actors, self.actor_names = self._actors(actors)
+        self._with_actors = _has("actors", "ActorList", "read_actor_file")
         self._event_actors: dict[Any, Any] = {}
         self._tone_cache: dict[str, float] = {}
         self._verbs = None
@@ -183,16 +184,22 @@ class Scorer:
         return framing.load_frames(value) if kind == "frame" else framing.load_markers(value)
 
     @staticmethod
-    def _actors(value: Any):
-        if value is False or not _has("actors", "load_actors", "find_mentions"):
+    def _actors(value: Any) -> tuple[Any, list[str] | None]:
+        """``(actor list or None for per-event lists, column names or None for none)``.
+
+        Quotes resolve speakers with the same lists as ``quote_table``, also when the actor
+        columns are left out (``actors=False``).
+        """
+        if not _has("actors", "load_actors", "find_mentions"):
             if value not in (None, False):
                 raise RuntimeError("actor columns need analysis.actors, which is missing")
-            return False, []
+            return None, None
         from .actors import ActorList, load_actors
 
-        if value is None:
-            every = load_actors()  # columns: every actor of every list under data/actors/
-            return None, list(dict.fromkeys(a.name for a in every))
+        if value is None or value is False:
+            # Columns: every actor of every list under data/actors/.
+            names = None if value is False else list(dict.fromkeys(a.name for a in load_actors()))
+            return None, names
         if not isinstance(value, ActorList):
             value = load_actors(value)
         return value, list(dict.fromkeys(a.name for a in value))
@@ -204,7 +211,7 @@ class Scorer:
                 cols += [f"{prefix}_{name}_{m}" for m in _MEASURES]
         if self.quotes:
             cols += QUOTE_SCORE_COLUMNS
-        if self.actors is not False:
+        if self.actor_names is not None:
             cols += ["n_mentions", *(f"mentions_{name}" for name in self.actor_names)]
         return cols
 
@@ -226,7 +233,7 @@ class Scorer:
         for lexicon in (self.frames, self.markers):
             if lexicon is not None:
                 h.update(repr([(c.name, c.terms) for c in lexicon.values()]).encode())
-        if self.actors:
+        if self.actors is not None:
             h.update(repr(list(self.actors)).encode())
         h.update(repr(self.columns).encode())
         return h.hexdigest()
@@ -320,14 +327,15 @@ class Scorer:
                 n = counts.get(name, 0)
                 row += [n, n / n_words * 1000 if n_words else math.nan,
                         len(sentences.get(name, ())) / n_sent if n_sent else math.nan]
-        actors = self._actor_list(event) if self.actors is not False else None
+        need = self._with_actors and (self.quotes or self.actor_names is not None)
+        actors = self._actor_list(event) if need else None
         if self.quotes:
             from .quotes import find_quotes
 
-            found = find_quotes(text, actors or None, verbs=self._verbs)
+            found = find_quotes(text, actors, verbs=self._verbs)
             quoted = sum(q.n_words for q in found)
             row += [len(found), quoted, quoted / n_words if n_words else math.nan]
-        if self.actors is not False:
+        if self.actor_names is not None:
             from .actors import find_mentions
 
             mentions = Counter(m.actor for m in find_mentions(text, actors)) if actors else {}

@@ -234,6 +234,15 @@ def test_quotes_match_quote_table(seed_corpus, seed_scores):
         (got["quoted_words"] / got["n_words"]).tolist())
 
 
+@pytest.mark.skipif(not HAS_QUOTES, reason="analysis.quotes is not there yet")
+def test_quotes_do_not_change_when_the_actor_columns_are_left_out(seed_corpus, seed_scores):
+    without = score_articles(seed_corpus, cache=False, actors=False, frames=False,
+                             markers=False)
+    assert "n_mentions" not in without.columns
+    pd.testing.assert_frame_equal(without[["n_quotes", "quoted_words", "quoted_word_share"]],
+                                  seed_scores[["n_quotes", "quoted_words", "quoted_word_share"]])
+
+
 def test_actor_list_per_event_is_load_actors(seed_corpus):
     from analysis.actors import load_actors
 
