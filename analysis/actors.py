@@ -440,7 +440,8 @@ def _atoms(phrase: str, *, fold_lower_words: bool) -> list[str]:
             atoms.append(r"\s+")
         fold = fold_lower_words and any(c.islower() for c in word)
         for ch in word:
-            if fold and ch.isalpha() and ch.lower() != ch.upper():
+            if (fold and ch.isalpha() and ch.lower() != ch.upper()
+                    and len(ch.upper()) == len(ch.lower()) == 1):
                 atoms.append(f"[{re.escape(ch.upper())}{re.escape(ch.lower())}]")
             else:
                 atoms.append(re.escape(ch))
@@ -524,7 +525,10 @@ class _Matcher:
             for m in self.title_re.finditer(shadow):
                 poss = m.group("poss") is not None
                 key = " ".join(shadow[m.start(): m.start("poss") if poss else m.end()].split())
-                i, conditional = self.titles[key.casefold()]
+                entry = self.titles.get(key.casefold())
+                if entry is None:  # a case variant the lookup does not know: skip it
+                    continue
+                i, conditional = entry
                 hits.append((m.start(), m.end(), i, "after" if conditional else "title", poss, [i]))
         return hits
 

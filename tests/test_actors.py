@@ -4,6 +4,7 @@ The seed fixture ``tests/fixtures/seed_mentions.csv`` was labelled by reading bo
 texts (conventions in ``tests/fixtures/seed_mentions.md``), not by running the code.
 """
 
+import functools
 import itertools
 from pathlib import Path
 
@@ -39,6 +40,11 @@ SEED_LIST = ROOT / "data" / "actors" / "2024-07-12-austin-belousov-call.yml"
 FIXTURES = ROOT / "tests" / "fixtures"
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 EVENT = "2024-07-12-austin-belousov-call"
+
+
+@functools.cache
+def seed_list():
+    return load_actors(SEED_LIST)
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +226,7 @@ def test_no_actors_no_mentions():
 @given(st.text(alphabet=st.sampled_from(list("US Putin's Austin Lloyd J. Kremlin spokesman,’\n"
                                              "aé-")) | st.characters(), max_size=120))
 def test_find_mentions_on_any_text(text):
-    actors = load_actors(SEED_LIST)
+    actors = seed_list()
     found = find_mentions(text, actors)
     by_actor = {}
     for m in found:

@@ -6,6 +6,7 @@ for these tests: nested quotes, a quote split by its cue, a speaker named only b
 two speakers in one sentence, quotes across paragraphs, odd and unbalanced marks.
 """
 
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -39,11 +40,16 @@ def seed():
     return load_corpus(SEED_EVENT)
 
 
-@pytest.fixture(scope="module")
-def actors():
+@functools.cache
+def seed_list():
     from analysis.actors import load_actors
 
     return load_actors(event="2024-07-12-austin-belousov-call")
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return seed_list()
 
 
 def summary(quotes):
@@ -204,9 +210,7 @@ PIECES = [*QUOTE_CHARS, "Peskov", "said", "that", "according to", "Austin", "he"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=30).map(" ".join))
 def test_find_quotes_never_crashes_and_spans_map_back(text):
-    from analysis.actors import load_actors
-
-    for q in find_quotes(text, load_actors(event="2024-07-12-austin-belousov-call")):
+    for q in find_quotes(text, seed_list()):
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start:q.end] == q.quote
         assert q.kind in ("direct", "reported")
