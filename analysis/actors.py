@@ -67,6 +67,7 @@ __all__ = [
     "mention_table",
     "naming_table",
     "precision_recall",
+    "read_actor_file",
 ]
 
 Kind = Literal["person", "organisation", "country", "place"]
@@ -418,15 +419,41 @@ def load_actors(
             else:
                 paths.append(p)
         filter_event = False
-    actors: list[Actor] = []
-    used = []
+    chosen = []
     for p in paths:
-        found, covered = read_actor_file(p)
+        key = _file_key(p)
+        found, covered = _read_cached(key, str(p)) if key else read_actor_file(p)
         if filter_event and event is not None and covered is not None and event not in covered:
             continue
-        actors += found
-        used.append(str(p))
-    return ActorList(actors, sources=used)
+        chosen.append((key, str(p), found))
+    keys = tuple(k for k, _p, _f in chosen)
+    if all(keys) and keys in _LIST_CACHE:
+        return _LIST_CACHE[keys]
+    result = ActorList([a for _k, _p, found in chosen for a in found],
+                       sources=[p for _k, p, _f in chosen])
+    if all(keys):
+        # Many events share the same files: build (and compile) each combination once.
+        if len(_LIST_CACHE) > 64:
+            _LIST_CACHE.clear()
+        _LIST_CACHE[keys] = result
+    return result
+
+
+_LIST_CACHE: dict[tuple, ActorList] = {}
+
+
+def _file_key(path: Path) -> tuple[str, int, int] | None:
+    """``(path, mtime, size)``, so that an edited file is read again; None if missing."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _read_cached(key: tuple[str, int, int], path: str) -> tuple[list[Actor], list[str] | None]:
+    return read_actor_file(path)
 
 
 # --- matching ---------------------------------------------------------------------------

@@ -88,6 +88,14 @@ def test_event_filter_and_general_lists(tmp_path, monkeypatch):
     assert load_actors().names == ["Alpha", "Kyiv", "NATO"]  # no event: every list
 
 
+def test_lists_are_cached_until_the_file_changes(tmp_path):
+    path = write(tmp_path, "a.yml", "actors:\n  - {name: Alpha, kind: person}\n")
+    first = load_actors(path)
+    assert load_actors(path) is first  # the same files give the same (compiled) list
+    write(tmp_path, "a.yml", "actors:\n  - {name: Beta Gamma, kind: person}\n")
+    assert load_actors(path).names == ["Beta Gamma"]
+
+
 def test_same_actor_in_two_files_is_merged(tmp_path):
     a = write(tmp_path, "a.yml", "actors:\n  - {name: Russia, kind: country, aliases: [RF]}\n")
     b = write(tmp_path, "b.yml",
