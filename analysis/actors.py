@@ -400,8 +400,8 @@ def load_actors(
     >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
     >>> "Lloyd Austin" in actors, actors["Kremlin"].kind
     (True, 'organisation')
-    >>> len(load_actors(event="some-other-event"))
-    0
+    >>> [Path(p).name for p in load_actors(event="some-other-event").sources]
+    ['world.yml']
     """
     if path_or_paths is None:
         folder = data_dir() / "actors"

@@ -188,6 +188,9 @@ MENTION_CASES = [
     ("Andrey\nBelousov called.", [("Andrey Belousov", "Andrey\nBelousov")]),
     # possessive plural
     ("the United States' decision", [("United States", "United States'")]),
+    # the seed list and the general list together; the longest name wins
+    ("Democrats and Social Democrats.", [("Democratic Party", "Democrats"),
+                                         ("SPD", "Social Democrats")]),
     ("", []),
 ]
 
@@ -196,6 +199,23 @@ MENTION_CASES = [
 def test_find_mentions(seed_actors, text, expected):
     found = [(m.actor, m.surface) for m in find_mentions(text, seed_actors)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New Mexico is not Mexico.", [("New Mexico", "New Mexico"), ("Mexico", "Mexico")]),
+        ("Chad Wolf addressed the Texas Senate.", []),   # neither Chad nor the US Senate
+        ("The U.N. and the EU met the WHO, who left.", [
+            ("United Nations", "U.N."), ("European Union", "EU"),
+            ("World Health Organization", "WHO")]),
+        ("Republicans and Democrats.", [
+            ("Republican Party", "Republicans"), ("Democratic Party", "Democrats")]),
+    ],
+)
+def test_general_list_applies_to_any_event(text, expected):
+    actors = load_actors(event="any-event-at-all")
+    assert [(m.actor, m.surface) for m in find_mentions(text, actors)] == expected
 
 
 def test_mention_fields(seed_actors):
