@@ -2,7 +2,9 @@
 
 An *actor list* is a YAML file under ``data/actors/`` naming people, organisations,
 countries and places with their aliases and titles (see the seed event's list for the
-format). :func:`load_actors` reads one or more lists; :func:`find_mentions` finds every
+format). A list's ``events:`` key names the events it covers; a list without one (such as
+``world.yml``: countries, international organisations, US institutions) covers every
+event. :func:`load_actors` reads one or more lists; :func:`find_mentions` finds every
 mention in a text with its character span. Corpus-level functions build tidy tables:
 
 * :func:`mention_table`: one row per mention.

@@ -8,8 +8,9 @@
   after or in the middle ("A," he said, "B."); a quote whose closing mark is missing is
   reported with ``closed=False``, never an exception;
 * **reported speech**: "X said that ...", "according to X, ...", "X told journalists
-  that ...", "X emphasized the importance of ...", "X warned of ...", "X described Y as
-  ...", "..., X announced."
+  (that) ...", "X emphasized the importance of ...", "X warned of ...", "X described Y as
+  ...", "..., X announced.", and for the verbs listed under ``clause_verbs`` in the lexicon
+  a clause with no "that" ("X insisted the vote was on time").
 
 Each quote gets a speaker (the words naming who speaks), an ``actor`` when the speaker is a
 listed actor (see :mod:`analysis.actors`), the cue verb and its group from
@@ -19,7 +20,8 @@ conceding: edit the file to regroup). Corpus functions: :func:`quote_table`,
 outlet).
 
 These are patterns, not a parser. Known limits: a speaker named only by a pronoun is
-resolved for "he"/"she" to the person mentioned last, not for "they"; a quote with no cue
+resolved for "he"/"she" to the person who spoke last (within three paragraphs) or else the
+person mentioned last, not for "they"; a quote with no cue
 of its own inherits the speaker of the attribution just before it (same or previous
 paragraph), which is usually, not always, right; a cue more than about ten words after a
 quote is missed.
@@ -283,8 +285,10 @@ class Quote:
     ``verb`` the cue verb (``text[verb_start:verb_end]``) and ``verb_group`` its group.
     ``cue`` says how the attribution was found: ``before``, ``after``, ``inside`` (the
     verb opens the quote), ``colon`` ("Scholz: ..."), ``according``, ``continued`` (from
-    the attribution before), ``none``; or, for reported speech, ``that``, ``according``,
-    ``of``, ``as``, ``importance``, ``after``.
+    the attribution before), ``none``; or, for reported speech, ``that`` ("said that"),
+    ``clause`` ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as``
+    ("described X as"), ``importance`` ("emphasized the importance of"), ``after`` ("...,
+    the ministry announced").
     """
 
     kind: str
