@@ -355,6 +355,7 @@ def ngrams(tokens: Sequence[str], n: int = 2, *, sep: str = " ") -> list[str]:
 _ENUMERATION = re.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]\s*")
 _HEADING = re.compile(r"#{1,6}\s")
 _LIST_ITEM = re.compile(r"(?:[-*\u2022\u25aa]|\d{1,3}[.)])\s")
+_SENTENCE_END = re.compile(r"[.?!]")  # Punkt's sentence-ending characters
 _SENTENCE_FINAL = tuple(".!?:;\"')]\u2026\u2013")
 
 
@@ -398,6 +399,10 @@ class SentenceSplitter:
         spans: list[Span] = []
         for b_start, b_end in _blocks(shadow, self.line_breaks):
             block = shadow[b_start:b_end]
+            if not _SENTENCE_END.search(block):
+                # Punkt breaks only after . ? or !: a block without them is one sentence.
+                spans.extend(_repair(shadow, [(b_start, b_end)]))
+                continue
             pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
             spans.extend(_repair(shadow, pieces))
         return spans
