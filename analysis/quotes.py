@@ -46,7 +46,7 @@ import pandas as pd
 from .actors import ActorList, Mention, _actors_for, _require, find_mentions, load_actors
 from .loading import CorpusError
 from .resources import data_dir, read_yaml
-from .tokens import _shadow, sentence_spans, word_spans
+from .tokens import _blocks, _shadow, sentence_spans, word_spans
 
 __all__ = [
     "Quote",
@@ -182,12 +182,11 @@ class _Marked:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    """Paragraph spans: lines, or blank-line blocks when the text is hard-wrapped.
+
+    The same blocks the sentence splitter uses (so a quote may cross a wrapped line).
+    """
+    return list(_blocks(_shadow(text), "auto"))
 
 
 def _starts_with_open(text: str, s: int, e: int) -> int | None:
@@ -337,6 +336,7 @@ _CLAUSE_START = re.compile(
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 _ASIDE = re.compile(r",\s+(?:[a-z][\w-]*ing|[a-z][\w-]*ed|who|which|whose)\b[^,\"]{0,80},\s*$")
+_COORDINATED = re.compile(r"\b(?:and|but|then)\s+$", re.IGNORECASE)  # "He was calm and said"
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "but", "or", "so", "yet", "then", "also", "still", "at", "in",
     "on", "of", "for", "to", "by", "with", "from", "after", "before", "while", "as", "when",
@@ -581,7 +581,9 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                 and re.search(r"\band\s*$", gap):
             return ctx.speaker_from(m)
     np = ctx.noun_phrase_before(sentence_start, v.start)
-    if np.text is None or all(w.lower() in _FUNCTION_WORDS for w in np.text.split()):
+    coordinated = _COORDINATED.search(ctx.shadow, sentence_start, v.start) is not None
+    if (np.text is None or coordinated
+            or all(w.lower() in _FUNCTION_WORDS for w in np.text.split())):
         # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
         return _sentence_subject(ctx, sentence_start, v.start)
     return np

@@ -126,6 +126,10 @@ TRICKY = [
     # speaker "he" resolved to the person named last
     ('Sergei Ryabkov spoke to reporters.\n"The first part.\n"The second part," he said.',
      [("direct", "Sergei Ryabkov", "said", 'The first part.\n"The second part,')]),
+    # hard-wrapped text: the quote crosses line breaks inside its paragraph
+    ("Dmitry Peskov spoke to reporters in Moscow on\nFriday. He was calm and\nsaid: "
+     '"We will respond to\nthis new game calmly,"\nand left the room quickly\nafter that.',
+     [("direct", "Dmitry Peskov", "said", "We will respond to\nthis new game calmly,")]),
     # a paragraph with no cue continues the speaker of the paragraph before
     ('"Tension is rising," Dmitry Peskov noted.\n"This requires a response."',
      [("direct", "Dmitry Peskov", "noted", "Tension is rising,"),
