@@ -756,8 +756,11 @@ def mention_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.D
 
 def _headline_actors(art: _Article) -> set[str]:
     """Actors named in the headline; a surname there resolves by the names in the body."""
-    if not art.title:
+    if not art.title or not len(art.actors):
         return set()
+    raw = art.actors._matcher.raw(_shadow(art.title))
+    if not any(form in ("short", "after") for _s, _e, _i, form, _p, _c in raw):
+        return {m.actor for m in find_mentions(art.title, art.actors)}
     combined = art.title + "\n\n" + art.text
     return {m.actor for m in find_mentions(combined, art.actors) if m.end <= len(art.title)}
 
