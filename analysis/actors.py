@@ -879,31 +879,40 @@ def _role_nouns() -> frozenset[str]:
 
 _WORD = re.compile(r"[\w][\w.'-]*")
 _PREMOD_RUN = re.compile(r"((?:[\w][\w.'-]*[ \t]+){1,4})$")
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=[.;:!?,])[ \t]+)((?:[Tt]he|[Aa]n?|[A-Z][\w'-]*'s)[ \t]+"
+    r"[^,.;:!?\"\n]{1,60}?),[ \t]+$",
+    re.MULTILINE,
+)
 _APPOSITION_AFTER = re.compile(r",[ \t]+((?:the|a|an)[ \t]+[^,.;:!?\"\n]{1,60}?)(?=,)",
                                re.IGNORECASE)
 _POSSESSED = re.compile(r"[ \t]+([\w-]+)(?:[ \t]+([\w-]+))?")
 
 
-def _premodifier(shadow: str, start: int) -> tuple[int, int] | None:
-    m = _PREMOD_RUN.search(shadow, max(0, start - 80), start)
+def _premodifier(shadow: str, start: int, sentence_start: int) -> tuple[int, int] | None:
+    """Capitalised words or role nouns right before a name ("US counterpart", "Senate")."""
+    m = _PREMOD_RUN.search(shadow, max(sentence_start, start - 80), start)
     if not m:
         return None
     words = list(_WORD.finditer(shadow, m.start(1), m.end(1)))
     stop = stopwords()
+    roles = _role_nouns()
     kept = []
     for w in reversed(words):
         word = w.group()
-        if word.lower() in stop and not word.isupper():  # "US" is not "us"
+        if word.lower() in stop and not (word.isupper() and len(word) == 2):  # "US", "us"
             break
         if word.endswith(".") and "." not in word[:-1]:  # the previous sentence's end
+            break
+        if not (word[:1].isupper() or word.lower() in roles) or _CALENDAR.fullmatch(word):
             break
         kept.append(w)
     if not kept:
         return None
-    last = kept[0].group()
-    if not (last[:1].isupper() or last.lower() in _role_nouns()):
-        return None
     kept.reverse()
+    if kept[0].start() == sentence_start and len(kept) == 1 \
+            and kept[0].group().lower() not in roles:
+        return None  # a capitalised first word of a sentence ("Get", "Only")
     return kept[0].start(), kept[-1].end()
 
 
@@ -918,6 +927,13 @@ def _possessed(shadow: str, end: int) -> tuple[int, int] | None:
     if second is None or second.lower() in stop or first.lower() in _role_nouns():
         return m.start(1), m.end(1)
     return m.start(1), m.end(2)
+
+
+def _names_other(art: _Article, m: Mention, app: re.Match[str]) -> bool:
+    """Does the apposition name another actor? Then it is more likely a list
+    ("Germany, the United States, ...") than a description."""
+    s, e = app.span(1)
+    return any(o.actor != m.actor and o.start < e and s < o.end for o in art.mentions)
 
 
 def _labels(art: _Article) -> list[tuple]:
@@ -935,12 +951,18 @@ def _labels(art: _Article) -> list[tuple]:
             e_name = e - 2 if shadow[e - 2:e] == "'s" else e - 1 if shadow[e - 1:e] == "'" else e
             add(m, "title" if form == "title" else "name", s, e_name)
         if parts[0][0] != "title":
-            pre = _premodifier(shadow, m.start)
+            pre = _premodifier(shadow, m.start, art.sentences[art.sentence_of(m.start)][0]
+                               if art.sentences else 0)
             if pre:
                 add(m, "premodifier", *pre)
         if parts[-1][0] != "title":
             app = _APPOSITION_AFTER.match(shadow, m.end)
-            if app and len(app.group(1).split()) <= 8:
+            if app and len(app.group(1).split()) <= 8 and not _names_other(art, m, app):
+                add(m, "apposition", app.start(1), app.end(1))
+        if parts[0][0] != "title" and shadow[m.end:m.end + 1] == ",":
+            # "The Kremlin's top diplomat, Sergei Lavrov, said"
+            app = _APPOSITION_BEFORE.search(shadow, max(0, m.start - 90), m.start)
+            if app and len(app.group(1).split()) <= 8 and not _names_other(art, m, app):
                 add(m, "apposition", app.start(1), app.end(1))
         if m.possessive:
             pos = _possessed(shadow, m.end)

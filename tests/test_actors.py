@@ -354,7 +354,8 @@ def test_label_table_by_hand():
         Actor("Russia", "country"), Actor("United States", "country", aliases=("US",)),
     ])
     text = ("Kremlin spokesman Dmitry Peskov met his US counterpart Lloyd Austin. "
-            "Peskov, a veteran diplomat, spoke of Russia's ongoing war.")
+            "Peskov, a veteran diplomat, spoke of Russia's ongoing war. "
+            "The Pentagon's chief, Lloyd Austin, replied.")
     labels = label_table(from_texts({"A": text}), actors)
     got = set(zip(labels["actor"], labels["label_type"], labels["label"], strict=True))
     assert got == {
@@ -367,6 +368,7 @@ def test_label_table_by_hand():
         ("Dmitry Peskov", "apposition", "a veteran diplomat"),
         ("Russia", "name", "Russia"),
         ("Russia", "possessive", "ongoing war"),
+        ("Lloyd Austin", "apposition", "The Pentagon's chief"),
     }
     for row in labels.itertuples():
         assert " ".join(text[row.start:row.end].split()) == row.label
