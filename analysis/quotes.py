@@ -527,7 +527,11 @@ def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
         for m in _ACCORDING.finditer(sh, ss, se):
             comma = sh.find(",", m.end(), se)
             stop = comma if comma >= 0 else len(sh[:end].rstrip(".!?"))
-            if stop <= m.end() or _word_count(sh, m.end(), stop) > 8:
+            n_who = _word_count(sh, m.end(), stop)
+            # a long source phrase only when it names an actor ("according to the latest
+            # numbers compiled by Johns Hopkins University")
+            if stop <= m.end() or n_who > 14 or (
+                    n_who > 8 and ctx.mention_before(m.end(), stop) is None):
                 continue
             who = sh[m.end():stop].strip()
             if not who or who.lower() in _PRONOUNS or '"' in who:

@@ -160,6 +160,11 @@ TRICKY = [
      [("reported", "Russian Defense Ministry", "announced", "The talks went well")]),
     ("According to the Pentagon, the call lasted an hour.",
      [("reported", "Pentagon", "According to", "the call lasted an hour.")]),
+    ("According to figures compiled over the last three weeks by the Pentagon, 12 died.",
+     [("reported", "Pentagon", "According to", "12 died.")]),
+    ("According to figures compiled over the last three weeks by many people, 12 died.", []),
+    ("The call lasted an hour, according to the Pentagon.",
+     [("reported", "Pentagon", "according to", "The call lasted an hour")]),
     ("Peskov warned of a new Cold War.",
      [("reported", "Peskov", "warned", "of a new Cold War.")]),
     # without an actor list, speakers are words only
