@@ -1373,23 +1373,27 @@ def _agrees(found: Any, gold: Any) -> bool:
 # --- command line -----------------------------------------------------------------------
 
 
-def _cmd_actors(args) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
+def _table_command(tables: dict[str, Any]) -> Any:
+    """A CLI handler: load PATH and ``--actors``, build ``tables[args.table]``, print it.
 
-    corpus = load_corpus(args.path)
-    actors = load_actors(args.actors) if args.actors else None
-    if args.table == "mentions":
-        table = mention_table(corpus, actors)
-    elif args.table == "outlets":
-        table = actors_by_outlet(corpus, actors)
-    elif args.table == "labels":
-        table = label_table(corpus, actors)
-    elif args.table == "naming":
-        table = naming_table(corpus, actors)
-    else:
-        table = count_actors(corpus, actors)
-    return emit_table(table, args)
+    Shared with :mod:`analysis.quotes`.
+    """
+
+    def handler(args) -> int:
+        from .cli import emit_table
+        from .loading import load_corpus
+
+        corpus = load_corpus(args.path)
+        actors = load_actors(args.actors) if args.actors else None
+        return emit_table(tables[args.table](corpus, actors), args)
+
+    return handler
+
+
+_cmd_actors = _table_command({
+    "counts": count_actors, "mentions": mention_table, "outlets": actors_by_outlet,
+    "labels": label_table, "naming": naming_table,
+})
 
 
 def _cmd_discover(args) -> int:

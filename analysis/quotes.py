@@ -43,7 +43,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import ActorList, Mention, _actors_for, _require, find_mentions, load_actors
+from .actors import (
+    ActorList,
+    Mention,
+    _actors_for,
+    _require,
+    _table_command,
+    find_mentions,
+)
 from .loading import CorpusError
 from .resources import data_dir, read_yaml
 from .tokens import _blocks, _shadow, sentence_spans, word_spans
@@ -967,19 +974,8 @@ def verb_table(
 # --- command line -----------------------------------------------------------------------
 
 
-def _cmd_quotes(args) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
-
-    corpus = load_corpus(args.path)
-    actors = load_actors(args.actors) if args.actors else None
-    if args.table == "voices":
-        table = voice_table(corpus, actors)
-    elif args.table == "verbs":
-        table = verb_table(corpus, actors)
-    else:
-        table = quote_table(corpus, actors)
-    return emit_table(table, args)
+_cmd_quotes = _table_command({"quotes": quote_table, "voices": voice_table,
+                               "verbs": verb_table})
 
 
 def register_commands(subparsers) -> None:
