@@ -120,7 +120,7 @@ class Actor:
     """
 
     name: str
-    kind: str
+    kind: Kind
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     after_name: tuple[str, ...] = ()
@@ -138,11 +138,11 @@ class Mention:
     """
 
     actor: str
-    kind: str
+    kind: Kind
     surface: str
     start: int
     end: int
-    form: str = "name"
+    form: Form = "name"
     possessive: bool = False
     parts: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
 

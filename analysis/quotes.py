@@ -476,7 +476,7 @@ def _word_count(shadow: str, s: int, e: int) -> int:
     return len(_NP_WORD.findall(shadow, s, e))
 
 
-def _reported(ctx: _Context, direct: list[tuple[int, int]]) -> list[Quote]:
+def _reported(ctx: _Context) -> list[Quote]:
     """Reported speech, sentence by sentence."""
     out: list[Quote | None] = []
     sh = ctx.shadow
@@ -786,7 +786,7 @@ def find_quotes(
     verbs = verbs or load_verbs()
     ctx = _Context(text, actors, verbs)
     marked = _marked_spans(text)
-    reported = _reported(ctx, [(m.open, m.end) for m in marked])
+    reported = _reported(ctx)
     direct = _direct(ctx, marked, reported)
     kept = []
     for r in reported:
