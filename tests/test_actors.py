@@ -492,6 +492,23 @@ def test_cli_discover_saves_actor_list(tmp_path, capsys):
 
 
 @pytest.mark.shared
+def test_allsides_hand_labelled_mentions():
+    # One allsides-abp article (Townhall, embedded tweets), mentions labelled by reading it;
+    # the actor list is the test fixture plus the general world list.
+    if not ALLSIDES.exists():
+        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
+    gold = pd.read_csv(FIXTURES / "actors_allsides_mentions.csv")
+    corpus = load_corpus(ALLSIDES)
+    corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))]
+    text = corpus["text"].iloc[0]
+    assert all(text[r.start:r.end] == r.surface for r in gold.itertuples())
+    actors = load_actors([FIXTURES / "quotes_allsides_actors.yml",
+                          ROOT / "data" / "actors" / "world.yml"])
+    score = precision_recall(mention_table(corpus, actors), gold)
+    assert score["precision"] >= 0.95 and score["recall"] >= 0.95, score
+
+
+@pytest.mark.shared
 def test_mentions_on_allsides_sample():
     if not ALLSIDES.exists():
         pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
