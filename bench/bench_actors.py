@@ -79,6 +79,11 @@ def allsides_accuracy() -> None:
             found[found["article_id"] == article_id], gold[gold["article_id"] == article_id],
             match=("kind", "actor", "verb")))
     show("both (span only)", precision_recall(found, gold, match=()))
+    gold_m = pd.read_csv(FIXTURES / "actors_allsides_mentions.csv")
+    one = corpus[corpus["article_id"].isin(set(gold_m["article_id"]))]
+    listed = load_actors([FIXTURES / "quotes_allsides_actors.yml",
+                          ROOT / "data" / "actors" / "world.yml"])
+    show("mentions, Townhall article", precision_recall(mention_table(one, listed), gold_m))
 
 
 def speed(n: int) -> None:
