@@ -31,7 +31,8 @@ the articles and of every lexicon, actor list and scorer source file used, so a 
 re-runs instantly and a changed lexicon is never served stale results.
 
 >>> from analysis import from_texts
->>> scores = score_articles(from_texts({"A": "NATO allies met. The war goes on."}))
+>>> scores = score_articles(from_texts({"A": "NATO allies met. The war goes on."}),
+...                         cache=False)
 >>> scores[["n_words", "n_sentences", "mean_compound", "frame_alliance_commitment_n_matches"]]
    n_words  n_sentences  mean_compound  frame_alliance_commitment_n_matches
 0        7            2        -0.2997                                    2
@@ -84,6 +85,7 @@ __all__ = [
     "score_columns",
     "score_dask",
     "score_file",
+    "skipped_report_path",
 ]
 
 #: Bump when the meaning of a column changes; part of every cache key.
@@ -344,7 +346,16 @@ class Scorer:
         return row
 
     def score_frame(self, corpus: pd.DataFrame) -> pd.DataFrame:
-        """Score one chunk of checked articles (columns as :data:`KEY_COLUMNS` + ``text``)."""
+        """Score a chunk of checked articles (the columns :data:`KEY_COLUMNS` and ``text``,
+        as :func:`iter_chunks` yields them): one row per article, columns ``self.columns``.
+
+        >>> scorer = Scorer(frames=False, markers=False, actors=False, quotes=False)
+        >>> chunk = pd.DataFrame({"article_id": ["a"], "event": ["e"], "outlet": ["A"],
+        ...                       "leaning": [""], "source": ["pasted"], "text": ["Good."]})
+        >>> scorer.score_frame(chunk)[["article_id", "n_words", "mean_compound"]]
+          article_id  n_words  mean_compound
+        0          a        1         0.4404
+        """
         events = corpus["event"].tolist()
         rows = [
             [*key, *self.score_text(text, event=event)]
@@ -704,8 +715,11 @@ def cache_dir() -> Path:
 def clear_cache() -> int:
     """Delete every cached score file; returns how many were removed.
 
-    >>> isinstance(clear_cache(), int)
-    True
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"OUTLET_LENS_CACHE": tempfile.mkdtemp()}):
+    ...     clear_cache()
+    0
     """
     folder = cache_dir()
     removed = 0
@@ -851,7 +865,8 @@ def score_articles(
         input is not changed.
 
     >>> from analysis import load_corpus
-    >>> scores = score_articles(load_corpus(SEED_EVENT), markers=False, quotes=False)
+    >>> scores = score_articles(load_corpus(SEED_EVENT), markers=False, quotes=False,
+    ...                         cache=False)
     >>> scores[["outlet", "n_words", "share_negative", "mentions_Dmitry Peskov"]]
             outlet  n_words  share_negative  mentions_Dmitry Peskov
     0         n-tv      643        0.472222                       4
@@ -1036,7 +1051,7 @@ def score_file(
     result is the same whatever ``chunksize`` and ``jobs`` are. Other parameters as for
     :func:`score_articles`.
 
-    >>> run = score_file(SEED_EVENT, actors=False, quotes=False)
+    >>> run = score_file(SEED_EVENT, actors=False, quotes=False, cache=False)
     >>> run.n_articles, run.n_words, run.exit_code, run.scores.shape
     (2, 1046, 0, (2, 50))
     """
