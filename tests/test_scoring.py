@@ -400,6 +400,21 @@ def test_max_chars_applies_to_csv_rows_too(tmp_path):
     assert run.skipped["line"].tolist() == [3]
 
 
+def test_csv_bad_rows_are_reported_at_the_line_where_they_start(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text('outlet,text\n'
+                    'A,"First line.\nSecond line."\n'    # lines 2-3: one row
+                    'B,too,many\n'                         # line 4: three cells
+                    'C,\n'                                 # line 5: empty text
+                    ',No outlet.\n'                        # line 6
+                    'D,"Fine, really."\n', encoding="utf-8")  # line 7
+    run = score_file(path, cache=False, quotes=False)
+    assert run.scores["outlet"].tolist() == ["A", "D"]
+    assert run.scores["source"].tolist() == [f"{path}:2", f"{path}:7"]
+    assert run.skipped["line"].tolist() == [4, 5, 6]
+    assert run.skipped["field"].tolist() == ["", "text", "outlet"]
+
+
 def test_bad_rows_in_a_dataframe_are_left_out_with_a_warning():
     corpus = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", None, "C"],
                            "text": ["Good news.", "Bad news.", ""]})

@@ -1,0 +1,72 @@
+"""Where the time of ``score`` goes: each stage alone, in microseconds per word, one process.
+
+Run from the project folder::
+
+    .venv/bin/python bench/bench_score_parts.py            # the first 300 allsides articles
+    .venv/bin/python bench/bench_score_parts.py --limit 1000
+
+Each stage runs over all the texts in turn (the tokeniser caches only the last four texts,
+so one stage does not profit from the one before), in the order the scorer runs them;
+"VADER, NLTK" is the reference that ``FastVader`` replaces. The stages of ``score`` add up
+to roughly its single-process cost per word; ``--jobs`` divides the wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--limit", type=int, default=300)
+    args = parser.parse_args()
+
+    from analysis import tokens
+    from analysis.actors import find_mentions, load_actors
+    from analysis.fastvader import FastVader
+    from analysis.framing import load_frames, load_markers
+    from analysis.quotes import find_quotes, load_verbs
+    from analysis.sentiment import make_analyzer
+
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in itertools.islice(fh, args.limit)]
+    n_words = sum(len(tokens.word_spans(t)) for t in texts)
+
+    analyzer = make_analyzer()
+    vader = FastVader(analyzer)
+    frames, markers, verbs = load_frames(), load_markers(), load_verbs()
+    actors = load_actors(ROOT / "data" / "actors")
+    sentences = [t[s:e] for t in texts for s, e in tokens.sentence_spans(t)]
+    stages = [
+        ("shadow text", lambda ts: [tokens._shadow(t) for t in ts]),
+        ("word spans", lambda ts: [tokens.word_spans(t) for t in ts]),
+        ("sentence spans", lambda ts: [tokens.sentence_spans(t) for t in ts]),
+        ("VADER, NLTK", lambda ts: [analyzer.polarity_scores(s) for s in sentences]),
+        ("VADER, FastVader (cold)", lambda ts: [FastVader(analyzer).compound(s)
+                                                for s in sentences]),
+        ("VADER, FastVader (warm)", lambda ts: [vader.compound(s) for s in sentences]),
+        ("frames", lambda ts: [frames.find(t) for t in ts]),
+        ("markers", lambda ts: [markers.find(t) for t in ts]),
+        ("quotes (+ its sentences)", lambda ts: [find_quotes(t, None, verbs=verbs) for t in ts]),
+        ("actors (seed list)", lambda ts: [find_mentions(t, actors) for t in ts]),
+    ]
+    print(f"{len(texts):,} articles, {n_words:,} words")
+    print(f"{'stage':<26} {'us/word':>8} {'words/s':>12}")
+    for name, run in stages:
+        started = time.perf_counter()
+        run(texts)
+        seconds = time.perf_counter() - started
+        print(f"{name:<26} {seconds * 1e6 / n_words:>8.2f} {n_words / seconds:>12,.0f}")
+
+
+if __name__ == "__main__":
+    main()
