@@ -1068,7 +1068,7 @@ def _title_name_regex() -> re.Pattern[str]:
     roles = sorted(_role_nouns(), key=len, reverse=True)
     role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in roles)
     return re.compile(
-        rf"(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?i:{role})"
+        rf"(?<![\w'-])(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?<![\w'-])(?i:{role})"
         rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_NAME_WORD}){{0,2}}[ \t]+)"
         rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){{0,3}})"
     )
@@ -1158,7 +1158,10 @@ def discover_actors(
                 for pos, t in titled.items():
                     if start < pos < end:
                         title, form = t, _strip_candidate(shadow[pos:end], stop)
+                        sentence_start = False  # the name follows its title
                         break
+            if not form:
+                continue
             if " " not in form and (
                 (sentence_start and form.lower() in stop) or _CALENDAR.fullmatch(form)
                 or (form.lower().endswith(_DEMONYM_ENDINGS) and not form.isupper())
@@ -1177,7 +1180,7 @@ def discover_actors(
             hits[k] = (tail, *rest)
     # Drop single words that are ordinary words capitalised at the start of a sentence.
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
-    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames
+    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames or h[1]
             or h[0].lower() in _organisation_words()
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
     forms = Counter(h[0] for h in hits)
@@ -1283,7 +1286,9 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
     claimed = {str(r.candidate).casefold() for r in rows}  # names win over titles and aliases
     entries = []
     for row in rows:
-        name = str(row.candidate)
+        name = str(row.candidate).strip()
+        if not name or name == "nan":
+            continue
         kind = row.kind_guess if row.kind_guess in KINDS else "place"
         forms = [f for f in str(row.forms).split(" | ") if f and f != name]
         aliases = [f for f in forms if not (" " not in f and name.endswith(" " + f))

@@ -427,6 +427,16 @@ def test_discover_groups_forms_and_titles():
     assert "The" not in table.index and "Later" not in table.index
 
 
+def test_discover_role_nouns_only_as_whole_words(tmp_path):
+    # "king" is a role noun; it must not split "Faking It" into a title and an empty name
+    corpus = from_texts({"A": "Her book, Faking It: The Lies, sold. Faking It won. "
+                              "King Charles spoke. King Charles left."})
+    table = discover_actors(corpus)
+    assert (table["candidate"].str.strip() != "").all()
+    assert table.set_index("candidate").loc["Charles", "titles"] == "King"
+    load_actors(write(tmp_path, "p.yml", actor_list_yaml(table)))  # loads
+
+
 def test_discover_marks_known_actors_and_saves_a_usable_list(tmp_path, seed, seed_actors):
     table = discover_actors(seed, actors=seed_actors)
     assert table.set_index("candidate").loc["Dmitry Peskov", "known_actor"] == "Dmitry Peskov"
