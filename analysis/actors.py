@@ -1113,7 +1113,8 @@ def discover_actors(
     -------
     DataFrame
         One row per candidate group: ``candidate`` (most frequent long form), ``kind_guess``
-        (person / organisation / place / unknown), ``forms`` and ``titles`` (" | "-joined),
+        (person / organisation / place / unknown, or the kind in ``actors`` for a known
+        actor), ``forms`` and ``titles`` (" | "-joined),
         ``n_mentions``, ``n_articles``, ``outlets``, ``known_actor`` (the canonical name when
         ``actors`` already lists one of the forms, else empty) and ``example`` (a sentence).
 
@@ -1184,9 +1185,15 @@ def discover_actors(
             or h[0].lower() in _organisation_words()
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
     forms = Counter(h[0] for h in hits)
-    groups = _group_forms(forms)
-    rows = []
     known = actors._matcher if actors is not None and len(actors) else None
+    known_of = {}
+    if known is not None:
+        for f in forms:
+            entry = known.names.get(_collapse(f))
+            if entry:
+                known_of[f] = known.actors[entry[0]].name
+    groups = _group_forms(forms, known_of)
+    rows = []
     hits_by_form: dict[str, list] = defaultdict(list)
     for h in hits:
         hits_by_form[h[0]].append(h)
@@ -1197,15 +1204,17 @@ def discover_actors(
             continue
         titles = _unique(h[1] for h in member_hits if h[1])
         known_name = ""
+        kind = _guess_kind(head, members, titles)
         if known is not None:
             for f in members:
                 entry = known.names.get(_collapse(f))
                 if entry:
                     known_name = known.actors[entry[0]].name
+                    kind = known.actors[entry[0]].kind  # the list knows better
                     break
         rows.append((
             head,
-            _guess_kind(head, members, titles),
+            kind,
             " | ".join(sorted(members, key=lambda f: (-forms[f], f))),
             " | ".join(titles),
             n,
@@ -1219,8 +1228,10 @@ def discover_actors(
                              kind="stable").reset_index(drop=True)
 
 
-def _group_forms(forms: Counter[str]) -> dict[str, set[str]]:
-    """Group likely-same forms under the most frequent long form."""
+def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None
+                 ) -> dict[str, set[str]]:
+    """Group likely-same forms under the most frequent long form; forms that an actor list
+    gives to one actor ("US", "United States") go together under its name if used."""
     multi = [f for f in forms if " " in f]
     parent: dict[str, str] = {f: f for f in forms}
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -1242,6 +1253,14 @@ def _group_forms(forms: Counter[str]) -> dict[str, set[str]]:
         owners = {parent[m] for m in by_last.get(f, [])}
         if len(owners) == 1:
             parent[f] = owners.pop()
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for f, name in (known_of or {}).items():
+        by_actor[name].append(parent[f])
+    for name, heads in by_actor.items():
+        best = name if name in heads else max(heads, key=lambda f: (forms[f], -len(f)))
+        for f in forms:
+            if parent[f] in heads:
+                parent[f] = best
     groups: dict[str, set[str]] = defaultdict(set)
     for f in forms:
         groups[parent[f]].add(f)

@@ -439,7 +439,11 @@ def test_discover_role_nouns_only_as_whole_words(tmp_path):
 
 def test_discover_marks_known_actors_and_saves_a_usable_list(tmp_path, seed, seed_actors):
     table = discover_actors(seed, actors=seed_actors)
-    assert table.set_index("candidate").loc["Dmitry Peskov", "known_actor"] == "Dmitry Peskov"
+    indexed = table.set_index("candidate")
+    assert indexed.loc["Dmitry Peskov", "known_actor"] == "Dmitry Peskov"
+    # forms the list gives to one actor are grouped under its name, with its kind
+    assert indexed.loc["United States", "forms"] == "US | United States | USA"
+    assert indexed.loc["United States", "kind_guess"] == "country"
     path = write(tmp_path, "proposed.yml", actor_list_yaml(table, event="x"))
     proposed = load_actors(path)  # loads without errors
     assert "Dmitry Peskov" in proposed
