@@ -792,11 +792,12 @@ def _run(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scorer, *,
         return
     import multiprocessing
 
-    if sys.platform == "win32":  # pragma: no cover
-        context = multiprocessing.get_context("spawn")
-    else:  # workers fork from a server that has imported the kit once
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["analysis.scoring"])
+    # Linux: fork, so workers start at once with the scorer already built and nothing of
+    # the caller's script or notebook is re-run. macOS and Windows: spawn (fork is unsafe
+    # there), which imports the caller's main module again: scripts need the usual
+    # ``if __name__ == "__main__":`` guard.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_init_worker, initargs=(scorer, folder)) as pool:
         window: list[tuple[Future, pd.DataFrame]] = []
