@@ -243,6 +243,39 @@ def test_quotes_do_not_change_when_the_actor_columns_are_left_out(seed_corpus, s
                                   seed_scores[["n_quotes", "quoted_words", "quoted_word_share"]])
 
 
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/ (allsides-abp) is absent")
+def test_allsides_sample_matches_every_reference_function(tmp_path):
+    from analysis.actors import mention_table
+    from analysis.framing import frame_scores, marker_scores
+    from analysis.sentiment import article_sentiment, sentence_sentiment
+
+    path = tmp_path / "sample.jsonl"
+    with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as fh, open(path, "w") as out:
+        out.writelines(itertools.islice(fh, 30))
+    corpus = load_corpus(path)
+    scores = score_file(path, cache=False, chunksize=7).scores
+    assert scores["article_id"].tolist() == corpus["article_id"].tolist()
+    tone = article_sentiment(sentence_sentiment(corpus)).set_index("article_id") \
+        .loc[scores["article_id"]]  # sorted by id there, in file order here
+    assert scores["mean_compound"].tolist() == pytest.approx(tone["mean_compound"].tolist(),
+                                                             rel=1e-12)
+    assert scores["share_negative"].tolist() == tone["share_negative"].tolist()
+    for kind, function in (("frame", frame_scores), ("marker", marker_scores)):
+        expected = function(corpus)[["article_id", "outlet", kind, "n_matches",
+                                     "per_1000_words", "sentence_share"]]
+        pd.testing.assert_frame_equal(long_scores(scores, kind), expected, check_dtype=False)
+    mentions = mention_table(corpus).groupby("article_id").size()
+    assert scores["n_mentions"].tolist() == [int(mentions.get(a, 0))
+                                             for a in scores["article_id"]]
+    if HAS_QUOTES:
+        from analysis.quotes import quote_table
+
+        quotes = quote_table(corpus).groupby("article_id").size()
+        assert scores["n_quotes"].tolist() == [int(quotes.get(a, 0))
+                                               for a in scores["article_id"]]
+
+
 def test_actor_list_per_event_is_load_actors(seed_corpus):
     from analysis.actors import load_actors
 
