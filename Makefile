@@ -8,12 +8,18 @@ STAMP  := $(VENV)/.outlet-lens-installed
 EVENT  ?= data/events/2024-07-12-austin-belousov-call
 OUT    ?= out
 
-.PHONY: help setup demo test lint lab clean
+# JupyterLab without anything that reaches the network (news feed, extension manager, updates).
+LAB_OFFLINE := --LabApp.news_url=None --LabApp.extension_manager=readonly \
+	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+
+.PHONY: help setup demo test lint lab workshop report clean
 
 help:
 	@echo "make demo   set up, then compare the seed event: charts and report in $(OUT)/"
 	@echo "make test   set up, then run ruff and the whole test suite"
 	@echo "make lab    set up, then open JupyterLab on notebooks/"
+	@echo "make workshop  serve the workshop notebook as a web app (Voila)"
+	@echo "make report    run every notebook into HTML under $(OUT)/notebooks/"
 	@echo "make setup  only create .venv and install the kit with its test tools"
 	@echo "make clean  remove $(OUT)/ and caches (keeps .venv)"
 
@@ -40,7 +46,18 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check analysis tests
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_OFFLINE) notebooks/
+
+workshop: $(STAMP)
+	$(BIN)/voila notebooks/04-workshop.ipynb
+
+# A notebook that cannot run (e.g. 06 without ../shared) is reported and the others go on.
+report: $(STAMP)
+	@mkdir -p $(OUT)/notebooks
+	@for nb in notebooks/*.ipynb; do \
+		$(BIN)/jupyter nbconvert --to html --execute "$$nb" --output-dir $(OUT)/notebooks \
+			|| echo "note: $$nb did not run; see the message above"; \
+	done
 
 clean:
 	rm -rf $(OUT) .pytest_cache .ruff_cache .hypothesis

@@ -1,11 +1,8 @@
 """Shared pytest set-up: doctest names and the path to the seed event."""
 
-import os
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("MPLBACKEND", "Agg")  # tests draw off-screen
 
 ROOT = Path(__file__).resolve().parent
 SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"

@@ -229,7 +229,5 @@ def highlight(
     shown = " ".join(legend[layer] for layer in LAYERS if layer in layers)
     note = ("Marks come from word lists and patterns (heuristics): hover over a mark to see "
             "why it is there.")
-    return Highlighted(
-        f"<style>{_CSS}</style><div class='ol-legend'>{shown}<br>{note}</div>"
-        f"<div class='ol-grid'>{''.join(columns)}</div>"
-    )
+    head = f"<div class='ol-legend'>{shown}<br>{note}</div>" if layers else ""
+    return Highlighted(f"<style>{_CSS}</style>{head}<div class='ol-grid'>{''.join(columns)}</div>")
