@@ -775,6 +775,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(scorer: Scorer, folder: Path | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker may inherit the CLI's
     _WORKER["scorer"] = scorer
     _WORKER["cache"] = folder
 
@@ -1200,7 +1203,24 @@ def long_scores(scores: pd.DataFrame, kind: Literal["frame", "marker", "actor"])
 # --- command line ---------------------------------------------------------------------------
 
 
+def _stop_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: the temporary output is removed
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _score_command(args)
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        return _score_command(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _score_command(args: argparse.Namespace) -> int:
     from .cli import emit_table
 
     options: dict[str, Any] = {}
