@@ -119,7 +119,8 @@ class FastVader:
     # -- scores ----------------------------------------------------------------------
 
     def _sentiments(self, text: str) -> list[float]:
-        pieces = [self._piece(raw) for raw in text.split() if len(raw) > 1]
+        known = self._pieces.get
+        pieces = [known(raw) or self._piece(raw) for raw in text.split() if len(raw) > 1]
         n = len(pieces)
         if not n:
             return []
@@ -127,7 +128,7 @@ class FastVader:
         boosters = self._boosters
         words = [p[0] for p in pieces]
         lowers = [p[1] for p in pieces]
-        n_upper = sum(p[2] for p in pieces)
+        n_upper = sum([p[2] for p in pieces])
         sentitext = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
