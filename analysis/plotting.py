@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 
 __all__ = [
     "OKABE_ITO",
+    "ordered",
     "outlet_colors",
     "plot_actor_mentions",
     "plot_coverage",
@@ -49,6 +50,19 @@ OKABE_ITO = (
 LEANING_COLORS = {"left": "#0072B2", "center": "#7F7F7F", "right": "#D55E00"}
 
 
+def ordered(names: Iterable[object]) -> list[str]:
+    """Outlet names in the order every chart uses: case-insensitive alphabetical, except
+    that leaning labels go left, center, right.
+
+    >>> ordered(["right", "left", "center"]), ordered(["b", "A"])
+    (['left', 'center', 'right'], ['A', 'b'])
+    """
+    names = {str(n) for n in names}
+    if names and names <= set(LEANING_COLORS):
+        return [n for n in LEANING_COLORS if n in names]
+    return sorted(names, key=lambda s: (s.casefold(), s))
+
+
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     """One colour per outlet, the same for the same set of outlets whatever their order.
 
@@ -58,7 +72,7 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     >>> outlet_colors(["Shafaq News", "n-tv"])
     {'n-tv': '#0072B2', 'Shafaq News': '#E69F00'}
     """
-    names = sorted({str(o) for o in outlets}, key=lambda s: (s.casefold(), s))
+    names = ordered(outlets)
     if names and set(names) <= set(LEANING_COLORS):
         return {n: LEANING_COLORS[n] for n in names}
     return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
@@ -143,7 +157,7 @@ def plot_furniture(
         return _no_data(ax, title)
     _require(furniture, ["outlet", "rule"], "plot_furniture")
     counts = furniture.groupby(["rule", "outlet"]).size().unstack(fill_value=0)
-    counts = counts[sorted(counts.columns, key=lambda s: (s.casefold(), s))]
+    counts = counts[ordered(counts.columns)]
     colors = palette or outlet_colors(counts.columns)
     width = 0.8 / len(counts.columns)
     for j, outlet in enumerate(counts.columns):
@@ -236,12 +250,14 @@ def plot_sentiment_arc(
 def plot_tone_distribution(
     sentences: pd.DataFrame,
     *,
+    hue: str = "outlet",
     palette: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Every sentence's tone as a dot, one row per outlet, with the outlet's mean as a bar.
 
     Takes the one-row-per-sentence table of :func:`analysis.sentiment.sentence_sentiment`.
+    ``hue`` names the column to group by (``"leaning"`` works when the table has it).
     Dots are spread vertically in a fixed pattern (not at random), so a redraw is identical.
     Shaded band: the neutral zone (-0.05 to 0.05).
     """
@@ -249,12 +265,12 @@ def plot_tone_distribution(
     title = "Tone of each sentence"
     if sentences.empty:
         return _no_data(ax, title)
-    _require(sentences, ["outlet", "compound"], "plot_tone_distribution")
-    colors = palette or outlet_colors(sentences["outlet"])
-    outlets = sorted(sentences["outlet"].unique(), key=lambda o: (o.casefold(), o))
+    _require(sentences, [hue, "compound"], "plot_tone_distribution")
+    colors = palette or outlet_colors(sentences[hue])
+    outlets = ordered(sentences[hue].unique())
     ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
     for row, outlet in enumerate(outlets):
-        values = sentences.loc[sentences["outlet"] == outlet, "compound"].to_numpy()
+        values = sentences.loc[sentences[hue] == outlet, "compound"].to_numpy()
         offsets = [((i * 0.618034) % 1 - 0.5) * 0.5 for i in range(len(values))]
         ax.scatter(values, [row + o for o in offsets], s=18, alpha=0.75, color=colors[outlet],
                    label=outlet)
@@ -272,6 +288,7 @@ def plot_frame_profile(
     *,
     value: str = "per_1000_words",
     kind: str = "frame",
+    hue: str = "outlet",
     palette: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Axes:
@@ -286,6 +303,8 @@ def plot_frame_profile(
     value : ``per_1000_words`` (matches per 1,000 words) or ``sentence_share`` (share of
         sentences with at least one match).
     kind : the column naming the category: ``"frame"`` or ``"marker"``.
+    hue : the column whose values get one bar each (``"leaning"`` for a table with one row
+        per leaning and frame).
     """
     ax = _axes(ax)
     labels = {"per_1000_words": "Matches per 1,000 words",
@@ -294,11 +313,13 @@ def plot_frame_profile(
         "Language markers per outlet")
     if scores.empty:
         return _no_data(ax, title)
-    _require(scores, ["outlet", kind, value], "plot_frame_profile")
-    _one_row_per(scores, ["outlet", kind], "plot_frame_profile",
+    _require(scores, [hue, kind, value], "plot_frame_profile")
+    _one_row_per(scores, [hue, kind], "plot_frame_profile",
                  f"aggregate first with analysis.framing.outlet_{kind}_scores()")
-    table = scores.pivot(index=kind, columns="outlet", values=value)
+    table = scores.pivot(index=kind, columns=hue, values=value)
     _grouped_barh(table, palette or outlet_colors(table.columns), ax)
+    if hue != "outlet":
+        ax.get_legend().set_title(hue.capitalize())
     ax.set_xlabel(labels.get(value, value))
     ax.set_title(title)
     return ax
@@ -307,7 +328,7 @@ def plot_frame_profile(
 def _grouped_barh(table: pd.DataFrame, colors: Mapping[str, str], ax: Axes) -> None:
     """Draw ``table`` (categories as rows, outlets as columns) as grouped horizontal bars,
     first row at the top, outlets in the palette's order, with a legend."""
-    table = table[sorted(table.columns, key=lambda o: (str(o).casefold(), str(o)))].fillna(0)
+    table = table[ordered(table.columns)].fillna(0)
     height = 0.8 / len(table.columns)
     for j, outlet in enumerate(table.columns):
         ys = [i + (j - (len(table.columns) - 1) / 2) * height for i in range(len(table))]
@@ -427,7 +448,7 @@ def plot_distinctive_words(
     if words.empty:
         return _no_data(ax, "Distinctive words")
     _require(words, ["group", "other", "term", "z"], "plot_distinctive_words")
-    groups = sorted(words["group"].unique(), key=lambda g: (str(g).casefold(), str(g)))
+    groups = ordered(words["group"].unique())
     colors = palette or outlet_colors(groups)
     if group is None and len(groups) != 2:
         raise ValueError(
@@ -480,7 +501,7 @@ def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
         coverage.assign(kind=kind).groupby(["outlet", "kind"]).size().unstack(fill_value=0)
         .reindex(columns=list(_COVERAGE_COLORS), fill_value=0)
     )
-    counts = counts.loc[sorted(counts.index, key=lambda o: (o.casefold(), o))]
+    counts = counts.loc[ordered(counts.index)]
     left = [0] * len(counts)
     names = {"verbatim": "shared word for word", "paraphrase": "shared, other words",
              "unique": "only in this outlet"}

@@ -176,3 +176,17 @@ def test_voices_and_verb_groups():
     plot_verb_groups(verbs, ax=ax)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["neutral", "doubting"]
     assert [p.get_width() for p in ax.patches] == [0.5, 0.5, 1, 0]
+
+
+def test_hue_groups_by_another_column():
+    scores = pd.DataFrame({"leaning": ["left", "right"], "frame": ["conflict"] * 2,
+                           "per_1000_words": [3.0, 5.0]})
+    _, ax = plt.subplots()
+    plot_frame_profile(scores, hue="leaning", ax=ax)
+    assert [p.get_width() for p in ax.patches] == [3.0, 5.0]
+    assert [to_hex(p.get_facecolor()) for p in ax.patches] == ["#0072b2", "#d55e00"]
+    assert ax.get_legend().get_title().get_text() == "Leaning"
+    sentences = pd.DataFrame({"leaning": ["left", "left", "right"], "compound": [0.2, 0.4, -0.1]})
+    _, ax = plt.subplots()
+    plot_tone_distribution(sentences, hue="leaning", ax=ax)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["left", "right"]
