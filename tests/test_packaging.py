@@ -9,7 +9,7 @@ from conftest import ROOT
 
 
 def _name_and_spec(requirement: str) -> tuple[str, str]:
-    match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)\s*(.*?)\s*", requirement)
+    match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\s*(.*?)\s*", requirement)
     return match.group(1).lower().replace("_", "-"), match.group(2).replace(" ", "")
 
 
@@ -23,6 +23,8 @@ def test_environment_yml_matches_pyproject():
     conda.update(_name_and_spec(d) for d in pip_section if not d.startswith("-"))
     assert conda.pop("python") == ">=3.11" == project["requires-python"]
     assert conda.pop("pip") == ""
+    # pip's dask[distributed] extra is a package of its own on conda-forge
+    assert conda.pop("distributed") == wanted["dask"]
     assert conda == wanted
     assert env["channels"] == ["conda-forge"]
 
