@@ -26,10 +26,26 @@ from .tokens import (
 
 __version__ = "0.1.0"
 
-# Names whose modules are slow to import (trafilatura, matplotlib) load on first use.
+# The main function of each module, loaded on first use so that `import analysis` stays
+# quick (trafilatura, matplotlib, ipywidgets and the lexicons load only when needed).
 _LAZY = {
     "add_articles": "analysis.ingest",
     "extract_article": "analysis.ingest",
+    "load_actors": "analysis.actors",
+    "mention_table": "analysis.actors",
+    "count_actors": "analysis.actors",
+    "actors_by_outlet": "analysis.actors",
+    "quote_table": "analysis.quotes",
+    "voice_table": "analysis.quotes",
+    "sentence_sentiment": "analysis.sentiment",
+    "frame_scores": "analysis.framing",
+    "distinctive_words": "analysis.comparison",
+    "coverage": "analysis.comparison",
+    "comparison_tables": "analysis.comparison",
+    "kwic": "analysis.comparison",
+    "highlight": "analysis.highlight",
+    "explore": "analysis.widgets",
+    "score_articles": "analysis.scoring",
     "compare_event": "analysis.report",
 }
 
@@ -42,23 +58,42 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
     "CORPUS_COLUMNS",
     "CorpusError",
+    "actors_by_outlet",
     "add_articles",
     "clean_corpus",
     "compare_event",
+    "comparison_tables",
+    "count_actors",
+    "coverage",
+    "distinctive_words",
+    "explore",
     "extract_article",
+    "frame_scores",
     "from_texts",
     "furniture_table",
+    "highlight",
+    "kwic",
+    "load_actors",
     "load_corpus",
+    "mention_table",
     "normalize",
+    "quote_table",
     "read_event",
+    "score_articles",
+    "sentence_sentiment",
     "sentence_spans",
     "sentence_table",
     "sentences",
     "text_stats",
     "token_table",
+    "voice_table",
     "word_spans",
     "words",
 ]

@@ -34,3 +34,18 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     first_block = readme.split("```")[1]
     assert "make demo" in first_block and "make test" in first_block
+
+
+def test_every_public_name_resolves_and_import_stays_light():
+    import subprocess
+    import sys
+
+    code = ("import sys, analysis; heavy = {'trafilatura', 'ipywidgets', 'matplotlib.pyplot'}"
+            " & set(sys.modules); print(sorted(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+    import analysis
+
+    for name in analysis.__all__:
+        assert getattr(analysis, name) is not None
