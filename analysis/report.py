@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import html
 import io
 import os
@@ -46,6 +47,13 @@ class Context:
     corpus: pd.DataFrame
     event: dict
     palette: dict[str, str]
+
+    @functools.cached_property
+    def actor_list(self):
+        """The actor lists under ``data/actors/`` that apply to this event."""
+        from .actors import load_actors
+
+        return load_actors(event=str(self.corpus["event"].iloc[0]))
 
 
 @dataclass
@@ -120,8 +128,7 @@ def section_top_words(ctx: Context) -> Section:
 def section_actors(ctx: Context) -> Section:
     from . import actors
 
-    listed = actors.load_actors(event=str(ctx.corpus["event"].iloc[0]))
-    by_outlet = actors.actors_by_outlet(ctx.corpus, listed)
+    by_outlet = actors.actors_by_outlet(ctx.corpus, ctx.actor_list)
     fig, ax = _figure(7.5, 5.5)
     plotting.plot_actor_mentions(by_outlet, palette=ctx.palette, ax=ax)
     return Section(
@@ -135,16 +142,15 @@ def section_actors(ctx: Context) -> Section:
         figures={"actors": fig},
         tables={
             "actors": by_outlet,
-            "actor_labels": actors.label_table(ctx.corpus, listed),
+            "actor_labels": actors.label_table(ctx.corpus, ctx.actor_list),
         },
     )
 
 
 def section_voices(ctx: Context) -> Section:
-    from . import actors, quotes
+    from . import quotes
 
-    listed = actors.load_actors(event=str(ctx.corpus["event"].iloc[0]))
-    quote_rows = quotes.quote_table(ctx.corpus, listed)
+    quote_rows = quotes.quote_table(ctx.corpus, ctx.actor_list)
     voices = quotes.voice_table(quote_rows)
     verbs = quotes.verb_table(quote_rows)
     fig, ax = _figure(7.5, 5)
