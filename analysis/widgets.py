@@ -117,94 +117,108 @@ def _keep(df: pd.DataFrame, outlets) -> pd.DataFrame:
     return df[df["outlet"].isin(list(outlets))]
 
 
-def _draw_actors(t: EventTables, outlets, ax, palette):
+# Each measure is a pair: a function that makes its table from the event's tables (pure,
+# cached by the dashboard per outlets and actor) and one that draws that table.
+
+
+def _actor_counts(t: EventTables, outlets, actor):
     from .actors import actors_by_outlet
 
-    corpus = _keep(t.corpus, outlets)
-    plotting.plot_actor_mentions(actors_by_outlet(corpus, t.actor_list), palette=palette, ax=ax)
+    return actors_by_outlet(_keep(t.corpus, outlets), t.actor_list)
 
 
-def _draw_voices(t: EventTables, outlets, ax, palette):
+def _voices(t: EventTables, outlets, actor):
     from .quotes import voice_table
 
-    plotting.plot_voices(voice_table(_keep(t.quotes, outlets)), palette=palette, ax=ax)
+    return voice_table(_keep(t.quotes, outlets))
 
 
-def _draw_verbs(t: EventTables, outlets, ax, palette):
+def _verbs(t: EventTables, outlets, actor):
     from .quotes import verb_table
 
-    plotting.plot_verb_groups(verb_table(_keep(t.quotes, outlets)), palette=palette, ax=ax)
+    return verb_table(_keep(t.quotes, outlets))
 
 
-def _draw_arc(t: EventTables, outlets, ax, palette):
+def _arc(t: EventTables, outlets, actor):
     from .sentiment import sentiment_arc
 
-    plotting.plot_sentiment_arc(sentiment_arc(_keep(t.sentences, outlets)), palette=palette,
-                                ax=ax)
+    return sentiment_arc(_keep(t.sentences, outlets))
 
 
-def _draw_tone(t: EventTables, outlets, ax, palette):
-    plotting.plot_tone_distribution(_keep(t.sentences, outlets), palette=palette, ax=ax)
+def _tone(t: EventTables, outlets, actor):
+    return _keep(t.sentences, outlets)
 
 
-def _draw_actor_tone(t: EventTables, outlets, ax, palette, actor=None):
+def _actor_tone(t: EventTables, outlets, actor):
     from .sentiment import actor_tone
 
     tone = actor_tone(_keep(t.sentences, outlets), _keep(t.mentions, outlets))
     if actor:
         tone = tone[tone["actor"] == actor]
-    tone = tone.rename(columns={"mean_compound": "tone"})
     top = tone.groupby("actor")["n_sentences"].sum().nlargest(10).index
-    table = tone[tone["actor"].isin(top)]
-    plotting.plot_frame_profile(table.rename(columns={"actor": "frame"}), value="tone",
-                                palette=palette, ax=ax)
+    return tone[tone["actor"].isin(top)].rename(columns={"actor": "frame",
+                                                         "mean_compound": "tone"})
+
+
+def _draw_actor_tone(table, ax, palette):
+    plotting.plot_frame_profile(table, value="tone", palette=palette, ax=ax)
     ax.set_title("Tone of the sentences that mention each actor")
     ax.set_xlabel("Mean sentence tone (VADER compound, -1 to 1)")
     ax.axvline(0, color="#999999", linewidth=0.8)
 
 
-def _draw_frames(t: EventTables, outlets, ax, palette):
+def _frames(t: EventTables, outlets, actor):
     from .framing import outlet_frame_scores
 
-    plotting.plot_frame_profile(outlet_frame_scores(_keep(t.frame_scores, outlets)),
-                                palette=palette, ax=ax)
+    return outlet_frame_scores(_keep(t.frame_scores, outlets))
 
 
-def _draw_distinctive(t: EventTables, outlets, ax, palette):
+def _distinctive(t: EventTables, outlets, actor):
+    if len(outlets) < 2:
+        return pd.DataFrame(columns=["group", "other", "term", "z"])
     from .comparison import distinctive_words
 
-    corpus = _keep(t.corpus, outlets)
-    if corpus["outlet"].nunique() < 2:
-        plotting._no_data(ax, "Distinctive words need two outlets")
+    return distinctive_words(_keep(t.corpus, outlets), stopwords="english", min_count=3)
+
+
+def _draw_distinctive(table, ax, palette):
+    groups = plotting.ordered(table["group"].unique())
+    if not groups:
+        plotting._no_data(ax, "Distinctive words (pick two or more outlets)")
         return
-    words = distinctive_words(corpus, stopwords="english", min_count=3)
-    group = None if corpus["outlet"].nunique() == 2 else sorted(outlets)[0]
-    plotting.plot_distinctive_words(words, group=group, palette=palette, ax=ax)
+    group = None if len(groups) == 2 else groups[0]
+    plotting.plot_distinctive_words(table, group=group, palette=palette, ax=ax)
 
 
-def _draw_coverage(t: EventTables, outlets, ax, palette):
-    plotting.plot_coverage(_keep(t.coverage, outlets), ax=ax)
+def _coverage(t: EventTables, outlets, actor):
+    return _keep(t.coverage, outlets)
 
 
-def _draw_length(t: EventTables, outlets, ax, palette):
+def _length(t: EventTables, outlets, actor):
     from .tokens import text_stats
 
-    plotting.plot_text_stats(text_stats(_keep(t.corpus, outlets)), palette=palette, ax=ax)
+    return text_stats(_keep(t.corpus, outlets))
 
 
-#: The dashboard's measures: label -> drawing function ``(tables, outlets, ax, palette)``.
-MEASURES: dict[str, Callable] = {
-    "Who is mentioned": _draw_actors,
-    "Who gets to speak": _draw_voices,
-    "Verbs that introduce speech": _draw_verbs,
-    "Tone through the article": _draw_arc,
-    "Tone of each sentence": _draw_tone,
-    "Tone around each actor": _draw_actor_tone,
-    "Frames": _draw_frames,
-    "Distinctive words": _draw_distinctive,
-    "What each outlet shares": _draw_coverage,
-    "Article length": _draw_length,
+def _with_palette(plot):
+    return lambda table, ax, palette: plot(table, palette=palette, ax=ax)
+
+
+#: The dashboard's measures: label -> (table function, drawing function).
+MEASURES: dict[str, tuple[Callable, Callable]] = {
+    "Who is mentioned": (_actor_counts, _with_palette(plotting.plot_actor_mentions)),
+    "Who gets to speak": (_voices, _with_palette(plotting.plot_voices)),
+    "Verbs that introduce speech": (_verbs, _with_palette(plotting.plot_verb_groups)),
+    "Tone through the article": (_arc, _with_palette(plotting.plot_sentiment_arc)),
+    "Tone of each sentence": (_tone, _with_palette(plotting.plot_tone_distribution)),
+    "Tone around each actor": (_actor_tone, _draw_actor_tone),
+    "Frames": (_frames, _with_palette(plotting.plot_frame_profile)),
+    "Distinctive words": (_distinctive, _draw_distinctive),
+    "What each outlet shares": (_coverage, lambda table, ax, palette: plotting.plot_coverage(
+        table, ax=ax)),
+    "Article length": (_length, _with_palette(plotting.plot_text_stats)),
 }
+_USES_ACTOR = {"Tone around each actor"}
 
 
 class Explorer(w.VBox):
@@ -232,7 +246,7 @@ class Explorer(w.VBox):
         self.new_term = w.Text(placeholder="a word or phrase", continuous_update=False)
         self.add_button = w.Button(description="Add to frame", icon="plus")
         self.status = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="900px"))
+        self.chart = w.Image(format="svg+xml", layout=w.Layout(max_width="900px"))
         self.text = w.HTML()
         self.results = w.HTML()
         self._set_event_options()
@@ -247,9 +261,12 @@ class Explorer(w.VBox):
             w.HTML("<b>The articles</b> (hover over a mark to see why it is there)"),
             self.text,
         ])
+        # Each control redraws only what depends on it.
         self.event.observe(self._on_event, "value")
-        for control in (self.outlets, self.measure, self.actor, self.layers):
-            control.observe(lambda _: self.refresh(), "value")
+        self.outlets.observe(lambda _: self.refresh(), "value")
+        self.measure.observe(lambda _: self._draw_chart(), "value")
+        self.actor.observe(lambda _: self._on_actor(), "value")
+        self.layers.observe(lambda _: self._show_text(), "value")
         self.search.observe(lambda _: self._show_results(), "value")
         self.add_button.on_click(lambda _: self.add_frame_term())
         self.new_term.observe(lambda _: self.add_frame_term(), "value")
@@ -282,6 +299,11 @@ class Explorer(w.VBox):
         self._set_event_options()
         self.refresh()
 
+    def _on_actor(self) -> None:
+        if self.measure.value in _USES_ACTOR:
+            self._draw_chart()
+        self._show_text()
+
     # --- drawing ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Redraw the chart, the highlighted text and the search results."""
@@ -289,17 +311,25 @@ class Explorer(w.VBox):
         self._show_text()
         self._show_results()
 
+    def measure_table(self) -> pd.DataFrame:
+        """The table behind the current chart (made once per event, outlets and actor)."""
+        make, _ = MEASURES[self.measure.value]
+        outlets = tuple(sorted(self.current_outlets()))
+        actor = self.actor.value if self.measure.value in _USES_ACTOR else ""
+        tables = self.tables()
+        cache = tables.__dict__.setdefault("_views", {})
+        key = (self.measure.value, outlets, actor)
+        if key not in cache:
+            cache[key] = make(tables, outlets, actor)
+        return cache[key]
+
     def _draw_chart(self) -> None:
-        fig = Figure(figsize=(8.5, 4.8), layout="constrained")
-        ax = fig.add_subplot()
-        draw = MEASURES[self.measure.value]
-        args = (self.tables(), self.current_outlets(), ax, self.palette)
-        if draw is _draw_actor_tone:
-            draw(*args, actor=self.actor.value or None)
-        else:
-            draw(*args)
+        # SVG: no rasterising (faster than PNG here) and sharp when projected.
+        fig = Figure(figsize=(8.5, 4.8))
+        _, draw = MEASURES[self.measure.value]
+        draw(self.measure_table(), fig.add_subplot(), self.palette)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=100)
+        fig.savefig(buffer, format="svg", bbox_inches="tight")
         self.chart.value = buffer.getvalue()
 
     def _show_text(self) -> None:

@@ -17,8 +17,8 @@ def test_every_measure_draws_a_chart(app):
     images = set()
     for measure in MEASURES:
         app.measure.value = measure
-        assert app.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
-        images.add(app.chart.value)
+        assert b"<svg" in bytes(app.chart.value[:500])
+        images.add(bytes(app.chart.value))
     assert len(images) == len(MEASURES)  # each measure draws something different
 
 
