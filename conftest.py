@@ -6,6 +6,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent
 SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+ALLSIDES = SHARED / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+NO_ALLSIDES = f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is not beside this clone)"
+
+
+@pytest.fixture(scope="session")
+def allsides():
+    """The allsides-abp corpus, loaded once per test run; skips when ../shared/ is absent.
+
+    Shared by many tests: take a copy (or ``.head()``) before changing it.
+    """
+    if not ALLSIDES.is_file():
+        pytest.skip(NO_ALLSIDES)
+    from analysis import load_corpus
+
+    return load_corpus(ALLSIDES)
 
 
 @pytest.fixture(autouse=True)

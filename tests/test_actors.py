@@ -6,7 +6,6 @@ texts (conventions in ``tests/fixtures/seed_mentions.md``), not by running the c
 
 import functools
 import itertools
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -33,12 +32,9 @@ from analysis.actors import (
 )
 from analysis.cli import main
 from analysis.loading import CorpusError
+from conftest import FIXTURES, ROOT, SEED_EVENT
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
 SEED_LIST = ROOT / "data" / "actors" / "2024-07-12-austin-belousov-call.yml"
-FIXTURES = ROOT / "tests" / "fixtures"
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 EVENT = "2024-07-12-austin-belousov-call"
 
 
@@ -506,14 +502,11 @@ def test_cli_discover_saves_actor_list(tmp_path, capsys):
 
 
 @pytest.mark.shared
-def test_allsides_hand_labelled_mentions():
+def test_allsides_hand_labelled_mentions(allsides):
     # One allsides-abp article (Townhall, embedded tweets), mentions labelled by reading it;
     # the actor list is the test fixture plus the general world list.
-    if not ALLSIDES.exists():
-        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
     gold = pd.read_csv(FIXTURES / "actors_allsides_mentions.csv")
-    corpus = load_corpus(ALLSIDES)
-    corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))]
+    corpus = allsides[allsides["article_id"].isin(set(gold["article_id"]))]
     text = corpus["text"].iloc[0]
     assert all(text[r.start:r.end] == r.surface for r in gold.itertuples())
     actors = load_actors([FIXTURES / "quotes_allsides_actors.yml",
@@ -523,10 +516,8 @@ def test_allsides_hand_labelled_mentions():
 
 
 @pytest.mark.shared
-def test_mentions_on_allsides_sample():
-    if not ALLSIDES.exists():
-        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
-    corpus = load_corpus(ALLSIDES).head(40)
+def test_mentions_on_allsides_sample(allsides):
+    corpus = allsides.head(40)
     actors = ActorList([Actor("Donald Trump", "person", titles=("President Trump",)),
                         Actor("United States", "country", aliases=("US", "U.S."))])
     table = count_actors(corpus, actors)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -27,11 +26,9 @@ from analysis.comparison import (
     shared_passages,
     verbatim_share,
 )
+from conftest import FIXTURES, SEED_EVENT
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
-WIRE_EVENT = ROOT / "tests" / "fixtures" / "comparison_wire_event"
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+WIRE_EVENT = FIXTURES / "comparison_wire_event"
 
 NTV, SHAFAQ = "n-tv", "Shafaq News"
 
@@ -254,10 +251,8 @@ def test_distinctive_words_on_the_seed(seed):
 
 
 @pytest.mark.shared
-def test_distinctive_words_on_allsides_by_leaning():
-    if not ALLSIDES.exists():
-        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
-    corpus = load_corpus(ALLSIDES).head(300)
+def test_distinctive_words_on_allsides_by_leaning(allsides):
+    corpus = allsides.head(300)
     table = distinctive_words(corpus, by="leaning", stopwords="english", top=10)
     assert set(table["group"]) == {"left", "center", "right"}
     assert table.groupby("group").size().max() == 10

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import warnings
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -31,11 +29,7 @@ from analysis.framing import (
 )
 from analysis.loading import CorpusError
 from analysis.resources import data_dir
-
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+from conftest import FIXTURES, SEED_EVENT
 
 GENERIC = ["conflict", "human_interest", "economic_consequences", "morality", "responsibility"]
 SECURITY = ["escalation_threat", "deterrence_defence", "diplomacy_deescalation",
@@ -414,13 +408,8 @@ def test_cli_bad_lexicon_is_a_clear_error(capsys):
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_CORPUS.is_file(),
-                    reason="needs ../shared/corpora/allsides-abp (not present)")
-def test_real_news_evidence_maps_back():
-    with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as f:
-        records = [json.loads(next(f)) for _ in range(25)]
-    corpus = from_texts([{"outlet": r["outlet"], "text": r["text"]} for r in records
-                         if r["text"].strip()])
+def test_real_news_evidence_maps_back(allsides):
+    corpus = allsides.head(25)
     evidence = frame_evidence(corpus)
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     assert len(evidence) > 100

@@ -36,8 +36,9 @@ from analysis.ingest import (
 )
 from analysis.loading import CorpusError, load_corpus, read_event
 from analysis.tokens import words
+from conftest import FIXTURES
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+PAGES = FIXTURES / "pages"
 LEDGER = PAGES / "ledger-austin-belousov.html"
 RIVERSIDE = PAGES / "riverside-text-dateline.html"
 COURRIER = PAGES / "courrier-cp1252.html"

@@ -8,10 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import CORPUS_COLUMNS, CorpusError, from_texts, load_corpus, read_event
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
-SHARED = ROOT.parent / "shared"
+from conftest import SEED_EVENT, SHARED
 
 GOOD_ARTICLE = """---
 outlet: Outlet A

@@ -7,7 +7,6 @@ two speakers in one sentence, quotes across paragraphs, odd and unbalanced marks
 """
 
 import functools
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -28,11 +27,7 @@ from analysis.quotes import (
     verb_table,
     voice_table,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
-FIXTURES = ROOT / "tests" / "fixtures"
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+from conftest import FIXTURES, SEED_EVENT
 
 
 @pytest.fixture(scope="module")
@@ -362,17 +357,14 @@ def test_cli_quotes_writes_file(tmp_path, capsys):
 
 
 @pytest.mark.shared
-def test_allsides_hand_labels():
+def test_allsides_hand_labels(allsides):
     # Two allsides-abp articles labelled by hand (tests/fixtures/quotes_allsides_*): the
     # Daily Signal one was used to tune the rules, the Townhall one (tweets, a colon cue,
     # scare quotes) was labelled before the kit was run on it.
-    if not ALLSIDES.exists():
-        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
     from analysis.actors import load_actors
 
     gold = pd.read_csv(FIXTURES / "quotes_allsides_labels.csv", keep_default_na=False)
-    corpus = load_corpus(ALLSIDES)
-    corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))]
+    corpus = allsides[allsides["article_id"].isin(set(gold["article_id"]))]
     found = quote_table(corpus, load_actors(FIXTURES / "quotes_allsides_actors.yml"))
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     for row in gold.itertuples():  # the labels still fit the stored texts
@@ -382,10 +374,8 @@ def test_allsides_hand_labels():
 
 
 @pytest.mark.shared
-def test_quotes_on_allsides_sample():
-    if not ALLSIDES.exists():
-        pytest.skip(f"needs the allsides-abp corpus at {ALLSIDES} (../shared/ is absent)")
-    corpus = load_corpus(ALLSIDES).head(30)
+def test_quotes_on_allsides_sample(allsides):
+    corpus = allsides.head(30)
     table = quote_table(corpus, actors=None)
     assert len(table) > 30  # news articles quote people
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import warnings
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -37,10 +35,7 @@ from analysis.sentiment import (
     warn_if_not_english,
 )
 from analysis.tokens import sentences
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+from conftest import SEED_EVENT
 
 
 @pytest.fixture(scope="module")
@@ -455,11 +450,8 @@ def test_cli_sentiment_adjust_and_out(tmp_path, capsys):
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_CORPUS.is_file(),
-                    reason="needs ../shared/corpora/allsides-abp (not present)")
-def test_real_news_sentences_score_like_nltk(nltk_analyzer):
-    with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as f:
-        texts = [json.loads(next(f))["text"] for _ in range(60)]
+def test_real_news_sentences_score_like_nltk(nltk_analyzer, allsides):
+    texts = allsides["text"].head(60)
     for text in texts:
         for sentence in sentences(text):
             result = score_sentence(sentence)
