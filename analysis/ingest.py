@@ -60,6 +60,7 @@ import pandas as pd
 import yaml
 
 from .loading import CorpusError, read_event
+from .resources import yaml_load
 from .tokens import words
 
 __all__ = [
@@ -754,7 +755,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if close is None:
         return {}, text
     try:
-        meta = yaml.safe_load("\n".join(lines[1:close])) or {}
+        meta = yaml_load("\n".join(lines[1:close])) or {}
     except yaml.YAMLError:
         return {}, text
     if not isinstance(meta, dict):

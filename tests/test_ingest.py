@@ -814,3 +814,14 @@ def test_writing_without_hard_links_still_never_overwrites(tmp_path, monkeypatch
     assert read_event(event)["title"] == "Missile row"
     assert len(load_corpus(event)) == 3
     assert [p.name for p in event.iterdir() if p.name.startswith(".")] == []
+
+
+def test_text_file_front_matter_keeps_no_as_a_language(tmp_path):
+    # YAML 1.1 would read the Norwegian code `no` as False; the kit's loader keeps it
+    source = tmp_path / "story.md"
+    source.write_text("---\noutlet: NRK\nlanguage: no\n---\nRegjeringen møttes i dag.\n",
+                      encoding="utf-8")
+    added = add_articles([source], tmp_path / "event", fetch=False)
+    assert added.loc[0, "status"] == "added"
+    corpus = load_corpus(tmp_path / "event")
+    assert corpus.loc[0, "language"] == "no"
