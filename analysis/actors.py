@@ -1404,10 +1404,9 @@ def _table_command(tables: dict[str, Any]) -> Any:
     """
 
     def handler(args) -> int:
-        from .cli import emit_table
-        from .loading import load_corpus
+        from .cli import corpus_from_args, emit_table
 
-        corpus = load_corpus(args.path)
+        corpus = corpus_from_args(args)
         actors = load_actors(args.actors) if args.actors else None
         return emit_table(tables[args.table](corpus, actors), args)
 
@@ -1421,11 +1420,10 @@ _cmd_actors = _table_command({
 
 
 def _cmd_discover(args) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
+    from .cli import corpus_from_args, emit_table
     from .outputs import write_text
 
-    corpus = load_corpus(args.path)
+    corpus = corpus_from_args(args)
     actors = load_actors(args.actors) if args.actors else load_actors()
     table = discover_actors(corpus, actors=actors, min_mentions=args.min_mentions)
     if args.save_actors:
@@ -1445,7 +1443,7 @@ def register_commands(subparsers) -> None:
         help="who is mentioned: one row per article and actor (or mentions, outlets, labels, "
              "naming)",
     )
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument("--actors", metavar="FILE", nargs="+",
                    help="actor list(s) to use (default: the lists under data/actors/ that "
                         "match each article's event)")
@@ -1457,7 +1455,7 @@ def register_commands(subparsers) -> None:
     d = subparsers.add_parser(
         "discover", help="propose candidate actors (names, titles) for an actor list"
     )
-    add_path_argument(d)
+    add_path_argument(d, clean=True)
     d.add_argument("--actors", metavar="FILE", nargs="+",
                    help="actor list(s) to mark candidates that are already known")
     d.add_argument("--min-mentions", type=int, default=1, metavar="N",

@@ -19,7 +19,7 @@ import pandas as pd
 from .loading import CorpusError, load_corpus
 from .outputs import OutputError, render_table, table_format, write_bytes
 
-__all__ = ["add_output_options", "add_path_argument", "emit_table", "main"]
+__all__ = ["add_output_options", "add_path_argument", "corpus_from_args", "emit_table", "main"]
 
 #: Modules that may add commands, in the order their commands are listed in ``--help``.
 #: A module that does not exist yet is skipped, so the CLI grows as the kit does.
@@ -37,13 +37,34 @@ COMMAND_MODULES = (
 )
 
 
-def add_path_argument(parser: argparse.ArgumentParser) -> None:
-    """The ``PATH`` argument every corpus command takes."""
+def add_path_argument(parser: argparse.ArgumentParser, *, clean: bool = False) -> None:
+    """The ``PATH`` argument every corpus command takes.
+
+    ``clean=True`` also adds ``--no-clean``: such a command analyses the text with page
+    furniture removed (see :mod:`analysis.cleaning`), as the report does, unless told not to.
+    Load its corpus with :func:`corpus_from_args`.
+    """
     parser.add_argument(
         "path",
         metavar="PATH",
         help="an event folder, a folder of event folders, or a .csv/.jsonl(.gz)/.parquet file",
     )
+    if clean:
+        parser.add_argument(
+            "--no-clean", action="store_true",
+            help="analyse the text as stored (by default page furniture such as navigation, "
+                 "repeated captions and appended summaries is removed first; see 'clean')",
+        )
+
+
+def corpus_from_args(args: argparse.Namespace) -> pd.DataFrame:
+    """Load ``args.path``, cleaned unless the command was given ``--no-clean``."""
+    corpus = load_corpus(args.path)
+    if getattr(args, "no_clean", True):
+        return corpus
+    from .cleaning import clean_corpus
+
+    return clean_corpus(corpus)
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -96,7 +117,7 @@ def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.path)
+    corpus = corpus_from_args(args)
     summary = corpus_summary(corpus)
     if args.format or args.out:
         return emit_table(summary, args)
@@ -128,7 +149,7 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
     info = subparsers.add_parser(
         "info", help="summarise a corpus: events, outlets, articles, words, sentences"
     )
-    add_path_argument(info)
+    add_path_argument(info, clean=True)
     add_output_options(info)
     info.set_defaults(func=_cmd_info)
 

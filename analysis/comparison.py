@@ -1212,10 +1212,9 @@ def _as_corpus_error(path: str, err: ValueError):
 
 
 def _cmd_distinctive(args: argparse.Namespace) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
+    from .cli import corpus_from_args, emit_table
 
-    corpus = load_corpus(args.path)
+    corpus = corpus_from_args(args)
     try:
         table = distinctive_words(
             corpus,
@@ -1240,10 +1239,9 @@ _COVERAGE_TABLES = {
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
+    from .cli import corpus_from_args, emit_table
 
-    corpus = load_corpus(args.path)
+    corpus = corpus_from_args(args)
     try:
         if args.table == "passages":
             table = shared_passages(corpus)
@@ -1260,10 +1258,9 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _cmd_kwic(args: argparse.Namespace) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
+    from .cli import corpus_from_args, emit_table
 
-    corpus = load_corpus(args.path)
+    corpus = corpus_from_args(args)
     try:
         table = kwic(corpus, args.term, window=args.window, by=args.by)
     except ValueError as err:
@@ -1279,7 +1276,7 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
         "distinctive",
         help="words that set each outlet (or leaning) apart: weighted log-odds with z-scores",
     )
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument("--by", default="outlet",
                    help="column to group by: outlet (default), leaning, event...")
     p.add_argument("--pairwise", action="store_true",
@@ -1298,7 +1295,7 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
         "coverage",
         help="what each outlet reports that the others do not (sentences aligned per event)",
     )
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument(
         "--table",
         choices=["sentences", "pairs", "gaps", "matrix", "passages", "verbatim", "headlines"],
@@ -1314,7 +1311,7 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_coverage)
 
     p = subparsers.add_parser("kwic", help="keyword in context: every use of a term")
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument("term", metavar="TERM", help="a word or phrase")
     p.add_argument("--window", type=int, default=40, help="characters each side (default 40)")
     p.add_argument("--by", default=None, help="another column to show, e.g. leaning")

@@ -685,13 +685,12 @@ def outlet_marker_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
 def _command(kind: Kind):
     def handler(args: argparse.Namespace) -> int:
-        from .cli import emit_table
-        from .loading import load_corpus
+        from .cli import corpus_from_args, emit_table
 
         lexicon = _load(args.lexicon or None, kind)
         for extra in args.add or []:
             lexicon = add_frame(lexicon, extra)
-        corpus = load_corpus(args.path)
+        corpus = corpus_from_args(args)
         if args.by == "evidence":
             table = _evidence(corpus, lexicon, kind + "s")
         else:
@@ -714,7 +713,7 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
             description=f"Count the terms of the {kind} lexicons (data/lexicons/) in each "
             "article. A heuristic: --by evidence lists every match with its sentence.",
         )
-        add_path_argument(p)
+        add_path_argument(p, clean=True)
         p.add_argument("--by", choices=["article", "outlet", "evidence"], default="article",
                        help="one row per article and " + kind + " (default), per outlet and "
                        + kind + ", or per match (the evidence)")

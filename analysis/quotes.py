@@ -985,7 +985,7 @@ def register_commands(subparsers) -> None:
     p = subparsers.add_parser(
         "quotes", help="who speaks: direct and reported quotes (or voices, verb groups)"
     )
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument("--actors", metavar="FILE", nargs="+",
                    help="actor list(s) for speakers (default: the lists under data/actors/ "
                         "that match each article's event)")

@@ -483,9 +483,8 @@ def register_commands(subparsers) -> None:
     p = subparsers.add_parser(
         "compare", help="compare the outlets of an event: charts, tables and report.html"
     )
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
-    p.add_argument("--no-clean", action="store_true", help="analyse the text as stored")
     p.add_argument("--force", action="store_true",
                    help="replace files in DIR even if Outlet Lens did not write them")
     p.set_defaults(func=_cmd_compare)
@@ -493,9 +492,8 @@ def register_commands(subparsers) -> None:
     c = subparsers.add_parser("chart", help="draw one chart of an event, for a quick look")
     c.add_argument("view", choices=list(CHARTS), metavar="VIEW",
                    help=f"one of: {', '.join(CHARTS)}")
-    add_path_argument(c)
+    add_path_argument(c, clean=True)
     c.add_argument("--out", metavar="FILE", required=True, help="the .png, .svg or .pdf to write")
-    c.add_argument("--no-clean", action="store_true", help="analyse the text as stored")
     c.add_argument("--force", action="store_true",
                    help="replace FILE even if Outlet Lens did not write it")
     c.set_defaults(func=_cmd_chart)

@@ -727,10 +727,9 @@ def actor_tone(sentence_sentiment_df: pd.DataFrame, mentions_df: pd.DataFrame) -
 
 
 def _cmd_sentiment(args: argparse.Namespace) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
+    from .cli import corpus_from_args, emit_table
 
-    corpus = load_corpus(args.path)
+    corpus = corpus_from_args(args)
     analyzer = make_analyzer(args.adjust or None)
     if args.by == "word":
         return emit_table(sentiment_evidence(corpus, analyzer=analyzer), args)
@@ -757,7 +756,7 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
         "compound, neg, neu, pos, label. VADER is a lexicon heuristic; --by word lists the "
         "lexicon words behind each score.",
     )
-    add_path_argument(p)
+    add_path_argument(p, clean=True)
     p.add_argument("--by", choices=["sentence", "article", "outlet", "arc", "word"],
                    default="sentence", help="one row per sentence (default), article, "
                    "outlet, slice of article (the arc, see --bins), or lexicon word (the "

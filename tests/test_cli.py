@@ -9,16 +9,34 @@ from conftest import SEED_EVENT
 
 
 def test_info_prints_the_summary(capsys):
+    # cleaned by default: n-tv loses 216 words of furniture (643 -> 427), Shafaq News its
+    # repeated headline (403 -> 390)
     assert main(["info", str(SEED_EVENT)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("1 event(s), 2 outlet(s), 2 article(s), 1,046 words")
+    assert out.startswith("1 event(s), 2 outlet(s), 2 article(s), 817 words")
     assert "Shafaq News" in out and "n-tv" in out
 
 
 def test_info_as_json(capsys):
     assert main(["info", str(SEED_EVENT), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
+    assert {r["outlet"]: r["words"] for r in rows} == {"Shafaq News": 390, "n-tv": 427}
+
+
+def test_no_clean_reads_the_text_as_stored(capsys):
+    assert main(["info", str(SEED_EVENT), "--no-clean", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
     assert {r["outlet"]: r["words"] for r in rows} == {"Shafaq News": 403, "n-tv": 643}
+    # the appended summary names Peskov "Putin's spokesman" once more
+    assert main(["actors", str(SEED_EVENT), "--table", "labels", "--format", "json"]) == 0
+    cleaned = json.loads(capsys.readouterr().out)
+    assert main(["actors", str(SEED_EVENT), "--table", "labels", "--format", "json",
+                 "--no-clean"]) == 0
+    raw = json.loads(capsys.readouterr().out)
+    def count(rows):
+        return sum(r["label"] == "Putin's spokesman" for r in rows)
+
+    assert (count(cleaned), count(raw)) == (1, 2)
 
 
 def test_info_to_a_file_then_refuses_a_foreign_file(tmp_path, capsys):
