@@ -35,6 +35,7 @@ import io
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -337,7 +338,7 @@ def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[int]]:
             ) from None
         except UnicodeDecodeError as err:
             raise CorpusError(f"is not UTF-8 text ({err.reason})", file=path) from None
-    if not all(isinstance(r, dict) for r in data):
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise CorpusError("expected a JSON list of objects with 'outlet' and 'text'", file=path)
     return pd.DataFrame.from_records(data), []
 
@@ -372,8 +373,12 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, list[int]]:
 
 
 def _read_parquet(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    import pyarrow.parquet as pq
+
     try:
-        return pd.read_parquet(path), []
+        table = pq.read_table(path)
+        table.validate(full=True)  # strings are UTF-8 (else pandas fails later, on first use)
+        return table.to_pandas(), []
     except Exception as err:  # pyarrow raises several types; all mean "not a Parquet file"
         raise CorpusError(f"could not be read as Parquet ({err})", file=path) from None
 
@@ -394,7 +399,14 @@ def _read_table(path: Path) -> tuple[pd.DataFrame, list[int]]:
             "folder, or a .csv, .jsonl, .jsonl.gz, .json or .parquet file",
             file=path,
         )
-    return readers[suffix](path)
+    try:
+        return readers[suffix](path)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+        raise CorpusError(f"starts like a gzip file but cannot be unpacked ({err})",
+                          file=path) from None
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"is not UTF-8 text ({err.reason}); save it as UTF-8",
+                          file=path) from None
 
 
 def _where(path: Path, line_numbers: list[int], i: int) -> tuple[str, int | None]:
