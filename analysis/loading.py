@@ -43,7 +43,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .resources import yaml_load
+from .resources import _replace_surrogates, _warn_surrogates, yaml_load
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -141,6 +141,10 @@ def _yaml_mapping(text: str, *, file: Path, first_line: int, what: str) -> dict[
         raise CorpusError(f"{what} is not valid YAML: {problem}", file=file, line=line) from None
     if content is None:
         return {}
+    if "\\u" in text or "\\U" in text:  # only escapes can make a lone surrogate
+        content, count = _replace_surrogates(content)
+        if count:
+            _warn_surrogates(count, f"{file}, line {first_line}")
     if not isinstance(content, dict):
         raise CorpusError(
             f"{what} must be 'key: value' lines, found {type(content).__name__}",
@@ -295,6 +299,7 @@ def _table_suffix(path: Path) -> str:
 
 def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
     records, line_numbers = [], []
+    surrogates, rows, first = 0, 0, None
     with _open_text(path) as fh:
         try:
             for n, line in enumerate(fh, start=1):
@@ -314,6 +319,11 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
                         f"{type(record).__name__}",
                         file=path, line=n,
                     )
+                if "\\ud" in line or "\\uD" in line:  # only escapes make lone surrogates
+                    record, count = _replace_surrogates(record)
+                    surrogates += count
+                    rows += bool(count)
+                    first = first or (n if count else None)
                 records.append(record)
                 line_numbers.append(n)
         except UnicodeDecodeError as err:
@@ -321,6 +331,9 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
                 f"is not UTF-8 text ({err.reason}); save it as UTF-8", file=path,
                 line=len(line_numbers) + 1 if not records else line_numbers[-1] + 1,
             ) from None
+    if surrogates:
+        others = f" and {rows - 1} other line(s)" if rows > 1 else ""
+        _warn_surrogates(surrogates, f"{path}, line {first}{others}")
     return pd.DataFrame.from_records(records), line_numbers
 
 
@@ -340,6 +353,9 @@ def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[int]]:
             raise CorpusError(f"is not UTF-8 text ({err.reason})", file=path) from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise CorpusError("expected a JSON list of objects with 'outlet' and 'text'", file=path)
+    data, surrogates = _replace_surrogates(data)
+    if surrogates:
+        _warn_surrogates(surrogates, str(path))
     return pd.DataFrame.from_records(data), []
 
 
@@ -590,6 +606,10 @@ def from_texts(
         raise CorpusError("from_texts got no articles: give at least one outlet and its text")
     counters: dict[str, int] = {}
     for i, record in enumerate(records):
+        record, surrogates = _replace_surrogates(record)
+        records[i] = record
+        if surrogates:
+            _warn_surrogates(surrogates, f"from_texts, article {i + 1}")
         for key in ("outlet", "text"):
             value = record.get(key)
             if not isinstance(value, str) or not value.strip():

@@ -22,6 +22,7 @@ import importlib.util
 import os
 import re
 import tempfile
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,44 @@ def yaml_load(text: str) -> Any:
     return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(value: Any) -> tuple[Any, int]:
+    r"""``value`` with lone surrogates (half of a UTF-16 pair, e.g. from the JSON or YAML escape
+    ``\ud800``) replaced by U+FFFD in every string, key and nested item; and how many.
+
+    Such text cannot be written as UTF-8, so the loaders replace them (with a warning naming
+    the file and line) rather than let a later stage fail.
+
+    >>> fixed, count = _replace_surrogates({"text": "a\ud800b", "n": 1, "tags": ["\udc00"]})
+    >>> fixed == {"text": "a\ufffdb", "n": 1, "tags": ["\ufffd"]}, count
+    (True, 2)
+    """
+    if isinstance(value, str):
+        fixed, n = _SURROGATE.subn("\ufffd", value)
+        return fixed, n
+    if isinstance(value, dict):
+        out, total = {}, 0
+        for key, item in value.items():
+            key, n_key = _replace_surrogates(key)
+            out[key], n_item = _replace_surrogates(item)
+            total += n_key + n_item
+        return out, total
+    if isinstance(value, list):
+        items = [_replace_surrogates(item) for item in value]
+        return [item for item, _ in items], sum(n for _, n in items)
+    return value, 0
+
+
+def _warn_surrogates(count: int, where: str) -> None:
+    warnings.warn(
+        f"{where}: replaced {count} lone surrogate(s) (half of a UTF-16 pair, from an escape "
+        "such as \\ud800) with U+FFFD; the text cannot be written as UTF-8 otherwise",
+        stacklevel=3,
+    )
+
+
 def output_dir() -> Path:
     """Where the notebooks write what they make: ``out/`` at the project's top level.
 
@@ -117,12 +156,17 @@ def read_yaml(path: str | os.PathLike[str]) -> Any:
             file=path,
         ) from None
     try:
-        return yaml_load(text)
+        content = yaml_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise CorpusError(f"is not valid YAML: {problem}", file=path, line=line) from None
+    if "\\u" in text or "\\U" in text:  # only escapes can make a lone surrogate
+        content, count = _replace_surrogates(content)
+        if count:
+            _warn_surrogates(count, str(path))
+    return content
 
 
 @functools.cache

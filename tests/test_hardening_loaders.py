@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
+import warnings
 
 import pandas as pd
 import pytest
 
-from analysis import framing, loading
-from analysis.loading import CorpusError, load_corpus
+from analysis import actors, framing, loading
+from analysis.loading import CorpusError, from_texts, load_corpus
 
 
 def _parquet_with_bad_utf8() -> bytes:
@@ -50,6 +52,82 @@ def test_broken_table_files_are_bad_input(tmp_path, name, content, message):
     with pytest.raises(CorpusError, match=message) as info:
         load_corpus(path)
     assert info.value.file == str(path)
+
+
+# --- lone surrogates: replaced by U+FFFD at the loader, with a warning naming the place ----
+
+
+def _loaded_strings(corpus: pd.DataFrame) -> list[str]:
+    return [v for c in corpus.columns for v in corpus[c] if isinstance(v, str)]
+
+
+def test_jsonl_lone_surrogates_are_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "s.jsonl"
+    lines = [
+        {"outlet": "A", "text": "Fine text."},
+        # json.dumps writes a lone surrogate as the escape \ud800 (ensure_ascii)
+        {"outlet": "B\ud800", "text": "Peace \udc00 talks.", "extra\udfff": "x"},
+        {"outlet": "C", "text": "Emoji pair \ud83d\ude00 is fine."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"s\.jsonl, line 2: replaced 3 lone surrogate"):
+        corpus = load_corpus(path)
+    assert corpus.loc[1, "text"] == "Peace \ufffd talks."
+    assert corpus.loc[1, "outlet"] == "B\ufffd"
+    assert "extra\ufffd" in corpus.columns
+    assert corpus.loc[2, "text"] == "Emoji pair \U0001f600 is fine."
+    for value in _loaded_strings(corpus):
+        value.encode("utf-8")
+
+
+def test_json_array_and_from_texts_replace_lone_surrogates(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps([{"outlet": "A", "text": "x\ud800y"}]), encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"s\.json: replaced 1 lone"):
+        assert load_corpus(path).loc[0, "text"] == "x\ufffdy"
+    with pytest.warns(UserWarning, match=r"from_texts, article 2: replaced 1 lone"):
+        corpus = from_texts({"A": "fine", "B\udc00": "fine too"})
+    assert corpus["outlet"].tolist() == ["A", "B\ufffd"]
+
+
+def test_yaml_escapes_for_lone_surrogates_are_replaced(tmp_path):
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text('title: "Event \\ud800"\n', encoding="utf-8")
+    (event / "a.md").write_text('---\noutlet: A\ntitle: "T \\udc00"\n---\nBody.\n',
+                                encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(event)
+    assert corpus.loc[0, "title"] == "T \ufffd"
+    messages = [str(w.message) for w in caught]
+    assert any("a.md, line 2: replaced 1 lone" in m for m in messages), messages
+    actor_file = tmp_path / "actors.yml"
+    actor_file.write_text('actors:\n  - name: "Ali \\ud800"\n    kind: person\n',
+                          encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"actors\.yml: replaced 1 lone"):
+        found, _ = actors.read_actor_file(actor_file)
+    assert found[0].name == "Ali \ufffd"
+
+
+def test_lone_surrogate_text_goes_through_later_stages(tmp_path):
+    """After the loader, a text that held lone surrogates is scored and written like any."""
+    from analysis import quotes, sentiment, tokens
+    from analysis.outputs import write_table
+
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps({"outlet": "A", "text": 'Biden said "peace \ud800 now". Good.'})
+                    + "\n", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        corpus = load_corpus(path)
+    table = tokens.sentence_table(corpus)
+    scored = sentiment.sentence_sentiment(corpus)
+    found = quotes.quote_table(corpus)
+    out = tmp_path / "out"
+    out.mkdir()
+    for name, df in [("s.csv", table), ("t.csv", scored), ("q.csv", found)]:
+        write_table(df, out / name)
+    assert "\ufffd" in (out / "s.csv").read_text(encoding="utf-8")
 
 
 def test_lexicon_from_yaml_path_is_bad_input_not_a_crash(tmp_path):
