@@ -1176,8 +1176,11 @@ def long_scores(scores: pd.DataFrame, kind: Literal["frame", "marker", "actor"])
     keys = ["article_id", "outlet"]
     if kind == "actor":
         cols = [c for c in scores.columns if c.startswith("mentions_")]
-        out = scores[keys + cols].melt(id_vars=keys, var_name="actor", value_name="n_mentions")
+        wide = scores[keys + cols].reset_index(drop=True)
+        out = wide.melt(id_vars=keys, var_name="actor", value_name="n_mentions",
+                        ignore_index=False)
         out["actor"] = out["actor"].str.removeprefix("mentions_")
+        out = out.sort_index(kind="stable")  # article by article, actors in list order
         return out.astype({"n_mentions": "int64"}).reset_index(drop=True)
     if kind not in ("frame", "marker"):
         raise ValueError(f"kind must be 'frame', 'marker' or 'actor', not {kind!r}")
