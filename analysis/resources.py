@@ -269,12 +269,25 @@ def doctor() -> list[tuple[str, bool, str]]:
     Used by ``python -m analysis doctor``.
     """
     rows: list[tuple[str, bool, str]] = []
-    for dist in ("pandas", "matplotlib", "nltk", "ipywidgets", "jupyterlab", "pyyaml",
-                 "vaderSentiment", "pyarrow", "trafilatura", "voila"):
+    # (distribution, module): a package counts as in place only if it imports, so a broken
+    # install (say, a dependency that moved to another package) shows up here.
+    for dist, module in (("pandas", "pandas"), ("matplotlib", "matplotlib"), ("nltk", "nltk"),
+                         ("ipywidgets", "ipywidgets"), ("jupyterlab", "jupyterlab"),
+                         ("pyyaml", "yaml"), ("vaderSentiment", "vaderSentiment"),
+                         ("pyarrow", "pyarrow"), ("trafilatura", "trafilatura"),
+                         ("voila", "voila")):
         try:
-            rows.append((f"package {dist}", True, importlib.metadata.version(dist)))
+            version = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
             rows.append((f"package {dist}", False, "not installed"))
+            continue
+        try:
+            importlib.import_module(module)
+        except Exception as err:  # report, don't crash: this is a diagnosis
+            rows.append((f"package {dist}", False, f"{version} installed but does not import: "
+                                                    f"{err}"))
+            continue
+        rows.append((f"package {dist}", True, version))
     folder = data_dir()
     rows.append(("data folder", folder.is_dir(), str(folder)))
     for name in ("abbreviations", "stopwords-en"):
