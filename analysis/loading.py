@@ -259,8 +259,11 @@ def _is_event_folder(path: Path) -> bool:
 
 
 def _event_records(folder: Path) -> list[dict[str, Any]]:
-    event = read_event(folder)
     root = folder.resolve()
+    if not (folder / "event.yml").resolve().is_relative_to(root):
+        raise CorpusError("links outside its event folder; copy the file in instead",
+                          file=folder / "event.yml")
+    event = read_event(folder)
     records = []
     for path in sorted(folder.glob("*.md")):
         if path.name.lower() == "readme.md":
