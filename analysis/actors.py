@@ -52,7 +52,8 @@ import yaml
 
 from .loading import CorpusError
 from .resources import data_dir, read_yaml
-from .tokens import _shadow, sentence_spans, stopwords, word_spans
+from .tokens import sentence_spans, stopwords, word_spans
+from .tokens import shadow as _shadow
 
 __all__ = [
     "KINDS",

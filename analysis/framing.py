@@ -47,7 +47,8 @@ import yaml
 from .loading import CorpusError
 from .resources import data_dir, read_yaml
 from .sentiment import _require, warn_if_not_english
-from .tokens import _shadow, sentence_spans, word_spans
+from .tokens import sentence_spans, word_spans
+from .tokens import shadow as _shadow
 
 __all__ = [
     "Category",

@@ -53,7 +53,8 @@ from .actors import (
 )
 from .loading import CorpusError
 from .resources import data_dir, read_yaml
-from .tokens import _blocks, _shadow, sentence_spans, word_spans
+from .tokens import paragraph_spans, sentence_spans, word_spans
+from .tokens import shadow as _shadow
 
 __all__ = [
     "Quote",
@@ -193,7 +194,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
     The same blocks the sentence splitter uses (so a quote may cross a wrapped line).
     """
-    return list(_blocks(_shadow(text), "auto"))
+    return paragraph_spans(text)
 
 
 def _starts_with_open(text: str, s: int, e: int) -> int | None:

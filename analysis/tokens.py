@@ -49,9 +49,11 @@ __all__ = [
     "WordTokenizer",
     "ngrams",
     "normalize",
+    "paragraph_spans",
     "sentence_spans",
     "sentence_table",
     "sentences",
+    "shadow",
     "stopwords",
     "text_stats",
     "token_table",
@@ -106,6 +108,17 @@ def _shadow(text: str) -> str:
     if "\r" in shadow:
         shadow = _CR_BEFORE_LF.sub(" ", shadow).replace("\r", "\n")
     return shadow
+
+
+def shadow(text: str) -> str:
+    r"""A copy of ``text`` of the same length in which curly and angle quotes, dashes,
+    unusual spaces and line ends are made plain, so offsets found in it are offsets in
+    ``text``. Match patterns against the shadow; report spans of the original.
+
+    >>> shadow("“Kyiv’s”\u00a0plan") == '"Kyiv\'s" plan'
+    True
+    """
+    return _shadow(text)
 
 
 def normalize(
@@ -461,6 +474,20 @@ def _blocks(shadow: str, line_breaks: str) -> Iterable[Span]:
         end = e
     if start is not None:
         yield start, end
+
+
+def paragraph_spans(
+    text: str, *, line_breaks: Literal["auto", "paragraph", "wrap"] = "auto"
+) -> list[Span]:
+    r"""Offsets of the paragraph-like blocks of ``text`` that no sentence crosses.
+
+    One block per non-empty line, or, in hard-wrapped text, per run of lines between blank
+    lines, list items and headings (see :class:`SentenceSplitter` for ``line_breaks``).
+
+    >>> paragraph_spans("Risk of escalation\n\nThe Kremlin spoke. It warned.\n")
+    [(0, 18), (20, 49)]
+    """
+    return list(_blocks(_shadow(text), line_breaks))
 
 
 def _repair(shadow: str, spans: list[Span]) -> list[Span]:
