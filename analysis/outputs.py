@@ -27,10 +27,13 @@ __all__ = [
     "OutputError",
     "TableFormat",
     "check_target",
+    "publish",
+    "record_output",
     "table_format",
     "write_bytes",
     "write_table",
     "write_text",
+    "written_by_kit",
 ]
 
 MANIFEST = ".outlet-lens-outputs"
@@ -95,22 +98,46 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = Fals
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
-        os.replace(tmp, target)
+        publish(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    names = _manifest(target.parent)
-    if target.name not in names:
-        names.add(target.name)
-        manifest = target.parent / MANIFEST
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{MANIFEST}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(sorted(names)) + "\n")
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, manifest)
     return target
+
+
+def publish(tmp: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Give a finished temporary file the permissions ``open()`` would (``mkstemp`` makes
+    0600), rename it to ``target`` in one step and record it as written by the kit.
+
+    For writers that stream into their own temporary file beside the target (such as
+    :func:`analysis.scoring.score_file`); check the target with :func:`check_target` first.
+    """
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target)
+    record_output(target)
+
+
+def written_by_kit(path: str | os.PathLike[str]) -> bool:
+    """Is ``path`` listed in its folder's record of the files the kit wrote?"""
+    path = Path(path)
+    return path.name in _manifest(path.parent)
+
+
+def record_output(path: str | os.PathLike[str]) -> None:
+    """Add ``path`` to its folder's record of files the kit wrote (atomically), so later runs
+    may replace it. For writers that stream to their own temporary file, such as
+    :func:`analysis.scoring.score_file`; :func:`write_bytes` records its files itself."""
+    target = Path(path)
+    names = _manifest(target.parent)
+    if target.name in names:
+        return
+    names.add(target.name)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{MANIFEST}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(sorted(names)) + "\n")
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target.parent / MANIFEST)
 
 
 def _umask() -> int:

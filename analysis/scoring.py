@@ -963,9 +963,9 @@ class _Writer:
         if self._parquet is not None:
             self._parquet.close()
         self.fh.close()
-        os.chmod(self.tmp, 0o666 & ~_umask())
-        os.replace(self.tmp, self.target)
-        _register_output(self.target)
+        from .outputs import publish
+
+        publish(self.tmp, self.target)
         return self.target
 
     def abort(self) -> None:
@@ -976,27 +976,6 @@ class _Writer:
             self.fh.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _register_output(target: Path) -> None:
-    """Record ``target`` in its folder's list of kit-written files (see analysis.outputs)."""
-    from .outputs import MANIFEST, _manifest
-
-    names = _manifest(target.parent)
-    if target.name in names:
-        return
-    names.add(target.name)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{MANIFEST}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(sorted(names)) + "\n")
-    os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, target.parent / MANIFEST)
 
 
 @dataclasses.dataclass
@@ -1099,11 +1078,11 @@ def score_file(
     report_frame = pd.concat(skipped, ignore_index=True) if skipped else _skipped_frame([])
     report = None
     if target is not None:
-        from .outputs import _manifest, write_table
+        from .outputs import write_table, written_by_kit
 
         if len(report_frame):
             report = write_table(report_frame, report_target, fmt="csv", force=force)
-        elif report_target.exists() and report_target.name in _manifest(report_target.parent):
+        elif report_target.exists() and written_by_kit(report_target):
             report_target.unlink()  # this run skipped nothing: an old report would mislead
     whole = None
     if writer is None:
