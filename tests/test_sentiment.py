@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from analysis import from_texts, load_corpus
 from analysis.cli import main
+from analysis.fastvader import FastVader
 from analysis.loading import CorpusError
 from analysis.resources import provide_nltk_data
 from analysis.sentiment import (
@@ -20,7 +21,6 @@ from analysis.sentiment import (
     _polarity,
     _SentiText,
     _token_spans,
-    _vader_tokens,
     actor_tone,
     article_sentiment,
     english_share,
@@ -119,7 +119,7 @@ def test_fast_tokens_equal_nltk_sentitext(nltk_analyzer, text):
 
     constants = nltk_analyzer.constants
     expected = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
-    tokens = _vader_tokens(text, frozenset(constants.PUNC_LIST))
+    tokens = FastVader(nltk_analyzer).tokens(text)
     assert tokens == expected.words_and_emoticons
     assert _SentiText(tokens).is_cap_diff == expected.is_cap_diff
     assert [text[s:e] for s, e in _token_spans(text, tokens)] == tokens
