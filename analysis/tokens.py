@@ -57,6 +57,7 @@ __all__ = [
     "stopwords",
     "text_stats",
     "token_table",
+    "trie_pattern",
     "word_spans",
     "words",
 ]
@@ -184,12 +185,15 @@ def _abbreviations() -> frozenset[str]:
     return load_wordlist("abbreviations", "titles", "months", "states", "dotted", "other")
 
 
-def _trie(words: Iterable[str]) -> str:
-    """One regex alternation for literal ``words``, shared prefixes factored out.
+def trie_pattern(words: Iterable[str]) -> str:
+    r"""One regex alternation for literal ``words``, shared prefixes factored out.
 
-    Matches the same strings as ``"|".join(words)``, much faster when there are many. (The
-    abbreviation alternation is followed by ``\\.`` and no abbreviation in it holds a dot,
-    so at most one of them can match at any place and the order does not matter.)
+    Much faster than ``"|".join(words)`` when there are many. At each place it prefers the
+    longest word and backs off to shorter ones, like an alternation sorted longest first;
+    so followed by a boundary such as ``(?!\w)`` it matches what that alternation matches.
+
+    >>> re.fullmatch(trie_pattern(["said", "say", "says"]), "says") is not None
+    True
     """
     tree: dict = {}
     for word in words:
@@ -222,7 +226,7 @@ def _word_regex() -> re.Pattern[str]:
         (?P<url>https?://[^\s<>"']+[^\s<>"'.,;:!?)\]])
       | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
       | (?P<dotted>(?<![\w.])(?:[^\W\d_]\.){{2,}})            # U.S.  e.g.  a.m.
-      | (?P<abbr>(?<![\w.])(?:{_trie(undotted)})\.)  # Gen.  Jan.
+      | (?P<abbr>(?<![\w.])(?:{trie_pattern(undotted)})\.)  # Gen.  Jan.
       | (?P<initial>(?<![\w.])(?-i:[A-Z])\.(?=[ ]+(?-i:[A-Z])\w))     # the J. of Lloyd J. Austin
       | (?P<number>\d+(?:[.,]\d+)+(?:-\w+)*)                  # 1,000  3.5  1,000-strong
       | (?P<word>\w+(?:[{joiner}]\w+)*)                        # long-range  Russia's  SM-6
