@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 import re
 from collections import Counter, defaultdict
@@ -602,7 +603,14 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     for s, _e, i, form, _p, _c in raw:
         if i is not None and form in ("name", "alias", "title"):
             full_at[i].append(s)
+    for starts in full_at.values():
+        starts.sort()
     titles_end = {(e, i) for s, e, i, form, _p, _c in raw if form == "title"}
+    # Title spans by start, with the furthest end reached so far: a lookup per surname
+    # instead of a scan of every hit (which was quadratic in the mentions of one text).
+    title_spans = sorted((s, e) for s, e, _i, form, _p, _c in raw if form in ("title", "after"))
+    title_starts = [s for s, _e in title_spans]
+    title_reach = list(itertools.accumulate((e for _s, e in title_spans), max))
     hits: list[tuple[int, int, int, str, bool]] = []
     for s, e, i, form, poss, candidates in raw:
         if form == "after":
@@ -613,7 +621,7 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
             hits.append((s, e, i, form, poss))
             continue
         chosen = _resolve_short(s, shadow, candidates, full_at, titles_end)
-        if chosen is None and candidates and _inside_title(s, e, raw):
+        if chosen is None and candidates and _inside_title(s, e, title_starts, title_reach):
             # A surname inside a listed title ("Putin's spokesman") names that person.
             chosen = candidates[0] if len(candidates) == 1 else None
         if chosen is not None:
@@ -621,9 +629,10 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     return _merge(text, shadow, hits, matcher.actors)
 
 
-def _inside_title(s: int, e: int, raw) -> bool:
-    return any(ts <= s and e <= te and form in ("title", "after")
-               for ts, te, _i, form, _p, _c in raw)
+def _inside_title(s: int, e: int, title_starts: list[int], title_reach: list[int]) -> bool:
+    """Whether a title span (``ts <= s`` and ``e <= te``) contains ``s:e``."""
+    k = bisect.bisect_right(title_starts, s)
+    return k > 0 and title_reach[k - 1] >= e
 
 
 def _resolve_short(s, shadow, candidates, full_at, titles_end) -> int | None:
@@ -637,8 +646,8 @@ def _resolve_short(s, shadow, candidates, full_at, titles_end) -> int | None:
         return named[0]
     if len(named) > 1:  # the person named in full most recently before (else soonest after)
         def distance(i: int) -> tuple[int, int]:
-            before = [p for p in full_at[i] if p < s]
-            return (0, s - max(before)) if before else (1, min(full_at[i]) - s)
+            k = bisect.bisect_left(full_at[i], s)  # full_at lists are sorted
+            return (0, s - full_at[i][k - 1]) if k else (1, full_at[i][0] - s)
         return min(named, key=distance)
     return None
 

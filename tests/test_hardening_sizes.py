@@ -1,0 +1,47 @@
+"""Pathological sizes, small: each function returns on inputs shaped like the benchmark's
+(bench/bench_pathological.py times them at full size, 1x, 2x and 4x). No timing here; the
+sizes are chosen so that the quadratic versions these tests replaced would take many
+seconds, and the linear ones a fraction of one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import actors
+
+SEED_ACTORS = actors.load_actors(event="2024-07-12-austin-belousov-call")
+
+
+def _inside_title_by_scan(s, e, raw):
+    """The former check: scan every hit (quadratic in the mentions of one text)."""
+    return any(ts <= s and e <= te and form in ("title", "after")
+               for ts, te, _i, form, _p, _c in raw)
+
+
+@pytest.mark.parametrize("text", [
+    "Putin's spokesman said. Kremlin spokesman Dmitry Peskov and Peskov spoke.",
+    "Defense Secretary Austin met Austin's aide; Secretary Austin, Lloyd Austin.",
+    "Russian Defense Minister Andrey Belousov; Belousov; the minister Belousov.",
+])
+def test_surnames_inside_titles_match_the_former_scan(text):
+    shadow = actors._shadow(text)
+    raw = SEED_ACTORS._matcher.raw(shadow)
+    spans = sorted((s, e) for s, e, _i, form, _p, _c in raw if form in ("title", "after"))
+    starts = [s for s, _ in spans]
+    reach = []
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    for s, e, *_ in raw:
+        for a, b in ((s, e), (s + 1, e), (s, e + 3), (0, len(text)), (e, e)):
+            assert actors._inside_title(a, b, starts, reach) == \
+                _inside_title_by_scan(a, b, raw), (a, b)
+
+
+def test_many_mentions_in_one_text():
+    # 20,000 surnames in one text: the former per-surname scan of every hit was
+    # 20,000 x 20,000 steps (over a minute); now a bisect each.
+    text = "Lloyd Austin spoke. " + "Austin " * 20_000
+    found = actors.find_mentions(text, SEED_ACTORS)
+    assert len(found) == 20_001
+    assert {m.actor for m in found} == {"Lloyd Austin"}
