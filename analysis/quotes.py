@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -356,6 +357,12 @@ _FUNCTION_WORDS = frozenset({
     "later", "earlier", "initially", "meanwhile", "however", "even",
 })
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+#: How far back (in characters) the cue rules look for a verb's subject and context.
+#: News sentences are far shorter; the bound keeps a text that is one endless "sentence"
+#: linear in its length (each verb would otherwise rescan the sentence so far).
+_LOOKBACK = 1000
+#: Word counts stop here: the rules compare them with small numbers, or with each other.
+_COUNT_CAP = 500
 _CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
 _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
@@ -375,6 +382,7 @@ _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECA
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
                     re.IGNORECASE)  # "let's say", "so to say": not speech
+_HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 _TAIL = re.compile(
@@ -397,6 +405,13 @@ class _Context:
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.verb_hits = [_Verb(m.start(), m.end(), m.group())
                           for m in verbs.regex.finditer(self.shadow)]
+        # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
+        # verbs or mentions (which made long texts quadratic).
+        self.verb_starts = [v.start for v in self.verb_hits]
+        self.mention_reach = max((m.end - m.start for m in self.mentions), default=0)
+        self.people = [m for m in self.mentions if m.kind == "person"]
+        self.people_starts = [m.start for m in self.people]
+        self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
@@ -409,22 +424,40 @@ class _Context:
         return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
 
     def verbs_in(self, s: int, e: int, inside: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
-        return [v for v in self.verb_hits if s <= v.start and v.end <= e
-                and not any(a <= v.start < b for a, b in inside)]
+        lo = bisect.bisect_left(self.verb_starts, s)
+        hi = bisect.bisect_left(self.verb_starts, e, lo)
+        found = [v for v in self.verb_hits[lo:hi] if v.end <= e]
+        if not inside or not found:
+            return found
+        if self._inside is None or self._inside[0] is not inside:
+            spans = sorted(inside)  # any(a <= x < b) is: the furthest b with a <= x is > x
+            self._inside = (inside, [a for a, _ in spans],
+                            list(itertools.accumulate((b for _, b in spans), max)))
+        _, starts, reach = self._inside
+        return [v for v in found
+                if not ((k := bisect.bisect_right(starts, v.start)) and reach[k - 1] > v.start)]
 
     def mention_before(self, s: int, e: int) -> Mention | None:
         """The mention ending closest to ``e`` within ``[s, e)``; people first on ties."""
-        best = None
-        for m in self.mentions:
-            if m.start >= s and m.end <= e and (best is None or m.end > best.end
-                                                or (m.end == best.end and m.start < best.start)):
-                best = m
+        # Mentions are sorted by start and none is longer than mention_reach, so only
+        # those starting in [e - reach, e) can end closest to e.
+        best, best_key = None, None
+        k = bisect.bisect_left(self.mention_starts, e)
+        while k > 0:
+            k -= 1
+            m = self.mentions[k]
+            if m.start < s or (best is not None and m.start + self.mention_reach < best.end):
+                break
+            if m.end <= e and (best_key is None or (m.end, -m.start) >= best_key):
+                best, best_key = m, (m.end, -m.start)  # ">=": the first listed wins ties
         return best
 
     def first_mention(self, s: int, e: int) -> Mention | None:
-        for m in self.mentions:
-            if m.start >= s and m.end <= e:
-                return m
+        k = bisect.bisect_left(self.mention_starts, s)
+        while k < len(self.mentions) and self.mentions[k].start < e:
+            if self.mentions[k].end <= e:
+                return self.mentions[k]
+            k += 1
         return None
 
     def speaker_from(self, m: Mention | None) -> _Speaker:
@@ -434,6 +467,7 @@ class _Context:
 
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
+        s = max(s, e - _LOOKBACK)
         segment = self.shadow[s:e]
         cut = 0
         for m in _CLAUSE_START.finditer(segment):
@@ -472,14 +506,28 @@ class _Context:
 
     def resolve_pronoun(self, sp: _Speaker) -> _Speaker:
         if sp.text and sp.text.lower() in _PRONOUNS_RESOLVED:
-            people = [m for m in self.mentions if m.end <= sp.start and m.kind == "person"]
-            if people:
-                sp.actor = people[-1].actor
+            k = bisect.bisect_left(self.people_starts, sp.start)
+            while k > 0:  # the last person (in list order) ending by sp.start
+                k -= 1
+                if self.people[k].end <= sp.start:
+                    sp.actor = self.people[k].actor
+                    break
         return sp
 
 
 def _word_count(shadow: str, s: int, e: int) -> int:
-    return len(_NP_WORD.findall(shadow, s, e))
+    """Words in ``shadow[s:e]``, counted up to ``_COUNT_CAP`` (so long ranges cost little)."""
+    return sum(1 for _ in itertools.islice(_NP_WORD.finditer(shadow, s, e), _COUNT_CAP))
+
+
+def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -> int:
+    """Position of the last character in ``[lo, pos)`` that is not whitespace (or, with
+    ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
+    without copying the range."""
+    k = pos
+    while k > lo and (shadow[k - 1].isspace() if skip is None else shadow[k - 1] in skip):
+        k -= 1
+    return k - 1
 
 
 def _reported(ctx: _Context) -> list[Quote]:
@@ -505,10 +553,11 @@ def _reported(ctx: _Context) -> list[Quote]:
             m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
             if lemma == "tell" and not told:
                 m = None
-            before = sh[ss:v.start].rstrip()
-            if (m and lemma in ctx.verbs.clause_verbs and before and before[-1].isalnum()
-                    and not _PASSIVE.search(sh, ss, v.start)
-                    and not _IDIOM.search(sh, ss, v.start)):
+            near = max(ss, v.start - _LOOKBACK)
+            last = _last_char_before(sh, ss, v.start)
+            if (m and lemma in ctx.verbs.clause_verbs and last >= ss and sh[last].isalnum()
+                    and not _PASSIVE.search(sh, near, v.start)
+                    and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X emphasized the importance of ...
@@ -518,7 +567,7 @@ def _reported(ctx: _Context) -> list[Quote]:
                 continue
             # X warned of / spoke about ...
             m = _OF.match(sh, v.end, se)
-            if m and not _PASSIVE.search(sh, ss, v.start):
+            if m and not _PASSIVE.search(sh, max(ss, v.start - _LOOKBACK), v.start):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X described Y as ...
@@ -539,7 +588,7 @@ def _reported(ctx: _Context) -> list[Quote]:
         # according to X, ...  /  ..., according to X(, ...)
         for m in _ACCORDING.finditer(sh, ss, se):
             comma = sh.find(",", m.end(), se)
-            stop = comma if comma >= 0 else len(sh[:end].rstrip(".!?"))
+            stop = comma if comma >= 0 else _last_char_before(sh, 0, end, ".!?") + 1
             n_who = _word_count(sh, m.end(), stop)
             # a long source phrase only when it names an actor ("according to the latest
             # numbers compiled by Johns Hopkins University")
@@ -555,7 +604,7 @@ def _reported(ctx: _Context) -> list[Quote]:
             v = _Verb(m.start(), m.start() + len("according to"), "according to")
             # The reported content is the longer side: "According to X, <content>" or
             # "<content>, according to X, USA Today reported."
-            before_end = len(sh[:m.start()].rstrip(" ,"))
+            before_end = _last_char_before(sh, 0, m.start(), " ,") + 1
             n_before = _word_count(sh, ss, before_end)
             n_after = _word_count(sh, stop, end) if comma >= 0 else 0
             if n_before > n_after:
@@ -569,7 +618,9 @@ def _reported(ctx: _Context) -> list[Quote]:
 
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase."""
-    if v.form.endswith("ing") and ctx.shadow[:v.start].rstrip().endswith(","):
+    sentence_start = max(sentence_start, v.start - _LOOKBACK)
+    last = _last_char_before(ctx.shadow, 0, v.start)
+    if v.form.endswith("ing") and last >= 0 and ctx.shadow[last] == ",":
         # "The ministry called, emphasizing ...": the subject is the sentence's first name.
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
@@ -608,7 +659,8 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 
 def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
-    words = [w for w in _NP_WORD.finditer(ctx.shadow, s, e) if not w.group()[:1].isdigit()]
+    words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
+             if not w.group()[:1].isdigit()]
     if words and words[0].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
@@ -646,6 +698,14 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
     sh = ctx.shadow
     inside = [(m.open, m.end) for m in marked]
     attributions: list[Quote] = [q for q in reported if q.speaker]
+    # For _previous_attribution, which takes the latest start before a position (the first
+    # listed on ties): attributions and direct quotes with a speaker, each by (start, order).
+    attr_keys = [(q.start, i) for i, q in enumerate(attributions)]
+    attr_keys.sort()
+    spoken_keys: list[tuple[int, int]] = []
+    # The first character after a position that is not a soft one (space, tab . , " '),
+    # and the first line break: found once and reused while the position stays before it.
+    hard_from, hard_at, nl_from, nl_at = -1, -1, -1, -1
     for k, mk in enumerate(marked):
         q_start = mk.open + 1
         q_end = mk.end
@@ -656,12 +716,17 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         prev_close = marked[k - 1].end + 1 if k else 0
         next_open = marked[k + 1].open if k + 1 < len(marked) else len(sh)
         s_start, _ = ctx.sentence(max(mk.open, 0))
-        before = (max(s_start, prev_close), max(mk.open, 0))
+        before = (max(s_start, prev_close, mk.open - _LOOKBACK), max(mk.open, 0))
         after_start = (mk.close + 1) if mk.close is not None else mk.end
         _, a_end = ctx.sentence(after_start)
-        if a_end <= after_start + 1 or not sh[after_start:a_end].strip(" \t.,\"'"):
+        if not hard_from <= after_start <= hard_at:
+            hard = _HARD.search(sh, after_start)
+            hard_from, hard_at = after_start, hard.start() if hard else len(sh)
+        if a_end <= after_start + 1 or hard_at >= a_end:  # only soft characters to a_end
             nxt_s = bisect.bisect_right(ctx.sentence_starts, after_start)
-            if nxt_s < len(ctx.sentences) and "\n" not in sh[after_start:ctx.sentences[nxt_s][0]]:
+            if not nl_from <= after_start <= nl_at:
+                nl_from, nl_at = after_start, sh.find("\n", after_start) % (len(sh) + 1)
+            if nxt_s < len(ctx.sentences) and nl_at >= ctx.sentences[nxt_s][0]:
                 a_end = ctx.sentences[nxt_s][1]
         after = (after_start, min(a_end, next_open))
         q_text = sh[q_start:q_end]
@@ -669,7 +734,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             sh[after[0]:after[0] + 1] == ","
         cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
         if cue == "none":
-            prev = _previous_attribution(ctx, [*out, *attributions], mk.open)
+            candidates = [items[keys[bisect.bisect_left(keys, (keys[j - 1][0], -1))][1]]
+                          for keys, items in ((spoken_keys, out), (attr_keys, attributions))
+                          if (j := bisect.bisect_left(keys, (mk.open, -1)))]
+            prev = _previous_attribution(ctx, candidates, mk.open)
             if prev is not None:
                 same_sentence = ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
                 spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end)
@@ -682,6 +750,8 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             verb_text, ctx.verbs.group_of(verb_text), mk.closed, cue, spk.start, spk.end,
             verb.start if verb else -1, verb.end if verb else -1,
         ))
+        if spk.text is not None:
+            bisect.insort(spoken_keys, (q_start, len(out) - 1))
     return out
 
 
@@ -795,12 +865,20 @@ def find_quotes(
     reported = _reported(ctx)
     direct = _direct(ctx, marked, reported)
     kept = []
+    # Direct quotes do not overlap each other, so by start they are also by end: the ones
+    # overlapping r are found by bisect instead of a scan of them all.
+    direct_by_start = sorted(direct, key=lambda d: d.start)
+    direct_starts = [d.start for d in direct_by_start]
+    reach = list(itertools.accumulate((d.end for d in direct_by_start), max))
     for r in reported:
-        dup = any(
-            d.start < r.end and r.start < d.end
-            and ((d.actor or d.speaker) == (r.actor or r.speaker))
-            for d in direct
-        )
+        k = bisect.bisect_left(direct_starts, r.end)  # those with d.start < r.end
+        dup = False
+        while k > 0 and reach[k - 1] > r.start:
+            k -= 1
+            d = direct_by_start[k]
+            if d.end > r.start and (d.actor or d.speaker) == (r.actor or r.speaker):
+                dup = True
+                break
         if not dup:
             kept.append(r)
     kept = _dedupe(kept)
@@ -825,12 +903,15 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
 
 def _dedupe(items: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
+    verbs_seen: set[int] = set()
+    spans_seen: set[tuple[int, int, str | None]] = set()
     for q in sorted(items, key=lambda q: (q.start, -(q.end - q.start))):
-        if any(o.verb_start == q.verb_start and o.verb_start >= 0 for o in out):
-            continue
-        if any(o.start == q.start and o.end == q.end and o.actor == q.actor for o in out):
+        if q.verb_start in verbs_seen or (q.start, q.end, q.actor) in spans_seen:
             continue
         out.append(q)
+        if q.verb_start >= 0:
+            verbs_seen.add(q.verb_start)
+        spans_seen.add((q.start, q.end, q.actor))
     return out
 
 
