@@ -297,8 +297,13 @@ def _token_spans(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _note(analyzer, sentitext, first_index, item: str, final: float) -> str:
-    """A short account of the VADER rules that touched one token (descriptive only)."""
+def _note(analyzer, sentitext, first_index, item: str, final: float,
+          but_at: int | None = None) -> str:
+    """A short account of the VADER rules that touched one token (descriptive only).
+
+    ``but_at`` is the index of the sentence's first "but" (-1 for none); a caller noting
+    many tokens of one sentence passes it, so that it is found once, not once per token.
+    """
     constants = analyzer.constants
     tokens = sentitext.words_and_emoticons
     i = first_index[item]
@@ -316,14 +321,19 @@ def _note(analyzer, sentitext, first_index, item: str, final: float) -> str:
             notes.append(f"{'boosted' if boost > 0 else 'dampened'} by {before!r}")
         if constants.negated([before]):
             notes.append(f"negated by {before!r}")
-    lowered = [t.lower() for t in tokens]
-    if "but" in lowered and final:
-        b = lowered.index("but")
+    if but_at is None:
+        but_at = _first_but(tokens)
+    if but_at >= 0 and final:
+        b = but_at
         if i < b:
             notes.append("before 'but' (x0.5)")
         elif i > b:
             notes.append("after 'but' (x1.5)")
     return "; ".join(notes)
+
+
+def _first_but(tokens: Sequence[str]) -> int:
+    return next((k for k, t in enumerate(tokens) if t.lower() == "but"), -1)
 
 
 def score_sentence(text: str, analyzer=None) -> dict[str, Any]:
@@ -347,6 +357,7 @@ def score_sentence(text: str, analyzer=None) -> dict[str, Any]:
     analyzer = analyzer if analyzer is not None else _default_analyzer()
     sentitext, first_index, final, scores = _valences(analyzer, text)
     tokens = sentitext.words_and_emoticons
+    but_at = _first_but(tokens)
     evidence = []
     for (start, end), token, valence in zip(
         _token_spans(text, tokens), tokens, final, strict=False
@@ -360,7 +371,7 @@ def score_sentence(text: str, analyzer=None) -> dict[str, Any]:
             "end": end,
             "lexicon_value": raw if raw is not None else float("nan"),
             "valence": float(valence),
-            "note": _note(analyzer, sentitext, first_index, token, valence),
+            "note": _note(analyzer, sentitext, first_index, token, valence, but_at),
         })
     return {**scores, "label": label_for(scores["compound"]), "evidence": evidence}
 

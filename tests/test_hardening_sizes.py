@@ -70,3 +70,32 @@ def test_quotes_on_pathological_shapes(shape):
     if shape == "one sentence":  # each repeat: Austin told, Belousov said, Kremlin warn of
         assert len(found) == 3 * 600
         assert {q.actor for q in found} == {"Lloyd Austin", "Kremlin", None}
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were good but the war is terrible.",
+    "But Austin was not happy, BUT the deal is great.",
+    "No contrast here: a good, bad and ugly war.",
+])
+def test_sentiment_notes_with_the_but_found_once(text):
+    from analysis import sentiment
+
+    result = sentiment.score_sentence(text)
+    analyzer = sentiment._default_analyzer()
+    sentitext, first_index, _final, _ = sentiment._valences(analyzer, text)
+    for e in result["evidence"]:
+        # the note found with the sentence's "but" given equals the one it finds itself
+        assert e["note"] == sentiment._note(analyzer, sentitext, first_index, e["word"],
+                                            e["valence"])
+    assert any("but" in e["note"] for e in result["evidence"]) == ("but" in text.lower())
+
+
+def test_sentiment_of_one_long_sentence():
+    # 12,000 tokens with 3,000 lexicon words in one sentence: the notes used to lower-case
+    # every token once per lexicon word (36 million calls, seconds); now once.
+    from analysis import sentiment
+
+    text = " ".join(["the war talks were good but"] * 2_000) + " ok"
+    result = sentiment.score_sentence(text)
+    assert -1 <= result["compound"] <= 1
+    assert len(result["evidence"]) >= 4_000
