@@ -5,7 +5,6 @@ input and output, bad rows, the cache, Dask and the ``score`` command."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import itertools
 import json
 import math
@@ -33,12 +32,9 @@ from analysis.scoring import (
     skipped_report_path,
 )
 from analysis.tokens import sentences
+from conftest import ALLSIDES, FIXTURES, NO_ALLSIDES, ROOT, SEED_EVENT
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
-FIXTURES = ROOT / "tests" / "fixtures"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
-HAS_QUOTES = importlib.util.find_spec("analysis.quotes") is not None
+SHARED_CORPUS = ALLSIDES
 
 
 @pytest.fixture(autouse=True)
@@ -124,7 +120,7 @@ def test_fast_vader_equals_nltk_on_every_seed_sentence(vader, nltk_analyzer, see
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/ (allsides-abp) is absent")
+@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason=NO_ALLSIDES)
 def test_fast_vader_equals_nltk_on_allsides_sentences(vader, nltk_analyzer):
     with gzip.open(SHARED_CORPUS, "rt", encoding="utf-8") as fh:
         texts = [json.loads(line)["text"] for line in itertools.islice(fh, 60)]
@@ -222,7 +218,6 @@ def test_actor_mentions_match_mention_table(seed_corpus, seed_scores):
         [int(counts[a].sum()) for a in seed_scores["article_id"]]
 
 
-@pytest.mark.skipif(not HAS_QUOTES, reason="analysis.quotes is not there yet")
 def test_quotes_match_quote_table(seed_corpus, seed_scores):
     from analysis.quotes import quote_table
 
@@ -234,7 +229,6 @@ def test_quotes_match_quote_table(seed_corpus, seed_scores):
         (got["quoted_words"] / got["n_words"]).tolist())
 
 
-@pytest.mark.skipif(not HAS_QUOTES, reason="analysis.quotes is not there yet")
 def test_quotes_do_not_change_when_the_actor_columns_are_left_out(seed_corpus, seed_scores):
     without = score_articles(seed_corpus, cache=False, actors=False, frames=False,
                              markers=False)
@@ -244,7 +238,7 @@ def test_quotes_do_not_change_when_the_actor_columns_are_left_out(seed_corpus, s
 
 
 @pytest.mark.shared
-@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason="../shared/ (allsides-abp) is absent")
+@pytest.mark.skipif(not SHARED_CORPUS.exists(), reason=NO_ALLSIDES)
 def test_allsides_sample_matches_every_reference_function(tmp_path):
     from analysis.actors import mention_table
     from analysis.framing import frame_scores, marker_scores
@@ -268,12 +262,10 @@ def test_allsides_sample_matches_every_reference_function(tmp_path):
     mentions = mention_table(corpus).groupby("article_id").size()
     assert scores["n_mentions"].tolist() == [int(mentions.get(a, 0))
                                              for a in scores["article_id"]]
-    if HAS_QUOTES:
-        from analysis.quotes import quote_table
+    from analysis.quotes import quote_table
 
-        quotes = quote_table(corpus).groupby("article_id").size()
-        assert scores["n_quotes"].tolist() == [int(quotes.get(a, 0))
-                                               for a in scores["article_id"]]
+    quotes = quote_table(corpus).groupby("article_id").size()
+    assert scores["n_quotes"].tolist() == [int(quotes.get(a, 0)) for a in scores["article_id"]]
 
 
 def test_actor_list_per_event_is_load_actors(seed_corpus):
@@ -545,7 +537,7 @@ _SCORERS: list[Scorer] = []
 
 def _property_scorer() -> Scorer:
     if not _SCORERS:
-        _SCORERS.append(Scorer(quotes=HAS_QUOTES))
+        _SCORERS.append(Scorer())
     return _SCORERS[0]
 
 
