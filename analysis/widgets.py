@@ -290,6 +290,7 @@ class Explorer(w.VBox):
         self.outlets.value = tuple(outlets)
         actors = tables.mentions["actor"].value_counts().index.tolist()
         self.actor.options = [("(none)", "")] + [(a, a) for a in actors]
+        self.actor.value = ""
         from .framing import load_frames
 
         frames = tables.frames_lexicon or load_frames()
@@ -435,8 +436,9 @@ class BlindRound(w.VBox):
                               self.key)
         rows = "".join(
             f"<tr><td>{html.escape(r.label)}</td><td>{html.escape(r.outlet)}</td>"
-            f"<td>{html.escape(r.guess or '-')}</td><td>{'right' if r.correct else 'wrong'}"
-            "</td></tr>" for r in table.itertuples()
+            f"<td>{html.escape(r.guess or '-')}</td><td>"
+            f"{'right' if r.correct else 'wrong' if r.guess else 'no guess'}</td></tr>"
+            for r in table.itertuples()
         )
         self.answer.value = (
             f"<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p><table>"

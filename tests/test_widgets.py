@@ -91,3 +91,13 @@ def test_blind_round_hides_then_reveals():
     assert "2 of 2 right" in round_.answer.value
     with pytest.raises(ValueError, match="two outlets"):
         guess_the_outlet(from_texts({"A": "x"}))
+
+
+def test_actor_picker_starts_at_none_and_unguessed_labels_say_so():
+    from analysis.widgets import guess_the_outlet
+
+    app = explore(load_corpus(SEED_EVENT))
+    assert app.actor.value == "" and app.actor.label == "(none)"
+    round_ = guess_the_outlet(load_corpus(SEED_EVENT), seed=3)
+    round_.show_answer()
+    assert round_.answer.value.count("no guess") == 2 and "wrong" not in round_.answer.value
