@@ -76,6 +76,9 @@ Stopwords = Collection[str] | Literal["english"] | None
 #: Defaults for sentence alignment, chosen on the seed event (see :func:`align_sentences`).
 SIMILARITY_THRESHOLD = 0.2
 MIN_SHARED_WORDS = 3
+#: Matrix cells (float64) one event's alignment may use, about 2.4 GB; beyond it
+#: align_sentences raises a ValueError naming the event instead of running out of memory.
+_MAX_ALIGN_CELLS = 300_000_000
 VERBATIM_THRESHOLD = 0.8
 
 # --- shared helpers ---------------------------------------------------------------------
@@ -464,6 +467,15 @@ def _align_event(
     n = len(stems)
     if n < 2 or not vocab:
         return []
+    rows_n = sum(len(set(ws)) >= min_shared for ws in stems)
+    if n * len(vocab) + rows_n * (n + rows_n) > _MAX_ALIGN_CELLS:
+        event = sents["event"].iat[0] if "event" in sents.columns else "?"
+        raise ValueError(
+            f"event {event!r} has {n:,} sentences ({rows_n:,} long enough to pair) and "
+            f"{len(vocab):,} distinct stems: aligning them all at once would need about "
+            f"{8 * (n * len(vocab) + rows_n * (n + rows_n)) / 1e9:.0f} GB. Align fewer "
+            "articles at a time (one event per real news event, or a sample)"
+        )
     present = np.zeros((n, len(vocab)))
     for i, ws in enumerate(stems):
         present[i, [vocab[w] for w in ws]] = 1.0
@@ -472,23 +484,31 @@ def _align_event(
     weighted = present * idf
     norms = np.linalg.norm(weighted, axis=1)
     unit = weighted / np.where(norms == 0, 1, norms)[:, None]
-    sim = unit @ unit.T
-    n_shared = present @ present.T
+    # Only sentences with at least min_shared stems can be in a pair: they are the rows
+    # (r); every sentence stays a column, as it can still be another's best match. An
+    # event of many one-word articles then needs no n x n matrix at all.
+    rows = np.flatnonzero(present.sum(axis=1) >= min_shared)
+    if len(rows) < 2:
+        return []
+    sim = unit[rows] @ unit.T  # rows x all
+    n_shared = present[rows] @ present[rows].T  # rows x rows
     outlets = sents["outlet"].to_numpy()
     articles = pd.factorize(sents["article_id"])[0]
-    cross = outlets[:, None] != outlets[None, :]
-    candidate = cross & (sim >= threshold) & (n_shared >= min_shared)
+    cross = outlets[rows, None] != outlets[None, :]
+    candidate = cross[:, rows] & (sim[:, rows] >= threshold) & (n_shared >= min_shared)
     # Keep a candidate pair if each is the other's best match in that article, from either
     # side: sentence i's best in article k, or sentence j's best in i's article.
-    best = np.zeros_like(candidate)
+    best = np.zeros_like(cross)
     masked = np.where(cross, sim, -1.0)
     for k in np.unique(articles):
         cols = np.flatnonzero(articles == k)
         winner = cols[np.argmax(masked[:, cols], axis=1)]
-        best[np.arange(n), winner] = True
+        best[np.arange(len(rows)), winner] = True
+    best = best[:, rows]
     keep = candidate & (best | best.T)
     pairs = []
-    for i, j in zip(*np.nonzero(np.triu(keep)), strict=True):
+    for r, q in zip(*np.nonzero(np.triu(keep)), strict=True):
+        i, j = rows[r], rows[q]
         a, b = (i, j) if (outlets[i], articles[i]) < (outlets[j], articles[j]) else (j, i)
         ratio = _overlap(sents["words"].iat[a], sents["words"].iat[b])
         shared = set(stems[a]) & set(stems[b])
@@ -497,7 +517,7 @@ def _align_event(
             if any(_stem(p) in shared for p in w.split("-"))
         ))
         relation = "verbatim" if ratio >= verbatim else "paraphrase"
-        pairs.append((a, b, float(sim[i, j]), ratio, relation, ", ".join(evidence)))
+        pairs.append((a, b, float(sim[r, j]), ratio, relation, ", ".join(evidence)))
     return pairs
 
 

@@ -99,3 +99,27 @@ def test_sentiment_of_one_long_sentence():
     result = sentiment.score_sentence(text)
     assert -1 <= result["compound"] <= 1
     assert len(result["evidence"]) >= 4_000
+
+
+def test_alignment_of_many_one_word_articles():
+    # 20,000 one-word articles of 7 outlets in one event: no sentence has the 3 content
+    # stems a pair needs, so no 20,000 x 20,000 matrix is made (it took 40 s, and 100,000
+    # articles needed 80 GB).
+    from analysis import comparison
+    from analysis.loading import from_texts
+
+    corpus = from_texts([{"outlet": f"Outlet {i % 7}", "text": f"word{i % 50}"}
+                         for i in range(20_000)])
+    assert comparison.align_sentences(corpus).empty
+
+
+def test_alignment_too_big_for_memory_is_a_clear_error(monkeypatch):
+    from analysis import comparison
+    from analysis.loading import from_texts
+
+    corpus = from_texts({"A": "Austin called Belousov about the war in Ukraine today.",
+                         "B": "Belousov and Austin talked about the Ukraine war today."})
+    assert len(comparison.align_sentences(corpus)) == 1
+    monkeypatch.setattr(comparison, "_MAX_ALIGN_CELLS", 10)
+    with pytest.raises(ValueError, match=r"event 'pasted' has 2 sentences .* GB"):
+        comparison.align_sentences(corpus)
