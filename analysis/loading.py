@@ -43,7 +43,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .resources import _replace_surrogates, _warn_surrogates, yaml_load
+from .resources import _replace_surrogates_in, _warn_surrogates, yaml_load
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -142,7 +142,7 @@ def _yaml_mapping(text: str, *, file: Path, first_line: int, what: str) -> dict[
     if content is None:
         return {}
     if "\\u" in text or "\\U" in text:  # only escapes can make a lone surrogate
-        content, count = _replace_surrogates(content)
+        content, count = _replace_surrogates_in(content, file, first_line)
         if count:
             _warn_surrogates(count, f"{file}, line {first_line}")
     if not isinstance(content, dict):
@@ -316,6 +316,9 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
                         "each line must hold one article as a JSON object",
                         file=path, line=n,
                     ) from None
+                except RecursionError:
+                    raise CorpusError("lists or objects nest too deeply", file=path,
+                                      line=n) from None
                 if not isinstance(record, dict):
                     raise CorpusError(
                         f"expected a JSON object with 'outlet' and 'text', found "
@@ -323,7 +326,7 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
                         file=path, line=n,
                     )
                 if "\\ud" in line or "\\uD" in line:  # only escapes make lone surrogates
-                    record, count = _replace_surrogates(record)
+                    record, count = _replace_surrogates_in(record, path, n)
                     surrogates += count
                     rows += bool(count)
                     first = first or (n if count else None)
@@ -354,9 +357,11 @@ def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[int]]:
             ) from None
         except UnicodeDecodeError as err:
             raise CorpusError(f"is not UTF-8 text ({err.reason})", file=path) from None
+        except RecursionError:
+            raise CorpusError("lists or objects nest too deeply", file=path) from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise CorpusError("expected a JSON list of objects with 'outlet' and 'text'", file=path)
-    data, surrogates = _replace_surrogates(data)
+    data, surrogates = _replace_surrogates_in(data, path)
     if surrogates:
         _warn_surrogates(surrogates, str(path))
     return pd.DataFrame.from_records(data), []
@@ -609,7 +614,7 @@ def from_texts(
         raise CorpusError("from_texts got no articles: give at least one outlet and its text")
     counters: dict[str, int] = {}
     for i, record in enumerate(records):
-        record, surrogates = _replace_surrogates(record)
+        record, surrogates = _replace_surrogates_in(record, "from_texts", None)
         records[i] = record
         if surrogates:
             _warn_surrogates(surrogates, f"from_texts, article {i + 1}")

@@ -85,7 +85,10 @@ def yaml_load(text: str) -> Any:
     >>> yaml_load("words: [no, on, off]\nflag: true")
     {'words': ['no', 'on', 'off'], 'flag': True}
     """
-    return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
+    try:
+        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
+    except RecursionError:  # "[[[[..." a thousand deep: PyYAML's parser recurses
+        raise yaml.error.MarkedYAMLError(problem="lists or mappings nest too deeply") from None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -116,6 +119,16 @@ def _replace_surrogates(value: Any) -> tuple[Any, int]:
         items = [_replace_surrogates(item) for item in value]
         return [item for item, _ in items], sum(n for _, n in items)
     return value, 0
+
+
+def _replace_surrogates_in(value: Any, file: Any, line: int | None = None) -> tuple[Any, int]:
+    """:func:`_replace_surrogates`, with a CorpusError for data nested too deeply."""
+    from .loading import CorpusError
+
+    try:
+        return _replace_surrogates(value)
+    except RecursionError:
+        raise CorpusError("lists or mappings nest too deeply", file=file, line=line) from None
 
 
 def _warn_surrogates(count: int, where: str) -> None:
@@ -163,7 +176,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Any:
         problem = getattr(err, "problem", None) or str(err)
         raise CorpusError(f"is not valid YAML: {problem}", file=path, line=line) from None
     if "\\u" in text or "\\U" in text:  # only escapes can make a lone surrogate
-        content, count = _replace_surrogates(content)
+        content, count = _replace_surrogates_in(content, path)
         if count:
             _warn_surrogates(count, str(path))
     return content

@@ -151,3 +151,58 @@ def test_loading_never_unpickles(tmp_path, monkeypatch):
     with pytest.raises(CorpusError, match="not a file type the kit reads"):
         load_corpus(path)
     assert loading.TABLE_SUFFIXES == (".csv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq")
+
+
+# --- nesting (fuzz run 2: "[[[[..." in an actor list -> RecursionError inside PyYAML) ------
+
+DEEP = 5_000
+
+
+@pytest.mark.parametrize(("name", "content", "where"), [
+    ("list.jsonl", b'{"outlet": "A", "text": "x"}\n{"outlet": "B", "text": "y", "n": '
+     + b"[" * DEEP + b"]" * DEEP + b"}\n", r"list\.jsonl, line 2"),
+    ("arr.json", b'[{"outlet": "A", "text": "x", "n": ' + b"[" * DEEP + b"]" * DEEP + b"}]",
+     r"arr\.json"),
+])
+def test_deeply_nested_json_is_bad_input(tmp_path, name, content, where):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CorpusError, match=where + r".*nest too deeply"):
+        load_corpus(path)
+
+
+def test_deeply_nested_yaml_is_bad_input(tmp_path):
+    from analysis import actors
+
+    deep = "[" * DEEP + "]" * DEEP
+    actor_file = tmp_path / "actors.yml"
+    actor_file.write_text(f"actors: {deep}\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"actors\.yml.*nest too deeply"):
+        actors.read_actor_file(actor_file)
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text(f"title: t\nx: {deep}\n", encoding="utf-8")
+    (event / "a.md").write_text("---\noutlet: A\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"event\.yml.*nest too deeply"):
+        load_corpus(event)
+    (event / "event.yml").write_text("title: t\n", encoding="utf-8")
+    (event / "a.md").write_text(f"---\noutlet: A\nx: {deep}\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"a\.md.*nest too deeply"):
+        load_corpus(event)
+
+
+def test_nested_lone_surrogates_at_the_json_limit(tmp_path):
+    """The deepest nesting json still reads, with a \\ud800 inside: replaced or refused,
+    never a RecursionError."""
+    import sys
+
+    for depth in range(sys.getrecursionlimit() - 200, sys.getrecursionlimit() + 1, 50):
+        path = tmp_path / f"d{depth}.jsonl"
+        value = "[" * depth + '"\\ud800"' + "]" * depth
+        path.write_text('{"outlet": "A", "text": "x", "n": ' + value + "}\n", encoding="utf-8")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                load_corpus(path)
+        except CorpusError as err:
+            assert "nest too deeply" in str(err) and "line 1" in str(err)
