@@ -721,9 +721,12 @@ class _Article:
     sentences: list[tuple[int, int]]
     actors: ActorList
 
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:  # once per article, not once per mention
+        return [s for s, _ in self.sentences]
+
     def sentence_of(self, offset: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
 
 def _articles(corpus: pd.DataFrame, actors: ActorList | None, what: str) -> Iterator[_Article]:

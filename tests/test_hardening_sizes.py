@@ -123,3 +123,42 @@ def test_alignment_too_big_for_memory_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(comparison, "_MAX_ALIGN_CELLS", 10)
     with pytest.raises(ValueError, match=r"event 'pasted' has 2 sentences .* GB"):
         comparison.align_sentences(corpus)
+
+
+def test_mention_table_of_one_long_article(tmp_path):
+    # ~600 KB, 13,500 sentences and 22,500 mentions in one article: each mention used to
+    # rebuild the list of sentence starts (5 s); now it is built once per article.
+    from analysis.loading import from_texts
+
+    paragraph = ("Lloyd Austin spoke with Andrey Belousov on Friday. The Kremlin said the "
+                 "call was useful. Austin and Belousov may speak again.")
+    corpus = from_texts({"A": "\n\n".join([paragraph] * 4_500)})
+    table = actors.mention_table(corpus, SEED_ACTORS)
+    # per paragraph: Lloyd Austin, Andrey Belousov | Kremlin | Austin, Belousov
+    assert len(table) == 4_500 * 5
+    assert table.groupby("sentence_index").size().tolist() == [2, 1, 2] * 4_500
+
+
+def _bench():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "bench" / "bench_pathological.py"
+    spec = importlib.util.spec_from_file_location("bench_pathological", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_pathological_benchmark_smoke():
+    """Every input and function of bench/bench_pathological.py, at 1/500 of its sizes."""
+    import io
+
+    out = io.StringIO()
+    rows = _bench().run(scale=0.002, out=out)
+    assert {r["input"] for r in rows} == {
+        "one sentence (chars)", "quote marks", "punctuation runs (chars)",
+        "50 MB article (bytes)", "one-word articles"}
+    assert all(len(r["seconds"]) == 3 for r in rows)
+    assert "quotes.find_quotes [straight]" in out.getvalue()
