@@ -162,3 +162,42 @@ def test_pathological_benchmark_smoke():
         "50 MB article (bytes)", "one-word articles"}
     assert all(len(r["seconds"]) == 3 for r in rows)
     assert "quotes.find_quotes [straight]" in out.getvalue()
+
+
+class _Deadline:
+    """Raise TimeoutError in the test after ``seconds`` (a hang guard, not a speed test:
+    the margin is about 100 times what a linear function needs here)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self):
+        import signal
+
+        def stop(signum, frame):
+            raise TimeoutError(f"still running after {self.seconds} s")
+
+        self.previous = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+
+
+@pytest.mark.xfail(strict=True, raises=TimeoutError, reason=(
+    "analysis/tokens.py (not mine to edit): the word regex's email alternative "
+    "[\\w.+-]+@ is tried at every position of a run of full stops, hyphens or letters "
+    "joined by them, and runs to the end of the run each time: quadratic (20,000 full "
+    "stops 0.55 s, 80,000 12 s). Fix: (?<![\\w.+-]) before it, so it starts only where "
+    "such a run starts"))
+@pytest.mark.parametrize("text", ["." * 100_000, "-" * 100_000, ".a" * 50_000])
+def test_word_spans_on_long_punctuation_runs(text):
+    from analysis import tokens
+
+    with _Deadline(2.0):
+        spans = tokens.word_spans(text, punct=True)
+    assert spans
