@@ -417,3 +417,21 @@ def test_real_news_evidence_maps_back(allsides):
         assert texts[row.article_id][row.start:row.end] == row.matched
     scores = frame_scores(corpus)
     assert scores["per_1000_words"].between(0, 1000).all()
+
+
+# Words and phrases of the kit's frames, including phrases whose last word is a term of its
+# own ("cold war" and "war", "missile defense" and "defense"), where a match must hide the
+# one inside it.
+_PIECES = [*"warmsdefnc- \n'", "war", "cold war", "new cold war", "arms race", "defense",
+           "missile defense", "deter", "crisis", "blame", "to blame", "held talks", "talks"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join) | st.text(max_size=120))
+def test_first_character_split_finds_what_the_alternation_finds(text):
+    # the fast path must give exactly the matches of the one big alternation
+    frames = load_frames()
+    assert frames._by_first_char is not None
+    lowered = text.lower()
+    assert [m.span() for m in frames._spans(lowered)] == [
+        m.span() for m in frames._span_regex.finditer(lowered)]
