@@ -79,6 +79,18 @@ _Loader.add_implicit_resolver(
 )
 
 
+def _timestamp_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """A date or time; text if it only looks like one (``2024-13-45``), so that the
+    caller can say which field and line hold it (PyYAML raises a bare ValueError)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def yaml_load(text: str) -> Any:
     r"""Parse YAML text safely, with only ``true``/``false`` as booleans.
 
