@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except (CorpusError, OutputError) as err:
+    except (CorpusError, OutputError, ValueError) as err:  # bad input: say it, no traceback
         print(f"error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `python -m analysis ... | head`

@@ -192,6 +192,9 @@ CASES = [
     Case("command line", "--out with an extension the kit cannot write",
          {"c.csv": "outlet,text\nA,x\n"}, "cli:info c.csv --out x.xlsx",
          [r"x\.xlsx: cannot tell the format"]),
+    Case("command line", "an option out of range (sentiment --by arc --bins 0)",
+         {"c.csv": "outlet,text\nA,x\n"}, "cli:sentiment c.csv --by arc --bins 0",
+         [r"bins must be a whole number of 1 or more"]),
     Case("command line", "a broken input file", {"c.csv": "outlet,text\nA,x\nB,y,z\n"},
          "cli:actors c.csv", [r"c\.csv, line 3"]),
 ]
