@@ -240,9 +240,10 @@ def run_case(case: Case, tmp: Path) -> tuple[str, str]:
                     actors.mention_table(pd.DataFrame({"article_id": ["a"], "outlet": ["A"]}))
             elif action == "cli":
                 command, *rest = arg.split()
-                argv = [command] + [
-                    a if a.startswith("-") else a.replace("DATA", str(data_dir()))
-                    if a.startswith("DATA") else str(tmp / a) for a in rest]
+                argv = [command] + [  # paths are in tmp (or data/); options stay as they are
+                    a.replace("DATA", str(data_dir())) if a.startswith("DATA")
+                    else str(tmp / a) if "." in a or "/" in a or (tmp / a).exists() else a
+                    for a in rest]
                 err = io.StringIO()
                 real, sys.stderr = sys.stderr, err
                 try:
