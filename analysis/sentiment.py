@@ -547,8 +547,11 @@ def sentiment_evidence(
 
 def _tone_summary(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Mean compound, label shares and extreme sentences per group of ``keys``."""
-    if table.empty:
-        return pd.DataFrame(columns=[*keys, *SUMMARY_COLUMNS])
+    if table.empty:  # numeric columns stay numeric (callers rank and plot them)
+        return pd.DataFrame(columns=[*keys, *SUMMARY_COLUMNS]).astype({
+            c: "int64" if c == "n_sentences" else "float64" for c in SUMMARY_COLUMNS
+            if c == "n_sentences" or c.startswith(("mean_", "share_")) or c.endswith("_compound")
+        })
     labels = table["label"]
     frame = table.assign(
         _neg=(labels == "negative").astype("float64"),

@@ -169,3 +169,21 @@ def test_corpus_tables_add_up(texts):
     found = quotes.quote_table(corpus, _ACTORS)
     assert set(found["kind"]) <= {"direct", "reported"}
     pd.testing.assert_frame_equal(corpus, before)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_every_dashboard_view_on_an_event_without_known_actors():
+    """No listed actor is mentioned: the actor-tone view ranked an empty table whose
+    counts were of dtype object (TypeError from pandas' nlargest)."""
+    from analysis import widgets
+
+    corpus = from_texts({"A": "Peace talks began on Friday. Nobody known spoke.",
+                         "B": "War talk grew. The mayor said little."})
+    app = widgets.explore(corpus)
+    for measure in widgets.MEASURES:
+        app.measure.value = measure
+        assert bytes(app.chart.value).startswith((b"<?xml", b"<svg"))
+    tone = sentiment.actor_tone(sentiment.sentence_sentiment(corpus),
+                                actors.mention_table(corpus, _ACTORS))
+    assert tone.empty and tone["n_sentences"].dtype == "int64"
+    assert tone["mean_compound"].dtype == "float64"
