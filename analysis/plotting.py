@@ -12,9 +12,12 @@ common forms of colour blindness and when projected.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
+import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.text
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -546,3 +549,23 @@ def plot_headlines(
                 va="top", wrap=True, transform=ax.transAxes, fontsize="large")
     ax.set_title("Headlines")
     return ax
+
+
+def _literal_text(plot):
+    """``plot`` with matplotlib's mathtext off for its labels: a "$" in an outlet's name, a
+    word or a headline is a dollar sign, not the start of a formula (an unparsable one used
+    to stop the chart, and with it the report)."""
+
+    @functools.wraps(plot)
+    def literal(*args, **kwargs):
+        with matplotlib.rc_context({"text.parse_math": False}):
+            ax = plot(*args, **kwargs)
+        for text in ax.findobj(matplotlib.text.Text):
+            text.set_parse_math(False)
+        return ax
+
+    return literal
+
+
+for _name in [n for n in __all__ if n.startswith("plot_")]:
+    globals()[_name] = _literal_text(globals()[_name])

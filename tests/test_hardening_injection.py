@@ -318,3 +318,30 @@ def test_no_module_loads_pickles_or_unsafe_yaml():
     from analysis.resources import _Loader
 
     assert issubclass(_Loader, yaml.SafeLoader)
+
+
+# --- matplotlib mathtext ----------------------------------------------------------------
+
+DOLLARS = ["Money $\\frac{ News", "Cash_$^$ Times", "$5 and $x^{2$ costs"]
+
+
+def test_dollar_signs_in_names_and_words_are_text_in_charts(tmp_path):
+    """ "$...$" in an outlet's name, a headline or a word was parsed as a formula; an
+    unparsable one stopped every chart, and the report with it."""
+    from analysis import widgets
+
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text("title: Dollars\n", encoding="utf-8")
+    for i, outlet in enumerate(DOLLARS[:2]):
+        (event / f"{i}.md").write_text(_article(
+            outlet, f"Price {DOLLARS[2]} rises",
+            f"Lloyd Austin said \u201cthe war costs {DOLLARS[2]}\u201d. The Kremlin agreed. "
+            f"Belousov warned of escalation in {DOLLARS[i]}."), encoding="utf-8")
+    written = report.compare_event(event, tmp_path / "out")
+    assert any(p.suffix == ".png" for p in written)
+    app = widgets.explore(load_corpus(event))
+    for measure in widgets.MEASURES:
+        app.measure.value = measure
+        svg = bytes(app.chart.value).decode("utf-8")
+        ElementTree.fromstring(svg)
