@@ -363,6 +363,11 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _LOOKBACK = 1000
 #: Word counts stop here: the rules compare them with small numbers, or with each other.
 _COUNT_CAP = 500
+#: Reported content runs to the end of its sentence, but no further than this many
+#: characters: in a text that is one endless sentence, every cue would otherwise copy the
+#: rest of the text (quadratic time and memory).
+_REPORTED_MAX = 5000
+_WORD_CHAR = re.compile(r"\w")
 _CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
 _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
@@ -681,9 +686,10 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
                    end: int) -> Quote | None:
     while start < end and ctx.text[start].isspace():
         start += 1
+    end = min(end, start + _REPORTED_MAX)
     while end > start and ctx.text[end - 1].isspace():
         end -= 1
-    if not re.search(r"\w", ctx.text[start:end]):  # nothing is reported
+    if not _WORD_CHAR.search(ctx.text, start, end):  # nothing is reported
         return None
     verb = ctx.text[v.start:v.end] if v else None
     return Quote(

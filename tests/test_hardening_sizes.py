@@ -201,3 +201,17 @@ def test_word_spans_on_long_punctuation_runs(text):
     with _Deadline(2.0):
         spans = tokens.word_spans(text, punct=True)
     assert spans
+
+
+def test_reported_speech_in_one_endless_sentence_is_bounded():
+    # 300,000 characters, no full stop, a speech cue every ~75 characters: each reported
+    # quote used to run to the end of the text (4,000 quotes x 150,000 characters on
+    # average: 600 million characters copied); now at most 5,000 characters each.
+    from analysis import quotes
+
+    text = " ".join(["Lloyd Austin told reporters the talks with Belousov were very useful"]
+                    * 4_300)
+    found = quotes.find_quotes(text, SEED_ACTORS)
+    assert len(found) == 4_300
+    assert max(q.end - q.start for q in found) <= quotes._REPORTED_MAX
+    assert all(text[q.start:q.end] == q.quote for q in found[:50])
