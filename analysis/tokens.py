@@ -224,7 +224,7 @@ def _word_regex() -> re.Pattern[str]:
     joiner = "-'&\u200b\u200c\u200d\u2060"
     pattern = rf"""
         (?P<url>https?://[^\s<>"']+[^\s<>"'.,;:!?)\]])
-      | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+      | (?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)  # from its run's start only
       | (?P<dotted>(?<![\w.])(?:[^\W\d_]\.){{2,}})            # U.S.  e.g.  a.m.
       | (?P<abbr>(?<![\w.])(?:{trie_pattern(undotted)})\.)  # Gen.  Jan.
       | (?P<initial>(?<![\w.])(?-i:[A-Z])\.(?=[ ]+(?-i:[A-Z])\w))     # the J. of Lloyd J. Austin
