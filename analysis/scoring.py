@@ -67,7 +67,7 @@ import pandas as pd
 
 from .fastvader import FastVader
 from .loading import CorpusError, load_corpus
-from .resources import data_dir
+from .resources import _replace_surrogates_in, _warn_surrogates, data_dir
 from .sentiment import THRESHOLD
 from .tokens import sentence_spans, word_spans
 
@@ -519,7 +519,14 @@ def _jsonl_rows(path: Path, check: _Checker) -> Iterator[tuple[_Rows, int]]:
             except json.JSONDecodeError as err:
                 check.position += 1
                 check.skip(rows, n, f"not valid JSON ({err.msg} at column {err.colno})")
+            except RecursionError:
+                check.position += 1
+                check.skip(rows, n, "not readable: lists or mappings nest too deeply")
             else:
+                if b"\\ud" in raw or b"\\uD" in raw:  # a \ud800-style escape: maybe a lone half
+                    record, replaced = _replace_surrogates_in(record, path, n)
+                    if replaced:
+                        _warn_surrogates(replaced, f"{path}, line {n}")
                 check.add(rows, record, line=n, where=f"{path}:{n}")
             yield rows, n
 

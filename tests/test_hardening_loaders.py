@@ -208,14 +208,9 @@ def test_nested_lone_surrogates_at_the_json_limit(tmp_path):
             assert "nest too deeply" in str(err) and "line 1" in str(err)
 
 
-# --- the streaming reader of analysis.scoring (not mine to edit): known failures ----------
+# --- the streaming reader of analysis.scoring -------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError, reason=(
-    "analysis/scoring.py streams JSON Lines with its own json.loads and does not replace "
-    "lone surrogates as load_corpus does: the output cannot be encoded "
-    "(UnicodeEncodeError, no file or line named). Fix: after json.loads, when the line "
-    "holds '\\\\ud', record = resources._replace_surrogates_in(record, path, n)[0] and warn"))
 def test_score_file_with_lone_surrogates(tmp_path, monkeypatch):
     from analysis import scoring
 
@@ -230,10 +225,6 @@ def test_score_file_with_lone_surrogates(tmp_path, monkeypatch):
     assert "A\ufffd" in (tmp_path / "out.csv").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason=(
-    "analysis/scoring.py's JSON Lines reader catches UnicodeDecodeError and "
-    "JSONDecodeError, not RecursionError: a line nested thousands deep stops the run. "
-    "Fix: skip the row like invalid JSON ('nests too deeply')"))
 def test_score_file_skips_a_deeply_nested_line(tmp_path, monkeypatch):
     from analysis import scoring
 
