@@ -16,6 +16,10 @@ byte  file written                                 called
 8     ``corpus.jsonl.gz`` (the content gzipped)     ``load_corpus``
 9     ``verbs.yml``                                ``quotes.load_verbs``
 10    ``cleaning.yml``                             ``cleaning.load_patterns``
+11    ``stream.csv``                               ``scoring.iter_chunks`` (streaming reader)
+12    ``stream.jsonl``                             ``scoring.iter_chunks``
+13    ``stream.parquet``                           ``scoring.iter_chunks``
+14    ``stream.jsonl.gz`` (the content gzipped)     ``scoring.iter_chunks``
 ====  ==========================================  =========================================
 
 "Bad input" is :class:`~analysis.loading.CorpusError` or a plain ``ValueError``; any other
@@ -59,7 +63,7 @@ VALID_ARTICLE = (
 )
 TARGETS = (
     "article", "event", "actors", "frames", "csv", "jsonl", "json", "parquet", "jsonl.gz",
-    "verbs", "cleaning",
+    "verbs", "cleaning", "stream.csv", "stream.jsonl", "stream.parquet", "stream.jsonl.gz",
 )
 
 
@@ -89,6 +93,8 @@ def seed_inputs() -> dict[str, bytes]:
                   b"forms:\n  say: [said]\nalso_nouns: [report]\nclause_verbs: [say]\n"),
         "cleaning": b"navigation:\n  - '^Read more'\nsummary_headers: [Summary]\n",
     }
+    for name in ("csv", "jsonl", "parquet", "jsonl.gz"):
+        files[f"stream.{name}"] = files[name]
     return {name: bytes([TARGETS.index(name)]) + content for name, content in files.items()}
 
 
@@ -102,13 +108,14 @@ def _write(folder: Path, target: str, content: bytes) -> Path:
     name = {"actors": "actors.yml", "frames": "frames.yml", "verbs": "verbs.yml",
             "cleaning": "cleaning.yml"}.get(target, f"corpus.{target}")
     path = folder / name
-    path.write_bytes(gzip.compress(content, mtime=0) if target == "jsonl.gz" else content)
+    path.write_bytes(gzip.compress(content, mtime=0) if target.endswith("jsonl.gz")
+                     else content)
     return path
 
 
 def run_one(data: bytes) -> None:
     """Load one fuzz input; raise only on a crash (not on CorpusError or a plain ValueError)."""
-    from analysis import actors, cleaning, framing, loading, quotes
+    from analysis import actors, cleaning, framing, loading, quotes, scoring
 
     if not data:
         return
@@ -131,6 +138,10 @@ def run_one(data: bytes) -> None:
                 elif target == "cleaning":
                     cleaning.load_patterns(str(path))
                     cleaning.load_patterns.cache_clear()
+                elif target.startswith("stream."):
+                    for articles, skipped in scoring.iter_chunks(path, chunksize=4):
+                        _check_corpus(articles)
+                        _check_corpus(skipped)
                 else:
                     corpus = loading.load_corpus(path)
                     _check_corpus(corpus)
@@ -196,7 +207,8 @@ def main() -> None:
         import analysis.cleaning
         import analysis.framing
         import analysis.loading
-        import analysis.quotes  # noqa: F401
+        import analysis.quotes
+        import analysis.scoring  # noqa: F401
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()
 
