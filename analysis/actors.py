@@ -354,8 +354,8 @@ def read_actor_file(path: str | os.PathLike[str]) -> tuple[list[Actor], list[str
                 f"{', '.join(KINDS)}",
                 file=path, line=line, field="kind",
             )
-        unknown = set(entry) - {"name", "kind", "aliases", "titles", "after_name", "note",
-                                "notes", "url", "wikidata"}
+        unknown = {str(k) for k in entry} - {"name", "kind", "aliases", "titles", "after_name",
+                                             "note", "notes", "url", "wikidata"}
         if unknown:
             raise CorpusError(
                 f"actor {name!r} has unknown field(s) {', '.join(sorted(unknown))}; "

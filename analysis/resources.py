@@ -101,6 +101,9 @@ def yaml_load(text: str) -> Any:
         return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
     except RecursionError:  # "[[[[..." a thousand deep: PyYAML's parser recurses
         raise yaml.error.MarkedYAMLError(problem="lists or mappings nest too deeply") from None
+    except (OverflowError, ValueError) as err:  # "\U7fffffff": an escape naming no character
+        raise yaml.error.MarkedYAMLError(problem=f"an escape names no character ({err})") \
+            from None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

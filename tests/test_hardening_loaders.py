@@ -236,3 +236,29 @@ def test_score_file_skips_a_deeply_nested_line(tmp_path, monkeypatch):
         warnings.simplefilter("ignore")
         scoring.score_file(path, tmp_path / "out.csv", cache=False)
     assert len(pd.read_csv(tmp_path / "out.csv")) == 1
+
+
+# --- fuzz run 4 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("escape", ["\\U7fffffff", "\\Uffffffffff"])
+def test_yaml_escape_naming_no_character_is_bad_input(tmp_path, escape):
+    # PyYAML calls chr() on the escape: ValueError or OverflowError, with no file named
+    path = tmp_path / "actors.yml"
+    path.write_text(f'actors:\n  - name: "A{escape}"\n    kind: person\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"actors\.yml.*an escape names no character"):
+        actors.read_actor_file(path)
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text("title: t\n", encoding="utf-8")
+    (event / "a.md").write_text(f'---\noutlet: "A{escape}"\n---\nBody.\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"a\.md.*an escape names no character"):
+        load_corpus(event)
+
+
+def test_actor_entry_with_a_null_key_is_bad_input(tmp_path):
+    # "~: x" (or "null: x") is a key None: sorting it with the text keys was a TypeError
+    path = tmp_path / "actors.yml"
+    path.write_text("actors:\n  - name: X\n    kind: person\n    ~: oops\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"actors\.yml, line 2, field 'None'.*unknown field"):
+        actors.read_actor_file(path)
