@@ -262,3 +262,40 @@ def test_actor_entry_with_a_null_key_is_bad_input(tmp_path):
     path.write_text("actors:\n  - name: X\n    kind: person\n    ~: oops\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"actors\.yml, line 2, field 'None'.*unknown field"):
         actors.read_actor_file(path)
+
+
+def _stream_cases() -> dict[str, bytes]:
+    buf = io.BytesIO()
+    pd.DataFrame({"outlet": ["A", "B"], "text": ["One text.", "Two texts."]}).to_parquet(buf)
+    return {
+        "bad.csv": b"\x1f\x8b\x08rubbish",
+        "cut.csv": gzip.compress(b"outlet,text\n" + b"A,x\n" * 100, mtime=0)[:30],
+        "bad.jsonl": b"\x1f\x8b\x08rubbish",
+        "cut.jsonl.gz": gzip.compress(b'{"outlet": "A", "text": "x"}\n' * 40, mtime=0)[:30],
+        "outlet.csv": b"outlet,text\nA\xe4,x\n",
+        "utf8.parquet": buf.getvalue().replace(b"Two texts.", b"Tw\xed texts.", 1),
+    }
+
+
+@pytest.mark.xfail(strict=True, raises=(EOFError, OSError, UnicodeError), reason=(
+    "analysis/scoring.py (not mine to edit), found by fuzz run 4 on iter_chunks: a gzip "
+    "file that is broken or cut short raises EOFError/BadGzipFile (CSV and JSON Lines); a "
+    "byte that is not UTF-8 in the outlet column of a CSV leaves a surrogateescape "
+    "character that pandas cannot store (UnicodeEncodeError; only the text column is "
+    "checked); Parquet strings that are not UTF-8 raise UnicodeDecodeError from "
+    "to_pylist. Fix: catch these around the readers as load_corpus does (CorpusError "
+    "naming the file), check every column for undecodable bytes, validate Parquet batches"))
+@pytest.mark.parametrize("name", list(_stream_cases()))
+def test_streaming_reader_on_broken_files(tmp_path, name):
+    from analysis import scoring
+
+    path = tmp_path / name
+    path.write_bytes(_stream_cases()[name])
+    try:
+        for articles, _skipped in scoring.iter_chunks(path, chunksize=4):
+            for column in articles.columns:
+                for value in articles[column]:
+                    if isinstance(value, str):
+                        value.encode("utf-8")
+    except CorpusError:
+        pass
