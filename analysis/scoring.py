@@ -57,6 +57,7 @@ import re
 import sys
 import tempfile
 import warnings
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -465,6 +466,10 @@ class _Checker:
                        f"({self.max_chars:,}); not a news article?")
         elif not text.isascii() and _SURROGATE.search(text):
             problem = ("text", "not UTF-8 text")
+        elif bad := next((k for k in ("outlet", "article_id", "event", "group", "leaning")
+                          if isinstance(record.get(k), str) and not record[k].isascii()
+                          and _SURROGATE.search(record[k])), None):
+            problem = (bad, "not UTF-8 text")
         elif article_id in self.seen:
             problem = ("article_id", f"article id already used at {self.seen[article_id]}")
         if problem is not None:
@@ -601,8 +606,22 @@ def _parquet_rows(path: Path, check: _Checker, chunksize: int) -> Iterator[tuple
     n = 0
     for batch in file.iter_batches(batch_size=chunksize, columns=wanted):
         rows = _Rows()
-        for record in batch.to_pylist():
+        try:
+            records: list[Any] = batch.to_pylist()
+        except UnicodeDecodeError:  # strings that are not UTF-8: find the rows, skip them
+            records = []
+            for i in range(batch.num_rows):
+                try:
+                    records.append(batch.slice(i, 1).to_pylist()[0])
+                except UnicodeDecodeError as err:
+                    records.append(err)
+        for record in records:
             n += 1
+            if isinstance(record, UnicodeDecodeError):
+                check.position += 1
+                check.skip(rows, None, f"not UTF-8 text ({record.reason})",
+                           where=f"{path} (row {n})")
+                continue
             check.add(rows, record, line=None, where=f"{path} (row {n})")
         yield rows, n
 
@@ -655,12 +674,16 @@ def iter_chunks(
                           "expected an event folder, or a .csv, .jsonl, .jsonl.gz, .json or "
                           ".parquet file", file=path)
     pending = _Rows()
-    for rows, _ in readers[suffix]():
-        pending.good += rows.good
-        pending.skipped += rows.skipped
-        if len(pending.good) >= chunksize:
-            yield pending.frame(), _skipped_frame(pending.skipped)
-            pending = _Rows()
+    try:
+        for rows, _ in readers[suffix]():
+            pending.good += rows.good
+            pending.skipped += rows.skipped
+            if len(pending.good) >= chunksize:
+                yield pending.frame(), _skipped_frame(pending.skipped)
+                pending = _Rows()
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        raise CorpusError(f"is a damaged or cut-short gzip file ({err or type(err).__name__});"
+                          " the rows before the damage were read", file=path) from None
     if pending.good or pending.skipped:
         yield pending.frame(), _skipped_frame(pending.skipped)
 
