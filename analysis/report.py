@@ -32,8 +32,8 @@ from matplotlib.figure import Figure
 
 from . import plotting
 from .cleaning import clean_corpus, furniture_table
-from .loading import CorpusError, load_corpus, read_event
-from .outputs import OutputError, render_table, write_bytes, write_text
+from .loading import load_corpus, read_event
+from .outputs import render_table, write_bytes, write_text
 from .tokens import text_stats, token_table, word_spans
 
 __all__ = ["SECTIONS", "Context", "Section", "compare_event"]
@@ -458,13 +458,7 @@ def chart(
 
 
 def _cmd_chart(args) -> int:
-    try:
-        written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force)
-    except ValueError as err:
-        if isinstance(err, OutputError | CorpusError):
-            raise
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force)
     print(f"wrote {written}")
     return 0
 
