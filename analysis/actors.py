@@ -53,7 +53,7 @@ import yaml
 
 from .loading import CorpusError
 from .resources import data_dir, read_yaml
-from .tokens import sentence_spans, stopwords, word_spans
+from .tokens import sentence_spans, stopwords, trie_pattern, word_spans
 from .tokens import shadow as _shadow
 
 __all__ = [
@@ -479,28 +479,6 @@ def _atoms(phrase: str, *, fold_lower_words: bool) -> list[str]:
     return atoms
 
 
-def _trie_regex(phrases: Iterable[list[str]]) -> str:
-    """One alternation for many phrases, as a trie, preferring the longest match."""
-    trie: dict = {}
-    for atoms in phrases:
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?"
-        return body
-
-    return emit(trie)
-
-
 _SUFFIX = r"(?P<poss>'s|(?<=s)')?(?!\w)"
 _MERGE_GAP = re.compile(r"\s*,?\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
@@ -532,9 +510,9 @@ class _Matcher:
                     self.short[last].append(i)
         name_atoms = [_atoms(n, fold_lower_words=False) for n in (*self.names, *self.short)]
         title_atoms = [_atoms(t, fold_lower_words=True) for t in self.titles_original()]
-        self.name_re = re.compile(r"(?<!\w)(?:" + _trie_regex(name_atoms) + ")" + _SUFFIX) \
+        self.name_re = re.compile(r"(?<!\w)(?:" + trie_pattern(name_atoms) + ")" + _SUFFIX) \
             if name_atoms else None
-        self.title_re = re.compile(r"(?<!\w)(?:" + _trie_regex(title_atoms) + ")" + _SUFFIX) \
+        self.title_re = re.compile(r"(?<!\w)(?:" + trie_pattern(title_atoms) + ")" + _SUFFIX) \
             if title_atoms else None
 
     def titles_original(self) -> list[str]:
