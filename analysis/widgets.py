@@ -61,6 +61,8 @@ class EventTables:
         self.corpus = corpus
         self.frames_lexicon = frames
         self.event = str(corpus["event"].iloc[0]) if len(corpus) else ""
+        #: Each measure's table, by (measure, outlets, actor): see Explorer.measure_table.
+        self.views: dict[tuple, pd.DataFrame] = {}
 
     @functools.cached_property
     def actor_list(self):
@@ -318,11 +320,10 @@ class Explorer(w.VBox):
         outlets = tuple(sorted(self.current_outlets()))
         actor = self.actor.value if self.measure.value in _USES_ACTOR else ""
         tables = self.tables()
-        cache = tables.__dict__.setdefault("_views", {})
         key = (self.measure.value, outlets, actor)
-        if key not in cache:
-            cache[key] = make(tables, outlets, actor)
-        return cache[key]
+        if key not in tables.views:
+            tables.views[key] = make(tables, outlets, actor)
+        return tables.views[key]
 
     def _draw_chart(self) -> None:
         # SVG: no rasterising (faster than PNG here) and sharp when projected.
