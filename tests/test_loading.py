@@ -297,11 +297,8 @@ def test_broken_parquet(tmp_path):
 
 
 @pytest.mark.shared
-def test_reads_the_allsides_corpus_as_it_is():
-    path = SHARED / "corpora" / "allsides-abp" / "articles.jsonl.gz"
-    if not path.is_file():
-        pytest.skip("../shared/corpora/allsides-abp/articles.jsonl.gz not found beside this clone")
-    corpus = load_corpus(path)
+def test_reads_the_allsides_corpus_as_it_is(allsides):
+    corpus = allsides  # load_corpus(ALLSIDES), once per run (conftest.py)
     assert len(corpus) == 8368
     assert set(corpus["leaning"]) == {"left", "center", "right"}
     assert corpus["event"].equals(corpus["group"].astype(str))
