@@ -51,7 +51,7 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
-from .loading import CorpusError
+from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
 from .tokens import sentence_spans, stopwords, trie_pattern, word_spans
 from .tokens import shadow as _shadow
@@ -665,16 +665,6 @@ def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mentio
 # --- corpus level -----------------------------------------------------------------------
 
 
-def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs the column(s) {', '.join(map(repr, missing))}; the DataFrame has "
-            f"{', '.join(map(repr, df.columns))}. Load articles with analysis.load_corpus() "
-            "or analysis.from_texts()."
-        )
-
-
 def _actors_for(corpus: pd.DataFrame, actors: ActorList | None) -> Iterator[tuple[Any, ActorList]]:
     """Yield ``(row position, actor list)``: the given list, or the one for each event."""
     cache: dict[Any, ActorList] = {}
@@ -708,7 +698,7 @@ class _Article:
 
 
 def _articles(corpus: pd.DataFrame, actors: ActorList | None, what: str) -> Iterator[_Article]:
-    _require(corpus, ["article_id", "outlet", "text"], what)
+    require_columns(corpus, ["article_id", "outlet", "text"], what)
     titles = corpus["title"] if "title" in corpus.columns else [""] * len(corpus)
     rows = zip(corpus["article_id"], corpus["outlet"], corpus["text"], titles, strict=True)
     for (article_id, outlet, text, title), (_pos, alist) in zip(
@@ -822,7 +812,7 @@ def actors_by_outlet(corpus: pd.DataFrame, actors: ActorList | None = None) -> p
     5   Shafaq News           3             1.0
     25         n-tv           3             0.0
     """
-    _require(corpus, ["article_id", "outlet", "text"], "actors_by_outlet")
+    require_columns(corpus, ["article_id", "outlet", "text"], "actors_by_outlet")
     counts = count_actors(corpus, actors)
     words = pd.DataFrame({
         "outlet": corpus["outlet"].to_numpy(),
@@ -1015,7 +1005,7 @@ def naming_table(
     3       name                     Belousov            0     1          1
     """
     if "label_type" in data.columns:
-        _require(data, ["outlet", "actor", "label_type", "label"], "naming_table")
+        require_columns(data, ["outlet", "actor", "label_type", "label"], "naming_table")
         labels = data
     else:
         labels = label_table(data, actors)
@@ -1119,7 +1109,7 @@ def discover_actors(
     2          Moscow       unknown                  Moscow           1
     3  Sergei Ryabkov       unknown          Sergei Ryabkov           1
     """
-    _require(corpus, ["article_id", "outlet", "text"], "discover_actors")
+    require_columns(corpus, ["article_id", "outlet", "text"], "discover_actors")
     stop = stopwords()
     hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
     lower_words: Counter[str] = Counter()
@@ -1291,7 +1281,7 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
       titles:
       - Kremlin spokesman
     """
-    _require(discovered, ["candidate", "kind_guess", "forms"], "actor_list_yaml")
+    require_columns(discovered, ["candidate", "kind_guess", "forms"], "actor_list_yaml")
     rows = list(discovered.itertuples(index=False))
     claimed = {str(r.candidate).casefold() for r in rows}  # names win over titles and aliases
     entries = []
@@ -1347,8 +1337,8 @@ def precision_recall(
     {'precision': 0.5, 'recall': 0.5, 'f1': 0.5, 'true_positives': 1, 'found': 2, 'gold': 2}
     """
     keys = [*by, "start", "end", *match]
-    _require(found, keys, "precision_recall (found)")
-    _require(gold, keys, "precision_recall (gold)")
+    require_columns(found, keys, "precision_recall (found)")
+    require_columns(gold, keys, "precision_recall (gold)")
     pairs = []
     gold_rows = list(gold[keys].itertuples(index=False, name=None))
     found_rows = list(found[keys].itertuples(index=False, name=None))

@@ -52,7 +52,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .loading import CorpusError
+from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
 from .tokens import normalize
 
@@ -247,13 +247,6 @@ def clean_text(
     return _drop(text, find_furniture(text, title=title, rules=rules))
 
 
-def _check(corpus: pd.DataFrame, what: str) -> None:
-    missing = [c for c in ("article_id", "outlet", "text") if c not in corpus.columns]
-    if missing:
-        raise ValueError(f"{what} needs the column(s) {missing}; load articles with "
-                         "analysis.load_corpus() first")
-
-
 def furniture_table(corpus: pd.DataFrame, *, rules: Collection[Rule] = RULES) -> pd.DataFrame:
     """Every line cleaning would remove: ``article_id, outlet, rule, line, start, end, text,
     reason`` (``line`` is 1-based within the article text; spans index that text).
@@ -269,7 +262,7 @@ def furniture_table(corpus: pd.DataFrame, *, rules: Collection[Rule] = RULES) ->
                  title               2
     dtype: int64
     """
-    _check(corpus, "furniture_table")
+    require_columns(corpus, ["article_id", "outlet", "text"], "furniture_table")
     titles = corpus["title"] if "title" in corpus.columns else [None] * len(corpus)
     rows = []
     for article_id, outlet, text, title in zip(
@@ -298,7 +291,7 @@ def clean_corpus(corpus: pd.DataFrame, *, rules: Collection[Rule] = RULES) -> pd
     >>> bool((cleaned["raw_text"] == corpus["text"]).all())
     True
     """
-    _check(corpus, "clean_corpus")
+    require_columns(corpus, ["article_id", "outlet", "text"], "clean_corpus")
     titles = corpus["title"] if "title" in corpus.columns else [None] * len(corpus)
     texts, counts = [], []
     for text, title in zip(corpus["text"], titles, strict=True):

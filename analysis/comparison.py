@@ -45,9 +45,9 @@ import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
+from .loading import require_columns
 from .tokens import (
     WordTokenizer,
-    _require_columns,
     _stopword_set,
     normalize,
     sentence_table,
@@ -266,7 +266,7 @@ def distinctive_words(
     2     B  talks      3            1  1.149271
     3     B    war      1            3 -1.149271
     """
-    _require_columns(corpus, ["article_id", "text", by], "distinctive_words")
+    require_columns(corpus, ["article_id", "text", by], "distinctive_words")
     if against not in ("rest", "pairwise"):
         raise ValueError(f"against must be 'rest' or 'pairwise', not {against!r}")
     if not isinstance(ngram, int | np.integer) or ngram < 1:
@@ -376,7 +376,7 @@ def kwic(
     0        a-1      A  of a new   Cold War  . Russia’s     22   30
     """
     extra = [by] if by and by != "outlet" else []
-    _require_columns(corpus, ["article_id", "outlet", "text", *extra], "kwic")
+    require_columns(corpus, ["article_id", "outlet", "text", *extra], "kwic")
     wanted = [_term(w) for w in WordTokenizer().tokenize(term)]
     if not wanted:
         raise ValueError(f"kwic needs a term with at least one word, not {term!r}")
@@ -432,7 +432,7 @@ def _content_stems(sentence: str) -> list[str]:
 
 def _sentence_frame(corpus: pd.DataFrame) -> pd.DataFrame:
     """sentence_table plus ``event``, the sentence's word list and ``repeat_of``."""
-    _require_columns(corpus, ["article_id", "outlet", "text"], "coverage")
+    require_columns(corpus, ["article_id", "outlet", "text"], "coverage")
     sents = sentence_table(corpus)
     events = (
         corpus.set_index("article_id")["event"].astype(str)
@@ -602,7 +602,7 @@ def _aligned(
     for name, value in (("threshold", threshold), ("verbatim", verbatim)):
         if not 0 <= value <= 1:
             raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
-    _require_columns(corpus, ["article_id", "outlet", "text"], caller)
+    require_columns(corpus, ["article_id", "outlet", "text"], caller)
     _need_two(corpus["outlet"], "outlets")
     sents = _sentence_frame(corpus)
     return sents, _pairs_table(sents, threshold, min_shared, verbatim)
@@ -894,7 +894,7 @@ def headlines(corpus: pd.DataFrame, *, wide: bool = False) -> pd.DataFrame:
     0  Shafaq News  US Defense Secretary Austin holds talks with R...
     1         n-tv   Kremlin and Pentagon discuss "reduction of risk"
     """
-    _require_columns(corpus, ["article_id", "outlet", "title"], "headlines")
+    require_columns(corpus, ["article_id", "outlet", "title"], "headlines")
     out = pd.DataFrame(
         {
             "event": corpus["event"].astype(str) if "event" in corpus.columns else "",
@@ -1007,7 +1007,7 @@ def shared_passages(
             f"shingle must be at least 1 and at most min_words, got shingle={shingle}, "
             f"min_words={min_words}"
         )
-    _require_columns(corpus, ["article_id", "outlet", "text"], "shared_passages")
+    require_columns(corpus, ["article_id", "outlet", "text"], "shared_passages")
     _need_two(corpus["outlet"], "outlets")
     events = corpus["event"].astype(str) if "event" in corpus.columns else pd.Series(
         "", index=corpus.index
@@ -1151,7 +1151,7 @@ def comparison_text_stats(
     stats = text_stats(corpus)
     if quotes is None:
         return stats
-    _require_columns(quotes, ["article_id", "start", "end"], "comparison_text_stats (quotes)")
+    require_columns(quotes, ["article_id", "start", "end"], "comparison_text_stats (quotes)")
     by_article = {k: g for k, g in quotes.groupby("article_id", sort=False)}
     quoted = []
     for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):

@@ -44,9 +44,9 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
-from .loading import CorpusError
+from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
-from .sentiment import _require, warn_if_not_english
+from .sentiment import warn_if_not_english
 from .tokens import sentence_spans, word_spans
 from .tokens import shadow as _shadow
 
@@ -529,7 +529,7 @@ def find_markers(text: str, markers: Lexicon | Any = None) -> list[dict[str, Any
 
 def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str):
     """Per article: (article_id, outlet, n_words, sentence spans, text, matches)."""
-    _require(corpus, ["article_id", "outlet", "text"], what)
+    require_columns(corpus, ["article_id", "outlet", "text"], what)
     warn_if_not_english(corpus, what=f"the {lexicon.kind} lexicon")
     empty = []
     for article_id, outlet, text in zip(
@@ -667,7 +667,7 @@ def marker_evidence(corpus: pd.DataFrame, markers: Lexicon | Any = None) -> pd.D
 
 def _outlet_scores(scores: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     needed = ["outlet", kind, "n_matches", "terms", "n_words", "n_sentences", "n_sentences_with"]
-    _require(scores, needed, f"outlet_{kind}_scores")
+    require_columns(scores, needed, f"outlet_{kind}_scores")
     grouped = scores.groupby(["outlet", kind], sort=False)
     out = grouped.agg(
         n_articles=("n_matches", "size"),

@@ -52,6 +52,7 @@ __all__ = [
     "load_corpus",
     "read_article",
     "read_event",
+    "require_columns",
 ]
 
 #: The fixed leading columns of every corpus DataFrame.
@@ -97,6 +98,29 @@ class CorpusError(ValueError):
         if field:
             where.append(f"field {field!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+LOAD_HINT = "Load articles with analysis.load_corpus() or analysis.from_texts()."
+
+
+def require_columns(
+    df: pd.DataFrame, columns: Iterable[str], what: str, *, hint: str = LOAD_HINT
+) -> None:
+    """Check up front that ``df`` is a DataFrame with ``columns``; the error names them.
+
+    ``what`` is the function asking; ``hint`` says where such a table comes from.
+
+    >>> require_columns(pd.DataFrame({"outlet": []}), ["outlet", "text"], "my_function")
+    Traceback (most recent call last):
+    ValueError: my_function needs the column(s) 'text'; the DataFrame has 'outlet'. Load ...
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{what} needs a pandas DataFrame, not {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        has = ", ".join(map(repr, df.columns)) or "no columns"
+        raise ValueError(f"{what} needs the column(s) {', '.join(map(repr, missing))}; "
+                         f"the DataFrame has {has}." + (f" {hint}" if hint else ""))
 
 
 # --- events -----------------------------------------------------------------------------

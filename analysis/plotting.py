@@ -21,6 +21,8 @@ import matplotlib.text
 import pandas as pd
 from matplotlib.axes import Axes
 
+from .loading import require_columns
+
 __all__ = [
     "OKABE_ITO",
     "ordered",
@@ -93,12 +95,6 @@ def _no_data(ax: Axes, title: str) -> Axes:
     return ax
 
 
-def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what} needs the column(s) {missing}; got {list(df.columns)}")
-
-
 def plot_text_stats(
     stats: pd.DataFrame,
     *,
@@ -126,7 +122,7 @@ def plot_text_stats(
     title = f"{names.get(x, x)} per article"
     if stats.empty:
         return _no_data(ax, title)
-    _require(stats, ["outlet", x, label], "plot_text_stats")
+    require_columns(stats, ["outlet", x, label], "plot_text_stats", hint="")
     colors = palette or outlet_colors(stats["outlet"])
     data = stats.reset_index(drop=True)
     positions = range(len(data))
@@ -158,7 +154,7 @@ def plot_furniture(
     title = "Page furniture removed before analysis"
     if furniture.empty:
         return _no_data(ax, title)
-    _require(furniture, ["outlet", "rule"], "plot_furniture")
+    require_columns(furniture, ["outlet", "rule"], "plot_furniture", hint="")
     counts = furniture.groupby(["rule", "outlet"]).size().unstack(fill_value=0)
     counts = counts[ordered(counts.columns)]
     colors = palette or outlet_colors(counts.columns)
@@ -190,7 +186,7 @@ def plot_top_terms(
     """
     ax = _axes(ax)
     title = f"Most frequent words: {outlet}"
-    _require(terms, ["outlet", "term", value], "plot_top_terms")
+    require_columns(terms, ["outlet", "term", value], "plot_top_terms", hint="")
     rows = terms[terms["outlet"] == outlet].nlargest(n, value)
     if rows.empty:
         return _no_data(ax, title)
@@ -229,7 +225,7 @@ def plot_sentiment_arc(
     title = "Tone through the article"
     if arc.empty:
         return _no_data(ax, title)
-    _require(arc, ["outlet", "position", "mean_compound"], "plot_sentiment_arc")
+    require_columns(arc, ["outlet", "position", "mean_compound"], "plot_sentiment_arc", hint="")
     colors = palette or outlet_colors(arc["outlet"])
     key = "article_id" if "article_id" in arc.columns else "outlet"
     seen: set[str] = set()
@@ -268,7 +264,7 @@ def plot_tone_distribution(
     title = "Tone of each sentence"
     if sentences.empty:
         return _no_data(ax, title)
-    _require(sentences, [hue, "compound"], "plot_tone_distribution")
+    require_columns(sentences, [hue, "compound"], "plot_tone_distribution", hint="")
     colors = palette or outlet_colors(sentences[hue])
     outlets = ordered(sentences[hue].unique())
     ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
@@ -316,7 +312,7 @@ def plot_frame_profile(
         "Language markers per outlet")
     if scores.empty:
         return _no_data(ax, title)
-    _require(scores, [hue, kind, value], "plot_frame_profile")
+    require_columns(scores, [hue, kind, value], "plot_frame_profile", hint="")
     _one_row_per(scores, [hue, kind], "plot_frame_profile",
                  f"aggregate first with analysis.framing.outlet_{kind}_scores()")
     table = scores.pivot(index=kind, columns=hue, values=value)
@@ -366,7 +362,7 @@ def plot_actor_mentions(
     title = "Who is mentioned"
     if counts.empty:
         return _no_data(ax, title)
-    _require(counts, ["outlet", "actor", value], "plot_actor_mentions")
+    require_columns(counts, ["outlet", "actor", value], "plot_actor_mentions", hint="")
     _one_row_per(counts, ["outlet", "actor"], "plot_actor_mentions",
                  "use analysis.actors.actors_by_outlet()")
     table = _top_categories(counts, "actor", value, n)
@@ -394,7 +390,7 @@ def plot_voices(
     title = "Who gets to speak"
     if voices.empty:
         return _no_data(ax, title)
-    _require(voices, ["outlet", "voice", value], "plot_voices")
+    require_columns(voices, ["outlet", "voice", value], "plot_voices", hint="")
     table = _top_categories(voices, "voice", value, n)
     _grouped_barh(table, palette or outlet_colors(voices["outlet"]), ax)
     ax.set_xlabel({"quoted_words": "Words quoted or reported", "n_quotes": "Quotes",
@@ -420,7 +416,7 @@ def plot_verb_groups(
     title = "Verbs that introduce speech"
     if verbs.empty:
         return _no_data(ax, title)
-    _require(verbs, ["outlet", "verb_group", value], "plot_verb_groups")
+    require_columns(verbs, ["outlet", "verb_group", value], "plot_verb_groups", hint="")
     _one_row_per(verbs, ["outlet", "verb_group"], "plot_verb_groups",
                  "use analysis.quotes.verb_table()")
     table = verbs.pivot(index="verb_group", columns="outlet", values=value)
@@ -450,7 +446,7 @@ def plot_distinctive_words(
     ax = _axes(ax)
     if words.empty:
         return _no_data(ax, "Distinctive words")
-    _require(words, ["group", "other", "term", "z"], "plot_distinctive_words")
+    require_columns(words, ["group", "other", "term", "z"], "plot_distinctive_words", hint="")
     groups = ordered(words["group"].unique())
     colors = palette or outlet_colors(groups)
     if group is None and len(groups) != 2:
@@ -498,7 +494,7 @@ def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     title = "What each outlet shares with the others"
     if coverage.empty:
         return _no_data(ax, title)
-    _require(coverage, ["outlet", "status", "relation"], "plot_coverage")
+    require_columns(coverage, ["outlet", "status", "relation"], "plot_coverage", hint="")
     kind = coverage["relation"].where(coverage["status"] == "shared", "unique").fillna("unique")
     counts = (
         coverage.assign(kind=kind).groupby(["outlet", "kind"]).size().unstack(fill_value=0)
@@ -536,7 +532,7 @@ def plot_headlines(
     ax = _axes(ax)
     if headlines.empty:
         return _no_data(ax, "Headlines")
-    _require(headlines, ["outlet", "title"], "plot_headlines")
+    require_columns(headlines, ["outlet", "title"], "plot_headlines", hint="")
     rows = headlines.sort_values("outlet", key=lambda s: s.str.casefold()).reset_index(drop=True)
     colors = palette or outlet_colors(rows["outlet"])
     ax.set_axis_off()

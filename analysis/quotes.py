@@ -48,11 +48,10 @@ from .actors import (
     ActorList,
     Mention,
     _actors_for,
-    _require,
     _table_command,
     find_mentions,
 )
-from .loading import CorpusError
+from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
 from .tokens import paragraph_spans, sentence_spans, trie_pattern, word_spans
 from .tokens import shadow as _shadow
@@ -947,7 +946,7 @@ def quote_table(
     32  reported  Sergei Ryabkov  described         as
     33    direct  Sergei Ryabkov     quoted      after
     """
-    _require(corpus, ["article_id", "outlet", "text"], "quote_table")
+    require_columns(corpus, ["article_id", "outlet", "text"], "quote_table")
     verbs = verbs or load_verbs()
     rows = []
     for (article_id, outlet, text), (_pos, alist) in zip(
@@ -972,7 +971,7 @@ def quote_table(
 
 def _as_quotes(data: pd.DataFrame, actors: ActorList | None, what: str) -> pd.DataFrame:
     if "quote_index" in data.columns:
-        _require(data, ["article_id", "outlet", "quote_index", "kind", "speaker", "actor",
+        require_columns(data, ["article_id", "outlet", "quote_index", "kind", "speaker", "actor",
                         "n_words"], what)
         return data
     return quote_table(data, actors)

@@ -45,14 +45,14 @@ import os
 import re
 import warnings
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
 
 from .fastvader import FastVader
-from .loading import CorpusError
+from .loading import CorpusError, require_columns
 from .resources import data_dir, provide_nltk_data, read_yaml
 from .tokens import normalize, sentence_table, stopwords
 
@@ -426,7 +426,7 @@ def warn_if_not_english(
     >>> warn_if_not_english(from_texts({"A": "The talks began in the capital."}))
     []
     """
-    _require(corpus, ["article_id", "text"], "warn_if_not_english")
+    require_columns(corpus, ["article_id", "text"], "warn_if_not_english")
     flagged = []
     for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
         share, n_words = _stopword_share(text[:_SAMPLE_CHARS])
@@ -446,17 +446,6 @@ def warn_if_not_english(
 # --- corpus level -----------------------------------------------------------------------
 
 
-def _require(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{what} needs a pandas DataFrame, not {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs the column(s) {', '.join(map(repr, missing))}; "
-            f"the DataFrame has {', '.join(map(repr, df.columns)) or 'no columns'}."
-        )
-
-
 def _warn_empty_articles(corpus: pd.DataFrame, sentences: pd.DataFrame) -> None:
     empty = sorted(set(map(str, corpus["article_id"])) - set(map(str, sentences["article_id"])))
     if empty:
@@ -467,7 +456,7 @@ def _warn_empty_articles(corpus: pd.DataFrame, sentences: pd.DataFrame) -> None:
 
 
 def _scored_sentences(corpus: pd.DataFrame, what: str) -> pd.DataFrame:
-    _require(corpus, ["article_id", "outlet", "text"], what)
+    require_columns(corpus, ["article_id", "outlet", "text"], what)
     warn_if_not_english(corpus, what="VADER's lexicon")
     sentences = sentence_table(corpus)
     _warn_empty_articles(corpus, sentences)
@@ -591,7 +580,7 @@ def article_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
        n_sentences  mean_compound  share_negative
     0            2       -0.02855             0.5
     """
-    _require(sentence_table, ["article_id", "outlet", "sentence", "compound", "label"],
+    require_columns(sentence_table, ["article_id", "outlet", "sentence", "compound", "label"],
              "article_sentiment")
     return _tone_summary(sentence_table, ["article_id", "outlet"])
 
@@ -609,7 +598,7 @@ def outlet_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
       outlet  n_articles  n_sentences  share_negative
     0      A           2            3        0.666667
     """
-    _require(sentence_table, ["article_id", "outlet", "sentence", "compound", "label"],
+    require_columns(sentence_table, ["article_id", "outlet", "sentence", "compound", "label"],
              "outlet_sentiment")
     out = _tone_summary(sentence_table, ["outlet"])
     n_articles = sentence_table.groupby("outlet", sort=True)["article_id"].nunique()
@@ -637,7 +626,7 @@ def sentiment_arc(
     0    0      0.25         0.2202            2
     1    1      0.75        -0.5095            2
     """
-    _require(sentence_table, ["article_id", "outlet", "sentence_index", "compound"],
+    require_columns(sentence_table, ["article_id", "outlet", "sentence_index", "compound"],
              "sentiment_arc")
     if not isinstance(bins, int) or isinstance(bins, bool) or bins < 1:
         raise ValueError(f"bins must be a whole number of 1 or more, not {bins!r}")
@@ -680,10 +669,10 @@ def actor_tone(sentence_sentiment_df: pd.DataFrame, mentions_df: pd.DataFrame) -
     0      A  Austin            1         0.0000
     1      A  Peskov            1        -0.7184
     """
-    _require(sentence_sentiment_df,
+    require_columns(sentence_sentiment_df,
              ["article_id", "outlet", "sentence_index", "sentence", "compound", "label"],
              "actor_tone (sentence table)")
-    _require(mentions_df, ["article_id", "actor", "sentence_index"], "actor_tone (mentions)")
+    require_columns(mentions_df, ["article_id", "actor", "sentence_index"], "actor_tone (mentions)")
     mentions = mentions_df[["article_id", "actor", "sentence_index"]].drop_duplicates()
     joined = sentence_sentiment_df.merge(mentions, on=["article_id", "sentence_index"])
     out = _tone_summary(joined, ["outlet", "actor"])

@@ -42,6 +42,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from nltk.util import ngrams as _nltk_ngrams
 
+from .loading import require_columns
 from .resources import load_wordlist
 
 __all__ = [
@@ -545,16 +546,6 @@ def sentences(text: str) -> list[str]:
 # --- corpus level -----------------------------------------------------------------------
 
 
-def _require_columns(df: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{what} needs the column(s) {', '.join(map(repr, missing))}; "
-            f"the DataFrame has {', '.join(map(repr, df.columns))}. "
-            "Load articles with analysis.load_corpus() or analysis.from_texts()."
-        )
-
-
 def sentence_table(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.DataFrame:
     """One row per sentence: ``article_id, outlet, sentence_index, start, end, sentence``.
 
@@ -566,7 +557,7 @@ def sentence_table(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.Dat
     0      A               0     One.
     1      A               1     Two.
     """
-    _require_columns(corpus, ["article_id", "outlet", text_column], "sentence_table")
+    require_columns(corpus, ["article_id", "outlet", text_column], "sentence_table")
     splitter = _default_splitter()
     rows = []
     for article_id, outlet, text in zip(
@@ -593,7 +584,7 @@ def token_table(
     ``start``/``end`` index the original text. Stopwords are dropped after numbering, so
     ``token_index`` still counts every word.
     """
-    _require_columns(corpus, ["article_id", "outlet", text_column], "token_table")
+    require_columns(corpus, ["article_id", "outlet", text_column], "token_table")
     drop = _stopword_set(stopwords)
     splitter = _default_splitter()
     rows = []
@@ -629,7 +620,7 @@ def text_stats(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.DataFra
        n_words  n_sentences  mean_sentence_length  type_token_ratio
     0        4            2                   2.0               0.5
     """
-    _require_columns(corpus, ["article_id", "outlet", text_column], "text_stats")
+    require_columns(corpus, ["article_id", "outlet", text_column], "text_stats")
     splitter = _default_splitter()
     rows = []
     for text in corpus[text_column]:
