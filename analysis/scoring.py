@@ -104,8 +104,8 @@ QUOTE_SCORE_COLUMNS = ["n_quotes", "quoted_words", "quoted_word_share"]
 #: Columns of the bad-rows report (``FILE.skipped.csv``).
 SKIPPED_COLUMNS = ["file", "line", "article_id", "field", "reason"]
 _MEASURES = ("n_matches", "per_1000_words", "sentence_share")
-_SCORER_MODULES = ("tokens", "fastvader", "sentiment", "framing", "actors", "quotes",
-                   "scoring")
+_SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "sentiment", "framing", "actors",
+                   "quotes", "scoring")
 
 Lexicons = Any  # a framing.Lexicon, or anything load_frames/load_markers read, or False
 

@@ -39,9 +39,10 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Literal
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktParameters
 from nltk.util import ngrams as _nltk_ngrams
 
+from .fastpunkt import FastPunkt
 from .loading import require_columns
 from .resources import load_wordlist
 
@@ -385,10 +386,17 @@ def _punkt_parameters() -> PunktParameters:
     return params
 
 
+@functools.cache
+def _punkt() -> FastPunkt:
+    """NLTK's Punkt with the kit's parameters (FastPunkt: the same spans, faster)."""
+    return FastPunkt(_punkt_parameters())
+
+
 class SentenceSplitter:
     """Split news text into sentences, keeping character offsets.
 
-    Built on NLTK's Punkt with the kit's abbreviation list (no model download).
+    Built on NLTK's Punkt with the kit's abbreviation list (no model download), run by
+    :class:`analysis.fastpunkt.FastPunkt`, which gives NLTK's spans several times faster.
 
     Parameters
     ----------
@@ -409,7 +417,7 @@ class SentenceSplitter:
                 f"line_breaks must be 'auto', 'paragraph' or 'wrap', not {line_breaks!r}"
             )
         self.line_breaks = line_breaks
-        self._punkt = PunktSentenceTokenizer(_punkt_parameters())
+        self._punkt = _punkt()
 
     def span_tokenize(self, text: str) -> list[Span]:
         """Offsets ``(start, end)`` of every sentence, without surrounding white space."""

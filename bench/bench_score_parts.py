@@ -4,6 +4,10 @@ Run from the project folder::
 
     .venv/bin/python bench/bench_score_parts.py            # the first 300 allsides articles
     .venv/bin/python bench/bench_score_parts.py --limit 1000
+    .venv/bin/python bench/bench_score_parts.py --limit 0 --check-punkt   # all, and compare
+
+``--check-punkt`` also compares :class:`analysis.fastpunkt.FastPunkt` with NLTK's Punkt
+on every block of every article read (and each whole text) and prints the differences.
 
 Each stage runs over all the texts in turn (the tokeniser caches only the last four texts,
 so one stage does not profit from the one before), in the order the scorer runs them;
@@ -27,8 +31,12 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--limit", type=int, default=300, help="articles (0: all)")
+    parser.add_argument("--check-punkt", action="store_true",
+                        help="compare FastPunkt's spans with NLTK's Punkt on every block")
     args = parser.parse_args()
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     from analysis import tokens
     from analysis.actors import find_mentions, load_actors
@@ -38,8 +46,21 @@ def main() -> None:
     from analysis.sentiment import make_analyzer
 
     with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for line in itertools.islice(fh, args.limit)]
+        texts = [json.loads(line)["text"]
+                 for line in itertools.islice(fh, args.limit or None)]
     n_words = sum(len(tokens.word_spans(t)) for t in texts)
+
+    punkt = PunktSentenceTokenizer(tokens._punkt_parameters())
+    blocks = [shadow[s:e] for shadow in map(tokens._shadow, texts)
+              for s, e in tokens._blocks(shadow, "auto")]
+    if args.check_punkt:
+        pieces = blocks + [tokens._shadow(t) for t in texts]
+        differ = [p for p in pieces
+                  if tokens._punkt().span_tokenize(p) != list(punkt.span_tokenize(p))]
+        print(f"FastPunkt vs NLTK's Punkt: {len(pieces):,} blocks and texts, "
+              f"{len(differ):,} differ")
+        for piece in differ[:5]:
+            print("  ", repr(piece[:200]))
 
     analyzer = make_analyzer()
     vader = FastVader(analyzer)
@@ -49,6 +70,9 @@ def main() -> None:
     stages = [
         ("shadow text", lambda ts: [tokens._shadow(t) for t in ts]),
         ("word spans", lambda ts: [tokens.word_spans(t) for t in ts]),
+        ("Punkt, NLTK (blocks)", lambda ts: [list(punkt.span_tokenize(b)) for b in blocks]),
+        ("Punkt, FastPunkt (blocks)", lambda ts: [tokens._punkt().span_tokenize(b)
+                                                  for b in blocks]),
         ("sentence spans", lambda ts: [tokens.sentence_spans(t) for t in ts]),
         ("VADER, NLTK", lambda ts: [analyzer.polarity_scores(s) for s in sentences]),
         ("VADER, FastVader (cold)", lambda ts: [FastVader(analyzer).compound(s)
@@ -60,12 +84,12 @@ def main() -> None:
         ("actors (seed list)", lambda ts: [find_mentions(t, actors) for t in ts]),
     ]
     print(f"{len(texts):,} articles, {n_words:,} words")
-    print(f"{'stage':<26} {'us/word':>8} {'words/s':>12}")
+    print(f"{'stage':<27} {'us/word':>8} {'words/s':>12}")
     for name, run in stages:
         started = time.perf_counter()
         run(texts)
         seconds = time.perf_counter() - started
-        print(f"{name:<26} {seconds * 1e6 / n_words:>8.2f} {n_words / seconds:>12,.0f}")
+        print(f"{name:<27} {seconds * 1e6 / n_words:>8.2f} {n_words / seconds:>12,.0f}")
 
 
 if __name__ == "__main__":
