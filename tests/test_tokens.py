@@ -43,6 +43,8 @@ WORD_CASES = [
     ("the allies' plan", ["the", "allies", "'", "plan"]),
     ("Visit https://example.org/a.html today", ["Visit", "https://example.org/a.html", "today"]),
     ("AT&T and R&D", ["AT&T", "and", "R&D"]),
+    ("Write to desk@example.org or john+doe@example.org.",
+     ["Write", "to", "desk@example.org", "or", "john+doe@example.org", "."]),
     ("non\u2011breaking hyphen", ["non\u2011breaking", "hyphen"]),
     ("", []),
 ]
@@ -224,6 +226,59 @@ def test_word_spans_map_back_and_never_overlap(text):
             previous_end = end
     stripped = word_spans(text, possessive="strip")
     assert all(s < e for s, e in stripped)
+
+
+# The word regex has a shortcut branch for plain words and drops the punctuation branch
+# when punctuation is not wanted (tokens._word_pattern); both must give the reference's tokens.
+
+def _reference_words(text, punct):
+    import re
+
+    from analysis.tokens import _shadow, _word_pattern
+
+    reference = re.compile(_word_pattern(punct=True, fast=False), re.VERBOSE | re.IGNORECASE)
+    return [m.span() for m in reference.finditer(_shadow(text))
+            if punct or m.lastgroup != "punct"]
+
+
+def _same_words_as_reference(text):
+    for punct in (False, True):
+        assert WordTokenizer(punct=punct).span_tokenize(text) == \
+            _reference_words(text, punct), (punct, text)
+
+
+WORDISH = ["said", "Gen", "gen", "U", "S", "Jan", "J", "x", "http", "https", "mailto", "co",
+           "a1", "2024", "1", "000", "3", "_", "Russia", "Kyiv\u2019s", "\u00e9t\u00e9",
+           "\u0646\u0627\u062a\u0648", "\u0301"]
+MARKS = [" ", "", ".", ",", ":", "//", "@", "+", "-", "'", "&", "\u200b", "\u2060", "\n",
+         ". ", ".  ", "\u2019", "\"", ")", "!", "_", "$", "\u00a0"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDISH), st.sampled_from(MARKS)), max_size=20)
+       .map(lambda parts: "".join(w + m for w, m in parts)))
+def test_word_regex_shortcuts_keep_the_reference_tokens_on_tricky_text(text):
+    _same_words_as_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_word_regex_shortcuts_keep_the_reference_tokens_on_any_text(text):
+    _same_words_as_reference(text)
+
+
+def test_word_regex_shortcuts_keep_the_reference_tokens_on_the_seed():
+    from analysis import load_corpus
+    from conftest import SEED_EVENT
+
+    for text in load_corpus(SEED_EVENT)["text"]:
+        _same_words_as_reference(text)
+
+
+@pytest.mark.shared
+def test_word_regex_shortcuts_keep_the_reference_tokens_on_allsides(allsides):
+    for text in allsides["text"].iloc[::40]:  # 210 articles
+        _same_words_as_reference(text)
 
 
 @settings(max_examples=300, deadline=None)
