@@ -118,6 +118,41 @@ def _ordered(terms: Iterable[str]) -> list[str]:
     return sorted(set(terms), key=lambda t: (-len(t), t))
 
 
+def _reference_body(terms: list[str]) -> str:
+    """The plain alternation of ``terms``, in their order: what a match means."""
+    return "|".join(map(_term_pattern, terms))
+
+
+def _factored_body(terms: list[str]) -> str:
+    """:func:`_reference_body` with the first character factored out: the same matches.
+
+    In each run of terms that start with a literal character (not ``*``, a space, a hyphen
+    or ``re:``), the terms are grouped by that character: ``war|deter|warn`` becomes
+    ``w(?:ar|arn)|d(?:eter)``. Only terms that start with the character at a place can
+    match there, and among those the order is kept, so the engine backtracks through the
+    same branches in the same order and finds the same match; it just skips the terms of
+    other characters at once instead of trying them one by one. A term that may start
+    with anything keeps its place between the runs.
+    """
+    branches: list[str] = []
+    run: dict[str, list[str]] = {}
+
+    def close_run() -> None:
+        for ch, rests in run.items():
+            branches.append(f"{re.escape(ch)}(?:{'|'.join(rests)})")
+        run.clear()
+
+    for term in terms:
+        if term.startswith("re:") or term[0] in "* -":
+            close_run()
+            branches.append(_term_pattern(term))
+        else:
+            first = re.escape(term[0])  # _term_pattern escapes a literal first character
+            run.setdefault(term[0], []).append(_term_pattern(term)[len(first):])
+    close_run()
+    return "|".join(branches)
+
+
 class _Compiled:
     """One category's terms as one regex whose group number says which term matched."""
 
@@ -187,51 +222,15 @@ class Lexicon(Mapping[str, Category]):
 
     @functools.cached_property
     def _span_regex(self) -> re.Pattern[str]:
-        """All terms of all categories in one alternation: finds where to look."""
-        terms = _ordered(t for c in self.values() for t in c.terms)
-        body = "|".join(_term_pattern(t) for t in terms)
-        return re.compile(f"{_BOUND_BEFORE}(?:{body}){_BOUND_AFTER}")
+        """All terms of all categories in one alternation: finds where to look.
 
-    @functools.cached_property
-    def _by_first_char(self) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]] | None:
-        """The span regex split by the first character of its terms, or None.
-
-        At any place only the terms that start with the character there can match, and
-        within each group the terms keep their order, so matching the group's alternation
-        at the places where some term could start finds exactly what :attr:`_span_regex`
-        finds, without trying every term at every word. Not possible when a term starts
-        with a pattern (``re:``, ``*``, a space or a hyphen).
+        The alternation lists the terms longest first (:func:`_reference_body`); this one
+        is the same alternation with the first character factored out of each run of
+        terms that start with a literal character (:func:`_factored_body`), so that the
+        engine tries only the terms that start with the character in front of it.
         """
         terms = _ordered(t for c in self.values() for t in c.terms)
-        if any(t.startswith("re:") or t[0] in "* -" for t in terms):
-            return None
-        groups: dict[str, list[str]] = {}
-        for term in terms:
-            groups.setdefault(term[0], []).append(term)
-        alternations = {
-            ch: re.compile(f"{_BOUND_BEFORE}(?:{'|'.join(map(_term_pattern, group))})"
-                           f"{_BOUND_AFTER}")
-            for ch, group in groups.items()
-        }
-        starts = re.compile(_BOUND_BEFORE + "[" + re.escape("".join(groups)) + "]")
-        return starts, alternations
-
-    def _spans(self, lowered: str) -> Iterator[re.Match[str]]:
-        """What ``self._span_regex.finditer(lowered)`` yields, faster where possible."""
-        split = self._by_first_char
-        if split is None:
-            yield from self._span_regex.finditer(lowered)
-            return
-        starts, alternations = split
-        end = 0
-        for candidate in starts.finditer(lowered):
-            at = candidate.start()
-            if at < end:  # inside the previous match, as finditer would skip it
-                continue
-            hit = alternations[lowered[at]].match(lowered, at)
-            if hit:
-                yield hit
-                end = hit.end()
+        return re.compile(f"{_BOUND_BEFORE}(?:{_factored_body(terms)}){_BOUND_AFTER}")
 
     @functools.cached_property
     def _per_category(self) -> dict[str, _Compiled]:
@@ -253,7 +252,7 @@ class Lexicon(Mapping[str, Category]):
             raise TypeError(f"expected text (a str), not {type(text).__name__}")
         lowered = _lower_same_length(_shadow(text))
         out = []
-        for m in self._spans(lowered):
+        for m in self._span_regex.finditer(lowered):
             start = m.start()
             for name, term, s, e in self._credit(m.group()):
                 out.append({self.kind: name, "term": term, "start": start + s,

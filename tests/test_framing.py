@@ -426,12 +426,49 @@ _PIECES = [*"warmsdefnc- \n'", "war", "cold war", "new cold war", "arms race", "
            "missile defense", "deter", "crisis", "blame", "to blame", "held talks", "talks"]
 
 
+def _reference_regex(lexicon):
+    import re
+
+    from analysis.framing import _BOUND_AFTER, _BOUND_BEFORE, _ordered, _reference_body
+
+    terms = _ordered(t for c in lexicon.values() for t in c.terms)
+    return re.compile(f"{_BOUND_BEFORE}(?:{_reference_body(terms)}){_BOUND_AFTER}")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join) | st.text(max_size=120))
-def test_first_character_split_finds_what_the_alternation_finds(text):
-    # the fast path must give exactly the matches of the one big alternation
-    frames = load_frames()
-    assert frames._by_first_char is not None
+def test_factored_alternation_finds_what_the_plain_alternation_finds(text):
+    # the factored regex must give exactly the matches of the plain, longest-first one
     lowered = text.lower()
-    assert [m.span() for m in frames._spans(lowered)] == [
-        m.span() for m in frames._span_regex.finditer(lowered)]
+    for lexicon in (load_frames(), load_markers()):
+        assert [m.span() for m in lexicon._span_regex.finditer(lowered)] == [
+            m.span() for m in _reference_regex(lexicon).finditer(lowered)]
+
+
+def test_factored_alternation_keeps_the_order_around_pattern_terms():
+    """A term that may start with anything splits the runs it stands between."""
+    from analysis.framing import _factored_body
+
+    assert _factored_body(["warn", "deter", "war", "re:w.r", "wa"]) == \
+        r"w(?:arn|ar)|d(?:eter)|w.r|w(?:a)"
+    # "may" must not be found where the marker's re: term refuses it ("may 5"), nor
+    # "mayor" at all; a plain "may" is.
+    markers = load_markers()
+    lowered = "the mayor said it may 5 or may not"
+    found = [(m.group(), m.start()) for m in markers._span_regex.finditer(lowered)]
+    assert found == [("may", 27)]
+    assert found == [(m.group(), m.start()) for m in _reference_regex(markers).finditer(lowered)]
+
+
+@pytest.mark.shared
+def test_factored_alternation_on_allsides(allsides):
+    from analysis.framing import _lower_same_length
+    from analysis.tokens import _shadow
+
+    lexicons = [load_frames(), load_markers()]
+    references = [_reference_regex(lex) for lex in lexicons]
+    for text in allsides["text"].iloc[::40]:
+        lowered = _lower_same_length(_shadow(text))
+        for lexicon, reference in zip(lexicons, references, strict=True):
+            assert [m.span() for m in lexicon._span_regex.finditer(lowered)] == [
+                m.span() for m in reference.finditer(lowered)]
