@@ -53,7 +53,7 @@ import yaml
 
 from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
-from .tokens import sentence_spans, stopwords, trie_pattern, word_spans
+from .tokens import sentence_spans, stopwords, trie_lookahead, trie_pattern, word_spans
 from .tokens import shadow as _shadow
 
 __all__ = [
@@ -483,6 +483,14 @@ _SUFFIX = r"(?P<poss>'s|(?<=s)')?(?!\w)"
 _MERGE_GAP = re.compile(r"\s*,?\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
 
 
+def _trie_regex(atoms: list[list[str]]) -> re.Pattern[str] | None:
+    """Any of the phrases (as :func:`_atoms`) as a whole word, possibly possessive."""
+    if not atoms:
+        return None
+    return re.compile(trie_lookahead(atoms) + r"(?<!\w)(?:" + trie_pattern(atoms) + ")"
+                      + _SUFFIX)
+
+
 class _Matcher:
     """The compiled regular expressions and lookup tables of one actor list."""
 
@@ -510,10 +518,8 @@ class _Matcher:
                     self.short[last].append(i)
         name_atoms = [_atoms(n, fold_lower_words=False) for n in (*self.names, *self.short)]
         title_atoms = [_atoms(t, fold_lower_words=True) for t in self.titles_original()]
-        self.name_re = re.compile(r"(?<!\w)(?:" + trie_pattern(name_atoms) + ")" + _SUFFIX) \
-            if name_atoms else None
-        self.title_re = re.compile(r"(?<!\w)(?:" + trie_pattern(title_atoms) + ")" + _SUFFIX) \
-            if title_atoms else None
+        self.name_re = _trie_regex(name_atoms)
+        self.title_re = _trie_regex(title_atoms)
 
     def titles_original(self) -> list[str]:
         return [t for a in self.actors for t in (*a.titles, *a.after_name)]

@@ -53,7 +53,13 @@ from .actors import (
 )
 from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
-from .tokens import paragraph_spans, sentence_spans, trie_pattern, word_spans
+from .tokens import (
+    paragraph_spans,
+    sentence_spans,
+    trie_lookahead,
+    trie_pattern,
+    word_spans,
+)
 from .tokens import shadow as _shadow
 
 __all__ = [
@@ -95,7 +101,9 @@ class VerbLexicon:
     def regex(self) -> re.Pattern[str]:
         # A trie of the forms: the same matches as the alternation sorted longest first
         # (the boundary after it makes the trie back off to shorter forms), much faster.
-        return re.compile(rf"(?<![\w'-])(?:{trie_pattern(self.forms)})(?![\w'-])")
+        # The look-ahead rejects places where no form can start at once.
+        return re.compile(rf"{trie_lookahead(self.forms)}(?<![\w'-])"
+                          rf"(?:{trie_pattern(self.forms)})(?![\w'-])")
 
     def group_of(self, verb: str | None) -> str | None:
         """The group of a verb form (``"according to"`` counts as neutral)."""
@@ -397,11 +405,14 @@ _TAIL = re.compile(
 class _Context:
     """Everything about one text that the cue rules look at."""
 
-    def __init__(self, text: str, actors: ActorList | None, verbs: VerbLexicon) -> None:
+    def __init__(self, text: str, actors: ActorList | None, verbs: VerbLexicon,
+                 mentions: list[Mention] | None = None) -> None:
         self.text = text
         self.shadow = _shadow(text)
         self.verbs = verbs
-        self.mentions: list[Mention] = find_mentions(text, actors) if actors is not None else []
+        if mentions is None:
+            mentions = find_mentions(text, actors) if actors is not None else []
+        self.mentions: list[Mention] = mentions
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -831,6 +842,7 @@ def find_quotes(
     actors: ActorList | None = None,
     *,
     verbs: VerbLexicon | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[Quote]:
     """Direct quotes and reported speech in ``text``, in text order.
 
@@ -840,6 +852,8 @@ def find_quotes(
     actors : an :class:`~analysis.actors.ActorList` to resolve speakers to actors; None
         finds speakers as words only (``actor`` is then None).
     verbs : the attribution verbs (default :func:`load_verbs`).
+    mentions : ``find_mentions(text, actors)``, when the caller has it already (the
+        scorer counts mentions too); None finds them.
 
     Returns
     -------
@@ -865,7 +879,7 @@ def find_quotes(
     if not text:
         return []
     verbs = verbs or load_verbs()
-    ctx = _Context(text, actors, verbs)
+    ctx = _Context(text, actors, verbs, mentions)
     marked = _marked_spans(text)
     reported = _reported(ctx)
     direct = _direct(ctx, marked, reported)

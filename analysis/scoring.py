@@ -332,18 +332,21 @@ class Scorer:
                         len(sentences.get(name, ())) / n_sent if n_sent else math.nan]
         need = self._with_actors and (self.quotes or self.actor_names is not None)
         actors = self._actor_list(event) if need else None
+        mentions = None
+        if actors is not None:
+            from .actors import find_mentions
+
+            mentions = find_mentions(text, actors)  # found once, for quotes and the counts
         if self.quotes:
             from .quotes import find_quotes
 
-            found = find_quotes(text, actors, verbs=self._verbs)
+            found = find_quotes(text, actors, verbs=self._verbs, mentions=mentions)
             quoted = sum(q.n_words for q in found)
             row += [len(found), quoted, quoted / n_words if n_words else math.nan]
         if self.actor_names is not None:
-            from .actors import find_mentions
-
-            mentions = Counter(m.actor for m in find_mentions(text, actors)) if actors else {}
-            row.append(sum(mentions.values()))
-            row += [mentions.get(name, 0) for name in self.actor_names]
+            counts = Counter(m.actor for m in mentions or ())
+            row.append(sum(counts.values()))
+            row += [counts.get(name, 0) for name in self.actor_names]
         return row
 
     def score_frame(self, corpus: pd.DataFrame) -> pd.DataFrame:

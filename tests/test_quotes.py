@@ -381,3 +381,18 @@ def test_quotes_on_allsides_sample(allsides):
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     for row in table.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.quote
+
+
+def test_mentions_given_by_the_caller_give_the_same_quotes(seed, actors):
+    """The scorer passes the mentions it counts; find_quotes must not depend on who found
+    them (and must use them: a list without Peskov loses his attributions)."""
+    from analysis.actors import find_mentions
+
+    for text in seed["text"]:
+        mentions = find_mentions(text, actors)
+        assert find_quotes(text, actors, mentions=mentions) == find_quotes(text, actors)
+    text = seed["text"].iloc[1]
+    without = [m for m in find_mentions(text, actors) if m.actor != "Dmitry Peskov"]
+    assert "Dmitry Peskov" in {q.actor for q in find_quotes(text, actors)}
+    assert "Dmitry Peskov" not in {q.actor for q in find_quotes(text, actors,
+                                                                mentions=without)}

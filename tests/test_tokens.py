@@ -13,6 +13,7 @@ from analysis.tokens import (
     sentence_spans,
     sentence_table,
     sentences,
+    shadow,
     stopwords,
     text_stats,
     token_table,
@@ -335,3 +336,48 @@ def test_text_stats_by_hand():
     assert (row["n_words"], row["n_sentences"]) == (5, 2)
     assert row["mean_sentence_length"] == 2.5
     assert row["type_token_ratio"] == 0.8
+
+
+# --- trie look-ahead ----------------------------------------------------------------------
+
+def test_trie_lookahead_reads_characters_and_classes():
+    from analysis.tokens import trie_lookahead
+
+    assert trie_lookahead(["war", "Talks", "war"]) == "(?=[Tw])"
+    assert trie_lookahead([["[Dd]", "e"], [r"\-", "x"], ["\u00e9"]]) == "(?=[\\-Dd\u00e9])"
+    # a piece that is not one character: no look-ahead rather than a wrong one
+    assert trie_lookahead([[r"\s+", "x"]]) == ""
+    assert trie_lookahead([[r"\d", "1"]]) == ""
+    assert trie_lookahead([["[^a]", "b"]]) == ""
+    assert trie_lookahead([]) == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abAB.-' \u00e9", min_size=1, max_size=4), min_size=1,
+                max_size=8),
+       st.text(alphabet="abAB.-' \u00e9\n", max_size=60))
+def test_trie_lookahead_keeps_the_matches(words, text):
+    import re
+
+    from analysis.tokens import trie_lookahead, trie_pattern
+
+    plain = re.compile(rf"(?<!\w)(?:{trie_pattern(words)})(?!\w)")
+    ahead = re.compile(trie_lookahead(words) + plain.pattern)
+    assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_trie_lookahead_keeps_the_actor_matches_on_the_seed():
+    import re
+
+    from analysis import load_corpus
+    from analysis.actors import load_actors
+    from conftest import SEED_EVENT
+
+    matcher = load_actors()._matcher
+    texts = [shadow(t) for t in load_corpus(SEED_EVENT)["text"]]
+    for regex in (matcher.name_re, matcher.title_re):
+        assert regex.pattern.startswith("(?=[")
+        plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:])
+        found = [[m.span() for m in regex.finditer(t)] for t in texts]
+        assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
+        assert sum(map(len, found)) > 10
