@@ -55,7 +55,10 @@ class FastVader:
     ----------
     analyzer : an NLTK ``SentimentIntensityAnalyzer`` (for example from
         :func:`analysis.sentiment.make_analyzer`, with or without news adjustments); its
-        lexicon and rule methods are used. None: the kit's default analyzer.
+        lexicon and rule methods are used. None: the kit's default analyzer. What it
+        knows of a token (lexicon word or not) is cached, so changing the analyzer's
+        lexicon afterwards needs a new FastVader (``make_analyzer`` builds a new analyzer
+        for every set of adjustments, so the kit never does that).
 
     >>> vader = FastVader()
     >>> vader.compound("It was GOOD, but the war is VERY bad!!!")
@@ -72,11 +75,12 @@ class FastVader:
         self._lexicon = analyzer.lexicon
         self._boosters = frozenset(constants.BOOSTER_DICT)
         self._punc = frozenset(constants.PUNC_LIST)
-        self._pieces: dict[str, tuple[str, str, bool]] = {}
+        self._pieces: dict[str, tuple[str, str, bool, bool]] = {}
         self._c_incr = constants.C_INCR
         self._n_scalar = constants.N_SCALAR
         self._booster_values = dict(constants.BOOSTER_DICT)
         self._negate = frozenset(constants.NEGATE)
+        self._normalize = constants.normalize
         # Words that can take part in an idiom or a two-word booster ("kind of"): only
         # near one of them can NLTK's _idioms_check change a valence.
         multiword = [k for k in (*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT)
@@ -85,8 +89,12 @@ class FastVader:
 
     # -- tokens ----------------------------------------------------------------------
 
-    def _piece(self, raw: str) -> tuple[str, str, bool]:
-        """``(token, token.lower(), token.isupper())`` for one white-space piece."""
+    def _piece(self, raw: str) -> tuple[str, str, bool, bool]:
+        """``(token, token.lower(), token.isupper(), scored)`` for one white-space piece.
+
+        ``scored``: the token is a lexicon word and not a booster, the only tokens whose
+        valence NLTK can make other than 0.
+        """
         found = self._pieces.get(raw)
         if found is not None:
             return found
@@ -102,7 +110,9 @@ class FastVader:
                 rest = raw[:-trail]
                 if len(rest) > 1 and _PUNCT.isdisjoint(rest):
                     token = rest
-        found = (token, token.lower(), token.isupper())
+        lower = token.lower()
+        found = (token, lower, token.isupper(),
+                 lower in self._lexicon and lower not in self._boosters)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
         self._pieces[raw] = found
@@ -121,22 +131,19 @@ class FastVader:
     def _sentiments(self, text: str) -> list[float]:
         known = self._pieces.get
         pieces = [known(raw) or self._piece(raw) for raw in text.split() if len(raw) > 1]
+        sentiments: list[float] = [0] * len(pieces)
+        scored = [idx for idx, p in enumerate(pieces) if p[3]]
+        if not scored:
+            # Every valence is 0, and NLTK's "but" rule only scales valences: all stay 0.
+            return sentiments
         n = len(pieces)
-        if not n:
-            return []
-        lexicon = self._lexicon
-        boosters = self._boosters
         words = [p[0] for p in pieces]
         lowers = [p[1] for p in pieces]
-        n_upper = sum([p[2] for p in pieces])
         sentitext = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
-        sentiments: list[float] = []
-        for idx, (item, lower, _upper) in enumerate(pieces):
-            if lower not in lexicon or lower in boosters:
-                sentiments.append(0)
-                continue
+        for idx in scored:
+            item, lower = words[idx], lowers[idx]
             # NLTK reads every copy of a token at the place of its first copy.
             i = first.setdefault(item, idx)
             valence = done.get(item)
@@ -145,10 +152,11 @@ class FastVader:
                     valence = 0
                 else:
                     if sentitext is None:
+                        n_upper = sum([p[2] for p in pieces])
                         sentitext = _SentiText(words, 0 < n - n_upper < n)
                     valence = self._valence(sentitext, item, lower, i, lowers)
                 done[item] = valence
-            sentiments.append(valence)
+            sentiments[idx] = valence
         if "but" in lowers:
             sentiments = self.analyzer._but_check(words, sentiments)
         return sentiments
@@ -230,7 +238,19 @@ class FastVader:
     def compound(self, text: str) -> float:
         """NLTK's ``polarity_scores(text)["compound"]``.
 
+        The part of NLTK's ``score_valence`` that the compound score depends on, with its
+        own ``_punctuation_emphasis`` and ``normalize``: the same floats, without working
+        out the three proportions.
+
         >>> FastVader().compound("The war goes on.")
         -0.5994
         """
-        return self.analyzer.score_valence(self._sentiments(text), text)["compound"]
+        sentiments = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        sum_s = float(sum(sentiments))
+        if sum_s > 0:
+            sum_s += self.analyzer._punctuation_emphasis(sum_s, text)
+        elif sum_s < 0:
+            sum_s -= self.analyzer._punctuation_emphasis(sum_s, text)
+        return round(self._normalize(sum_s), 4)
