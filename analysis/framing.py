@@ -246,8 +246,17 @@ class Lexicon(Mapping[str, Category]):
             self._credits[matched] = found
         return found
 
-    def find(self, text: str) -> list[dict[str, Any]]:
-        """Every match in ``text``: ``{<kind>, term, start, end, text}``, in text order."""
+    def hits(self, text: str) -> list[tuple[str, str, int, int]]:
+        """Every match in ``text`` as ``(<kind>, term, start, end)``, in the order found.
+
+        What :meth:`find` returns, without building a dict per match or sorting (the
+        scorer only counts them).
+
+        >>> load_frames().hits("NATO allies met. The war goes on.")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('alliance_commitment', 'nato', 0, 4), ('alliance_commitment', 'allies', 5, 11),
+         ('escalation_threat', 'war', 21, 24)]
+        """
         if not isinstance(text, str):
             raise TypeError(f"expected text (a str), not {type(text).__name__}")
         lowered = _lower_same_length(_shadow(text))
@@ -255,8 +264,13 @@ class Lexicon(Mapping[str, Category]):
         for m in self._span_regex.finditer(lowered):
             start = m.start()
             for name, term, s, e in self._credit(m.group()):
-                out.append({self.kind: name, "term": term, "start": start + s,
-                            "end": start + e, "text": text[start + s:start + e]})
+                out.append((name, term, start + s, start + e))
+        return out
+
+    def find(self, text: str) -> list[dict[str, Any]]:
+        """Every match in ``text``: ``{<kind>, term, start, end, text}``, in text order."""
+        out = [{self.kind: name, "term": term, "start": s, "end": e, "text": text[s:e]}
+               for name, term, s, e in self.hits(text)]
         order = {name: i for i, name in enumerate(self)}
         out.sort(key=lambda d: (d["start"], order[d[self.kind]]))
         return out

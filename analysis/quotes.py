@@ -99,11 +99,37 @@ class VerbLexicon:
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
+        """Any form as a whole word (between characters other than letters, digits,
+        ``'`` and ``-``): what :meth:`find` finds."""
         # A trie of the forms: the same matches as the alternation sorted longest first
         # (the boundary after it makes the trie back off to shorter forms), much faster.
-        # The look-ahead rejects places where no form can start at once.
-        return re.compile(rf"{trie_lookahead(self.forms)}(?<![\w'-])"
-                          rf"(?:{trie_pattern(self.forms)})(?![\w'-])")
+        return re.compile(rf"(?<![\w'-])(?:{trie_pattern(self.forms)})(?![\w'-])")
+
+    @functools.cached_property
+    def _after_boundary(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        trie = trie_pattern(self.forms)
+        return (re.compile(rf"(?:{trie})(?![\w'-])"),
+                re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({trie})(?![\w'-])"))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, form)`` of every match of :attr:`regex` in ``text``.
+
+        Faster than ``regex.finditer``: instead of testing the boundary before a form at
+        every character, the pattern consumes the character before the form (the engine
+        then jumps between such characters); a form at the very start is matched apart.
+        A form ends where a word ends and the next one starts after another boundary
+        character, so no match is lost to the consumed one.
+
+        >>> load_verbs().find("said Peskov, who told reporters.")
+        [(0, 4, 'said'), (17, 21, 'told')]
+        """
+        at_start, after = self._after_boundary
+        out = []
+        first = at_start.match(text)
+        if first:
+            out.append((0, first.end(), first.group()))
+        out += [(m.start(1), m.end(1), m.group(1)) for m in after.finditer(text)]
+        return out
 
     def group_of(self, verb: str | None) -> str | None:
         """The group of a verb form (``"according to"`` counts as neutral)."""
@@ -418,8 +444,7 @@ class _Context:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
-        self.verb_hits = [_Verb(m.start(), m.end(), m.group())
-                          for m in verbs.regex.finditer(self.shadow)]
+        self.verb_hits = [_Verb(*hit) for hit in verbs.find(self.shadow)]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]

@@ -319,13 +319,12 @@ class Scorer:
         for lexicon in (self.frames, self.markers):
             if lexicon is None:
                 continue
-            kind = lexicon.kind
             counts: Counter[str] = Counter()
             sentences: dict[str, set[int]] = {}
-            for m in lexicon.find(text):
-                counts[m[kind]] += 1
-                i = max(bisect.bisect_right(starts, m["start"]) - 1, 0) if spans else -1
-                sentences.setdefault(m[kind], set()).add(i)
+            for name, _term, start, _end in lexicon.hits(text):
+                counts[name] += 1
+                i = max(bisect.bisect_right(starts, start) - 1, 0) if spans else -1
+                sentences.setdefault(name, set()).add(i)
             for name in lexicon:
                 n = counts.get(name, 0)
                 row += [n, n / n_words * 1000 if n_words else math.nan,
@@ -368,11 +367,10 @@ class Scorer:
                 corpus["text"], events, strict=True,
             )
         ]
-        return _typed(pd.DataFrame(rows, columns=self.columns), self.columns)
+        return _from_rows(rows, self.columns)
 
 
-def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Fixed dtypes, so that chunks, cache files and Dask partitions all agree."""
+def _dtypes(columns: list[str]) -> dict[str, str]:
     types: dict[str, str] = {}
     for c in columns:
         if c in KEY_COLUMNS:
@@ -382,7 +380,26 @@ def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
             types[c] = "int64"
         else:
             types[c] = "float64"
-    return df.astype(types)
+    return types
+
+
+def _typed(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Fixed dtypes, so that chunks, cache files and Dask partitions all agree."""
+    return df.astype(_dtypes(columns))
+
+
+def _from_rows(rows: list[list[Any]], columns: list[str]) -> pd.DataFrame:
+    """``_typed(pd.DataFrame(rows, columns=columns), columns)``, built column by column
+    (a chunk's 179 columns as typed arrays instead of objects converted one by one)."""
+    if not rows:
+        return _typed(pd.DataFrame(columns=columns), columns)
+    import numpy as np
+
+    types = _dtypes(columns)
+    data = {c: pd.array(values, dtype=types[c]) if types[c] == "str"
+            else np.array(values, dtype=types[c])
+            for c, values in zip(columns, zip(*rows, strict=True), strict=True)}
+    return pd.DataFrame(data, columns=columns)
 
 
 def score_columns(**options: Any) -> list[str]:

@@ -482,7 +482,7 @@ class SentenceSplitter:
         """Offsets ``(start, end)`` of every sentence, without surrounding white space."""
         shadow = _shadow(text)
         spans: list[Span] = []
-        for b_start, b_end in _blocks(shadow, self.line_breaks):
+        for b_start, b_end in _cached_blocks(shadow, self.line_breaks):
             block = shadow[b_start:b_end]
             if not _SENTENCE_END.search(block):
                 # Punkt breaks only after . ? or !: a block without them is one sentence.
@@ -559,7 +559,13 @@ def paragraph_spans(
     >>> paragraph_spans("Risk of escalation\n\nThe Kremlin spoke. It warned.\n")
     [(0, 18), (20, 49)]
     """
-    return list(_blocks(_shadow(text), line_breaks))
+    return list(_cached_blocks(_shadow(text), line_breaks))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_blocks(shadow: str, line_breaks: str) -> tuple[Span, ...]:
+    """The last few texts' blocks: sentences and quotes of one article both need them."""
+    return tuple(_blocks(shadow, line_breaks))
 
 
 def _repair(shadow: str, spans: list[Span]) -> list[Span]:

@@ -396,3 +396,37 @@ def test_mentions_given_by_the_caller_give_the_same_quotes(seed, actors):
     assert "Dmitry Peskov" in {q.actor for q in find_quotes(text, actors)}
     assert "Dmitry Peskov" not in {q.actor for q in find_quotes(text, actors,
                                                                 mentions=without)}
+
+
+def _verbs_by_regex(verbs, text):
+    return [(m.start(), m.end(), m.group()) for m in verbs.regex.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said", "says", "told", "tell", "warned", "x", "re", "-",
+                                 "'", " ", ",", "\n", "\u00e9", "1", "_", '"', "stated"]),
+                max_size=25).map("".join))
+def test_verb_find_is_the_regex_matches(text):
+    verbs = load_verbs()
+    assert verbs.find(text) == _verbs_by_regex(verbs, text)
+
+
+def test_verb_find_is_the_regex_matches_on_the_seed(seed):
+    from analysis.tokens import shadow
+
+    verbs = load_verbs()
+    found = 0
+    for text in seed["text"]:
+        hits = verbs.find(shadow(text))
+        assert hits == _verbs_by_regex(verbs, shadow(text))
+        found += len(hits)
+    assert found > 20
+
+
+@pytest.mark.shared
+def test_verb_find_is_the_regex_matches_on_allsides(allsides):
+    from analysis.tokens import shadow
+
+    verbs = load_verbs()
+    for text in allsides["text"].iloc[::40]:
+        assert verbs.find(shadow(text)) == _verbs_by_regex(verbs, shadow(text))
