@@ -390,6 +390,9 @@ _FUNCTION_WORDS = frozenset({
     "later", "earlier", "initially", "meanwhile", "however", "even",
 })
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+# The same matches (the "a" is checked twice, so that the pattern starts with a letter and
+# the engine can jump between a's instead of testing the word boundary at every place).
+_ACCORDING_SCAN = re.compile(r"a(?<=\ba)ccording\s+to\s+", re.IGNORECASE)
 #: How far back (in characters) the cue rules look for a verb's subject and context.
 #: News sentences are far shorter; the bound keeps a text that is one endless "sentence"
 #: linear in its length (each verb would otherwise rescan the sentence so far).
@@ -426,6 +429,22 @@ _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
 )
+_TAIL_END = re.compile(r",\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$")
+
+
+def _tail(shadow: str, start: int, stop: int) -> tuple[int, re.Match[str]] | None:
+    """``_TAIL.match(shadow, start, stop)`` as ``(end of content, match of _TAIL_END)``.
+
+    After its comma, _TAIL allows no comma up to the end, so the only comma it can use
+    is the last one in the range; and its content (``.{8,}?``) is 8 or more characters
+    without a line break. So instead of trying every comma (lazily, each with up to 80
+    characters of speaker), the last comma is tried once.
+    """
+    comma = shadow.rfind(",", start, stop)
+    if comma - start < 8 or shadow.find("\n", start, comma) >= 0:
+        return None
+    m = _TAIL_END.match(shadow, comma, stop)
+    return (comma, m) if m else None
 
 
 class _Context:
@@ -452,6 +471,25 @@ class _Context:
         self.people = [m for m in self.mentions if m.kind == "person"]
         self.people_starts = [m.start for m in self.people]
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
+        self.according = [m.span() for m in _ACCORDING_SCAN.finditer(self.shadow)]
+        self.according_starts = [s for s, _ in self.according]
+
+    def according_in(self, s: int, e: int) -> list[tuple[int, int]]:
+        """``[m.span() for m in _ACCORDING.finditer(shadow, s, e)]``, from one scan of the
+        whole text. A match of the whole text that runs past ``e`` (its trailing white
+        space) is matched again inside the range, as the range's own search would."""
+        out = []
+        k = bisect.bisect_left(self.according_starts, s)
+        while k < len(self.according) and self.according[k][0] < e:
+            start, end = self.according[k]
+            if end > e:
+                m = _ACCORDING.match(self.shadow, start, e)
+                if m:
+                    out.append(m.span())
+            else:
+                out.append((start, end))
+            k += 1
+        return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
@@ -617,34 +655,37 @@ def _reported(ctx: _Context) -> list[Quote]:
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
         # ..., the Russian Defense Ministry announced.
-        m = _TAIL.match(sh, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
-        if (m and m.group("verb") in ctx.verbs.forms and '"' not in m.group("content")[-2:]
-                and _word_count(sh, m.start("speaker"), m.end("speaker")) <= 6):
-            v = _Verb(m.start("verb"), m.end("verb"), m.group("verb"))
-            spk = ctx.speaker_from(ctx.mention_before(m.start("speaker"), m.end("speaker")))
-            if spk.text is None:
-                spk = ctx.noun_phrase_before(m.start("speaker"), m.end("speaker"))
-            out.append(_make_reported(ctx, "after", spk, v, ss, m.end("content")))
+        tail = _tail(sh, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
+        if tail is not None:
+            content_end, m = tail
+            if (m.group("verb") in ctx.verbs.forms and '"' not in sh[content_end - 2:content_end]
+                    and _word_count(sh, m.start("speaker"), m.end("speaker")) <= 6):
+                v = _Verb(m.start("verb"), m.end("verb"), m.group("verb"))
+                spk = ctx.speaker_from(ctx.mention_before(m.start("speaker"),
+                                                          m.end("speaker")))
+                if spk.text is None:
+                    spk = ctx.noun_phrase_before(m.start("speaker"), m.end("speaker"))
+                out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
-        for m in _ACCORDING.finditer(sh, ss, se):
-            comma = sh.find(",", m.end(), se)
+        for a_start, a_end in ctx.according_in(ss, se):
+            comma = sh.find(",", a_end, se)
             stop = comma if comma >= 0 else _last_char_before(sh, 0, end, ".!?") + 1
-            n_who = _word_count(sh, m.end(), stop)
+            n_who = _word_count(sh, a_end, stop)
             # a long source phrase only when it names an actor ("according to the latest
             # numbers compiled by Johns Hopkins University")
-            if stop <= m.end() or n_who > 14 or (
-                    n_who > 8 and ctx.mention_before(m.end(), stop) is None):
+            if stop <= a_end or n_who > 14 or (
+                    n_who > 8 and ctx.mention_before(a_end, stop) is None):
                 continue
-            who = sh[m.end():stop].strip()
+            who = sh[a_end:stop].strip()
             if not who or who.lower() in _PRONOUNS or '"' in who:
                 continue
-            spk = ctx.speaker_from(ctx.mention_before(m.end(), stop))
-            s_text = _Speaker(ctx.text[m.end():stop].strip(), spk.actor, m.end(),
-                              m.end() + len(ctx.text[m.end():stop].rstrip()))
-            v = _Verb(m.start(), m.start() + len("according to"), "according to")
+            spk = ctx.speaker_from(ctx.mention_before(a_end, stop))
+            s_text = _Speaker(ctx.text[a_end:stop].strip(), spk.actor, a_end,
+                              a_end + len(ctx.text[a_end:stop].rstrip()))
+            v = _Verb(a_start, a_start + len("according to"), "according to")
             # The reported content is the longer side: "According to X, <content>" or
             # "<content>, according to X, USA Today reported."
-            before_end = _last_char_before(sh, 0, m.start(), " ,") + 1
+            before_end = _last_char_before(sh, 0, a_start, " ,") + 1
             n_before = _word_count(sh, ss, before_end)
             n_after = _word_count(sh, stop, end) if comma >= 0 else 0
             if n_before > n_after:

@@ -430,3 +430,48 @@ def test_verb_find_is_the_regex_matches_on_allsides(allsides):
     verbs = load_verbs()
     for text in allsides["text"].iloc[::40]:
         assert verbs.find(shadow(text)) == _verbs_by_regex(verbs, shadow(text))
+
+
+# _reported's two per-sentence patterns run faster in quotes.py (the last comma only; one
+# scan of the text for "according to"); both must give the plain patterns' matches.
+
+def _check_tail_and_according(text):
+    from analysis.quotes import _ACCORDING, _TAIL, _Context, _tail
+    from analysis.tokens import shadow
+
+    ctx = _Context(text, None, load_verbs())
+    sh = shadow(text)
+    windows = [*ctx.sentences, (0, len(sh))]
+    windows += [(s, e - 1) for s, e in ctx.sentences if e - s > 1]  # ends on any character
+    for s, e in windows:
+        m = _TAIL.match(sh, s, e)
+        fast = _tail(sh, s, e)
+        assert (m is None) == (fast is None), (text, s, e)
+        if m is not None:
+            end, tail = fast
+            assert (end, tail.span("speaker"), tail.span("verb")) == \
+                (m.end("content"), m.span("speaker"), m.span("verb"))
+        assert ctx.according_in(s, e) == [a.span() for a in _ACCORDING.finditer(sh, s, e)]
+
+
+TAIL_PIECES = ["According to", "according  to", "ACCORDING TO", "Peskov", "the ministry",
+               "said", "told", "reported", ",", ", ", ".", "!", " ", "\n", '"', "a", "an",
+               "x", "ccording to", "to", "\u00a0", "\u201d", "12345678"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), max_size=30).map("".join))
+def test_tail_and_according_shortcuts_match_the_patterns(text):
+    _check_tail_and_according(text)
+
+
+def test_tail_and_according_shortcuts_on_the_seed(seed):
+    for text in seed["text"]:
+        _check_tail_and_according(text)
+
+
+@pytest.mark.shared
+def test_tail_and_according_shortcuts_on_allsides(allsides):
+    texts = allsides["text"]
+    for text in texts[texts.str.contains("ccording to")].iloc[::10]:
+        _check_tail_and_according(text)
