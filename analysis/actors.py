@@ -53,7 +53,13 @@ import yaml
 
 from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
-from .tokens import sentence_spans, stopwords, trie_lookahead, trie_pattern, word_spans
+from .tokens import (
+    count_words,
+    sentence_spans,
+    stopwords,
+    trie_lookahead,
+    trie_pattern,
+)
 from .tokens import shadow as _shadow
 
 __all__ = [
@@ -753,7 +759,7 @@ def _headline_actors(art: _Article) -> set[str]:
 
 
 def _article_counts(art: _Article) -> list[tuple]:
-    n_words = len(word_spans(art.text))
+    n_words = count_words(art.text)
     n_sent = len(art.sentences)
     headline = _headline_actors(art)
     by_actor: dict[str, list[Mention]] = defaultdict(list)
@@ -822,7 +828,7 @@ def actors_by_outlet(corpus: pd.DataFrame, actors: ActorList | None = None) -> p
     counts = count_actors(corpus, actors)
     words = pd.DataFrame({
         "outlet": corpus["outlet"].to_numpy(),
-        "n_words": [len(word_spans(t)) if isinstance(t, str) else 0 for t in corpus["text"]],
+        "n_words": [count_words(t) if isinstance(t, str) else 0 for t in corpus["text"]],
     }).groupby("outlet").agg(n_articles=("n_words", "size"), words=("n_words", "sum"))
     if counts.empty:
         return pd.DataFrame(columns=OUTLET_COLUMNS)

@@ -47,7 +47,7 @@ import yaml
 from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
 from .sentiment import warn_if_not_english
-from .tokens import sentence_spans, word_spans
+from .tokens import count_words, sentence_spans
 from .tokens import shadow as _shadow
 
 __all__ = [
@@ -551,7 +551,7 @@ def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str):
         spans = sentence_spans(text)
         if not spans:
             empty.append(str(article_id))
-        yield article_id, outlet, len(word_spans(text)), spans, text, lexicon.find(text)
+        yield article_id, outlet, count_words(text), spans, text, lexicon.find(text)
     if empty:
         warnings.warn(f"{len(empty)} article(s) have no sentences, so their rates are NaN: "
                       f"{', '.join(empty[:5])}", UserWarning, stacklevel=4)

@@ -54,11 +54,11 @@ from .actors import (
 from .loading import CorpusError, require_columns
 from .resources import data_dir, read_yaml
 from .tokens import (
+    count_words,
     paragraph_spans,
     sentence_spans,
     trie_lookahead,
     trie_pattern,
-    word_spans,
 )
 from .tokens import shadow as _shadow
 
@@ -355,7 +355,7 @@ class Quote:
     @property
     def n_words(self) -> int:
         """Words in the quote."""
-        return len(word_spans(self.quote))
+        return count_words(self.quote)
 
 
 @dataclass

@@ -34,7 +34,7 @@ from . import plotting
 from .cleaning import clean_corpus, furniture_table
 from .loading import load_corpus, read_event
 from .outputs import render_table, write_bytes, write_text
-from .tokens import text_stats, token_table, word_spans
+from .tokens import count_words, text_stats, token_table
 
 __all__ = ["SECTIONS", "Context", "Section", "compare_event"]
 
@@ -317,7 +317,7 @@ def _headlines_html(corpus: pd.DataFrame, palette: dict[str, str]) -> str:
             f'<div class="headline" style="border-top:6px solid {palette[row.outlet]}">'
             f"<div class=outlet>{html.escape(row.outlet)}</div>"
             f"<div class=title>{html.escape(row.title or '(no headline)')}</div>"
-            f"<div class=meta>{html.escape(date)} · {len(word_spans(row.text)):,} words</div></div>"
+            f"<div class=meta>{html.escape(date)} · {count_words(row.text):,} words</div></div>"
         )
     return f'<div class="headlines">{"".join(cells)}</div>'
 

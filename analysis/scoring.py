@@ -70,7 +70,7 @@ from .fastvader import FastVader
 from .loading import CorpusError, load_corpus
 from .resources import _replace_surrogates_in, _warn_surrogates, data_dir
 from .sentiment import THRESHOLD
-from .tokens import sentence_spans, word_spans
+from .tokens import count_words, sentence_spans
 
 __all__ = [
     "DEFAULT_CHUNKSIZE",
@@ -303,7 +303,7 @@ class Scorer:
         [5, 2, -0.0073, 0.5, 0.0, 0.5, 1, 200.0, 0.5]
         """
         spans = sentence_spans(text)
-        n_words = len(word_spans(text))
+        n_words = count_words(text)
         n_sent = len(spans)
         compounds = [self._compound(text[s:e]) for s, e in spans]
         if n_sent:

@@ -49,6 +49,7 @@ from .resources import load_wordlist
 __all__ = [
     "SentenceSplitter",
     "WordTokenizer",
+    "count_words",
     "ngrams",
     "normalize",
     "paragraph_spans",
@@ -358,6 +359,15 @@ def word_spans(
     elif possessive != "keep":
         raise ValueError(f"possessive must be 'keep' or 'strip', not {possessive!r}")
     return spans
+
+
+def count_words(text: str) -> int:
+    """How many words :func:`word_spans` finds in ``text``, without building the spans.
+
+    >>> count_words("Russia's long-range plan, U.S. officials said.")
+    6
+    """
+    return _word_regex(False).subn("", _shadow(text))[1]
 
 
 def stopwords(language: str = "english") -> frozenset[str]:

@@ -381,3 +381,11 @@ def test_trie_lookahead_keeps_the_actor_matches_on_the_seed():
         found = [[m.span() for m in regex.finditer(t)] for t in texts]
         assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
         assert sum(map(len, found)) > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_count_words_is_the_number_of_word_spans(text):
+    from analysis.tokens import count_words
+
+    assert count_words(text) == len(word_spans(text))
