@@ -77,7 +77,7 @@ def test_equals_nltk_on_the_seed_event(pair):
 @pytest.mark.shared
 def test_equals_nltk_on_allsides_articles(pair, allsides):
     # Every 20th article (419 of 8,368): all of them agree too (bench/bench_score_parts.py
-    # --check-punkt runs the whole corpus).
+    # --limit 0 --check-punkt checks the whole corpus).
     texts = allsides["text"].iloc[::20].tolist()
     pieces = [p for text in texts for p in _pieces(text)]
     assert len(pieces) > 10_000
