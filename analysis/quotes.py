@@ -98,18 +98,21 @@ class VerbLexicon:
     clause_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
+    def _trie(self) -> str:
+        # A trie of the forms: the same matches as the alternation sorted longest first
+        # (the boundary after it makes the trie back off to shorter forms), much faster.
+        return trie_pattern(self.forms)
+
+    @functools.cached_property
     def regex(self) -> re.Pattern[str]:
         """Any form as a whole word (between characters other than letters, digits,
         ``'`` and ``-``): what :meth:`find` finds."""
-        # A trie of the forms: the same matches as the alternation sorted longest first
-        # (the boundary after it makes the trie back off to shorter forms), much faster.
-        return re.compile(rf"(?<![\w'-])(?:{trie_pattern(self.forms)})(?![\w'-])")
+        return re.compile(rf"(?<![\w'-])(?:{self._trie})(?![\w'-])")
 
     @functools.cached_property
     def _after_boundary(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        trie = trie_pattern(self.forms)
-        return (re.compile(rf"(?:{trie})(?![\w'-])"),
-                re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({trie})(?![\w'-])"))
+        return (re.compile(rf"(?:{self._trie})(?![\w'-])"),
+                re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({self._trie})(?![\w'-])"))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, form)`` of every match of :attr:`regex` in ``text``.
@@ -876,16 +879,16 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         m = ctx.mention_before(before[0], colon)
         if m is not None and not sh[m.end:colon].strip():
             return "colon", ctx.speaker_from(m), None
-    acc = list(_ACCORDING.finditer(sh, before[0], before[1]))
+    acc = ctx.according_in(before[0], before[1])
     if acc:
-        a = acc[-1]
-        comma = sh.find(",", a.end(), before[1])
+        a_start, a_end = acc[-1]
+        comma = sh.find(",", a_end, before[1])
         stop = comma if comma >= 0 else before[1]
-        m = ctx.mention_before(a.end(), stop)
-        text = ctx.text[a.end():stop].strip()
-        spk = (_Speaker(text, m.actor if m else None, a.end(), a.end() + len(text)) if text
+        m = ctx.mention_before(a_end, stop)
+        text = ctx.text[a_end:stop].strip()
+        spk = (_Speaker(text, m.actor if m else None, a_end, a_end + len(text)) if text
                else _Speaker())
-        return "according", spk, _Verb(a.start(), a.start() + len("according to"), "according to")
+        return "according", spk, _Verb(a_start, a_start + len("according to"), "according to")
     return "none", _Speaker(), None
 
 
