@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+SEED_EVENT = ROOT / "analysis" / "data" / "events" / "2024-07-12-austin-belousov-call"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 ALLSIDES = SHARED / "corpora" / "allsides-abp" / "articles.jsonl.gz"

@@ -6,13 +6,28 @@ that another leaves out. Every function takes and returns pandas DataFrames; eve
 comes with the words and sentences behind it.
 
 >>> import analysis
->>> corpus = analysis.load_corpus(SEED_EVENT)
+>>> corpus = analysis.load_corpus(analysis.sample_event())
 >>> sorted(corpus["outlet"])
 ['Shafaq News', 'n-tv']
+
+The modules form layers; a module imports only from its own layer or the ones below it
+(``tests/test_architecture.py`` checks it, imports inside functions included, and that
+there are no cycles). ``docs/architecture.md`` has the picture.
+
+==============  ===========================================================================
+leaves          errors, yamlio, resources, outputs
+text level      tokens, fastpunkt, fastvader
+corpus level    loading, cleaning, actors, quotes, sentiment, framing, comparison, ingest,
+                scoring (and their helpers)
+presentation    plotting, highlight, blind, report, widgets
+command line    cli (and ``python -m analysis``)
+==============  ===========================================================================
 """
 
 from .cleaning import clean_corpus, furniture_table
-from .loading import CORPUS_COLUMNS, CorpusError, from_texts, load_corpus, read_event
+from .errors import CorpusError, OutputError
+from .loading import CORPUS_COLUMNS, from_texts, load_corpus, read_event
+from .resources import sample_event
 from .tokens import (
     normalize,
     sentence_spans,
@@ -65,6 +80,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "CORPUS_COLUMNS",
     "CorpusError",
+    "OutputError",
     "actors_by_outlet",
     "add_articles",
     "clean_corpus",
@@ -86,6 +102,7 @@ __all__ = [
     "normalize",
     "quote_table",
     "read_event",
+    "sample_event",
     "score_articles",
     "sentence_sentiment",
     "sentence_spans",

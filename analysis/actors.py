@@ -51,8 +51,8 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
-from .loading import CorpusError, require_columns
-from .resources import data_dir, read_yaml
+from .errors import CorpusError, require_columns
+from .resources import find_resource, resource_files
 from .tokens import (
     count_words,
     sentence_spans,
@@ -61,6 +61,7 @@ from .tokens import (
     trie_pattern,
 )
 from .tokens import shadow as _shadow
+from .yamlio import cached_by_file, file_key, read_yaml
 
 __all__ = [
     "KINDS",
@@ -69,6 +70,7 @@ __all__ = [
     "Mention",
     "actor_list_yaml",
     "actors_by_outlet",
+    "actors_per_row",
     "count_actors",
     "discover_actors",
     "find_mentions",
@@ -414,8 +416,7 @@ def load_actors(
     ['world.yml']
     """
     if path_or_paths is None:
-        folder = data_dir() / "actors"
-        paths = [p for p in _yaml_files(folder) if not p.name.startswith(("_", "."))]
+        paths = resource_files("actors")
         filter_event = True
     else:
         items = (
@@ -431,8 +432,8 @@ def load_actors(
         filter_event = False
     chosen = []
     for p in paths:
-        key = _file_key(p)
-        found, covered = _read_cached(key, str(p)) if key else read_actor_file(p)
+        key = file_key(p)
+        found, covered = cached_by_file(p, read_actor_file)
         if filter_event and event is not None and covered is not None and event not in covered:
             continue
         chosen.append((key, str(p), found))
@@ -450,20 +451,6 @@ def load_actors(
 
 
 _LIST_CACHE: dict[tuple, ActorList] = {}
-
-
-def _file_key(path: Path) -> tuple[str, int, int] | None:
-    """``(path, mtime, size)``, so that an edited file is read again; None if missing."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
-
-
-@functools.lru_cache(maxsize=256)
-def _read_cached(key: tuple[str, int, int], path: str) -> tuple[list[Actor], list[str] | None]:
-    return read_actor_file(path)
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -677,8 +664,12 @@ def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mentio
 # --- corpus level -----------------------------------------------------------------------
 
 
-def _actors_for(corpus: pd.DataFrame, actors: ActorList | None) -> Iterator[tuple[Any, ActorList]]:
-    """Yield ``(row position, actor list)``: the given list, or the one for each event."""
+def actors_per_row(
+    corpus: pd.DataFrame, actors: ActorList | None
+) -> Iterator[tuple[Any, ActorList]]:
+    """Yield ``(row position, actor list)`` for each row of ``corpus``: ``actors`` when
+    given, else the lists for the row's event (:func:`load_actors` with ``event=``, read
+    once per event)."""
     cache: dict[Any, ActorList] = {}
     events = corpus["event"] if "event" in corpus.columns else [None] * len(corpus)
     for pos, event in enumerate(events):
@@ -714,7 +705,7 @@ def _articles(corpus: pd.DataFrame, actors: ActorList | None, what: str) -> Iter
     titles = corpus["title"] if "title" in corpus.columns else [""] * len(corpus)
     rows = zip(corpus["article_id"], corpus["outlet"], corpus["text"], titles, strict=True)
     for (article_id, outlet, text, title), (_pos, alist) in zip(
-        rows, _actors_for(corpus, actors), strict=True
+        rows, actors_per_row(corpus, actors), strict=True
     ):
         text = text if isinstance(text, str) else ""
         title = title if isinstance(title, str) else ""
@@ -856,18 +847,28 @@ def actors_by_outlet(corpus: pd.DataFrame, actors: ActorList | None = None) -> p
 # --- labels: how each actor is named ----------------------------------------------------
 
 
-@functools.cache
-def _lexicon() -> dict[str, Any]:
-    path = data_dir() / "lexicons" / "attribution_verbs.yml"
+def _read_lexicon(path: Path) -> dict[str, Any]:
     content = read_yaml(path)
     if not isinstance(content, dict):
         raise CorpusError("expected a mapping with 'groups:'", file=path)
     return content
 
 
-@functools.cache
+def _lexicon_part(parse: Any) -> Any:
+    """``parse`` applied to the attribution-verb lexicon, cached until the file changes."""
+    return cached_by_file(find_resource("lexicons/attribution_verbs.yml"), parse)
+
+
+def _lexicon() -> dict[str, Any]:
+    return _lexicon_part(_read_lexicon)
+
+
+def _read_role_nouns(path: Path) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _read_lexicon(path).get("role_nouns", []) or [])
+
+
 def _role_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _lexicon().get("role_nouns", []) or [])
+    return _lexicon_part(_read_role_nouns)
 
 
 _WORD = re.compile(r"[\w][\w.'-]*")
@@ -1051,14 +1052,21 @@ _CAP_PHRASE = re.compile(
 )
 
 
-@functools.cache
+def _read_organisation_words(path: Path) -> frozenset[str]:
+    content = _read_lexicon(path)
+    return frozenset(str(w).lower() for w in content.get("organisation_words", []) or [])
+
+
 def _organisation_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _lexicon().get("organisation_words", []) or [])
+    return _lexicon_part(_read_organisation_words)
 
 
-@functools.cache
 def _title_name_regex() -> re.Pattern[str]:
-    roles = sorted(_role_nouns(), key=len, reverse=True)
+    return _lexicon_part(_read_title_name_regex)
+
+
+def _read_title_name_regex(path: Path) -> re.Pattern[str]:
+    roles = sorted(_read_role_nouns(path), key=len, reverse=True)
     role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in roles)
     return re.compile(
         rf"(?<![\w'-])(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?<![\w'-])(?i:{role})"
@@ -1385,75 +1393,3 @@ def _agrees(found: Any, gold: Any) -> bool:
             else str(v).strip().lower()
     options = {o.strip() for o in norm(gold).split(";")}
     return norm(found) in options
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-def _table_command(tables: dict[str, Any]) -> Any:
-    """A CLI handler: load PATH and ``--actors``, build ``tables[args.table]``, print it.
-
-    Shared with :mod:`analysis.quotes`.
-    """
-
-    def handler(args) -> int:
-        from .cli import corpus_from_args, emit_table
-
-        corpus = corpus_from_args(args)
-        actors = load_actors(args.actors) if args.actors else None
-        return emit_table(tables[args.table](corpus, actors), args)
-
-    return handler
-
-
-_cmd_actors = _table_command({
-    "counts": count_actors, "mentions": mention_table, "outlets": actors_by_outlet,
-    "labels": label_table, "naming": naming_table,
-})
-
-
-def _cmd_discover(args) -> int:
-    from .cli import corpus_from_args, emit_table
-    from .outputs import write_text
-
-    corpus = corpus_from_args(args)
-    actors = load_actors(args.actors) if args.actors else load_actors()
-    table = discover_actors(corpus, actors=actors, min_mentions=args.min_mentions)
-    if args.save_actors:
-        events = sorted(set(corpus["event"])) if "event" in corpus.columns else []
-        write_text(args.save_actors,
-                   actor_list_yaml(table, event=events[0] if len(events) == 1 else None),
-                   force=args.force)
-    return emit_table(table, args)
-
-
-def register_commands(subparsers) -> None:
-    """Add ``actors`` and ``discover`` to the command line."""
-    from .cli import add_output_options, add_path_argument
-
-    p = subparsers.add_parser(
-        "actors",
-        help="who is mentioned: one row per article and actor (or mentions, outlets, labels, "
-             "naming)",
-    )
-    add_path_argument(p, clean=True)
-    p.add_argument("--actors", metavar="FILE", nargs="+",
-                   help="actor list(s) to use (default: the lists under data/actors/ that "
-                        "match each article's event)")
-    p.add_argument("--table", choices=["counts", "mentions", "outlets", "labels", "naming"],
-                   default="counts", help="which table to print (default: counts)")
-    add_output_options(p)
-    p.set_defaults(func=_cmd_actors)
-
-    d = subparsers.add_parser(
-        "discover", help="propose candidate actors (names, titles) for an actor list"
-    )
-    add_path_argument(d, clean=True)
-    d.add_argument("--actors", metavar="FILE", nargs="+",
-                   help="actor list(s) to mark candidates that are already known")
-    d.add_argument("--min-mentions", type=int, default=1, metavar="N",
-                   help="leave out candidates mentioned fewer than N times")
-    d.add_argument("--save-actors", metavar="FILE",
-                   help="also write the candidates as an actor-list YAML file to edit")
-    add_output_options(d)
-    d.set_defaults(func=_cmd_discover)

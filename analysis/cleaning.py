@@ -42,8 +42,8 @@ The rules (all on by default):
 
 from __future__ import annotations
 
-import functools
 import itertools
+import os
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -52,9 +52,10 @@ from typing import Literal
 
 import pandas as pd
 
-from .loading import CorpusError, require_columns
-from .resources import data_dir, read_yaml
+from .errors import CorpusError, require_columns
+from .resources import find_resource
 from .tokens import normalize
+from .yamlio import cached_by_file, read_yaml
 
 __all__ = [
     "RULES",
@@ -109,14 +110,17 @@ class _Patterns:
     summary_headers: frozenset[str]
 
 
-@functools.cache
-def load_patterns(path: str | None = None) -> _Patterns:
-    """Read the cleaning patterns (default ``data/wordlists/cleaning.yml``).
+def load_patterns(path: str | os.PathLike[str] | None = None) -> _Patterns:
+    """Read the cleaning patterns (default: ``wordlists/cleaning.yml``, found by
+    :func:`analysis.resources.find_resource`; read again when the file changes).
 
     A pattern that is not a valid regular expression raises :class:`CorpusError` naming the
     file and the entry.
     """
-    file = Path(path) if path else data_dir() / "wordlists" / "cleaning.yml"
+    return cached_by_file(find_resource("wordlists/cleaning.yml", path or None), _read_patterns)
+
+
+def _read_patterns(file: Path) -> _Patterns:
     content = read_yaml(file)
     if not isinstance(content, dict) or not isinstance(content.get("navigation"), list):
         raise CorpusError("expected a 'navigation:' list of patterns", file=file,
@@ -303,21 +307,3 @@ def clean_corpus(corpus: pd.DataFrame, *, rules: Collection[Rule] = RULES) -> pd
         text=texts,
         n_removed_lines=counts,
     )
-
-
-def _cmd_clean(args) -> int:
-    from .cli import emit_table
-    from .loading import load_corpus
-
-    return emit_table(furniture_table(load_corpus(args.path)), args)
-
-
-def register_commands(subparsers) -> None:
-    from .cli import add_output_options, add_path_argument
-
-    p = subparsers.add_parser(
-        "clean", help="list the page furniture cleaning removes, line by line, and why"
-    )
-    add_path_argument(p)
-    add_output_options(p)
-    p.set_defaults(func=_cmd_clean)

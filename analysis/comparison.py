@@ -32,7 +32,6 @@ n-tv              7      29
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import functools
 import itertools
@@ -45,12 +44,12 @@ import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
-from .loading import require_columns
+from .errors import require_columns
 from .tokens import (
     WordTokenizer,
-    _stopword_set,
     normalize,
     sentence_table,
+    stopword_set,
     text_stats,
     word_spans,
     words,
@@ -66,7 +65,6 @@ __all__ = [
     "distinctive_words",
     "headlines",
     "kwic",
-    "register_commands",
     "shared_passages",
     "verbatim_share",
 ]
@@ -84,7 +82,9 @@ VERBATIM_THRESHOLD = 0.8
 # --- shared helpers ---------------------------------------------------------------------
 
 
-def _need_two(labels: Iterable[object], what: str) -> None:
+def require_groups(labels: Iterable[object], what: str) -> None:
+    """Raise ValueError unless ``labels`` hold at least two distinct values (``what``: the
+    name of the groups, e.g. "outlets", for the message)."""
     distinct = sorted({str(x) for x in labels})
     if len(distinct) < 2:
         found = f"only {distinct[0]!r}" if distinct else "none"
@@ -277,10 +277,10 @@ def distinctive_words(
     elif not prior > 0:
         raise ValueError(f"prior must be 'corpus' or a positive number, not {prior!r}")
     labels = _group_labels(corpus, by)
-    _need_two(labels, _what(by))
+    require_groups(labels, _what(by))
 
     owner, terms = _article_terms(corpus.loc[labels.index, "text"])
-    owner, terms = _ngram_terms(owner, terms, ngram, _stopword_set(stopwords))
+    owner, terms = _ngram_terms(owner, terms, ngram, stopword_set(stopwords))
     group_codes, group_names = pd.factorize(labels.to_numpy(), sort=True)
     term_codes, vocabulary = pd.factorize(terms)
     n_groups, n_terms = len(group_names), len(vocabulary)
@@ -603,7 +603,7 @@ def _aligned(
         if not 0 <= value <= 1:
             raise ValueError(f"{name} must be between 0 and 1, not {value!r}")
     require_columns(corpus, ["article_id", "outlet", "text"], caller)
-    _need_two(corpus["outlet"], "outlets")
+    require_groups(corpus["outlet"], "outlets")
     sents = _sentence_frame(corpus)
     return sents, _pairs_table(sents, threshold, min_shared, verbatim)
 
@@ -1008,7 +1008,7 @@ def shared_passages(
             f"min_words={min_words}"
         )
     require_columns(corpus, ["article_id", "outlet", "text"], "shared_passages")
-    _need_two(corpus["outlet"], "outlets")
+    require_groups(corpus["outlet"], "outlets")
     events = corpus["event"].astype(str) if "event" in corpus.columns else pd.Series(
         "", index=corpus.index
     )
@@ -1220,120 +1220,3 @@ def comparison_tables(
         "passages": passages,
         "verbatim_share": verbatim_share(corpus, passages=passages),
     }
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-def _as_corpus_error(path: str, err: ValueError):
-    from .loading import CorpusError
-
-    return CorpusError(str(err), file=path)
-
-
-def _cmd_distinctive(args: argparse.Namespace) -> int:
-    from .cli import corpus_from_args, emit_table
-
-    corpus = corpus_from_args(args)
-    try:
-        table = distinctive_words(
-            corpus,
-            by=args.by,
-            against="pairwise" if args.pairwise else "rest",
-            min_count=args.min_count,
-            stopwords="english" if args.stopwords else None,
-            ngram=args.ngram,
-            top=args.top or None,
-        )
-    except ValueError as err:
-        raise _as_corpus_error(args.path, err) from None
-    return emit_table(table, args)
-
-
-_COVERAGE_TABLES = {
-    "sentences": coverage,
-    "pairs": align_sentences,
-    "gaps": coverage_gaps,
-    "matrix": coverage_matrix,
-}
-
-
-def _cmd_coverage(args: argparse.Namespace) -> int:
-    from .cli import corpus_from_args, emit_table
-
-    corpus = corpus_from_args(args)
-    try:
-        if args.table == "passages":
-            table = shared_passages(corpus)
-        elif args.table == "verbatim":
-            table = verbatim_share(corpus)
-        elif args.table == "headlines":
-            _need_two(corpus["outlet"], "outlets")
-            table = headlines(corpus)
-        else:
-            table = _COVERAGE_TABLES[args.table](corpus, threshold=args.threshold)
-    except ValueError as err:
-        raise _as_corpus_error(args.path, err) from None
-    return emit_table(table, args)
-
-
-def _cmd_kwic(args: argparse.Namespace) -> int:
-    from .cli import corpus_from_args, emit_table
-
-    corpus = corpus_from_args(args)
-    try:
-        table = kwic(corpus, args.term, window=args.window, by=args.by)
-    except ValueError as err:
-        raise _as_corpus_error(args.path, err) from None
-    return emit_table(table, args)
-
-
-def register_commands(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``distinctive``, ``coverage`` and ``kwic`` to the command line."""
-    from .cli import add_output_options, add_path_argument
-
-    p = subparsers.add_parser(
-        "distinctive",
-        help="words that set each outlet (or leaning) apart: weighted log-odds with z-scores",
-    )
-    add_path_argument(p, clean=True)
-    p.add_argument("--by", default="outlet",
-                   help="column to group by: outlet (default), leaning, event...")
-    p.add_argument("--pairwise", action="store_true",
-                   help="compare each pair of groups instead of each group with the rest")
-    p.add_argument("--min-count", type=int, default=5, metavar="N",
-                   help="ignore terms used fewer than N times by both sides (default 5)")
-    p.add_argument("--top", type=int, default=20, metavar="N",
-                   help="show the N most distinctive terms per comparison (0: all; default 20)")
-    p.add_argument("--ngram", type=int, default=1, metavar="N",
-                   help="count N-word phrases instead of words")
-    p.add_argument("--stopwords", action="store_true", help="leave out English stopwords")
-    add_output_options(p)
-    p.set_defaults(func=_cmd_distinctive)
-
-    p = subparsers.add_parser(
-        "coverage",
-        help="what each outlet reports that the others do not (sentences aligned per event)",
-    )
-    add_path_argument(p, clean=True)
-    p.add_argument(
-        "--table",
-        choices=["sentences", "pairs", "gaps", "matrix", "passages", "verbatim", "headlines"],
-        default="sentences",
-        help="sentences: each sentence shared or unique (default); pairs: aligned sentence "
-             "pairs; gaps: what one outlet has and another lacks; matrix: statements x "
-             "outlets; passages: near-verbatim shared passages; verbatim: share of each "
-             "article shared near-verbatim; headlines",
-    )
-    p.add_argument("--threshold", type=float, default=SIMILARITY_THRESHOLD,
-                   help=f"least similarity for aligned sentences (default {SIMILARITY_THRESHOLD})")
-    add_output_options(p)
-    p.set_defaults(func=_cmd_coverage)
-
-    p = subparsers.add_parser("kwic", help="keyword in context: every use of a term")
-    add_path_argument(p, clean=True)
-    p.add_argument("term", metavar="TERM", help="a word or phrase")
-    p.add_argument("--window", type=int, default=40, help="characters each side (default 40)")
-    p.add_argument("--by", default=None, help="another column to show, e.g. leaning")
-    add_output_options(p)
-    p.set_defaults(func=_cmd_kwic)

@@ -28,24 +28,48 @@ VADER is a lexicon heuristic; see :mod:`analysis.sentiment` for what its scores 
 
 from __future__ import annotations
 
+import functools
 import string
 from typing import Any
 
-__all__ = ["FastVader"]
+from .resources import provide_nltk_data
+
+__all__ = ["FastVader", "SentiText", "default_analyzer"]
 
 _PUNCT = frozenset(string.punctuation)
 _PUNCT_CHARS = string.punctuation
 _CACHE_LIMIT = 200_000
 
 
-class _SentiText:
-    """The two attributes of NLTK's ``SentiText`` that its rule methods read."""
+class SentiText:
+    """The two attributes of NLTK's ``SentiText`` that its rule methods read.
+
+    ``is_cap_diff`` is True when some but not all tokens are upper case (VADER's ALL CAPS
+    emphasis applies then); it is computed from ``words`` unless given.
+    """
 
     __slots__ = ("is_cap_diff", "words_and_emoticons")
 
-    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+    def __init__(self, words: list[str], is_cap_diff: bool | None = None) -> None:
         self.words_and_emoticons = words
+        if is_cap_diff is None:
+            n_upper = sum(t.isupper() for t in words)
+            is_cap_diff = 0 < n_upper < len(words)
         self.is_cap_diff = is_cap_diff
+
+
+@functools.cache
+def default_analyzer() -> Any:
+    """NLTK's ``SentimentIntensityAnalyzer`` with VADER's lexicon, built once per process.
+
+    The lexicon comes from the installed ``vaderSentiment`` package, made available to NLTK
+    offline by :func:`analysis.resources.provide_nltk_data`. Shared: do not change its
+    ``lexicon`` (:func:`analysis.sentiment.make_analyzer` builds adjusted copies).
+    """
+    provide_nltk_data()
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
 
 
 class FastVader:
@@ -67,9 +91,7 @@ class FastVader:
 
     def __init__(self, analyzer: Any = None) -> None:
         if analyzer is None:
-            from .sentiment import make_analyzer
-
-            analyzer = make_analyzer()
+            analyzer = default_analyzer()
         self.analyzer = analyzer
         constants = analyzer.constants
         self._lexicon = analyzer.lexicon
@@ -128,7 +150,13 @@ class FastVader:
 
     # -- scores ----------------------------------------------------------------------
 
-    def _sentiments(self, text: str) -> list[float]:
+    def valences(self, text: str) -> list[float]:
+        """The valence of each of :meth:`tokens`, after NLTK's rules (negation, boosters,
+        ALL CAPS, "but"): the list NLTK's ``score_valence`` turns into the scores.
+
+        >>> FastVader().valences("not good")
+        [0, -1.406]
+        """
         known = self._pieces.get
         pieces = [known(raw) or self._piece(raw) for raw in text.split() if len(raw) > 1]
         sentiments: list[float] = [0] * len(pieces)
@@ -153,7 +181,7 @@ class FastVader:
                 else:
                     if sentitext is None:
                         n_upper = sum([p[2] for p in pieces])
-                        sentitext = _SentiText(words, 0 < n - n_upper < n)
+                        sentitext = SentiText(words, 0 < n - n_upper < n)
                     valence = self._valence(sentitext, item, lower, i, lowers)
                 done[item] = valence
             sentiments[idx] = valence
@@ -166,7 +194,7 @@ class FastVader:
         low = word.lower()
         return low in self._negate or "n't" in low
 
-    def _valence(self, sentitext: _SentiText, item: str, lower: str, i: int,
+    def _valence(self, sentitext: SentiText, item: str, lower: str, i: int,
                  lowers: list[str]) -> float:
         """NLTK's ``sentiment_valence`` for a lexicon word, step for step.
 
@@ -233,7 +261,7 @@ class FastVader:
         >>> FastVader().polarity_scores("Peace talks began.")
         {'neg': 0.0, 'neu': 0.364, 'pos': 0.636, 'compound': 0.5423}
         """
-        return self.analyzer.score_valence(self._sentiments(text), text)
+        return self.analyzer.score_valence(self.valences(text), text)
 
     def compound(self, text: str) -> float:
         """NLTK's ``polarity_scores(text)["compound"]``.
@@ -245,7 +273,7 @@ class FastVader:
         >>> FastVader().compound("The war goes on.")
         -0.5994
         """
-        sentiments = self._sentiments(text)
+        sentiments = self.valences(text)
         if not sentiments:
             return 0.0
         sum_s = float(sum(sentiments))

@@ -29,7 +29,6 @@ term wins.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import functools
 import os
@@ -44,11 +43,12 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
-from .loading import CorpusError, require_columns
-from .resources import data_dir, read_yaml
+from .errors import CorpusError, require_columns
+from .resources import find_resource
 from .sentiment import warn_if_not_english
 from .tokens import count_words, sentence_spans
 from .tokens import shadow as _shadow
+from .yamlio import file_key, read_yaml
 
 __all__ = [
     "Category",
@@ -418,7 +418,7 @@ def _categories_from(source: Any, kind: Kind) -> list[Category]:
 
 def _load(sources: Any, kind: Kind) -> Lexicon:
     if sources is None:
-        sources = [data_dir() / "lexicons" / name for name in _DEFAULT_FILES[kind]]
+        sources = _default_files(kind)
     elif isinstance(sources, str | os.PathLike | Mapping | Lexicon):
         sources = [sources]
     categories = [c for source in sources for c in _categories_from(source, kind)]
@@ -497,8 +497,17 @@ add_marker = add_frame
 # --- text level -------------------------------------------------------------------------
 
 
-@functools.cache
+def _default_files(kind: Kind) -> list[Path]:
+    return [find_resource(f"lexicons/{name}") for name in _DEFAULT_FILES[kind]]
+
+
 def _default(kind: Kind) -> Lexicon:
+    """The kit's lexicon of ``kind``, built again when one of its files changes."""
+    return _default_for(kind, tuple(file_key(p) for p in _default_files(kind)))
+
+
+@functools.lru_cache(maxsize=8)
+def _default_for(kind: Kind, keys: tuple) -> Lexicon:
     return _load(None, kind)
 
 
@@ -733,48 +742,3 @@ def outlet_marker_scores(scores: pd.DataFrame) -> pd.DataFrame:
     0      A  hedges          1
     """
     return _outlet_scores(scores, "marker")
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-def _command(kind: Kind):
-    def handler(args: argparse.Namespace) -> int:
-        from .cli import corpus_from_args, emit_table
-
-        lexicon = _load(args.lexicon or None, kind)
-        for extra in args.add or []:
-            lexicon = add_frame(lexicon, extra)
-        corpus = corpus_from_args(args)
-        if args.by == "evidence":
-            table = _evidence(corpus, lexicon, kind + "s")
-        else:
-            table = _scores(corpus, lexicon, kind + "s")
-            if args.by == "outlet":
-                table = _outlet_scores(table, kind)
-        return emit_table(table, args)
-
-    return handler
-
-
-def register_commands(subparsers: argparse._SubParsersAction) -> None:
-    from .cli import add_output_options, add_path_argument
-
-    for kind, what in (("frame", "news frames (generic and security)"),
-                       ("marker", "language markers (hedges, intensifiers, loaded, certainty)")):
-        p = subparsers.add_parser(
-            f"{kind}s",
-            help=f"{what}: matches per 1,000 words and share of sentences, per article",
-            description=f"Count the terms of the {kind} lexicons (data/lexicons/) in each "
-            "article. A heuristic: --by evidence lists every match with its sentence.",
-        )
-        add_path_argument(p, clean=True)
-        p.add_argument("--by", choices=["article", "outlet", "evidence"], default="article",
-                       help="one row per article and " + kind + " (default), per outlet and "
-                       + kind + ", or per match (the evidence)")
-        p.add_argument("--lexicon", action="append", metavar="FILE",
-                       help=f"use this {kind} YAML file instead of the kit's (repeatable)")
-        p.add_argument("--add", action="append", metavar="FILE",
-                       help=f"add the {kind}s of this YAML file to the lexicon (repeatable)")
-        add_output_options(p)
-        p.set_defaults(func=_command(kind))

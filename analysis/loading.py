@@ -43,7 +43,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .resources import _replace_surrogates_in, _warn_surrogates, yaml_load
+from .errors import CorpusError, require_columns
+from .yamlio import repair_surrogates, warn_surrogates, yaml_load
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -73,54 +74,6 @@ ARTICLE_FIELDS = {
 }
 EVENT_FIELDS = ("title", "date", "description", "collection")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq")
-
-
-class CorpusError(ValueError):
-    """Bad input, with the place it was found.
-
-    The message reads ``<file>, line <n>, field '<name>': <what was wrong>``; the parts are
-    also attributes (``file``, ``line``, ``field``) for programs.
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: str | os.PathLike[str] | None = None,
-        line: int | None = None,
-        field: str | None = None,
-    ) -> None:
-        self.file = str(file) if file is not None else None
-        self.line = line
-        self.field = field
-        self.reason = message
-        where = [p for p in (self.file, f"line {line}" if line else None) if p]
-        if field:
-            where.append(f"field {field!r}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
-
-
-LOAD_HINT = "Load articles with analysis.load_corpus() or analysis.from_texts()."
-
-
-def require_columns(
-    df: pd.DataFrame, columns: Iterable[str], what: str, *, hint: str = LOAD_HINT
-) -> None:
-    """Check up front that ``df`` is a DataFrame with ``columns``; the error names them.
-
-    ``what`` is the function asking; ``hint`` says where such a table comes from.
-
-    >>> require_columns(pd.DataFrame({"outlet": []}), ["outlet", "text"], "my_function")
-    Traceback (most recent call last):
-    ValueError: my_function needs the column(s) 'text'; the DataFrame has 'outlet'. Load ...
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{what} needs a pandas DataFrame, not {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        has = ", ".join(map(repr, df.columns)) or "no columns"
-        raise ValueError(f"{what} needs the column(s) {', '.join(map(repr, missing))}; "
-                         f"the DataFrame has {has}." + (f" {hint}" if hint else ""))
 
 
 # --- events -----------------------------------------------------------------------------
@@ -166,9 +119,9 @@ def _yaml_mapping(text: str, *, file: Path, first_line: int, what: str) -> dict[
     if content is None:
         return {}
     if "\\u" in text or "\\U" in text:  # only escapes can make a lone surrogate
-        content, count = _replace_surrogates_in(content, file, first_line)
+        content, count = repair_surrogates(content, file, first_line)
         if count:
-            _warn_surrogates(count, f"{file}, line {first_line}")
+            warn_surrogates(count, f"{file}, line {first_line}")
     if not isinstance(content, dict):
         raise CorpusError(
             f"{what} must be 'key: value' lines, found {type(content).__name__}",
@@ -350,7 +303,7 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
                         file=path, line=n,
                     )
                 if "\\ud" in line or "\\uD" in line:  # only escapes make lone surrogates
-                    record, count = _replace_surrogates_in(record, path, n)
+                    record, count = repair_surrogates(record, path, n)
                     surrogates += count
                     rows += bool(count)
                     first = first or (n if count else None)
@@ -363,7 +316,7 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[int]]:
             ) from None
     if surrogates:
         others = f" and {rows - 1} other line(s)" if rows > 1 else ""
-        _warn_surrogates(surrogates, f"{path}, line {first}{others}")
+        warn_surrogates(surrogates, f"{path}, line {first}{others}")
     return pd.DataFrame.from_records(records), line_numbers
 
 
@@ -385,9 +338,9 @@ def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[int]]:
             raise CorpusError("lists or objects nest too deeply", file=path) from None
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise CorpusError("expected a JSON list of objects with 'outlet' and 'text'", file=path)
-    data, surrogates = _replace_surrogates_in(data, path)
+    data, surrogates = repair_surrogates(data, path)
     if surrogates:
-        _warn_surrogates(surrogates, str(path))
+        warn_surrogates(surrogates, str(path))
     return pd.DataFrame.from_records(data), []
 
 
@@ -638,10 +591,10 @@ def from_texts(
         raise CorpusError("from_texts got no articles: give at least one outlet and its text")
     counters: dict[str, int] = {}
     for i, record in enumerate(records):
-        record, surrogates = _replace_surrogates_in(record, "from_texts", None)
+        record, surrogates = repair_surrogates(record, "from_texts", None)
         records[i] = record
         if surrogates:
-            _warn_surrogates(surrogates, f"from_texts, article {i + 1}")
+            warn_surrogates(surrogates, f"from_texts, article {i + 1}")
         for key in ("outlet", "text"):
             value = record.get(key)
             if not isinstance(value, str) or not value.strip():

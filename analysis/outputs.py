@@ -21,7 +21,8 @@ from typing import Literal
 
 import pandas as pd
 
-from .resources import data_dir
+from .errors import OutputError
+from .resources import data_dirs
 
 __all__ = [
     "OutputError",
@@ -48,10 +49,6 @@ _SUFFIX_FORMATS: dict[str, TableFormat] = {
 }
 
 
-class OutputError(ValueError):
-    """A refused or impossible write; the message names the path and what to do."""
-
-
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return path.is_relative_to(folder.resolve())
@@ -69,11 +66,12 @@ def _manifest(folder: Path) -> set[str]:
 def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Resolve ``path`` and raise :class:`OutputError` if the kit must not write there."""
     target = Path(path).expanduser().resolve()
-    if _inside(target, data_dir()):
-        raise OutputError(
-            f"{path}: refusing to write inside the kit's data folder ({data_dir()}); "
-            "outputs go to a separate folder such as out/"
-        )
+    for _label, folder in data_dirs():
+        if _inside(target, folder):
+            raise OutputError(
+                f"{path}: refusing to write inside a data folder ({folder}); "
+                "outputs go to a separate folder such as out/"
+            )
     for folder in target.parents:
         if (folder / "event.yml").is_file():
             raise OutputError(

@@ -21,7 +21,7 @@ import matplotlib.text
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .loading import require_columns
+from .errors import require_columns
 
 __all__ = [
     "OKABE_ITO",

@@ -47,12 +47,11 @@ import pandas as pd
 from .actors import (
     ActorList,
     Mention,
-    _actors_for,
-    _table_command,
+    actors_per_row,
     find_mentions,
 )
-from .loading import CorpusError, require_columns
-from .resources import data_dir, read_yaml
+from .errors import CorpusError, require_columns
+from .resources import find_resource
 from .tokens import (
     count_words,
     paragraph_spans,
@@ -61,6 +60,7 @@ from .tokens import (
     trie_pattern,
 )
 from .tokens import shadow as _shadow
+from .yamlio import cached_by_file, read_yaml
 
 __all__ = [
     "Quote",
@@ -166,12 +166,10 @@ def load_verbs(path: str | os.PathLike[str] | None = None) -> VerbLexicon:
     >>> verbs.forms["warned"], verbs.forms["said"], "state" in verbs.forms
     (('warn', 'confrontational'), ('say', 'neutral'), False)
     """
-    path = Path(path) if path is not None else data_dir() / "lexicons" / "attribution_verbs.yml"
-    return _load_verbs(str(path))
+    return cached_by_file(find_resource("lexicons/attribution_verbs.yml", path), _load_verbs)
 
 
-@functools.cache
-def _load_verbs(path: str) -> VerbLexicon:
+def _load_verbs(path: Path) -> VerbLexicon:
     content = read_yaml(path)
     groups = content.get("groups") if isinstance(content, dict) else None
     if not isinstance(groups, dict) or not groups:
@@ -1034,7 +1032,7 @@ def quote_table(
     rows = []
     for (article_id, outlet, text), (_pos, alist) in zip(
         zip(corpus["article_id"], corpus["outlet"], corpus["text"], strict=True),
-        _actors_for(corpus, actors), strict=True,
+        actors_per_row(corpus, actors), strict=True,
     ):
         text = text if isinstance(text, str) else ""
         starts = [s for s, _ in sentence_spans(text)]
@@ -1144,28 +1142,3 @@ def verb_table(
             n = int((vg == group).sum())
             rows.append((outlet, group, n, n / total if total else 0.0, shown))
     return pd.DataFrame(rows, columns=VERB_COLUMNS).astype({"n_quotes": "int64"})
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-_cmd_quotes = _table_command({"quotes": quote_table, "voices": voice_table,
-                               "verbs": verb_table})
-
-
-def register_commands(subparsers) -> None:
-    """Add ``quotes`` to the command line."""
-    from .cli import add_output_options, add_path_argument
-
-    p = subparsers.add_parser(
-        "quotes", help="who speaks: direct and reported quotes (or voices, verb groups)"
-    )
-    add_path_argument(p, clean=True)
-    p.add_argument("--actors", metavar="FILE", nargs="+",
-                   help="actor list(s) for speakers (default: the lists under data/actors/ "
-                        "that match each article's event)")
-    p.add_argument("--table", choices=["quotes", "voices", "verbs"], default="quotes",
-                   help="which table to print (default: quotes)")
-    add_output_options(p)
-    p.set_defaults(func=_cmd_quotes)
-

@@ -22,7 +22,6 @@ import functools
 import html
 import io
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -455,39 +454,3 @@ def chart(
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, dpi=150)
     return write_bytes(out, buffer.getvalue(), force=force)
-
-
-def _cmd_chart(args) -> int:
-    written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force)
-    print(f"wrote {written}")
-    return 0
-
-
-def _cmd_compare(args) -> int:
-    written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force)
-    for path in written:
-        print(path, file=sys.stderr)
-    print(f"wrote {len(written)} files; open {written[-1]} in a browser")
-    return 0
-
-
-def register_commands(subparsers) -> None:
-    from .cli import add_path_argument
-
-    p = subparsers.add_parser(
-        "compare", help="compare the outlets of an event: charts, tables and report.html"
-    )
-    add_path_argument(p, clean=True)
-    p.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
-    p.add_argument("--force", action="store_true",
-                   help="replace files in DIR even if Outlet Lens did not write them")
-    p.set_defaults(func=_cmd_compare)
-
-    c = subparsers.add_parser("chart", help="draw one chart of an event, for a quick look")
-    c.add_argument("view", choices=list(CHARTS), metavar="VIEW",
-                   help=f"one of: {', '.join(CHARTS)}")
-    add_path_argument(c, clean=True)
-    c.add_argument("--out", metavar="FILE", required=True, help="the .png, .svg or .pdf to write")
-    c.add_argument("--force", action="store_true",
-                   help="replace FILE even if Outlet Lens did not write it")
-    c.set_defaults(func=_cmd_chart)

@@ -1,10 +1,23 @@
-"""Where the kit finds its word lists, and the NLTK data it provides offline.
+"""Where the kit finds its resources, and the NLTK data it provides offline.
 
 Two kinds of resources:
 
-* **Word lists** (abbreviations, stopwords, cleaning patterns, and later actor lists and
-  frame lexicons) are YAML files under the project's ``data/`` folder, so users can read and
-  extend them without touching code. :func:`data_dir` finds that folder.
+* **Data files**: word lists, lexicons, attribution verbs, actor lists, model weights and
+  the sample event. The kit's own copies ship inside the package (``analysis/data/``), so
+  an installed kit works from any folder. A user's files of the same relative name take
+  precedence, looked up in this order (first found wins):
+
+  1. an explicit path given to the function (``load_actors("my.yml")``, ``--actors FILE``);
+  2. the folder named by the ``OUTLET_LENS_DATA`` environment variable;
+  3. the project's ``data/`` folder: the checkout's top-level ``data/`` when the kit runs
+     from a source checkout, otherwise a ``data/`` folder in the current working directory;
+  4. the built-in copy, :func:`builtin_dir`.
+
+  :func:`find_resource` returns the file that wins and warns once (an
+  :class:`OverrideNotice`) when a user's file replaces a built-in one, naming both;
+  :func:`resource_files` lists a folder's files across all of them (a user's file replaces
+  the built-in file of the same name). ``python -m analysis doctor`` shows which file each
+  resource comes from.
 * **NLTK data.** NLTK 3.10 reads data only from the roots on ``nltk.data.path``. The kit never
   calls ``nltk.download()``: what NLTK needs is copied from installed registry packages into a
   folder the kit owns (:func:`nltk_data_dir`), which is put on ``nltk.data.path``. Today that
@@ -17,147 +30,180 @@ Nothing here touches the network.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import importlib.util
 import os
-import re
 import tempfile
 import warnings
 import zipfile
 from pathlib import Path
-from typing import Any
 
-import yaml
+from .errors import CorpusError
+from .yamlio import cached_by_file, read_yaml
 
 __all__ = [
+    "SAMPLE_EVENT_ID",
     "VADER_RESOURCE",
+    "OverrideNotice",
+    "builtin_dir",
     "data_dir",
+    "data_dirs",
+    "find_resource",
     "load_wordlist",
     "nltk_data_dir",
     "output_dir",
+    "project_root",
     "provide_nltk_data",
-    "read_yaml",
-    "yaml_load",
+    "resource_files",
+    "sample_event",
 ]
 
 #: The resource name NLTK's ``SentimentIntensityAnalyzer`` loads by default.
 VADER_RESOURCE = "sentiment/vader_lexicon.zip/vader_lexicon/vader_lexicon.txt"
 
+#: The folder name of the sample event that ships with the kit.
+SAMPLE_EVENT_ID = "2024-07-12-austin-belousov-call"
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def data_dir() -> Path:
-    """The folder holding the kit's data files (``data/`` at the project's top level).
+class OverrideNotice(UserWarning):
+    """A user's data file is used instead of the built-in file of the same name."""
 
-    Set ``OUTLET_LENS_DATA`` to use another folder (for example a copy you edit).
 
-    >>> (data_dir() / "wordlists").is_dir()
+def builtin_dir() -> Path:
+    """The kit's own data files, inside the installed package.
+
+    >>> (builtin_dir() / "wordlists" / "stopwords-en.yml").is_file()
     True
     """
+    return _PACKAGE_DIR / "data"
+
+
+@functools.cache
+def project_root() -> Path | None:
+    """The source checkout the kit runs from, or None for an installed kit.
+
+    A checkout is recognised by the ``pyproject.toml`` of ``outlet-lens`` beside the package.
+    """
+    root = _PACKAGE_DIR.parent
+    try:
+        text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return root if 'name = "outlet-lens"' in text else None
+
+
+def data_dir() -> Path:
+    """The project's ``data/`` folder, where a user keeps events and their own lists.
+
+    The checkout's top-level ``data/`` when the kit runs from a source checkout, otherwise
+    ``data/`` in the current working directory (which may not exist yet). The kit never
+    writes there. For the kit's own files see :func:`builtin_dir`; for the lookup order,
+    :func:`data_dirs`.
+    """
+    root = project_root()
+    return (root if root is not None else Path.cwd()) / "data"
+
+
+def data_dirs() -> list[tuple[str, Path]]:
+    """The folders searched for data files, first wins: ``(label, folder)`` pairs.
+
+    ``OUTLET_LENS_DATA`` (when set), the project's ``data/`` (when it exists), then the
+    built-in folder, which is always last.
+
+    >>> data_dirs()[-1] == ("built-in", builtin_dir())
+    True
+    """
+    dirs: list[tuple[str, Path]] = []
     override = os.environ.get("OUTLET_LENS_DATA")
     if override:
-        return Path(override).expanduser().resolve()
-    return _PACKAGE_DIR.parent / "data"
+        dirs.append(("OUTLET_LENS_DATA", Path(override).expanduser().resolve()))
+    project = data_dir()
+    if project.is_dir():
+        dirs.append(("project", project.resolve()))
+    dirs.append(("built-in", builtin_dir()))
+    return dirs
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader with YAML 1.2 booleans.
+_NOTICED: set[tuple[str, str]] = set()
 
-    YAML 1.1 reads the bare words ``no``, ``yes``, ``on`` and ``off`` as booleans, which
-    turns the stopword "no" or the language code ``no`` (Norwegian) into ``False``. Here
-    only ``true`` and ``false`` are booleans; everything else stays text. Like ``safe_load``
-    it never constructs Python objects.
+
+def find_resource(relative: str, path: str | os.PathLike[str] | None = None) -> Path:
+    """The data file ``relative`` (e.g. ``"wordlists/stopwords-en.yml"``) that wins.
+
+    ``path``, when given, is used as it is. Otherwise the folders of :func:`data_dirs` are
+    searched in order. When a user's file replaces a built-in one, an
+    :class:`OverrideNotice` warning names both (once per file and session).
+
+    Raises
+    ------
+    CorpusError
+        No folder holds the file; the message lists where the kit looked.
+
+    >>> find_resource("wordlists/abbreviations.yml").relative_to(builtin_dir()).as_posix()
+    'wordlists/abbreviations.yml'
     """
+    if path is not None:
+        return Path(path)
+    dirs = data_dirs()
+    for label, folder in dirs:
+        candidate = folder / relative
+        if candidate.is_file():
+            if label != "built-in":
+                _notice(candidate, builtin_dir() / relative)
+            return candidate
+    looked = ", ".join(str(folder / relative) for _, folder in dirs)
+    raise CorpusError(f"no such data file; looked in {looked}", file=relative)
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+def _notice(used: Path, builtin: Path) -> None:
+    key = (str(used), str(builtin))
+    if key in _NOTICED or not builtin.is_file():
+        return
+    _NOTICED.add(key)
+    warnings.warn(f"using {used} instead of the built-in {builtin.name}", OverrideNotice,
+                  stacklevel=3)
 
 
-def _timestamp_or_text(loader: _Loader, node: yaml.ScalarNode) -> Any:
-    """A date or time; text if it only looks like one (``2024-13-45``), so that the
-    caller can say which field and line hold it (PyYAML raises a bare ValueError)."""
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+def resource_files(folder: str, *, suffixes: tuple[str, ...] = (".yml", ".yaml")) -> list[Path]:
+    """Every data file in ``folder`` (e.g. ``"actors"``) across :func:`data_dirs`, by name.
 
+    A file in a user's folder replaces the built-in file of the same name; files whose name
+    starts with ``_`` or ``.`` are skipped. Sorted by file name.
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-
-
-def yaml_load(text: str) -> Any:
-    r"""Parse YAML text safely, with only ``true``/``false`` as booleans.
-
-    >>> yaml_load("words: [no, on, off]\nflag: true")
-    {'words': ['no', 'on', 'off'], 'flag': True}
+    >>> [p.name for p in resource_files("actors")]
+    ['2024-07-12-austin-belousov-call.yml', 'world.yml']
     """
-    try:
-        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no objects built
-    except RecursionError:  # "[[[[..." a thousand deep: PyYAML's parser recurses
-        raise yaml.error.MarkedYAMLError(problem="lists or mappings nest too deeply") from None
-    except (OverflowError, ValueError) as err:  # "\U7fffffff": an escape naming no character
-        raise yaml.error.MarkedYAMLError(problem=f"an escape names no character ({err})") \
-            from None
+    chosen: dict[str, Path] = {}
+    for label, base in data_dirs():
+        place = base / folder
+        if not place.is_dir():
+            continue
+        for p in place.iterdir():
+            if p.suffix in suffixes and not p.name.startswith(("_", ".")) and p.is_file():
+                if p.name in chosen:
+                    continue
+                if label != "built-in":
+                    _notice(p, builtin_dir() / folder / p.name)
+                chosen[p.name] = p
+    return [chosen[name] for name in sorted(chosen)]
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+def sample_event() -> Path:
+    """The folder of the sample event that ships with the kit (two outlets, one phone call).
 
-
-def _replace_surrogates(value: Any) -> tuple[Any, int]:
-    r"""``value`` with lone surrogates (half of a UTF-16 pair, e.g. from the JSON or YAML escape
-    ``\ud800``) replaced by U+FFFD in every string, key and nested item; and how many.
-
-    Such text cannot be written as UTF-8, so the loaders replace them (with a warning naming
-    the file and line) rather than let a later stage fail.
-
-    >>> fixed, count = _replace_surrogates({"text": "a\ud800b", "n": 1, "tags": ["\udc00"]})
-    >>> fixed == {"text": "a\ufffdb", "n": 1, "tags": ["\ufffd"]}, count
-    (True, 2)
+    >>> from analysis import load_corpus
+    >>> sorted(load_corpus(sample_event())["outlet"])
+    ['Shafaq News', 'n-tv']
     """
-    if isinstance(value, str):
-        fixed, n = _SURROGATE.subn("\ufffd", value)
-        return fixed, n
-    if isinstance(value, dict):
-        out, total = {}, 0
-        for key, item in value.items():
-            key, n_key = _replace_surrogates(key)
-            out[key], n_item = _replace_surrogates(item)
-            total += n_key + n_item
-        return out, total
-    if isinstance(value, list):
-        items = [_replace_surrogates(item) for item in value]
-        return [item for item, _ in items], sum(n for _, n in items)
-    return value, 0
-
-
-def _replace_surrogates_in(value: Any, file: Any, line: int | None = None) -> tuple[Any, int]:
-    """:func:`_replace_surrogates`, with a CorpusError for data nested too deeply."""
-    from .loading import CorpusError
-
-    try:
-        return _replace_surrogates(value)
-    except RecursionError:
-        raise CorpusError("lists or mappings nest too deeply", file=file, line=line) from None
-
-
-def _warn_surrogates(count: int, where: str) -> None:
-    warnings.warn(
-        f"{where}: replaced {count} lone surrogate(s) (half of a UTF-16 pair, from an escape "
-        "such as \\ud800) with U+FFFD; the text cannot be written as UTF-8 otherwise",
-        stacklevel=3,
-    )
+    return builtin_dir() / "events" / SAMPLE_EVENT_ID
 
 
 def output_dir() -> Path:
-    """Where the notebooks write what they make: ``out/`` at the project's top level.
+    """Where the notebooks write what they make.
 
-    Set ``OUTLET_LENS_OUT`` to use another folder (the tests do).
+    ``OUTLET_LENS_OUT`` if set (the tests set it), else ``out/`` at the top of the source
+    checkout, else ``out/`` in the current working directory.
 
     >>> output_dir().name
     'out'
@@ -165,65 +211,35 @@ def output_dir() -> Path:
     override = os.environ.get("OUTLET_LENS_OUT")
     if override:
         return Path(override).expanduser().resolve()
-    return _PACKAGE_DIR.parent / "out"
+    root = project_root()
+    return (root if root is not None else Path.cwd()) / "out"
 
 
-def read_yaml(path: str | os.PathLike[str]) -> Any:
-    """Read one YAML file safely (no object construction), naming the file and line on error."""
-    # Imported here, not at the top, because loading imports this module.
-    from .loading import CorpusError
-
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CorpusError("file not found", file=path) from None
-    except UnicodeDecodeError as err:
-        raise CorpusError(
-            f"is not UTF-8 text (byte {err.start} cannot be decoded); save it as UTF-8",
-            file=path,
-        ) from None
-    try:
-        content = yaml_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise CorpusError(f"is not valid YAML: {problem}", file=path, line=line) from None
-    if "\\u" in text or "\\U" in text:  # only escapes can make a lone surrogate
-        content, count = _replace_surrogates_in(content, path)
-        if count:
-            _warn_surrogates(count, str(path))
-    return content
-
-
-@functools.cache
-def load_wordlist(name: str, *keys: str) -> frozenset[str]:
-    """Load the lower-cased words listed under ``keys`` in ``data/wordlists/<name>.yml``.
-
-    With no ``keys``, every list in the file is merged (the ``source`` note is skipped).
-    The result is cached: edit the file, then restart the kernel or call
-    ``load_wordlist.cache_clear()``.
-
-    >>> "gen" in load_wordlist("abbreviations", "titles")
-    True
-    """
-    path = data_dir() / "wordlists" / f"{name}.yml"
+def _words_under(path: Path, keys: tuple[str, ...]) -> frozenset[str]:
     content = read_yaml(path)
     if not isinstance(content, dict):
-        from .loading import CorpusError
-
         raise CorpusError("expected a mapping of list names to word lists", file=path)
     wanted = keys or tuple(k for k, v in content.items() if isinstance(v, list))
     words: set[str] = set()
     for key in wanted:
         values = content.get(key)
         if not isinstance(values, list):
-            from .loading import CorpusError
-
             raise CorpusError(f"expected a list of words under {key!r}", file=path, field=key)
         words.update(str(v).lower() for v in values)
     return frozenset(words)
+
+
+def load_wordlist(name: str, *keys: str) -> frozenset[str]:
+    """The lower-cased words listed under ``keys`` in ``wordlists/<name>.yml``.
+
+    The file is found by :func:`find_resource` (a user's copy under ``data/wordlists/``
+    wins over the built-in one). With no ``keys``, every list in the file is merged (the
+    ``source`` note is skipped). The file is read again when it changes on disk.
+
+    >>> "gen" in load_wordlist("abbreviations", "titles")
+    True
+    """
+    return cached_by_file(find_resource(f"wordlists/{name}.yml"), _words_under, keys)
 
 
 def nltk_data_dir() -> Path:
@@ -289,63 +305,3 @@ def _stale(archive: Path, source: Path) -> bool:
             return zf.getinfo("vader_lexicon/vader_lexicon.txt").file_size != source.stat().st_size
     except (zipfile.BadZipFile, KeyError, OSError):
         return True
-
-
-def doctor() -> list[tuple[str, bool, str]]:
-    """Check what the kit needs, offline. Returns ``(item, ok, detail)`` rows.
-
-    Used by ``python -m analysis doctor``.
-    """
-    rows: list[tuple[str, bool, str]] = []
-    # (distribution, module): a package counts as in place only if it imports, so a broken
-    # install (say, a dependency that moved to another package) shows up here.
-    for dist, module in (("pandas", "pandas"), ("matplotlib", "matplotlib"), ("nltk", "nltk"),
-                         ("ipywidgets", "ipywidgets"), ("jupyterlab", "jupyterlab"),
-                         ("pyyaml", "yaml"), ("vaderSentiment", "vaderSentiment"),
-                         ("pyarrow", "pyarrow"), ("trafilatura", "trafilatura"),
-                         ("voila", "voila")):
-        try:
-            version = importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            rows.append((f"package {dist}", False, "not installed"))
-            continue
-        try:
-            importlib.import_module(module)
-        except Exception as err:  # report, don't crash: this is a diagnosis
-            rows.append((f"package {dist}", False, f"{version} installed but does not import: "
-                                                    f"{err}"))
-            continue
-        rows.append((f"package {dist}", True, version))
-    folder = data_dir()
-    rows.append(("data folder", folder.is_dir(), str(folder)))
-    for name in ("abbreviations", "stopwords-en"):
-        try:
-            n = len(load_wordlist(name))
-            rows.append((f"word list {name}", True, f"{n} entries"))
-        except Exception as err:  # report, don't crash: this is a diagnosis
-            rows.append((f"word list {name}", False, str(err)))
-    try:
-        from .cleaning import load_patterns
-
-        n = len(load_patterns().navigation)
-        rows.append(("cleaning patterns", True, f"{n} navigation patterns"))
-    except Exception as err:
-        rows.append(("cleaning patterns", False, str(err)))
-    try:
-        from .tokens import SentenceSplitter
-
-        spans = SentenceSplitter().span_tokenize("Gen. Lloyd J. Austin spoke. Then he left.")
-        rows.append(("sentence splitter (NLTK Punkt, no download)", len(spans) == 2,
-                     f"{len(spans)} sentences in a two-sentence check"))
-    except Exception as err:
-        rows.append(("sentence splitter (NLTK Punkt, no download)", False, str(err)))
-    try:
-        root = provide_nltk_data()
-        import nltk
-
-        nltk.data.find(VADER_RESOURCE)
-        rows.append(("NLTK data: VADER lexicon (from vaderSentiment)", True, str(root)))
-    except Exception as err:
-        rows.append(("NLTK data: VADER lexicon (from vaderSentiment)", False, str(err)))
-    return rows
-

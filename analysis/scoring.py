@@ -40,7 +40,6 @@ re-runs instantly and a changed lexicon is never served stale results.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import contextlib
 import csv
@@ -66,11 +65,13 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .errors import CorpusError
 from .fastvader import FastVader
-from .loading import CorpusError, load_corpus
-from .resources import _replace_surrogates_in, _warn_surrogates, data_dir
+from .loading import load_corpus
+from .resources import data_dirs, resource_files
 from .sentiment import THRESHOLD
 from .tokens import count_words, sentence_spans
+from .yamlio import repair_surrogates, warn_surrogates
 
 __all__ = [
     "DEFAULT_CHUNKSIZE",
@@ -230,7 +231,7 @@ class Scorer:
         for name in _SCORER_MODULES:
             h.update(f"{name} {_file_hash(here / f'{name}.py')}\n".encode())
         for folder in ("wordlists", "lexicons", "actors"):
-            for path in sorted((data_dir() / folder).glob("*.y*ml")):
+            for path in resource_files(folder):
                 h.update(f"{folder}/{path.name} {_file_hash(path)}\n".encode())
         h.update(repr(sorted(self.analyzer.lexicon.items())).encode())
         for lexicon in (self.frames, self.markers):
@@ -266,12 +267,7 @@ class Scorer:
         """
         from .actors import read_actor_file
 
-        folder = data_dir() / "actors"
-        if not folder.is_dir():
-            return []
-        paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
-        return [(str(p), *read_actor_file(p)) for p in paths
-                if not p.name.startswith(("_", "."))]
+        return [(str(p), *read_actor_file(p)) for p in resource_files("actors")]
 
     def _actor_list(self, event: Any):
         """``load_actors(event=event)``, without reading the files again for every event."""
@@ -549,9 +545,9 @@ def _jsonl_rows(path: Path, check: _Checker) -> Iterator[tuple[_Rows, int]]:
                 check.skip(rows, n, "not readable: lists or mappings nest too deeply")
             else:
                 if b"\\ud" in raw or b"\\uD" in raw:  # a \ud800-style escape: maybe a lone half
-                    record, replaced = _replace_surrogates_in(record, path, n)
+                    record, replaced = repair_surrogates(record, path, n)
                     if replaced:
-                        _warn_surrogates(replaced, f"{path}, line {n}")
+                        warn_surrogates(replaced, f"{path}, line {n}")
                 check.add(rows, record, line=n, where=f"{path}:{n}")
             yield rows, n
 
@@ -756,9 +752,10 @@ def cache_dir() -> Path:
     else:
         base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
         folder = Path(base).expanduser().resolve() / "outlet-lens" / "scores"
-    if folder.is_relative_to(data_dir().resolve()):
-        raise ValueError(f"the score cache ({folder}) must not be inside the kit's data "
-                         "folder; set OUTLET_LENS_CACHE to another folder")
+    for _label, data in data_dirs():
+        if folder.is_relative_to(data.resolve()):
+            raise ValueError(f"the score cache ({folder}) must not be inside a data folder "
+                             f"({data}); set OUTLET_LENS_CACHE to another folder")
     return folder
 
 
@@ -1230,100 +1227,3 @@ def long_scores(scores: pd.DataFrame, kind: Literal["frame", "marker", "actor"])
     out["_o"] = out[kind].map(order)
     out["_a"] = out.groupby(kind).cumcount()
     return out.sort_values(["_a", "_o"]).drop(columns=["_o", "_a"]).reset_index(drop=True)
-
-
-# --- command line ---------------------------------------------------------------------------
-
-
-def _stop_on_sigterm(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: the temporary output is removed
-
-
-def _cmd_score(args: argparse.Namespace) -> int:
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return _score_command(args)
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:
-        return _score_command(args)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _score_command(args: argparse.Namespace) -> int:
-    from .cli import emit_table
-
-    options: dict[str, Any] = {}
-    if args.frames:
-        options["frames"] = args.frames
-    if args.markers:
-        options["markers"] = args.markers
-    if args.actors:
-        options["actors"] = args.actors
-    if args.no_frames:
-        options["frames"] = False
-    if args.no_markers:
-        options["markers"] = False
-    if args.no_actors:
-        options["actors"] = False
-    if args.no_quotes:
-        options["quotes"] = False
-    if args.adjust:
-        options["adjustments"] = args.adjust
-    progress = False if args.no_progress else None
-    common = dict(jobs=args.jobs, chunksize=args.chunksize, cache=not args.no_cache,
-                  progress=progress, max_chars=args.max_chars, **options)
-    if args.out and (args.format or "") != "table":
-        run = score_file(args.path, args.out, fmt=args.format, force=args.force, **common)
-        rate = run.n_words / run.seconds if run.seconds else 0
-        print(f"scored {run.n_articles:,} articles ({run.n_words:,} words, {rate:,.0f} words/s)"
-              f" into {run.out}", file=sys.stderr)
-    else:
-        run = score_file(args.path, None, **common)
-        emit_table(run.scores, args)
-    if len(run.skipped):
-        where = f"; listed in {run.report}" if run.report else ""
-        print(f"skipped {len(run.skipped):,} bad row(s){where}", file=sys.stderr)
-        if run.report is None:
-            for row in run.skipped.head(20).itertuples():
-                line = f", line {row.line}" if not pd.isna(row.line) else ""
-                print(f"  {row.file}{line}: {row.reason}", file=sys.stderr)
-    return run.exit_code
-
-
-def register_commands(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``score`` to the command line."""
-    from .cli import add_output_options, add_path_argument
-
-    p = subparsers.add_parser(
-        "score",
-        help="one row per article with every measure (words, tone, frames, markers, quotes, "
-        "actors); streams large files, uses --jobs cores",
-        description="Score every article of a corpus: words, sentences, VADER sentence tone, "
-        "frame and marker scores, quotes and actor mentions, one row per article. Large "
-        "JSON Lines, CSV and Parquet files are streamed in chunks; results are cached (see "
-        "docs/scaling.md). Bad rows are skipped and listed in FILE.skipped.csv; the exit "
-        "code is then 3. The measures are lexicon and pattern heuristics.",
-    )
-    add_path_argument(p)
-    add_output_options(p)
-    p.add_argument("--jobs", "-j", type=int, default=1,
-                   help="processes to use (0: one per core; default 1)")
-    p.add_argument("--chunksize", type=int, default=DEFAULT_CHUNKSIZE,
-                   help=f"articles per chunk (default {DEFAULT_CHUNKSIZE})")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
-                   help=f"skip longer texts (default {DEFAULT_MAX_CHARS:,})")
-    p.add_argument("--frames", action="append", metavar="FILE", help="frame lexicon YAML "
-                   "(repeatable; default: the kit's frames)")
-    p.add_argument("--markers", action="append", metavar="FILE", help="marker lexicon YAML")
-    p.add_argument("--actors", action="append", metavar="FILE", help="actor list YAML for "
-                   "every article (default: the lists under data/actors/ for each event)")
-    p.add_argument("--adjust", action="append", metavar="SET_OR_FILE",
-                   help="VADER news adjustments (see the sentiment command)")
-    for name in ("frames", "markers", "actors", "quotes"):
-        p.add_argument(f"--no-{name}", action="store_true", help=f"leave out the {name} columns")
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
-    p.set_defaults(func=_cmd_score)

@@ -37,9 +37,7 @@ How the kit uses it:
 
 from __future__ import annotations
 
-import argparse
 import copy
-import functools
 import math
 import os
 import re
@@ -51,10 +49,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .fastvader import FastVader
-from .loading import CorpusError, require_columns
-from .resources import data_dir, provide_nltk_data, read_yaml
+from .errors import CorpusError, require_columns
+from .fastvader import FastVader, SentiText, default_analyzer
+from .resources import find_resource
 from .tokens import normalize, sentence_table, stopwords
+from .yamlio import read_yaml
 
 __all__ = [
     "SENTENCE_COLUMNS",
@@ -101,14 +100,6 @@ NEWS_ADJUSTMENTS_FILE = "vader_news.yml"
 # --- the analyzer ------------------------------------------------------------------------
 
 
-@functools.cache
-def _default_analyzer():
-    provide_nltk_data()
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def make_analyzer(adjustments: AdjustmentSpec = None):
     """NLTK's ``SentimentIntensityAnalyzer`` with VADER's lexicon, optionally adjusted.
 
@@ -133,7 +124,7 @@ def make_analyzer(adjustments: AdjustmentSpec = None):
 
 def _analyzer(analyzer, adjustments: AdjustmentSpec):
     """``analyzer`` (or the shared default) with ``adjustments`` applied to a copy."""
-    base = analyzer if analyzer is not None else _default_analyzer()
+    base = analyzer if analyzer is not None else default_analyzer()
     table = _resolve_adjustments(adjustments)
     if not table:
         return base
@@ -164,7 +155,7 @@ def news_adjustments(
     >>> news_adjustments("names")["united"] is None
     True
     """
-    file = Path(path) if path is not None else data_dir() / "lexicons" / NEWS_ADJUSTMENTS_FILE
+    file = find_resource(f"lexicons/{NEWS_ADJUSTMENTS_FILE}", path)
     content = read_yaml(file)
     found = content.get("sets") if isinstance(content, dict) else None
     if not isinstance(found, dict) or not found:
@@ -240,17 +231,6 @@ def label_for(compound: float) -> Literal["negative", "neutral", "positive"]:
 _NONSPACE = re.compile(r"\S+")
 
 
-class _SentiText:
-    """The two things NLTK's rule methods (and :func:`_note`) read from ``SentiText``."""
-
-    __slots__ = ("is_cap_diff", "words_and_emoticons")
-
-    def __init__(self, tokens: list[str]) -> None:
-        self.words_and_emoticons = tokens
-        n_upper = sum(t.isupper() for t in tokens)
-        self.is_cap_diff = 0 < n_upper < len(tokens)
-
-
 _FAST: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -272,12 +252,12 @@ def _valences(analyzer, text: str):
     """
     vader = _fast(analyzer)
     tokens = vader.tokens(text)
-    final = vader._sentiments(text)
+    final = vader.valences(text)
     scores = analyzer.score_valence(list(final), text)
     first_index: dict[str, int] = {}
     for idx, token in enumerate(tokens):
         first_index.setdefault(token, idx)
-    return _SentiText(tokens), first_index, final, scores
+    return SentiText(tokens), first_index, final, scores
 
 
 def _polarity(analyzer, text: str) -> dict[str, float]:
@@ -354,7 +334,7 @@ def score_sentence(text: str, analyzer=None) -> dict[str, Any]:
     ...  for e in result["evidence"]]
     [('war', -2.9, -2.9, ''), ('good', 1.9, -1.406, "negated by 'not'")]
     """
-    analyzer = analyzer if analyzer is not None else _default_analyzer()
+    analyzer = analyzer if analyzer is not None else default_analyzer()
     sentitext, first_index, final, scores = _valences(analyzer, text)
     tokens = sentitext.words_and_emoticons
     but_at = _first_but(tokens)
@@ -682,51 +662,3 @@ def actor_tone(sentence_sentiment_df: pd.DataFrame, mentions_df: pd.DataFrame) -
     n_articles = joined.groupby(["outlet", "actor"], sort=True)["article_id"].nunique()
     out.insert(2, "n_articles", n_articles.to_numpy())
     return out
-
-
-# --- command line -----------------------------------------------------------------------
-
-
-def _cmd_sentiment(args: argparse.Namespace) -> int:
-    from .cli import corpus_from_args, emit_table
-
-    corpus = corpus_from_args(args)
-    analyzer = make_analyzer(args.adjust or None)
-    if args.by == "word":
-        return emit_table(sentiment_evidence(corpus, analyzer=analyzer), args)
-    table = sentence_sentiment(corpus, analyzer=analyzer)
-    if args.by == "article":
-        table = article_sentiment(table)
-    elif args.by == "outlet":
-        table = outlet_sentiment(table)
-    elif args.by == "arc":
-        table = sentiment_arc(table, bins=args.bins)
-    else:
-        table = table[["article_id", "outlet", "sentence_index", "sentence",
-                       "compound", "neg", "neu", "pos", "label"]]
-    return emit_table(table, args)
-
-
-def register_commands(subparsers: argparse._SubParsersAction) -> None:
-    from .cli import add_output_options, add_path_argument
-
-    p = subparsers.add_parser(
-        "sentiment",
-        help="VADER tone per sentence (or --by article/outlet/arc/word), NLTK's scores",
-        description="One row per sentence: article_id, outlet, sentence_index, sentence, "
-        "compound, neg, neu, pos, label. VADER is a lexicon heuristic; --by word lists the "
-        "lexicon words behind each score.",
-    )
-    add_path_argument(p, clean=True)
-    p.add_argument("--by", choices=["sentence", "article", "outlet", "arc", "word"],
-                   default="sentence", help="one row per sentence (default), article, "
-                   "outlet, slice of article (the arc, see --bins), or lexicon word (the "
-                   "evidence)")
-    p.add_argument("--bins", type=int, default=5, metavar="N",
-                   help="with --by arc: slices per article (default 5)")
-    p.add_argument("--adjust", action="append", metavar="SET_OR_FILE",
-                   help="apply news adjustments to VADER's lexicon: a set in "
-                   "data/lexicons/vader_news.yml (names, security-topic) or a YAML file in "
-                   "that format; repeatable. Off unless given.")
-    add_output_options(p)
-    p.set_defaults(func=_cmd_sentiment)

@@ -42,13 +42,14 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters
 from nltk.util import ngrams as _nltk_ngrams
 
+from .errors import require_columns
 from .fastpunkt import FastPunkt
-from .loading import require_columns
 from .resources import load_wordlist
 
 __all__ = [
     "SentenceSplitter",
     "WordTokenizer",
+    "corpus_summary",
     "count_words",
     "ngrams",
     "normalize",
@@ -57,6 +58,7 @@ __all__ = [
     "sentence_table",
     "sentences",
     "shadow",
+    "stopword_set",
     "stopwords",
     "text_stats",
     "token_table",
@@ -409,7 +411,7 @@ def words(
     >>> words("The Kremlin’s “Cold War” warning", lower=True, stopwords="english")
     ["kremlin's", 'cold', 'war', 'warning']
     """
-    drop = _stopword_set(stopwords)
+    drop = stopword_set(stopwords)
     out = []
     for s, e in word_spans(text, punct=punct, possessive=possessive):
         token = _token_text(text[s:e], lower=lower, normalized=normalized)
@@ -419,7 +421,13 @@ def words(
     return out
 
 
-def _stopword_set(stopwords_: Collection[str] | str | None) -> frozenset[str]:
+def stopword_set(stopwords_: Collection[str] | str | None) -> frozenset[str]:
+    """The lower-cased words of a ``stopwords=`` option: None (none), a language name
+    (:func:`stopwords`), or the words themselves.
+
+    >>> sorted(stopword_set(["The", "of"]))
+    ['of', 'the']
+    """
     if stopwords_ is None:
         return frozenset()
     if isinstance(stopwords_, str):
@@ -668,7 +676,7 @@ def token_table(
     ``token_index`` still counts every word.
     """
     require_columns(corpus, ["article_id", "outlet", text_column], "token_table")
-    drop = _stopword_set(stopwords)
+    drop = stopword_set(stopwords)
     splitter = _default_splitter()
     rows = []
     for article_id, outlet, text in zip(
@@ -724,3 +732,26 @@ def text_stats(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.DataFra
     )
     keys = [c for c in ("article_id", "event", "outlet") if c in corpus.columns]
     return pd.concat([corpus[keys], stats], axis=1).reset_index(drop=True)
+
+
+def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+    """One row per event and outlet: articles, words, sentences per article, words per sentence.
+
+    >>> from analysis import from_texts
+    >>> corpus_summary(from_texts({"A": "One two. Three four five.", "B": "Six."}))
+          event outlet  articles  words  sentences_per_article  words_per_sentence
+    0  pasted      A         1      5                    2.0                 2.5
+    1  pasted      B         1      1                    1.0                 1.0
+    """
+    stats = text_stats(corpus)
+    return (
+        stats.groupby(["event", "outlet"], sort=True)
+        .agg(
+            articles=("article_id", "size"),
+            words=("n_words", "sum"),
+            sentences_per_article=("n_sentences", "mean"),
+            words_per_sentence=("mean_sentence_length", "mean"),
+        )
+        .round(1)
+        .reset_index()
+    )

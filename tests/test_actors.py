@@ -6,6 +6,7 @@ texts (conventions in ``tests/fixtures/seed_mentions.md``), not by running the c
 
 import functools
 import itertools
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -34,7 +35,7 @@ from analysis.cli import main
 from analysis.loading import CorpusError
 from conftest import FIXTURES, ROOT, SEED_EVENT
 
-SEED_LIST = ROOT / "data" / "actors" / "2024-07-12-austin-belousov-call.yml"
+SEED_LIST = ROOT / "analysis" / "data" / "actors" / "2024-07-12-austin-belousov-call.yml"
 EVENT = "2024-07-12-austin-belousov-call"
 
 
@@ -79,9 +80,26 @@ def test_event_filter_and_general_lists(tmp_path, monkeypatch):
     # explicit paths: every file, whatever its events
     assert load_actors(folder).names == ["Alpha", "Kyiv", "NATO"]
     monkeypatch.setenv("OUTLET_LENS_DATA", str(tmp_path / "data"))
-    assert load_actors(event="e1").names == ["Alpha", "Kyiv", "NATO"]
-    assert load_actors(event="e2").names == ["Kyiv", "NATO"]
-    assert load_actors().names == ["Alpha", "Kyiv", "NATO"]  # no event: every list
+    # the user's lists come with the built-in ones (world.yml; the sample event's list
+    # only for its own event)
+    builtin = set(load_actors(ROOT / "analysis" / "data" / "actors" / "world.yml").names)
+    sample = set(load_actors(SEED_LIST).names) - builtin
+    assert set(load_actors(event="e1").names) == {"Alpha", "Kyiv", "NATO"} | builtin
+    assert set(load_actors(event="e2").names) == {"Kyiv", "NATO"} | builtin
+    everything = set(load_actors().names)  # no event: every list
+    assert everything == {"Alpha", "Kyiv", "NATO"} | builtin | sample
+    assert [Path(p).name for p in load_actors(event="e2").sources] == [
+        "all.yml", "general.yml", "world.yml"]
+
+
+def test_a_users_list_replaces_the_builtin_one_of_the_same_name(tmp_path, monkeypatch):
+    folder = tmp_path / "data" / "actors"
+    folder.mkdir(parents=True)
+    write(folder, "world.yml", "actors:\n  - {name: Only Me, kind: person}\n")
+    monkeypatch.setenv("OUTLET_LENS_DATA", str(tmp_path / "data"))
+    with pytest.warns(UserWarning, match=r"world.yml instead of the built-in world.yml"):
+        actors = load_actors(event="e2")
+    assert actors.names == ["Only Me"]
 
 
 def test_lists_are_cached_until_the_file_changes(tmp_path):
@@ -510,7 +528,7 @@ def test_allsides_hand_labelled_mentions(allsides):
     text = corpus["text"].iloc[0]
     assert all(text[r.start:r.end] == r.surface for r in gold.itertuples())
     actors = load_actors([FIXTURES / "quotes_allsides_actors.yml",
-                          ROOT / "data" / "actors" / "world.yml"])
+                          ROOT / "analysis" / "data" / "actors" / "world.yml"])
     score = precision_recall(mention_table(corpus, actors), gold)
     assert score["precision"] >= 0.95 and score["recall"] >= 0.95, score
 

@@ -28,7 +28,7 @@ from analysis.framing import (
     outlet_marker_scores,
 )
 from analysis.loading import CorpusError
-from analysis.resources import data_dir
+from analysis.resources import builtin_dir as data_dir
 from conftest import FIXTURES, SEED_EVENT
 
 GENERIC = ["conflict", "human_interest", "economic_consequences", "morality", "responsibility"]

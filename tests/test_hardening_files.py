@@ -16,7 +16,7 @@ import yaml
 
 from analysis import cli, outputs, report
 from analysis.loading import CorpusError, load_corpus
-from analysis.resources import data_dir
+from analysis.resources import builtin_dir as data_dir
 
 SEED = data_dir() / "events" / "2024-07-12-austin-belousov-call"
 

@@ -190,7 +190,7 @@ def test_main_paths_never_reach_the_network(no_network, tmp_path):
         tokens,
         widgets,
     )
-    from analysis.resources import data_dir
+    from analysis.resources import builtin_dir as data_dir
 
     event = data_dir() / "events" / "2024-07-12-austin-belousov-call"
     corpus = load_corpus(event)
@@ -261,7 +261,7 @@ UNSAFE_YAML = [
 @pytest.mark.parametrize("text", UNSAFE_YAML)
 def test_yaml_tags_that_build_objects_are_refused(tmp_path, text):
     from analysis import actors, framing
-    from analysis.resources import read_yaml
+    from analysis.yamlio import read_yaml
 
     path = tmp_path / "list.yml"
     path.write_text(text, encoding="utf-8")
@@ -304,7 +304,7 @@ def test_no_module_loads_pickles_or_unsafe_yaml():
     """Read the kit's source: no pickle/marshal/shelve/dill/joblib imports, no
     ``pd.read_pickle``, no ``yaml.load`` with anything but the kit's safe loader."""
     package = Path(analysis.__file__).parent
-    for path in sorted(package.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):
         calls = _calls(ast.parse(path.read_text(encoding="utf-8")))
         for bad in ("import pickle", "import marshal", "import shelve", "import dill",
                     "import joblib", "import cloudpickle"):
@@ -312,10 +312,10 @@ def test_no_module_loads_pickles_or_unsafe_yaml():
         assert not {c for c in calls if c.endswith(("read_pickle", "unsafe_load", "full_load",
                                                     "yaml.load_all"))}, path.name
         if "yaml.load" in calls:
-            assert path.name == "resources.py", path.name
-    source = (package / "resources.py").read_text(encoding="utf-8")
+            assert path.name == "yamlio.py", path.name
+    source = (package / "yamlio.py").read_text(encoding="utf-8")
     assert "yaml.load(text, Loader=_Loader)" in source
-    from analysis.resources import _Loader
+    from analysis.yamlio import _Loader
 
     assert issubclass(_Loader, yaml.SafeLoader)
 

@@ -78,10 +78,10 @@ def test_quotes_on_pathological_shapes(shape):
     "No contrast here: a good, bad and ugly war.",
 ])
 def test_sentiment_notes_with_the_but_found_once(text):
-    from analysis import sentiment
+    from analysis import fastvader, sentiment
 
     result = sentiment.score_sentence(text)
-    analyzer = sentiment._default_analyzer()
+    analyzer = fastvader.default_analyzer()
     sentitext, first_index, _final, _ = sentiment._valences(analyzer, text)
     for e in result["evidence"]:
         # the note found with the sentence's "but" given equals the one it finds itself

@@ -7,13 +7,8 @@ import pytest
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from analysis.loading import CorpusError
-from analysis.resources import (
-    VADER_RESOURCE,
-    load_wordlist,
-    provide_nltk_data,
-    read_yaml,
-    yaml_load,
-)
+from analysis.resources import VADER_RESOURCE, load_wordlist, provide_nltk_data
+from analysis.yamlio import read_yaml, yaml_load
 
 
 def test_provides_vader_from_the_installed_package(tmp_path, monkeypatch):

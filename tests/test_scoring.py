@@ -281,7 +281,8 @@ def test_actors_given_as_a_file_apply_to_every_article():
     default = score_articles(corpus, cache=False, frames=False, markers=False, quotes=False)
     assert default["n_mentions"].tolist() == [0]  # the seed list is for the seed event only
     listed = score_articles(corpus, cache=False, frames=False, markers=False, quotes=False,
-                            actors=ROOT / "data" / "actors" / "2024-07-12-austin-belousov-call.yml")
+                            actors=ROOT / "analysis" / "data" / "actors"
+                            / "2024-07-12-austin-belousov-call.yml")
     assert listed[["mentions_Lloyd Austin", "mentions_Andrey Belousov", "n_mentions"]] \
         .iloc[0].tolist() == [1, 1, 2]
 
@@ -507,7 +508,7 @@ def test_the_cache_key_covers_the_text(many_articles, monkeypatch):
 
 
 def test_the_cache_is_never_inside_data(monkeypatch):
-    from analysis.resources import data_dir
+    from analysis.resources import builtin_dir as data_dir
 
     monkeypatch.setenv("OUTLET_LENS_CACHE", str(data_dir() / "cache"))
     with pytest.raises(ValueError, match="data folder"):

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from analysis import from_texts, load_corpus
 from analysis.cli import main
 from analysis.fastvader import FastVader
+from analysis.fastvader import SentiText as KitSentiText
 from analysis.loading import CorpusError
 from analysis.resources import provide_nltk_data
 from analysis.sentiment import (
     SENTENCE_COLUMNS,
     _polarity,
-    _SentiText,
     _token_spans,
     actor_tone,
     article_sentiment,
@@ -121,7 +121,7 @@ def test_fast_tokens_equal_nltk_sentitext(nltk_analyzer, text):
     expected = SentiText(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
     tokens = FastVader(nltk_analyzer).tokens(text)
     assert tokens == expected.words_and_emoticons
-    assert _SentiText(tokens).is_cap_diff == expected.is_cap_diff
+    assert KitSentiText(tokens).is_cap_diff == expected.is_cap_diff
     assert [text[s:e] for s, e in _token_spans(text, tokens)] == tokens
     assert _polarity(make_analyzer(), text) == nltk_analyzer.polarity_scores(text)
 

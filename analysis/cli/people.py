@@ -1,0 +1,116 @@
+"""``actors``, ``discover`` and ``quotes``: who is mentioned, who could be, who speaks."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+import pandas as pd
+
+from ..actors import (
+    actor_list_yaml,
+    actors_by_outlet,
+    count_actors,
+    discover_actors,
+    label_table,
+    load_actors,
+    mention_table,
+    naming_table,
+)
+from ..outputs import write_text
+from ..quotes import quote_table, verb_table, voice_table
+from .common import (
+    add_output_options,
+    add_path_argument,
+    add_subcommand,
+    corpus_from_args,
+    emit_table,
+)
+
+__all__ = ["register"]
+
+_ACTOR_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "counts": count_actors, "mentions": mention_table, "outlets": actors_by_outlet,
+    "labels": label_table, "naming": naming_table,
+}
+_QUOTE_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "quotes": quote_table, "voices": voice_table, "verbs": verb_table,
+}
+
+
+def _table_command(tables: dict[str, Callable[..., pd.DataFrame]]) -> Callable[..., int]:
+    """A handler: load PATH and ``--actors``, build ``tables[args.table]``, print it."""
+
+    def handler(args: argparse.Namespace) -> int:
+        corpus = corpus_from_args(args)
+        actors = load_actors(args.actors) if args.actors else None
+        return emit_table(tables[args.table](corpus, actors=actors), args)
+
+    return handler
+
+
+def _cmd_discover(args: argparse.Namespace) -> int:
+    corpus = corpus_from_args(args)
+    actors = load_actors(args.actors) if args.actors else load_actors()
+    table = discover_actors(corpus, actors=actors, min_mentions=args.min_mentions)
+    if args.save_actors:
+        events = sorted(set(corpus["event"])) if "event" in corpus.columns else []
+        write_text(args.save_actors,
+                   actor_list_yaml(table, event=events[0] if len(events) == 1 else None),
+                   force=args.force)
+    return emit_table(table, args)
+
+
+def _actors_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--actors", metavar="FILE", nargs="+", help=what)
+
+
+_ACTORS_HELP = ("actor list(s) to use (default: the lists under data/actors/ and the "
+                "built-in ones that match each article's event)")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``actors``, ``discover`` and ``quotes``."""
+    p = add_subcommand(
+        subparsers, "actors",
+        help="who is mentioned: one row per article and actor (or mentions, outlets, labels, "
+             "naming)",
+        examples=["data/events/my-event",
+                  "data/events/my-event --actors my-actors.yml --table labels"],
+    )
+    add_path_argument(p, clean=True)
+    _actors_option(p, _ACTORS_HELP)
+    p.add_argument("--table", choices=list(_ACTOR_TABLES), default="counts",
+                   help="which table to print (default: counts)")
+    add_output_options(p)
+    p.set_defaults(func=_table_command(_ACTOR_TABLES))
+
+    p = add_subcommand(
+        subparsers, "discover",
+        help="propose candidate actors (names, titles) for an actor list",
+        examples=["data/events/my-event --min-mentions 2",
+                  "data/events/my-event --save-actors data/actors/my-event.yml"],
+    )
+    add_path_argument(p, clean=True)
+    _actors_option(p, "actor list(s) to mark candidates that are already known")
+    p.add_argument("--min-mentions", type=int, default=1, metavar="N",
+                   help="leave out candidates mentioned fewer than N times")
+    p.add_argument("--save-actors", metavar="FILE",
+                   help="also write the candidates as an actor-list YAML file to edit")
+    add_output_options(p)
+    p.set_defaults(func=_cmd_discover)
+
+    p = add_subcommand(
+        subparsers, "quotes",
+        help="who speaks: direct and reported quotes (or voices, verb groups)",
+        examples=["data/events/my-event", "data/events/my-event --table voices --format csv"],
+    )
+    add_path_argument(p, clean=True)
+    _actors_option(p, "actor list(s) for speakers (default: the lists under data/actors/ and "
+                      "the built-in ones that match each article's event)")
+    p.add_argument("--table", choices=list(_QUOTE_TABLES), default="quotes",
+                   help="which table to print (default: quotes)")
+    add_output_options(p)
+    p.set_defaults(func=_table_command(_QUOTE_TABLES))
+
+

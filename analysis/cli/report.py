@@ -1,0 +1,60 @@
+"""``compare`` and ``chart``: the report of an event, or one of its charts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..report import CHARTS, chart, compare_event
+from .common import add_path_argument, add_subcommand
+
+__all__ = ["register"]
+
+
+def _cmd_chart(args: argparse.Namespace) -> int:
+    written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force)
+    print(f"wrote {written}")
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force)
+    for path in written:
+        print(path, file=sys.stderr)
+    print(f"wrote {len(written)} files; open {written[-1]} in a browser")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``compare`` and ``chart``."""
+    p = add_subcommand(
+        subparsers, "compare",
+        help="compare the outlets of an event: charts, tables and report.html",
+        description="The main job. Writes into DIR (default out/): one PNG chart per view "
+                    "(who is mentioned, who speaks, tone, frames, markers, distinctive "
+                    "words, coverage, headlines), one CSV table per view with the evidence "
+                    "behind it, and report.html, which shows them all with explanations; "
+                    "open it in a browser. Files the kit wrote before are replaced; any "
+                    "other file in DIR is left alone (see --force).",
+        examples=["data/events/my-event --out out/my-event",
+                  "\"$(python -c 'import analysis; print(analysis.sample_event())')\" "
+                  "--out out/sample"],
+    )
+    add_path_argument(p, clean=True)
+    p.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
+    p.add_argument("--force", action="store_true",
+                   help="replace files in DIR even if Outlet Lens did not write them")
+    p.set_defaults(func=_cmd_compare)
+
+    p = add_subcommand(
+        subparsers, "chart", help="draw one chart of an event, for a quick look",
+        examples=["voices data/events/my-event --out voices.png",
+                  "tone data/events/my-event --out tone.svg"],
+    )
+    p.add_argument("view", choices=list(CHARTS), metavar="VIEW",
+                   help=f"one of: {', '.join(CHARTS)}")
+    add_path_argument(p, clean=True)
+    p.add_argument("--out", metavar="FILE", required=True, help="the .png, .svg or .pdf to write")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE even if Outlet Lens did not write it")
+    p.set_defaults(func=_cmd_chart)
