@@ -44,8 +44,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _server(args: list[str], url: str, tmp_path: Path, timeout: float = 120):
+def _server(args: list[str], url: str, tmp_path: Path, timeout: float = 120,
+            env: dict[str, str] | None = None):
+    extra = env or {}
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # inline charts
+    env |= extra
     env |= {"OUTLET_LENS_OUT": str(tmp_path / "out"),
            "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config"),
            "JUPYTER_RUNTIME_DIR": str(tmp_path / "jupyter-runtime")}
@@ -72,6 +75,21 @@ def _server(args: list[str], url: str, tmp_path: Path, timeout: float = 120):
         log.close()
 
 
+def _record_requests(page, port: int) -> list[str]:
+    """Every URL the page asks for that is not on the local server (nor data:/blob:)."""
+    outside: list[str] = []
+    local = (f"http://127.0.0.1:{port}/", f"ws://127.0.0.1:{port}/", "data:", "blob:",
+             "about:")
+
+    def seen(request) -> None:
+        if not request.url.startswith(local):
+            outside.append(request.url)
+
+    page.on("request", seen)
+    page.on("websocket", lambda ws: None if ws.url.startswith(local) else outside.append(ws.url))
+    return outside
+
+
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
@@ -82,10 +100,13 @@ def browser():
 
 def test_voila_workshop_app(browser, tmp_path):
     port = _free_port()
+    # as `make workshop` starts it: the kit's offline template
     args = [str(BIN / "voila"), "notebooks/04-workshop.ipynb", "--no-browser", f"--port={port}",
-            "--Voila.ip=127.0.0.1"]
-    with _server(args, f"http://127.0.0.1:{port}/", tmp_path):
+            "--Voila.ip=127.0.0.1", "--template=outlet-lens"]
+    with _server(args, f"http://127.0.0.1:{port}/", tmp_path,
+                 env={"JUPYTER_PATH": str(ROOT / "analysis" / "data" / "jupyter")}):
         page = browser.new_page(viewport={"width": 1300, "height": 2200})
+        outside = _record_requests(page, port)
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
         page.get_by_text("Reveal the outlets").wait_for(timeout=120_000)
         body = page.inner_text("body")
@@ -110,6 +131,7 @@ def test_voila_workshop_app(browser, tmp_path):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "voila-workshop.png"), full_page=True)
         page.close()
+        assert outside == [], f"the app reached outside the machine: {outside}"
 
 
 def test_jupyterlab_runs_the_walkthrough(browser, tmp_path):
@@ -128,6 +150,7 @@ def test_jupyterlab_runs_the_walkthrough(browser, tmp_path):
         args.append("--allow-root")
     with _server(args, f"http://127.0.0.1:{port}/api", tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        outside = _record_requests(page, port)
         page.goto(f"http://127.0.0.1:{port}/lab/tree/notebooks/01-walkthrough.ipynb",
                   timeout=120_000)
         page.locator(".jp-Notebook").wait_for(timeout=120_000)
@@ -158,3 +181,4 @@ def test_jupyterlab_runs_the_walkthrough(browser, tmp_path):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "jupyterlab-walkthrough.png"))
         page.close()
+        assert outside == [], f"JupyterLab reached outside the machine: {outside}"
