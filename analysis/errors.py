@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["LOAD_HINT", "CorpusError", "OutputError", "require_columns"]
+__all__ = ["LOAD_HINT", "MAX_MESSAGE", "CorpusError", "OutputError", "require_columns", "shorten"]
 
 
 class CorpusError(ValueError):
@@ -33,14 +33,31 @@ class CorpusError(ValueError):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
-        self.file = str(file) if file is not None else None
+        message = shorten(message, MAX_MESSAGE)
+        self.file = shorten(str(file), 300) if file is not None else None
         self.line = line
-        self.field = field
+        self.field = shorten(field, 100) if field is not None else None
         self.reason = message
         where = [p for p in (self.file, f"line {line}" if line else None) if p]
-        if field:
-            where.append(f"field {field!r}")
+        if self.field:
+            where.append(f"field {self.field!r}")
         super().__init__(f"{', '.join(where)}: {message}" if where else message)
+
+
+#: The longest message an error carries; longer ones are cut (a huge value is never echoed).
+MAX_MESSAGE = 600
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, saying how much was left out.
+
+    >>> shorten("abcdefghij" * 10, 30)
+    'abcdefghijabcdefghij… (100 ch)'
+    """
+    if len(text) <= limit:
+        return text
+    tail = f"… ({len(text):,} ch)"
+    return text[: max(limit - len(tail), 0)] + tail
 
 
 class OutputError(ValueError):

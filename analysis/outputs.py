@@ -2,20 +2,31 @@
 
 Every file the kit writes goes through :func:`write_bytes`, which
 
-* refuses a target inside the kit's ``data/`` folder or inside an event folder (one with an
-  ``event.yml``), so raw input is never modified;
+* refuses a target inside a data folder (the kit's own or the user's ``data/``) or inside an
+  event folder (one with an ``event.yml``), so raw input is never modified;
+* refuses anything that is not a regular file or a new name (a device such as
+  ``/dev/null``, a FIFO, a folder);
 * refuses to replace an existing file the kit did not write itself, unless ``force=True``
   (the kit records the files it wrote in a small ``.outlet-lens-outputs`` list in each
-  output folder, so re-running ``make demo`` refreshes its own files);
+  output folder, one JSON-quoted name per line, updated under a lock, so re-running
+  ``make demo`` refreshes its own files and nothing in a file name can forge an entry);
 * writes to a temporary file and renames it, so an interrupted run never leaves a
   half-written file under the final name.
+
+CSV cells that a spreadsheet would evaluate as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) get a leading ``'`` (the OWASP rule), unless raw output
+is asked for: article text must not run as a formula on a reader's machine.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import json
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +39,7 @@ __all__ = [
     "OutputError",
     "TableFormat",
     "check_target",
+    "neutralise_formulas",
     "publish",
     "record_output",
     "table_format",
@@ -56,11 +68,48 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+_MANIFEST_HEADER = "# outlet-lens outputs v2: one JSON string (a file name) per line"
+
+
 def _manifest(folder: Path) -> set[str]:
+    """The names recorded in ``folder``'s manifest (empty when there is none).
+
+    Each entry is a JSON string on its own line, so a name holding a newline cannot add a
+    second entry. Lines of the first version (plain names) are read too, unless they hold
+    a control character.
+    """
     try:
-        return set((folder / MANIFEST).read_text(encoding="utf-8").split("\n")) - {""}
-    except FileNotFoundError:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8", errors="replace").split("\n")
+    except (FileNotFoundError, NotADirectoryError):
         return set()
+    names = set()
+    for line in lines:
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):
+            try:
+                name = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(name, str):
+                names.add(name)
+        elif line.isprintable():
+            names.add(line)
+    return names
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on ``folder`` (and so its manifest), across processes.
+
+    The folder itself is locked, so no lock file is left beside the outputs.
+    """
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
@@ -80,6 +129,15 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
             )
     if target.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name")
+    try:  # the path as given, links followed: /dev/stdout is a terminal, pipe or file
+        mode = Path(path).expanduser().stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as err:
+        raise OutputError(f"{path}: cannot be written ({err.strerror})") from None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: is not a regular file (a device, pipe or socket); "
+                          "give the name of a new or ordinary file")
     if target.exists() and not force and target.name not in _manifest(target.parent):
         raise OutputError(
             f"{path}: already exists and was not written by Outlet Lens; "
@@ -91,15 +149,21 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically, after :func:`check_target`. Returns the path."""
     target = check_target(path, force=force)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputError(f"{path}: cannot be written ({err.strerror or err})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         publish(tmp, target)
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(err, OSError):  # a full disk, a read-only folder: say so, no traceback
+            raise OutputError(f"{path}: could not be written ({err.strerror or err}); "
+                              "nothing was changed") from None
         raise
     return target
 
@@ -112,8 +176,10 @@ def publish(tmp: str | os.PathLike[str], target: str | os.PathLike[str]) -> None
     :func:`analysis.scoring.score_file`); check the target with :func:`check_target` first.
     """
     os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, target)
+    # Recorded first: a run stopped between the two steps leaves a record of a file that
+    # is not there yet, never a file of the kit's that the next run would refuse.
     record_output(target)
+    os.replace(tmp, target)
 
 
 def written_by_kit(path: str | os.PathLike[str]) -> bool:
@@ -127,15 +193,23 @@ def record_output(path: str | os.PathLike[str]) -> None:
     may replace it. For writers that stream to their own temporary file, such as
     :func:`analysis.scoring.score_file`; :func:`write_bytes` records its files itself."""
     target = Path(path)
-    names = _manifest(target.parent)
-    if target.name in names:
-        return
-    names.add(target.name)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f"{MANIFEST}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(sorted(names)) + "\n")
-    os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, target.parent / MANIFEST)
+    folder = target.parent
+    with _locked(folder):
+        names = _manifest(folder)
+        if target.name in names:
+            return
+        names.add(target.name)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{MANIFEST}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(_MANIFEST_HEADER + "\n")
+                fh.writelines(json.dumps(n, ensure_ascii=True) + "\n" for n in sorted(names))
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, folder / MANIFEST)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
 
 
 def _umask() -> int:
@@ -168,10 +242,40 @@ def table_format(path: str | os.PathLike[str] | None, fmt: str | None = None) ->
     return _SUFFIX_FORMATS[suffix]
 
 
-def render_table(df: pd.DataFrame, fmt: TableFormat, *, max_width: int = 60) -> bytes:
-    """Serialise a table. ``table`` is a fixed-width text view with long cells shortened."""
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells cannot run as spreadsheet formulas.
+
+    A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
+    leading ``'`` (OWASP's advice for CSV files). Numbers are left alone: ``-2`` stored as a
+    number stays a number.
+
+    >>> neutralise_formulas(pd.DataFrame({"a": ["=HYPERLINK(1)", "ok", "-2+3"], "n": [-1, 2, 3]}))
+                    a  n
+    0  '=HYPERLINK(1) -1
+    1              ok  2
+    2            '-2+3  3
+    """
+    out = df.copy()
+    for column in out.columns:
+        values = out[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            out[column] = values.map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_STARTS) else v)
+    return out
+
+
+def render_table(df: pd.DataFrame, fmt: TableFormat, *, max_width: int = 60,
+                 raw: bool = False) -> bytes:
+    """Serialise a table. ``table`` is a fixed-width text view with long cells shortened.
+
+    CSV cells that would run as spreadsheet formulas are neutralised
+    (:func:`neutralise_formulas`) unless ``raw=True``.
+    """
     if fmt == "csv":
-        return df.to_csv(index=False).encode("utf-8")
+        return (df if raw else neutralise_formulas(df)).to_csv(index=False).encode("utf-8")
     if fmt == "json":
         return df.to_json(orient="records", date_format="iso", force_ascii=False,
                           indent=1).encode("utf-8")
@@ -198,6 +302,8 @@ def write_table(
     *,
     fmt: str | None = None,
     force: bool = False,
+    raw: bool = False,
 ) -> Path:
-    """Write a table to ``path`` in the format its extension names (or ``fmt``)."""
-    return write_bytes(path, render_table(df, table_format(path, fmt)), force=force)
+    """Write a table to ``path`` in the format its extension names (or ``fmt``); ``raw``:
+    see :func:`render_table`."""
+    return write_bytes(path, render_table(df, table_format(path, fmt), raw=raw), force=force)

@@ -46,7 +46,51 @@ class _Loader(yaml.SafeLoader):
     turns the stopword "no" or the language code ``no`` (Norwegian) into ``False``. Here
     only ``true`` and ``false`` are booleans; everything else stays text. Like ``safe_load``
     it never constructs Python objects.
+
+    Aliases (``*name``) may repeat an anchored node, but a document whose aliases would
+    expand to more than :data:`MAX_EXPANDED_NODES` nodes (an "alias bomb": a few hundred
+    bytes that stand for billions of items) is refused before anything is built.
     """
+
+    def compose_document(self) -> Any:
+        node = super().compose_document()
+        _check_expansion(node, self)
+        return node
+
+
+#: The most nodes a YAML document may expand to through its aliases.
+MAX_EXPANDED_NODES = 200_000
+
+
+def _check_expansion(root: Any, loader: Any) -> None:
+    """Count the nodes ``root`` stands for with its aliases expanded, in time linear in
+    the number of distinct nodes (each shared node's size is computed once)."""
+    sizes: dict[int, int] = {}
+    order, stack, seen = [], [root], set()
+    while stack:  # post-order without recursion: a deep document must not overflow
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        order.append(node)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    for node in reversed(order):
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = []
+        total = 1 + sum(sizes.get(id(c), 1) for c in children)
+        sizes[id(node)] = total
+        if total > MAX_EXPANDED_NODES:
+            raise yaml.error.MarkedYAMLError(
+                problem=f"its aliases (*name) expand to more than {MAX_EXPANDED_NODES:,} "
+                        "items; write the items out or use fewer aliases",
+                problem_mark=node.start_mark)
 
 
 _Loader.yaml_implicit_resolvers = {

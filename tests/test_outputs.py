@@ -1,6 +1,7 @@
 """Writing outputs: atomic, never into data/ or an event folder, never over a user's file."""
 
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,7 +22,7 @@ def test_writes_and_records_its_own_files(tmp_path):
     target = tmp_path / "out" / "a.txt"
     write_text(target, "one")
     assert target.read_text() == "one"
-    assert (tmp_path / "out" / MANIFEST).read_text().split() == ["a.txt"]
+    assert (tmp_path / "out" / MANIFEST).read_text().splitlines()[1:] == ['"a.txt"']
     write_text(target, "two")  # its own file: replaced without force
     assert target.read_text() == "two"
     assert [p.name for p in (tmp_path / "out").iterdir() if p.suffix == ".tmp"] == []
@@ -94,3 +95,78 @@ def test_render_table_shortens_long_cells_on_screen():
     text = render_table(pd.DataFrame({"s": ["x" * 100]}), "table").decode()
     assert "x" * 59 + "…" in text and "x" * 61 not in text
     assert render_table(pd.DataFrame(), "table") == b"(no rows)\n"
+
+
+def test_a_newline_in_a_name_cannot_forge_the_record(tmp_path):
+    """A name with a newline once added a second entry ("notes.csv") to the plain list,
+    after which the user's notes.csv was replaced without --force."""
+    (tmp_path / "notes.csv").write_text("precious")
+    write_text(tmp_path / "x\nnotes.csv", "forged")
+    with pytest.raises(OutputError, match="not written by Outlet Lens"):
+        write_text(tmp_path / "notes.csv", "x")
+    assert (tmp_path / "notes.csv").read_text() == "precious"
+
+
+def _record_many(folder: str, start: int) -> None:
+    from analysis.outputs import record_output
+
+    for i in range(start, start + 200):
+        record_output(Path(folder) / f"f{i}.csv")
+
+
+def test_concurrent_writers_all_get_recorded(tmp_path):
+    """Without a lock, 8 processes recorded 454 of 1,600 writes."""
+    import multiprocessing
+
+    from analysis.outputs import written_by_kit
+
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_record_many, args=(str(tmp_path), k * 200)) for k in range(8)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    assert all(written_by_kit(tmp_path / f"f{i}.csv") for i in range(1600))
+
+
+def test_refuses_devices_even_with_force():
+    """As root, --out /dev/null --force once replaced the system's /dev/null by a file."""
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_text("/dev/null", "x", force=True)
+    assert Path("/dev/null").is_char_device()
+
+
+def test_out_dev_stdout_is_a_clear_error():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "analysis", "info", str(SEED_EVENT), "--out",
+                           "/dev/stdout", "--format", "csv"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: /dev/stdout: is not a regular file")
+
+
+def test_refuses_a_fifo(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_text(fifo, "x", force=True)
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path):
+    import pandas as pd
+
+    from analysis.outputs import write_table
+
+    table = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3",
+                                   "@SUM(1)", "\tx", "plain", "a = b"],
+                          "n": [-1, 0, 1, 2, 3, 4, 5]})
+    path = write_table(table, tmp_path / "t.csv")
+    back = pd.read_csv(path)
+    assert back["text"].tolist() == ["'=HYPERLINK(\"http://x\")", "'+cmd|' /C calc'!A0", "'-2+3",
+                                     "'@SUM(1)", "'\tx", "plain", "a = b"]
+    assert back["n"].tolist() == [-1, 0, 1, 2, 3, 4, 5]
+    raw = write_table(table, tmp_path / "raw.csv", raw=True)
+    assert pd.read_csv(raw)["text"].tolist()[:3] == table["text"].tolist()[:3]

@@ -21,14 +21,18 @@ code: 0 done, 1 something was not done (e.g. a page could not be added), 2 bad i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import CorpusError, OutputError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "for_terminal", "main"]
 
 #: The modules of this package that add commands, in the order ``--help`` lists them.
 COMMAND_MODULES = ("corpus", "people", "tone", "compare", "ingest", "report", "score")
@@ -57,8 +61,57 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+#: Characters that steer a terminal (C0 and C1 controls but tab and newline, DEL) or reorder
+#: what it shows (bidirectional overrides and isolates).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    r"""``text`` with terminal control characters written as visible escapes.
+
+    An outlet name or a file name can hold ESC sequences that retitle a terminal, clear
+    it or hide text; printed raw they act, escaped they show.
+
+    >>> for_terminal("Fox\x1b]0;owned\x07 News\tok")
+    'Fox\\x1b]0;owned\\x07 News\tok'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+class _Escaping(io.TextIOBase):
+    """A text stream that writes to ``inner`` with :func:`for_terminal` applied."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(for_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns its exit code (see the module's docstring)."""
+    """Run one command; returns its exit code (see the module's docstring).
+
+    Everything it prints goes through :func:`for_terminal`.
+    """
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)
+    try:
+        return _main(argv)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
