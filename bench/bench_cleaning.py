@@ -1,0 +1,283 @@
+"""Line-level precision and recall of analysis.cleaning against hand-labelled page furniture.
+
+Run: ``PYTHONPATH=. .venv/bin/python bench/bench_cleaning.py [--corpus PATH]
+[--split tune|held|both] [--errors]``
+
+The answer key is ``tests/fixtures/furniture_gold.jsonl``: every non-empty line of 200
+allsides-abp articles labelled ``content``, ``furniture`` or ``mixed`` (with the furniture's
+character spans), half of the articles for tuning rules (``tune``) and half kept for the
+figure (``held``); ``tests/fixtures/furniture_gold.md`` says how the sample was drawn and
+what counts as furniture. The bench redraws the sample to check it, checks each line's
+SHA-1 against the corpus, runs ``analysis.cleaning.furniture_table`` (all rules, the
+shipped ``cleaning.yml``) and a plain baseline on the articles, and prints per split:
+
+* **precision**: of the lines the cleaner touched, the share where it removed furniture
+  only. A content line removed is a false positive, and so is a *mixed* line removed
+  whole: its content is lost with its furniture.
+* **recall**: of the lines holding furniture (``furniture`` and ``mixed``), the share whose
+  furniture was removed (at least 90% of its characters), whether by dropping the line or,
+  for a cleaner that edits inside lines, by cutting the furniture out.
+
+Characters are compared on letters and digits only (so spaces and punctuation at the edge
+of a span do not count), or on all non-space characters for a line with no letters or
+digits (``___``). Then a per-outlet count of the furniture-bearing lines missed, and the
+false positives by cleaning rule. ``--errors`` lists each miss and false positive of the
+``tune`` half only; the held half's errors are not printed, so rules are not tuned on them.
+
+Skips, with a message naming the path, when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import load_corpus
+from analysis.cleaning import furniture_table
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "fixtures" / "furniture_gold.jsonl"
+ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+
+SEED = 16
+SAMPLE_SIZE = 200
+MIN_OUTLET = 20
+POOLED = "(outlets with fewer than 20 articles)"
+FOUND_SHARE = 0.9
+
+Spans = Sequence[tuple[int, int]]
+
+
+def sample_articles(corpus: pd.DataFrame, *, n: int = SAMPLE_SIZE, seed: int = SEED,
+                    min_outlet: int = MIN_OUTLET) -> pd.DataFrame:
+    """The labelled sample: ``article_id, outlet, split``, drawn as furniture_gold.md says.
+
+    Outlets with ``min_outlet`` articles or more are strata of their own, the rest one pooled
+    stratum; ``n`` articles are allocated proportionally (at least 1 per stratum, largest
+    remainders), drawn in stratum-name order, then split in half per stratum into ``tune``
+    and ``held`` (odd ones pooled and split at the end), all with one seeded generator.
+    """
+    sizes_by_outlet = corpus["outlet"].value_counts()
+    stratum = corpus["outlet"].where(corpus["outlet"].map(sizes_by_outlet) >= min_outlet,
+                                     POOLED)
+    sizes = stratum.value_counts().sort_index()
+    quota = n * sizes / sizes.sum()
+    alloc = np.maximum(1, np.floor(quota)).astype(int)
+    remainders = (quota - np.floor(quota)).where(alloc == np.floor(quota), -1)
+    for name in remainders.sort_values(ascending=False, kind="stable").index[:n - alloc.sum()]:
+        alloc[name] += 1
+    rng = np.random.default_rng(seed)
+    frame = corpus.assign(stratum=stratum).sort_values("article_id")
+    drawn = [(name, list(rng.choice(frame.loc[frame["stratum"] == name, "article_id"]
+                                    .to_numpy(), size=alloc[name], replace=False)))
+             for name in sorted(alloc.index)]
+    split: dict[str, str] = {}
+    odd: list[str] = []
+    for _, ids in drawn:
+        ids = list(rng.permutation(ids))
+        half = len(ids) // 2
+        split.update(dict.fromkeys(ids[:half], "tune"))
+        split.update(dict.fromkeys(ids[half:2 * half], "held"))
+        odd += ids[2 * half:]
+    odd = list(rng.permutation(odd))
+    split.update(dict.fromkeys(odd[:len(odd) // 2], "tune"))
+    split.update(dict.fromkeys(odd[len(odd) // 2:], "held"))
+    outlets = frame.set_index("article_id")["outlet"]
+    return pd.DataFrame({"article_id": list(split), "outlet": outlets[list(split)].tolist(),
+                         "split": list(split.values())})
+
+
+def load_gold(path: Path = GOLD) -> pd.DataFrame:
+    with open(path, encoding="utf-8") as fh:
+        return pd.DataFrame([json.loads(line) for line in fh if line.strip()])
+
+
+def significant(line: str) -> list[int]:
+    """Positions compared: letters and digits, or every non-space character if none."""
+    positions = [i for i, ch in enumerate(line) if ch.isalnum()]
+    return positions or [i for i, ch in enumerate(line) if not ch.isspace()]
+
+
+def judge_line(line: str, label: str, spans: Spans | None,
+               removed: Spans) -> tuple[bool, bool, bool]:
+    """``(touched, found, lost)`` for one line: the cleaner removed something, removed
+    (most of) the furniture, removed some content."""
+    sig = significant(line)
+    if label == "furniture":
+        furniture = set(sig)
+    elif label == "mixed":
+        inside = spans if isinstance(spans, list) else ()
+        furniture = {i for i in sig if any(s <= i < e for s, e in inside)}
+    else:
+        furniture = set()
+    cut = {i for i in sig if any(s <= i < e for s, e in removed)}
+    found = bool(furniture) and len(cut & furniture) >= FOUND_SHARE * len(furniture)
+    return bool(cut), found, bool(cut - furniture)
+
+
+def evaluate(gold: pd.DataFrame, lines: Mapping[tuple[str, int], str],
+             removals: Mapping[tuple[str, int], Spans]) -> pd.DataFrame:
+    """One row per gold line with ``touched, found, lost`` (see :func:`judge_line`)."""
+    judged = [judge_line(lines[(a, n)], label, spans, removals.get((a, n), ()))
+              for a, n, label, spans in zip(gold["article_id"], gold["line_no"], gold["label"],
+                                            gold["furniture_spans"], strict=True)]
+    return gold.assign(touched=[j[0] for j in judged], found=[j[1] for j in judged],
+                       lost=[j[2] for j in judged])
+
+
+def summary(judged: pd.DataFrame) -> dict[str, float | int]:
+    has = judged["label"] != "content"
+    touched = judged["touched"]
+    false_pos = touched & judged["lost"]
+    out: dict[str, float | int] = {
+        "lines": len(judged),
+        "furniture": int((judged["label"] == "furniture").sum()),
+        "mixed": int((judged["label"] == "mixed").sum()),
+        "touched": int(touched.sum()),
+        "true_pos": int((touched & ~judged["lost"]).sum()),
+        "false_pos": int(false_pos.sum()),
+        "fp_content": int((false_pos & (judged["label"] == "content")).sum()),
+        "fp_mixed_whole": int((false_pos & (judged["label"] == "mixed")).sum()),
+        "found": int((has & judged["found"]).sum()),
+        "found_furniture": int(((judged["label"] == "furniture") & judged["found"]).sum()),
+        "found_mixed": int(((judged["label"] == "mixed") & judged["found"]).sum()),
+    }
+    out["precision"] = out["true_pos"] / out["touched"] if out["touched"] else float("nan")
+    out["recall"] = out["found"] / int(has.sum()) if has.any() else float("nan")
+    return out
+
+
+def show(name: str, s: Mapping[str, float | int]) -> None:
+    print(f"  {name:<34} P={s['precision']:.3f}  R={s['recall']:.3f}   "
+          f"removed {s['touched']:>4} lines: {s['true_pos']} furniture only, "
+          f"{s['fp_content']} content, {s['fp_mixed_whole']} mixed whole; "
+          f"found {s['found']}/{s['furniture'] + s['mixed']} "
+          f"(furniture {s['found_furniture']}/{s['furniture']}, "
+          f"mixed {s['found_mixed']}/{s['mixed']})")
+
+
+def kit_removals(corpus: pd.DataFrame, lines: Mapping[tuple[str, int], str]
+                 ) -> tuple[dict[tuple[str, int], Spans], dict[tuple[str, int], str]]:
+    """The kit removes whole lines: each removed line as one span, and the rule that did."""
+    table = furniture_table(corpus)
+    spans, rules = {}, {}
+    for article_id, line_no, rule in zip(table["article_id"], table["line"], table["rule"],
+                                         strict=True):
+        key = (article_id, int(line_no))
+        spans[key] = [(0, len(lines.get(key, "")))]
+        rules[key] = rule
+    return spans, rules
+
+
+_SENTENCE_END = re.compile(r"""[.!?:;"'”’)\]]\s*$""")
+
+
+def baseline_removals(lines: Mapping[tuple[str, int], str]) -> dict[tuple[str, int], Spans]:
+    """Plain baseline: drop every line of fewer than 8 words that does not end like a
+    sentence (. ! ? : ; a closing quote or bracket)."""
+    return {key: [(0, len(line))] for key, line in lines.items()
+            if len(line.split()) < 8 and not _SENTENCE_END.search(line)}
+
+
+def article_lines(corpus: pd.DataFrame) -> dict[tuple[str, int], str]:
+    return {(article_id, n): line
+            for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True)
+            for n, line in enumerate(text.split("\n"), 1)}
+
+
+def list_errors(judged: pd.DataFrame, lines: Mapping[tuple[str, int], str],
+                rules: Mapping[tuple[str, int], str]) -> None:
+    misses = judged[(judged["label"] != "content") & ~judged["found"]]
+    false_pos = judged[judged["touched"] & judged["lost"]]
+    for title, rows in (("Misses", misses), ("False positives", false_pos)):
+        print(f"\n  {title} ({len(rows)}):")
+        for a, n, outlet, label in zip(rows["article_id"], rows["line_no"], rows["outlet"],
+                                       rows["label"], strict=True):
+            text = lines[(a, n)].strip()
+            rule = rules.get((a, n), "")
+            print(f"    {outlet[:22]:<22} {a} {n:>3} {label:<9} {rule:<17} "
+                  f"{text[:110]!r}{'...' if len(text) > 110 else ''}")
+
+
+def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame) -> None:
+    redrawn = sample_articles(corpus)
+    labelled = gold.drop_duplicates("article_id")[["article_id", "split"]]
+    same = set(map(tuple, redrawn[["article_id", "split"]].to_numpy())) == set(
+        map(tuple, labelled.to_numpy()))
+    verdict = "the same 200 articles and splits as the labels" if same else "DIFFERS"
+    print(f"Sample: redrawn with seed {SEED}: {verdict}")
+
+
+def check_alignment(gold: pd.DataFrame, lines: Mapping[tuple[str, int], str]) -> pd.DataFrame:
+    ok = [hashlib.sha1(lines.get((a, n), "").encode("utf-8")).hexdigest() == sha
+          for a, n, sha in zip(gold["article_id"], gold["line_no"], gold["line_sha1"],
+                               strict=True)]
+    bad = len(ok) - sum(ok)
+    if bad:
+        print(f"Alignment: {bad} labelled lines no longer match the corpus text; left out")
+    return gold[ok]
+
+
+def report(split: str, gold: pd.DataFrame, lines: Mapping[tuple[str, int], str],
+           kit: Mapping[tuple[str, int], Spans], rules: Mapping[tuple[str, int], str],
+           baseline: Mapping[tuple[str, int], Spans], *, errors: bool) -> None:
+    part = gold[gold["split"] == split]
+    print(f"\n{split}: {part['article_id'].nunique()} articles, {part['outlet'].nunique()} "
+          f"outlets, {len(part):,} non-empty lines, {(part['label'] == 'furniture').sum()} "
+          f"furniture, {(part['label'] == 'mixed').sum()} mixed")
+    judged = evaluate(part, lines, kit)
+    show("analysis.cleaning (all rules)", summary(judged))
+    show("baseline: short non-sentence lines", summary(evaluate(part, lines, baseline)))
+    false_pos = judged[judged["touched"] & judged["lost"]]
+    by_rule = Counter(rules[(a, n)] for a, n in zip(false_pos["article_id"],
+                                                    false_pos["line_no"], strict=True))
+    print("  false positives by rule: "
+          + (", ".join(f"{r} {c}" for r, c in by_rule.most_common()) or "none"))
+    has = judged[judged["label"] != "content"]
+    per_outlet = has.groupby("outlet").agg(lines=("found", "size"),
+                                           missed=("found", lambda s: int((~s).sum())))
+    per_outlet = per_outlet[per_outlet["missed"] > 0].sort_values(
+        ["missed", "lines"], ascending=False)
+    print("  furniture-bearing lines missed, by outlet (missed/labelled):")
+    for outlet, row in per_outlet.iterrows():
+        print(f"    {outlet:<38} {row['missed']:>3}/{row['lines']}")
+    if errors and split == "tune":
+        list_errors(judged, lines, rules)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ALLSIDES,
+                        help="allsides-abp articles.jsonl.gz (default: ../shared/...)")
+    parser.add_argument("--split", choices=["tune", "held", "both"], default="both")
+    parser.add_argument("--gold", type=Path, default=GOLD, help=argparse.SUPPRESS)
+    parser.add_argument("--errors", action="store_true",
+                        help="list each miss and false positive of the tune half")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if not args.corpus.exists():
+        print(f"bench_cleaning: skipped, the corpus {args.corpus} is absent")
+        return 0
+    gold = load_gold(args.gold)
+    corpus = load_corpus(args.corpus)
+    check_sample(corpus, gold)
+    corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))].reset_index(drop=True)
+    lines = article_lines(corpus)
+    gold = check_alignment(gold, lines)
+    kit, rules = kit_removals(corpus, lines)
+    baseline = baseline_removals({k: v for k, v in lines.items() if v.strip()})
+    for split in (["tune", "held"] if args.split == "both" else [args.split]):
+        report(split, gold, lines, kit, rules, baseline, errors=args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""Accuracy of analysis.coverage (shared / unique sentences) against hand labels.
+
+Run: ``.venv/bin/python bench/bench_coverage.py [--corpus PATH] [--split tune|held]
+[--show-errors]``
+
+The labels are ``tests/fixtures/coverage_gold.csv`` (8 allsides-abp events, three articles
+each, labelled by reading before the kit was run on them; see ``coverage_gold.md``). Each
+labelled sentence has one row per other outlet of its event: does that outlet report it too?
+The events are split in two halves: ``tune`` (may be looked at to choose a method or its
+parameters) and ``held`` (only its figures are quoted).
+
+For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
+and passed to ``coverage`` with its default parameters. Printed:
+
+* per pair (sentence x other outlet): predicted shared when the other outlet is in the
+  sentence's ``shared_with``; accuracy, and precision / recall / F1 of "shared";
+* per sentence: ``status`` (shared with any other outlet) against "shared with at least one
+  other outlet" in the labels;
+* the same per event, with counts;
+* a plain baseline: every sentence marked unique (the majority label of the tune half).
+
+Labelled sentences whose text no longer matches (the cleaner or the splitter changed) are
+counted and left out, not scored. Needs ../shared/corpora/allsides-abp/ (or ``--corpus``);
+skips with a message naming the path when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import clean_corpus, load_corpus
+from analysis.comparison import coverage
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
+CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+SPLITS = ("tune", "held")
+
+
+def scores(gold: pd.Series, found: pd.Series) -> dict[str, float | int]:
+    """Accuracy and precision / recall / F1 of ``True`` (shared), with the counts."""
+    gold, found = gold.astype(bool), found.astype(bool)
+    tp = int((gold & found).sum())
+    fp = int((~gold & found).sum())
+    fn = int((gold & ~found).sum())
+    n = len(gold)
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    recall = tp / (tp + fn) if tp + fn else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return {
+        "n": n, "gold_shared": int(gold.sum()), "found_shared": int(found.sum()), "tp": tp,
+        "fp": fp, "fn": fn, "accuracy": (n - fp - fn) / n if n else float("nan"),
+        "precision": precision, "recall": recall, "f1": f1,
+    }
+
+
+def line(label: str, s: dict) -> str:
+    return (f"  {label:<34} acc={s['accuracy']:.3f}  shared P={s['precision']:.3f} "
+            f"R={s['recall']:.3f} F1={s['f1']:.3f}  (n={s['n']}, shared: {s['gold_shared']} "
+            f"labelled, {s['found_shared']} found, {s['tp']} right)")
+
+
+def predictions(corpus: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The gold rows with ``found`` (kit says shared with that outlet) and ``status``."""
+    articles = corpus[corpus["article_id"].isin(set(gold["article_id"]))]
+    cov = coverage(clean_corpus(articles))
+    cov = cov.set_index(["article_id", "sentence_index"])
+    key = pd.MultiIndex.from_frame(gold[["article_id", "sentence_index"]])
+    got = cov.reindex(key)
+    sentence = got["sentence"].fillna("").to_numpy()
+    fits = [s.startswith(p) for s, p in zip(sentence, gold["sentence_prefix"], strict=True)]
+    shared_with = got["shared_with"].fillna("").str.split("; ").to_numpy()
+    out = gold.assign(
+        found=[o in w for o, w in zip(gold["other_outlet"], shared_with, strict=True)],
+        status=got["status"].to_numpy(),
+        fits=fits,
+    )
+    return out[out["fits"]], int((~out["fits"]).sum())
+
+
+def report(rows: pd.DataFrame, split: str, show_errors: bool) -> None:
+    pairs_gold = rows["label"] == "shared"
+    print(f"\n== {split}: {rows['event'].nunique()} events, "
+          f"{rows[['article_id', 'sentence_index']].drop_duplicates().shape[0]} sentences, "
+          f"{len(rows)} sentence x other-outlet pairs")
+    print(line("pairs: coverage (defaults)", scores(pairs_gold, rows["found"])))
+    print(line("pairs: baseline, all unique", scores(pairs_gold, pairs_gold & False)))
+    sents = rows.groupby(["event", "article_id", "sentence_index"], sort=False).agg(
+        gold=("label", lambda s: (s == "shared").any()),
+        found=("status", lambda s: (s == "shared").any()),
+    )
+    print(line("sentences: coverage status", scores(sents["gold"], sents["found"])))
+    print(line("sentences: baseline, all unique", scores(sents["gold"], sents["gold"] & False)))
+    print("  per event (pairs):")
+    for event, part in rows.groupby("event", sort=True):
+        print(line(f"  {event}", scores(part["label"] == "shared", part["found"])))
+    if show_errors:
+        wrong = rows[pairs_gold != rows["found"]]
+        print(f"  {len(wrong)} wrong pairs (gold label, then the sentence and the other outlet):")
+        for r in wrong.itertuples(index=False):
+            print(f"    {r.label:<6} {r.event} {r.outlet} {r.sentence_index} -> "
+                  f"{r.other_outlet}: {r.sentence_prefix}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="the allsides-abp articles.jsonl.gz")
+    parser.add_argument("--split", choices=SPLITS, help="one half only (default: both)")
+    parser.add_argument("--show-errors", action="store_true",
+                        help="list every wrong pair (look at the tune half only)")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"skipped: the allsides-abp corpus is not at {args.corpus}")
+        return 0
+    gold = pd.read_csv(GOLD, dtype={"match_index": "Int64"}, keep_default_na=False,
+                       na_values={"match_index": [""]})
+    corpus = load_corpus(args.corpus)
+    for split in [args.split] if args.split else SPLITS:
+        rows, stale = predictions(corpus, gold[gold["split"] == split])
+        if stale:
+            print(f"\n{stale} labelled pairs of {split} no longer match the cleaned, split "
+                  "text and are left out: check tests/fixtures/coverage_gold.md")
+        report(rows, split, args.show_errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
