@@ -44,8 +44,8 @@ import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
-from .errors import require_columns
-from .tokens import (
+from ..errors import require_columns
+from ..tokens import (
     WordTokenizer,
     normalize,
     sentence_table,
