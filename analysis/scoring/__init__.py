@@ -65,13 +65,13 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from .errors import CorpusError
-from .fastvader import FastVader
-from .loading import load_corpus
-from .resources import data_dirs, resource_files
-from .sentiment import THRESHOLD
-from .tokens import count_words, sentence_spans
-from .yamlio import repair_surrogates, warn_surrogates
+from ..errors import CorpusError
+from ..fastvader import FastVader
+from ..loading import load_corpus
+from ..resources import data_dirs, resource_files
+from ..sentiment import THRESHOLD
+from ..tokens import count_words, sentence_spans
+from ..yamlio import repair_surrogates, warn_surrogates
 
 __all__ = [
     "DEFAULT_CHUNKSIZE",
@@ -87,6 +87,7 @@ __all__ = [
     "score_columns",
     "score_dask",
     "score_file",
+    "scorer_sources",
     "skipped_report_path",
 ]
 
@@ -105,6 +106,7 @@ QUOTE_SCORE_COLUMNS = ["n_quotes", "quoted_words", "quoted_word_share"]
 #: Columns of the bad-rows report (``FILE.skipped.csv``).
 SKIPPED_COLUMNS = ["file", "line", "article_id", "field", "reason"]
 _MEASURES = ("n_matches", "per_1000_words", "sentence_share")
+#: The modules (or subpackages) whose code decides the scores; see :func:`scorer_sources`.
 _SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "sentiment", "framing", "actors",
                    "quotes", "scoring")
 
@@ -121,6 +123,27 @@ def _has(module: str, *names: str) -> bool:
         return False
     mod = importlib.import_module(full)
     return all(hasattr(mod, n) for n in names)
+
+
+def scorer_sources(package: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The source files whose code decides the scores, hashed into every cache key.
+
+    For each scoring module: ``<package>/<name>.py``, or every ``.py`` file under
+    ``<package>/<name>/`` once it is a subpackage, so that an edit to any of them makes
+    the cache miss. ``package`` is the folder of the ``analysis`` package (the default).
+
+    >>> sorted({p.parent.name for p in scorer_sources()})
+    ['analysis', 'scoring']
+    """
+    root = Path(package) if package is not None else Path(__file__).resolve().parent.parent
+    found: list[Path] = []
+    for name in _SCORER_MODULES:
+        folder = root / name
+        if folder.is_dir():
+            found += sorted(folder.rglob("*.py"))
+        else:
+            found.append(root / f"{name}.py")
+    return found
 
 
 def _file_hash(path: Path) -> str:
@@ -152,7 +175,7 @@ class Scorer:
 
     def __init__(self, *, frames: Lexicons = None, markers: Lexicons = None,
                  actors: Any = None, quotes: bool = True, adjustments: Any = None) -> None:
-        from .sentiment import make_analyzer
+        from ..sentiment import make_analyzer
 
         self.analyzer = make_analyzer(adjustments)
         self.vader = FastVader(self.analyzer)
@@ -168,7 +191,7 @@ class Scorer:
         self._tone_cache: dict[str, float] = {}
         self._verbs = None
         if self.quotes:
-            from .quotes import load_verbs
+            from ..quotes import load_verbs
 
             self._verbs = load_verbs()
         self.columns = self._columns()
@@ -181,7 +204,7 @@ class Scorer:
             if value is not None:
                 raise RuntimeError(f"{kind} scores need analysis.framing, which is missing")
             return None
-        from . import framing
+        from .. import framing
 
         if isinstance(value, framing.Lexicon):
             return value
@@ -198,7 +221,7 @@ class Scorer:
             if value not in (None, False):
                 raise RuntimeError("actor columns need analysis.actors, which is missing")
             return None, None
-        from .actors import ActorList, load_actors
+        from ..actors import ActorList, load_actors
 
         if value is None or value is False:
             # Columns: every actor of every list under data/actors/.
@@ -227,9 +250,9 @@ class Scorer:
         import nltk
 
         h.update(f"nltk {nltk.__version__}\n".encode())
-        here = Path(__file__).resolve().parent
-        for name in _SCORER_MODULES:
-            h.update(f"{name} {_file_hash(here / f'{name}.py')}\n".encode())
+        root = Path(__file__).resolve().parent.parent
+        for path in scorer_sources(root):
+            h.update(f"{path.relative_to(root).as_posix()} {_file_hash(path)}\n".encode())
         for folder in ("wordlists", "lexicons", "actors"):
             for path in resource_files(folder):
                 h.update(f"{folder}/{path.name} {_file_hash(path)}\n".encode())
@@ -265,7 +288,7 @@ class Scorer:
 
         The same files, in the same order, as ``load_actors()`` reads.
         """
-        from .actors import read_actor_file
+        from ..actors import read_actor_file
 
         return [(str(p), *read_actor_file(p)) for p in resource_files("actors")]
 
@@ -277,7 +300,7 @@ class Scorer:
             else str(event)
         found = self._event_actors.get(key)
         if found is None:
-            from .actors import ActorList
+            from ..actors import ActorList
 
             used = tuple(i for i, (_p, _a, covered) in enumerate(self._actor_files)
                          if key is None or covered is None or key in covered)
@@ -329,11 +352,11 @@ class Scorer:
         actors = self._actor_list(event) if need else None
         mentions = None
         if actors is not None:
-            from .actors import find_mentions
+            from ..actors import find_mentions
 
             mentions = find_mentions(text, actors)  # found once, for quotes and the counts
         if self.quotes:
-            from .quotes import find_quotes
+            from ..quotes import find_quotes
 
             found = find_quotes(text, actors, verbs=self._verbs, mentions=mentions)
             quoted = sum(q.n_words for q in found)
@@ -997,7 +1020,7 @@ class _Writer:
         self.rows += len(scores)
 
     def finish(self) -> Path:
-        from .outputs import render_table
+        from ..outputs import render_table
 
         if self.fmt in ("json", "table"):
             whole = pd.concat(self._held, ignore_index=True) if self._held else \
@@ -1010,7 +1033,7 @@ class _Writer:
         if self._parquet is not None:
             self._parquet.close()
         self.fh.close()
-        from .outputs import publish
+        from ..outputs import publish
 
         publish(self.tmp, self.target)
         return self.target
@@ -1087,7 +1110,7 @@ def score_file(
     """
     import time
 
-    from .outputs import check_target, table_format
+    from ..outputs import check_target, table_format
 
     started = time.perf_counter()
     target = fmt_name = None
@@ -1125,7 +1148,7 @@ def score_file(
     report_frame = pd.concat(skipped, ignore_index=True) if skipped else _skipped_frame([])
     report = None
     if target is not None:
-        from .outputs import write_table, written_by_kit
+        from ..outputs import write_table, written_by_kit
 
         if len(report_frame):
             report = write_table(report_frame, report_target, fmt="csv", force=force)
