@@ -59,10 +59,10 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
-from .errors import CorpusError
-from .loading import read_event
-from .tokens import words
-from .yamlio import yaml_load
+from ..errors import CorpusError
+from ..loading import read_event
+from ..tokens import words
+from ..yamlio import yaml_load
 
 __all__ = [
     "ADD_COLUMNS",
