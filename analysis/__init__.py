@@ -17,8 +17,8 @@ there are no cycles). ``docs/architecture.md`` has the picture.
 ==============  ===========================================================================
 leaves          errors, yamlio, resources, outputs
 text level      tokens, fastpunkt, fastvader
-corpus level    loading, cleaning, actors, quotes, sentiment, framing, comparison, ingest,
-                scoring (and their helpers)
+corpus level    loading, rows, cleaning, actors, quotes, sentiment, framing, comparison,
+                ingest, scoring (and their helpers)
 presentation    plotting, highlight, blind, report, widgets
 command line    cli (and ``python -m analysis``)
 ==============  ===========================================================================

@@ -50,8 +50,8 @@ QUOTE_SCORE_COLUMNS = ["n_quotes", "quoted_words", "quoted_word_share"]
 #: The three numbers of every frame and marker: ``<prefix>_<name>_<measure>`` columns.
 MEASURES = ("n_matches", "per_1000_words", "sentence_share")
 #: The modules (or subpackages) whose code decides the scores; see :func:`scorer_sources`.
-_SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "sentiment", "framing", "actors",
-                   "quotes", "scoring")
+_SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "rows", "sentiment", "framing",
+                   "actors", "quotes", "scoring")
 
 Lexicons = Any  # a framing.Lexicon, or anything load_frames/load_markers read, or False
 

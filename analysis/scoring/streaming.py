@@ -13,11 +13,9 @@ import dataclasses
 import gzip
 import io
 import json
-import math
 import os
-import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from ..loading import load_corpus
+from ..rows import READ_FIELDS, REQUIRED_FIELDS, check_row, row_id
 from ..yamlio import repair_surrogates, warn_surrogates
 from .scorer import KEY_COLUMNS
 
@@ -57,19 +56,10 @@ class _Rows:
         return pd.DataFrame(self.good, columns=[*KEY_COLUMNS, "text"], dtype="str")
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")  # undecodable bytes (surrogateescape)
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 class RowChecker:
-    """The row rules of :func:`iter_chunks`: skip and report instead of raising."""
+    """The row rules of :func:`iter_chunks` (:func:`analysis.rows.check_row`, the rules
+    :func:`~analysis.load_corpus` applies), with repeated ids: a row that breaks one is
+    skipped and reported instead of stopping the run."""
 
     def __init__(self, file: str, *, stem: str, max_chars: int) -> None:
         self.file = file
@@ -86,45 +76,22 @@ class RowChecker:
 
     def add(self, rows: _Rows, record: Any, *, line: int | None, where: str) -> None:
         self.position += 1
-        if not isinstance(record, dict):
-            self.skip(rows, line, f"expected an object with 'outlet' and 'text', found "
-                      f"{type(record).__name__}", where=where)
-            return
-        raw_id = record.get("article_id")
-        article_id = str(raw_id).strip() if not _blank(raw_id) else f"{self.stem}-{self.position}"
-        text, outlet = record.get("text"), record.get("outlet")
-        problem = None
-        if _blank(outlet):
-            problem = ("outlet", "no outlet name")
-        elif text is None or (isinstance(text, float) and math.isnan(text)):
-            problem = ("text", "no text")
-        elif not isinstance(text, str):
-            problem = ("text", f"expected text, found {type(text).__name__}")
-        elif not text.strip():
-            problem = ("text", "empty text")
-        elif len(text) > self.max_chars:
-            problem = ("text", f"text of {len(text):,} characters, more than max_chars "
-                       f"({self.max_chars:,}); not a news article?")
-        elif not text.isascii() and _SURROGATE.search(text):
-            problem = ("text", "not UTF-8 text")
-        elif bad := next((k for k in ("outlet", "article_id", "event", "group", "leaning")
-                          if isinstance(record.get(k), str) and not record[k].isascii()
-                          and _SURROGATE.search(record[k])), None):
-            problem = (bad, "not UTF-8 text")
-        elif article_id in self.seen:
-            problem = ("article_id", f"article id already used at {self.seen[article_id]}")
-        if problem is not None:
-            self.skip(rows, line, problem[1], field=problem[0], article_id=article_id,
+        default_id = f"{self.stem}-{self.position}"
+        try:
+            row = check_row(record, default_id=default_id, default_event=self.stem,
+                            file=self.file if line is not None else where, line=line,
+                            max_chars=self.max_chars)
+        except CorpusError as err:
+            article_id = row_id(record, default_id) if isinstance(record, Mapping) else ""
+            self.skip(rows, line, err.reason, field=err.field or "", article_id=article_id,
                       where=where)
             return
-        self.seen[article_id] = where
-        event = record.get("event")
-        if _blank(event):
-            event = record.get("group")
-        event = self.stem if _blank(event) else str(event).strip()
-        leaning = record.get("leaning")
-        rows.good.append((article_id, event, str(outlet).strip(),
-                          "" if _blank(leaning) else str(leaning).strip(), where, text))
+        if row.article_id in self.seen:
+            self.skip(rows, line, f"article id already used at {self.seen[row.article_id]}",
+                      field="article_id", article_id=row.article_id, where=where)
+            return
+        self.seen[row.article_id] = where
+        rows.good.append((row.article_id, row.event, row.outlet, row.leaning, where, row.text))
 
 
 def _stem(path: Path) -> str:
@@ -200,7 +167,7 @@ def _csv_rows(path: Path, check: RowChecker) -> Iterator[tuple[_Rows, int]]:
             raise CorpusError("is empty: expected a header row with 'outlet' and 'text'",
                               file=path, line=1)
         header = [h.strip() for h in header]
-        missing = [c for c in ("outlet", "text") if c not in header]
+        missing = [c for c in REQUIRED_FIELDS if c not in header]
         if missing:
             raise CorpusError(f"has no {' or '.join(map(repr, missing))} column; the columns "
                               f"are {', '.join(map(repr, header))}", file=path, line=1,
@@ -238,12 +205,11 @@ def _parquet_rows(path: Path, check: RowChecker, chunksize: int) -> Iterator[tup
     except Exception as err:  # pyarrow raises several types; all mean "not Parquet"
         raise CorpusError(f"could not be read as Parquet ({err})", file=path) from None
     names = file.schema_arrow.names
-    missing = [c for c in ("outlet", "text") if c not in names]
+    missing = [c for c in REQUIRED_FIELDS if c not in names]
     if missing:
         raise CorpusError(f"has no {' or '.join(map(repr, missing))} column", file=path,
                           field=missing[0])
-    wanted = [c for c in ("article_id", "event", "group", "outlet", "leaning", "text")
-              if c in names]
+    wanted = [c for c in READ_FIELDS if c in names]
     n = 0
     for batch in file.iter_batches(batch_size=chunksize, columns=wanted):
         rows = _Rows()
@@ -349,8 +315,7 @@ def skipped_frame(skipped: list[dict[str, Any]]) -> pd.DataFrame:
 def check_frame(corpus: pd.DataFrame, check: RowChecker) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Apply the row rules to a DataFrame chunk (source: its ``source`` column or index)."""
     rows = _Rows()
-    columns = [c for c in ("article_id", "event", "group", "outlet", "leaning", "text")
-               if c in corpus.columns]
+    columns = [c for c in READ_FIELDS if c in corpus.columns]
     sources = (corpus["source"].tolist() if "source" in corpus.columns
                else [f"index {i}" for i in corpus.index])
     for record, where in zip(corpus[columns].to_dict("records"), sources, strict=True):
