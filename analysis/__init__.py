@@ -15,7 +15,7 @@ The modules form layers; a module imports only from its own layer or the ones be
 there are no cycles). ``docs/architecture.md`` has the picture.
 
 ==============  ===========================================================================
-leaves          errors, yamlio, resources, outputs
+leaves          errors, yamlio, resources, outputs, compat
 text level      tokens, fastpunkt, fastvader
 corpus level    loading, rows, cleaning, actors, quotes, sentiment, framing, comparison,
                 ingest, scoring (and their helpers)

@@ -204,7 +204,7 @@ def test_frames_and_markers_match_framing(seed_corpus, seed_scores, kind):
     function = framing.frame_scores if kind == "frame" else framing.marker_scores
     expected = function(seed_corpus)[["article_id", "outlet", kind, "n_matches",
                                       "per_1000_words", "sentence_share"]]
-    pd.testing.assert_frame_equal(long_scores(seed_scores, kind), expected,
+    pd.testing.assert_frame_equal(long_scores(seed_scores, kind=kind), expected,
                                   check_dtype=False)
 
 
@@ -212,7 +212,7 @@ def test_actor_mentions_match_mention_table(seed_corpus, seed_scores):
     from analysis.actors import mention_table
 
     counts = mention_table(seed_corpus).groupby(["article_id", "actor"]).size()
-    got = long_scores(seed_scores, "actor").set_index(["article_id", "actor"])["n_mentions"]
+    got = long_scores(seed_scores, kind="actor").set_index(["article_id", "actor"])["n_mentions"]
     assert got[got > 0].sort_index().to_dict() == counts.sort_index().to_dict()
     assert seed_scores["n_mentions"].tolist() == \
         [int(counts[a].sum()) for a in seed_scores["article_id"]]
@@ -258,7 +258,7 @@ def test_allsides_sample_matches_every_reference_function(tmp_path):
     for kind, function in (("frame", frame_scores), ("marker", marker_scores)):
         expected = function(corpus)[["article_id", "outlet", kind, "n_matches",
                                      "per_1000_words", "sentence_share"]]
-        pd.testing.assert_frame_equal(long_scores(scores, kind), expected, check_dtype=False)
+        pd.testing.assert_frame_equal(long_scores(scores, kind=kind), expected, check_dtype=False)
     mentions = mention_table(corpus).groupby("article_id").size()
     assert scores["n_mentions"].tolist() == [int(mentions.get(a, 0))
                                              for a in scores["article_id"]]

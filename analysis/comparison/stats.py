@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..compat import keyword_only
 from ..errors import require_columns
 from ..tokens import text_stats, word_spans
 from .passages import words_inside
@@ -12,8 +13,9 @@ from .passages import words_inside
 __all__ = ["comparison_text_stats"]
 
 
+@keyword_only("quotes")
 def comparison_text_stats(
-    corpus: pd.DataFrame, quotes: pd.DataFrame | None = None
+    corpus: pd.DataFrame, *, quotes: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Size measures per article, with the share of words inside quotations.
 
@@ -38,7 +40,8 @@ def comparison_text_stats(
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": '"We will respond," he said.'})
     >>> quotes = pd.DataFrame({"article_id": ["a-1"], "start": [0], "end": [18]})
-    >>> comparison_text_stats(corpus, quotes)[["n_words", "n_quoted_words", "quoted_word_share"]]
+    >>> stats = comparison_text_stats(corpus, quotes=quotes)
+    >>> stats[["n_words", "n_quoted_words", "quoted_word_share"]]
        n_words  n_quoted_words  quoted_word_share
     0        5               3                0.6
     """

@@ -62,7 +62,7 @@ def comparison_tables(
     passages = shared_passages(corpus)
     return {
         "headlines": headlines(corpus) if "title" in corpus.columns else pd.DataFrame(),
-        "text_stats": comparison_text_stats(corpus, quotes),
+        "text_stats": comparison_text_stats(corpus, quotes=quotes),
         "distinctive": distinctive_words(corpus, stopwords="english", min_count=2, top=top),
         "pairs": pairs,
         "coverage": coverage_from(sents, pairs),

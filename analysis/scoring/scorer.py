@@ -65,7 +65,7 @@ def _has(module: str, *names: str) -> bool:
     return all(hasattr(mod, n) for n in names)
 
 
-def scorer_sources(package: str | os.PathLike[str] | None = None) -> list[Path]:
+def scorer_sources(*, package: str | os.PathLike[str] | None = None) -> list[Path]:
     """The source files whose code decides the scores, hashed into every cache key.
 
     For each scoring module: ``<package>/<name>.py``, or every ``.py`` file under
@@ -191,7 +191,7 @@ class Scorer:
 
         h.update(f"nltk {nltk.__version__}\n".encode())
         root = Path(__file__).resolve().parent.parent
-        for path in scorer_sources(root):
+        for path in scorer_sources(package=root):
             h.update(f"{path.relative_to(root).as_posix()} {_file_hash(path)}\n".encode())
         for folder in ("wordlists", "lexicons", "actors"):
             for path in resource_files(folder):

@@ -6,12 +6,16 @@ from typing import Literal
 
 import pandas as pd
 
+from ..compat import keyword_only
 from .scorer import MEASURES
 
 __all__ = ["long_scores"]
 
 
-def long_scores(scores: pd.DataFrame, kind: Literal["frame", "marker", "actor"]) -> pd.DataFrame:
+@keyword_only("kind")
+def long_scores(
+    scores: pd.DataFrame, *, kind: Literal["frame", "marker", "actor"]
+) -> pd.DataFrame:
     """The wide ``frame_*`` / ``marker_*`` / ``mentions_*`` columns as a tidy table.
 
     ``kind="frame"`` gives ``article_id, outlet, frame, n_matches, per_1000_words,
@@ -22,7 +26,7 @@ def long_scores(scores: pd.DataFrame, kind: Literal["frame", "marker", "actor"])
     >>> from analysis import from_texts, score_articles
     >>> scores = score_articles(from_texts({"A": "Talks began."}), cache=False,
     ...                         frames={"talks": ["talks"]}, markers=False, actors=False)
-    >>> long_scores(scores, "frame")
+    >>> long_scores(scores, kind="frame")
       article_id outlet  frame  n_matches  per_1000_words  sentence_share
     0        a-1      A  talks          1           500.0             1.0
     """
