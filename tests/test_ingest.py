@@ -744,9 +744,31 @@ def test_normalize_url_ignores_scheme_www_tracking_and_fragment(parts, https, ww
     assert normalize_url(messy) == normalize_url(base)
 
 
+@pytest.mark.parametrize(("url", "key"), [
+    ("", ""),
+    # no scheme: no host either, the whole text is the path
+    ("example.org/story", "example.org/story"),
+    ("mailto:desk@example.org", "desk@example.org"),
+    # the path is decoded, a trailing / dropped, the root path alone is nothing
+    ("https://www.example.org/a%20b/", "example.org/a b"),
+    ("https://example.org/?utm_source=x#top", "example.org"),
+    # a port other than 80 and 443 is kept; the query sorted
+    ("https://EXAMPLE.org:8080/a?b=2&a=1", "example.org:8080/a?a=1&b=2"),
+    # surrounding whitespace goes; a space inside the path stays
+    ("  HTTPS://Example.org/A B  ", "example.org/A B"),
+    # not well-formed (a port out of range, an unclosed IPv6 bracket): compared as text,
+    # lower-cased, whitespace runs made one space
+    ("https://example.org:99999/a", "https://example.org:99999/a"),
+    ("HTTP://Example.org:99999/a  \n b", "http://example.org:99999/a b"),
+    ("http://[::1", "http://[::1"),
+])
+def test_normalize_url_of_odd_addresses(url, key):
+    assert normalize_url(url) == key
+
+
 @given(st.text())
-def test_normalize_url_never_crashes(text):
-    assert isinstance(normalize_url(text), str)
+def test_normalize_url_never_crashes_and_ignores_surrounding_whitespace(text):
+    assert normalize_url(f" \t{text}\n ") == normalize_url(text)
 
 
 @given(st.text(), st.text(alphabet=" \t\n", min_size=1))

@@ -31,7 +31,7 @@ from analysis.scoring import (
     score_file,
     skipped_report_path,
 )
-from analysis.tokens import sentences
+from analysis.tokens import sentence_spans, sentences, word_spans
 from conftest import ALLSIDES, FIXTURES, NO_ALLSIDES, ROOT, SEED_EVENT
 
 SHARED_CORPUS = ALLSIDES
@@ -523,7 +523,9 @@ def test_the_cache_is_never_inside_data(monkeypatch):
 def test_score_text_never_crashes_and_stays_in_range(text):
     scorer = _property_scorer()
     row = dict(zip(scorer.columns[5:], scorer.score_text(text), strict=True))
-    assert row["n_words"] >= 0 and row["n_sentences"] >= 0
+    # the counts are those of the tokenizers the module notes name, whatever the text
+    assert row["n_words"] == len(word_spans(text))
+    assert row["n_sentences"] == len(sentence_spans(text))
     if row["n_sentences"]:
         assert -1 <= row["mean_compound"] <= 1
         assert math.isclose(row["share_negative"] + row["share_neutral"] +
@@ -531,6 +533,23 @@ def test_score_text_never_crashes_and_stays_in_range(text):
     for name, value in row.items():
         if name.endswith("sentence_share") and not math.isnan(value):
             assert 0 <= value <= 1
+
+
+@pytest.mark.parametrize(("text", "n_words", "n_sentences"), [
+    ("", 0, 0),
+    (" \n\t ", 0, 0),
+    ("Peace.", 1, 1),
+    ("The war goes on. Peace!", 5, 2),  # The, war, goes, on | Peace
+    # Russia's, long-range, plan, U.S., officials, said: one sentence ("U.S." is no end)
+    ("Russia's long-range plan, U.S. officials said.", 6, 1),
+    ("Talks resumed.\n\nNo deal yet", 5, 2),  # a paragraph ends a sentence
+    ("\u201cWe will respond,\u201d he said \u2014 twice.", 6, 1),  # quotes, dash: no words
+])
+def test_word_and_sentence_counts_by_hand(text, n_words, n_sentences):
+    row = dict(zip(_property_scorer().columns[5:], _property_scorer().score_text(text),
+                   strict=True))
+    assert (row["n_words"], row["n_sentences"]) == (n_words, n_sentences)
+    assert math.isnan(row["mean_compound"]) == (n_sentences == 0)
 
 
 _SCORERS: list[Scorer] = []
