@@ -29,6 +29,7 @@ from analysis.scoring import (
     score_columns,
     score_dask,
     score_file,
+    scorer_sources,
     skipped_report_path,
 )
 from analysis.tokens import sentence_spans, sentences, word_spans
@@ -505,6 +506,38 @@ def test_the_cache_key_covers_the_text(many_articles, monkeypatch):
     fresh = score_articles(changed, quotes=False, chunksize=100)
     assert (fresh["n_words"] == score_articles(many_articles, quotes=False,
                                                chunksize=100)["n_words"] + 1).all()
+
+
+def test_the_fingerprint_covers_every_file_of_the_scoring_code(tmp_path):
+    package = ROOT / "analysis"
+    found = {p.relative_to(package).as_posix() for p in scorer_sources()}
+    subpackage = {p.relative_to(package).as_posix() for p in (package / "scoring").glob("*.py")}
+    assert subpackage <= found and "scoring/cache.py" in subpackage
+    assert {"tokens.py", "fastpunkt.py", "fastvader.py", "rows.py", "sentiment.py",
+            "framing.py"} <= found
+    assert {"actors", "quotes"} <= {name.split("/")[0].removesuffix(".py") for name in found}
+    # a module that becomes a package is hashed file by file, at any depth
+    for name in ("actors/__init__.py", "actors/lists.py", "actors/match/names.py",
+                 "quotes.py", "scoring/__init__.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# code\n", encoding="utf-8")
+    there = [p.relative_to(tmp_path).as_posix() for p in scorer_sources(package=tmp_path)]
+    assert {"actors/__init__.py", "actors/lists.py", "actors/match/names.py", "quotes.py",
+            "scoring/__init__.py"} <= set(there)
+    assert "tokens.py" in there  # missing here: listed all the same, hashed as "missing"
+
+
+@pytest.mark.parametrize("edited", ["scoring/cache.py", "scoring/streaming.py", "rows.py",
+                                    "tokens.py"])
+def test_an_edit_to_any_scoring_file_changes_the_fingerprint(monkeypatch, edited):
+    from analysis.scoring import scorer as scorer_module
+
+    options = {"frames": False, "markers": False, "actors": False, "quotes": False}
+    before = Scorer(**options).fingerprint
+    real = scorer_module._file_hash
+    monkeypatch.setattr(scorer_module, "_file_hash",
+                        lambda path: "edited" if path.as_posix().endswith(edited) else real(path))
+    assert Scorer(**options).fingerprint != before
 
 
 def test_the_cache_is_never_inside_data(monkeypatch):
