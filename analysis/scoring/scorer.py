@@ -32,6 +32,7 @@ __all__ = [
     "QUOTE_SCORE_COLUMNS",
     "SCORER_VERSION",
     "TONE_COLUMNS",
+    "Lexicons",
     "Scorer",
     "local_scorer",
     "score_columns",
@@ -53,7 +54,9 @@ MEASURES = ("n_matches", "per_1000_words", "sentence_share")
 _SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "rows", "sentiment", "framing",
                    "actors", "quotes", "scoring")
 
-Lexicons = Any  # a framing.Lexicon, or anything load_frames/load_markers read, or False
+#: What ``frames=`` and ``markers=`` accept: a framing.Lexicon, anything load_frames /
+#: load_markers read, None (the kit's) or False (no columns).
+Lexicons = Any
 
 
 def _has(module: str, *names: str) -> bool:
