@@ -43,6 +43,7 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
+from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .sentiment import warn_if_not_english
@@ -521,15 +522,16 @@ def _lexicon(value: Lexicon | Any, kind: Kind) -> Lexicon:
     return _load(value, kind)
 
 
-def find_frame_terms(text: str, frames: Lexicon | Any = None) -> list[dict[str, Any]]:
+@keyword_only("frames")
+def find_frame_terms(text: str, *, frames: Lexicon | Any = None) -> list[dict[str, Any]]:
     """The frame terms in ``text``: ``{frame, term, start, end, text}`` per match.
 
     ``term`` is the lexicon entry (e.g. ``escalat*``), ``text`` the words as written and
     ``text[start:end]`` in the input. ``frames`` is a :class:`Lexicon`, anything
     :func:`load_frames` reads, or None for the kit's frames. Heuristic: see the module notes.
 
-    >>> find_frame_terms("Talks on de-escalation began.", {"peace": ["talks", "de-escalat*"],
-    ...                                                    "war": ["escalat*"]})
+    >>> find_frame_terms("Talks on de-escalation began.",
+    ...                  frames={"peace": ["talks", "de-escalat*"], "war": ["escalat*"]})
     ... # doctest: +NORMALIZE_WHITESPACE
     [{'frame': 'peace', 'term': 'talks', 'start': 0, 'end': 5, 'text': 'Talks'},
      {'frame': 'peace', 'term': 'de-escalat*', 'start': 9, 'end': 22, 'text': 'de-escalation'}]
@@ -537,7 +539,8 @@ def find_frame_terms(text: str, frames: Lexicon | Any = None) -> list[dict[str, 
     return _lexicon(frames, "frame").find(text)
 
 
-def find_markers(text: str, markers: Lexicon | Any = None) -> list[dict[str, Any]]:
+@keyword_only("markers")
+def find_markers(text: str, *, markers: Lexicon | Any = None) -> list[dict[str, Any]]:
     """The marker terms in ``text``: ``{marker, term, start, end, text}`` per match.
 
     >>> [(m["marker"], m["text"]) for m in find_markers("It may very well be so-called aid.")]
@@ -563,7 +566,8 @@ def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str):
         yield article_id, outlet, count_words(text), spans, text, lexicon.find(text)
     if empty:
         warnings.warn(f"{len(empty)} article(s) have no sentences, so their rates are NaN: "
-                      f"{', '.join(empty[:5])}", UserWarning, stacklevel=4)
+                      f"{', '.join(empty[:5])}", UserWarning,
+                      stacklevel=5)  # 4 once frame_scores & co. lose their keyword_only shim
 
 
 def _sentence_of(spans: list[tuple[int, int]], starts: list[int], position: int) -> int:
@@ -620,7 +624,8 @@ def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str) -> pd.DataFrame:
          "n_words": "int64", "n_sentences": "int64", "n_sentences_with": "int64"})
 
 
-def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataFrame:
+@keyword_only("frames")
+def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None) -> pd.DataFrame:
     """Frame scores per article and frame (every frame, also those with no match).
 
     Columns: ``article_id, outlet, frame, n_matches, per_1000_words, sentence_share,
@@ -634,7 +639,7 @@ def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataF
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": "NATO allies met. Talks went on. Nothing else happened."})
     >>> # 9 words, 3 sentences: alliance 2 / 9 * 1000 = 222.2 per 1,000 words
-    >>> scores = frame_scores(corpus, {"alliance": ["nato", "allies"], "talks": ["talks"]})
+    >>> scores = frame_scores(corpus, frames={"alliance": ["nato", "allies"], "talks": ["talks"]})
     >>> scores[["frame", "n_matches", "per_1000_words", "sentence_share", "terms"]]
           frame  n_matches  per_1000_words  sentence_share                 terms
     0  alliance          2      222.222222        0.333333  allies (1); nato (1)
@@ -643,7 +648,8 @@ def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataF
     return _scores(corpus, _lexicon(frames, "frame"), "frame_scores")
 
 
-def marker_scores(corpus: pd.DataFrame, markers: Lexicon | Any = None) -> pd.DataFrame:
+@keyword_only("markers")
+def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None) -> pd.DataFrame:
     """Marker scores per article and marker: the columns of :func:`frame_scores` with
     ``marker`` in place of ``frame``.
 
@@ -659,7 +665,8 @@ def marker_scores(corpus: pd.DataFrame, markers: Lexicon | Any = None) -> pd.Dat
     return _scores(corpus, _lexicon(markers, "marker"), "marker_scores")
 
 
-def frame_evidence(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.DataFrame:
+@keyword_only("frames")
+def frame_evidence(corpus: pd.DataFrame, *, frames: Lexicon | Any = None) -> pd.DataFrame:
     """One row per frame match: the evidence behind :func:`frame_scores`.
 
     Columns: ``article_id, outlet, frame, term, matched, start, end, sentence_index,
@@ -675,7 +682,8 @@ def frame_evidence(corpus: pd.DataFrame, frames: Lexicon | Any = None) -> pd.Dat
     return _evidence(corpus, _lexicon(frames, "frame"), "frame_evidence")
 
 
-def marker_evidence(corpus: pd.DataFrame, markers: Lexicon | Any = None) -> pd.DataFrame:
+@keyword_only("markers")
+def marker_evidence(corpus: pd.DataFrame, *, markers: Lexicon | Any = None) -> pd.DataFrame:
     """One row per marker match, like :func:`frame_evidence` with ``marker`` for ``frame``.
 
     >>> from analysis import from_texts
@@ -723,7 +731,7 @@ def outlet_frame_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": ["Talks began.", "No talks, no deal."], "B": "Silence."})
-    >>> out = outlet_frame_scores(frame_scores(corpus, {"talks": ["talks"]}))
+    >>> out = outlet_frame_scores(frame_scores(corpus, frames={"talks": ["talks"]}))
     >>> out[["outlet", "n_articles", "n_matches", "per_1000_words", "article_share"]]
       outlet  n_articles  n_matches  per_1000_words  article_share
     0      A           2          2      333.333333            1.0

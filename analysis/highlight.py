@@ -39,6 +39,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .compat import keyword_only
 from .outputs import write_text
 from .plotting import outlet_colors
 
@@ -72,7 +73,8 @@ class Highlighted:
     def _repr_html_(self) -> str:
         return self.html
 
-    def page(self, title: str = "Outlet Lens: articles side by side") -> str:
+    @keyword_only("title")
+    def page(self, *, title: str = "Outlet Lens: articles side by side") -> str:
         """A complete standalone HTML page."""
         return (
             "<!doctype html><html lang=en><meta charset=utf-8>"

@@ -92,13 +92,13 @@ class EventTables:
     def frame_matches(self) -> pd.DataFrame:
         from .framing import frame_evidence
 
-        return frame_evidence(self.corpus, self.frames_lexicon)
+        return frame_evidence(self.corpus, frames=self.frames_lexicon)
 
     @functools.cached_property
     def frame_scores(self) -> pd.DataFrame:
         from .framing import frame_scores
 
-        return frame_scores(self.corpus, self.frames_lexicon)
+        return frame_scores(self.corpus, frames=self.frames_lexicon)
 
     @functools.cached_property
     def coverage(self) -> pd.DataFrame:

@@ -72,7 +72,7 @@ def test_lexicon_table():
 
 
 def _texts(terms, text):
-    return [m["text"] for m in find_frame_terms(text, {"f": terms})]
+    return [m["text"] for m in find_frame_terms(text, frames={"f": terms})]
 
 
 @pytest.mark.parametrize(
@@ -103,20 +103,20 @@ def test_term_syntax(terms, text, expected):
 def test_one_phrase_counts_for_two_frames():
     frames = {"a": ["nuclear threat"], "b": ["threat"], "c": ["nuclear threat*"]}
     found = [(m["frame"], m["term"], m["start"], m["end"])
-             for m in find_frame_terms("A nuclear threat.", frames)]
+             for m in find_frame_terms("A nuclear threat.", frames=frames)]
     # "nuclear threat" spans 2..16; "threat" alone 10..16
     assert found == [("a", "nuclear threat", 2, 16), ("c", "nuclear threat*", 2, 16),
                      ("b", "threat", 10, 16)]
 
 
 def test_wildcard_and_literal_in_two_frames_both_count():
-    found = find_frame_terms("escalation", {"a": ["escalat*"], "b": ["escalation"]})
+    found = find_frame_terms("escalation", frames={"a": ["escalat*"], "b": ["escalation"]})
     assert [(m["frame"], m["term"]) for m in found] == [("a", "escalat*"), ("b", "escalation")]
 
 
 def test_spans_survive_characters_whose_lower_case_is_longer():
     text = "İstanbul talks: war."  # "İ".lower() is two characters
-    found = find_frame_terms(text, {"f": ["war", "talks"]})
+    found = find_frame_terms(text, frames={"f": ["war", "talks"]})
     assert [text[m["start"]:m["end"]] for m in found] == ["talks", "war"]
 
 
@@ -269,7 +269,7 @@ def test_add_marker_and_kind_checks():
     markers = add_marker(load_markers(), "distancing", ["so-called", "alleged*"])
     assert markers.kind == "marker" and "distancing" in markers
     with pytest.raises(ValueError, match="lexicon of frames"):
-        frame_scores(from_texts({"A": "x"}), load_markers())
+        frame_scores(from_texts({"A": "x"}), frames=load_markers())
     with pytest.raises(KeyError, match="no frame 'nope'"):
         load_frames()["nope"]
     assert isinstance(load_frames(load_frames()), Lexicon)
@@ -287,7 +287,7 @@ def test_frame_scores_by_hand():
         "B": "Phone calls continued.",
     })
     before = corpus.copy()
-    scores = frame_scores(corpus, TOY)
+    scores = frame_scores(corpus, frames=TOY)
     pd.testing.assert_frame_equal(corpus, before)
     assert list(scores.columns) == [
         "article_id", "outlet", "frame", "n_matches", "per_1000_words", "sentence_share",
@@ -307,7 +307,7 @@ def test_frame_scores_by_hand():
 
 def test_frame_evidence_rows_point_at_sentences():
     corpus = from_texts({"A": "NATO allies met. Talks went on. NATO said the threats grew."})
-    evidence = frame_evidence(corpus, TOY)
+    evidence = frame_evidence(corpus, frames=TOY)
     text = corpus.loc[0, "text"]
     assert list(evidence.columns) == ["article_id", "outlet", "frame", "term", "matched",
                                       "start", "end", "sentence_index", "sentence"]
@@ -320,7 +320,7 @@ def test_frame_evidence_rows_point_at_sentences():
 
 def test_outlet_frame_scores_pool_articles():
     corpus = from_texts({"A": ["NATO met.", "Allies and NATO talked. Quiet."], "B": "Talks."})
-    out = outlet_frame_scores(frame_scores(corpus, TOY)).set_index(["outlet", "frame"])
+    out = outlet_frame_scores(frame_scores(corpus, frames=TOY)).set_index(["outlet", "frame"])
     row = out.loc[("A", "alliance")]
     # A: 2 + 5 = 7 words, 1 + 2 = 3 sentences; 3 matches in 2 sentences, both articles
     assert row["n_articles"] == 2 and row["n_matches"] == 3
@@ -343,10 +343,10 @@ def test_marker_tables_use_marker_column():
 def test_article_without_words_gets_nan_rates():
     corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": ["   "]})
     with pytest.warns(UserWarning, match="no sentences.*: a"):
-        scores = frame_scores(corpus, TOY)
+        scores = frame_scores(corpus, frames=TOY)
     assert scores["n_words"].eq(0).all() and scores["per_1000_words"].isna().all()
     with pytest.warns(UserWarning, match="no sentences"):
-        assert frame_evidence(corpus, TOY).empty
+        assert frame_evidence(corpus, frames=TOY).empty
 
 
 def test_missing_column_is_named():
