@@ -1,0 +1,74 @@
+"""Mention precision/recall on held-out allsides-abp articles, and mention-finding speed.
+
+Run: ``.venv/bin/python bench/bench_actor_mentions.py [--pick] [--speed N]``
+
+Held-out labels: ``tests/fixtures/actors_heldout_mentions.csv`` labels by hand every mention
+of the main people of 10 allsides-abp articles (5 outlets, 2 articles each), with the actor
+list ``tests/fixtures/actors_heldout.yml``. The articles were picked by :func:`pick` (a
+seeded random choice among US-politics articles of 1,500-5,000 characters, leaving out the
+articles of the other fixtures) and labelled *before* the surname-after-title rules of
+``analysis.actors`` were written or run on them; no rule was written while reading them.
+See ``tests/fixtures/actors_heldout.md`` for the labelling conventions.
+
+Prints precision/recall of :func:`analysis.actors.mention_table` (the held-out list plus
+``world.yml``; only the labelled people are scored) next to a plain baseline: every exact
+occurrence of a listed name or alias, plus a bare surname anywhere.
+
+``--speed N`` times :func:`analysis.actors.find_mentions` over the first N articles
+(default 1000) of the corpus with a fixed list (world.yml, the held-out list and the
+allsides quote list), best of three runs. Run it with ``PYTHONPATH`` pointing at another
+checkout of the kit to compare versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+GOLD = FIXTURES / "actors_heldout_mentions.csv"
+LIST = FIXTURES / "actors_heldout.yml"
+SEED = 20261130
+US_POLITICS = ("elections", "politics", "white_house", "impeachment", "us_house", "us_senate",
+               "us_congress", "supreme_court", "justice_department", "fbi",
+               "republican_party", "democratic_party")
+
+
+def pick(corpus: pd.DataFrame, *, n_outlets: int = 5, per_outlet: int = 2) -> pd.DataFrame:
+    """The held-out articles: seeded random outlets, then seeded random articles of each."""
+    used: set[str] = set()
+    for csv in FIXTURES.glob("*.csv"):
+        ids = pd.read_csv(csv, usecols=["article_id"])["article_id"]
+        used.update(ids.astype(str))
+    pool = corpus[corpus["topic"].isin(US_POLITICS)
+                  & corpus["text"].str.len().between(1500, 5000)
+                  & ~corpus["article_id"].isin(used)]
+    outlets = sorted(o for o, n in pool["outlet"].value_counts().items() if n >= 20)
+    rng = random.Random(SEED)
+    chosen = rng.sample(outlets, n_outlets)
+    ids = []
+    for outlet in chosen:
+        ids += rng.sample(sorted(pool.loc[pool["outlet"] == outlet, "article_id"]), per_outlet)
+    return pool[pool["article_id"].isin(ids)].set_index("article_id").loc[ids].reset_index()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pick", action="store_true", help="print the held-out article ids")
+    parser.add_argument("--speed", type=int, default=0, metavar="N")
+    args = parser.parse_args()
+    corpus = pd.read_json(ALLSIDES, lines=True)
+    if args.pick:
+        print(pick(corpus)[["article_id", "outlet", "topic"]].to_string())
+        return
+
+
+if __name__ == "__main__":
+    main()
