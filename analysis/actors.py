@@ -64,6 +64,7 @@ from .tokens import shadow as _shadow
 from .yamlio import cached_by_file, file_key, read_yaml
 
 __all__ = [
+    "GENDERS",
     "KINDS",
     "Actor",
     "ActorList",
@@ -122,11 +123,19 @@ DISCOVERY_COLUMNS = [
 # --- actors and actor lists -------------------------------------------------------------
 
 
+Gender = Literal["female", "male", "unknown"]
+GENDERS: tuple[str, ...] = ("female", "male", "unknown")
+
+
 @dataclass(frozen=True)
 class Actor:
     """One actor: canonical ``name``, ``kind``, ``aliases``, ``titles``, ``after_name``.
 
-    ``source`` says where the entry was read (``file, line n``).
+    ``gender`` (``female``, ``male``, ``unknown`` or None when the list does not say) is
+    optional: a gendered honorific ("Ms. Clinton") only resolves to a person whose gender
+    does not contradict it, and pronoun resolution may use it. ``source`` says where the
+    entry was read (``file, line n``); ``general`` is True for an entry of a general list
+    (no ``events:`` key): an event list's entry wins over it when both claim a name.
     """
 
     name: str
@@ -135,6 +144,8 @@ class Actor:
     titles: tuple[str, ...] = ()
     after_name: tuple[str, ...] = ()
     source: str | None = None
+    gender: Gender | None = None
+    general: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -171,8 +182,14 @@ _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
 class ActorList(Sequence[Actor]):
     """An ordered, validated collection of :class:`Actor` with its compiled matchers.
 
-    An alias or title that two different actors claim is an error naming both. Entries
-    with the same canonical name (from different files) are merged when their kinds agree.
+    Entries with the same canonical name (from different files) are merged when their
+    kinds agree. Precedence: an entry of an event list (or of a list given by path that
+    names events) wins over an entry of a general list (``Actor.general``, such as
+    ``world.yml``). When an event entry claims a general entry's name or alias
+    ("Department of Justice" in both lists), the event's entry is used and the general
+    entry's other names and titles become its aliases and titles; a general entry's title
+    that an event entry claims is dropped. Within one tier, an alias or title that two
+    different actors claim is an error naming both.
 
     >>> actors = ActorList([Actor("Dmitry Peskov", "person", titles=("Kremlin spokesman",))])
     >>> actors.names, actors["Dmitry Peskov"].kind
@@ -181,7 +198,7 @@ class ActorList(Sequence[Actor]):
 
     def __init__(self, actors: Iterable[Actor] = (), *, sources: Sequence[str] = ()) -> None:
         merged: dict[str, Actor] = {}
-        for actor in actors:
+        for actor in _prefer_event_entries(list(actors)):
             if actor.kind not in KINDS:
                 raise CorpusError(
                     f"actor {actor.name!r} has kind {actor.kind!r}; expected one of "
@@ -191,6 +208,9 @@ class ActorList(Sequence[Actor]):
             old = merged.get(actor.name)
             if old is None:
                 merged[actor.name] = actor
+            elif old.kind != actor.kind and old.general != actor.general:
+                if old.general:  # the event list's entry wins
+                    merged[actor.name] = actor
             elif old.kind != actor.kind:
                 raise CorpusError(
                     f"actor {actor.name!r} is a {old.kind} in {old.source} but a "
@@ -203,7 +223,9 @@ class ActorList(Sequence[Actor]):
                     _unique(old.aliases + actor.aliases),
                     _unique(old.titles + actor.titles),
                     _unique(old.after_name + actor.after_name),
-                    old.source,
+                    old.source if not old.general or actor.general else actor.source,
+                    old.gender or actor.gender,
+                    old.general and actor.general,
                 )
         self._actors = list(merged.values())
         self._by_name = {a.name: a for a in self._actors}
@@ -238,13 +260,14 @@ class ActorList(Sequence[Actor]):
         return [a.name for a in self._actors]
 
     def to_frame(self) -> pd.DataFrame:
-        """The list as a table: ``actor, kind, aliases, titles, source``."""
+        """The list as a table: ``actor, kind, aliases, titles, gender, source``."""
         return pd.DataFrame(
             [
-                (a.name, a.kind, " | ".join(a.aliases), " | ".join(a.titles), a.source)
+                (a.name, a.kind, " | ".join(a.aliases), " | ".join(a.titles), a.gender,
+                 a.source)
                 for a in self._actors
             ],
-            columns=["actor", "kind", "aliases", "titles", "source"],
+            columns=["actor", "kind", "aliases", "titles", "gender", "source"],
         )
 
     # -- validation and matchers --
@@ -285,6 +308,54 @@ class ActorList(Sequence[Actor]):
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _claims(actor: Actor) -> set[str]:
+    """The keys under which an actor claims its names, aliases and titles (folded)."""
+    return {_collapse(n).casefold() for n in (actor.name, *actor.aliases)} | {
+        _title_key(t) for t in (*actor.titles, *actor.after_name)}
+
+
+def _prefer_event_entries(actors: list[Actor]) -> list[Actor]:
+    """General-list entries without what event-list entries claim (see :class:`ActorList`)."""
+    if not any(a.general for a in actors) or all(a.general for a in actors):
+        return actors
+    owners: dict[str, set[str]] = defaultdict(set)  # claim -> event-list actors claiming it
+    for a in actors:
+        if not a.general:
+            for key in _claims(a):
+                owners[key].add(a.name)
+
+    def taken(key: str, name: str) -> bool:  # claimed by another actor of an event list
+        return bool(owners.get(key, set()) - {name})
+
+    kinds = {a.name: a.kind for a in actors if not a.general}
+    out = []
+    for a in actors:
+        if not a.general:
+            out.append(a)
+            continue
+        names = [_collapse(n).casefold() for n in (a.name, *a.aliases)]
+        claimers = set().union(*(owners.get(k, set()) for k in names)) - {a.name}
+        if len(claimers) == 1:
+            # The event list names this actor its own way: its other names join that entry.
+            (owner,) = claimers
+            rest = [n for n, k in zip((a.name, *a.aliases), names, strict=True)
+                    if not owners.get(k)]
+            titles = [t for t in (*a.titles, *a.after_name) if not owners.get(_title_key(t))]
+            out.append(Actor(owner, kinds[owner], tuple(rest), tuple(titles), (), a.source))
+            continue
+        if claimers:
+            continue  # claimed by several event entries: leave it to them
+        keep = [x for x in a.aliases if not taken(_collapse(x).casefold(), a.name)]
+        titles = [t for t in a.titles if not taken(_title_key(t), a.name)]
+        after = [t for t in a.after_name if not taken(_title_key(t), a.name)]
+        if (len(keep), len(titles), len(after)) != (len(a.aliases), len(a.titles),
+                                                     len(a.after_name)):
+            a = Actor(a.name, a.kind, tuple(keep), tuple(titles), tuple(after), a.source,
+                      a.gender, a.general)
+        out.append(a)
+    return out
 
 
 def _listed(entry: dict[str, Any], key: str, *, file: Path, line: int | None) -> tuple[str, ...]:
@@ -363,13 +434,22 @@ def read_actor_file(path: str | os.PathLike[str]) -> tuple[list[Actor], list[str
                 file=path, line=line, field="kind",
             )
         unknown = {str(k) for k in entry} - {"name", "kind", "aliases", "titles", "after_name",
-                                             "note", "notes", "url", "wikidata"}
+                                             "gender", "note", "notes", "url", "wikidata"}
         if unknown:
             raise CorpusError(
                 f"actor {name!r} has unknown field(s) {', '.join(sorted(unknown))}; "
-                "expected name, kind, aliases, titles, after_name, note",
+                "expected name, kind, aliases, titles, after_name, gender, note",
                 file=path, line=line, field=sorted(unknown)[0],
             )
+        gender = entry.get("gender")
+        if gender is not None:
+            gender = str(gender).strip().lower()
+            if gender not in GENDERS:
+                raise CorpusError(
+                    f"actor {name!r} has gender {entry.get('gender')!r}; expected one of "
+                    f"{', '.join(GENDERS)} (or leave it out)",
+                    file=path, line=line, field="gender",
+                )
         actors.append(
             Actor(
                 name=name.strip(),
@@ -378,6 +458,8 @@ def read_actor_file(path: str | os.PathLike[str]) -> tuple[list[Actor], list[str
                 titles=_listed(entry, "titles", file=path, line=line),
                 after_name=_listed(entry, "after_name", file=path, line=line),
                 source=f"{path}, line {line}" if line else str(path),
+                gender=gender,
+                general=covered is None,
             )
         )
     return actors, covered
