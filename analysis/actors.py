@@ -42,8 +42,10 @@ import functools
 import itertools
 import os
 import re
+import sys
+import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -52,7 +54,7 @@ import pandas as pd
 import yaml
 
 from .errors import CorpusError, require_columns
-from .resources import find_resource, resource_files
+from .resources import find_resource, load_wordlist, resource_files
 from .tokens import (
     count_words,
     sentence_spans,
@@ -69,7 +71,9 @@ __all__ = [
     "Actor",
     "ActorList",
     "Mention",
+    "UnmentionedActorWarning",
     "actor_list_yaml",
+    "as_actor_list",
     "actors_by_outlet",
     "actors_per_row",
     "count_actors",
@@ -81,6 +85,8 @@ __all__ = [
     "naming_table",
     "precision_recall",
     "read_actor_file",
+    "title_before_regex",
+    "warn_unmentioned",
 ]
 
 Kind = Literal["person", "organisation", "country", "place"]
@@ -657,6 +663,8 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     matcher = actors._matcher
     shadow = _shadow(text)
     raw = matcher.raw(shadow)
+    title_re = (title_before_regex()
+                if any(form == "short" for _s, _e, _i, form, _p, _c in raw) else None)
     # Who is named in full (name, alias or title) somewhere in the text?
     full_at: dict[int, list[int]] = defaultdict(list)
     for s, _e, i, form, _p, _c in raw:
@@ -679,7 +687,8 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
         if form != "short":
             hits.append((s, e, i, form, poss))
             continue
-        chosen = _resolve_short(s, shadow, candidates, full_at, titles_end)
+        chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
+                                title_re)
         if chosen is None and candidates and _inside_title(s, e, title_starts, title_reach):
             # A surname inside a listed title ("Putin's spokesman") names that person.
             chosen = candidates[0] if len(candidates) == 1 else None
@@ -694,13 +703,27 @@ def _inside_title(s: int, e: int, title_starts: list[int], title_reach: list[int
     return k > 0 and title_reach[k - 1] >= e
 
 
-def _resolve_short(s, shadow, candidates, full_at, titles_end) -> int | None:
+def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, title_re
+                   ) -> int | None:
     # A title of the candidate right before the surname: "US Defense Secretary Austin".
     for i in candidates:
         for te in range(max(0, s - 3), s):
             if (te, i) in titles_end and not shadow[te:s].strip():
                 return i
     named = [i for i in candidates if i in full_at]
+    if len(named) == 1 and len(candidates) == 1:
+        return named[0]
+    # A generic title or honorific right before the surname: "Mr. Trump", "Sen. Warren",
+    # "President Obama". A gendered honorific rules out a person of the other gender.
+    title = title_re.search(shadow, max(0, s - 40), s) if shadow[s - 1:s] in (" ", "\t") \
+        else None
+    if title is not None:
+        gender = _HONORIFIC_GENDER.get(title.group("word").rstrip(".").lower())
+        fits = [i for i in candidates
+                if not (gender and actors[i].gender in GENDERS[:2] and actors[i].gender != gender)]
+        named = [i for i in named if i in fits]
+        if not named and len(fits) == 1:
+            return fits[0]
     if len(named) == 1:
         return named[0]
     if len(named) > 1:  # the person named in full most recently before (else soonest after)
@@ -709,6 +732,42 @@ def _resolve_short(s, shadow, candidates, full_at, titles_end) -> int | None:
             return (0, s - full_at[i][k - 1]) if k else (1, full_at[i][0] - s)
         return min(named, key=distance)
     return None
+
+
+#: Gendered honorifics (lower case, no period): "Ms. Pelosi" is not a man.
+_HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female",
+                     "mister": "male", "madam": "female"}
+#: Abbreviated titles that come *after* a name or are not titles of a person ("St. Paul").
+_NOT_HONORIFICS = frozenset({"sr", "jr", "st", "mt", "ft"})
+
+
+def _honorifics() -> frozenset[str]:
+    """Abbreviated titles ("mr", "sen", "gov") from ``wordlists/abbreviations.yml``."""
+    return (load_wordlist("abbreviations", "titles") | set(_HONORIFIC_GENDER)) - _NOT_HONORIFICS
+
+
+def title_before_regex() -> re.Pattern[str]:
+    """A generic title or honorific ending where a name starts ("Mr. ", "President ").
+
+    Abbreviated titles come from ``wordlists/abbreviations.yml`` (``titles``), written with
+    a capital and an optional period ("Mr.", "Mr", "Sen."); role nouns from the
+    ``role_nouns`` of ``lexicons/attribution_verbs.yml`` ("President", "Senator",
+    "Speaker"), in any case, optionally with "-elect". Search it with ``endpos`` at the
+    name's start; the matched word is the ``word`` group.
+
+    >>> title_before_regex().search("said Sen. ").group("word")
+    'Sen.'
+    """
+    return _compile_title_before(_honorifics(), _role_nouns())
+
+
+@functools.lru_cache(maxsize=4)
+def _compile_title_before(honorifics: frozenset[str], roles: frozenset[str]) -> re.Pattern[str]:
+    abbr = "|".join(re.escape(h[:1].upper() + h[1:]) for h in sorted(honorifics, key=len,
+                                                                     reverse=True))
+    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+")
+                    for r in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'.-])(?P<word>(?:{abbr})\.?|(?i:{role})(?:-elect)?)[ \t]+\Z")
 
 
 def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mention]:
@@ -746,12 +805,59 @@ def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mentio
 # --- corpus level -----------------------------------------------------------------------
 
 
+class UnmentionedActorWarning(UserWarning):
+    """A person or organisation of an event's actor list is never mentioned in the articles."""
+
+
+ActorsOption = Any  # an ActorList, a YAML path or several, or None
+
+
+def as_actor_list(actors: ActorsOption) -> ActorList | None:
+    """``actors`` as an :class:`ActorList`: a list as it is, a path (or several) loaded with
+    :func:`load_actors`, None kept (each article then uses its event's lists).
+
+    >>> as_actor_list(None) is None, len(as_actor_list(ActorList([Actor("NATO", "organisation")])))
+    (True, 1)
+    """
+    if actors is None or isinstance(actors, ActorList):
+        return actors
+    if isinstance(actors, str | os.PathLike) or (
+            isinstance(actors, list | tuple) and all(isinstance(a, str | os.PathLike)
+                                                     for a in actors)):
+        return load_actors(actors)
+    if isinstance(actors, list | tuple) and all(isinstance(a, Actor) for a in actors):
+        return ActorList(actors)
+    raise TypeError(f"actors must be an ActorList, a YAML path or a list of paths, "
+                    f"found {type(actors).__name__}")
+
+
+def _actors_keyword(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Keep ``func(corpus, actors)`` working for one release, with a FutureWarning."""
+
+    @functools.wraps(func)
+    def wrapper(data: pd.DataFrame, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        if args:
+            if len(args) > 1 or "actors" in kwargs:
+                raise TypeError(f"{func.__name__}() takes the table, then keyword options "
+                                "(actors=...)")
+            warnings.warn(
+                f"{func.__name__}(corpus, actors): pass the list as the keyword actors=...; "
+                "a positional actor list will stop working in the next release",
+                FutureWarning, stacklevel=2,
+            )
+            kwargs["actors"] = args[0]
+        return func(data, **kwargs)
+
+    return wrapper
+
+
 def actors_per_row(
-    corpus: pd.DataFrame, actors: ActorList | None
+    corpus: pd.DataFrame, actors: ActorsOption
 ) -> Iterator[tuple[Any, ActorList]]:
     """Yield ``(row position, actor list)`` for each row of ``corpus``: ``actors`` when
-    given, else the lists for the row's event (:func:`load_actors` with ``event=``, read
-    once per event)."""
+    given (a list or YAML paths), else the lists for the row's event (:func:`load_actors`
+    with ``event=``, read once per event)."""
+    actors = as_actor_list(actors)
     cache: dict[Any, ActorList] = {}
     events = corpus["event"] if "event" in corpus.columns else [None] * len(corpus)
     for pos, event in enumerate(events):
@@ -782,20 +888,79 @@ class _Article:
         return max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
 
 
-def _articles(corpus: pd.DataFrame, actors: ActorList | None, what: str) -> Iterator[_Article]:
+def _articles(corpus: pd.DataFrame, actors: ActorsOption, what: str) -> Iterator[_Article]:
     require_columns(corpus, ["article_id", "outlet", "text"], what)
     titles = corpus["title"] if "title" in corpus.columns else [""] * len(corpus)
     rows = zip(corpus["article_id"], corpus["outlet"], corpus["text"], titles, strict=True)
+    seen: dict[int, tuple[ActorList, set[str], list[str]]] = {}  # per list: names, headlines
     for (article_id, outlet, text, title), (_pos, alist) in zip(
         rows, actors_per_row(corpus, actors), strict=True
     ):
         text = text if isinstance(text, str) else ""
         title = title if isinstance(title, str) else ""
-        yield _Article(article_id, outlet, text, title, find_mentions(text, alist),
+        art = _Article(article_id, outlet, text, title, find_mentions(text, alist),
                        sentence_spans(text), alist)
+        _, named, headlines = seen.setdefault(id(alist), (alist, set(), []))
+        named.update(m.actor for m in art.mentions)
+        headlines.append(title)
+        yield art
+    for alist, named, headlines in seen.values():
+        warn_unmentioned(alist, named, headlines)
 
 
-def mention_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+def warn_unmentioned(actors: ActorList, named: set[str], headlines: Sequence[str] = (),
+                     *, limit: int = 10) -> list[str]:
+    """Warn about each person or organisation of an event list (not a general list such as
+    ``world.yml``) that no text in ``named`` (the actors found) or headline mentions.
+
+    One :class:`UnmentionedActorWarning` per actor (at most ``limit``, then one for the
+    rest), naming the actor and its list file. Returns the names.
+
+    >>> import warnings
+    >>> listed = ActorList([Actor("Kamala Harris", "person", source="my.yml, line 3")])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unmentioned(listed, set(), ["Biden speaks"])
+    ['Kamala Harris']
+    >>> print(caught[0].message)
+    'Kamala Harris' (person, my.yml, line 3) is not mentioned in any of the 1 article(s): check its name, aliases and titles, or leave it out of the list
+    """
+    missing = [a for a in actors if not a.general and a.kind in ("person", "organisation")
+               and a.name not in named]
+    if missing and any(headlines):
+        for title in headlines:
+            if title:
+                named = named | {m.actor for m in find_mentions(title, actors)}
+        missing = [a for a in missing if a.name not in named]
+    n = len(headlines)
+    level = _user_stacklevel()
+    for a in missing[:limit]:
+        warnings.warn(
+            f"{a.name!r} ({a.kind}, {a.source or 'no file'}) is not mentioned in any of the "
+            f"{n} article(s): check its name, aliases and titles, or leave it out of the list",
+            UnmentionedActorWarning, stacklevel=level,
+        )
+    if len(missing) > limit:
+        rest = missing[limit:]
+        warnings.warn(
+            f"{len(rest)} more listed actors are not mentioned in any of the {n} article(s), "
+            f"such as {rest[0].name!r} ({rest[0].source or 'no file'})",
+            UnmentionedActorWarning, stacklevel=level,
+        )
+    return [a.name for a in missing]
+
+
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` of the first caller outside the kit (for warnings' locations)."""
+    package = os.path.dirname(os.path.abspath(sys.modules[__name__.split(".")[0]].__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+@_actors_keyword
+def mention_table(corpus: pd.DataFrame, *, actors: ActorsOption = None) -> pd.DataFrame:
     """One row per mention: ``article_id, outlet, actor, kind, surface, start, end,
     sentence_index, form, possessive``.
 
@@ -855,7 +1020,8 @@ def _article_counts(art: _Article) -> list[tuple]:
     return rows
 
 
-def count_actors(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+@_actors_keyword
+def count_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None) -> pd.DataFrame:
     """One row per article and actor mentioned in its text or headline.
 
     Columns: ``article_id, outlet, actor, kind, n_mentions, per_1000_words`` (mentions per
@@ -881,7 +1047,8 @@ def count_actors(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.Da
     )
 
 
-def actors_by_outlet(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+@_actors_keyword
+def actors_by_outlet(corpus: pd.DataFrame, *, actors: ActorsOption = None) -> pd.DataFrame:
     """The outlet-level view of :func:`count_actors`: one row per outlet and actor.
 
     Columns: ``outlet, actor, kind, n_articles`` (the outlet's articles),
@@ -898,7 +1065,7 @@ def actors_by_outlet(corpus: pd.DataFrame, actors: ActorList | None = None) -> p
     25         n-tv           3             0.0
     """
     require_columns(corpus, ["article_id", "outlet", "text"], "actors_by_outlet")
-    counts = count_actors(corpus, actors)
+    counts = count_actors(corpus, actors=actors)
     words = pd.DataFrame({
         "outlet": corpus["outlet"].to_numpy(),
         "n_words": [count_words(t) if isinstance(t, str) else 0 for t in corpus["text"]],
@@ -973,12 +1140,14 @@ def _premodifier(shadow: str, start: int, sentence_start: int) -> tuple[int, int
     words = list(_WORD.finditer(shadow, m.start(1), m.end(1)))
     stop = stopwords()
     roles = _role_nouns()
+    honorifics = _honorifics()
     kept = []
     for w in reversed(words):
         word = w.group()
+        honorific = word.rstrip(".").lower() in honorifics and word[:1].isupper()
         if word.lower() in stop and not (word.isupper() and len(word) == 2):  # "US", "us"
             break
-        if word.endswith(".") and "." not in word[:-1]:  # the previous sentence's end
+        if word.endswith(".") and "." not in word[:-1] and not honorific:  # a sentence's end
             break
         if not (word[:1].isupper() or word.lower() in roles) or _CALENDAR.fullmatch(word):
             break
@@ -986,23 +1155,40 @@ def _premodifier(shadow: str, start: int, sentence_start: int) -> tuple[int, int
     if not kept:
         return None
     kept.reverse()
+    first = kept[0].group()
     if kept[0].start() == sentence_start and len(kept) == 1 \
-            and kept[0].group().lower() not in roles:
+            and first.lower() not in roles and first.rstrip(".").lower() not in honorifics:
         return None  # a capitalised first word of a sentence ("Get", "Only")
     return kept[0].start(), kept[-1].end()
 
 
 def _possessed(shadow: str, end: int) -> tuple[int, int] | None:
+    """What follows a possessive: one or two words, after any numbers ("Trump's two elder
+    sons": "elder sons"); a second word that looks like a verb or adverb ("policies
+    worsened", "comment last") or follows a plural ("supporters said") is left out."""
     m = _POSSESSED.match(shadow, end)
+    while m and _QUANTITY.fullmatch(m.group(1)):
+        m = _POSSESSED.match(shadow, m.end(1))
     if not m:
         return None
     stop = stopwords()
     first, second = m.group(1), m.group(2)
-    if first.lower() in stop:
+    if first.lower() in stop or _QUANTITY.fullmatch(first):
         return None
-    if second is None or second.lower() in stop or first.lower() in _role_nouns():
+    if (second is None or second.lower() in stop or first.lower() in _role_nouns()
+            or _QUANTITY.fullmatch(second) or _VERB_LIKE.search(second)
+            or (first.endswith("s") and first.islower() and not first.endswith("ss"))):
         return m.start(1), m.end(1)
     return m.start(1), m.end(2)
+
+
+#: Numbers and quantity words, which say how many, not what ("two", "2014", "first").
+_QUANTITY = re.compile(
+    r"(?i:\d[\d,.]*s?|\d+(?:st|nd|rd|th)|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|dozen|hundreds?|thousands?|millions?|first|second|third|last|next|latest|former|many"
+    r"|several|few|own|other|both)"
+)
+_VERB_LIKE = re.compile(r"(?:ed|ly)$|^(?:is|was|has|had|will|would|last|this|that)$")
 
 
 def _names_other(art: _Article, m: Mention, app: re.Match[str]) -> bool:
@@ -1047,7 +1233,8 @@ def _labels(art: _Article) -> list[tuple]:
     return rows
 
 
-def label_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+@_actors_keyword
+def label_table(corpus: pd.DataFrame, *, actors: ActorsOption = None) -> pd.DataFrame:
     """The words each outlet uses to name or describe each actor, one row per label.
 
     Columns: ``article_id, outlet, actor, kind, label_type, label, start, end,
@@ -1076,10 +1263,11 @@ def label_table(corpus: pd.DataFrame, actors: ActorList | None = None) -> pd.Dat
     )
 
 
+@_actors_keyword
 def naming_table(
     data: pd.DataFrame,
-    actors: ActorList | None = None,
     *,
+    actors: ActorsOption = None,
     label_types: Sequence[str] = ("title", "premodifier", "apposition", "name"),
 ) -> pd.DataFrame:
     """The naming side by side: one row per actor and label, one count column per outlet.
@@ -1103,7 +1291,7 @@ def naming_table(
         require_columns(data, ["outlet", "actor", "label_type", "label"], "naming_table")
         labels = data
     else:
-        labels = label_table(data, actors)
+        labels = label_table(data, actors=actors)
     labels = labels[labels["label_type"].isin(label_types)]
     if labels.empty:
         return pd.DataFrame(columns=["actor", "label_type", "label", "n_outlets"])

@@ -97,7 +97,10 @@ def accuracy(corpus: pd.DataFrame) -> None:
     actors = held_out_list()
     people = set(pd.read_csv(GOLD)["actor"]) | {
         a.name for a in actors if a.kind == "person" and "heldout" in str(a.source)}
-    found = mention_table(texts, actors)
+    try:
+        found = mention_table(texts, actors=actors)
+    except TypeError:  # a kit before keyword-only options
+        found = mention_table(texts, actors)
     found = found[found["actor"].isin(people)]
     print(f"Held-out mentions: {len(texts)} articles, {len(gold)} labelled mentions of "
           f"{gold['actor'].nunique()} people")

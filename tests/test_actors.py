@@ -301,8 +301,8 @@ def test_count_actors_by_hand():
                           "text": "Peskov spoke to Russia. Then Dmitry Peskov left Moscow today."}])
     actors = ActorList([Actor("Dmitry Peskov", "person"), Actor("Russia", "country"),
                         Actor("Moscow", "place"), Actor("Kyiv", "place")])
-    counts = count_actors(corpus, actors).set_index("actor")
-    assert list(count_actors(corpus, actors).columns) == COUNT_COLUMNS
+    counts = count_actors(corpus, actors=actors).set_index("actor")
+    assert list(count_actors(corpus, actors=actors).columns) == COUNT_COLUMNS
     assert counts.loc["Dmitry Peskov", "n_mentions"] == 2
     assert counts.loc["Dmitry Peskov", "per_1000_words"] == pytest.approx(200.0)
     assert counts.loc["Dmitry Peskov", "sentence_share"] == 1.0
@@ -317,7 +317,7 @@ def test_count_actors_by_hand():
 def test_surname_in_headline_resolves_by_the_body():
     corpus = from_texts([{"outlet": "A", "title": "Scholz defends missile plan",
                           "text": "Chancellor Olaf Scholz defended the plan."}])
-    counts = count_actors(corpus, ActorList([Actor("Olaf Scholz", "person")]))
+    counts = count_actors(corpus, actors=ActorList([Actor("Olaf Scholz", "person")]))
     assert counts[["actor", "n_mentions", "in_headline"]].values.tolist() == [
         ["Olaf Scholz", 1, True]]
 
@@ -325,18 +325,18 @@ def test_surname_in_headline_resolves_by_the_body():
 def test_article_without_actors_gives_no_rows():
     corpus = from_texts({"A": "Nothing here names anyone.", "B": "Russia again."})
     actors = ActorList([Actor("Russia", "country")])
-    assert count_actors(corpus, actors)["outlet"].tolist() == ["B"]
+    assert count_actors(corpus, actors=actors)["outlet"].tolist() == ["B"]
     empty = from_texts({"A": "Nothing here names anyone."})
-    assert count_actors(empty, actors).empty
-    assert list(count_actors(empty, actors).columns) == COUNT_COLUMNS
-    assert mention_table(empty, actors).empty
-    assert actors_by_outlet(empty, actors).empty
-    assert label_table(empty, actors).empty
+    assert count_actors(empty, actors=actors).empty
+    assert list(count_actors(empty, actors=actors).columns) == COUNT_COLUMNS
+    assert mention_table(empty, actors=actors).empty
+    assert actors_by_outlet(empty, actors=actors).empty
+    assert label_table(empty, actors=actors).empty
 
 
 def test_missing_column_is_named():
     with pytest.raises(ValueError, match="'text'"):
-        count_actors(pd.DataFrame({"article_id": [1], "outlet": ["A"]}), ActorList())
+        count_actors(pd.DataFrame({"article_id": [1], "outlet": ["A"]}), actors=ActorList())
 
 
 def test_seed_counts(seed):
@@ -370,7 +370,7 @@ def test_label_table_by_hand():
     text = ("Kremlin spokesman Dmitry Peskov met his US counterpart Lloyd Austin. "
             "Peskov, a veteran diplomat, spoke of Russia's ongoing war. "
             "The Pentagon's chief, Lloyd Austin, replied.")
-    labels = label_table(from_texts({"A": text}), actors)
+    labels = label_table(from_texts({"A": text}), actors=actors)
     got = set(zip(labels["actor"], labels["label_type"], labels["label"], strict=True))
     assert got == {
         ("Dmitry Peskov", "title", "Kremlin spokesman"),
@@ -414,7 +414,7 @@ def test_naming_table_side_by_side(seed):
 
 
 def test_naming_table_empty():
-    table = naming_table(from_texts({"A": "No one."}), ActorList([Actor("X", "person")]))
+    table = naming_table(from_texts({"A": "No one."}), actors=ActorList([Actor("X", "person")]))
     assert table.empty
 
 
@@ -529,7 +529,7 @@ def test_allsides_hand_labelled_mentions(allsides):
     assert all(text[r.start:r.end] == r.surface for r in gold.itertuples())
     actors = load_actors([FIXTURES / "quotes_allsides_actors.yml",
                           ROOT / "analysis" / "data" / "actors" / "world.yml"])
-    score = precision_recall(mention_table(corpus, actors), gold)
+    score = precision_recall(mention_table(corpus, actors=actors), gold)
     assert score["precision"] >= 0.95 and score["recall"] >= 0.95, score
 
 
@@ -538,6 +538,6 @@ def test_mentions_on_allsides_sample(allsides):
     corpus = allsides.head(40)
     actors = ActorList([Actor("Donald Trump", "person", titles=("President Trump",)),
                         Actor("United States", "country", aliases=("US", "U.S."))])
-    table = count_actors(corpus, actors)
+    table = count_actors(corpus, actors=actors)
     assert set(table["actor"]) <= {"Donald Trump", "United States"}
     assert (table["n_mentions"] >= 0).all()
