@@ -1309,7 +1309,7 @@ def naming_table(
 
 # --- discovery --------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z][\w'-]*[\w]|[A-Z]\.|[A-Z])"
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*[\w]|[A-Z]\.|[A-Z])"
 _CONNECTOR = r"(?:(?:of|for)(?:[ \t]+the)?|de|del|la|von|van|der|al|bin)"
 _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
@@ -1332,17 +1332,58 @@ def _organisation_words() -> frozenset[str]:
 
 
 def _title_name_regex() -> re.Pattern[str]:
-    return _lexicon_part(_read_title_name_regex)
+    return _compile_title_name(_honorifics(), _role_nouns())
 
 
-def _read_title_name_regex(path: Path) -> re.Pattern[str]:
-    roles = sorted(_read_role_nouns(path), key=len, reverse=True)
-    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+") for r in roles)
+@functools.lru_cache(maxsize=4)
+def _compile_title_name(honorifics: frozenset[str], roles: frozenset[str]) -> re.Pattern[str]:
+    """Title + name: "Kremlin spokesman Dmitry Peskov", "California Rep. Duncan Hunter"."""
+    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+")
+                    for r in sorted(roles, key=len, reverse=True))
+    abbr = "|".join(re.escape(h[:1].upper() + h[1:])
+                    for h in sorted(honorifics, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w'-])(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?<![\w'-])(?i:{role})"
+        rf"(?<![\w'-])(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?<![\w'-])"
+        rf"(?:(?i:{role})(?:-elect)?|(?:{abbr})\.?)"
         rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_NAME_WORD}){{0,2}}[ \t]+)"
         rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){{0,3}})"
     )
+
+
+def _title_words() -> frozenset[str]:
+    """Words that make a title, not a name: honorifics and role nouns ("Mr", "Rep", "Speaker")."""
+    return _honorifics() | _role_nouns() | _TITLE_MODIFIERS
+
+
+#: Words that go with a title ("former President", "Vice President", "acting Secretary").
+_TITLE_MODIFIERS = frozenset({"former", "vice", "acting", "then", "late", "incoming",
+                              "outgoing", "deputy", "assistant", "senior", "top"})
+#: A dateline opening an article or paragraph: "WASHINGTON —", "ELK RIVER, Minn. —".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*)"
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:[-\u2013\u2014]|\(AP\)|\(Reuters\))"
+)
+_INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
+#: A capitalised word at a sentence's start that is probably not a name: "Stopping Trump".
+_OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
+
+
+def _is_title_only(form: str) -> bool:
+    """"Mr", "California Rep", "House Speaker": the form ends in a title word."""
+    words = form.split()
+    return words[-1].rstrip(".").lower() in _title_words()
+
+
+def generic_title(title: str) -> bool:
+    """Whether a title names no one in particular: only honorifics, role nouns and their
+    modifiers ("Mr.", "President", "former Vice President"), not "Kremlin spokesman".
+
+    >>> generic_title("former Vice President"), generic_title("US Defense Secretary")
+    (True, False)
+    """
+    words = [w.rstrip(".").lower() for w in title.split()]
+    titles, stop = _title_words(), stopwords()
+    return bool(words) and all(w in titles or w in stop for w in words)
 
 
 def _name_phrases(shadow: str) -> Iterator[tuple[int, int]]:
@@ -1403,6 +1444,10 @@ def discover_actors(
     stop = stopwords()
     hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
     lower_words: Counter[str] = Counter()
+    lower_words_all: Counter[str] = Counter()
+    for text in corpus["text"]:
+        if isinstance(text, str):
+            lower_words_all.update(re.findall(r"\b[a-z][a-z]{3,}\b", text))
     inside_sentence: Counter[str] = Counter()
     starters: set[int] = set()
     for article_id, outlet, text in zip(corpus["article_id"], corpus["outlet"], corpus["text"],
@@ -1414,16 +1459,23 @@ def discover_actors(
         spans = sentence_spans(text)
         starts = [s for s, _ in spans]
         titled: dict[int, str] = {}
+        title_spans: list[tuple[int, int]] = []
         for m in _title_name_regex().finditer(shadow):
             title = _strip_candidate(m.group("title"), stop)
             titled[m.start("name")] = title
+            title_spans.append(m.span("title"))
+        datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
         for start, end in _name_phrases(shadow):
+            if start in datelines:
+                continue
             k = max(0, bisect.bisect_right(starts, start) - 1)
             sent = text[spans[k][0]:spans[k][1]] if spans else text
             form = _strip_candidate(shadow[start:end], stop)
             if not form or len(form) < 2:
                 continue
             sentence_start = not spans or start == spans[k][0]
+            if sentence_start and " " in form and _OPENER_FORM.fullmatch(form.split()[0]):
+                form = form.split(" ", 1)[1]  # "Stopping Trump": the verb is not a name
             title = titled.get(start)
             if title is None:
                 # "Federal Chancellor Olaf Scholz": split a leading title off the phrase.
@@ -1432,8 +1484,12 @@ def discover_actors(
                         title, form = t, _strip_candidate(shadow[pos:end], stop)
                         sentence_start = False  # the name follows its title
                         break
-            if not form:
+            if not form or _INITIALS.fullmatch(form) or _is_title_only(form):
+                continue  # "U.", "Mr", "California Rep": initials or a title, not a name
+            if any(ts <= start and end <= te for ts, te in title_spans[-8:]) and title is None:
                 continue
+            if form.isupper() and len(form) > 3 and lower_words_all.get(form.lower()):
+                continue  # "MORE", "BOOMING": a word in capitals
             if " " not in form and (
                 (sentence_start and form.lower() in stop) or _CALENDAR.fullmatch(form)
                 or (form.lower().endswith(_DEMONYM_ENDINGS) and not form.isupper())
@@ -1463,7 +1519,10 @@ def discover_actors(
             entry = known.names.get(_collapse(f))
             if entry:
                 known_of[f] = known.actors[entry[0]].name
-    groups = _group_forms(forms, known_of)
+    articles_of: dict[str, set[Any]] = defaultdict(set)
+    for h in hits:
+        articles_of[h[0]].add(h[2])
+    groups = _group_forms(forms, known_of, articles_of)
     rows = []
     hits_by_form: dict[str, list] = defaultdict(list)
     for h in hits:
@@ -1499,10 +1558,15 @@ def discover_actors(
                              kind="stable").reset_index(drop=True)
 
 
-def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None
-                 ) -> dict[str, set[str]]:
+def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
+                 articles_of: dict[str, set[Any]] | None = None) -> dict[str, set[str]]:
     """Group likely-same forms under the most frequent long form; forms that an actor list
-    gives to one actor ("US", "United States") go together under its name if used."""
+    gives to one actor ("US", "United States") go together under its name if used.
+
+    A longer form that ends with another name goes with it ("Agent Peter Strzok", "Peter
+    Strzok"); a surname goes with the one full name it ends, or, when several end with it,
+    with the one it shares clearly the most articles with ("Trump" with "Donald Trump",
+    not with a stray "Libra Trump")."""
     multi = [f for f in forms if " " in f]
     parent: dict[str, str] = {f: f for f in forms}
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -1513,15 +1577,32 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
             parent[f] = best
+    for f in sorted(multi, key=lambda f: len(f.split())):
+        words = f.split()
+        for k in range(1, len(words) - 1):
+            tail = " ".join(words[k:])
+            if any(w in forms for w in words[:k]):
+                break  # "Trump White House": the first word is a name of its own
+            if tail in forms:
+                parent[f] = parent[tail]
+                break
     by_last: dict[str, list[str]] = defaultdict(list)
     for m in multi:
         words = m.split()
         if words[0][0].isupper() and not _organisation_words() & {w.lower() for w in words}:
             by_last[words[-1]].append(m)
+    articles_of = articles_of or {}
     for f in forms:
         if " " in f:
             continue
         owners = {parent[m] for m in by_last.get(f, [])}
+        if len(owners) > 1 and articles_of:
+            mine = articles_of.get(f, set())
+            shared = sorted(((len(mine & set().union(*(articles_of.get(m, set())
+                                                       for m in by_last[f] if parent[m] == o))),
+                              o) for o in owners), reverse=True)
+            if shared[0][0] and shared[0][0] >= 2 * shared[1][0]:
+                owners = {shared[0][1]}
         if len(owners) == 1:
             parent[f] = owners.pop()
     by_actor: dict[str, list[str]] = defaultdict(list)
