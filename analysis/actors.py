@@ -70,15 +70,19 @@ __all__ = [
     "KINDS",
     "Actor",
     "ActorList",
+    "DiscoveredActorsNotice",
     "Mention",
     "UnmentionedActorWarning",
     "actor_list_yaml",
-    "as_actor_list",
     "actors_by_outlet",
     "actors_per_row",
+    "as_actor_list",
     "count_actors",
     "discover_actors",
+    "discovered_entries",
+    "event_actors",
     "find_mentions",
+    "generic_title",
     "label_table",
     "load_actors",
     "mention_table",
@@ -202,7 +206,8 @@ class ActorList(Sequence[Actor]):
     (['Dmitry Peskov'], 'person')
     """
 
-    def __init__(self, actors: Iterable[Actor] = (), *, sources: Sequence[str] = ()) -> None:
+    def __init__(self, actors: Iterable[Actor] = (), *, sources: Sequence[str] = (),
+                 origin: str = "") -> None:
         merged: dict[str, Actor] = {}
         for actor in _prefer_event_entries(list(actors)):
             if actor.kind not in KINDS:
@@ -236,6 +241,9 @@ class ActorList(Sequence[Actor]):
         self._actors = list(merged.values())
         self._by_name = {a.name: a for a in self._actors}
         self.sources = tuple(sources)
+        #: Where the list came from, in words (see :func:`event_actors`).
+        self.origin = origin or (f"the list(s) {', '.join(Path(p).name for p in sources)}"
+                                 if sources else "a list made in code")
         self._check_claims()
 
     def __len__(self) -> int:
@@ -264,6 +272,26 @@ class ActorList(Sequence[Actor]):
     def names(self) -> list[str]:
         """The canonical names, in list order."""
         return [a.name for a in self._actors]
+
+    def to_yaml(self, *, event: str | None = None, general: bool = False) -> str:
+        """The list as actor-list YAML to save and edit: the entries of event lists (and
+        of general lists too with ``general=True``), with ``events: [event]``."""
+        doc: dict[str, Any] = {"source": f"Saved by Outlet Lens from {self.origin}; review it."}
+        if event:
+            doc["events"] = [event]
+        entries = []
+        for a in self._actors:
+            if a.general and not general:
+                continue
+            entry: dict[str, Any] = {"name": a.name, "kind": a.kind}
+            for key in ("aliases", "titles", "after_name"):
+                if getattr(a, key):
+                    entry[key] = list(getattr(a, key))
+            if a.gender:
+                entry["gender"] = a.gender
+            entries.append(entry)
+        doc["actors"] = entries
+        return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
 
     def to_frame(self) -> pd.DataFrame:
         """The list as a table: ``actor, kind, aliases, titles, gender, source``."""
@@ -539,6 +567,70 @@ def load_actors(
 
 
 _LIST_CACHE: dict[tuple, ActorList] = {}
+
+
+class DiscoveredActorsNotice(UserWarning):
+    """An event has no actor list of its own: the kit proposes one (:func:`event_actors`)."""
+
+
+def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
+                 min_mentions: int = 2) -> ActorList:
+    """The actor list for the articles of an event, saying where it came from (``.origin``).
+
+    * ``actors`` given (a list or YAML paths): that list.
+    * Every event of ``corpus`` has its own list under ``data/actors/`` (a list whose
+      ``events:`` names it): those lists with the general ones, as :func:`load_actors`.
+    * Otherwise the people and organisations that :func:`discover_actors` finds in the
+      articles of the events without a list (mentioned at least ``min_mentions`` times),
+      merged with the general lists (``world.yml``); where both name the same actor, the
+      discovered entry is the event's and wins (see :class:`ActorList`). A
+      :class:`DiscoveredActorsNotice` says so and how to save the list to edit it
+      (``python -m analysis discover PATH --save-actors data/actors/EVENT.yml``, or
+      ``event_actors(corpus).to_yaml(event=...)``); a saved list is used from then on.
+
+    >>> from analysis import from_texts
+    >>> import warnings
+    >>> corpus = from_texts({"A": "Mr. Trump met Ms. Pelosi. Nancy Pelosi said no.",
+    ...                      "B": "President Donald Trump spoke. Trump left."}, event="new-event")
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     listed = event_actors(corpus)
+    >>> [(a.name, a.gender) for a in listed if not a.general]
+    [('Donald Trump', 'male'), ('Nancy Pelosi', 'female')]
+    >>> listed.origin.startswith("candidates found by discover_actors")
+    True
+    """
+    given = as_actor_list(actors)
+    if given is not None:
+        return given
+    require_columns(corpus, ["article_id", "outlet", "text"], "event_actors")
+    events = (sorted({str(e) for e in corpus["event"] if isinstance(e, str) or pd.notna(e)})
+              if "event" in corpus.columns else [])
+    files = [(p, *cached_by_file(p, read_actor_file)) for p in resource_files("actors")]
+    covered = {e for _p, _a, cov in files if cov for e in cov}
+    missing = [e for e in events if e not in covered] if events else [None]
+    if not missing:
+        if len(events) == 1:
+            return load_actors(event=events[0])
+        return load_actors([p for p, _a, cov in files if cov is None or set(cov) & set(events)])
+    base = load_actors([p for p, _a, cov in files if cov is None or set(cov) & set(events)])
+    rows = corpus if missing == [None] else corpus[corpus["event"].astype(str).isin(missing)]
+    table = discover_actors(rows, actors=base, min_mentions=min_mentions)
+    table = table[table["kind_guess"].isin(["person", "organisation"])]
+    label = ", ".join(repr(e) for e in missing if e) or "these articles"
+    found = [Actor(e["name"], e["kind"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
+                   (), f"discover_actors on {label}", e.get("gender"))
+             for e in discovered_entries(table, actors=base)]
+    save_as = f"data/actors/{missing[0]}.yml" if len(missing) == 1 and missing[0] else \
+        "data/actors/EVENT.yml"
+    note = (f"candidates found by discover_actors in the articles of {label} "
+            f"({len(found)} people and organisations), with "
+            f"{', '.join(Path(p).name for p in base.sources) or 'no general list'}: no actor "
+            f"list names this event. Check them, then save an editable list with "
+            f"'python -m analysis discover PATH --save-actors {save_as}'")
+    result = ActorList([*base, *found], sources=[*base.sources, "discover_actors"], origin=note)
+    warnings.warn(f"Using {note}", DiscoveredActorsNotice, stacklevel=_user_stacklevel())
+    return result
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -922,8 +1014,8 @@ def warn_unmentioned(actors: ActorList, named: set[str], headlines: Sequence[str
     ...     warnings.simplefilter("always")
     ...     warn_unmentioned(listed, set(), ["Biden speaks"])
     ['Kamala Harris']
-    >>> print(caught[0].message)
-    'Kamala Harris' (person, my.yml, line 3) is not mentioned in any of the 1 article(s): check its name, aliases and titles, or leave it out of the list
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    'Kamala Harris' (person, my.yml, line 3) is not mentioned in any of the 1 article(s): ...
     """
     missing = [a for a in actors if not a.general and a.kind in ("person", "organisation")
                and a.name not in named]
@@ -1459,11 +1551,9 @@ def discover_actors(
         spans = sentence_spans(text)
         starts = [s for s, _ in spans]
         titled: dict[int, str] = {}
-        title_spans: list[tuple[int, int]] = []
         for m in _title_name_regex().finditer(shadow):
             title = _strip_candidate(m.group("title"), stop)
             titled[m.start("name")] = title
-            title_spans.append(m.span("title"))
         datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
         for start, end in _name_phrases(shadow):
             if start in datelines:
@@ -1486,8 +1576,6 @@ def discover_actors(
                         break
             if not form or _INITIALS.fullmatch(form) or _is_title_only(form):
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name
-            if any(ts <= start and end <= te for ts, te in title_spans[-8:]) and title is None:
-                continue
             if form.isupper() and len(form) > 3 and lower_words_all.get(form.lower()):
                 continue  # "MORE", "BOOMING": a word in capitals
             if " " not in form and (
@@ -1631,17 +1719,23 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str]) -> str:
 
 
 def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
+                    actors: ActorsOption = None,
                     source: str = "Proposed by analysis.actors.discover_actors; review it.") -> str:
     """Turn a :func:`discover_actors` table (after you have edited it) into actor-list YAML.
 
     Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` (check them).
-    Single-word surnames are left out of ``aliases`` (the kit derives them), and an alias or
-    title that is already another row's name, alias or title is dropped, so the list loads.
+    Single-word surnames are left out of ``aliases`` (the kit derives them), generic titles
+    ("Mr.", "President") are left out of ``titles`` (the kit reads them before any listed
+    person's surname) but decide ``gender`` ("Mr." male, "Ms." female), and an alias or
+    title that is already another row's name, alias or title is dropped. With ``actors``
+    (the lists it will be loaded beside, such as ``world.yml``), a row of a known actor is
+    written under that actor's canonical name and kind, and an alias or title that another
+    listed actor claims is dropped, so the saved list loads beside them.
 
     >>> import pandas as pd
     >>> table = pd.DataFrame({"candidate": ["Dmitry Peskov"], "kind_guess": ["person"],
     ...                       "forms": ["Dmitry Peskov | Peskov"],
-    ...                       "titles": ["Kremlin spokesman"]})
+    ...                       "titles": ["Kremlin spokesman | Mr."]})
     >>> print(actor_list_yaml(table, event="my-event"))  # doctest: +NORMALIZE_WHITESPACE
     source: Proposed by analysis.actors.discover_actors; review it.
     events:
@@ -1651,35 +1745,58 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
       kind: person
       titles:
       - Kremlin spokesman
+      gender: male
     """
+    doc: dict[str, Any] = {"source": source}
+    if event:
+        doc["events"] = [event]
+    doc["actors"] = discovered_entries(discovered, actors=actors)
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def discovered_entries(discovered: pd.DataFrame, *, actors: ActorsOption = None
+                       ) -> list[dict[str, Any]]:
+    """The entries :func:`actor_list_yaml` writes, as dicts (``name, kind``, optional
+    ``aliases, titles, gender``)."""
     require_columns(discovered, ["candidate", "kind_guess", "forms"], "actor_list_yaml")
+    known = as_actor_list(actors)
+    owner: dict[str, str] = {}  # claim -> canonical name in the known lists
+    if known is not None:
+        for a in known:
+            for key in _claims(a):
+                owner.setdefault(key, a.name)
     rows = list(discovered.itertuples(index=False))
     claimed = {str(r.candidate).casefold() for r in rows}  # names win over titles and aliases
-    entries = []
+    entries: dict[str, dict[str, Any]] = {}
     for row in rows:
         name = str(row.candidate).strip()
         if not name or name == "nan":
             continue
         kind = row.kind_guess if row.kind_guess in KINDS else "place"
+        listed = str(getattr(row, "known_actor", "") or "")
+        if listed in ("", "nan"):
+            listed = owner.get(_collapse(name).casefold(), "")
+        if listed and known is not None and listed in known:
+            name, kind = listed, known[listed].kind
         forms = [f for f in str(row.forms).split(" | ") if f and f != name]
         aliases = [f for f in forms if not (" " not in f and name.endswith(" " + f))
-                   and f.casefold() not in claimed]
+                   and f.casefold() not in claimed
+                   and owner.get(_collapse(f).casefold(), name) == name]
         claimed.update(f.casefold() for f in aliases)
-        entry: dict[str, Any] = {"name": name, "kind": kind}
-        if aliases:
-            entry["aliases"] = aliases
-        titles = str(getattr(row, "titles", "") or "")
-        titles_kept = [t for t in titles.split(" | ") if t and t != "nan"
-                       and t.casefold() not in claimed]
+        titles = [t for t in str(getattr(row, "titles", "") or "").split(" | ")
+                  if t and t != "nan"]
+        genders = {_HONORIFIC_GENDER.get(t.rstrip(".").lower()) for t in titles} - {None}
+        titles_kept = [t for t in titles if t.casefold() not in claimed and not generic_title(t)
+                       and owner.get(_title_key(t), name) == name]
         claimed.update(t.casefold() for t in titles_kept)
+        entry = entries.setdefault(name, {"name": name, "kind": kind})
+        if aliases:
+            entry["aliases"] = [*entry.get("aliases", []), *aliases]
         if titles_kept:
-            entry["titles"] = titles_kept
-        entries.append(entry)
-    doc: dict[str, Any] = {"source": source}
-    if event:
-        doc["events"] = [event]
-    doc["actors"] = entries
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+            entry["titles"] = [*entry.get("titles", []), *titles_kept]
+        if kind == "person" and len(genders) == 1 and "gender" not in entry:
+            entry["gender"] = genders.pop()
+    return list(entries.values())
 
 
 # --- evaluation -------------------------------------------------------------------------

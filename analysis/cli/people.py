@@ -56,7 +56,8 @@ def _cmd_discover(args: argparse.Namespace) -> int:
     if args.save_actors:
         events = sorted(set(corpus["event"])) if "event" in corpus.columns else []
         write_text(args.save_actors,
-                   actor_list_yaml(table, event=events[0] if len(events) == 1 else None),
+                   actor_list_yaml(table, event=events[0] if len(events) == 1 else None,
+                                   actors=actors),
                    force=args.force)
     return emit_table(table, args)
 
