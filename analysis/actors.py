@@ -89,7 +89,7 @@ __all__ = [
     "naming_table",
     "precision_recall",
     "read_actor_file",
-    "title_before_regex",
+    "title_before",
     "warn_unmentioned",
 ]
 
@@ -755,13 +755,26 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     matcher = actors._matcher
     shadow = _shadow(text)
     raw = matcher.raw(shadow)
-    title_re = (title_before_regex()
-                if any(form == "short" for _s, _e, _i, form, _p, _c in raw) else None)
     # Who is named in full (name, alias or title) somewhere in the text?
     full_at: dict[int, list[int]] = defaultdict(list)
     for s, _e, i, form, _p, _c in raw:
         if i is not None and form in ("name", "alias", "title"):
             full_at[i].append(s)
+    # A surname right after a generic title or honorific ("Mr. Trump", "President Obama")
+    # names the person too: its gender (or "" when the title has none), by start.
+    titled: dict[int, str] = {}
+    if any(form == "short" for _s, _e, _i, form, _p, _c in raw):
+        honorifics, roles = _TITLE_WORDS.get()
+        for s, _e, _i, form, _p, candidates in raw:
+            if form != "short" or shadow[s - 1:s] not in (" ", "\t"):
+                continue
+            word = _title_before(shadow, s, honorifics, roles)
+            if word is None:
+                continue
+            titled[s] = _HONORIFIC_GENDER.get(word.rstrip(".").lower(), "")
+            fits = _fitting(candidates, titled[s], matcher.actors)
+            if len(fits) == 1:
+                full_at[fits[0]].append(s)
     for starts in full_at.values():
         starts.sort()
     titles_end = {(e, i) for s, e, i, form, _p, _c in raw if form == "title"}
@@ -780,7 +793,7 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
             hits.append((s, e, i, form, poss))
             continue
         chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
-                                title_re)
+                                titled)
         if chosen is None and candidates and _inside_title(s, e, title_starts, title_reach):
             # A surname inside a listed title ("Putin's spokesman") names that person.
             chosen = candidates[0] if len(candidates) == 1 else None
@@ -795,7 +808,13 @@ def _inside_title(s: int, e: int, title_starts: list[int], title_reach: list[int
     return k > 0 and title_reach[k - 1] >= e
 
 
-def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, title_re
+def _fitting(candidates: list[int], gender: str, actors: Sequence[Actor]) -> list[int]:
+    """The candidates a gendered honorific can name (all of them for "" or no gender)."""
+    return [i for i in candidates
+            if not (gender and actors[i].gender in GENDERS[:2] and actors[i].gender != gender)]
+
+
+def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled
                    ) -> int | None:
     # A title of the candidate right before the surname: "US Defense Secretary Austin".
     for i in candidates:
@@ -807,12 +826,9 @@ def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, title_re
         return named[0]
     # A generic title or honorific right before the surname: "Mr. Trump", "Sen. Warren",
     # "President Obama". A gendered honorific rules out a person of the other gender.
-    title = title_re.search(shadow, max(0, s - 40), s) if shadow[s - 1:s] in (" ", "\t") \
-        else None
-    if title is not None:
-        gender = _HONORIFIC_GENDER.get(title.group("word").rstrip(".").lower())
-        fits = [i for i in candidates
-                if not (gender and actors[i].gender in GENDERS[:2] and actors[i].gender != gender)]
+    gender = titled.get(s)
+    if gender is not None:
+        fits = _fitting(candidates, gender, actors)
         named = [i for i in named if i in fits]
         if not named and len(fits) == 1:
             return fits[0]
@@ -838,28 +854,72 @@ def _honorifics() -> frozenset[str]:
     return (load_wordlist("abbreviations", "titles") | set(_HONORIFIC_GENDER)) - _NOT_HONORIFICS
 
 
-def title_before_regex() -> re.Pattern[str]:
-    """A generic title or honorific ending where a name starts ("Mr. ", "President ").
+class _TitleWords:
+    """``(honorifics, role nouns)`` for :func:`find_mentions`, read again when either file
+    changes, like every resource; checked with two ``os.stat`` calls per text, not a
+    search of the data folders (which cost a fifth of the matching time)."""
+
+    def __init__(self) -> None:
+        self.where: tuple | None = None
+        self.paths: tuple[str, ...] = ()
+        self.stamp: tuple | None = None
+        self.value: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+    def get(self) -> tuple[frozenset[str], frozenset[str]]:
+        where = (os.environ.get("OUTLET_LENS_DATA"), os.getcwd())
+        if where != self.where:  # the data folders may differ: find the files again
+            self.paths = (str(find_resource("wordlists/abbreviations.yml")),
+                          str(find_resource("lexicons/attribution_verbs.yml")))
+            self.where, self.stamp = where, None
+        try:
+            stamp = tuple((st.st_mtime_ns, st.st_size) for st in map(os.stat, self.paths))
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self.stamp:
+            self.value = (_honorifics(), _role_nouns())
+            self.stamp = stamp
+        return self.value
+
+
+_TITLE_WORDS = _TitleWords()
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The generic title or honorific right before a name at ``start``, or None.
 
     Abbreviated titles come from ``wordlists/abbreviations.yml`` (``titles``), written with
-    a capital and an optional period ("Mr.", "Mr", "Sen."); role nouns from the
+    a capital, with or without a period ("Mr.", "Mr", "Sen."); role nouns from the
     ``role_nouns`` of ``lexicons/attribution_verbs.yml`` ("President", "Senator",
-    "Speaker"), in any case, optionally with "-elect". Search it with ``endpos`` at the
-    name's start; the matched word is the ``word`` group.
+    "Speaker"), in any case, optionally with "-elect". A role noun that ends a sentence
+    ("... the president. Trump") is not a title.
 
-    >>> title_before_regex().search("said Sen. ").group("word")
-    'Sen.'
+    >>> title_before("said Sen. Warren", 10), title_before("the president. Trump", 16)
+    ('Sen.', None)
     """
-    return _compile_title_before(_honorifics(), _role_nouns())
+    return _title_before(_shadow(text), start, _honorifics(), _role_nouns())
 
 
-@functools.lru_cache(maxsize=4)
-def _compile_title_before(honorifics: frozenset[str], roles: frozenset[str]) -> re.Pattern[str]:
-    abbr = "|".join(re.escape(h[:1].upper() + h[1:]) for h in sorted(honorifics, key=len,
-                                                                     reverse=True))
-    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+")
-                    for r in sorted(roles, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'.-])(?P<word>(?:{abbr})\.?|(?i:{role})(?:-elect)?)[ \t]+\Z")
+def _title_before(shadow: str, s: int, honorifics: frozenset[str], roles: frozenset[str]
+                  ) -> str | None:
+    j = s
+    while j > 0 and shadow[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and not shadow[k - 1].isspace() and j - k < 24:
+        k -= 1
+    word = shadow[k:j].lstrip("\"'([")
+    if not word:
+        return None
+    bare = word[:-1] if word.endswith(".") else word
+    low = bare.lower()
+    if low in honorifics and bare[:1].isupper() and "." not in bare:
+        return word
+    if word == bare:  # a role noun, not one that ends a sentence
+        if low.endswith("-elect"):
+            low = low[:-6]
+        if low in roles:
+            return word
+    return None
 
 
 def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mention]:
