@@ -16,8 +16,8 @@ occurrence of a listed name or alias, plus a bare surname anywhere.
 
 ``--speed N`` times :func:`analysis.actors.find_mentions` over the first N articles
 (default 1000) of the corpus with a fixed list (world.yml, the held-out list and the
-allsides quote list), the best CPU time of seven runs. Run it with ``PYTHONPATH`` pointing at another
-checkout of the kit to compare versions.
+allsides quote list), the best CPU time of seven runs. Run it with ``PYTHONPATH``
+pointing at another checkout of the kit to compare versions.
 """
 
 from __future__ import annotations
