@@ -4,15 +4,24 @@ An *actor list* is a YAML file under ``data/actors/`` naming people, organisatio
 countries and places with their aliases and titles (see the seed event's list for the
 format). A list's ``events:`` key names the events it covers; a list without one (such as
 ``world.yml``: countries, international organisations, US institutions) covers every
-event. :func:`load_actors` reads one or more lists; :func:`find_mentions` finds every
-mention in a text with its character span. Corpus-level functions build tidy tables:
+event. :func:`load_actors` reads one or more lists (an event list's entry wins over a
+general list's when both name the same actor); :func:`event_actors` gives the list for an
+event, proposing one from its articles (and saying so) when no list names it;
+:func:`find_mentions` finds every mention in a text with its character span. Corpus-level
+functions build tidy tables; each takes the list as the keyword ``actors=`` (an
+:class:`ActorList`, a YAML path or several; None: each article's event lists):
 
 * :func:`mention_table`: one row per mention.
 * :func:`count_actors`: one row per article and actor (how often, how early, in the
   headline or not); :func:`actors_by_outlet` the same per outlet.
 * :func:`label_table`: the words each outlet uses to name or describe each actor;
   :func:`naming_table` puts them side by side, one column per outlet.
-* :func:`discover_actors`: candidate actors for an event nobody has listed yet.
+* :func:`discover_actors`: candidate actors for an event nobody has listed yet;
+  :func:`actor_list_yaml` writes them as a list to edit.
+
+A person or organisation of an event list that no article mentions is reported with an
+:class:`UnmentionedActorWarning` naming the actor and its file (a misspelt name otherwise
+silently counts zero).
 
 How matching works, and its limits (this is a heuristic, not a named-entity model):
 
@@ -27,7 +36,11 @@ How matching works, and its limits (this is a heuristic, not a named-entity mode
   "Putin's spokesman", "US" in "US Defense Secretary").
 * A person's surname counts only in an article that also names the person in full or by a
   title (anywhere in the article, since headlines often use the surname first), or when a
-  title stands right before it ("Secretary Austin" after "Lloyd Austin").
+  title stands right before it: one of the person's titles, or a generic title or
+  honorific from the kit's abbreviation and role-noun lists ("Mr. Trump", "Sen. Warren",
+  "President Obama"; see :func:`title_before`), which also names the person for the rest
+  of the article. A gendered honorific ("Ms.", "Mr.") never names a person whose
+  ``gender`` contradicts it.
 * Pronouns ("he", "they") and descriptions ("the alliance") are not resolved.
 
 >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
@@ -1561,17 +1574,22 @@ def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
 def discover_actors(
     corpus: pd.DataFrame,
     *,
-    actors: ActorList | None = None,
+    actors: ActorsOption = None,
     min_mentions: int = 1,
 ) -> pd.DataFrame:
     """Propose candidate actors from the texts, for events nobody has listed yet.
 
     Finds capitalised name phrases ("Sergei Ryabkov", "Russian Defense Ministry") and
-    title + name patterns ("Kremlin spokesman Dmitry Peskov"), then groups forms that are
+    title + name patterns ("Kremlin spokesman Dmitry Peskov", "California Rep. Duncan
+    Hunter", "Mr. Trump"; the title goes to ``titles``), then groups forms that are
     probably the same actor: a single word that is the last word of one longer name
-    ("Peskov"), and names with the same first and last word ("Lloyd J. Austin", "Lloyd
-    Austin"). A heuristic: expect capitalised common words ("Cold War") and miss names
-    written in lower case; review the table before saving it with :func:`actor_list_yaml`.
+    ("Peskov"; of several, the one it shares clearly the most articles with), a longer form
+    ending in a name ("Agent Peter Strzok"), and names with the same first and last word
+    ("Lloyd J. Austin", "Lloyd Austin"). Not candidates: honorifics and titles alone ("Mr",
+    "California Rep"), initials ("U."), datelines and words in capitals ("WASHINGTON",
+    "MORE"), and a verb opening a sentence ("Stopping Trump": "Trump"). A heuristic: expect
+    capitalised common words ("Cold War") and miss names written in lower case; review the
+    table before saving it with :func:`actor_list_yaml`.
 
     Returns
     -------
@@ -1593,6 +1611,7 @@ def discover_actors(
     3  Sergei Ryabkov       unknown          Sergei Ryabkov           1
     """
     require_columns(corpus, ["article_id", "outlet", "text"], "discover_actors")
+    actors = as_actor_list(actors)
     stop = stopwords()
     hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
     lower_words: Counter[str] = Counter()
