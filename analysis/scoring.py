@@ -229,7 +229,11 @@ class Scorer:
         h.update(f"nltk {nltk.__version__}\n".encode())
         here = Path(__file__).resolve().parent
         for name in _SCORER_MODULES:
-            h.update(f"{name} {_file_hash(here / f'{name}.py')}\n".encode())
+            if (here / name).is_dir():  # a subpackage (analysis/actors/): every module of it
+                for path in sorted((here / name).glob("*.py")):
+                    h.update(f"{name}/{path.name} {_file_hash(path)}\n".encode())
+            else:
+                h.update(f"{name} {_file_hash(here / f'{name}.py')}\n".encode())
         for folder in ("wordlists", "lexicons", "actors"):
             for path in resource_files(folder):
                 h.update(f"{folder}/{path.name} {_file_hash(path)}\n".encode())
