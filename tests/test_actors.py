@@ -767,3 +767,18 @@ def test_allsides_held_out_mentions(allsides):
     found = mention_table(corpus, actors=listed)
     score = precision_recall(found[found["actor"].isin(set(gold["actor"]))], gold)
     assert score["precision"] >= 0.95 and score["recall"] >= 0.9, score
+
+
+def test_cli_discover_saves_into_the_data_folder(tmp_path, monkeypatch, capsys):
+    # outputs never go into a data folder, but a proposed list belongs in data/actors/
+    data = tmp_path / "data"
+    (data / "actors").mkdir(parents=True)
+    monkeypatch.setenv("OUTLET_LENS_DATA", str(data))
+    target = data / "actors" / "proposed.yml"
+    argv = ["discover", str(SEED_EVENT), "--min-mentions", "2", "--save-actors", str(target),
+            "--format", "csv"]
+    assert main(argv) == 0
+    assert "Dmitry Peskov" in load_actors([target, WORLD])
+    assert main(argv) == 2  # never over an existing list without --force
+    assert "already there" in capsys.readouterr().err
+    assert main([*argv, "--force"]) == 0

@@ -363,7 +363,8 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
     Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` (check them).
     Single-word surnames are left out of ``aliases`` (the kit derives them), generic titles
     ("Mr.", "President") are left out of ``titles`` (the kit reads them before any listed
-    person's surname) but decide ``gender`` ("Mr." male, "Ms." female), and an alias or
+    person's surname) but decide ``gender`` ("Mr." male, "Ms." female), only people keep
+    titles (a role phrase before "States" is not a title of the country), and an alias or
     title that is already another row's name, alias or title is dropped. With ``actors``
     (the lists it will be loaded beside, such as ``world.yml``), a row of a known actor is
     written under that actor's canonical name and kind, and an alias or title that another
@@ -424,7 +425,8 @@ def discovered_entries(discovered: pd.DataFrame, *, actors: ActorsOption = None
                   if t and t != "nan"]
         genders = {HONORIFIC_GENDER.get(t.rstrip(".").lower()) for t in titles} - {None}
         titles_kept = [t for t in titles if t.casefold() not in claimed and not generic_title(t)
-                       and owner.get(title_key(t), name) == name]
+                       and owner.get(title_key(t), name) == name
+                       and kind == "person"]  # "president of the United": not a country's
         claimed.update(t.casefold() for t in titles_kept)
         entry = entries.setdefault(name, {"name": name, "kind": kind})
         if aliases:
