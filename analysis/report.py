@@ -148,7 +148,7 @@ def section_actors(ctx: Context) -> Section:
             "actor_labels": actors.label_table(ctx.corpus, actors=ctx.actor_list),
         },
     )
-    if "discover_actors" in ctx.actor_list.sources:  # no list names the event
+    if ctx.actor_list.proposed:  # no list names the event: say where the list came from
         section.text += (f" Note: the actors are {ctx.actor_list.origin}. Names missing "
                          "from the list are not counted.")
     return section

@@ -782,3 +782,20 @@ def test_cli_discover_saves_into_the_data_folder(tmp_path, monkeypatch, capsys):
     assert main(argv) == 2  # never over an existing list without --force
     assert "already there" in capsys.readouterr().err
     assert main([*argv, "--force"]) == 0
+
+
+def test_report_notes_a_proposed_list():
+    from analysis.plotting import outlet_colors
+    from analysis.report import Context, section_actors
+
+    corpus = from_texts(US_NEWS, event="us-event")
+    ctx = Context(raw=corpus, corpus=corpus, event={"title": "t"},
+                  palette=outlet_colors(corpus["outlet"]))
+    with pytest.warns(DiscoveredActorsNotice):
+        section = section_actors(ctx)
+    assert ctx.actor_list.proposed
+    assert "Note: the actors are candidates found by discover_actors" in section.text
+    assert "Donald Trump" in set(section.tables["actors"]["actor"])
+    given = Context(raw=corpus, corpus=corpus, event={"title": "t"},
+                    palette=outlet_colors(corpus["outlet"]), actors=[str(WORLD)])
+    assert "Note:" not in section_actors(given).text

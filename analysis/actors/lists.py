@@ -140,6 +140,11 @@ class ActorList(Sequence[Actor]):
         """The canonical names, in list order."""
         return [a.name for a in self._actors]
 
+    @property
+    def proposed(self) -> bool:
+        """Whether the list holds candidates proposed by :func:`event_actors` (review them)."""
+        return "discover_actors" in self.sources
+
     def to_yaml(self, *, event: str | None = None, general: bool = False) -> str:
         """The list as actor-list YAML to save and edit: the entries of event lists (and
         of general lists too with ``general=True``), with ``events: [event]``."""
