@@ -24,6 +24,7 @@ from .lexicon import (
     CALENDAR,
     HONORIFIC_GENDER,
     KINDS,
+    TITLE_MODIFIERS,
     collapse,
     generic_title,
     honorifics,
@@ -96,6 +97,10 @@ _DATELINE = re.compile(
 )
 
 
+#: What may stand between a sentence's start and its first word.
+_OPENERS = " \t\n\"'([*\u2014\u2013-\u2022"
+_QUOTE_OPENS = re.compile(r"[\s:]['\"]")  # a quotation's first word: ': 'Let Russia fight'
+_CONNECTED = re.compile(rf"[ \t]{_CONNECTOR}[ \t]")
 _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 
 
@@ -121,8 +126,9 @@ def _name_phrases(shadow: str) -> Iterator[tuple[int, int]]:
 
 def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
     words = phrase.split()
-    while words and words[0].lower() in stop and not words[0].isupper():
-        words = words[1:]
+    while words and (words[0].lower() in stop or words[0].lower() in TITLE_MODIFIERS) \
+            and not words[0].isupper():
+        words = words[1:]  # "the", and "Former" (Florida Gov. ...)
     while words and words[-1].lower() in stop and not words[-1].isupper():
         words = words[:-1]
     text = " ".join(words)
@@ -200,7 +206,9 @@ def discover_actors(
             form = _strip_candidate(shadow[start:end], stop)
             if not form or len(form) < 2:
                 continue
-            sentence_start = not spans or start == spans[k][0]
+            # A sentence's first word, also after an opening quote or bracket ('"Let Russia').
+            sentence_start = (not spans or not shadow[spans[k][0]:start].strip(_OPENERS)
+                              or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None)
             if sentence_start and " " in form and _OPENER_FORM.fullmatch(form.split()[0]):
                 form = form.split(" ", 1)[1]  # "Stopping Trump": the verb is not a name
             title = titled.get(start)
@@ -297,7 +305,8 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
     for f in multi:
         w = f.split()
-        by_ends[(w[0], w[-1])].append(f)
+        if not _CONNECTED.search(f):  # not "Ted Cruz of Texas" with "Ted Poe of Texas"
+            by_ends[(w[0], w[-1])].append(f)
     for same in by_ends.values():
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
@@ -314,11 +323,12 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     by_last: dict[str, list[str]] = defaultdict(list)
     for m in multi:
         words = m.split()
-        if words[0][0].isupper() and not organisation_words() & {w.lower() for w in words}:
+        if words[0][0].isupper() and not organisation_words() & {w.lower() for w in words} \
+                and not _CONNECTED.search(m):  # not "Marco Rubio of Florida" for "Florida"
             by_last[words[-1]].append(m)
     articles_of = articles_of or {}
     for f in forms:
-        if " " in f:
+        if " " in f or f in (known_of or {}):  # a listed actor ("Ukraine") is no surname
             continue
         owners = {parent[m] for m in by_last.get(f, [])}
         if len(owners) > 1 and articles_of:

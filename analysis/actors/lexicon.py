@@ -155,11 +155,11 @@ def title_before_in(shadow: str, s: int, honorifics: frozenset[str], roles: froz
 
 def title_words() -> frozenset[str]:
     """Words that make a title, not a name: honorifics and role nouns ("Mr", "Rep", "Speaker")."""
-    return honorifics() | role_nouns() | _TITLE_MODIFIERS
+    return honorifics() | role_nouns() | TITLE_MODIFIERS
 
 
 #: Words that go with a title ("former President", "Vice President", "acting Secretary").
-_TITLE_MODIFIERS = frozenset({"former", "vice", "acting", "then", "late", "incoming",
+TITLE_MODIFIERS = frozenset({"former", "vice", "acting", "then", "late", "incoming",
                               "outgoing", "deputy", "assistant", "senior", "top"})
 
 
