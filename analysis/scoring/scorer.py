@@ -76,7 +76,7 @@ def scorer_sources(*, package: str | os.PathLike[str] | None = None) -> list[Pat
     the cache miss. ``package`` is the folder of the ``analysis`` package (the default).
 
     >>> sorted({p.parent.name for p in scorer_sources()})
-    ['analysis', 'scoring']
+    ['actors', 'analysis', 'scoring']
     """
     root = Path(package) if package is not None else Path(__file__).resolve().parent.parent
     found: list[Path] = []
