@@ -732,7 +732,13 @@ def count_syllables(word: str) -> int:
     >>> [count_syllables(w) for w in ["the", "minister", "table", "makes", "wanted", "media"]]
     [1, 3, 2, 1, 2, 3]
     """
-    w = _NOT_LETTERS.sub("", normalize(word).lower())
+    return _syllables(normalize(word).lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> int:
+    """:func:`count_syllables` of a normalised, lower-cased word (words repeat: cached)."""
+    w = _NOT_LETTERS.sub("", word)
     if len(w) <= 3:
         return 1
     w = _SILENT_ED.sub("", w)
@@ -805,7 +811,7 @@ def text_stats(corpus: pd.DataFrame, *, text_column: str = "text") -> pd.DataFra
                 n_sent,
                 len(tokens) / n_sent if n_sent else float("nan"),
                 len(set(tokens)) / len(tokens) if tokens else float("nan"),
-                *_readability(len(tokens), n_sent, sum(map(count_syllables, tokens))),
+                *_readability(len(tokens), n_sent, sum(map(_syllables, tokens))),
             )
         )
     stats = pd.DataFrame(
