@@ -81,6 +81,7 @@ __all__ = [
     "Lexicon",
     "add_frame",
     "add_marker",
+    "counted_hits",
     "find_frame_terms",
     "find_markers",
     "frame_evidence",
@@ -648,8 +649,9 @@ def _marker_rules() -> _MarkerRules:
     return cached_by_file(find_resource("lexicons/markers.yml"), _read_marker_rules)
 
 
-def _actor_masks(text: str, actors: ActorList, *,
-                 roles: frozenset[str] | None = None) -> list[_Mask]:
+def _actor_masks(text: str, actors: ActorList | None, *,
+                 roles: frozenset[str] | None = None,
+                 mentions: Sequence[Any] | None = None) -> list[_Mask]:
     """The stretches of ``text`` that name an actor: every mention ``actors`` finds, widened
     over the title phrase before a person's name ("Russian Defense Minister" before
     "Andrei Belousov": capitalised words, with "of", "for", "and", "the", "on" between
@@ -665,7 +667,7 @@ def _actor_masks(text: str, actors: ActorList, *,
     shadow = _shadow(text)
     roles = _role_nouns() if roles is None else roles
     masks = []
-    for m in find_mentions(text, actors):
+    for m in find_mentions(text, actors) if mentions is None else mentions:
         start = m.start
         if m.kind == "person":
             run = _TITLE_RUN.search(shadow, max(0, m.start - 120), m.start)
@@ -740,6 +742,31 @@ def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
                        and _negated(lowered, s, rules))
         out.append((name, m["term"], s, e, not masked and not negated, negated, masked))
     return out
+
+
+def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None = None,
+                 negation: bool = True) -> list[tuple[str, str, int, int]]:
+    """The matches of ``lexicon`` in ``text`` that the score tables count, as
+    ``(category, term, start, end)`` like :meth:`Lexicon.hits`.
+
+    For a caller that already has the article's actor mentions (``mentions``, from
+    :func:`analysis.actors.find_mentions`): the words inside them (and the title phrase
+    before a person's name) are not counted; None masks nothing. Markers also drop
+    negated matches (``negation``) and hedges inside attribution phrases. So
+    ``frame_scores(corpus)`` is the same as counting ``counted_hits(text, frames,
+    mentions=find_mentions(text, actors))`` with each article's actor lists.
+
+    >>> from analysis.actors import find_mentions, load_actors
+    >>> text = "Defense Secretary Lloyd Austin spoke of defense."
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> counted_hits(text, load_frames(), mentions=find_mentions(text, actors))
+    [('deterrence_defence', 'defen*', 40, 47)]
+    """
+    masks = _actor_masks(text, None, mentions=mentions) if mentions is not None else None
+    return [(name, term, s, e)
+            for name, term, s, e, counted, _, _ in _classify(
+                text, lexicon, masks, negation=negation and lexicon.kind == "marker")
+            if counted]
 
 
 def _text_masks(text: str, mask_actors: bool, actors: ActorList | Any) -> list[_Mask] | None:
