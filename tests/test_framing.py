@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -714,3 +715,24 @@ def test_cli_lexicon_policy(capsys):
     rows = json.loads(capsys.readouterr().out)
     assert {r["frame"] for r in rows} == set(POLICY)
     assert {"dominant_term", "dominant_share", "note"} <= set(rows[0])
+
+
+def test_counted_hits_count_what_the_score_tables_count():
+    """What a caller with the mentions already found (the scorer) counts is frame_scores."""
+    from analysis.actors import find_mentions
+    from analysis.framing import counted_hits
+
+    corpus = load_corpus(SEED_EVENT)
+    for lexicon, function, kind in ((load_frames(), frame_scores, "frame"),
+                                    (load_markers(), marker_scores, "marker")):
+        scores = function(corpus).set_index(["article_id", kind])["n_matches"]
+        for article_id, event, text in zip(corpus["article_id"], corpus["event"],
+                                           corpus["text"], strict=True):
+            mentions = find_mentions(text, load_actors(event=event))
+            counts = Counter(name for name, *_ in counted_hits(text, lexicon,
+                                                               mentions=mentions))
+            for name in lexicon:
+                assert counts.get(name, 0) == scores[(article_id, name)], (article_id, name)
+        assert len(counted_hits(corpus.loc[0, "text"], lexicon)) >= \
+            len(counted_hits(corpus.loc[0, "text"], lexicon, mentions=find_mentions(
+                corpus.loc[0, "text"], load_actors(event=EVENT))))
