@@ -15,10 +15,10 @@ The modules form layers; a module imports only from its own layer or the ones be
 there are no cycles). ``docs/architecture.md`` has the picture.
 
 ==============  ===========================================================================
-leaves          errors, yamlio, resources, outputs
+leaves          errors, yamlio, resources, outputs, compat
 text level      tokens, fastpunkt, fastvader
-corpus level    loading, cleaning, actors, quotes, sentiment, framing, comparison, ingest,
-                scoring (and their helpers)
+corpus level    loading, rows, cleaning, actors, quotes, sentiment, framing, comparison,
+                ingest, scoring (and their helpers)
 presentation    plotting, highlight, blind, report, widgets
 command line    cli (and ``python -m analysis``)
 ==============  ===========================================================================

@@ -68,6 +68,7 @@ import pandas as pd
 import yaml
 
 from .actors import ActorList, actors_per_row, find_mentions, load_actors
+from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .sentiment import warn_if_not_english
@@ -779,7 +780,8 @@ def _text_masks(text: str, mask_actors: bool, actors: ActorList | Any) -> list[_
     return _actor_masks(text, actors)
 
 
-def find_frame_terms(text: str, frames: Lexicon | Any = None, *, mask_actors: bool = True,
+@keyword_only("frames")
+def find_frame_terms(text: str, *, frames: Lexicon | Any = None, mask_actors: bool = True,
                      actors: ActorList | Any = None) -> list[dict[str, Any]]:
     """The frame terms in ``text``: ``{frame, term, start, end, text}`` per match.
 
@@ -790,8 +792,8 @@ def find_frame_terms(text: str, frames: Lexicon | Any = None, *, mask_actors: bo
     notes); ``actors`` is the :class:`analysis.actors.ActorList` (or paths) to find them
     with, by default all of the kit's lists. Heuristic: see the module notes.
 
-    >>> find_frame_terms("Talks on de-escalation began.", {"peace": ["talks", "de-escalat*"],
-    ...                                                    "war": ["escalat*"]})
+    >>> find_frame_terms("Talks on de-escalation began.",
+    ...                  frames={"peace": ["talks", "de-escalat*"], "war": ["escalat*"]})
     ... # doctest: +NORMALIZE_WHITESPACE
     [{'frame': 'peace', 'term': 'talks', 'start': 0, 'end': 5, 'text': 'Talks'},
      {'frame': 'peace', 'term': 'de-escalat*', 'start': 9, 'end': 22, 'text': 'de-escalation'}]
@@ -803,7 +805,8 @@ def find_frame_terms(text: str, frames: Lexicon | Any = None, *, mask_actors: bo
                                                               negation=False) if counted]
 
 
-def find_markers(text: str, markers: Lexicon | Any = None, *, mask_actors: bool = True,
+@keyword_only("markers")
+def find_markers(text: str, *, markers: Lexicon | Any = None, mask_actors: bool = True,
                  actors: ActorList | Any = None, negation: bool = True) -> list[dict[str, Any]]:
     """The marker terms in ``text``: ``{marker, term, start, end, text}`` per match.
 
@@ -848,7 +851,8 @@ def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str, *, mask_actors: boo
                _classify(text, lexicon, masks, negation=negation, rules=rules))
     if empty:
         warnings.warn(f"{len(empty)} article(s) have no sentences, so their rates are NaN: "
-                      f"{', '.join(empty[:5])}", UserWarning, stacklevel=4)
+                      f"{', '.join(empty[:5])}", UserWarning,
+                      stacklevel=5)  # 4 once frame_scores & co. lose their keyword_only shim
 
 
 def _sentence_of(spans: list[tuple[int, int]], starts: list[int], position: int) -> int:
@@ -925,7 +929,8 @@ def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str, **options) -> pd.
          "dominant_share": "float64"})
 
 
-def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None, *,
+@keyword_only("frames")
+def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
                  mask_actors: bool = True, actors: ActorList | Any = None) -> pd.DataFrame:
     """Frame scores per article and frame (every frame, also those with no match).
 
@@ -947,7 +952,7 @@ def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None, *,
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": "NATO allies met. Talks went on. Nothing else happened."})
     >>> # 9 words, 3 sentences: alliance 2 / 9 * 1000 = 222.2 per 1,000 words
-    >>> scores = frame_scores(corpus, {"alliance": ["nato", "allies"], "talks": ["talks"]})
+    >>> scores = frame_scores(corpus, frames={"alliance": ["nato", "allies"], "talks": ["talks"]})
     >>> scores[["frame", "n_matches", "per_1000_words", "sentence_share", "terms"]]
           frame  n_matches  per_1000_words  sentence_share                 terms
     0  alliance          2      222.222222        0.333333  allies (1); nato (1)
@@ -961,7 +966,8 @@ def frame_scores(corpus: pd.DataFrame, frames: Lexicon | Any = None, *,
                    actors=actors, negation=False)
 
 
-def marker_scores(corpus: pd.DataFrame, markers: Lexicon | Any = None, *,
+@keyword_only("markers")
+def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None,
                   mask_actors: bool = True, actors: ActorList | Any = None,
                   negation: bool = True) -> pd.DataFrame:
     """Marker scores per article and marker: the columns of :func:`frame_scores` with
@@ -982,7 +988,8 @@ def marker_scores(corpus: pd.DataFrame, markers: Lexicon | Any = None, *,
                    mask_actors=mask_actors, actors=actors, negation=negation)
 
 
-def frame_evidence(corpus: pd.DataFrame, frames: Lexicon | Any = None, *,
+@keyword_only("frames")
+def frame_evidence(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
                    mask_actors: bool = True, actors: ActorList | Any = None) -> pd.DataFrame:
     """One row per frame match: the evidence behind :func:`frame_scores`.
 
@@ -1008,7 +1015,8 @@ def frame_evidence(corpus: pd.DataFrame, frames: Lexicon | Any = None, *,
                      mask_actors=mask_actors, actors=actors, negation=False)
 
 
-def marker_evidence(corpus: pd.DataFrame, markers: Lexicon | Any = None, *,
+@keyword_only("markers")
+def marker_evidence(corpus: pd.DataFrame, *, markers: Lexicon | Any = None,
                     mask_actors: bool = True, actors: ActorList | Any = None,
                     negation: bool = True) -> pd.DataFrame:
     """One row per marker match, like :func:`frame_evidence` with ``marker`` for ``frame``;
@@ -1070,7 +1078,7 @@ def outlet_frame_scores(scores: pd.DataFrame) -> pd.DataFrame:
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": ["Talks began.", "No talks, no deal."], "B": "Silence."})
-    >>> out = outlet_frame_scores(frame_scores(corpus, {"talks": ["talks"]}))
+    >>> out = outlet_frame_scores(frame_scores(corpus, frames={"talks": ["talks"]}))
     >>> out[["outlet", "n_articles", "n_matches", "per_1000_words", "article_share"]]
       outlet  n_articles  n_matches  per_1000_words  article_share
     0      A           2          2      333.333333            1.0

@@ -31,6 +31,8 @@ from __future__ import annotations
 import html
 import itertools
 import os
+import sys
+import types
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -39,6 +41,7 @@ from typing import Literal
 
 import pandas as pd
 
+from .compat import keyword_only
 from .outputs import write_text
 from .plotting import outlet_colors
 
@@ -72,7 +75,8 @@ class Highlighted:
     def _repr_html_(self) -> str:
         return self.html
 
-    def page(self, title: str = "Outlet Lens: articles side by side") -> str:
+    @keyword_only("title")
+    def page(self, *, title: str = "Outlet Lens: articles side by side") -> str:
         """A complete standalone HTML page."""
         return (
             "<!doctype html><html lang=en><meta charset=utf-8>"
@@ -231,3 +235,19 @@ def highlight(
             "why it is there.")
     head = f"<div class='ol-legend'>{shown}<br>{note}</div>" if layers else ""
     return Highlighted(f"<style>{_CSS}</style>{head}<div class='ol-grid'>{''.join(columns)}</div>")
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as its main function.
+
+    ``analysis.highlight`` names both this module and :func:`highlight`. Importing the
+    module (which any use of the function does) makes the package attribute the module, so
+    the module itself must be callable: ``analysis.highlight(corpus)`` then works however
+    many times it is called.
+    """
+
+    def __call__(self, *args, **kwargs) -> Highlighted:
+        return highlight(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -44,6 +44,7 @@ import pandas as pd
 import yaml
 
 from .errors import CorpusError, require_columns
+from .rows import REQUIRED_FIELDS, check_row
 from .yamlio import repair_surrogates, warn_surrogates, yaml_load
 
 __all__ = [
@@ -417,8 +418,8 @@ def _where(path: Path, line_numbers: list[int], i: int) -> tuple[str, int | None
 
 
 def _finish_table(df: pd.DataFrame, path: Path, line_numbers: list[int]) -> pd.DataFrame:
-    if "text" not in df.columns or "outlet" not in df.columns:
-        missing = [c for c in ("outlet", "text") if c not in df.columns]
+    missing = [c for c in REQUIRED_FIELDS if c not in df.columns]
+    if missing:
         raise CorpusError(
             f"has no {' or '.join(repr(c) for c in missing)} column; the columns are "
             f"{', '.join(map(repr, df.columns)) or 'none'}. Rename the column that holds "
@@ -427,32 +428,24 @@ def _finish_table(df: pd.DataFrame, path: Path, line_numbers: list[int]) -> pd.D
         )
     if df.empty:
         raise CorpusError("has no articles", file=path)
+    # The row rules (analysis.rows), shared with the streaming reader of analysis.scoring;
+    # the first row that breaks one is reported, with how many rows break it the same way.
+    stem = path.name.split(".")[0]
+    rows, first, alike = [], None, 0
+    for i, record in enumerate(df.to_dict("records")):
+        file, line = _where(path, line_numbers, i)
+        try:
+            rows.append(check_row(record, default_id=f"{stem}-{i + 1}", default_event=stem,
+                                  file=file, line=line))
+        except CorpusError as err:
+            first = first or err
+            alike += err.field == first.field
+    if first is not None:
+        raise CorpusError(f"{first.reason} ({alike} row(s) like this)", file=first.file,
+                          line=first.line, field=first.field)
     out = df.copy()
-    for column in ("outlet", "text"):
-        values = out[column]
-        bad = values.isna() | (values.astype(str).str.strip() == "")
-        if bad.any():
-            i = int(bad.to_numpy().nonzero()[0][0])
-            file, line = _where(path, line_numbers, i)
-            what = "an outlet name" if column == "outlet" else "the article text"
-            raise CorpusError(
-                f"is empty; expected {what} ({int(bad.sum())} row(s) like this)",
-                file=file, line=line, field=column,
-            )
-        if column == "text" and not values.map(lambda v: isinstance(v, str)).all():
-            i = int((~values.map(lambda v: isinstance(v, str))).to_numpy().nonzero()[0][0])
-            file, line = _where(path, line_numbers, i)
-            raise CorpusError("expected text", file=file, line=line, field="text")
-    if "article_id" not in out.columns:
-        stem = path.name.split(".")[0]
-        out["article_id"] = [f"{stem}-{i + 1}" for i in range(len(out))]
-    out["article_id"] = out["article_id"].astype(str)
-    if "event" not in out.columns:
-        # The allsides-abp corpus groups articles by topic and day in a 'group' column.
-        if "group" in out.columns:
-            out["event"] = out["group"].astype(str)
-        else:
-            out["event"] = path.name.split(".")[0]
+    for column in ("article_id", "event", "outlet", "leaning"):
+        out[column] = [getattr(row, column) for row in rows]
     if "date" in out.columns:
         parsed = pd.to_datetime(out["date"], errors="coerce", format="mixed")
         bad = parsed.isna() & out["date"].notna() & (out["date"].astype(str).str.strip() != "")

@@ -95,6 +95,23 @@ def _no_data(ax: Axes, title: str) -> Axes:
     return ax
 
 
+def _plot_function(plot):
+    """Decorate every ``plot_*`` function: ``plot`` with matplotlib's mathtext off for its
+    labels, so a "$" in an outlet's name, a word or a headline is a dollar sign, not the
+    start of a formula (an unparsable one used to stop the chart, and with it the report)."""
+
+    @functools.wraps(plot)
+    def literal(*args, **kwargs):
+        with matplotlib.rc_context({"text.parse_math": False}):
+            ax = plot(*args, **kwargs)
+        for text in ax.findobj(matplotlib.text.Text):
+            text.set_parse_math(False)
+        return ax
+
+    return literal
+
+
+@_plot_function
 def plot_text_stats(
     stats: pd.DataFrame,
     *,
@@ -138,6 +155,7 @@ def plot_text_stats(
     return ax
 
 
+@_plot_function
 def plot_furniture(
     furniture: pd.DataFrame,
     *,
@@ -169,6 +187,7 @@ def plot_furniture(
     return ax
 
 
+@_plot_function
 def plot_top_terms(
     terms: pd.DataFrame,
     *,
@@ -209,6 +228,7 @@ def _one_row_per(df: pd.DataFrame, keys: list[str], what: str, hint: str) -> Non
 _TONE_NOTE = "VADER lexicon scores: a heuristic, read the sentences"
 
 
+@_plot_function
 def plot_sentiment_arc(
     arc: pd.DataFrame,
     *,
@@ -246,6 +266,7 @@ def plot_sentiment_arc(
     return ax
 
 
+@_plot_function
 def plot_tone_distribution(
     sentences: pd.DataFrame,
     *,
@@ -282,6 +303,7 @@ def plot_tone_distribution(
     return ax
 
 
+@_plot_function
 def plot_frame_profile(
     scores: pd.DataFrame,
     *,
@@ -344,6 +366,7 @@ def _top_categories(df: pd.DataFrame, category: str, value: str, n: int) -> pd.D
     return table.loc[order.index[:n]]
 
 
+@_plot_function
 def plot_actor_mentions(
     counts: pd.DataFrame,
     *,
@@ -373,6 +396,7 @@ def plot_actor_mentions(
     return ax
 
 
+@_plot_function
 def plot_voices(
     voices: pd.DataFrame,
     *,
@@ -399,6 +423,7 @@ def plot_voices(
     return ax
 
 
+@_plot_function
 def plot_verb_groups(
     verbs: pd.DataFrame,
     *,
@@ -427,6 +452,7 @@ def plot_verb_groups(
     return ax
 
 
+@_plot_function
 def plot_distinctive_words(
     words: pd.DataFrame,
     *,
@@ -483,6 +509,7 @@ def plot_distinctive_words(
 _COVERAGE_COLORS = {"verbatim": "#D55E00", "paraphrase": "#E69F00", "unique": "#56B4E9"}
 
 
+@_plot_function
 def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """How much of each outlet's report others carry too (from ``comparison.coverage``).
 
@@ -516,6 +543,7 @@ def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     return ax
 
 
+@_plot_function
 def plot_headlines(
     headlines: pd.DataFrame,
     *,
@@ -545,23 +573,3 @@ def plot_headlines(
                 va="top", wrap=True, transform=ax.transAxes, fontsize="large")
     ax.set_title("Headlines")
     return ax
-
-
-def _literal_text(plot):
-    """``plot`` with matplotlib's mathtext off for its labels: a "$" in an outlet's name, a
-    word or a headline is a dollar sign, not the start of a formula (an unparsable one used
-    to stop the chart, and with it the report)."""
-
-    @functools.wraps(plot)
-    def literal(*args, **kwargs):
-        with matplotlib.rc_context({"text.parse_math": False}):
-            ax = plot(*args, **kwargs)
-        for text in ax.findobj(matplotlib.text.Text):
-            text.set_parse_math(False)
-        return ax
-
-    return literal
-
-
-for _name in [n for n in __all__ if n.startswith("plot_")]:
-    globals()[_name] = _literal_text(globals()[_name])

@@ -46,13 +46,17 @@ class Context:
     corpus: pd.DataFrame
     event: dict
     palette: dict[str, str]
+    #: The ``actors`` option: an actor list or YAML path(s); None for the event's lists.
+    actors: object = None
 
     @functools.cached_property
     def actor_list(self):
-        """The actor lists under ``data/actors/`` that apply to this event."""
-        from .actors import load_actors
+        """``actors``, or the lists under ``data/actors/`` that apply to this event, or
+        (no list names the event) one proposed from its articles: see
+        :func:`analysis.actors.event_actors`."""
+        from .actors import event_actors
 
-        return load_actors(event=str(self.corpus["event"].iloc[0]))
+        return event_actors(self.corpus, actors=self.actors)
 
 
 @dataclass
@@ -127,10 +131,10 @@ def section_top_words(ctx: Context) -> Section:
 def section_actors(ctx: Context) -> Section:
     from . import actors
 
-    by_outlet = actors.actors_by_outlet(ctx.corpus, ctx.actor_list)
+    by_outlet = actors.actors_by_outlet(ctx.corpus, actors=ctx.actor_list)
     fig, ax = _figure(7.5, 5.5)
     plotting.plot_actor_mentions(by_outlet, palette=ctx.palette, ax=ax)
-    return Section(
+    section = Section(
         "Who is mentioned, and how they are named",
         "Mentions of the people, institutions and places in the event's actor list "
         "(data/actors/), found by their names, aliases and titles: 'Putin's spokesman' and "
@@ -141,9 +145,13 @@ def section_actors(ctx: Context) -> Section:
         figures={"actors": fig},
         tables={
             "actors": by_outlet,
-            "actor_labels": actors.label_table(ctx.corpus, ctx.actor_list),
+            "actor_labels": actors.label_table(ctx.corpus, actors=ctx.actor_list),
         },
     )
+    if ctx.actor_list.proposed:  # no list names the event: say where the list came from
+        section.text += (f" Note: the actors are {ctx.actor_list.origin}. Names missing "
+                         "from the list are not counted.")
+    return section
 
 
 def section_voices(ctx: Context) -> Section:
@@ -368,6 +376,7 @@ def compare_event(
     *,
     clean: bool = True,
     force: bool = False,
+    actors: object = None,
 ) -> list[Path]:
     """Compare the outlets of an event and write charts, tables and ``report.html`` to ``out``.
 
@@ -377,13 +386,16 @@ def compare_event(
     out : the output folder; created if needed. Files the kit wrote there before are
         replaced; any other existing file is left alone unless ``force``.
     clean : remove page furniture first (see :mod:`analysis.cleaning`).
+    actors : an actor list or YAML path(s) for "Who is mentioned" and "Who gets to speak";
+        None: the event's lists, or a list proposed from the articles when none names the
+        event (:func:`analysis.actors.event_actors`, noted in the report).
 
     Returns
     -------
     list of Path
         Every file written, report last.
     """
-    ctx = _context(path, clean=clean)
+    ctx = _context(path, clean=clean, actors=actors)
     sections = [s for s in (make(ctx) for make in SECTIONS) if s is not None]
     out = Path(out)
     written: list[Path] = []
@@ -417,7 +429,8 @@ CHARTS: dict[str, tuple[Callable[[Context], Section | None], str]] = {
 }
 
 
-def _context(path: str | os.PathLike[str], *, clean: bool = True) -> Context:
+def _context(path: str | os.PathLike[str], *, clean: bool = True, actors: object = None
+             ) -> Context:
     raw = load_corpus(path)
     corpus = clean_corpus(raw) if clean else raw
     path = Path(path)
@@ -426,7 +439,7 @@ def _context(path: str | os.PathLike[str], *, clean: bool = True) -> Context:
         else {"title": f"{raw['event'].iloc[0]}", "description": ""}
     )
     return Context(raw=raw, corpus=corpus, event=event,
-                   palette=plotting.outlet_colors(raw["outlet"]))
+                   palette=plotting.outlet_colors(raw["outlet"]), actors=actors)
 
 
 def chart(
@@ -436,13 +449,15 @@ def chart(
     *,
     clean: bool = True,
     force: bool = False,
+    actors: object = None,
 ) -> Path:
     """Draw one view of the report for the articles at ``path`` and save it as a PNG (or
-    SVG/PDF, by ``out``'s extension). ``view`` is one of :data:`CHARTS`."""
+    SVG/PDF, by ``out``'s extension). ``view`` is one of :data:`CHARTS`; ``actors`` as
+    for :func:`compare_event`."""
     if view not in CHARTS:
         raise ValueError(f"unknown chart {view!r}; choose one of {', '.join(CHARTS)}")
     make, name = CHARTS[view]
-    section = make(_context(path, clean=clean))
+    section = make(_context(path, clean=clean, actors=actors))
     figure = section.figures.get(name) if section else None
     if figure is None:  # e.g. a comparison on one outlet, or several distinctive charts
         figure = next(iter(section.figures.values()), None) if section else None

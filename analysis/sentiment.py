@@ -49,6 +49,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .fastvader import FastVader, SentiText, default_analyzer
 from .resources import find_resource
@@ -316,7 +317,8 @@ def _first_but(tokens: Sequence[str]) -> int:
     return next((k for k, t in enumerate(tokens) if t.lower() == "but"), -1)
 
 
-def score_sentence(text: str, analyzer=None) -> dict[str, Any]:
+@keyword_only("analyzer")
+def score_sentence(text: str, *, analyzer=None) -> dict[str, Any]:
     """VADER's scores for one sentence, with the words that produced them.
 
     Returns ``compound, neg, neu, pos`` (exactly NLTK's ``polarity_scores``), ``label``
@@ -505,7 +507,7 @@ def sentiment_evidence(
         sentences["article_id"], sentences["outlet"], sentences["sentence_index"],
         sentences["start"], sentences["sentence"], strict=True,
     ):
-        for e in score_sentence(sentence, analyzer)["evidence"]:
+        for e in score_sentence(sentence, analyzer=analyzer)["evidence"]:
             rows.append((article_id, outlet, index, offset + e["start"], offset + e["end"],
                          e["word"], e["lexicon_value"], e["valence"], e["note"]))
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS).astype(
@@ -586,8 +588,9 @@ def outlet_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@keyword_only("bins")
 def sentiment_arc(
-    sentence_table: pd.DataFrame, bins: int = 5, *, by: Literal["article", "outlet"] = "article"
+    sentence_table: pd.DataFrame, *, bins: int = 5, by: Literal["article", "outlet"] = "article"
 ) -> pd.DataFrame:
     """Tone over the course of an article: mean compound per slice of relative position.
 

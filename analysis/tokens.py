@@ -42,6 +42,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters
 from nltk.util import ngrams as _nltk_ngrams
 
+from .compat import keyword_only
 from .errors import require_columns
 from .fastpunkt import FastPunkt
 from .resources import load_wordlist
@@ -437,10 +438,11 @@ def stopword_set(stopwords_: Collection[str] | str | None) -> frozenset[str]:
     return frozenset(w.lower() for w in stopwords_)
 
 
-def ngrams(tokens: Sequence[str], n: int = 2, *, sep: str = " ") -> list[str]:
+@keyword_only("n")
+def ngrams(tokens: Sequence[str], *, n: int = 2, sep: str = " ") -> list[str]:
     """Contiguous n-grams of a token list, joined with ``sep``.
 
-    >>> ngrams(["long", "range", "missiles"], 2)
+    >>> ngrams(["long", "range", "missiles"], n=2)
     ['long range', 'range missiles']
     """
     if n < 1:

@@ -57,24 +57,25 @@ def add_term(lexicon, frame: str, term: str):
 class EventTables:
     """The kit's tables for one event's (cleaned) articles, each computed on first use."""
 
-    def __init__(self, corpus: pd.DataFrame, frames=None) -> None:
+    def __init__(self, corpus: pd.DataFrame, frames=None, *, actors=None) -> None:
         self.corpus = corpus
         self.frames_lexicon = frames
+        self.actors = actors
         self.event = str(corpus["event"].iloc[0]) if len(corpus) else ""
         #: Each measure's table, by (measure, outlets, actor): see Explorer.measure_table.
         self.views: dict[tuple, pd.DataFrame] = {}
 
     @functools.cached_property
     def actor_list(self):
-        from .actors import load_actors
+        from .actors import event_actors
 
-        return load_actors(event=self.event)
+        return event_actors(self.corpus, actors=self.actors)
 
     @functools.cached_property
     def mentions(self) -> pd.DataFrame:
         from .actors import mention_table
 
-        return mention_table(self.corpus, self.actor_list)
+        return mention_table(self.corpus, actors=self.actor_list)
 
     @functools.cached_property
     def quotes(self) -> pd.DataFrame:
@@ -92,13 +93,13 @@ class EventTables:
     def frame_matches(self) -> pd.DataFrame:
         from .framing import frame_evidence
 
-        return frame_evidence(self.corpus, self.frames_lexicon)
+        return frame_evidence(self.corpus, frames=self.frames_lexicon)
 
     @functools.cached_property
     def frame_scores(self) -> pd.DataFrame:
         from .framing import frame_scores
 
-        return frame_scores(self.corpus, self.frames_lexicon)
+        return frame_scores(self.corpus, frames=self.frames_lexicon)
 
     @functools.cached_property
     def coverage(self) -> pd.DataFrame:
@@ -108,7 +109,7 @@ class EventTables:
 
     def with_frames(self, frames) -> EventTables:
         """The same tables with another frame lexicon (frame tables are recomputed)."""
-        new = EventTables(self.corpus, frames)
+        new = EventTables(self.corpus, frames, actors=self.actors)
         for name in ("actor_list", "mentions", "quotes", "sentences", "coverage"):
             if name in self.__dict__:
                 new.__dict__[name] = self.__dict__[name]
@@ -124,9 +125,13 @@ def _keep(df: pd.DataFrame, outlets) -> pd.DataFrame:
 
 
 def _actor_counts(t: EventTables, outlets, actor):
-    from .actors import actors_by_outlet
+    import warnings
 
-    return actors_by_outlet(_keep(t.corpus, outlets), t.actor_list)
+    from .actors import UnmentionedActorWarning, actors_by_outlet
+
+    with warnings.catch_warnings():  # said once for the whole event, not per outlet choice
+        warnings.simplefilter("ignore", UnmentionedActorWarning)
+        return actors_by_outlet(_keep(t.corpus, outlets), actors=t.actor_list)
 
 
 def _voices(t: EventTables, outlets, actor):
@@ -228,9 +233,10 @@ class Explorer(w.VBox):
     ``actor``, ``layers``, ``search``, ``frame``, ``new_term``), so a notebook or a test
     can set them; every change redraws the chart, the text and the search results."""
 
-    def __init__(self, corpus: pd.DataFrame, *, clean: bool = True) -> None:
+    def __init__(self, corpus: pd.DataFrame, *, clean: bool = True, actors=None) -> None:
         if corpus.empty:
             raise ValueError("explore() needs at least one article")
+        self._actors = actors
         self.corpus = clean_corpus(corpus) if clean else corpus
         self.palette = plotting.outlet_colors(self.corpus["outlet"])
         self._tables: dict[str, EventTables] = {}
@@ -279,7 +285,8 @@ class Explorer(w.VBox):
         """The tables of the selected event (computed once, then reused)."""
         event = self.event.value
         if event not in self._tables:
-            self._tables[event] = EventTables(self.corpus[self.corpus["event"] == event])
+            self._tables[event] = EventTables(self.corpus[self.corpus["event"] == event],
+                                              actors=self._actors)
         return self._tables[event]
 
     def current_outlets(self) -> list[str]:
@@ -391,15 +398,17 @@ class Explorer(w.VBox):
             self.refresh()
 
 
-def explore(corpus: pd.DataFrame, *, clean: bool = True) -> Explorer:
+def explore(corpus: pd.DataFrame, *, clean: bool = True, actors=None) -> Explorer:
     """A dashboard for comparing the outlets of one event at a time.
 
     Parameters
     ----------
     corpus : articles from :func:`analysis.load_corpus` (one or more events).
     clean : remove page furniture first (see :mod:`analysis.cleaning`).
+    actors : an actor list or YAML path(s); None: each event's lists, or a list proposed
+        from its articles when none names it (:func:`analysis.actors.event_actors`).
     """
-    return Explorer(corpus, clean=clean)
+    return Explorer(corpus, clean=clean, actors=actors)
 
 
 class BlindRound(w.VBox):

@@ -83,7 +83,7 @@ def allsides_accuracy() -> None:
     one = corpus[corpus["article_id"].isin(set(gold_m["article_id"]))]
     listed = load_actors([FIXTURES / "quotes_allsides_actors.yml",
                           ROOT / "data" / "actors" / "world.yml"])
-    show("mentions, Townhall article", precision_recall(mention_table(one, listed), gold_m))
+    show("mentions, Townhall article", precision_recall(mention_table(one, actors=listed), gold_m))
 
 
 def speed(n: int) -> None:
@@ -105,7 +105,7 @@ def speed(n: int) -> None:
     for name, fn in [("mention_table", mention_table), ("count_actors", count_actors),
                      ("quote_table", quote_table)]:
         t = time.perf_counter()
-        table = fn(corpus, actors)
+        table = fn(corpus, actors=actors) if fn is not quote_table else fn(corpus, actors)
         dt = time.perf_counter() - t
         print(f"  {name:<20} {dt:7.2f} s  {len(corpus) / dt:7.1f} articles/s  "
               f"{len(table):7,} rows  (8,368 articles: ~{dt * 8368 / len(corpus):.0f} s)")

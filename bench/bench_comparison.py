@@ -12,11 +12,11 @@ from pathlib import Path
 
 from analysis import load_corpus
 from analysis.comparison import (
-    _article_terms_cached,
     coverage,
     distinctive_words,
     shared_passages,
 )
+from analysis.comparison.words import _article_terms_cached
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpora" / "allsides-abp" / "articles.jsonl.gz"

@@ -20,10 +20,13 @@ from analysis.actors import (
     OUTLET_COLUMNS,
     Actor,
     ActorList,
+    DiscoveredActorsNotice,
+    UnmentionedActorWarning,
     actor_list_yaml,
     actors_by_outlet,
     count_actors,
     discover_actors,
+    event_actors,
     find_mentions,
     label_table,
     load_actors,
@@ -301,8 +304,8 @@ def test_count_actors_by_hand():
                           "text": "Peskov spoke to Russia. Then Dmitry Peskov left Moscow today."}])
     actors = ActorList([Actor("Dmitry Peskov", "person"), Actor("Russia", "country"),
                         Actor("Moscow", "place"), Actor("Kyiv", "place")])
-    counts = count_actors(corpus, actors).set_index("actor")
-    assert list(count_actors(corpus, actors).columns) == COUNT_COLUMNS
+    counts = count_actors(corpus, actors=actors).set_index("actor")
+    assert list(count_actors(corpus, actors=actors).columns) == COUNT_COLUMNS
     assert counts.loc["Dmitry Peskov", "n_mentions"] == 2
     assert counts.loc["Dmitry Peskov", "per_1000_words"] == pytest.approx(200.0)
     assert counts.loc["Dmitry Peskov", "sentence_share"] == 1.0
@@ -317,7 +320,7 @@ def test_count_actors_by_hand():
 def test_surname_in_headline_resolves_by_the_body():
     corpus = from_texts([{"outlet": "A", "title": "Scholz defends missile plan",
                           "text": "Chancellor Olaf Scholz defended the plan."}])
-    counts = count_actors(corpus, ActorList([Actor("Olaf Scholz", "person")]))
+    counts = count_actors(corpus, actors=ActorList([Actor("Olaf Scholz", "person")]))
     assert counts[["actor", "n_mentions", "in_headline"]].values.tolist() == [
         ["Olaf Scholz", 1, True]]
 
@@ -325,18 +328,18 @@ def test_surname_in_headline_resolves_by_the_body():
 def test_article_without_actors_gives_no_rows():
     corpus = from_texts({"A": "Nothing here names anyone.", "B": "Russia again."})
     actors = ActorList([Actor("Russia", "country")])
-    assert count_actors(corpus, actors)["outlet"].tolist() == ["B"]
+    assert count_actors(corpus, actors=actors)["outlet"].tolist() == ["B"]
     empty = from_texts({"A": "Nothing here names anyone."})
-    assert count_actors(empty, actors).empty
-    assert list(count_actors(empty, actors).columns) == COUNT_COLUMNS
-    assert mention_table(empty, actors).empty
-    assert actors_by_outlet(empty, actors).empty
-    assert label_table(empty, actors).empty
+    assert count_actors(empty, actors=actors).empty
+    assert list(count_actors(empty, actors=actors).columns) == COUNT_COLUMNS
+    assert mention_table(empty, actors=actors).empty
+    assert actors_by_outlet(empty, actors=actors).empty
+    assert label_table(empty, actors=actors).empty
 
 
 def test_missing_column_is_named():
     with pytest.raises(ValueError, match="'text'"):
-        count_actors(pd.DataFrame({"article_id": [1], "outlet": ["A"]}), ActorList())
+        count_actors(pd.DataFrame({"article_id": [1], "outlet": ["A"]}), actors=ActorList())
 
 
 def test_seed_counts(seed):
@@ -370,7 +373,7 @@ def test_label_table_by_hand():
     text = ("Kremlin spokesman Dmitry Peskov met his US counterpart Lloyd Austin. "
             "Peskov, a veteran diplomat, spoke of Russia's ongoing war. "
             "The Pentagon's chief, Lloyd Austin, replied.")
-    labels = label_table(from_texts({"A": text}), actors)
+    labels = label_table(from_texts({"A": text}), actors=actors)
     got = set(zip(labels["actor"], labels["label_type"], labels["label"], strict=True))
     assert got == {
         ("Dmitry Peskov", "title", "Kremlin spokesman"),
@@ -414,7 +417,9 @@ def test_naming_table_side_by_side(seed):
 
 
 def test_naming_table_empty():
-    table = naming_table(from_texts({"A": "No one."}), ActorList([Actor("X", "person")]))
+    with pytest.warns(UnmentionedActorWarning, match="'X'"):
+        table = naming_table(from_texts({"A": "No one."}),
+                             actors=ActorList([Actor("X", "person")]))
     assert table.empty
 
 
@@ -529,7 +534,7 @@ def test_allsides_hand_labelled_mentions(allsides):
     assert all(text[r.start:r.end] == r.surface for r in gold.itertuples())
     actors = load_actors([FIXTURES / "quotes_allsides_actors.yml",
                           ROOT / "analysis" / "data" / "actors" / "world.yml"])
-    score = precision_recall(mention_table(corpus, actors), gold)
+    score = precision_recall(mention_table(corpus, actors=actors), gold)
     assert score["precision"] >= 0.95 and score["recall"] >= 0.95, score
 
 
@@ -538,6 +543,259 @@ def test_mentions_on_allsides_sample(allsides):
     corpus = allsides.head(40)
     actors = ActorList([Actor("Donald Trump", "person", titles=("President Trump",)),
                         Actor("United States", "country", aliases=("US", "U.S."))])
-    table = count_actors(corpus, actors)
+    table = count_actors(corpus, actors=actors)
     assert set(table["actor"]) <= {"Donald Trump", "United States"}
     assert (table["n_mentions"] >= 0).all()
+
+
+# --- titles and honorifics before a surname ------------------------------------------------
+
+US_PEOPLE = ActorList([
+    Actor("Donald Trump", "person", gender="male"), Actor("Barack Obama", "person"),
+    Actor("Elizabeth Warren", "person", gender="female"), Actor("Gavin Newsom", "person"),
+    Actor("Nancy Pelosi", "person", gender="female"), Actor("Anthony Fauci", "person"),
+    Actor("Bill Clinton", "person", gender="male"),
+    Actor("Hillary Clinton", "person", gender="female"), Actor("Rand Paul", "person"),
+])
+
+
+def _found(text, actors=US_PEOPLE):
+    return [(m.actor, m.surface) for m in find_mentions(text, actors)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Obama spoke.", [("Barack Obama", "Obama")]),
+    ("Mr. Trump replied.", [("Donald Trump", "Trump")]),
+    ("Mr Trump replied.", [("Donald Trump", "Trump")]),
+    ("Sen. Warren objected.", [("Elizabeth Warren", "Warren")]),
+    ("Gov. Newsom signed it.", [("Gavin Newsom", "Newsom")]),
+    ("Ms. Pelosi's office said so.", [("Nancy Pelosi", "Pelosi's")]),
+    ("Dr. Fauci testified.", [("Anthony Fauci", "Fauci")]),
+    ("President-elect Trump reacted.", [("Donald Trump", "Trump")]),
+    ('"Mr. Trump is wrong," she said.', [("Donald Trump", "Trump")]),
+    # not titles: a surname alone, a saint's city, a sentence ending in a role noun
+    ("Trump said so.", []),
+    ("In St. Paul, Minn.", []),
+    ("He called the president. Trump answered.", []),
+])
+def test_surname_after_a_generic_title(text, expected):
+    assert _found(text) == expected
+
+
+def test_a_titled_surname_names_the_person_for_the_whole_article():
+    text = "Obama left early. President Obama spoke later. Obama's aides agreed."
+    assert [s for _a, s in _found(text)] == ["Obama", "Obama", "Obama's"]
+
+
+def test_gendered_honorifics_pick_the_person():
+    text = "Mr. Clinton spoke. Ms. Clinton answered. Clinton left."
+    assert _found(text) == [("Bill Clinton", "Clinton"), ("Hillary Clinton", "Clinton"),
+                            ("Hillary Clinton", "Clinton")]  # the nearest named before
+    # a honorific that contradicts the only candidate's gender names no one
+    assert _found("Mrs. Trump spoke.") == []
+
+
+def test_title_before():
+    from analysis.actors import title_before
+
+    assert title_before("said Sen. Warren", 10) == "Sen."
+    assert title_before("Speaker Pelosi", 8) == "Speaker"
+    assert title_before("the president. Trump", 16) is None
+    assert title_before("Trump", 0) is None
+
+
+def test_honorific_is_a_naming_label():
+    # NYT house style: "Mr. Trump" after the full name; the honorific is the label
+    text = "Donald J. Trump spoke on Monday. Mr. Trump said he would win."
+    actors = ActorList([Actor("Donald Trump", "person", aliases=("Donald J. Trump",))])
+    labels = label_table(from_texts({"NYT": text}), actors=actors)
+    assert ("premodifier", "Mr.") in set(zip(labels["label_type"], labels["label"],
+                                             strict=True))
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Mr. Trump's 2014 campaign was long.", "2014"),
+    ("Trump's two elder sons ran the company.", "two elder"),
+    ("Trump's policies worsened the deficit.", "policies worsened"),
+])
+def test_possessive_labels_skip_numbers_and_verbs(text, bad):
+    labels = label_table(from_texts({"A": "Donald Trump spoke. " + text}),
+                         actors=ActorList([Actor("Donald Trump", "person")]))
+    assert bad not in set(labels["label"])
+    assert not labels["label"].str.fullmatch(r"\d+").any()
+
+
+# --- gender, precedence, warnings, keywords ------------------------------------------------
+
+
+def test_gender_is_read_and_checked(tmp_path):
+    good = write(tmp_path, "g.yml", "actors:\n  - {name: Nancy Pelosi, kind: person, "
+                                    "gender: female}\n  - {name: X Y, kind: person}\n")
+    listed = load_actors(good)
+    assert listed["Nancy Pelosi"].gender == "female" and listed["X Y"].gender is None
+    bad = write(tmp_path, "b.yml", "actors:\n  - {name: A B, kind: person, gender: she}\n")
+    with pytest.raises(CorpusError, match="gender") as err:
+        load_actors(bad)
+    assert "b.yml" in str(err.value) and "line 2" in str(err.value)
+
+
+def test_builtin_lists_document_gender():
+    for path in (ROOT / "analysis" / "data" / "actors").glob("*.yml"):
+        assert "gender:" in path.read_text(encoding="utf-8"), path.name
+
+
+WORLD = ROOT / "analysis" / "data" / "actors" / "world.yml"
+
+
+def test_event_list_wins_over_the_general_list(tmp_path):
+    event = write(tmp_path, "event.yml", "events: [e]\nactors:\n"
+                  "  - {name: DOJ, kind: organisation, aliases: [Department of Justice]}\n")
+    listed = load_actors([event, WORLD])  # no "claimed by two actors" error
+    found = _found("The Department of Justice and the Justice Department said.", listed)
+    assert found == [("DOJ", "Department of Justice"), ("DOJ", "Justice Department")]
+    assert "Justice Department" not in listed.names
+    # the same in a general list of one's own: still an error, naming both files
+    general = write(tmp_path, "general.yml", "actors:\n"
+                    "  - {name: DOJ, kind: organisation, aliases: [Department of Justice]}\n")
+    with pytest.raises(CorpusError, match="claimed by two actors"):
+        load_actors([general, WORLD])
+
+
+def test_event_list_kind_wins(tmp_path):
+    event = write(tmp_path, "event.yml", "events: [e]\nactors:\n  - {name: Ukraine, kind: place}\n")
+    assert load_actors([event, WORLD])["Ukraine"].kind == "place"
+
+
+def test_unmentioned_listed_actor_warns(tmp_path):
+    path = write(tmp_path, "event.yml", "events: [e]\nactors:\n"
+                 "  - {name: Kamala Harris, kind: person}\n  - {name: Joe Biden, kind: person}\n")
+    listed = load_actors([path, WORLD])
+    corpus = from_texts({"A": "Joe Biden spoke in France.", "B": "Biden left."})
+    with pytest.warns(UnmentionedActorWarning) as caught:
+        count_actors(corpus, actors=listed)
+    messages = [str(w.message) for w in caught if w.category is UnmentionedActorWarning]
+    assert len(messages) == 1  # not Biden, and not the countries of world.yml
+    assert "Kamala Harris" in messages[0] and "event.yml" in messages[0]
+
+
+def test_positional_actors_still_work_with_a_future_warning(seed):
+    listed = ActorList([Actor("Lloyd Austin", "person")])
+    with pytest.warns(FutureWarning, match="actors="):
+        old = count_actors(seed, listed)
+    pd.testing.assert_frame_equal(old, count_actors(seed, actors=listed))
+    with pytest.raises(TypeError):
+        count_actors(seed, listed, listed)
+    # a path works as well as a list
+    assert not mention_table(seed, actors=SEED_LIST).empty
+
+
+# --- discovery on US news ------------------------------------------------------------------
+
+US_NEWS = {
+    "A": "WASHINGTON \u2014 Mr. Trump met Ms. Pelosi on Monday. Stopping Trump will be hard, "
+         "Ms. Pelosi said. The U.S. Senate waits. FBI agent Peter Strzok testified. "
+         "California Rep. Duncan Hunter spoke. Strzok denied it.",
+    "B": "President Donald Trump spoke. Peter Strzok and Lisa Page were named. "
+         "Nancy Pelosi said no. The Department of Justice declined. Mr. Trump left.",
+}
+
+
+def test_discover_leaves_out_honorifics_initials_datelines_and_openers():
+    table = discover_actors(from_texts(US_NEWS)).set_index("candidate")
+    for bad in ("Mr", "Ms", "U.", "WASHINGTON", "California Rep", "Stopping", "Stopping Trump"):
+        assert bad not in table.index, bad
+    assert "Strzok" in table.loc["Peter Strzok", "forms"].split(" | ")
+    assert "Trump" in table.loc["Donald Trump", "forms"].split(" | ")
+    assert table.loc["Duncan Hunter", "titles"] == "California Rep."
+    assert "Mr." in table.loc["Donald Trump", "titles"].split(" | ")
+
+
+def test_saved_discovery_loads_beside_world(tmp_path):
+    corpus = from_texts(US_NEWS, event="us-event")
+    known = load_actors(event="us-event")
+    table = discover_actors(corpus, actors=known)
+    for actors in (known, None):
+        path = write(tmp_path, "us-event.yml", actor_list_yaml(table, event="us-event",
+                                                               actors=actors))
+        listed = load_actors([path, WORLD])
+        assert listed["Nancy Pelosi"].gender == "female"
+        assert "Mr." not in listed["Donald Trump"].titles  # a generic title stays generic
+
+
+def test_event_actors_proposes_a_list_for_a_new_event():
+    corpus = from_texts(US_NEWS, event="us-event")
+    with pytest.warns(DiscoveredActorsNotice, match="save-actors"):
+        listed = event_actors(corpus)
+    assert {"Donald Trump", "Nancy Pelosi", "Peter Strzok"} <= set(listed.names)
+    assert "United States" in listed.names  # with the general list
+    assert "discover_actors" in listed.origin
+    counts = count_actors(corpus, actors=listed).groupby("actor")["n_mentions"].sum()
+    assert counts["Donald Trump"] >= 4
+    text = listed.to_yaml(event="us-event")
+    assert "Nancy Pelosi" in text and "Russia" not in text
+
+
+def test_event_actors_uses_the_event_list(seed):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DiscoveredActorsNotice)
+        listed = event_actors(seed)
+    assert listed is load_actors(event=EVENT)
+    given = ActorList([Actor("NATO", "organisation")])
+    assert event_actors(seed, actors=given) is given
+
+
+def test_cli_compare_and_chart_take_actors(tmp_path):
+    from analysis.cli import build_parser
+
+    parser = build_parser()
+    for argv in (["compare", "x", "--actors", "a.yml", "b.yml"],
+                 ["chart", "actors", "x", "--out", "o.png", "--actors", "a.yml"]):
+        assert parser.parse_args(argv).actors[0] == "a.yml"
+
+
+@pytest.mark.shared
+def test_allsides_held_out_mentions(allsides):
+    # Ten articles labelled before the title rules were written (tests/fixtures/
+    # actors_heldout.md); the list names the people only, as a first list would.
+    gold = pd.read_csv(FIXTURES / "actors_heldout_mentions.csv")
+    corpus = allsides[allsides["article_id"].isin(set(gold["article_id"]))]
+    texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
+    assert all(texts[r.article_id][r.start:r.end] == r.surface for r in gold.itertuples())
+    listed = load_actors([FIXTURES / "actors_heldout.yml", WORLD])
+    found = mention_table(corpus, actors=listed)
+    score = precision_recall(found[found["actor"].isin(set(gold["actor"]))], gold)
+    assert score["precision"] >= 0.95 and score["recall"] >= 0.9, score
+
+
+def test_cli_discover_saves_into_the_data_folder(tmp_path, monkeypatch, capsys):
+    # outputs never go into a data folder, but a proposed list belongs in data/actors/
+    data = tmp_path / "data"
+    (data / "actors").mkdir(parents=True)
+    monkeypatch.setenv("OUTLET_LENS_DATA", str(data))
+    target = data / "actors" / "proposed.yml"
+    argv = ["discover", str(SEED_EVENT), "--min-mentions", "2", "--save-actors", str(target),
+            "--format", "csv"]
+    assert main(argv) == 0
+    assert "Dmitry Peskov" in load_actors([target, WORLD])
+    assert main(argv) == 2  # never over an existing list without --force
+    assert "already there" in capsys.readouterr().err
+    assert main([*argv, "--force"]) == 0
+
+
+def test_report_notes_a_proposed_list():
+    from analysis.plotting import outlet_colors
+    from analysis.report import Context, section_actors
+
+    corpus = from_texts(US_NEWS, event="us-event")
+    ctx = Context(raw=corpus, corpus=corpus, event={"title": "t"},
+                  palette=outlet_colors(corpus["outlet"]))
+    with pytest.warns(DiscoveredActorsNotice):
+        section = section_actors(ctx)
+    assert ctx.actor_list.proposed
+    assert "Note: the actors are candidates found by discover_actors" in section.text
+    assert "Donald Trump" in set(section.tables["actors"]["actor"])
+    given = Context(raw=corpus, corpus=corpus, event={"title": "t"},
+                    palette=outlet_colors(corpus["outlet"]), actors=[str(WORLD)])
+    assert "Note:" not in section_actors(given).text

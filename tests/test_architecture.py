@@ -18,13 +18,13 @@ PACKAGE = Path(analysis.__file__).resolve().parent
 
 #: Layer of each top-level module or subpackage of ``analysis``, bottom (0) to top (4).
 LAYERS = {
-    # leaves: errors, files and where resources live
-    "errors": 0, "yamlio": 0, "resources": 0, "outputs": 0,
+    # leaves: errors, files, where resources live, and keeping old calls working
+    "errors": 0, "yamlio": 0, "resources": 0, "outputs": 0, "compat": 0,
     # text level: str -> list/dict
     "tokens": 1, "fastpunkt": 1, "fastvader": 1,
     # corpus level: DataFrame -> DataFrame
-    "loading": 2, "cleaning": 2, "actors": 2, "quotes": 2, "sentiment": 2, "framing": 2,
-    "comparison": 2, "ingest": 2, "scoring": 2, "target_tone": 2,
+    "loading": 2, "rows": 2, "cleaning": 2, "actors": 2, "quotes": 2, "sentiment": 2,
+    "framing": 2, "comparison": 2, "ingest": 2, "scoring": 2, "target_tone": 2,
     # presentation
     "plotting": 3, "highlight": 3, "blind": 3, "report": 3, "widgets": 3,
     # the command line

@@ -568,7 +568,7 @@ def test_comparison_text_stats_counts_quoted_words_once():
     # two overlapping quote spans over the first quote, one over the second
     quotes = pd.DataFrame({"article_id": ["a-1"] * 3, "start": [0, 4, 28],
                            "end": [18, 18, 36], "n_words": [3, 2, 1]})
-    stats = comparison_text_stats(corpus, quotes)
+    stats = comparison_text_stats(corpus, quotes=quotes)
     row = stats.iloc[0]
     # words: We will respond he said Calmly Ryabkov added -> 8; quoted: We will respond Calmly
     assert (row["n_words"], row["n_quoted_words"]) == (8, 4)
@@ -579,17 +579,19 @@ def test_comparison_text_stats_without_quotes(seed):
     stats = comparison_text_stats(seed)
     assert "quoted_word_share" not in stats.columns
     assert list(stats.columns[:3]) == ["article_id", "event", "outlet"]
-    with_none = comparison_text_stats(seed, pd.DataFrame(columns=["article_id", "start", "end"]))
+    no_quotes = pd.DataFrame(columns=["article_id", "start", "end"])
+    with_none = comparison_text_stats(seed, quotes=no_quotes)
     assert (with_none["quoted_word_share"] == 0).all()
     with pytest.raises(ValueError, match="'end'"):
-        comparison_text_stats(seed, pd.DataFrame({"article_id": [], "start": []}))
+        comparison_text_stats(seed, quotes=pd.DataFrame({"article_id": [], "start": []}))
 
 
 def test_comparison_text_stats_with_the_quotes_table(seed):
     quotes_module = pytest.importorskip("analysis.quotes")
     quotes = quotes_module.quote_table(seed)
-    stats = comparison_text_stats(seed, quotes).set_index("outlet")
-    direct = comparison_text_stats(seed, quotes[quotes["kind"] == "direct"]).set_index("outlet")
+    stats = comparison_text_stats(seed, quotes=quotes).set_index("outlet")
+    direct = comparison_text_stats(seed, quotes=quotes[quotes["kind"] == "direct"])
+    direct = direct.set_index("outlet")
     for outlet in (NTV, SHAFAQ):
         own = quotes[quotes["article_id"] == stats.loc[outlet, "article_id"]]
         # direct quotes nest inside reported speech: each word counted once, so fewer than

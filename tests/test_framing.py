@@ -76,7 +76,7 @@ def test_lexicon_table():
 
 
 def _texts(terms, text):
-    return [m["text"] for m in find_frame_terms(text, {"f": terms})]
+    return [m["text"] for m in find_frame_terms(text, frames={"f": terms})]
 
 
 @pytest.mark.parametrize(
@@ -107,20 +107,20 @@ def test_term_syntax(terms, text, expected):
 def test_one_phrase_counts_for_two_frames():
     frames = {"a": ["nuclear threat"], "b": ["threat"], "c": ["nuclear threat*"]}
     found = [(m["frame"], m["term"], m["start"], m["end"])
-             for m in find_frame_terms("A nuclear threat.", frames)]
+             for m in find_frame_terms("A nuclear threat.", frames=frames)]
     # "nuclear threat" spans 2..16; "threat" alone 10..16
     assert found == [("a", "nuclear threat", 2, 16), ("c", "nuclear threat*", 2, 16),
                      ("b", "threat", 10, 16)]
 
 
 def test_wildcard_and_literal_in_two_frames_both_count():
-    found = find_frame_terms("escalation", {"a": ["escalat*"], "b": ["escalation"]})
+    found = find_frame_terms("escalation", frames={"a": ["escalat*"], "b": ["escalation"]})
     assert [(m["frame"], m["term"]) for m in found] == [("a", "escalat*"), ("b", "escalation")]
 
 
 def test_spans_survive_characters_whose_lower_case_is_longer():
     text = "İstanbul talks: war."  # "İ".lower() is two characters
-    found = find_frame_terms(text, {"f": ["war", "talks"]})
+    found = find_frame_terms(text, frames={"f": ["war", "talks"]})
     assert [text[m["start"]:m["end"]] for m in found] == ["talks", "war"]
 
 
@@ -273,7 +273,7 @@ def test_add_marker_and_kind_checks():
     markers = add_marker(load_markers(), "distancing", ["so-called", "alleged*"])
     assert markers.kind == "marker" and "distancing" in markers
     with pytest.raises(ValueError, match="lexicon of frames"):
-        frame_scores(from_texts({"A": "x"}), load_markers())
+        frame_scores(from_texts({"A": "x"}), frames=load_markers())
     with pytest.raises(KeyError, match="no frame 'nope'"):
         load_frames()["nope"]
     assert isinstance(load_frames(load_frames()), Lexicon)
@@ -291,7 +291,7 @@ def test_frame_scores_by_hand():
         "B": "Phone calls continued.",
     })
     before = corpus.copy()
-    scores = frame_scores(corpus, TOY)
+    scores = frame_scores(corpus, frames=TOY)
     pd.testing.assert_frame_equal(corpus, before)
     assert list(scores.columns) == [
         "article_id", "outlet", "frame", "n_matches", "per_1000_words", "sentence_share",
@@ -312,7 +312,7 @@ def test_frame_scores_by_hand():
 
 def test_frame_evidence_rows_point_at_sentences():
     corpus = from_texts({"A": "NATO allies met. Talks went on. NATO said the threats grew."})
-    evidence = frame_evidence(corpus, TOY)
+    evidence = frame_evidence(corpus, frames=TOY)
     text = corpus.loc[0, "text"]
     assert list(evidence.columns) == ["article_id", "outlet", "frame", "term", "matched",
                                       "start", "end", "sentence_index", "sentence",
@@ -327,7 +327,7 @@ def test_frame_evidence_rows_point_at_sentences():
 
 def test_outlet_frame_scores_pool_articles():
     corpus = from_texts({"A": ["NATO met.", "Allies and NATO talked. Quiet."], "B": "Talks."})
-    out = outlet_frame_scores(frame_scores(corpus, TOY)).set_index(["outlet", "frame"])
+    out = outlet_frame_scores(frame_scores(corpus, frames=TOY)).set_index(["outlet", "frame"])
     row = out.loc[("A", "alliance")]
     # A: 2 + 5 = 7 words, 1 + 2 = 3 sentences; 3 matches in 2 sentences, both articles
     assert row["n_articles"] == 2 and row["n_matches"] == 3
@@ -350,10 +350,10 @@ def test_marker_tables_use_marker_column():
 def test_article_without_words_gets_nan_rates():
     corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": ["   "]})
     with pytest.warns(UserWarning, match="no sentences.*: a"):
-        scores = frame_scores(corpus, TOY)
+        scores = frame_scores(corpus, frames=TOY)
     assert scores["n_words"].eq(0).all() and scores["per_1000_words"].isna().all()
     with pytest.warns(UserWarning, match="no sentences"):
-        assert frame_evidence(corpus, TOY).empty
+        assert frame_evidence(corpus, frames=TOY).empty
 
 
 def test_missing_column_is_named():
@@ -550,7 +550,7 @@ def test_markers_are_masked_too():
 def test_dominant_term_and_note_by_hand():
     frames = {"threat": ["threat*", "danger"]}
     corpus = from_texts({"A": "Threats. Threats. Threat. Danger.", "B": "Threats. Danger."})
-    scores = frame_scores(corpus, frames).set_index("outlet")
+    scores = frame_scores(corpus, frames=frames).set_index("outlet")
     # A: threats 2, threat 1, danger 1: 'threats' gives 2 of 4 = 50%: no note
     assert scores.loc["A", "dominant_term"] == "threats"
     assert scores.loc["A", "dominant_share"] == pytest.approx(0.5)
@@ -558,7 +558,7 @@ def test_dominant_term_and_note_by_hand():
     # B: 1 and 1: the first alphabetically, 50%
     assert scores.loc["B", "dominant_term"] == "danger"
     corpus = from_texts({"A": "Threats grew. Threats rose. Threats fell. The danger."})
-    row = frame_scores(corpus, frames).iloc[0]
+    row = frame_scores(corpus, frames=frames).iloc[0]
     assert (row["dominant_term"], row["dominant_share"]) == ("threats", 0.75)
     assert row["note"].startswith("one term gives 75% of the matches ('threats', 3 of 4; "
                                   "flagged from 60%)")
@@ -566,7 +566,7 @@ def test_dominant_term_and_note_by_hand():
 
 def test_no_note_for_a_single_match_or_none():
     scores = frame_scores(from_texts({"A": "A threat.", "B": "Calm."}),
-                          {"threat": ["threat*"]}).set_index("outlet")
+                          frames={"threat": ["threat*"]}).set_index("outlet")
     assert scores.loc["A", "dominant_share"] == 1.0 and scores.loc["A", "note"] == ""
     assert scores.loc["B", "dominant_term"] == "" and pd.isna(scores.loc["B", "dominant_share"])
 
@@ -574,7 +574,7 @@ def test_no_note_for_a_single_match_or_none():
 def test_outlet_dominance_pools_the_articles():
     frames = {"threat": ["threat*", "danger"]}
     corpus = from_texts({"A": ["Threats. Danger.", "Threats. Threats."]})
-    out = outlet_frame_scores(frame_scores(corpus, frames)).iloc[0]
+    out = outlet_frame_scores(frame_scores(corpus, frames=frames)).iloc[0]
     # pooled: threats 3, danger 1 -> 75%
     assert (out["dominant_term"], out["dominant_share"]) == ("threats", 0.75)
     assert "75%" in out["note"]
@@ -599,22 +599,22 @@ def test_outlet_dominance_pools_the_articles():
     ],
 )
 def test_negated_markers_are_not_counted(text, counted):
-    assert [m["text"] for m in find_markers(text, {"loaded": ["hoax"]})] == counted
+    assert [m["text"] for m in find_markers(text, markers={"loaded": ["hoax"]})] == counted
 
 
 def test_negated_marker_is_listed_in_the_evidence():
     corpus = from_texts({"A": "Police said they were not hoax devices. It was a hoax."})
-    ev = marker_evidence(corpus, {"loaded": ["hoax"]})
+    ev = marker_evidence(corpus, markers={"loaded": ["hoax"]})
     assert ev[["matched", "start", "counted", "negated"]].values.tolist() == [
         ["hoax", 26, False, True], ["hoax", 49, True, False]]
-    scores = marker_scores(corpus, {"loaded": ["hoax"]})
+    scores = marker_scores(corpus, markers={"loaded": ["hoax"]})
     assert scores["n_matches"].tolist() == [1]
-    assert marker_scores(corpus, {"loaded": ["hoax"]}, negation=False)["n_matches"].tolist() \
-        == [2]
+    unnegated = marker_scores(corpus, markers={"loaded": ["hoax"]}, negation=False)
+    assert unnegated["n_matches"].tolist() == [2]
 
 
 def test_frames_ignore_negation():
-    assert [m["text"] for m in find_frame_terms("There is no threat.", {"t": ["threat"]})] \
+    assert [m["text"] for m in find_frame_terms("There is no threat.", frames={"t": ["threat"]})] \
         == ["threat"]
 
 
@@ -694,20 +694,20 @@ def test_unknown_name_is_read_as_a_missing_path():
 )
 def test_policy_frames_by_hand(text, expected):
     found: dict[str, list[str]] = {}
-    for m in find_frame_terms(text, "policy"):
+    for m in find_frame_terms(text, frames="policy"):
         found.setdefault(m["frame"], []).append(m["text"])
     assert found == expected
 
 
 def test_policy_frames_avoid_lookalike_words():
     text = "A taxi driver showed courtesy; morale was high; he was primarily a defendant."
-    assert find_frame_terms(text, "policy", mask_actors=False) == []
+    assert find_frame_terms(text, frames="policy", mask_actors=False) == []
 
 
 def test_policy_names_are_masked():
     # "Homeland Security" inside the department's name is not a security frame
     text = "The Department of Homeland Security published a plan."
-    assert [m["text"] for m in find_frame_terms(text, "policy")] == ["plan"]
+    assert [m["text"] for m in find_frame_terms(text, frames="policy")] == ["plan"]
 
 
 def test_cli_lexicon_policy(capsys):

@@ -6,9 +6,11 @@ bad input with a message naming the file (and line or field where there is one).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
+import re
 import warnings
 
 import pandas as pd
@@ -280,17 +282,47 @@ def _stream_cases() -> dict[str, bytes]:
 # Found by fuzz run 4 on iter_chunks: broken or cut-short gzip, undecodable bytes outside the
 # text column, Parquet strings that are not UTF-8. Each is a CorpusError naming the file, or
 # rows skipped and reported; never an exception of another kind.
+_GZIP_DAMAGED = (r"is a damaged or cut-short gzip file \(.+\); the rows before the damage "
+                 r"were read")
+#: name: (rows read, skipped rows as (file, line, article_id, field, reason), CorpusError)
+_STREAM_EXPECTED = {
+    # gzip's magic bytes, then rubbish: not one row can be unpacked
+    "bad.csv": (0, [], _GZIP_DAMAGED),
+    # 30 of the 39 gzipped bytes: they hold all 100 rows, only the stream's end is cut off;
+    # the rows come out (25 chunks of 4), then the error
+    "cut.csv": (100, [], _GZIP_DAMAGED),
+    "bad.jsonl": (0, [], _GZIP_DAMAGED),
+    # 30 of the 57 gzipped bytes unpack to 19 bytes of the first line: no whole line
+    "cut.jsonl.gz": (0, [], _GZIP_DAMAGED),
+    # the outlet "A\xe4" is Latin-1, not UTF-8: its row (line 2, id from the file stem) is
+    # skipped and reported under the outlet field
+    "outlet.csv": (0, [("{path}", 2, "outlet-1", "outlet", "not UTF-8 text")], None),
+    # row 2's text "Tw\xed texts." cannot be decoded: row 1 is read, row 2 reported (Parquet
+    # has no lines; its id is unknown since the row could not be read)
+    "utf8.parquet": (1, [("{path} (row 2)", None, "", "",
+                          "not UTF-8 text (invalid continuation byte)")], None),
+}
+
+
 @pytest.mark.parametrize("name", list(_stream_cases()))
 def test_streaming_reader_on_broken_files(tmp_path, name):
     from analysis import scoring
 
+    n_read, expected_skipped, error = _STREAM_EXPECTED[name]
     path = tmp_path / name
     path.write_bytes(_stream_cases()[name])
-    try:
-        for articles, _skipped in scoring.iter_chunks(path, chunksize=4):
-            for column in articles.columns:
-                for value in articles[column]:
-                    if isinstance(value, str):
-                        value.encode("utf-8")
-    except CorpusError:
-        pass
+    n, skipped = 0, []
+    with pytest.raises(CorpusError) if error else contextlib.nullcontext() as info:
+        for articles, chunk_skipped in scoring.iter_chunks(path, chunksize=4):
+            for value in articles.to_numpy().ravel():
+                if isinstance(value, str):
+                    value.encode("utf-8")  # every string read can be written as UTF-8
+            n += len(articles)
+            skipped += chunk_skipped.astype(object).where(chunk_skipped.notna(), None) \
+                .to_numpy().tolist()
+    assert n == n_read
+    assert skipped == [[c.format(path=path) if isinstance(c, str) else c for c in row]
+                       for row in expected_skipped]
+    if error:
+        assert info.value.file == str(path)  # the message names the file
+        assert re.fullmatch(error, info.value.reason), info.value.reason

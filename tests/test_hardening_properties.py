@@ -99,7 +99,20 @@ def test_quotes(text):
         if q.verb is not None and q.verb_start >= 0:
             assert text[q.verb_start:q.verb_end].lower() == q.verb.lower()
         assert q.actor is None or q.actor in _ACTORS
-        assert q.n_words >= 0
+        assert q.n_words == len(tokens.words(q.quote))  # the words of the quote's text
+
+
+@pytest.mark.parametrize(("text", "quote", "n_words"), [
+    ('"We will respond," he said.', "We will respond,", 3),  # We, will, respond
+    # the, talks, were, useful, and, long-range (one word), missiles, would, stay
+    ("Austin said the talks were useful and long-range missiles would stay.",
+     "the talks were useful and long-range missiles would stay.", 9),
+    ("\u201cNo.\u201d", "No.", 1),
+])
+def test_quote_word_counts_by_hand(text, quote, n_words):
+    """The base case of the invariant above, counted by hand."""
+    [found] = quotes.find_quotes(text, _ACTORS)
+    assert (found.quote, found.n_words) == (quote, n_words)
 
 
 @SETTINGS

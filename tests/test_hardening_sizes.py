@@ -120,7 +120,8 @@ def test_alignment_too_big_for_memory_is_a_clear_error(monkeypatch):
     corpus = from_texts({"A": "Austin called Belousov about the war in Ukraine today.",
                          "B": "Belousov and Austin talked about the Ukraine war today."})
     assert len(comparison.align_sentences(corpus)) == 1
-    monkeypatch.setattr(comparison, "_MAX_ALIGN_CELLS", 10)
+    # the limit is read where the alignment runs
+    monkeypatch.setattr(comparison.alignment, "_MAX_ALIGN_CELLS", 10)
     with pytest.raises(ValueError, match=r"event 'pasted' has 2 sentences .* GB"):
         comparison.align_sentences(corpus)
 

@@ -2,8 +2,8 @@
 
 The saved pages under tests/fixtures/pages/ were written for these tests: realistic markup of
 news sites (header, navigation, cookie notice, byline and date, figure captions, related
-links, comments, footer). No test sends a request: ``_urlopen`` is replaced for every test
-(see ``no_network``), and URL tests hand it fake responses.
+links, comments, footer). No test sends a request: ``analysis.ingest.fetch._urlopen`` is
+replaced for every test (see ``no_network``), and URL tests hand it fake responses.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ from analysis.ingest import (
     fetch_url,
     normalize_url,
 )
+from analysis.ingest import extract as ingest_extract
+from analysis.ingest import fetch as ingest_fetch
+from analysis.ingest import write as ingest_write
 from analysis.loading import CorpusError, load_corpus, read_event
 from analysis.tokens import words
 from conftest import FIXTURES
@@ -91,7 +94,7 @@ def no_network(monkeypatch):
         calls.append(request.full_url)
         raise AssertionError(f"a test tried to open {request.full_url}")
 
-    monkeypatch.setattr(ingest, "_urlopen", refuse)
+    monkeypatch.setattr(ingest_fetch, "_urlopen", refuse)
     return calls
 
 
@@ -107,7 +110,7 @@ def serve(monkeypatch):
                 raise answer
             return answer(request.full_url) if callable(answer) else answer
 
-        monkeypatch.setattr(ingest, "_urlopen", opener)
+        monkeypatch.setattr(ingest_fetch, "_urlopen", opener)
         return log
 
     return install
@@ -274,7 +277,7 @@ def test_date_in_common_forms(body, head, expected):
     ("", "", "", ""),
 ])
 def test_outlet_name(sitename, page_title, hostname, expected):
-    assert ingest._outlet(sitename, page_title, "Talks resume", hostname)[0] == expected
+    assert ingest_extract._outlet(sitename, page_title, "Talks resume", hostname)[0] == expected
 
 
 def test_single_file_page_archive():
@@ -381,7 +384,7 @@ def test_url_is_fetched_and_added(tmp_path, serve):
     table = add_articles([LEDGER_URL + "?utm_source=feed"], tmp_path / "ev", timeout=5)
     assert table.loc[0, "status"] == "added", table.loc[0, "message"]
     assert log == [(LEDGER_URL + "?utm_source=feed", 5)]
-    meta, _ = ingest._front_matter(Path(table.loc[0, "file"]))
+    meta, _ = ingest_write.read_front_matter(Path(table.loc[0, "file"]))
     assert meta["url"] == LEDGER_URL  # the page's canonical address
     assert meta["source_url"] == LEDGER_URL + "?utm_source=feed"  # what the user gave
 
@@ -444,7 +447,7 @@ def test_redirect_to_another_scheme_is_refused(serve):
     ("ftp://example.org/b", False), ("file:///etc/passwd", False),
 ])
 def test_redirects_are_followed_to_web_addresses_only(target, followed):
-    handler = ingest._WebOnlyRedirects()
+    handler = ingest_fetch._WebOnlyRedirects()
     request = urllib.request.Request("https://example.org/a")
     if followed:
         assert handler.redirect_request(request, None, 302, "Found", {}, target).full_url == (
@@ -741,9 +744,31 @@ def test_normalize_url_ignores_scheme_www_tracking_and_fragment(parts, https, ww
     assert normalize_url(messy) == normalize_url(base)
 
 
+@pytest.mark.parametrize(("url", "key"), [
+    ("", ""),
+    # no scheme: no host either, the whole text is the path
+    ("example.org/story", "example.org/story"),
+    ("mailto:desk@example.org", "desk@example.org"),
+    # the path is decoded, a trailing / dropped, the root path alone is nothing
+    ("https://www.example.org/a%20b/", "example.org/a b"),
+    ("https://example.org/?utm_source=x#top", "example.org"),
+    # a port other than 80 and 443 is kept; the query sorted
+    ("https://EXAMPLE.org:8080/a?b=2&a=1", "example.org:8080/a?a=1&b=2"),
+    # surrounding whitespace goes; a space inside the path stays
+    ("  HTTPS://Example.org/A B  ", "example.org/A B"),
+    # not well-formed (a port out of range, an unclosed IPv6 bracket): compared as text,
+    # lower-cased, whitespace runs made one space
+    ("https://example.org:99999/a", "https://example.org:99999/a"),
+    ("HTTP://Example.org:99999/a  \n b", "http://example.org:99999/a b"),
+    ("http://[::1", "http://[::1"),
+])
+def test_normalize_url_of_odd_addresses(url, key):
+    assert normalize_url(url) == key
+
+
 @given(st.text())
-def test_normalize_url_never_crashes(text):
-    assert isinstance(normalize_url(text), str)
+def test_normalize_url_never_crashes_and_ignores_surrounding_whitespace(text):
+    assert normalize_url(f" \t{text}\n ") == normalize_url(text)
 
 
 @given(st.text(), st.text(alphabet=" \t\n", min_size=1))
@@ -802,7 +827,7 @@ def test_writing_without_hard_links_still_never_overwrites(tmp_path, monkeypatch
     def no_links(src, dst):
         raise PermissionError(1, "Operation not permitted")  # as on FAT or some shares
 
-    monkeypatch.setattr(ingest.os, "link", no_links)
+    monkeypatch.setattr(ingest_write.os, "link", no_links)
     event = tmp_path / "ev"
     add_articles([COURRIER], event, event_title="Missile row")  # creates event.yml
     taken = event / ("daily-ledger-2024-07-12-austin-and-belousov-talk-by-phone-as-missile-"

@@ -29,9 +29,10 @@ from analysis.scoring import (
     score_columns,
     score_dask,
     score_file,
+    scorer_sources,
     skipped_report_path,
 )
-from analysis.tokens import sentences
+from analysis.tokens import sentence_spans, sentences, word_spans
 from conftest import ALLSIDES, FIXTURES, NO_ALLSIDES, ROOT, SEED_EVENT
 
 SHARED_CORPUS = ALLSIDES
@@ -204,7 +205,7 @@ def test_frames_and_markers_match_framing(seed_corpus, seed_scores, kind):
     function = framing.frame_scores if kind == "frame" else framing.marker_scores
     expected = function(seed_corpus)[["article_id", "outlet", kind, "n_matches",
                                       "per_1000_words", "sentence_share"]]
-    pd.testing.assert_frame_equal(long_scores(seed_scores, kind), expected,
+    pd.testing.assert_frame_equal(long_scores(seed_scores, kind=kind), expected,
                                   check_dtype=False)
 
 
@@ -212,7 +213,7 @@ def test_actor_mentions_match_mention_table(seed_corpus, seed_scores):
     from analysis.actors import mention_table
 
     counts = mention_table(seed_corpus).groupby(["article_id", "actor"]).size()
-    got = long_scores(seed_scores, "actor").set_index(["article_id", "actor"])["n_mentions"]
+    got = long_scores(seed_scores, kind="actor").set_index(["article_id", "actor"])["n_mentions"]
     assert got[got > 0].sort_index().to_dict() == counts.sort_index().to_dict()
     assert seed_scores["n_mentions"].tolist() == \
         [int(counts[a].sum()) for a in seed_scores["article_id"]]
@@ -258,7 +259,7 @@ def test_allsides_sample_matches_every_reference_function(tmp_path):
     for kind, function in (("frame", frame_scores), ("marker", marker_scores)):
         expected = function(corpus)[["article_id", "outlet", kind, "n_matches",
                                      "per_1000_words", "sentence_share"]]
-        pd.testing.assert_frame_equal(long_scores(scores, kind), expected, check_dtype=False)
+        pd.testing.assert_frame_equal(long_scores(scores, kind=kind), expected, check_dtype=False)
     mentions = mention_table(corpus).groupby("article_id").size()
     assert scores["n_mentions"].tolist() == [int(mentions.get(a, 0))
                                              for a in scores["article_id"]]
@@ -507,6 +508,38 @@ def test_the_cache_key_covers_the_text(many_articles, monkeypatch):
                                                chunksize=100)["n_words"] + 1).all()
 
 
+def test_the_fingerprint_covers_every_file_of_the_scoring_code(tmp_path):
+    package = ROOT / "analysis"
+    found = {p.relative_to(package).as_posix() for p in scorer_sources()}
+    subpackage = {p.relative_to(package).as_posix() for p in (package / "scoring").glob("*.py")}
+    assert subpackage <= found and "scoring/cache.py" in subpackage
+    assert {"tokens.py", "fastpunkt.py", "fastvader.py", "rows.py", "sentiment.py",
+            "framing.py"} <= found
+    assert {"actors", "quotes"} <= {name.split("/")[0].removesuffix(".py") for name in found}
+    # a module that becomes a package is hashed file by file, at any depth
+    for name in ("actors/__init__.py", "actors/lists.py", "actors/match/names.py",
+                 "quotes.py", "scoring/__init__.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# code\n", encoding="utf-8")
+    there = [p.relative_to(tmp_path).as_posix() for p in scorer_sources(package=tmp_path)]
+    assert {"actors/__init__.py", "actors/lists.py", "actors/match/names.py", "quotes.py",
+            "scoring/__init__.py"} <= set(there)
+    assert "tokens.py" in there  # missing here: listed all the same, hashed as "missing"
+
+
+@pytest.mark.parametrize("edited", ["scoring/cache.py", "scoring/streaming.py", "rows.py",
+                                    "tokens.py"])
+def test_an_edit_to_any_scoring_file_changes_the_fingerprint(monkeypatch, edited):
+    from analysis.scoring import scorer as scorer_module
+
+    options = {"frames": False, "markers": False, "actors": False, "quotes": False}
+    before = Scorer(**options).fingerprint
+    real = scorer_module._file_hash
+    monkeypatch.setattr(scorer_module, "_file_hash",
+                        lambda path: "edited" if path.as_posix().endswith(edited) else real(path))
+    assert Scorer(**options).fingerprint != before
+
+
 def test_the_cache_is_never_inside_data(monkeypatch):
     from analysis.resources import builtin_dir as data_dir
 
@@ -523,7 +556,9 @@ def test_the_cache_is_never_inside_data(monkeypatch):
 def test_score_text_never_crashes_and_stays_in_range(text):
     scorer = _property_scorer()
     row = dict(zip(scorer.columns[5:], scorer.score_text(text), strict=True))
-    assert row["n_words"] >= 0 and row["n_sentences"] >= 0
+    # the counts are those of the tokenizers the module notes name, whatever the text
+    assert row["n_words"] == len(word_spans(text))
+    assert row["n_sentences"] == len(sentence_spans(text))
     if row["n_sentences"]:
         assert -1 <= row["mean_compound"] <= 1
         assert math.isclose(row["share_negative"] + row["share_neutral"] +
@@ -531,6 +566,23 @@ def test_score_text_never_crashes_and_stays_in_range(text):
     for name, value in row.items():
         if name.endswith("sentence_share") and not math.isnan(value):
             assert 0 <= value <= 1
+
+
+@pytest.mark.parametrize(("text", "n_words", "n_sentences"), [
+    ("", 0, 0),
+    (" \n\t ", 0, 0),
+    ("Peace.", 1, 1),
+    ("The war goes on. Peace!", 5, 2),  # The, war, goes, on | Peace
+    # Russia's, long-range, plan, U.S., officials, said: one sentence ("U.S." is no end)
+    ("Russia's long-range plan, U.S. officials said.", 6, 1),
+    ("Talks resumed.\n\nNo deal yet", 5, 2),  # a paragraph ends a sentence
+    ("\u201cWe will respond,\u201d he said \u2014 twice.", 6, 1),  # quotes, dash: no words
+])
+def test_word_and_sentence_counts_by_hand(text, n_words, n_sentences):
+    row = dict(zip(_property_scorer().columns[5:], _property_scorer().score_text(text),
+                   strict=True))
+    assert (row["n_words"], row["n_sentences"]) == (n_words, n_sentences)
+    assert math.isnan(row["mean_compound"]) == (n_sentences == 0)
 
 
 _SCORERS: list[Scorer] = []

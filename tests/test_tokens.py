@@ -126,12 +126,12 @@ def test_stopwords_are_lower_case_and_keep_yaml_booleans_as_words():
     ],
 )
 def test_ngrams(tokens, n, expected):
-    assert ngrams(tokens, n) == expected
+    assert ngrams(tokens, n=n) == expected
 
 
 def test_ngrams_rejects_zero():
     with pytest.raises(ValueError, match="n must be"):
-        ngrams(["a"], 0)
+        ngrams(["a"], n=0)
 
 
 # --- sentences --------------------------------------------------------------------------

@@ -65,9 +65,9 @@ def test_add_term_is_pure():
     frames = load_frames()
     extended = add_term(frames, "morality", "pious")
     corpus = from_texts({"A": "They were pious."})
-    scores = frame_scores(corpus, extended).set_index("frame")["n_matches"]
+    scores = frame_scores(corpus, frames=extended).set_index("frame")["n_matches"]
     assert scores["morality"] == 1
-    assert frame_scores(corpus, frames).set_index("frame")["n_matches"]["morality"] == 0
+    assert frame_scores(corpus, frames=frames).set_index("frame")["n_matches"]["morality"] == 0
     with pytest.raises(ValueError, match="type a word"):
         add_term(frames, "morality", "  ")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
@@ -17,8 +18,10 @@ from ..actors import (
     mention_table,
     naming_table,
 )
+from ..errors import OutputError
 from ..outputs import write_text
 from ..quotes import quote_table, verb_table, voice_table
+from ..resources import data_dirs
 from .common import (
     add_output_options,
     add_path_argument,
@@ -55,10 +58,26 @@ def _cmd_discover(args: argparse.Namespace) -> int:
     table = discover_actors(corpus, actors=actors, min_mentions=args.min_mentions)
     if args.save_actors:
         events = sorted(set(corpus["event"])) if "event" in corpus.columns else []
-        write_text(args.save_actors,
-                   actor_list_yaml(table, event=events[0] if len(events) == 1 else None),
-                   force=args.force)
+        _save_actor_list(args.save_actors,
+                         actor_list_yaml(table, event=events[0] if len(events) == 1 else None,
+                                         actors=actors),
+                         force=args.force)
     return emit_table(table, args)
+
+
+def _save_actor_list(path: str, text: str, *, force: bool) -> Path:
+    """Write a proposed list; into a user's ``data/actors/`` too (where the kit reads it),
+    which outputs never write to, but never over an existing list without ``--force``."""
+    target = Path(path).expanduser().resolve()
+    for label, folder in data_dirs():
+        if label != "built-in" and target.is_relative_to((folder / "actors").resolve()):
+            if target.exists() and not force:
+                raise OutputError(f"{path}: an actor list is already there; edit it, or use "
+                                  "--force to replace it")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            return target
+    return write_text(path, text, force=force)
 
 
 def _actors_option(p: argparse.ArgumentParser, what: str) -> None:

@@ -12,13 +12,15 @@ __all__ = ["register"]
 
 
 def _cmd_chart(args: argparse.Namespace) -> int:
-    written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force)
+    written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force,
+                    actors=args.actors)
     print(f"wrote {written}")
     return 0
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force)
+    written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force,
+                            actors=args.actors)
     for path in written:
         print(path, file=sys.stderr)
     print(f"wrote {len(written)} files; open {written[-1]} in a browser")
@@ -44,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="DIR", default="out", help="output folder (default: out)")
     p.add_argument("--force", action="store_true",
                    help="replace files in DIR even if Outlet Lens did not write them")
+    _actors_option(p)
     p.set_defaults(func=_cmd_compare)
 
     p = add_subcommand(
@@ -57,4 +60,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE", required=True, help="the .png, .svg or .pdf to write")
     p.add_argument("--force", action="store_true",
                    help="replace FILE even if Outlet Lens did not write it")
+    _actors_option(p)
     p.set_defaults(func=_cmd_chart)
+
+
+def _actors_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actors", metavar="FILE", nargs="+",
+                   help="actor list(s) for who is mentioned and who speaks (default: the "
+                        "event's lists under data/actors/ and the built-in ones; for an "
+                        "event without its own list, one proposed by 'discover', noted in "
+                        "the report)")

@@ -60,10 +60,11 @@ def _lexicon_command(kind: str) -> Callable[[argparse.Namespace], int]:
         for extra in args.add or []:
             lexicon = add(lexicon, extra)
         corpus = corpus_from_args(args)
+        option = {f"{kind}s": lexicon}  # frames= or markers=
         if args.by == "evidence":
-            table = evidence(corpus, lexicon)
+            table = evidence(corpus, **option)
         else:
-            table = scores(corpus, lexicon)
+            table = scores(corpus, **option)
             if args.by == "outlet":
                 table = by_outlet(table)
         return emit_table(table, args)

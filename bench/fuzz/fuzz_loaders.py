@@ -131,7 +131,7 @@ def run_one(data: bytes) -> None:
                     actors.load_actors(path)
                 elif target == "frames":
                     lexicon = framing.load_frames(path)
-                    framing.find_frame_terms("war attack clash talks", lexicon)
+                    framing.find_frame_terms("war attack clash talks", frames=lexicon)
                 elif target == "verbs":
                     quotes.load_verbs(path)
                     quotes._load_verbs.cache_clear()

@@ -1,0 +1,512 @@
+"""Candidate actors for an event nobody has listed yet, and the list an event gets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..errors import require_columns
+from ..resources import resource_files
+from ..tokens import sentence_spans, stopwords
+from ..tokens import shadow as _shadow
+from ..yamlio import cached_by_file
+from .lexicon import (
+    CALENDAR,
+    HONORIFIC_GENDER,
+    KINDS,
+    TITLE_MODIFIERS,
+    collapse,
+    generic_title,
+    honorifics,
+    organisation_words,
+    role_nouns,
+    title_key,
+    title_words,
+    unique,
+    user_stacklevel,
+)
+from .lists import (
+    Actor,
+    ActorList,
+    ActorsOption,
+    as_actor_list,
+    claims,
+    load_actors,
+    read_actor_file,
+)
+
+DISCOVERY_COLUMNS = [
+    "candidate", "kind_guess", "forms", "titles", "n_mentions", "n_articles", "outlets",
+    "known_actor", "example",
+]
+
+
+_POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
+
+
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*[\w]|[A-Z]\.|[A-Z])"
+
+
+_CONNECTOR = r"(?:(?:of|for)(?:[ \t]+the)?|de|del|la|von|van|der|al|bin)"
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "an")
+
+
+_SPLIT_POSSESSIVE = re.compile(r"(?<='s)[ \t]+|(?<=s')[ \t]+")
+
+
+_CAP_PHRASE = re.compile(
+    rf"(?<![\w.]){_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD})*"
+)
+
+
+def _title_name_regex() -> re.Pattern[str]:
+    return _compile_title_name(honorifics(), role_nouns())
+
+
+@functools.lru_cache(maxsize=4)
+def _compile_title_name(abbreviated: frozenset[str], roles: frozenset[str]) -> re.Pattern[str]:
+    """Title + name: "Kremlin spokesman Dmitry Peskov", "California Rep. Duncan Hunter"."""
+    role = "|".join(re.escape(r).replace(r"\ ", r"[ \t]+")
+                    for r in sorted(roles, key=len, reverse=True))
+    abbr = "|".join(re.escape(h[:1].upper() + h[1:])
+                    for h in sorted(abbreviated, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w'-])(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?<![\w'-])"
+        rf"(?:(?i:{role})(?:-elect)?|(?:{abbr})\.?)"
+        rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_NAME_WORD}){{0,2}}[ \t]+)"
+        rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){{0,3}})"
+    )
+
+
+#: A dateline opening an article or paragraph: "WASHINGTON —", "ELK RIVER, Minn. —".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*)"
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:[-\u2013\u2014]|\(AP\)|\(Reuters\))"
+)
+
+
+#: What may stand between a sentence's start and its first word.
+_OPENERS = " \t\n\"'([*\u2014\u2013-\u2022"
+_QUOTE_OPENS = re.compile(r"[\s:]['\"]")  # a quotation's first word: ': 'Let Russia fight'
+_CONNECTED = re.compile(rf"[ \t]{_CONNECTOR}[ \t]")
+_INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
+
+
+#: A capitalised word at a sentence's start that is probably not a name: "Stopping Trump".
+_OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
+
+
+def _is_title_only(form: str) -> bool:
+    """"Mr", "California Rep", "House Speaker": the form ends in a title word."""
+    words = form.split()
+    return words[-1].rstrip(".").lower() in title_words()
+
+
+def _name_phrases(shadow: str) -> Iterator[tuple[int, int]]:
+    """Spans of capitalised phrases, split after a possessive ("Germany's | SPD")."""
+    for m in _CAP_PHRASE.finditer(shadow):
+        pos = m.start()
+        for cut in _SPLIT_POSSESSIVE.finditer(shadow, m.start(), m.end()):
+            yield pos, cut.start()
+            pos = cut.end()
+        yield pos, m.end()
+
+
+def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
+    words = phrase.split()
+    while words and (words[0].lower() in stop or words[0].lower() in TITLE_MODIFIERS) \
+            and not words[0].isupper():
+        words = words[1:]  # "the", and "Former" (Florida Gov. ...)
+    while words and words[-1].lower() in stop and not words[-1].isupper():
+        words = words[:-1]
+    text = " ".join(words)
+    return _POSSESSIVE.sub("", text)
+
+
+def discover_actors(
+    corpus: pd.DataFrame,
+    *,
+    actors: ActorsOption = None,
+    min_mentions: int = 1,
+) -> pd.DataFrame:
+    """Propose candidate actors from the texts, for events nobody has listed yet.
+
+    Finds capitalised name phrases ("Sergei Ryabkov", "Russian Defense Ministry") and
+    title + name patterns ("Kremlin spokesman Dmitry Peskov", "California Rep. Duncan
+    Hunter", "Mr. Trump"; the title goes to ``titles``), then groups forms that are
+    probably the same actor: a single word that is the last word of one longer name
+    ("Peskov"; of several, the one it shares clearly the most articles with), a longer form
+    ending in a name ("Agent Peter Strzok"), and names with the same first and last word
+    ("Lloyd J. Austin", "Lloyd Austin"). Not candidates: honorifics and titles alone ("Mr",
+    "California Rep"), initials ("U."), datelines and words in capitals ("WASHINGTON",
+    "MORE"), and a verb opening a sentence ("Stopping Trump": "Trump"). A heuristic: expect
+    capitalised common words ("Cold War") and miss names written in lower case; review the
+    table before saving it with :func:`actor_list_yaml`.
+
+    Returns
+    -------
+    DataFrame
+        One row per candidate group: ``candidate`` (most frequent long form), ``kind_guess``
+        (person / organisation / place / unknown, or the kind in ``actors`` for a known
+        actor), ``forms`` and ``titles`` (" | "-joined),
+        ``n_mentions``, ``n_articles``, ``outlets``, ``known_actor`` (the canonical name when
+        ``actors`` already lists one of the forms, else empty) and ``example`` (a sentence).
+
+    >>> from analysis import from_texts
+    >>> corpus = from_texts({"A": "Kremlin spokesman Dmitry Peskov spoke. Peskov left.",
+    ...                      "B": "Dmitry Peskov met Sergei Ryabkov in Moscow."})
+    >>> discover_actors(corpus)[["candidate", "kind_guess", "forms", "n_mentions"]]
+            candidate    kind_guess                   forms  n_mentions
+    0   Dmitry Peskov        person  Dmitry Peskov | Peskov           3
+    1         Kremlin  organisation                 Kremlin           1
+    2          Moscow       unknown                  Moscow           1
+    3  Sergei Ryabkov       unknown          Sergei Ryabkov           1
+    """
+    require_columns(corpus, ["article_id", "outlet", "text"], "discover_actors")
+    actors = as_actor_list(actors)
+    stop = stopwords()
+    hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
+    lower_words: Counter[str] = Counter()
+    lower_words_all: Counter[str] = Counter()
+    for text in corpus["text"]:
+        if isinstance(text, str):
+            lower_words_all.update(re.findall(r"\b[a-z][a-z]{3,}\b", text))
+    inside_sentence: Counter[str] = Counter()
+    starters: set[int] = set()
+    for article_id, outlet, text in zip(corpus["article_id"], corpus["outlet"], corpus["text"],
+                                        strict=True):
+        if not isinstance(text, str):
+            continue
+        shadow = _shadow(text)
+        lower_words.update(w for w in re.findall(r"\b[a-z][\w-]*", shadow))
+        spans = sentence_spans(text)
+        starts = [s for s, _ in spans]
+        titled: dict[int, str] = {}
+        for m in _title_name_regex().finditer(shadow):
+            title = _strip_candidate(m.group("title"), stop)
+            titled[m.start("name")] = title
+        datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
+        for start, end in _name_phrases(shadow):
+            if start in datelines:
+                continue
+            k = max(0, bisect.bisect_right(starts, start) - 1)
+            sent = text[spans[k][0]:spans[k][1]] if spans else text
+            form = _strip_candidate(shadow[start:end], stop)
+            if not form or len(form) < 2:
+                continue
+            # A sentence's first word, also after an opening quote or bracket ('"Let Russia').
+            sentence_start = (not spans or not shadow[spans[k][0]:start].strip(_OPENERS)
+                              or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None)
+            if sentence_start and " " in form and _OPENER_FORM.fullmatch(form.split()[0]):
+                form = form.split(" ", 1)[1]  # "Stopping Trump": the verb is not a name
+            title = titled.get(start)
+            if title is None:
+                # "Federal Chancellor Olaf Scholz": split a leading title off the phrase.
+                for pos, t in titled.items():
+                    if start < pos < end:
+                        title, form = t, _strip_candidate(shadow[pos:end], stop)
+                        sentence_start = False  # the name follows its title
+                        break
+            if not form or _INITIALS.fullmatch(form) or _is_title_only(form):
+                continue  # "U.", "Mr", "California Rep": initials or a title, not a name
+            if form.isupper() and len(form) > 3 and lower_words_all.get(form.lower()):
+                continue  # "MORE", "BOOMING": a word in capitals
+            if " " not in form and (
+                (sentence_start and form.lower() in stop) or CALENDAR.fullmatch(form)
+                or (form.lower().endswith(_DEMONYM_ENDINGS) and not form.isupper())
+            ):
+                continue
+            if not sentence_start:
+                inside_sentence[form] += 1
+            elif " " in form and title is None:
+                starters.add(len(hits))
+            hits.append((form, title, article_id, outlet, sent))
+    # "Later Lloyd Austin": drop a sentence's first word that the texts also use in lower case.
+    for k in starters:
+        form, *rest = hits[k]
+        first, tail = form.split(" ", 1)
+        if lower_words[first.lower()]:
+            hits[k] = (tail, *rest)
+    # Drop single words that are ordinary words capitalised at the start of a sentence.
+    surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
+    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames or h[1]
+            or h[0].lower() in organisation_words()
+            or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
+    forms = Counter(h[0] for h in hits)
+    known = actors._matcher if actors is not None and len(actors) else None
+    known_of = {}
+    if known is not None:
+        for f in forms:
+            entry = known.names.get(collapse(f))
+            if entry:
+                known_of[f] = known.actors[entry[0]].name
+    articles_of: dict[str, set[Any]] = defaultdict(set)
+    for h in hits:
+        articles_of[h[0]].add(h[2])
+    groups = _group_forms(forms, known_of, articles_of)
+    rows = []
+    hits_by_form: dict[str, list] = defaultdict(list)
+    for h in hits:
+        hits_by_form[h[0]].append(h)
+    for head, members in groups.items():
+        member_hits = [h for f in members for h in hits_by_form[f]]
+        n = len(member_hits)
+        if n < min_mentions:
+            continue
+        titles = unique(h[1] for h in member_hits if h[1])
+        known_name = ""
+        kind = _guess_kind(head, members, titles)
+        if known is not None:
+            for f in members:
+                entry = known.names.get(collapse(f))
+                if entry:
+                    known_name = known.actors[entry[0]].name
+                    kind = known.actors[entry[0]].kind  # the list knows better
+                    break
+        rows.append((
+            head,
+            kind,
+            " | ".join(sorted(members, key=lambda f: (-forms[f], f))),
+            " | ".join(titles),
+            n,
+            len({h[2] for h in member_hits}),
+            " | ".join(sorted({str(h[3]) for h in member_hits})),
+            known_name,
+            " ".join(member_hits[0][4].split()),
+        ))
+    table = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
+    return table.sort_values(["n_mentions", "candidate"], ascending=[False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
+                 articles_of: dict[str, set[Any]] | None = None) -> dict[str, set[str]]:
+    """Group likely-same forms under the most frequent long form; forms that an actor list
+    gives to one actor ("US", "United States") go together under its name if used.
+
+    A longer form that ends with another name goes with it ("Agent Peter Strzok", "Peter
+    Strzok"); a surname goes with the one full name it ends, or, when several end with it,
+    with the one it shares clearly the most articles with ("Trump" with "Donald Trump",
+    not with a stray "Libra Trump")."""
+    multi = [f for f in forms if " " in f]
+    parent: dict[str, str] = {f: f for f in forms}
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in multi:
+        w = f.split()
+        if not _CONNECTED.search(f):  # not "Ted Cruz of Texas" with "Ted Poe of Texas"
+            by_ends[(w[0], w[-1])].append(f)
+    for same in by_ends.values():
+        best = max(same, key=lambda f: (forms[f], -len(f)))
+        for f in same:
+            parent[f] = best
+    for f in sorted(multi, key=lambda f: len(f.split())):
+        words = f.split()
+        for k in range(1, len(words) - 1):
+            tail = " ".join(words[k:])
+            if any(w in forms for w in words[:k]):
+                break  # "Trump White House": the first word is a name of its own
+            if tail in forms:
+                parent[f] = parent[tail]
+                break
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for m in multi:
+        words = m.split()
+        if words[0][0].isupper() and not organisation_words() & {w.lower() for w in words} \
+                and not _CONNECTED.search(m):  # not "Marco Rubio of Florida" for "Florida"
+            by_last[words[-1]].append(m)
+    articles_of = articles_of or {}
+    for f in forms:
+        if " " in f or f in (known_of or {}):  # a listed actor ("Ukraine") is no surname
+            continue
+        owners = {parent[m] for m in by_last.get(f, [])}
+        if len(owners) > 1 and articles_of:
+            mine = articles_of.get(f, set())
+            shared = sorted(((len(mine & set().union(*(articles_of.get(m, set())
+                                                       for m in by_last[f] if parent[m] == o))),
+                              o) for o in owners), reverse=True)
+            if shared[0][0] and shared[0][0] >= 2 * shared[1][0]:
+                owners = {shared[0][1]}
+        if len(owners) == 1:
+            parent[f] = owners.pop()
+    by_actor: dict[str, list[str]] = defaultdict(list)
+    for f, name in (known_of or {}).items():
+        by_actor[name].append(parent[f])
+    for name, heads in by_actor.items():
+        best = name if name in heads else max(heads, key=lambda f: (forms[f], -len(f)))
+        for f in forms:
+            if parent[f] in heads:
+                parent[f] = best
+    groups: dict[str, set[str]] = defaultdict(set)
+    for f in forms:
+        groups[parent[f]].add(f)
+    return groups
+
+
+def _guess_kind(head: str, members: set[str], titles: Sequence[str]) -> str:
+    words = {w.lower() for f in members for w in f.split()}
+    if words & organisation_words() or any(f.isupper() and len(f) > 1 for f in members):
+        return "organisation"
+    if titles:
+        return "person"
+    if any(len(f.split()) >= 2 for f in members) and any(" " not in f for f in members):
+        return "person"  # a full name and its surname
+    return "unknown"
+
+
+def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
+                    actors: ActorsOption = None,
+                    source: str = "Proposed by analysis.actors.discover_actors; review it.") -> str:
+    """Turn a :func:`discover_actors` table (after you have edited it) into actor-list YAML.
+
+    Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` (check them).
+    Single-word surnames are left out of ``aliases`` (the kit derives them), generic titles
+    ("Mr.", "President") are left out of ``titles`` (the kit reads them before any listed
+    person's surname) but decide ``gender`` ("Mr." male, "Ms." female), only people keep
+    titles (a role phrase before "States" is not a title of the country), and an alias or
+    title that is already another row's name, alias or title is dropped. With ``actors``
+    (the lists it will be loaded beside, such as ``world.yml``), a row of a known actor is
+    written under that actor's canonical name and kind, and an alias or title that another
+    listed actor claims is dropped, so the saved list loads beside them.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"candidate": ["Dmitry Peskov"], "kind_guess": ["person"],
+    ...                       "forms": ["Dmitry Peskov | Peskov"],
+    ...                       "titles": ["Kremlin spokesman | Mr."]})
+    >>> print(actor_list_yaml(table, event="my-event"))  # doctest: +NORMALIZE_WHITESPACE
+    source: Proposed by analysis.actors.discover_actors; review it.
+    events:
+    - my-event
+    actors:
+    - name: Dmitry Peskov
+      kind: person
+      titles:
+      - Kremlin spokesman
+      gender: male
+    """
+    doc: dict[str, Any] = {"source": source}
+    if event:
+        doc["events"] = [event]
+    doc["actors"] = discovered_entries(discovered, actors=actors)
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def discovered_entries(discovered: pd.DataFrame, *, actors: ActorsOption = None
+                       ) -> list[dict[str, Any]]:
+    """The entries :func:`actor_list_yaml` writes, as dicts (``name, kind``, optional
+    ``aliases, titles, gender``)."""
+    require_columns(discovered, ["candidate", "kind_guess", "forms"], "actor_list_yaml")
+    known = as_actor_list(actors)
+    owner: dict[str, str] = {}  # claim -> canonical name in the known lists
+    if known is not None:
+        for a in known:
+            for key in claims(a):
+                owner.setdefault(key, a.name)
+    rows = list(discovered.itertuples(index=False))
+    claimed = {str(r.candidate).casefold() for r in rows}  # names win over titles and aliases
+    entries: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        name = str(row.candidate).strip()
+        if not name or name == "nan":
+            continue
+        kind = row.kind_guess if row.kind_guess in KINDS else "place"
+        listed = str(getattr(row, "known_actor", "") or "")
+        if listed in ("", "nan"):
+            listed = owner.get(collapse(name).casefold(), "")
+        if listed and known is not None and listed in known:
+            name, kind = listed, known[listed].kind
+        forms = [f for f in str(row.forms).split(" | ") if f and f != name]
+        aliases = [f for f in forms if not (" " not in f and name.endswith(" " + f))
+                   and f.casefold() not in claimed
+                   and owner.get(collapse(f).casefold(), name) == name]
+        claimed.update(f.casefold() for f in aliases)
+        titles = [t for t in str(getattr(row, "titles", "") or "").split(" | ")
+                  if t and t != "nan"]
+        genders = {HONORIFIC_GENDER.get(t.rstrip(".").lower()) for t in titles} - {None}
+        titles_kept = [t for t in titles if t.casefold() not in claimed and not generic_title(t)
+                       and owner.get(title_key(t), name) == name
+                       and kind == "person"]  # "president of the United": not a country's
+        claimed.update(t.casefold() for t in titles_kept)
+        entry = entries.setdefault(name, {"name": name, "kind": kind})
+        if aliases:
+            entry["aliases"] = [*entry.get("aliases", []), *aliases]
+        if titles_kept:
+            entry["titles"] = [*entry.get("titles", []), *titles_kept]
+        if kind == "person" and len(genders) == 1 and "gender" not in entry:
+            entry["gender"] = genders.pop()
+    return list(entries.values())
+
+
+class DiscoveredActorsNotice(UserWarning):
+    """An event has no actor list of its own: the kit proposes one (:func:`event_actors`)."""
+
+
+def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
+                 min_mentions: int = 2) -> ActorList:
+    """The actor list for the articles of an event, saying where it came from (``.origin``).
+
+    * ``actors`` given (a list or YAML paths): that list.
+    * Every event of ``corpus`` has its own list under ``data/actors/`` (a list whose
+      ``events:`` names it): those lists with the general ones, as :func:`load_actors`.
+    * Otherwise the people and organisations that :func:`discover_actors` finds in the
+      articles of the events without a list (mentioned at least ``min_mentions`` times),
+      merged with the general lists (``world.yml``); where both name the same actor, the
+      discovered entry is the event's and wins (see :class:`ActorList`). A
+      :class:`DiscoveredActorsNotice` says so and how to save the list to edit it
+      (``python -m analysis discover PATH --save-actors data/actors/EVENT.yml``, or
+      ``event_actors(corpus).to_yaml(event=...)``); a saved list is used from then on.
+
+    >>> from analysis import from_texts
+    >>> import warnings
+    >>> corpus = from_texts({"A": "Mr. Trump met Ms. Pelosi. Nancy Pelosi said no.",
+    ...                      "B": "President Donald Trump spoke. Trump left."}, event="new-event")
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     listed = event_actors(corpus)
+    >>> [(a.name, a.gender) for a in listed if not a.general]
+    [('Donald Trump', 'male'), ('Nancy Pelosi', 'female')]
+    >>> listed.origin.startswith("candidates found by discover_actors")
+    True
+    """
+    given = as_actor_list(actors)
+    if given is not None:
+        return given
+    require_columns(corpus, ["article_id", "outlet", "text"], "event_actors")
+    events = (sorted({str(e) for e in corpus["event"] if isinstance(e, str) or pd.notna(e)})
+              if "event" in corpus.columns else [])
+    files = [(p, *cached_by_file(p, read_actor_file)) for p in resource_files("actors")]
+    covered = {e for _p, _a, cov in files if cov for e in cov}
+    missing = [e for e in events if e not in covered] if events else [None]
+    if not missing:
+        if len(events) == 1:
+            return load_actors(event=events[0])
+        return load_actors([p for p, _a, cov in files if cov is None or set(cov) & set(events)])
+    base = load_actors([p for p, _a, cov in files if cov is None or set(cov) & set(events)])
+    rows = corpus if missing == [None] else corpus[corpus["event"].astype(str).isin(missing)]
+    table = discover_actors(rows, actors=base, min_mentions=min_mentions)
+    table = table[table["kind_guess"].isin(["person", "organisation"])]
+    label = ", ".join(repr(e) for e in missing if e) or "these articles"
+    found = [Actor(e["name"], e["kind"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
+                   (), f"discover_actors on {label}", e.get("gender"))
+             for e in discovered_entries(table, actors=base)]
+    save_as = f"data/actors/{missing[0]}.yml" if len(missing) == 1 and missing[0] else \
+        "data/actors/EVENT.yml"
+    note = (f"candidates found by discover_actors in the articles of {label} "
+            f"({len(found)} people and organisations), with "
+            f"{', '.join(Path(p).name for p in base.sources) or 'no general list'}: no actor "
+            f"list names this event. Check them, then save an editable list with "
+            f"'python -m analysis discover PATH --save-actors {save_as}'")
+    result = ActorList([*base, *found], sources=[*base.sources, "discover_actors"], origin=note)
+    warnings.warn(f"Using {note}", DiscoveredActorsNotice, stacklevel=user_stacklevel())
+    return result

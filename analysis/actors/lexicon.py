@@ -1,0 +1,190 @@
+"""The words actor matching relies on: kinds, honorifics, role nouns, name keys.
+
+Leaf of :mod:`analysis.actors`: generic titles and honorifics come from the kit's
+abbreviation list and the role nouns of the attribution-verb lexicon; every word list is
+read again when its file changes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import CorpusError
+from ..resources import find_resource, load_wordlist
+from ..tokens import shadow as _shadow
+from ..tokens import stopwords
+from ..yamlio import cached_by_file, read_yaml
+
+Kind = Literal["person", "organisation", "country", "place"]
+KINDS: tuple[str, ...] = ("person", "organisation", "country", "place")
+Form = Literal["name", "alias", "short", "title", "title+name"]
+Gender = Literal["female", "male", "unknown"]
+GENDERS: tuple[str, ...] = ("female", "male", "unknown")
+
+
+def collapse(text: str) -> str:
+    """A name as the matcher keys it: straight apostrophes, single spaces."""
+    return " ".join(_shadow(text).split())
+
+
+def title_key(text: str) -> str:
+    """A title as the matcher keys it: :func:`collapse`, then case-folded."""
+    return collapse(text).casefold()
+
+
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """``items`` without repeats, in first-seen order."""
+    return tuple(dict.fromkeys(items))
+
+
+def _read_lexicon(path: Path) -> dict[str, Any]:
+    content = read_yaml(path)
+    if not isinstance(content, dict):
+        raise CorpusError("expected a mapping with 'groups:'", file=path)
+    return content
+
+
+def _lexicon_part(parse: Any) -> Any:
+    """``parse`` applied to the attribution-verb lexicon, cached until the file changes."""
+    return cached_by_file(find_resource("lexicons/attribution_verbs.yml"), parse)
+
+
+def _read_role_nouns(path: Path) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _read_lexicon(path).get("role_nouns", []) or [])
+
+
+def role_nouns() -> frozenset[str]:
+    return _lexicon_part(_read_role_nouns)
+
+
+def _read_organisation_words(path: Path) -> frozenset[str]:
+    content = _read_lexicon(path)
+    return frozenset(str(w).lower() for w in content.get("organisation_words", []) or [])
+
+
+def organisation_words() -> frozenset[str]:
+    return _lexicon_part(_read_organisation_words)
+
+
+#: Gendered honorifics (lower case, no period): "Ms. Pelosi" is not a man.
+HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female",
+                     "mister": "male", "madam": "female"}
+
+
+#: Abbreviated titles that come *after* a name or are not titles of a person ("St. Paul").
+_NOT_HONORIFICS = frozenset({"sr", "jr", "st", "mt", "ft"})
+
+
+def honorifics() -> frozenset[str]:
+    """Abbreviated titles ("mr", "sen", "gov") from ``wordlists/abbreviations.yml``."""
+    return (load_wordlist("abbreviations", "titles") | set(HONORIFIC_GENDER)) - _NOT_HONORIFICS
+
+
+class _TitleWords:
+    """``(honorifics, role nouns)`` for :func:`find_mentions`, read again when either file
+    changes, like every resource; checked with two ``os.stat`` calls per text, not a
+    search of the data folders (which cost a fifth of the matching time)."""
+
+    def __init__(self) -> None:
+        self.where: tuple | None = None
+        self.paths: tuple[str, ...] = ()
+        self.stamp: tuple | None = None
+        self.value: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+    def get(self) -> tuple[frozenset[str], frozenset[str]]:
+        where = (os.environ.get("OUTLET_LENS_DATA"), os.getcwd())
+        if where != self.where:  # the data folders may differ: find the files again
+            self.paths = (str(find_resource("wordlists/abbreviations.yml")),
+                          str(find_resource("lexicons/attribution_verbs.yml")))
+            self.where, self.stamp = where, None
+        try:
+            stamp = tuple((st.st_mtime_ns, st.st_size) for st in map(os.stat, self.paths))
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self.stamp:
+            self.value = (honorifics(), role_nouns())
+            self.stamp = stamp
+        return self.value
+
+
+TITLE_WORDS = _TitleWords()
+
+
+def title_before(text: str, start: int) -> str | None:
+    """The generic title or honorific right before a name at ``start``, or None.
+
+    Abbreviated titles come from ``wordlists/abbreviations.yml`` (``titles``), written with
+    a capital, with or without a period ("Mr.", "Mr", "Sen."); role nouns from the
+    ``role_nouns`` of ``lexicons/attribution_verbs.yml`` ("President", "Senator",
+    "Speaker"), in any case, optionally with "-elect". A role noun that ends a sentence
+    ("... the president. Trump") is not a title.
+
+    >>> title_before("said Sen. Warren", 10), title_before("the president. Trump", 16)
+    ('Sen.', None)
+    """
+    return title_before_in(_shadow(text), start, honorifics(), role_nouns())
+
+
+def title_before_in(shadow: str, s: int, honorifics: frozenset[str], roles: frozenset[str]
+                  ) -> str | None:
+    j = s
+    while j > 0 and shadow[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and not shadow[k - 1].isspace() and j - k < 24:
+        k -= 1
+    word = shadow[k:j].lstrip("\"'([")
+    if not word:
+        return None
+    bare = word[:-1] if word.endswith(".") else word
+    low = bare.lower()
+    if low in honorifics and bare[:1].isupper() and "." not in bare:
+        return word
+    if word == bare:  # a role noun, not one that ends a sentence
+        if low.endswith("-elect"):
+            low = low[:-6]
+        if low in roles:
+            return word
+    return None
+
+
+def title_words() -> frozenset[str]:
+    """Words that make a title, not a name: honorifics and role nouns ("Mr", "Rep", "Speaker")."""
+    return honorifics() | role_nouns() | TITLE_MODIFIERS
+
+
+#: Words that go with a title ("former President", "Vice President", "acting Secretary").
+TITLE_MODIFIERS = frozenset({"former", "vice", "acting", "then", "late", "incoming",
+                              "outgoing", "deputy", "assistant", "senior", "top"})
+
+
+def generic_title(title: str) -> bool:
+    """Whether a title names no one in particular: only honorifics, role nouns and their
+    modifiers ("Mr.", "President", "former Vice President"), not "Kremlin spokesman".
+
+    >>> generic_title("former Vice President"), generic_title("US Defense Secretary")
+    (True, False)
+    """
+    words = [w.rstrip(".").lower() for w in title.split()]
+    titles, stop = title_words(), stopwords()
+    return bool(words) and all(w in titles or w in stop for w in words)
+
+
+CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December"
+)
+
+
+def user_stacklevel() -> int:
+    """The ``stacklevel`` of the first caller outside the kit (for warnings' locations)."""
+    package = os.path.dirname(os.path.abspath(sys.modules[__name__.split(".")[0]].__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level

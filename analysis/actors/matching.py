@@ -1,0 +1,192 @@
+"""Finding the mentions of listed actors in one text, with character spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..tokens import shadow as _shadow
+from .lexicon import GENDERS, HONORIFIC_GENDER, TITLE_WORDS, Form, Kind, title_before_in
+from .lists import Actor, ActorList
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a text.
+
+    ``kind`` is the actor's kind; ``form`` says how it was named (``name``, ``alias``,
+    ``short`` for a resolved surname, ``title`` or ``title+name``); ``parts`` lists the
+    pieces ``(form, start, end)`` a merged title-and-name mention is made of.
+    ``text[start:end] == surface``.
+    """
+
+    actor: str
+    kind: Kind
+    surface: str
+    start: int
+    end: int
+    form: Form = "name"
+    possessive: bool = False
+    parts: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
+
+
+def find_mentions(text: str, actors: ActorList) -> list[Mention]:
+    """Every mention of a listed actor in ``text``, in text order, with character spans.
+
+    Parameters
+    ----------
+    text : any text.
+    actors : an :class:`ActorList` (see :func:`load_actors`).
+
+    Returns
+    -------
+    list of Mention
+        ``text[m.start:m.end] == m.surface``. Mentions of one actor never overlap; a
+        mention of another actor may sit inside a title ("Kremlin" in "Kremlin spokesman
+        Dmitry Peskov").
+
+    >>> from analysis.actors import load_actors
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> text = "US Defense Secretary Lloyd J. Austin called. Putin's spokesman said Austin lied."
+    >>> [(m.actor, m.surface, m.form) for m in find_mentions(text, actors)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Lloyd Austin', 'US Defense Secretary Lloyd J. Austin', 'title+name'),
+     ('United States', 'US', 'alias'),
+     ('Dmitry Peskov', "Putin's spokesman", 'title'),
+     ('Vladimir Putin', "Putin's", 'short'),
+     ('Lloyd Austin', 'Austin', 'short')]
+
+    Here "Putin's" counts because "Putin's spokesman" is an actor's title and the kit
+    reads names inside titles; a bare "Putin" would need "Vladimir Putin" (or one of his
+    titles) in the same text.
+    """
+    if not text or not len(actors):
+        return []
+    matcher = actors._matcher
+    shadow = _shadow(text)
+    raw = matcher.raw(shadow)
+    # Who is named in full (name, alias or title) somewhere in the text?
+    full_at: dict[int, list[int]] = defaultdict(list)
+    for s, _e, i, form, _p, _c in raw:
+        if i is not None and form in ("name", "alias", "title"):
+            full_at[i].append(s)
+    # A surname right after a generic title or honorific ("Mr. Trump", "President Obama")
+    # names the person too: its gender (or "" when the title has none), by start.
+    titled: dict[int, str] = {}
+    if any(form == "short" for _s, _e, _i, form, _p, _c in raw):
+        honorifics, roles = TITLE_WORDS.get()
+        for s, _e, _i, form, _p, candidates in raw:
+            if form != "short" or shadow[s - 1:s] not in (" ", "\t"):
+                continue
+            word = title_before_in(shadow, s, honorifics, roles)
+            if word is None:
+                continue
+            titled[s] = HONORIFIC_GENDER.get(word.rstrip(".").lower(), "")
+            fits = _fitting(candidates, titled[s], matcher.actors)
+            if len(fits) == 1:
+                full_at[fits[0]].append(s)
+    for starts in full_at.values():
+        starts.sort()
+    titles_end = {(e, i) for s, e, i, form, _p, _c in raw if form == "title"}
+    # Title spans by start, with the furthest end reached so far: a lookup per surname
+    # instead of a scan of every hit (which was quadratic in the mentions of one text).
+    title_spans = sorted((s, e) for s, e, _i, form, _p, _c in raw if form in ("title", "after"))
+    title_starts = [s for s, _e in title_spans]
+    title_reach = list(itertools.accumulate((e for _s, e in title_spans), max))
+    hits: list[tuple[int, int, int, str, bool]] = []
+    for s, e, i, form, poss, candidates in raw:
+        if form == "after":
+            if i in full_at:
+                hits.append((s, e, i, "title", poss))
+            continue
+        if form != "short":
+            hits.append((s, e, i, form, poss))
+            continue
+        chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
+                                titled)
+        if chosen is None and candidates and inside_title(s, e, title_starts, title_reach):
+            # A surname inside a listed title ("Putin's spokesman") names that person.
+            chosen = candidates[0] if len(candidates) == 1 else None
+        if chosen is not None:
+            hits.append((s, e, chosen, "short", poss))
+    return _merge(text, shadow, hits, matcher.actors)
+
+
+def inside_title(s: int, e: int, title_starts: list[int], title_reach: list[int]) -> bool:
+    """Whether a title span (``ts <= s`` and ``e <= te``) contains ``s:e``."""
+    k = bisect.bisect_right(title_starts, s)
+    return k > 0 and title_reach[k - 1] >= e
+
+
+def _fitting(candidates: list[int], gender: str, actors: Sequence[Actor]) -> list[int]:
+    """The candidates a gendered honorific can name (all of them for "" or no gender)."""
+    return [i for i in candidates
+            if not (gender and actors[i].gender in GENDERS[:2] and actors[i].gender != gender)]
+
+
+def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled
+                   ) -> int | None:
+    # A title of the candidate right before the surname: "US Defense Secretary Austin".
+    for i in candidates:
+        for te in range(max(0, s - 3), s):
+            if (te, i) in titles_end and not shadow[te:s].strip():
+                return i
+    named = [i for i in candidates if i in full_at]
+    if len(named) == 1 and len(candidates) == 1:
+        return named[0]
+    # A generic title or honorific right before the surname: "Mr. Trump", "Sen. Warren",
+    # "President Obama". A gendered honorific rules out a person of the other gender.
+    gender = titled.get(s)
+    if gender is not None:
+        fits = _fitting(candidates, gender, actors)
+        named = [i for i in named if i in fits]
+        if not named and len(fits) == 1:
+            return fits[0]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:  # the person named in full most recently before (else soonest after)
+        def distance(i: int) -> tuple[int, int]:
+            k = bisect.bisect_left(full_at[i], s)  # full_at lists are sorted
+            return (0, s - full_at[i][k - 1]) if k else (1, full_at[i][0] - s)
+        return min(named, key=distance)
+    return None
+
+
+_MERGE_GAP = re.compile(r"\s*,?\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def _merge(text: str, shadow: str, hits, actors: Sequence[Actor]) -> list[Mention]:
+    """Drop same-actor overlaps (keep the longest) and join title + name into one mention."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    by_actor: dict[int, list[list]] = defaultdict(list)
+    for s, e, i, form, poss in hits:
+        group = by_actor[i]
+        if group and s < group[-1][1]:  # overlaps the previous mention of the same actor
+            prev = group[-1]
+            if prev[3] == "title" or form == "title":
+                prev[1] = max(prev[1], e)
+                prev[3] = "title+name" if form != prev[3] else prev[3]
+                prev[4] = poss if e >= prev[1] else prev[4]
+                prev[5].append((form, s, e))
+            continue
+        if group:
+            prev = group[-1]
+            kinds = {prev[3], form}
+            gap = _MERGE_GAP.fullmatch(shadow, prev[1], s)
+            if gap and "title" in kinds and kinds != {"title"} and not prev[4]:
+                prev[1], prev[3], prev[4] = e, "title+name", poss
+                prev[5].append((form, s, e))
+                continue
+        group.append([s, e, i, form, poss, [(form, s, e)]])
+    out = []
+    for i, group in by_actor.items():
+        a = actors[i]
+        for s, e, _i, form, poss, parts in group:
+            out.append(Mention(a.name, a.kind, text[s:e], s, e, form, poss, tuple(parts)))
+    out.sort(key=lambda m: (m.start, -m.end, m.actor))
+    return out

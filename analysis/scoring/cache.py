@@ -1,0 +1,101 @@
+"""The disk cache of scored chunks: Parquet files keyed by the articles and the scorer.
+
+A chunk's key hashes the scorer's :attr:`~analysis.scoring.Scorer.fingerprint` (lexicons,
+actor lists, code) and every key column and text of its articles, so a changed lexicon or
+article is never served a stale result. Nothing is unpickled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..resources import data_dirs
+from .scorer import KEY_COLUMNS, Scorer, typed_frame
+
+__all__ = ["cache_dir", "cached_scores", "clear_cache"]
+
+
+def cache_dir() -> Path:
+    """Where scored chunks are cached: ``$OUTLET_LENS_CACHE/scores``, else
+    ``$XDG_CACHE_HOME/outlet-lens/scores``, else ``~/.cache/outlet-lens/scores``.
+
+    Never inside the kit's ``data/`` folder. Delete the folder (or call :func:`clear_cache`)
+    to free the space; nothing else refers to it.
+
+    >>> cache_dir().name
+    'scores'
+    """
+    override = os.environ.get("OUTLET_LENS_CACHE")
+    if override:
+        folder = Path(override).expanduser().resolve() / "scores"
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = Path(base).expanduser().resolve() / "outlet-lens" / "scores"
+    for _label, data in data_dirs():
+        if folder.is_relative_to(data.resolve()):
+            raise ValueError(f"the score cache ({folder}) must not be inside a data folder "
+                             f"({data}); set OUTLET_LENS_CACHE to another folder")
+    return folder
+
+
+def clear_cache() -> int:
+    """Delete every cached score file; returns how many were removed.
+
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"OUTLET_LENS_CACHE": tempfile.mkdtemp()}):
+    ...     clear_cache()
+    0
+    """
+    folder = cache_dir()
+    removed = 0
+    if folder.is_dir():
+        for path in folder.glob("*/*.parquet"):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def _chunk_key(scorer: Scorer, articles: pd.DataFrame) -> str:
+    h = hashlib.sha256(scorer.fingerprint.encode())
+    for row in articles[[*KEY_COLUMNS, "text"]].itertuples(index=False, name=None):
+        for value in row:
+            data = str(value).encode("utf-8", "surrogatepass")
+            h.update(len(data).to_bytes(8, "little"))
+            h.update(data)
+    return h.hexdigest()
+
+
+def cached_scores(scorer: Scorer, articles: pd.DataFrame, folder: Path | None) -> pd.DataFrame:
+    """Score a chunk, or read it from the cache (Parquet only: nothing is unpickled)."""
+    if folder is None or articles.empty:
+        return scorer.score_frame(articles)
+    key = _chunk_key(scorer, articles)
+    path = folder / key[:2] / f"{key}.parquet"
+    if path.is_file():
+        try:
+            found = pd.read_parquet(path)
+        except Exception:  # a damaged cache file is recomputed, never trusted
+            found = None
+        if found is not None and list(found.columns) == scorer.columns \
+                and len(found) == len(articles):
+            return typed_frame(found, scorer.columns)
+    scores = scorer.score_frame(articles)
+    with contextlib.suppress(OSError):  # a read-only or full cache never stops a run
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                scores.to_parquet(fh, index=False)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+    return scores

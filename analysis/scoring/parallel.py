@@ -1,0 +1,119 @@
+"""Running chunks in this process, in a pool of processes, or on Dask's workers.
+
+:func:`run_chunks` yields the scores of each chunk in input order, whatever ``jobs`` is;
+:func:`score_dask` scores a ``dask.dataframe`` partition by partition.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .cache import cache_dir, cached_scores
+from .scorer import Scorer, local_scorer, typed_frame
+from .streaming import DEFAULT_MAX_CHARS, RowChecker, check_frame
+
+__all__ = ["resolve_jobs", "run_chunks", "score_dask"]
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(scorer: Scorer, folder: Path | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker may inherit the CLI's
+    _WORKER["scorer"] = scorer
+    _WORKER["cache"] = folder
+
+
+def _work(articles: pd.DataFrame) -> pd.DataFrame:
+    return cached_scores(_WORKER["scorer"], articles, _WORKER["cache"])
+
+
+def run_chunks(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scorer, *,
+               jobs: int, folder: Path | None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Yield ``(scores, skipped)`` per chunk, in input order, whatever ``jobs`` is."""
+    if jobs <= 1:
+        for articles, skipped in chunks:
+            yield cached_scores(scorer, articles, folder), skipped
+        return
+    import multiprocessing
+
+    # Linux: fork, so workers start at once with the scorer already built and nothing of
+    # the caller's script or notebook is re-run. macOS and Windows: spawn (fork is unsafe
+    # there), which imports the caller's main module again: scripts need the usual
+    # ``if __name__ == "__main__":`` guard.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             initializer=_init_worker, initargs=(scorer, folder)) as pool:
+        window: list[tuple[Future, pd.DataFrame]] = []
+        try:
+            for articles, skipped in chunks:
+                window.append((pool.submit(_work, articles), skipped))
+                if len(window) >= 2 * jobs:  # bounded: at most 2 chunks per worker in flight
+                    future, done_skipped = window.pop(0)
+                    yield future.result(), done_skipped
+            for future, done_skipped in window:
+                yield future.result(), done_skipped
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """Processes to use for ``jobs``: 0 or None, one per core; -1, all but one; else ``jobs``.
+    """
+    if jobs is None or jobs == 0:
+        return os.cpu_count() or 1
+    if jobs < 0:
+        return max(1, (os.cpu_count() or 1) + 1 + jobs)
+    return jobs
+
+
+# --- Dask -----------------------------------------------------------------------------------
+
+
+def _score_partition(partition: pd.DataFrame, scorer: Scorer, cache: bool,
+                     max_chars: int) -> pd.DataFrame:
+    local = local_scorer(scorer)
+    check = RowChecker("DataFrame", stem="article", max_chars=max_chars)
+    articles, _ = check_frame(partition, check)
+    return cached_scores(local, articles, cache_dir() if cache else None)
+
+
+def score_dask(ddf: Any, *, cache: bool = False, max_chars: int = DEFAULT_MAX_CHARS,
+               scorer: Scorer | None = None, **options: Any) -> Any:
+    """:func:`score_articles` for a ``dask.dataframe``: scored partition by partition.
+
+    Returns a lazy Dask DataFrame with the columns of :func:`score_columns`, one row per
+    article; call ``.compute()`` or write it with ``.to_parquet(folder)``. Each worker
+    receives the :class:`Scorer` once per task and keeps one copy per process, so lexicons
+    and regexes are built once per worker. Bad rows are dropped (use :func:`iter_chunks`
+    or :func:`score_articles` to list them); repeated article ids are only detected within
+    a partition. See ``docs/scaling.md`` for running on a cluster.
+
+    >>> import dask.dataframe as dd
+    >>> from analysis import load_corpus
+    >>> ddf = dd.from_pandas(load_corpus(SEED_EVENT), npartitions=2)
+    >>> score_dask(ddf, frames=False, markers=False, actors=False, quotes=False).compute(
+    ...     scheduler="synchronous")[["outlet", "n_sentences"]]
+            outlet  n_sentences
+    0         n-tv           36
+    0  Shafaq News           19
+    """
+    missing = [c for c in ("article_id", "outlet", "text") if c not in ddf.columns]
+    if missing:
+        raise ValueError(f"score_dask needs the column(s) {', '.join(map(repr, missing))}; "
+                         f"the DataFrame has {', '.join(map(repr, ddf.columns))}")
+    scorer = scorer if scorer is not None else Scorer(**options)
+    scorer.fingerprint  # noqa: B018 - computed once here, not on every worker
+    meta = typed_frame(pd.DataFrame(columns=scorer.columns), scorer.columns)
+    return ddf.map_partitions(_score_partition, scorer, cache, max_chars, meta=meta,
+                              enforce_metadata=False)

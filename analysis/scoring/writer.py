@@ -1,0 +1,81 @@
+"""Streaming output: score chunks appended to a temporary file, renamed at the end."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .scorer import typed_frame
+
+__all__ = ["ScoreWriter"]
+
+
+class ScoreWriter:
+    """Append score chunks to a temporary file beside ``target``; rename it at the end.
+
+    CSV, JSON Lines and Parquet are written chunk by chunk; ``json`` and ``table`` need
+    the whole table and are collected first. An interrupted run removes the temporary
+    file, so nothing half-written ever carries the final name.
+    """
+
+    def __init__(self, target: Path, fmt: str, columns: list[str]) -> None:
+        self.target = target
+        self.fmt = fmt
+        self.columns = columns
+        self.rows = 0
+        fd, self.tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                        suffix=".tmp")
+        self.fh = os.fdopen(fd, "wb")
+        self._parquet = None
+        self._held: list[pd.DataFrame] = []
+
+    def write(self, scores: pd.DataFrame) -> None:
+        if self.fmt == "csv":
+            self.fh.write(scores.to_csv(index=False, header=self.rows == 0).encode("utf-8"))
+        elif self.fmt == "jsonl":
+            if len(scores):
+                self.fh.write(scores.to_json(orient="records", lines=True,
+                                             force_ascii=False).encode("utf-8"))
+        elif self.fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(scores, preserve_index=False)
+            if self._parquet is None:
+                self._parquet = pq.ParquetWriter(self.fh, table.schema)
+            self._parquet.write_table(table.cast(self._parquet.schema))
+        else:
+            self._held.append(scores)
+        self.rows += len(scores)
+
+    def finish(self) -> Path:
+        from ..outputs import render_table
+
+        if self.fmt in ("json", "table"):
+            whole = pd.concat(self._held, ignore_index=True) if self._held else \
+                typed_frame(pd.DataFrame(columns=self.columns), self.columns)
+            self.fh.write(render_table(whole, self.fmt))  # type: ignore[arg-type]
+        elif self.fmt == "parquet" and self._parquet is None:
+            self.write(typed_frame(pd.DataFrame(columns=self.columns), self.columns))
+        elif self.fmt == "csv" and self.rows == 0:
+            self.fh.write((",".join(self.columns) + "\n").encode("utf-8"))
+        if self._parquet is not None:
+            self._parquet.close()
+        self.fh.close()
+        from ..outputs import publish
+
+        publish(self.tmp, self.target)
+        return self.target
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):
+            if self._parquet is not None:
+                self._parquet.close()
+        with contextlib.suppress(Exception):
+            self.fh.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.tmp)
