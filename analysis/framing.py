@@ -19,18 +19,42 @@ lower-cased text; each stretch it finds is then credited to every frame whose ow
 match there, so one phrase can count for two frames, and within one frame the longest
 term wins.
 
+What is not counted (and is still listed in the evidence tables, with ``counted=False``):
+
+* words inside a **name, title or organisation** (``mask_actors=True``, the default): the
+  mentions :func:`analysis.actors.find_mentions` finds with the article's actor lists,
+  and the title phrase before a person's name ("Russian Defense Minister" in "Russian
+  Defense Minister Andrei Belousov"), so "Defense" there is not a defence-frame word. A
+  term that covers a whole mention is kept: the lexicon lists that name on purpose
+  ("NATO" for alliance commitment, "Supreme Court" for legality). VADER is not masked.
+* a **negated marker**: a negator ("not", "no", "never", "-n't", ... under ``negation:``
+  in ``markers.yml``) within the 3 words before it, in the same clause: "not hoax
+  devices" is not a loaded "hoax" (``negated=True``).
+* a hedge inside an **attribution phrase** ("according to", "as suggested by", under
+  ``attribution:`` in ``markers.yml``): naming a source is not hedging.
+
+A score that rests on one word is fragile: the score tables name the ``dominant_term`` and
+its ``dominant_share`` of the matches, and a ``note`` when one term gives 60% or more of
+a score with at least two matches (:data:`DOMINANCE`).
+
 >>> for m in find_frame_terms("NATO allies warned of escalation."):
 ...     print(m["start"], m["text"], m["frame"])
 0 NATO alliance_commitment
 5 allies alliance_commitment
 12 warned escalation_threat
 22 escalation escalation_threat
+>>> [m["text"] for m in find_frame_terms("Russian Defense Minister Andrei Belousov spoke.")]
+[]
+>>> [m["text"] for m in find_frame_terms("Russian Defense Minister Andrei Belousov spoke.",
+...                                      mask_actors=False)]
+['Defense']
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 import re
 import warnings
@@ -43,19 +67,22 @@ from typing import Any, Literal
 import pandas as pd
 import yaml
 
+from .actors import ActorList, actors_per_row, find_mentions, load_actors
 from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .sentiment import warn_if_not_english
 from .tokens import count_words, sentence_spans
 from .tokens import shadow as _shadow
-from .yamlio import file_key, read_yaml
+from .yamlio import cached_by_file, file_key, read_yaml
 
 __all__ = [
+    "DOMINANCE",
     "Category",
     "Lexicon",
     "add_frame",
     "add_marker",
+    "counted_hits",
     "find_frame_terms",
     "find_markers",
     "frame_evidence",
@@ -74,10 +101,19 @@ Kind = Literal["frame", "marker"]
 _TOP_KEY = {"frame": "frames", "marker": "markers"}
 _DEFAULT_FILES = {"frame": ("frames_generic.yml", "frames_security.yml"),
                   "marker": ("markers.yml",)}
+#: Built-in lexicons that can be named instead of a path: ``load_frames("policy")``.
+_NAMED_FILES = {"frame": "frames_{}.yml", "marker": "{}.yml"}
 
 SCORE_COLUMNS = ["n_matches", "per_1000_words", "sentence_share", "terms",
-                 "n_words", "n_sentences", "n_sentences_with"]
-EVIDENCE_COLUMNS = ["term", "matched", "start", "end", "sentence_index", "sentence"]
+                 "n_words", "n_sentences", "n_sentences_with",
+                 "dominant_term", "dominant_share", "note"]
+EVIDENCE_COLUMNS = ["term", "matched", "start", "end", "sentence_index", "sentence",
+                    "counted", "negated", "masked"]
+
+#: One term giving this share of a score's matches (or more) is flagged in ``note``.
+DOMINANCE = 0.6
+#: ... when the score rests on at least this many matches (one match is one term anyway).
+_DOMINANCE_MIN_MATCHES = 2
 
 _BOUND_BEFORE = r"(?<![\w-])"
 _BOUND_AFTER = r"(?![\w-])"
@@ -213,7 +249,7 @@ class Lexicon(Mapping[str, Category]):
 
         >>> load_markers().table()[["marker", "n_terms"]].head(2)
                  marker  n_terms
-        0        hedges       37
+        0        hedges       36
         1  intensifiers       38
         """
         rows = [(c.name, c.definition, len(c.terms), ", ".join(c.terms), c.source, c.file)
@@ -397,7 +433,7 @@ def _categories_from(source: Any, kind: Kind) -> list[Category]:
         return list(source.values())
     file: Path | None = None
     if isinstance(source, str | os.PathLike):
-        file = Path(source)
+        file = _named_or_path(source, kind)
         content = read_yaml(file)
         if not isinstance(content, dict):
             raise CorpusError(f"expected a mapping with '{top}:'", file=file)
@@ -417,6 +453,18 @@ def _categories_from(source: Any, kind: Kind) -> list[Category]:
     return [_category(name, spec, kind=kind, file=file, top=top) for name, spec in body.items()]
 
 
+def _named_or_path(source: str | os.PathLike[str], kind: Kind) -> Path:
+    """A built-in lexicon's file when ``source`` is its short name ("policy"), else the path."""
+    text = os.fspath(source)
+    if (isinstance(text, str) and re.fullmatch(r"[a-z][a-z0-9_]*", text)
+            and not Path(text).exists()):
+        try:
+            return find_resource(f"lexicons/{_NAMED_FILES[kind].format(text)}")
+        except CorpusError:
+            pass  # not a built-in name: read it as a path, and say the path is missing
+    return Path(source)
+
+
 def _load(sources: Any, kind: Kind) -> Lexicon:
     if sources is None:
         sources = _default_files(kind)
@@ -432,11 +480,16 @@ def load_frames(path_or_paths: Any = None) -> Lexicon:
     The default is ``data/lexicons/frames_generic.yml`` (conflict, human_interest,
     economic_consequences, morality, responsibility; Semetko & Valkenburg 2000) and
     ``frames_security.yml`` (escalation_threat, deterrence_defence, diplomacy_deescalation,
-    alliance_commitment). A dict maps frame names to ``{"terms": [...], "definition": ...,
+    alliance_commitment). A built-in set can be named instead of a path: ``"generic"``,
+    ``"security"``, or ``"policy"`` (``frames_policy.yml``: the 14 issue frames of the
+    Policy Frames Codebook, Boydstun, Card, Gross, Resnik & Smith 2014; for domestic
+    policy news). A dict maps frame names to ``{"terms": [...], "definition": ...,
     "source": ...}`` or just to a list of terms. Errors name the file, line and frame.
 
     >>> list(load_frames({"peace": ["talks", "ceasefire", "de-escalat*"]}))
     ['peace']
+    >>> list(load_frames("policy"))[:3]
+    ['economic', 'capacity_resources', 'morality']
     >>> load_frames()["conflict"].source
     'Semetko & Valkenburg (2000), conflict frame (coding questions 12-15).'
     """
@@ -522,13 +575,222 @@ def _lexicon(value: Lexicon | Any, kind: Kind) -> Lexicon:
     return _load(value, kind)
 
 
+# --- what is not counted: names and titles, negated markers, attribution ---------------
+
+
+@dataclass(frozen=True)
+class _Mask:
+    """A stretch of text whose words are not counted: ``start``/``end``, what it is, and
+    the mention inside it (``name_start``/``name_end``) that a term may cover whole."""
+
+    start: int
+    end: int
+    what: str
+    name_start: int
+    name_end: int
+
+
+@dataclass(frozen=True)
+class _MarkerRules:
+    negators: frozenset[str]
+    negation_applies_to: frozenset[str]
+    window: int
+    not_negation_after: frozenset[str]
+    attribution: re.Pattern[str] | None
+    attribution_applies_to: frozenset[str]
+
+
+_TITLE_RUN = re.compile(
+    r"((?:[A-Z][\w.'&-]*[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){1,6})$")
+_TITLE_WORD = re.compile(r"[A-Za-z][\w.&'-]*")
+_CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\n\u2013\u2014]")
+_WORD_BEFORE = re.compile(r"[\w']+")
+
+
+def _read_role_nouns(path: Path) -> frozenset[str]:
+    content = read_yaml(path)
+    words = content.get("role_nouns", []) if isinstance(content, dict) else []
+    return frozenset(str(w).lower() for w in words or [])
+
+
+def _role_nouns() -> frozenset[str]:
+    """Words that make a capitalised phrase a title ("Minister", "Secretary"), from
+    ``role_nouns`` in ``lexicons/attribution_verbs.yml``."""
+    return cached_by_file(find_resource("lexicons/attribution_verbs.yml"), _read_role_nouns)
+
+
+def _read_marker_rules(path: Path) -> _MarkerRules:
+    content = read_yaml(path)
+    content = content if isinstance(content, dict) else {}
+    negation = content.get("negation") or {}
+    attribution = content.get("attribution") or {}
+    for key, value in (("negation", negation), ("attribution", attribution)):
+        if not isinstance(value, dict):
+            raise CorpusError("expected a mapping (applies_to, ...)", file=path, field=key)
+    phrases = [str(p) for p in attribution.get("phrases") or []]
+    regex = None
+    if phrases:
+        body = "|".join(map(_term_pattern, _ordered(" ".join(p.lower().split())
+                                                    for p in phrases)))
+        regex = re.compile(f"{_BOUND_BEFORE}(?:{body}){_BOUND_AFTER}")
+    return _MarkerRules(
+        negators=frozenset(str(w).lower() for w in negation.get("negators") or []),
+        negation_applies_to=frozenset(map(str, negation.get("applies_to") or [])),
+        window=int(negation.get("window", 3)),
+        not_negation_after=frozenset(str(w).lower()
+                                     for w in negation.get("not_negation_after") or []),
+        attribution=regex,
+        attribution_applies_to=frozenset(map(str, attribution.get("applies_to") or [])),
+    )
+
+
+def _marker_rules() -> _MarkerRules:
+    """``negation:`` and ``attribution:`` of the kit's ``lexicons/markers.yml`` (or a user's
+    copy found by :func:`analysis.resources.find_resource`), read again when it changes."""
+    return cached_by_file(find_resource("lexicons/markers.yml"), _read_marker_rules)
+
+
+def _actor_masks(text: str, actors: ActorList | None, *,
+                 roles: frozenset[str] | None = None,
+                 mentions: Sequence[Any] | None = None) -> list[_Mask]:
+    """The stretches of ``text`` that name an actor: every mention ``actors`` finds, widened
+    over the title phrase before a person's name ("Russian Defense Minister" before
+    "Andrei Belousov": capitalised words, with "of", "for", "and", "the", "on" between
+    them, holding a role noun such as "Minister").
+
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> [(m.start, m.end, m.what) for m in _actor_masks("Russian Defense Minister Andrei "
+    ...                                               "Belousov spoke.", actors)]
+    [(0, 40, "title and name of Andrey Belousov: 'Russian Defense Minister Andrei Belousov'")]
+    """
+    if not text:
+        return []
+    shadow = _shadow(text)
+    roles = _role_nouns() if roles is None else roles
+    masks = []
+    for m in find_mentions(text, actors) if mentions is None else mentions:
+        start = m.start
+        if m.kind == "person":
+            run = _TITLE_RUN.search(shadow, max(0, m.start - 120), m.start)
+            if run and any(w.group().lower().rstrip(".'s") in roles
+                           or w.group().lower() in roles
+                           for w in _TITLE_WORD.finditer(run.group(1))):
+                start = run.start(1)
+        what = "title and name" if start < m.start or m.form in ("title", "title+name") \
+            else "name"
+        masks.append(_Mask(start, m.end, f"{what} of {m.actor}: {text[start:m.end]!r}",
+                           m.start, m.end))
+    masks.sort(key=lambda k: (k.start, -k.end))
+    return masks
+
+
+def _masked_by(masks: Sequence[_Mask], starts: list[int], s: int, e: int) -> str:
+    """What masks the match ``s:e`` ("" when nothing does, or when it covers a whole name)."""
+    i = bisect.bisect_left(starts, e)  # masks starting before the match ends
+    for mask in masks[max(0, i - 8):i] if len(masks) > 8 else masks[:i]:
+        if mask.start < e and s < mask.end:
+            if s <= mask.name_start and e >= mask.name_end and mask.start >= s:
+                continue  # the lexicon lists this name itself ("NATO")
+            return mask.what
+    return ""
+
+
+def _negated(lowered: str, start: int, rules: _MarkerRules) -> bool:
+    """A negator within ``rules.window`` words before ``start``, in the same clause
+    (``"n't"`` in the list stands for every word ending in it)."""
+    before = lowered[max(0, start - 80):start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    if ends:
+        before = before[ends[-1]:]
+    words = _WORD_BEFORE.findall(before)[-rules.window:]
+    for k, word in enumerate(words):
+        if word in rules.negators or ("n't" in rules.negators and word.endswith("n't")):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if after not in rules.not_negation_after:
+                return True
+    return False
+
+
+def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
+              negation: bool, rules: _MarkerRules | None = None,
+              ) -> list[tuple[str, str, int, int, bool, bool, str]]:
+    """Every match as ``(category, term, start, end, counted, negated, masked)``, in the
+    order :meth:`Lexicon.find` gives."""
+    found = lexicon.find(text)
+    if not found:
+        return []
+    kind = lexicon.kind
+    if kind == "marker" and rules is None:
+        rules = _marker_rules()
+    lowered = _lower_same_length(_shadow(text)) if rules is not None else ""
+    attributions: list[tuple[int, int, str]] = []
+    if rules is not None and rules.attribution is not None and any(
+            m[kind] in rules.attribution_applies_to for m in found):
+        attributions = [(a.start(), a.end(), a.group())
+                        for a in rules.attribution.finditer(lowered)]
+    masks = masks or ()
+    starts = [m.start for m in masks]
+    out = []
+    for m in found:
+        name, s, e = m[kind], m["start"], m["end"]
+        masked = _masked_by(masks, starts, s, e) if masks else ""
+        if not masked and attributions and name in rules.attribution_applies_to:
+            for a_start, a_end, phrase in attributions:
+                if a_start < e and s < a_end:
+                    masked = f"attribution phrase {' '.join(phrase.split())!r}"
+                    break
+        negated = bool(negation and rules is not None and name in rules.negation_applies_to
+                       and _negated(lowered, s, rules))
+        out.append((name, m["term"], s, e, not masked and not negated, negated, masked))
+    return out
+
+
+def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None = None,
+                 negation: bool = True) -> list[tuple[str, str, int, int]]:
+    """The matches of ``lexicon`` in ``text`` that the score tables count, as
+    ``(category, term, start, end)`` like :meth:`Lexicon.hits`.
+
+    For a caller that already has the article's actor mentions (``mentions``, from
+    :func:`analysis.actors.find_mentions`): the words inside them (and the title phrase
+    before a person's name) are not counted; None masks nothing. Markers also drop
+    negated matches (``negation``) and hedges inside attribution phrases. So
+    ``frame_scores(corpus)`` is the same as counting ``counted_hits(text, frames,
+    mentions=find_mentions(text, actors))`` with each article's actor lists.
+
+    >>> from analysis.actors import find_mentions, load_actors
+    >>> text = "Defense Secretary Lloyd Austin spoke of defense."
+    >>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+    >>> counted_hits(text, load_frames(), mentions=find_mentions(text, actors))
+    [('deterrence_defence', 'defen*', 40, 47)]
+    """
+    masks = _actor_masks(text, None, mentions=mentions) if mentions is not None else None
+    return [(name, term, s, e)
+            for name, term, s, e, counted, _, _ in _classify(
+                text, lexicon, masks, negation=negation and lexicon.kind == "marker")
+            if counted]
+
+
+def _text_masks(text: str, mask_actors: bool, actors: ActorList | Any) -> list[_Mask] | None:
+    if not mask_actors:
+        return None
+    if actors is None:
+        actors = load_actors()
+    elif not isinstance(actors, ActorList):
+        actors = load_actors(actors)
+    return _actor_masks(text, actors)
+
+
 @keyword_only("frames")
-def find_frame_terms(text: str, *, frames: Lexicon | Any = None) -> list[dict[str, Any]]:
+def find_frame_terms(text: str, *, frames: Lexicon | Any = None, mask_actors: bool = True,
+                     actors: ActorList | Any = None) -> list[dict[str, Any]]:
     """The frame terms in ``text``: ``{frame, term, start, end, text}`` per match.
 
     ``term`` is the lexicon entry (e.g. ``escalat*``), ``text`` the words as written and
     ``text[start:end]`` in the input. ``frames`` is a :class:`Lexicon`, anything
-    :func:`load_frames` reads, or None for the kit's frames. Heuristic: see the module notes.
+    :func:`load_frames` reads, or None for the kit's frames. With ``mask_actors`` (the
+    default) words inside names, titles and organisations are left out (see the module
+    notes); ``actors`` is the :class:`analysis.actors.ActorList` (or paths) to find them
+    with, by default all of the kit's lists. Heuristic: see the module notes.
 
     >>> find_frame_terms("Talks on de-escalation began.",
     ...                  frames={"peace": ["talks", "de-escalat*"], "war": ["escalat*"]})
@@ -536,34 +798,57 @@ def find_frame_terms(text: str, *, frames: Lexicon | Any = None) -> list[dict[st
     [{'frame': 'peace', 'term': 'talks', 'start': 0, 'end': 5, 'text': 'Talks'},
      {'frame': 'peace', 'term': 'de-escalat*', 'start': 9, 'end': 22, 'text': 'de-escalation'}]
     """
-    return _lexicon(frames, "frame").find(text)
+    lexicon = _lexicon(frames, "frame")
+    masks = _text_masks(text, mask_actors, actors) if isinstance(text, str) else None
+    return [{"frame": name, "term": term, "start": s, "end": e, "text": text[s:e]}
+            for name, term, s, e, counted, _, _ in _classify(text, lexicon, masks,
+                                                              negation=False) if counted]
 
 
 @keyword_only("markers")
-def find_markers(text: str, *, markers: Lexicon | Any = None) -> list[dict[str, Any]]:
+def find_markers(text: str, *, markers: Lexicon | Any = None, mask_actors: bool = True,
+                 actors: ActorList | Any = None, negation: bool = True) -> list[dict[str, Any]]:
     """The marker terms in ``text``: ``{marker, term, start, end, text}`` per match.
+
+    Like :func:`find_frame_terms`; also leaves out a negated marker (``negation``) and a
+    hedge inside an attribution phrase (see the module notes).
 
     >>> [(m["marker"], m["text"]) for m in find_markers("It may very well be so-called aid.")]
     [('hedges', 'may'), ('intensifiers', 'very'), ('loaded', 'so-called')]
+    >>> [m["text"] for m in find_markers("They were not hoax devices, according to police.")]
+    []
     """
-    return _lexicon(markers, "marker").find(text)
+    lexicon = _lexicon(markers, "marker")
+    masks = _text_masks(text, mask_actors, actors) if isinstance(text, str) else None
+    return [{"marker": name, "term": term, "start": s, "end": e, "text": text[s:e]}
+            for name, term, s, e, counted, _, _ in _classify(text, lexicon, masks,
+                                                              negation=negation) if counted]
 
 
 # --- corpus level -----------------------------------------------------------------------
 
 
-def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str):
-    """Per article: (article_id, outlet, n_words, sentence spans, text, matches)."""
+def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str, *, mask_actors: bool,
+          actors: ActorList | None, negation: bool):
+    """Per article: (article_id, outlet, n_words, sentence spans, text, classified matches)."""
     require_columns(corpus, ["article_id", "outlet", "text"], what)
     warn_if_not_english(corpus, what=f"the {lexicon.kind} lexicon")
+    if actors is not None and not isinstance(actors, ActorList):
+        actors = load_actors(actors)
+    lists = (actors_per_row(corpus, actors) if mask_actors
+             else itertools.repeat((None, None), len(corpus)))
+    roles = _role_nouns() if mask_actors else None  # read once, not once per article
+    rules = _marker_rules() if lexicon.kind == "marker" else None
     empty = []
-    for article_id, outlet, text in zip(
-        corpus["article_id"], corpus["outlet"], corpus["text"], strict=True
+    for article_id, outlet, text, (_, alist) in zip(
+        corpus["article_id"], corpus["outlet"], corpus["text"], lists, strict=True
     ):
         spans = sentence_spans(text)
         if not spans:
             empty.append(str(article_id))
-        yield article_id, outlet, count_words(text), spans, text, lexicon.find(text)
+        masks = _actor_masks(text, alist, roles=roles) if alist is not None else None
+        yield (article_id, outlet, count_words(text), spans, text,
+               _classify(text, lexicon, masks, negation=negation, rules=rules))
     if empty:
         warnings.warn(f"{len(empty)} article(s) have no sentences, so their rates are NaN: "
                       f"{', '.join(empty[:5])}", UserWarning,
@@ -575,18 +860,19 @@ def _sentence_of(spans: list[tuple[int, int]], starts: list[int], position: int)
     return max(i, 0) if spans else -1
 
 
-def _evidence(corpus: pd.DataFrame, lexicon: Lexicon, what: str) -> pd.DataFrame:
+def _evidence(corpus: pd.DataFrame, lexicon: Lexicon, what: str, **options) -> pd.DataFrame:
     kind = lexicon.kind
     rows = []
-    for article_id, outlet, _, spans, text, matches in _scan(corpus, lexicon, what):
+    for article_id, outlet, _, spans, text, matches in _scan(corpus, lexicon, what, **options):
         starts = [s for s, _ in spans]
-        for m in matches:
-            i = _sentence_of(spans, starts, m["start"])
+        for name, term, s, e, counted, negated, masked in matches:
+            i = _sentence_of(spans, starts, s)
             sentence = text[spans[i][0]:spans[i][1]] if i >= 0 else ""
-            rows.append((article_id, outlet, m[kind], m["term"], m["text"], m["start"],
-                         m["end"], i, sentence))
+            rows.append((article_id, outlet, name, term, text[s:e], s, e, i, sentence,
+                         counted, negated, masked))
     return pd.DataFrame(rows, columns=["article_id", "outlet", kind, *EVIDENCE_COLUMNS]).astype(
-        {"start": "int64", "end": "int64", "sentence_index": "int64"})
+        {"start": "int64", "end": "int64", "sentence_index": "int64", "counted": "bool",
+         "negated": "bool", "masked": "object"})
 
 
 def _terms_text(counts: Counter[str]) -> str:
@@ -600,16 +886,33 @@ def _terms_counter(text: str) -> Counter[str]:
     return Counter({t: int(n) for t, n in _TERMS_ITEM.findall(text or "")})
 
 
-def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str) -> pd.DataFrame:
+def _dominance(counts: Counter[str]) -> tuple[str, float, str]:
+    """``(dominant_term, dominant_share, note)`` of one score's term counts."""
+    n = sum(counts.values())
+    if not n:
+        return "", float("nan"), ""
+    term, k = min(counts.items(), key=lambda x: (-x[1], x[0]))
+    share = k / n
+    note = ""
+    if share >= DOMINANCE and n >= _DOMINANCE_MIN_MATCHES:
+        note = (f"one term gives {share:.0%} of the matches ({term!r}, {k} of {n}; "
+                f"flagged from {DOMINANCE:.0%}): read its sentences before comparing")
+    return term, share, note
+
+
+def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str, **options) -> pd.DataFrame:
     kind = lexicon.kind
     rows = []
-    for article_id, outlet, n_words, spans, _, matches in _scan(corpus, lexicon, what):
+    for article_id, outlet, n_words, spans, text, matches in _scan(corpus, lexicon, what,
+                                                                   **options):
         starts = [s for s, _ in spans]
         found: dict[str, tuple[Counter[str], set[int]]] = {n: (Counter(), set()) for n in lexicon}
-        for m in matches:
-            counts, sentences = found[m[kind]]
-            counts[" ".join(m["text"].lower().split())] += 1
-            sentences.add(_sentence_of(spans, starts, m["start"]))
+        for name, _term, s, e, counted, _negated, _masked in matches:
+            if not counted:
+                continue
+            counts, sentences = found[name]
+            counts[" ".join(text[s:e].lower().split())] += 1
+            sentences.add(_sentence_of(spans, starts, s))
         for name, (counts, sentences) in found.items():
             n = sum(counts.values())
             rows.append((
@@ -617,24 +920,34 @@ def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str) -> pd.DataFrame:
                 n / n_words * 1000 if n_words else float("nan"),
                 len(sentences) / len(spans) if spans else float("nan"),
                 _terms_text(counts), n_words, len(spans), len(sentences),
+                *_dominance(counts),
             ))
     columns = ["article_id", "outlet", kind, *SCORE_COLUMNS]
     return pd.DataFrame(rows, columns=columns).astype(
         {"n_matches": "int64", "per_1000_words": "float64", "sentence_share": "float64",
-         "n_words": "int64", "n_sentences": "int64", "n_sentences_with": "int64"})
+         "n_words": "int64", "n_sentences": "int64", "n_sentences_with": "int64",
+         "dominant_share": "float64"})
 
 
 @keyword_only("frames")
-def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None) -> pd.DataFrame:
+def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
+                 mask_actors: bool = True, actors: ActorList | Any = None) -> pd.DataFrame:
     """Frame scores per article and frame (every frame, also those with no match).
 
     Columns: ``article_id, outlet, frame, n_matches, per_1000_words, sentence_share,
-    terms, n_words, n_sentences, n_sentences_with``. ``per_1000_words`` is matches per
-    1,000 words; ``sentence_share`` the share of the article's sentences with at least one
-    match; ``terms`` the matched words with counts (``"threat (2); escalation (1)"``).
-    Heuristic; see :func:`frame_evidence` for the sentences. Warns about articles that do
-    not look English or have no sentences. ``frames=None`` uses the kit's lexicons, read
-    once per session: after editing their files, pass ``load_frames()`` to re-read them.
+    terms, n_words, n_sentences, n_sentences_with, dominant_term, dominant_share, note``.
+    ``per_1000_words`` is matches per 1,000 words; ``sentence_share`` the share of the
+    article's sentences with at least one match; ``terms`` the matched words with counts
+    (``"threat (2); escalation (1)"``); ``dominant_term`` the most frequent of them and
+    ``dominant_share`` its share of ``n_matches``; ``note`` warns when one term gives
+    :data:`DOMINANCE` (60%) or more of a score of two or more matches. Words inside names,
+    titles and organisations are not counted (``mask_actors=True``; ``actors`` gives the
+    actor lists, by default each article's event's lists and the general ones; see
+    :func:`frame_evidence` for what was masked). Heuristic; see :func:`frame_evidence`
+    for the sentences. Warns about articles that do not look English or have no
+    sentences. ``frames=None`` uses the kit's lexicons, read once per session: after
+    editing their files, pass ``load_frames()`` to re-read them; ``frames="policy"`` uses
+    the Policy Frames Codebook's issue frames.
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": "NATO allies met. Talks went on. Nothing else happened."})
@@ -644,14 +957,23 @@ def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None) -> pd.Da
           frame  n_matches  per_1000_words  sentence_share                 terms
     0  alliance          2      222.222222        0.333333  allies (1); nato (1)
     1     talks          1      111.111111        0.333333             talks (1)
+    >>> scores[["frame", "dominant_term", "dominant_share"]]
+          frame dominant_term  dominant_share
+    0  alliance        allies             0.5
+    1     talks         talks             1.0
     """
-    return _scores(corpus, _lexicon(frames, "frame"), "frame_scores")
+    return _scores(corpus, _lexicon(frames, "frame"), "frame_scores", mask_actors=mask_actors,
+                   actors=actors, negation=False)
 
 
 @keyword_only("markers")
-def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None) -> pd.DataFrame:
+def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None,
+                  mask_actors: bool = True, actors: ActorList | Any = None,
+                  negation: bool = True) -> pd.DataFrame:
     """Marker scores per article and marker: the columns of :func:`frame_scores` with
-    ``marker`` in place of ``frame``.
+    ``marker`` in place of ``frame``. Names and titles are masked as there; a marker with
+    a negator within the 3 words before it ("not a hoax") is not counted (``negation``),
+    nor is a hedge inside an attribution phrase ("as suggested by").
 
     >>> from analysis import from_texts
     >>> scores = marker_scores(from_texts({"A": "It is clearly very, very bad. It may rain."}))
@@ -662,37 +984,56 @@ def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None) -> pd.
     2        loaded          0             0.0
     3     certainty          1             0.5  clearly (1)
     """
-    return _scores(corpus, _lexicon(markers, "marker"), "marker_scores")
+    return _scores(corpus, _lexicon(markers, "marker"), "marker_scores",
+                   mask_actors=mask_actors, actors=actors, negation=negation)
 
 
 @keyword_only("frames")
-def frame_evidence(corpus: pd.DataFrame, *, frames: Lexicon | Any = None) -> pd.DataFrame:
+def frame_evidence(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
+                   mask_actors: bool = True, actors: ActorList | Any = None) -> pd.DataFrame:
     """One row per frame match: the evidence behind :func:`frame_scores`.
 
     Columns: ``article_id, outlet, frame, term, matched, start, end, sentence_index,
-    sentence``; ``term`` is the lexicon entry, ``matched`` the words as written and
-    ``start``/``end`` index the article text.
+    sentence, counted, negated, masked``; ``term`` is the lexicon entry, ``matched`` the
+    words as written and ``start``/``end`` index the article text. Matches that are not
+    counted are listed too, with ``counted=False`` and why: ``masked`` says which name or
+    title they sit in (e.g. ``"title and name of Andrey Belousov: 'Russian Defense
+    Minister Andrei Belousov'"``); ``negated`` is for markers.
 
     >>> from analysis import from_texts
     >>> ev = frame_evidence(from_texts({"A": "It was calm. Then the threats began."}))
     >>> ev[["frame", "term", "matched", "sentence_index", "sentence"]]
                    frame     term  matched  sentence_index                  sentence
     0  escalation_threat  threat*  threats               1  Then the threats began.
+    >>> ev = frame_evidence(from_texts({"A": "Department of Defense officials spoke."}))
+    >>> ev[["frame", "matched", "counted", "masked"]].to_dict("records")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [{'frame': 'deterrence_defence', 'matched': 'Defense', 'counted': False,
+      'masked': "name of Pentagon: 'Department of Defense'"}]
     """
-    return _evidence(corpus, _lexicon(frames, "frame"), "frame_evidence")
+    return _evidence(corpus, _lexicon(frames, "frame"), "frame_evidence",
+                     mask_actors=mask_actors, actors=actors, negation=False)
 
 
 @keyword_only("markers")
-def marker_evidence(corpus: pd.DataFrame, *, markers: Lexicon | Any = None) -> pd.DataFrame:
-    """One row per marker match, like :func:`frame_evidence` with ``marker`` for ``frame``.
+def marker_evidence(corpus: pd.DataFrame, *, markers: Lexicon | Any = None,
+                    mask_actors: bool = True, actors: ActorList | Any = None,
+                    negation: bool = True) -> pd.DataFrame:
+    """One row per marker match, like :func:`frame_evidence` with ``marker`` for ``frame``;
+    a negated marker is listed with ``negated=True`` and ``counted=False``.
 
     >>> from analysis import from_texts
     >>> marker_evidence(from_texts({"A": "Reportedly, it was huge."}))[["marker", "matched"]]
              marker     matched
     0        hedges  Reportedly
     1  intensifiers        huge
+    >>> ev = marker_evidence(from_texts({"A": "Police said they were not hoax devices."}))
+    >>> ev[["marker", "matched", "counted", "negated"]]
+       marker matched  counted  negated
+    0  loaded    hoax    False     True
     """
-    return _evidence(corpus, _lexicon(markers, "marker"), "marker_evidence")
+    return _evidence(corpus, _lexicon(markers, "marker"), "marker_evidence",
+                     mask_actors=mask_actors, actors=actors, negation=negation)
 
 
 def _outlet_scores(scores: pd.DataFrame, kind: Kind) -> pd.DataFrame:
@@ -712,12 +1053,17 @@ def _outlet_scores(scores: pd.DataFrame, kind: Kind) -> pd.DataFrame:
     out["per_1000_words"] = out["n_matches"] / words * 1000
     out["sentence_share"] = out["n_sentences_with"] / sentences
     out["article_share"] = out["articles_with"] / out["n_articles"]
-    out["terms"] = [
-        _terms_text(sum((_terms_counter(t) for t in group), Counter()))
-        for _, group in grouped["terms"]
-    ]
+    pooled = [sum((_terms_counter(t) for t in group), Counter())
+              for _, group in grouped["terms"]]
+    out["terms"] = [_terms_text(counts) for counts in pooled]
+    dominance = [_dominance(counts) for counts in pooled]
+    out["dominant_term"] = [d[0] for d in dominance]
+    out["dominant_share"] = pd.Series([d[1] for d in dominance], index=out.index,
+                                      dtype="float64")
+    out["note"] = [d[2] for d in dominance]
     columns = ["outlet", kind, "n_articles", "n_matches", "per_1000_words", "sentence_share",
-               "article_share", "terms", "n_words", "n_sentences", "n_sentences_with"]
+               "article_share", "terms", "n_words", "n_sentences", "n_sentences_with",
+               "dominant_term", "dominant_share", "note"]
     return out[columns].sort_values("outlet", kind="stable").reset_index(drop=True)
 
 
@@ -727,7 +1073,8 @@ def outlet_frame_scores(scores: pd.DataFrame) -> pd.DataFrame:
     Columns: ``outlet, frame, n_articles, n_matches, per_1000_words`` (all matches per
     1,000 words of all articles), ``sentence_share`` (of all sentences), ``article_share``
     (articles with at least one match), ``terms``, ``n_words, n_sentences,
-    n_sentences_with``.
+    n_sentences_with``, and ``dominant_term, dominant_share, note`` over the outlet's
+    pooled terms (see :func:`frame_scores`).
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": ["Talks began.", "No talks, no deal."], "B": "Silence."})

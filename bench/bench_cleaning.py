@@ -167,15 +167,34 @@ def show(name: str, s: Mapping[str, float | int]) -> None:
 
 def kit_removals(corpus: pd.DataFrame, lines: Mapping[tuple[str, int], str]
                  ) -> tuple[dict[tuple[str, int], Spans], dict[tuple[str, int], str]]:
-    """The kit removes whole lines: each removed line as one span, and the rule that did."""
+    """What the kit removes per line, as spans within the line, and the rule that did: a
+    removed line is one span over the whole line; a ``within_line`` cut is its own span
+    (a line can have several)."""
     table = furniture_table(corpus)
-    spans, rules = {}, {}
-    for article_id, line_no, rule in zip(table["article_id"], table["line"], table["rule"],
-                                         strict=True):
+    line_start = {(a, n): s for a, text in zip(corpus["article_id"], corpus["text"],
+                                                strict=True)
+                  for n, s in enumerate(_line_starts(text), 1)}
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    rules: dict[tuple[str, int], str] = {}
+    for article_id, line_no, rule, start, end in zip(
+            table["article_id"], table["line"], table["rule"], table["start"], table["end"],
+            strict=True):
         key = (article_id, int(line_no))
-        spans[key] = [(0, len(lines.get(key, "")))]
+        if rule == "within_line":
+            offset = line_start[key]
+            spans.setdefault(key, []).append((int(start) - offset, int(end) - offset))
+        else:
+            spans[key] = [(0, len(lines.get(key, "")))]
         rules[key] = rule
     return spans, rules
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
 
 
 _SENTENCE_END = re.compile(r"""[.!?:;"'”’)\]]\s*$""")

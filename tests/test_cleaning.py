@@ -1,5 +1,7 @@
 """Cleaning: each rule on a small text, the seed event's furniture, and nothing lost."""
 
+import re
+
 import pytest
 
 from analysis import from_texts, load_corpus
@@ -18,11 +20,14 @@ from conftest import SEED_EVENT
         ("Body.\nMissiles on parade in Moscow.\n\nMissiles on parade in Moscow.\nMore body.",
          None, [("repeated_caption", 2), ("repeated_caption", 4)], "Body.\n\nMore body."),
         # a long line repeated later: the later copy goes, the first stays
-        ("The ministers spoke by phone on Friday.\nOther text.\n"
-         "The ministers spoke by phone on Friday.", None, [("repeated_line", 3)],
-         "The ministers spoke by phone on Friday.\nOther text."),
-        # short repeated lines (under 20 characters) are not touched
+        ("The defence ministers spoke by phone on Friday.\nOther text.\n"
+         "The defence ministers spoke by phone on Friday.", None, [("repeated_line", 3)],
+         "The defence ministers spoke by phone on Friday.\nOther text."),
+        # short repeated lines (under 40 characters) are not touched: sites repeat
+        # sub-headings such as NPR's "What is it focusing on?"
         ("Yes.\nNo.\nYes.", None, [], "Yes.\nNo.\nYes."),
+        ("What is it focusing on?\nA.\nWhat is it focusing on?\nB.", None, [],
+         "What is it focusing on?\nA.\nWhat is it focusing on?\nB."),
         # a numbered summary after the article, under a header, before furniture
         ("Body.\n\nKey points:\n1. One.\n2. Two.\n3. Three.\n\nComments", None,
          [("appended_summary", 3), ("appended_summary", 4), ("appended_summary", 5),
@@ -90,15 +95,26 @@ def test_clean_corpus_keeps_raw_text_and_does_not_mutate():
     assert again["raw_text"].tolist() == corpus["text"].tolist()
 
 
-def test_every_removed_line_is_listed():
-    corpus = load_corpus(SEED_EVENT)
+@pytest.mark.parametrize("corpus", [
+    load_corpus(SEED_EVENT),
+    from_texts({"A": "Skip to content\nSen. Mitt Romney Willard Mitt RomneyTrump fires back "
+                     "MORE (R-Utah) said no.\nRELATED: Another story\nThe end."}),
+])
+def test_every_removal_is_listed(corpus):
+    """Every character cleaning takes out is in furniture_table: removed lines whole, and
+    what is left of a cut line is the line without its cuts."""
     table = furniture_table(corpus)
     cleaned = clean_corpus(corpus)
     for (_, article), (_, clean) in zip(corpus.iterrows(), cleaned.iterrows(), strict=True):
-        kept = [line.strip() for line in clean["text"].split("\n") if line.strip()]
-        removed = table.loc[table["article_id"] == article["article_id"], "text"].tolist()
-        original = [line.strip() for line in article["text"].split("\n") if line.strip()]
-        assert sorted(kept + removed) == sorted(original)
+        rows = table[table["article_id"] == article["article_id"]]
+        text = article["text"]
+        for start, end, cut in zip(rows["start"], rows["end"], rows["text"], strict=True):
+            assert text[start:end] == cut
+        keep = [True] * len(text)
+        for start, end in zip(rows["start"], rows["end"], strict=True):
+            keep[start:end] = [False] * (end - start)
+        left = "".join(ch for ch, k in zip(text, keep, strict=True) if k)
+        assert clean["text"].split() == left.split()
 
 
 def test_corpus_functions_check_columns():
@@ -109,4 +125,129 @@ def test_corpus_functions_check_columns():
 
 def test_rules_constant_lists_every_rule():
     assert set(RULES) == {"navigation", "title", "repeated_caption", "repeated_line",
-                          "appended_summary"}
+                          "related_block", "within_line", "appended_summary"}
+
+
+YAML_HEAD = "navigation:\n  - 'skip to content'\n"
+
+
+@pytest.fixture
+def patterns_file(tmp_path, monkeypatch):
+    """Write a cleaning.yml and make the kit use it (through $OUTLET_LENS_DATA)."""
+    def write(body: str):
+        folder = tmp_path / "wordlists"
+        folder.mkdir(exist_ok=True)
+        (folder / "cleaning.yml").write_text(body, encoding="utf-8")
+        monkeypatch.setenv("OUTLET_LENS_DATA", str(tmp_path))
+        return folder / "cleaning.yml"
+    return write
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CNN's video player, NPR's image credit, an agency caption, Politico's ad break
+        ("JUST WATCHED Talks in Moscow Replay More Videos ... MUST WATCH Talks 02:13",
+         [("navigation", "cnn_video")]),
+        ("Enlarge this image toggle caption Alex Brandon/AP", [("navigation", "npr_caption")]),
+        ("President Obama speaks in the Rose Garden. (AP Photo/Susan Walsh)",
+         [("navigation", "agency_photo_caption")]),
+        ("Story Continued Below", [("navigation", "story_continued")]),
+        # an ordinary sentence with a colon is not a glued link label
+        ("The result: talks went on.", []),
+    ],
+)
+def test_named_navigation_entries_name_themselves(text, expected):
+    removals = find_furniture("Body.\n" + text)
+    assert [(r.rule, r.name) for r in removals] == expected
+    for r in removals:
+        assert repr(r.name) in r.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_removed", "expected_clean"),
+    [
+        # a related-links header and the links under it, up to the first sentence
+        ("Body.\nAlso see:\n- Senate votes\n- House waits\nThe vote was close.",
+         [("related_block", 2), ("related_block", 3), ("related_block", 4)],
+         "Body.\nThe vote was close."),
+        # a header with no link after it is left to the other rules ("Read more" is one)
+        ("Body.\nAlso see\nThe vote was close.", [], "Body.\nAlso see\nThe vote was close."),
+    ],
+)
+def test_related_block(text, expected_removed, expected_clean):
+    assert [(r.rule, r.line) for r in find_furniture(text)] == expected_removed
+    assert clean_text(text) == expected_clean
+
+
+@pytest.mark.parametrize(
+    ("line", "cut", "name", "kept"),
+    [
+        ("Story highlights Obama speaks on Monday", "Story highlights", "story_highlights",
+         "Obama speaks on Monday"),
+        ("Joel Pollak is senior editor. Follow him on Twitter at @joelpollak.",
+         "Follow him on Twitter at @joelpollak.", "in_line_follow",
+         "Joel Pollak is senior editor."),
+        ("Shares of Apple AAPL, +1.25% rose on Monday.", "AAPL, +1.25%", "quote_widget",
+         "Shares of Apple rose on Monday."),
+        # The Hill's hover card: the full name glued to headlines, then "MORE"
+        ("Sen. Mitt Romney Willard Mitt RomneyTrump fires back at Romney MORE (R-Utah) said.",
+         "Willard Mitt RomneyTrump fires back at Romney MORE", "hill_name_card",
+         "Sen. Mitt Romney (R-Utah) said."),
+    ],
+)
+def test_within_line_cuts_the_furniture_and_keeps_the_rest(line, cut, name, kept):
+    text = "Body.\n" + line
+    (removal,) = find_furniture(text)
+    assert (removal.rule, removal.name, removal.line, removal.text) == ("within_line", name, 2,
+                                                                         cut)
+    assert text[removal.start:removal.end] == cut
+    assert clean_text(text) == "Body.\n" + kept
+
+
+def test_furniture_table_lists_each_cut():
+    text = "Stocks fell. The DJIA, -1.68% and the S&P 500 SPX, -1.20% both fell."
+    table = furniture_table(from_texts({"A": text}))
+    assert table["rule"].tolist() == ["within_line", "within_line"]
+    assert table["text"].tolist() == ["DJIA, -1.68%", "SPX, -1.20%"]
+    assert table["line"].tolist() == [1, 1]
+    assert all("quote_widget" in reason for reason in table["reason"])
+    assert clean_corpus(from_texts({"A": text})).loc[0, "text"] == (
+        "Stocks fell. The and the S&P 500 both fell.")
+    assert clean_corpus(from_texts({"A": text})).loc[0, "n_removed_lines"] == 0
+
+
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_entries_can_be_written_in_both_forms(patterns_file):
+    patterns_file(YAML_HEAD + "  - name: promo\n    pattern: 'buy now.*'\n"
+                  "    reason: a shop's promo\n"
+                  "within_line:\n  - name: tag\n    pattern: '\\[(?P<furniture>ad)\\]'\n"
+                  "    reason: an ad tag\n")
+    text = "Skip to content\nBuy now and save\nTalks [ad] went on."
+    removals = find_furniture(text)
+    assert [(r.rule, r.name, r.text) for r in removals] == [
+        ("navigation", "", "Skip to content"), ("navigation", "promo", "Buy now and save"),
+        ("within_line", "tag", "ad")]
+    assert removals[1].reason == "a shop's promo (navigation entry 'promo' in cleaning.yml)"
+    assert clean_text(text) == "Talks [] went on."
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("  - name: x\n    reason: no pattern\n", "entry 2: expected a pattern or"),
+        ("  - name: x\n    pattern: '(unclosed'\n", "entry 2 ('x') ('(unclosed') is not a valid"),
+        ("within_line:\n  - 'bare pattern'\n", "entry 1: expected {name, pattern, reason}"),
+        ("within_line:\n  - name: y\n    pattern: x\n    where: middle\n",
+         "'where' must be one of prefix, suffix, within"),
+    ],
+)
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_bad_entries_name_the_file_and_entry(patterns_file, body, message):
+    from analysis.cleaning import load_patterns
+    from analysis.errors import CorpusError
+
+    path = patterns_file(YAML_HEAD + body)
+    with pytest.raises(CorpusError, match=re.escape(message)) as err:
+        load_patterns(path)
+    assert "cleaning.yml" in str(err.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -11,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import from_texts, load_corpus
+from analysis.actors import load_actors
 from analysis.cli import main
 from analysis.framing import (
+    DOMINANCE,
     Lexicon,
     add_frame,
     add_marker,
@@ -35,6 +38,7 @@ GENERIC = ["conflict", "human_interest", "economic_consequences", "morality", "r
 SECURITY = ["escalation_threat", "deterrence_defence", "diplomacy_deescalation",
             "alliance_commitment"]
 MARKERS = ["hedges", "intensifiers", "loaded", "certainty"]
+EVENT = "2024-07-12-austin-belousov-call"
 
 
 # --- shipped lexicons -------------------------------------------------------------------
@@ -291,7 +295,8 @@ def test_frame_scores_by_hand():
     pd.testing.assert_frame_equal(corpus, before)
     assert list(scores.columns) == [
         "article_id", "outlet", "frame", "n_matches", "per_1000_words", "sentence_share",
-        "terms", "n_words", "n_sentences", "n_sentences_with"]
+        "terms", "n_words", "n_sentences", "n_sentences_with", "dominant_term",
+        "dominant_share", "note"]
     a = scores[scores["outlet"] == "A"].set_index("frame")
     # A: 11 words, 3 sentences; alliance: NATO, allies, NATO (sentences 0 and 2)
     assert a.loc["alliance", "n_matches"] == 3
@@ -310,7 +315,9 @@ def test_frame_evidence_rows_point_at_sentences():
     evidence = frame_evidence(corpus, frames=TOY)
     text = corpus.loc[0, "text"]
     assert list(evidence.columns) == ["article_id", "outlet", "frame", "term", "matched",
-                                      "start", "end", "sentence_index", "sentence"]
+                                      "start", "end", "sentence_index", "sentence",
+                                      "counted", "negated", "masked"]
+    assert evidence["counted"].all() and not evidence["negated"].any()
     for row in evidence.itertuples():
         assert text[row.start:row.end] == row.matched
         assert row.matched in row.sentence
@@ -472,3 +479,260 @@ def test_factored_alternation_on_allsides(allsides):
         for lexicon, reference in zip(lexicons, references, strict=True):
             assert [m.span() for m in lexicon._span_regex.finditer(lowered)] == [
                 m.span() for m in reference.finditer(lowered)]
+
+
+# --- names and titles are masked (issue 16, a) ------------------------------------------
+
+
+BELOUSOV = "Russian Defense Minister Andrei Belousov spoke about defense."
+
+
+def test_title_and_name_are_masked_but_the_same_word_elsewhere_counts():
+    # 0         1         2         3         4         5
+    # 0123456789012345678901234567890123456789012345678901234567
+    # Russian Defense Minister Andrei Belousov spoke about defense.
+    actors = load_actors(event=EVENT)
+    found = find_frame_terms(BELOUSOV, actors=actors)
+    assert [(m["frame"], m["text"], m["start"]) for m in found] == [
+        ("deterrence_defence", "defense", 53)]
+    unmasked = find_frame_terms(BELOUSOV, mask_actors=False)
+    assert [m["start"] for m in unmasked] == [8, 53]
+
+
+def test_evidence_says_what_was_masked():
+    corpus = from_texts({"A": BELOUSOV})
+    ev = frame_evidence(corpus, actors=load_actors(event=EVENT))
+    assert ev[["matched", "start", "counted"]].values.tolist() == [
+        ["Defense", 8, False], ["defense", 53, True]]
+    assert ev.loc[0, "masked"] == (
+        "title and name of Andrey Belousov: 'Russian Defense Minister Andrei Belousov'")
+    assert ev.loc[1, "masked"] == ""
+    scores = frame_scores(corpus, actors=load_actors(event=EVENT)).set_index("frame")
+    assert scores.loc["deterrence_defence", "n_matches"] == 1
+    assert frame_scores(corpus, mask_actors=False).set_index("frame").loc[
+        "deterrence_defence", "n_matches"] == 2
+
+
+def test_a_term_that_is_the_whole_name_still_counts():
+    # "NATO" is an organisation in the general list and an alliance-frame term on purpose;
+    # "Department of Defense" is the Pentagon's alias, so its "Defense" is masked.
+    text = "NATO met. The Department of Defense said nothing."
+    found = find_frame_terms(text)
+    assert [m["text"] for m in found] == ["NATO"]
+    ev = frame_evidence(from_texts({"A": text}))
+    assert ev.loc[ev["matched"] == "Defense", "masked"].item() == (
+        "name of Pentagon: 'Department of Defense'")
+
+
+def test_masking_uses_each_articles_event_lists():
+    corpus = load_corpus(SEED_EVENT)
+    ev = frame_evidence(corpus)
+    masked = ev[~ev["counted"]]
+    assert not masked.empty and (masked["masked"] != "").all()
+    # every masked match sits inside the span its note quotes
+    for row in masked.itertuples():
+        quoted = row.masked.split(": ", 1)[1].strip("'\"")
+        assert row.matched in quoted
+
+
+def test_markers_are_masked_too():
+    text = "The Islamic State claimed it. The so-called state denied it."
+    assert [m["text"] for m in find_markers(text)] == ["claimed", "so-called"]
+    # with the name masked nothing inside "Islamic State" counts, nor would "radical" in a
+    # name; a listed organisation's name never adds a loaded word
+    ev = marker_evidence(from_texts({"A": "Hamas radicals met Hamas."}))
+    assert ev["counted"].all()  # "radicals" is outside the names
+
+
+# --- one term dominating a score (b) ----------------------------------------------------
+
+
+def test_dominant_term_and_note_by_hand():
+    frames = {"threat": ["threat*", "danger"]}
+    corpus = from_texts({"A": "Threats. Threats. Threat. Danger.", "B": "Threats. Danger."})
+    scores = frame_scores(corpus, frames=frames).set_index("outlet")
+    # A: threats 2, threat 1, danger 1: 'threats' gives 2 of 4 = 50%: no note
+    assert scores.loc["A", "dominant_term"] == "threats"
+    assert scores.loc["A", "dominant_share"] == pytest.approx(0.5)
+    assert scores.loc["A", "note"] == ""
+    # B: 1 and 1: the first alphabetically, 50%
+    assert scores.loc["B", "dominant_term"] == "danger"
+    corpus = from_texts({"A": "Threats grew. Threats rose. Threats fell. The danger."})
+    row = frame_scores(corpus, frames=frames).iloc[0]
+    assert (row["dominant_term"], row["dominant_share"]) == ("threats", 0.75)
+    assert row["note"].startswith("one term gives 75% of the matches ('threats', 3 of 4; "
+                                  "flagged from 60%)")
+
+
+def test_no_note_for_a_single_match_or_none():
+    scores = frame_scores(from_texts({"A": "A threat.", "B": "Calm."}),
+                          frames={"threat": ["threat*"]}).set_index("outlet")
+    assert scores.loc["A", "dominant_share"] == 1.0 and scores.loc["A", "note"] == ""
+    assert scores.loc["B", "dominant_term"] == "" and pd.isna(scores.loc["B", "dominant_share"])
+
+
+def test_outlet_dominance_pools_the_articles():
+    frames = {"threat": ["threat*", "danger"]}
+    corpus = from_texts({"A": ["Threats. Danger.", "Threats. Threats."]})
+    out = outlet_frame_scores(frame_scores(corpus, frames=frames)).iloc[0]
+    # pooled: threats 3, danger 1 -> 75%
+    assert (out["dominant_term"], out["dominant_share"]) == ("threats", 0.75)
+    assert "75%" in out["note"]
+    assert DOMINANCE == 0.6
+
+
+# --- negation and attribution in markers (c) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("They were not hoax devices.", []),            # "not" 1 word before
+        ("It was no hoax.", []),
+        ("It wasn't a hoax.", []),                       # "-n't", 2 words before
+        ("It isn’t a big hoax.", []),                    # curly apostrophe, 3 words before
+        ("It isn't really a big hoax.", ["hoax"]),       # 4 words before
+        ("Not one of them was a hoax.", ["hoax"]),       # "Not" 5 words before
+        ("It was not, he said, a hoax.", ["hoax"]),      # another clause
+        ("It was not only a hoax.", ["hoax"]),           # "not only" is no negation
+        ("It was a hoax, not a plan.", ["hoax"]),        # the negator comes after
+    ],
+)
+def test_negated_markers_are_not_counted(text, counted):
+    assert [m["text"] for m in find_markers(text, markers={"loaded": ["hoax"]})] == counted
+
+
+def test_negated_marker_is_listed_in_the_evidence():
+    corpus = from_texts({"A": "Police said they were not hoax devices. It was a hoax."})
+    ev = marker_evidence(corpus, markers={"loaded": ["hoax"]})
+    assert ev[["matched", "start", "counted", "negated"]].values.tolist() == [
+        ["hoax", 26, False, True], ["hoax", 49, True, False]]
+    scores = marker_scores(corpus, markers={"loaded": ["hoax"]})
+    assert scores["n_matches"].tolist() == [1]
+    unnegated = marker_scores(corpus, markers={"loaded": ["hoax"]}, negation=False)
+    assert unnegated["n_matches"].tolist() == [2]
+
+
+def test_frames_ignore_negation():
+    assert [m["text"] for m in find_frame_terms("There is no threat.", frames={"t": ["threat"]})] \
+        == ["threat"]
+
+
+def test_attribution_is_not_a_hedge():
+    text = "According to officials, the talks, as suggested by the memo, may resume."
+    hedges = [m["text"] for m in find_markers(text) if m["marker"] == "hedges"]
+    assert hedges == ["may"]
+    ev = marker_evidence(from_texts({"A": text}))
+    suggested = ev[ev["matched"] == "suggested"].iloc[0]
+    assert not suggested["counted"]
+    assert suggested["masked"] == "attribution phrase 'as suggested by'"
+    assert "according to" not in load_markers()["hedges"].terms
+
+
+# --- the policy frames (d) --------------------------------------------------------------
+
+
+POLICY = ["economic", "capacity_resources", "morality", "fairness_equality",
+          "legality_constitutionality", "policy_prescription", "crime_punishment",
+          "security_defense", "health_safety", "quality_of_life", "cultural_identity",
+          "public_opinion", "political", "external_regulation_reputation"]
+
+
+def test_policy_frames_load_by_name_and_path():
+    frames = load_frames("policy")
+    assert list(frames) == POLICY
+    assert list(load_frames(data_dir() / "lexicons" / "frames_policy.yml")) == POLICY
+    assert list(load_frames(["security", "policy"])) == SECURITY + POLICY
+    for category in frames.values():
+        assert category.definition, category.name
+        assert "Boydstun et al. (2014), Policy Frames Codebook" in category.source
+        assert 15 <= len(category.terms) <= 40, (category.name, len(category.terms))
+    text = (data_dir() / "lexicons" / "frames_policy.yml").read_text(encoding="utf-8")
+    assert "HEURISTIC" in text and "Boydstun, A. E., Card, D., Gross, J. H., Resnik, P." in text
+
+
+def test_default_frames_are_unchanged():
+    assert list(load_frames()) == GENERIC + SECURITY
+
+
+def test_unknown_name_is_read_as_a_missing_path():
+    with pytest.raises(CorpusError, match="nosuchset"):
+        load_frames("nosuchset")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hand-worked: each frame's words in a sentence of its own
+        ("The tax cut will cost billions and hurt jobs.",
+         {"economic": ["tax", "cost", "jobs"]}),
+        ("Hospitals face a shortage of nurses and beds.",
+         {"capacity_resources": ["shortage", "beds"], "health_safety": ["Hospitals", "nurses"]}),
+        ("Opponents call it a moral duty of conscience.",
+         {"morality": ["moral", "duty", "conscience"]}),
+        ("Critics say the rule is unfair and discriminatory.",
+         {"fairness_equality": ["unfair", "discriminatory"]}),
+        ("The Supreme Court ruled the ban unconstitutional.",
+         {"legality_constitutionality": ["Supreme Court", "ruled", "unconstitutional"]}),
+        ("The proposal would overhaul the program.",
+         {"policy_prescription": ["proposal", "overhaul", "program"]}),
+        ("Police arrested him and he was sentenced to prison.",
+         {"crime_punishment": ["Police", "arrested", "sentenced", "prison"]}),
+        ("Troops will defend the border against the threat.",
+         {"security_defense": ["Troops", "defend", "threat"]}),
+        ("Families struggle with housing and poverty.",
+         {"quality_of_life": ["housing", "poverty"]}),
+        ("Their heritage and traditions shape their identity.",
+         {"cultural_identity": ["heritage", "traditions", "identity"]}),
+        ("A new poll shows a backlash among voters.",
+         {"public_opinion": ["poll", "backlash"], "political": ["voters"]}),
+        ("The filibuster was a partisan move before the election.",
+         {"political": ["filibuster", "partisan", "election"]}),
+        ("The sanctions strain ties with allies abroad.",
+         {"external_regulation_reputation": ["sanctions", "ties with", "allies", "abroad"]}),
+    ],
+)
+def test_policy_frames_by_hand(text, expected):
+    found: dict[str, list[str]] = {}
+    for m in find_frame_terms(text, frames="policy"):
+        found.setdefault(m["frame"], []).append(m["text"])
+    assert found == expected
+
+
+def test_policy_frames_avoid_lookalike_words():
+    text = "A taxi driver showed courtesy; morale was high; he was primarily a defendant."
+    assert find_frame_terms(text, frames="policy", mask_actors=False) == []
+
+
+def test_policy_names_are_masked():
+    # "Homeland Security" inside the department's name is not a security frame
+    text = "The Department of Homeland Security published a plan."
+    assert [m["text"] for m in find_frame_terms(text, frames="policy")] == ["plan"]
+
+
+def test_cli_lexicon_policy(capsys):
+    assert main(["frames", str(SEED_EVENT), "--lexicon", "policy", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["frame"] for r in rows} == set(POLICY)
+    assert {"dominant_term", "dominant_share", "note"} <= set(rows[0])
+
+
+def test_counted_hits_count_what_the_score_tables_count():
+    """What a caller with the mentions already found (the scorer) counts is frame_scores."""
+    from analysis.actors import find_mentions
+    from analysis.framing import counted_hits
+
+    corpus = load_corpus(SEED_EVENT)
+    for lexicon, function, kind in ((load_frames(), frame_scores, "frame"),
+                                    (load_markers(), marker_scores, "marker")):
+        scores = function(corpus).set_index(["article_id", kind])["n_matches"]
+        for article_id, event, text in zip(corpus["article_id"], corpus["event"],
+                                           corpus["text"], strict=True):
+            mentions = find_mentions(text, load_actors(event=event))
+            counts = Counter(name for name, *_ in counted_hits(text, lexicon,
+                                                               mentions=mentions))
+            for name in lexicon:
+                assert counts.get(name, 0) == scores[(article_id, name)], (article_id, name)
+        assert len(counted_hits(corpus.loc[0, "text"], lexicon)) >= \
+            len(counted_hits(corpus.loc[0, "text"], lexicon, mentions=find_mentions(
+                corpus.loc[0, "text"], load_actors(event=EVENT))))

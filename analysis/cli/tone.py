@@ -112,7 +112,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="one row per article and " + kind + " (default), per outlet and "
                        + kind + ", or per match (the evidence)")
         p.add_argument("--lexicon", action="append", metavar="FILE",
-                       help=f"use this {kind} YAML file instead of the kit's (repeatable)")
+                       help=f"use this {kind} YAML file, or a built-in set by name "
+                       "(policy), instead of the kit's (repeatable)")
         p.add_argument("--add", action="append", metavar="FILE",
                        help=f"add the {kind}s of this YAML file to the lexicon (repeatable)")
         add_output_options(p)
