@@ -278,12 +278,21 @@ class Scorer:
         else:
             row = [n_words, 0, math.nan, math.nan, math.nan, math.nan]
         starts = [s for s, _ in spans]
-        for lexicon in (self.frames, self.markers):
-            if lexicon is None:
-                continue
+        lexicons = [lx for lx in (self.frames, self.markers) if lx is not None]
+        need = self._with_actors and (self.quotes or self.actor_names is not None
+                                      or bool(lexicons))
+        actors = self._actor_list(event) if need else None
+        mentions = None
+        if actors is not None:
+            from ..actors import find_mentions
+
+            mentions = find_mentions(text, actors)  # found once: frames, quotes, counts
+        for lexicon in lexicons:
+            from ..framing import counted_hits  # names and titles masked, as frame_scores
+
             counts: Counter[str] = Counter()
             sentences: dict[str, set[int]] = {}
-            for name, _term, start, _end in lexicon.hits(text):
+            for name, _term, start, _end in counted_hits(text, lexicon, mentions=mentions):
                 counts[name] += 1
                 i = max(bisect.bisect_right(starts, start) - 1, 0) if spans else -1
                 sentences.setdefault(name, set()).add(i)
@@ -291,13 +300,6 @@ class Scorer:
                 n = counts.get(name, 0)
                 row += [n, n / n_words * 1000 if n_words else math.nan,
                         len(sentences.get(name, ())) / n_sent if n_sent else math.nan]
-        need = self._with_actors and (self.quotes or self.actor_names is not None)
-        actors = self._actor_list(event) if need else None
-        mentions = None
-        if actors is not None:
-            from ..actors import find_mentions
-
-            mentions = find_mentions(text, actors)  # found once, for quotes and the counts
         if self.quotes:
             from ..quotes import find_quotes
 
