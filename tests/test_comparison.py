@@ -640,3 +640,87 @@ def test_cli_one_outlet(tmp_path, capsys):
     for command in (["distinctive"], ["coverage"], ["coverage", "--table", "headlines"]):
         assert main([*command, str(event)]) == 2
         assert "comparison needs at least two outlets" in capsys.readouterr().err
+
+
+# --- distinctive words: dispersion, house style, the permutation null, case, forms -------
+
+
+def _leaning_corpus():
+    """Two left outlets (L1, L2), two right (R1, R2); hand-built so each rule has one case:
+    'healthcare' is used by both left outlets; 'axios' by L1 alone (house style); 'border'
+    by both right outlets."""
+    return from_texts([
+        {"outlet": "L1", "leaning": "left", "text": "healthcare axios axios axios axios news"},
+        {"outlet": "L2", "leaning": "left", "text": "healthcare healthcare news"},
+        {"outlet": "R1", "leaning": "right", "text": "border border news"},
+        {"outlet": "R2", "leaning": "right", "text": "border news"},
+    ])
+
+
+def test_the_dispersion_rule_drops_one_outlets_words():
+    table = distinctive_words(_leaning_corpus(), by="leaning", min_count=1, permutations=0)
+    left = table[table["group"] == "left"].set_index("term")
+    assert "healthcare" in left.index and "axios" not in left.index
+    assert left.loc["healthcare", "n_outlets"] == 2
+    # with the rule off, axios is back and flagged as one outlet's house style
+    loose = distinctive_words(_leaning_corpus(), by="leaning", min_count=1, min_outlets=1,
+                              permutations=0).query("group == 'left'").set_index("term")
+    assert loose.loc["axios", "top_outlet"] == "L1"
+    assert loose.loc["axios", "top_outlet_share"] == 1.0 and loose.loc["axios", "house_style"]
+    # healthcare: L2 uses it twice of three times -> 2/3, not house style
+    assert loose.loc["healthcare", "top_outlet"] == "L2"
+    assert loose.loc["healthcare", "top_outlet_share"] == pytest.approx(2 / 3)
+    assert not loose.loc["healthcare", "house_style"]
+
+
+def test_the_null_shuffles_whole_outlets_and_says_so():
+    table = distinctive_words(_leaning_corpus(), by="leaning", min_count=1, permutations=50,
+                              seed=1)
+    assert table.attrs["null"]["unit"] == "outlet" and table.attrs["null"]["units"] == 4
+    # four outlets in two pairs: 3 distinct splits, so no p-value can be small
+    assert (table["p_value"] >= 1 / 51).all() and not table["beats_null"].any()
+    assert table["q_value"].between(0, 1).all()
+
+
+def test_the_null_finds_a_real_difference_across_many_outlets():
+    rows = []
+    for k in range(10):  # ten outlets a side: 'tax' is left's word in every left outlet
+        rows.append({"outlet": f"L{k}", "leaning": "left",
+                     "text": "tax tax tax plan vote " + "x" * (k + 1)})
+        rows.append({"outlet": f"R{k}", "leaning": "right",
+                     "text": "plan vote vote " + "y" * (k + 1)})
+    table = distinctive_words(from_texts(rows), by="leaning", min_count=1, permutations=200)
+    tax = table.query("group == 'left' and term == 'tax'")
+    # only the one split that puts all ten left outlets on the left reaches tax's z:
+    # p = (1 + k) / 201 with k the shuffles as extreme; C(20,10) = 184,756 splits, so k is
+    # almost surely 0 and p = 1/201
+    assert tax["p_empirical"].item() == pytest.approx(1 / 201)
+    # the fitted null reads further into the tail than 200 shuffles can
+    assert tax["p_value"].item() < 1 / 201
+    assert tax["beats_null"].item()
+    # a word both sides use alike does not beat the null
+    plan = table.query("group == 'left' and term == 'plan'")
+    assert plan["p_value"].item() > 0.05 and not plan["beats_null"].item()
+
+
+def test_case_keeps_us_apart_from_us():
+    corpus = from_texts({"A": "US troops. US aid. Tell us.", "B": "Give us time. Tell us."})
+    table = distinctive_words(corpus, min_count=1, permutations=0)
+    assert set(table.query("group == 'A'")["term"]) >= {"US", "us"}
+    lower = distinctive_words(corpus, min_count=1, permutations=0, case="lower")
+    assert "US" not in set(lower["term"])
+
+
+def test_word_forms_counted_together():
+    corpus = from_texts({"A": "missiles missiles missile", "B": "talks talk"})
+    table = distinctive_words(corpus, min_count=1, permutations=0, forms="lemmas")
+    a = table.query("group == 'A'").set_index("term")
+    assert a.loc["missile", "count"] == 3 and "missiles" not in a.index
+
+
+def test_bh_q_values_by_hand():
+    from analysis.comparison.words import _bh
+
+    # sorted p: .01 .03 .04 .2 -> p*n/rank: .04 .06 .0533 .2 -> running min from the top
+    q = _bh(pd.Series([0.01, 0.04, 0.03, 0.2])).tolist()
+    assert q == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.2])

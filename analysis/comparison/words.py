@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections.abc import Collection, Iterable
 from typing import Literal
@@ -43,26 +44,69 @@ def as_term(raw: str) -> str:
 # --- distinctive words ------------------------------------------------------------------
 
 
-def _article_terms(texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Every word of every text as a term, with the position of its text."""
-    return _article_terms_cached(tuple(texts))
-
-
 # Tokenising is most of the time distinctive_words takes on a large corpus (about 15 s for
 # the 8,368 allsides articles; counting takes 2-3 s). The words of the last corpus seen are
 # kept, so that grouping the same articles another way (by outlet, then by leaning) is fast.
 # Callers must not modify the arrays returned.
 @functools.lru_cache(maxsize=1)
-def _article_terms_cached(texts: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+def _article_tokens_cached(texts: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Each token's text position, the code of its raw form, and the raw forms."""
     tokenizer = WordTokenizer()
     lists = [tokenizer.tokenize(text) for text in texts]
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     owner = np.repeat(np.arange(len(lists)), lengths)
     raw = pd.Series(list(itertools.chain.from_iterable(lists)), dtype=object)
     codes, uniques = pd.factorize(raw)
-    terms = np.array([as_term(u) for u in uniques], dtype=object)
+    owner.flags.writeable = codes.flags.writeable = False  # shared through the cache
+    return owner, codes, list(uniques)
+
+
+Case = Literal["lower", "acronyms"]
+Forms = Literal["words", "lemmas"]
+
+
+def term_of(raw: str, *, case: Case = "acronyms", forms: Forms = "words") -> str:
+    """The term a word token counts as in :func:`distinctive_words`.
+
+    ``case="acronyms"`` keeps a short all-capitals token as written when its lower-case form
+    is a common word, so "US" (the country) is not "us", "IT" not "it", "WHO" not "who";
+    every other token is lower-cased (:func:`as_term`). ``forms="lemmas"`` counts word forms
+    together with simplemma's English lemmatiser ("missiles" and "missile" are "missile").
+
+    >>> term_of("US"), term_of("us"), term_of("NATO"), term_of("Russia's")
+    ('US', 'us', 'nato', 'russia')
+    >>> term_of("missiles", forms="lemmas"), term_of("talks", forms="lemmas")
+    ('missile', 'talk')
+    """
+    if case == "acronyms" and 2 <= len(raw) <= 5 and raw.isupper() and raw.isalpha() \
+            and raw.lower() in stopword_set("english"):
+        term = raw
+    else:
+        term = as_term(raw)
+    if forms == "lemmas":
+        term = _lemma(term)
+    return term
+
+
+@functools.lru_cache(maxsize=200_000)
+def _lemma(term: str) -> str:
+    import simplemma  # offline: its English data ships inside the package
+
+    if " " in term or not any(c.isalpha() for c in term):
+        return term
+    lemma = simplemma.lemmatize(term, lang="en")
+    # simplemma maps some pronouns and verbs across words ("us" -> "we", "was" -> "be"):
+    # keep those as written, since they are stopwords rather than forms of one word.
+    return term if term.lower() in stopword_set("english") else lemma
+
+
+def _article_terms(
+    texts: Iterable[str], *, case: Case = "lower", forms: Forms = "words"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every word of every text as a term, with the position of its text."""
+    owner, codes, uniques = _article_tokens_cached(tuple(texts))
+    terms = np.array([term_of(u, case=case, forms=forms) for u in uniques], dtype=object)
     terms = terms[codes] if len(codes) else np.array([], dtype=object)
-    owner.flags.writeable = terms.flags.writeable = False  # shared through the cache
     return owner, terms
 
 
@@ -111,6 +155,12 @@ def distinctive_words(
     prior: Literal["corpus"] | float = "corpus",
     ngram: int = 1,
     top: int | None = None,
+    case: Case = "acronyms",
+    forms: Forms = "words",
+    min_outlets: int | None = None,
+    permutations: int = 200,
+    fdr: float = 0.05,
+    seed: int = 0,
 ) -> pd.DataFrame:
     """Words (or n-grams) that one group of articles uses more than another.
 
@@ -157,6 +207,26 @@ def distinctive_words(
     prior : ``"corpus"`` or the prior's total weight ``a_0`` (a positive number).
     ngram : 1 for words, 2 for two-word phrases, and so on.
     top : keep only the ``top`` terms with the highest ``z`` per group and other.
+    case : ``"acronyms"`` (default) keeps "US" apart from "us" (see :func:`term_of`);
+        ``"lower"`` lower-cases every word.
+    forms : ``"lemmas"`` counts word forms together ("missile" and "missiles"), with
+        simplemma's English lemmatiser; ``"words"`` (default) counts each form apart.
+    min_outlets : the dispersion rule: a term counts for a group only if at least this many
+        outlets of the group use it, so one outlet's house style ("Why it matters", "Mr.")
+        or one story's names do not speak for a whole leaning (a group of fewer outlets
+        needs all of them). Default: 2 when groups hold several outlets (needs an
+        ``outlet`` column), else 1.
+    permutations : how many times to shuffle the group labels for the null (0: no test).
+        The labels of whole outlets are shuffled when groups hold several outlets (the
+        articles of one outlet are not independent), else those of articles. Each term
+        gets an empirical one-sided p-value, ``(1 + k) / (1 + permutations)`` where ``k``
+        counts shuffles whose z is at least the observed one (``p_empirical``). A few
+        hundred shuffles cannot show a p-value below ``1 / (1 + permutations)``, too coarse
+        for thousands of terms, so ``p_value`` reads the observed z against a normal curve
+        fitted to that term's shuffled z-scores (their mean and standard deviation); then
+        a Benjamini–Hochberg q-value within each group. Only with ``against="rest"``.
+    fdr : the false-discovery rate for ``beats_null`` (q-value at most this).
+    seed : the shuffles' random seed (results are reproducible).
 
     Returns
     -------
@@ -167,7 +237,12 @@ def distinctive_words(
         ``term``: the word or n-gram; ``count``, ``count_other``: how often each side uses it;
         ``per_1000``, ``per_1000_other``: the same per 1,000 terms of that side;
         ``prior``: ``a_w``; ``log_odds``: ``delta_w`` (positive: more typical of ``group``);
-        ``z``: the z-score. Sorted by group, other, then ``z`` from high to low.
+        ``z``: the z-score; ``n_outlets``: outlets of the group that use the term;
+        ``top_outlet`` and ``top_outlet_share``: the outlet with most of the group's uses
+        and its share; ``house_style``: True when one outlet of a several-outlet group
+        gives at least 80% of the uses; ``p_value``, ``q_value`` and ``beats_null`` (see
+        ``permutations``; empty when not tested). Sorted by group, other, then ``z`` from
+        high to low. ``.attrs["null"]`` says how the null was made and on how many units.
 
     Raises
     ------
@@ -193,12 +268,28 @@ def distinctive_words(
             raise ValueError(f"prior must be 'corpus' or a positive number, not {prior!r}")
     elif not prior > 0:
         raise ValueError(f"prior must be 'corpus' or a positive number, not {prior!r}")
+    if case not in ("lower", "acronyms"):
+        raise ValueError(f"case must be 'lower' or 'acronyms', not {case!r}")
+    if forms not in ("words", "lemmas"):
+        raise ValueError(f"forms must be 'words' or 'lemmas', not {forms!r}")
+    if not isinstance(permutations, int | np.integer) or permutations < 0:
+        raise ValueError(f"permutations must be a whole number of 0 or more, not {permutations!r}")
     labels = group_labels(corpus, by)
     require_groups(labels, describe_groups(by))
 
-    owner, terms = _article_terms(corpus.loc[labels.index, "text"])
+    owner, terms = _article_terms(corpus.loc[labels.index, "text"], case=case, forms=forms)
     owner, terms = _ngram_terms(owner, terms, ngram, stopword_set(stopwords))
     group_codes, group_names = pd.factorize(labels.to_numpy(), sort=True)
+    if "outlet" in corpus.columns:
+        outlet_codes, outlet_names = pd.factorize(
+            corpus.loc[labels.index, "outlet"].astype(str).to_numpy(), sort=True)
+    else:  # pasted texts without outlets: each article its own outlet
+        outlet_codes = np.arange(len(labels))
+        outlet_names = np.array([str(i) for i in range(len(labels))], dtype=object)
+    outlets_per_group = pd.Series(outlet_codes).groupby(group_codes).nunique()
+    several = bool((outlets_per_group > 1).any())
+    if min_outlets is None:
+        min_outlets = 2 if several else 1
     term_codes, vocabulary = pd.factorize(terms)
     n_groups, n_terms = len(group_names), len(vocabulary)
     key = group_codes[owner].astype(np.int64) * n_terms + term_codes
@@ -216,6 +307,20 @@ def distinctive_words(
     a_0 = total if prior == "corpus" else float(prior)
     a_w = a_0 * term_total / total if total else term_total
 
+    # per (group, term): outlets using it, and the share of its top outlet
+    o_key = outlet_codes[owner].astype(np.int64) * n_terms + term_codes
+    o_counted = pd.Series(o_key).value_counts(sort=False)
+    by_outlet = pd.DataFrame({
+        "o": (o_counted.index.to_numpy() // max(n_terms, 1)).astype(np.int64),
+        "t": (o_counted.index.to_numpy() % max(n_terms, 1)).astype(np.int64),
+        "y": o_counted.to_numpy().astype(np.float64),
+    })
+    group_of_outlet = pd.Series(group_codes).groupby(outlet_codes).first()
+    by_outlet["g"] = group_of_outlet.reindex(by_outlet["o"]).to_numpy()
+    spread = by_outlet.sort_values("y", ascending=False, kind="stable").groupby(
+        ["g", "t"], sort=False).agg(n_outlets=("o", "size"), top=("o", "first"),
+                                    top_y=("y", "first"))
+
     per_group = {g: part.set_index("t")["y"] for g, part in long.groupby("g", sort=True)}
     parts = []
     for i in range(n_groups):
@@ -231,8 +336,12 @@ def distinctive_words(
                 for j in range(n_groups)
                 if j != i and j in per_group
             ]
+        info = spread.loc[i].reindex(t) if i in spread.index.get_level_values(0) else None
+        n_out = info["n_outlets"].fillna(0).to_numpy() if info is not None else np.zeros(len(t))
         for other, y_j, n_j in others:
-            keep = y_i + y_j >= min_count
+            # a group of one outlet cannot spread a word over two
+            need = min(min_outlets, int(outlets_per_group.get(i, 1)))
+            keep = (y_i + y_j >= min_count) & (n_out >= need)
             delta, z = _log_odds(
                 y_i[keep], y_j[keep], group_total[i], n_j, a_w[t[keep]], a_0
             )
@@ -248,15 +357,118 @@ def distinctive_words(
                     "prior": a_w[t[keep]],
                     "log_odds": delta,
                     "z": z,
+                    "n_outlets": n_out[keep].astype(np.int64),
+                    "top_outlet": outlet_names[info["top"].to_numpy()[keep].astype(np.int64)]
+                    if info is not None else [],
+                    "top_outlet_share": info["top_y"].to_numpy()[keep] / y_i[keep]
+                    if info is not None else [],
+                    "_g": i,
+                    "_t": t[keep],
                 }
             )
             part = part.sort_values(["z", "term"], ascending=[False, True], kind="stable")
-            parts.append(part.head(top) if top else part)
+            parts.append(part)
     columns = ["group", "other", "term", "count", "count_other", "per_1000",
-               "per_1000_other", "prior", "log_odds", "z"]
+               "per_1000_other", "prior", "log_odds", "z", "n_outlets", "top_outlet",
+               "top_outlet_share", "house_style", "p_value", "p_empirical", "q_value",
+               "beats_null"]
     if not parts:
         return pd.DataFrame(columns=columns)
-    return pd.concat(parts, ignore_index=True)[columns]
+    table = pd.concat(parts, ignore_index=True)
+    multi = {g: bool(outlets_per_group.get(k, 1) > 1) for k, g in enumerate(group_names)}
+    table["house_style"] = (
+        (table["top_outlet_share"].astype(float).to_numpy() >= HOUSE_STYLE_SHARE)
+        & table["group"].map(multi).astype(bool).to_numpy())
+    units = outlet_codes if several else np.arange(len(labels))
+    unit_groups = (pd.Series(group_codes).groupby(units).first().to_numpy() if several
+                   else group_codes)
+    null = {"permutations": 0, "unit": "outlet" if several else "article",
+            "units": len(unit_groups)}
+    if permutations and against == "rest" and len(table):
+        unit_of_token = units[owner]
+        p, empirical = _permutation_p(table, unit_of_token, term_codes, unit_groups, n_groups,
+                                      n_terms, a_w, a_0, total, permutations, seed)
+        table["p_value"] = p.astype(float)
+        table["p_empirical"] = empirical
+        table["q_value"] = table.groupby("group", sort=False)["p_value"].transform(_bh)
+        table["beats_null"] = table["q_value"] <= fdr
+        null["permutations"] = int(permutations)
+    else:
+        table["p_value"] = np.nan
+        table["p_empirical"] = np.nan
+        table["q_value"] = np.nan
+        table["beats_null"] = False
+    if top:
+        table = table.groupby(["group", "other"], sort=False, group_keys=False).head(top)
+    table = table[columns].reset_index(drop=True)
+    table.attrs["null"] = null | {"fdr": fdr, "beats_null": int(table["beats_null"].sum())}
+    return table
+
+
+#: A term is "house style" when one outlet gives at least this share of its group's uses.
+HOUSE_STYLE_SHARE = 0.8
+
+
+def _permutation_p(table, unit_of_token, term_codes, unit_groups, n_groups, n_terms,
+                   a_w, a_0, total, permutations, seed) -> np.ndarray:
+    """Empirical one-sided p-values of ``table``'s z-scores under shuffled group labels."""
+    key = unit_of_token.astype(np.int64) * n_terms + term_codes
+    counted = pd.Series(key).value_counts(sort=False)
+    u = (counted.index.to_numpy() // max(n_terms, 1)).astype(np.int64)
+    t = (counted.index.to_numpy() % max(n_terms, 1)).astype(np.int64)
+    y = counted.to_numpy().astype(np.float64)
+    unit_total = np.bincount(u, weights=y, minlength=len(unit_groups))
+    g_obs = table["_g"].to_numpy()
+    t_obs = table["_t"].to_numpy()
+    z_obs = table["z"].to_numpy()
+    term_total = np.bincount(t, weights=y, minlength=n_terms)
+    rng = np.random.default_rng(seed)
+    exceed = np.zeros(len(table), dtype=np.int64)
+    total_z = np.zeros(len(table))
+    total_z2 = np.zeros(len(table))
+    for _ in range(permutations):
+        shuffled = rng.permutation(unit_groups)
+        counts = np.bincount(shuffled[u] * n_terms + t, weights=y,
+                             minlength=n_groups * n_terms)
+        n_i = np.bincount(shuffled, weights=unit_total, minlength=n_groups)
+        y_i = counts[g_obs * n_terms + t_obs]
+        y_j = term_total[t_obs] - y_i
+        _, z = _log_odds(y_i, y_j, n_i[g_obs], total - n_i[g_obs], a_w[t_obs], a_0)
+        exceed += z >= z_obs - 1e-12
+        total_z += z
+        total_z2 += z * z
+    empirical = (1 + exceed) / (1 + permutations)
+    # A few hundred shuffles cannot give a p-value below 1/(1 + permutations), too coarse
+    # for a false-discovery rate over thousands of terms. So each term's shuffled z-scores
+    # are summarised by their mean and spread, and the observed z is read against that
+    # normal curve (the term's own null, fitted from the shuffles).
+    mean = total_z / permutations
+    spread = np.sqrt(np.maximum(total_z2 / permutations - mean * mean, 0.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        standard = (z_obs - mean) / spread
+    tail = 0.5 * _erfc(standard / np.sqrt(2.0))
+    return np.where(spread > 0, tail, empirical), empirical
+
+
+_erfc = np.frompyfunc(math.erfc, 1, 1)
+
+
+def _bh(p: pd.Series) -> pd.Series:
+    """Benjamini–Hochberg q-values of the p-values ``p`` (one family).
+
+    >>> _bh(pd.Series([0.01, 0.04, 0.03, 0.2])).round(3).tolist()
+    [0.04, 0.053, 0.053, 0.2]
+    """
+    values = p.to_numpy(dtype=float)
+    n = len(values)
+    if not n:
+        return p
+    order = np.argsort(values)
+    ranked = values[order] * n / np.arange(1, n + 1)
+    q = np.minimum.accumulate(ranked[::-1])[::-1]
+    out = np.empty(n)
+    out[order] = np.minimum(q, 1.0)
+    return pd.Series(out, index=p.index)
 
 
 def kwic(
