@@ -53,7 +53,7 @@ from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .fastvader import FastVader, SentiText, default_analyzer
 from .resources import find_resource
-from .tokens import normalize, sentence_table, stopwords
+from .tokens import normalize, sentence_table, shadow, stopwords
 from .yamlio import read_yaml
 
 __all__ = [
@@ -250,7 +250,13 @@ def _valences(analyzer, text: str):
     NLTK's rules (negation, boosters, ALL CAPS, "but") with NLTK's own rule methods, so the
     scores are exactly NLTK's; tests compare them with ``polarity_scores`` on real and
     random text. Returns ``(sentitext, first_index, sentiments, scores)``.
+
+    The text is read through :func:`analysis.tokens.shadow` first: curly quotes,
+    apostrophes and dashes become plain ones (the length stays the same), because NLTK's
+    VADER strips only ASCII punctuation from a word, so "“proud”" would not be found in the
+    lexicon while '"proud"' is. The scores are exactly NLTK's on that plain text.
     """
+    text = shadow(text)
     vader = _fast(analyzer)
     tokens = vader.tokens(text)
     final = vader.valences(text)
@@ -335,6 +341,11 @@ def score_sentence(text: str, *, analyzer=None) -> dict[str, Any]:
     >>> [(e["word"], e["lexicon_value"], round(e["valence"], 3), e["note"])
     ...  for e in result["evidence"]]
     [('war', -2.9, -2.9, ''), ('good', 1.9, -1.406, "negated by 'not'")]
+
+    Typographic quotes do not hide a word (NLTK's VADER alone gives 0 here):
+
+    >>> score_sentence("They were “dishonest and hypocritical,” he said.")["compound"]
+    -0.5719
     """
     analyzer = analyzer if analyzer is not None else default_analyzer()
     sentitext, first_index, final, scores = _valences(analyzer, text)
@@ -342,7 +353,7 @@ def score_sentence(text: str, *, analyzer=None) -> dict[str, Any]:
     but_at = _first_but(tokens)
     evidence = []
     for (start, end), token, valence in zip(
-        _token_spans(text, tokens), tokens, final, strict=False
+        _token_spans(shadow(text), tokens), tokens, final, strict=False
     ):
         raw = analyzer.lexicon.get(token.lower())
         if raw is None and not valence:

@@ -34,7 +34,7 @@ from analysis.sentiment import (
     sentiment_evidence,
     warn_if_not_english,
 )
-from analysis.tokens import sentences
+from analysis.tokens import sentences, shadow
 from conftest import SEED_EVENT
 
 
@@ -83,7 +83,7 @@ def test_seed_sentences_score_exactly_like_nltk(seed_corpus, nltk_analyzer):
     table = sentence_sentiment(seed_corpus)
     assert len(table) > 40
     for row in table.itertuples():
-        expected = nltk_analyzer.polarity_scores(row.sentence)
+        expected = nltk_analyzer.polarity_scores(shadow(row.sentence))
         got = {"neg": row.neg, "neu": row.neu, "pos": row.pos, "compound": row.compound}
         assert got == expected, row.sentence
 
@@ -92,7 +92,7 @@ def test_seed_sentences_score_exactly_like_nltk(seed_corpus, nltk_analyzer):
 def test_score_sentence_equals_nltk(text, nltk_analyzer):
     result = score_sentence(text)
     scores = {k: result[k] for k in ("neg", "neu", "pos", "compound")}
-    assert scores == nltk_analyzer.polarity_scores(text)
+    assert scores == nltk_analyzer.polarity_scores(shadow(text))
 
 
 LEXICON_WORDS = ["war", "threat", "good", "bad", "peace", "GOOD", "kill", "happy", "dead"]
@@ -104,7 +104,7 @@ RULE_WORDS = ["not", "never", "very", "kind", "of", "but", "BUT", "least", "at",
 @given(st.lists(st.sampled_from(LEXICON_WORDS + RULE_WORDS), max_size=14).map(" ".join))
 def test_evidence_path_scores_like_nltk_on_rule_heavy_text(nltk_analyzer, text):
     result = score_sentence(text)
-    expected = nltk_analyzer.polarity_scores(text)
+    expected = nltk_analyzer.polarity_scores(shadow(text))
     assert {k: result[k] for k in ("neg", "neu", "pos", "compound")} == expected
 
 
@@ -123,7 +123,7 @@ def test_fast_tokens_equal_nltk_sentitext(nltk_analyzer, text):
     assert tokens == expected.words_and_emoticons
     assert KitSentiText(tokens).is_cap_diff == expected.is_cap_diff
     assert [text[s:e] for s, e in _token_spans(text, tokens)] == tokens
-    assert _polarity(make_analyzer(), text) == nltk_analyzer.polarity_scores(text)
+    assert _polarity(make_analyzer(), text) == nltk_analyzer.polarity_scores(shadow(text))
 
 
 @settings(max_examples=150, deadline=None)
@@ -422,7 +422,7 @@ def test_cli_sentiment_csv(capsys, nltk_analyzer):
     assert list(table.columns) == ["article_id", "outlet", "sentence_index", "sentence",
                                    "compound", "neg", "neu", "pos", "label"]
     row = table.iloc[5]
-    assert row["compound"] == nltk_analyzer.polarity_scores(row["sentence"])["compound"]
+    assert row["compound"] == nltk_analyzer.polarity_scores(shadow(row["sentence"]))["compound"]
 
 
 @pytest.mark.parametrize(("by", "column", "n_rows"),
@@ -455,6 +455,23 @@ def test_real_news_sentences_score_like_nltk(nltk_analyzer, allsides):
     for text in texts:
         for sentence in sentences(text):
             result = score_sentence(sentence)
-            expected = nltk_analyzer.polarity_scores(sentence)
+            expected = nltk_analyzer.polarity_scores(shadow(sentence))
             assert {k: result[k] for k in expected} == expected, sentence
         assert english_share(text) > 0.15
+
+
+@pytest.mark.parametrize(("curly", "straight"), [
+    ("They were \u201cdishonest and hypocritical,\u201d he said.",
+     'They were "dishonest and hypocritical," he said.'),
+    ("We are \u201cproud\u201d of it.", 'We are "proud" of it.'),
+    ("It isn\u2019t good \u2014 it\u2019s bad.", "It isn't good - it's bad."),
+])
+def test_typographic_quotes_score_like_straight_ones(curly, straight, nltk_analyzer):
+    """NLTK strips only ASCII punctuation, so a word in curly quotes once scored 0."""
+    assert score_sentence(curly)["compound"] == score_sentence(straight)["compound"] == \
+        nltk_analyzer.polarity_scores(straight)["compound"]
+
+
+def test_a_curly_quoted_phrase_is_no_longer_neutral():
+    assert score_sentence("They were \u201cdishonest and hypocritical,\u201d he said.")[
+        "compound"] == -0.5719  # NLTK on the straight-quoted sentence

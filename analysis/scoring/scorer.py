@@ -24,7 +24,7 @@ import pandas as pd
 from ..fastvader import FastVader
 from ..resources import resource_files
 from ..sentiment import THRESHOLD
-from ..tokens import count_words, sentence_spans
+from ..tokens import count_words, sentence_spans, shadow
 
 __all__ = [
     "KEY_COLUMNS",
@@ -222,7 +222,8 @@ class Scorer:
         if found is None:
             if len(self._tone_cache) > 100_000:
                 self._tone_cache.clear()
-            found = self._tone_cache[sentence] = self.vader.compound(sentence)
+            # plain quotes and dashes first, as analysis.sentiment does
+            found = self._tone_cache[sentence] = self.vader.compound(shadow(sentence))
         return found
 
     @functools.cached_property
