@@ -74,6 +74,7 @@ from .resources import find_resource
 from .sentiment import warn_if_not_english
 from .tokens import count_words, sentence_spans
 from .tokens import shadow as _shadow
+from .voice import Voice, check_voice, quoted_spans, voice_of, words_by_voice
 from .yamlio import cached_by_file, file_key, read_yaml
 
 __all__ = [
@@ -108,7 +109,7 @@ SCORE_COLUMNS = ["n_matches", "per_1000_words", "sentence_share", "terms",
                  "n_words", "n_sentences", "n_sentences_with",
                  "dominant_term", "dominant_share", "note"]
 EVIDENCE_COLUMNS = ["term", "matched", "start", "end", "sentence_index", "sentence",
-                    "counted", "negated", "masked"]
+                    "counted", "negated", "masked", "voice"]
 
 #: One term giving this share of a score's matches (or more) is flagged in ``note``.
 DOMINANCE = 0.6
@@ -829,8 +830,12 @@ def find_markers(text: str, *, markers: Lexicon | Any = None, mask_actors: bool 
 
 
 def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str, *, mask_actors: bool,
-          actors: ActorList | None, negation: bool):
-    """Per article: (article_id, outlet, n_words, sentence spans, text, classified matches)."""
+          actors: ActorList | None, negation: bool, voice: Voice = "all",
+          with_voice: bool = False):
+    """Per article: (article_id, outlet, n_words, sentence spans, text, classified matches,
+    quoted spans). With ``voice`` other than "all", only the matches (and words) of that
+    voice are kept; ``with_voice`` finds the quoted spans anyway (for the evidence)."""
+    check_voice(voice)
     require_columns(corpus, ["article_id", "outlet", "text"], what)
     warn_if_not_english(corpus, what=f"the {lexicon.kind} lexicon")
     if actors is not None and not isinstance(actors, ActorList):
@@ -847,8 +852,14 @@ def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str, *, mask_actors: boo
         if not spans:
             empty.append(str(article_id))
         masks = _actor_masks(text, alist, roles=roles) if alist is not None else None
-        yield (article_id, outlet, count_words(text), spans, text,
-               _classify(text, lexicon, masks, negation=negation, rules=rules))
+        matches = _classify(text, lexicon, masks, negation=negation, rules=rules)
+        n_words = count_words(text)
+        quoted = quoted_spans(text) if (voice != "all" or with_voice) and text else []
+        if voice != "all":
+            matches = [m for m in matches if voice_of(m[2], m[3], quoted) == voice]
+            outlet_words, quoted_words = words_by_voice(text, quoted)
+            n_words = outlet_words if voice == "outlet" else quoted_words
+        yield article_id, outlet, n_words, spans, text, matches, quoted
     if empty:
         warnings.warn(f"{len(empty)} article(s) have no sentences, so their rates are NaN: "
                       f"{', '.join(empty[:5])}", UserWarning,
@@ -863,13 +874,14 @@ def _sentence_of(spans: list[tuple[int, int]], starts: list[int], position: int)
 def _evidence(corpus: pd.DataFrame, lexicon: Lexicon, what: str, **options) -> pd.DataFrame:
     kind = lexicon.kind
     rows = []
-    for article_id, outlet, _, spans, text, matches in _scan(corpus, lexicon, what, **options):
+    for article_id, outlet, _, spans, text, matches, quoted in _scan(
+            corpus, lexicon, what, with_voice=True, **options):
         starts = [s for s, _ in spans]
         for name, term, s, e, counted, negated, masked in matches:
             i = _sentence_of(spans, starts, s)
             sentence = text[spans[i][0]:spans[i][1]] if i >= 0 else ""
             rows.append((article_id, outlet, name, term, text[s:e], s, e, i, sentence,
-                         counted, negated, masked))
+                         counted, negated, masked, voice_of(s, e, quoted)))
     return pd.DataFrame(rows, columns=["article_id", "outlet", kind, *EVIDENCE_COLUMNS]).astype(
         {"start": "int64", "end": "int64", "sentence_index": "int64", "counted": "bool",
          "negated": "bool", "masked": "object"})
@@ -903,8 +915,8 @@ def _dominance(counts: Counter[str]) -> tuple[str, float, str]:
 def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str, **options) -> pd.DataFrame:
     kind = lexicon.kind
     rows = []
-    for article_id, outlet, n_words, spans, text, matches in _scan(corpus, lexicon, what,
-                                                                   **options):
+    for article_id, outlet, n_words, spans, text, matches, _ in _scan(corpus, lexicon, what,
+                                                                      **options):
         starts = [s for s, _ in spans]
         found: dict[str, tuple[Counter[str], set[int]]] = {n: (Counter(), set()) for n in lexicon}
         for name, _term, s, e, counted, _negated, _masked in matches:
@@ -931,7 +943,8 @@ def _scores(corpus: pd.DataFrame, lexicon: Lexicon, what: str, **options) -> pd.
 
 @keyword_only("frames")
 def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
-                 mask_actors: bool = True, actors: ActorList | Any = None) -> pd.DataFrame:
+                 mask_actors: bool = True, actors: ActorList | Any = None,
+                 voice: Voice = "all") -> pd.DataFrame:
     """Frame scores per article and frame (every frame, also those with no match).
 
     Columns: ``article_id, outlet, frame, n_matches, per_1000_words, sentence_share,
@@ -940,7 +953,10 @@ def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
     article's sentences with at least one match; ``terms`` the matched words with counts
     (``"threat (2); escalation (1)"``); ``dominant_term`` the most frequent of them and
     ``dominant_share`` its share of ``n_matches``; ``note`` warns when one term gives
-    :data:`DOMINANCE` (60%) or more of a score of two or more matches. Words inside names,
+    :data:`DOMINANCE` (60%) or more of a score of two or more matches. ``voice="outlet"``
+    counts only the outlet's own words (outside quotes and reported speech; ``n_words`` is
+    then the outlet's words), ``"quoted"`` only its sources' (see :mod:`analysis.voice`);
+    the default counts all. Words inside names,
     titles and organisations are not counted (``mask_actors=True``; ``actors`` gives the
     actor lists, by default each article's event's lists and the general ones; see
     :func:`frame_evidence` for what was masked). Heuristic; see :func:`frame_evidence`
@@ -963,17 +979,19 @@ def frame_scores(corpus: pd.DataFrame, *, frames: Lexicon | Any = None,
     1     talks         talks             1.0
     """
     return _scores(corpus, _lexicon(frames, "frame"), "frame_scores", mask_actors=mask_actors,
-                   actors=actors, negation=False)
+                   actors=actors, negation=False, voice=voice)
 
 
 @keyword_only("markers")
 def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None,
                   mask_actors: bool = True, actors: ActorList | Any = None,
-                  negation: bool = True) -> pd.DataFrame:
+                  negation: bool = True, voice: Voice = "all") -> pd.DataFrame:
     """Marker scores per article and marker: the columns of :func:`frame_scores` with
     ``marker`` in place of ``frame``. Names and titles are masked as there; a marker with
     a negator within the 3 words before it ("not a hoax") is not counted (``negation``),
-    nor is a hedge inside an attribution phrase ("as suggested by").
+    nor is a hedge inside an attribution phrase ("as suggested by"). ``voice`` as in
+    :func:`frame_scores`: the intensifiers inside a spokesman's quote are his, not the
+    outlet's.
 
     >>> from analysis import from_texts
     >>> scores = marker_scores(from_texts({"A": "It is clearly very, very bad. It may rain."}))
@@ -985,7 +1003,7 @@ def marker_scores(corpus: pd.DataFrame, *, markers: Lexicon | Any = None,
     3     certainty          1             0.5  clearly (1)
     """
     return _scores(corpus, _lexicon(markers, "marker"), "marker_scores",
-                   mask_actors=mask_actors, actors=actors, negation=negation)
+                   mask_actors=mask_actors, actors=actors, negation=negation, voice=voice)
 
 
 @keyword_only("frames")

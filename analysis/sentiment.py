@@ -54,6 +54,7 @@ from .errors import CorpusError, require_columns
 from .fastvader import FastVader, SentiText, default_analyzer
 from .resources import find_resource
 from .tokens import normalize, sentence_table, shadow, stopwords
+from .voice import Voice, check_voice, quoted_spans, voice_of
 from .yamlio import read_yaml
 
 __all__ = [
@@ -76,7 +77,7 @@ __all__ = [
 #: Columns of :func:`sentence_sentiment`.
 SENTENCE_COLUMNS = [
     "article_id", "outlet", "sentence_index", "start", "end", "sentence",
-    "compound", "neg", "neu", "pos", "label",
+    "compound", "neg", "neu", "pos", "label", "voice",
 ]
 #: Columns of the tone summaries (after their group keys).
 SUMMARY_COLUMNS = [
@@ -457,30 +458,37 @@ def _scored_sentences(corpus: pd.DataFrame, what: str) -> pd.DataFrame:
 
 
 def sentence_sentiment(
-    corpus: pd.DataFrame, *, adjustments: AdjustmentSpec = None, analyzer=None
+    corpus: pd.DataFrame, *, adjustments: AdjustmentSpec = None, analyzer=None,
+    voice: Voice = "all",
 ) -> pd.DataFrame:
     """VADER's scores for every sentence of every article.
 
     Columns :data:`SENTENCE_COLUMNS`: ``article_id, outlet, sentence_index, start, end,
-    sentence, compound, neg, neu, pos, label``; ``start``/``end`` index the article text.
-    The scores equal NLTK's ``analyzer.polarity_scores(sentence)`` (computed with its rule
-    methods, see the module notes). Warns about articles that have no sentences or do not
-    look English.
+    sentence, compound, neg, neu, pos, label, voice``; ``start``/``end`` index the article
+    text. The scores equal NLTK's ``analyzer.polarity_scores(sentence)`` on the sentence
+    with plain quotes and dashes (computed with its rule methods, see the module notes).
+    ``voice`` is ``"quoted"`` when most of the sentence is a quote or reported speech, else
+    ``"outlet"`` (the outlet's own words; see :mod:`analysis.voice`). Warns about articles
+    that have no sentences or do not look English.
 
     Parameters
     ----------
     adjustments : word adjustments for news (see :func:`make_analyzer`); off by default.
     analyzer : an analyzer from :func:`make_analyzer`, built once and reused.
+    voice : ``"all"`` sentences (default), only the ``"outlet"``'s own or only the
+        ``"quoted"`` ones.
 
     >>> from analysis import from_texts
     >>> table = sentence_sentiment(from_texts({"A": "Peace talks began. The war goes on."}))
-    >>> table[["sentence", "compound", "label"]]
-                 sentence  compound     label
-    0  Peace talks began.    0.5423  positive
-    1    The war goes on.   -0.5994  negative
+    >>> table[["sentence", "compound", "label", "voice"]]
+                 sentence  compound     label   voice
+    0  Peace talks began.    0.5423  positive  outlet
+    1    The war goes on.   -0.5994  negative  outlet
     """
+    check_voice(voice)
     analyzer = _analyzer(analyzer, adjustments)
     sentences = _scored_sentences(corpus, "sentence_sentiment")
+    voices = _sentence_voices(corpus, sentences)
     cache: dict[str, dict[str, float]] = {}
     scores = []
     for sentence in sentences["sentence"]:
@@ -491,7 +499,20 @@ def sentence_sentiment(
     table = pd.DataFrame(scores, columns=["compound", "neg", "neu", "pos"], dtype="float64")
     out = pd.concat([sentences, table], axis=1)
     out["label"] = [label_for(c) for c in out["compound"]]
-    return out[SENTENCE_COLUMNS]
+    out["voice"] = voices
+    out = out[SENTENCE_COLUMNS]
+    if voice != "all":
+        out = out[out["voice"] == voice].reset_index(drop=True)
+    return out
+
+
+def _sentence_voices(corpus: pd.DataFrame, sentences: pd.DataFrame) -> list[str]:
+    """The voice of each row of ``sentences`` (a :func:`sentence_table` of ``corpus``)."""
+    spans_of = {}
+    for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):
+        spans_of[article_id] = quoted_spans(text) if isinstance(text, str) and text else []
+    return [voice_of(s, e, spans_of.get(a, [])) for a, s, e in
+            zip(sentences["article_id"], sentences["start"], sentences["end"], strict=True)]
 
 
 def sentiment_evidence(

@@ -316,7 +316,7 @@ def test_frame_evidence_rows_point_at_sentences():
     text = corpus.loc[0, "text"]
     assert list(evidence.columns) == ["article_id", "outlet", "frame", "term", "matched",
                                       "start", "end", "sentence_index", "sentence",
-                                      "counted", "negated", "masked"]
+                                      "counted", "negated", "masked", "voice"]
     assert evidence["counted"].all() and not evidence["negated"].any()
     for row in evidence.itertuples():
         assert text[row.start:row.end] == row.matched
@@ -736,3 +736,21 @@ def test_counted_hits_count_what_the_score_tables_count():
         assert len(counted_hits(corpus.loc[0, "text"], lexicon)) >= \
             len(counted_hits(corpus.loc[0, "text"], lexicon, mentions=find_mentions(
                 corpus.loc[0, "text"], load_actors(event=EVENT))))
+
+
+def test_markers_split_by_voice():
+    """The intensifiers inside a spokesman's quote are his, not the outlet's."""
+    corpus = from_texts({"A": 'The talks were very long. "It is deeply worrying and very '
+                              'serious," Peskov said.'})
+    evidence = marker_evidence(corpus).set_index("matched")
+    assert evidence.loc["deeply", "voice"] == "quoted"
+    outlet = marker_scores(corpus, voice="outlet").set_index("marker")
+    quoted = marker_scores(corpus, voice="quoted").set_index("marker")
+    everything = marker_scores(corpus).set_index("marker")
+    # outlet: 'very' in the first sentence; quoted: 'deeply' and 'very' inside the quote
+    assert outlet.loc["intensifiers", "n_matches"] == 1
+    assert quoted.loc["intensifiers", "n_matches"] == 2
+    assert everything.loc["intensifiers", "n_matches"] == 3
+    # rates use the words of that voice: 7 words are quoted, 7 are the outlet's
+    assert quoted.loc["intensifiers", "n_words"] == 7
+    assert outlet.loc["intensifiers", "n_words"] == 7
