@@ -17,30 +17,111 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlparse
 
 import pandas as pd
 
-__all__ = ["MASK", "anonymise", "score_guesses"]
+__all__ = ["GENERIC_WORDS", "MASK", "PLACE_NAMES", "TRAILING_WORDS", "anonymise", "name_pattern",
+           "name_variants", "score_guesses"]
 
 #: What replaces an outlet's name inside the text.
 MASK = "[outlet]"
-# Generic last words of outlet names; "Shafaq News" is also called just "Shafaq".
-_GENERIC = {"news", "times", "post", "daily", "online", "tv", "today", "network", "agency",
-            "media", "press", "journal", "herald", "tribune", "report", "digital", "web"}
+# Generic words of outlet names: "Shafaq News" is also called just "Shafaq", and "Fox News
+# Digital" is Fox News.
+GENERIC_WORDS = frozenset({
+    "news", "times", "post", "daily", "online", "tv", "today", "network", "agency", "media",
+    "press", "journal", "herald", "tribune", "report", "digital", "web", "the",
+})
+# Words that may follow an outlet's name and still be its name ("Fox News Digital").
+TRAILING_WORDS = frozenset({"news", "digital", "online", "tv", "network", "agency", "web"})
+# Places that name newspapers: a short form that is one of them ("Washington" for the
+# Washington Post) would mask the place too, so it is not used.
+PLACE_NAMES = frozenset({
+    "new york", "washington", "los angeles", "chicago", "boston", "london", "moscow", "kyiv",
+    "baghdad", "berlin", "paris", "jerusalem", "toronto", "sydney", "seattle", "miami",
+    "houston", "dallas", "denver", "atlanta", "philadelphia", "frankfurt", "munich", "hamburg",
+    "tehran", "beirut", "cairo", "dubai", "doha", "istanbul", "delhi", "tokyo", "beijing",
+})
+_TLDS = (".com", ".de", ".co.uk", ".org", ".net", ".news", ".tv")
 
 
-def _name_variants(outlet: str) -> list[str]:
-    variants = {outlet, outlet.replace("-", ""), outlet.replace("-", " ")}
-    words = re.sub(r"\(.*?\)", "", outlet).split()  # "CNN (Web News)" -> CNN
-    if words:
+def name_variants(outlet: str, *, urls: Iterable[str] = ()) -> list[str]:
+    """The names an outlet goes by, to be masked in a blind round; longest first.
+
+    The name as given, without "The", its dashes dropped or spaced, its short form without
+    generic last words when that form is one word and not a place ("Shafaq" for Shafaq
+    News, but not "New York" for the New York Times), the initials of a three-word name
+    ("NYT"), its site names and the domains of its ``urls``. A word the name only shares
+    with a place is never a variant on its own, so "New York City" stays.
+
+    >>> name_variants("The New York Times", urls=["https://www.nytimes.com/2024/x.html"])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['The New York Times', 'newyorktimes.com', 'New York Times', 'newyorktimes',
+     'nytimes.com', 'nytimes', 'NYT']
+    >>> name_variants("Shafaq News")
+    ['shafaqnews.com', 'Shafaq News', 'shafaq.com', 'shafaqnews', 'Shafaq']
+    """
+    name = re.sub(r"\(.*?\)", "", outlet).strip() or outlet  # "CNN (Web News)" -> CNN
+    variants = {outlet, name, name.replace("-", ""), name.replace("-", " ")}
+    words = name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
         variants.add(" ".join(words))
-    while len(words) > 1 and words[-1].lower().strip(".") in _GENERIC:
-        words = words[:-1]
-        variants.add(" ".join(words))
-    for suffix in (".com", ".de", ".co.uk", ".org"):
-        variants |= {v.removesuffix(suffix) for v in list(variants)}
-    return sorted((v for v in variants if len(v) >= 3), key=len, reverse=True)
+    core = list(words)
+    while len(core) > 1 and core[-1].casefold().strip(".") in GENERIC_WORDS:
+        core = core[:-1]
+    short = " ".join(core)
+    bases = {"".join(words)}
+    if short.casefold() not in PLACE_NAMES and (len(core) == 1 or len(core) == len(words)):
+        variants.add(short)
+        bases.add(short)
+    if len(words) >= 3:
+        variants.add("".join(w[0] for w in words if w[0].isalpha()).upper())
+    for base in bases:
+        base = re.sub(r"[^\w-]", "", base).lower()
+        if len(base) >= 4 and base not in PLACE_NAMES:
+            variants |= {base, base + ".com"}
+    for url in urls:
+        host = urlparse(str(url)).hostname or ""
+        host = host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+        if "." in host:
+            variants.add(host)
+            site = host.split(".")[0]
+            if len(site) >= 4 and site not in PLACE_NAMES:
+                variants.add(site)
+    for variant in list(variants):
+        for suffix in _TLDS:
+            if variant.endswith(suffix) and len(variant) > len(suffix) + 3:
+                variants.add(variant.removesuffix(suffix))
+    unique = {v.casefold(): v for v in sorted(variants, reverse=True)}  # "Shafaq" over "shafaq"
+    return sorted((v for k, v in unique.items() if len(k) >= 3 and k not in PLACE_NAMES),
+                  key=lambda v: (-len(v), v.casefold()))
+
+
+def name_pattern(variants: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for every variant, with an optional leading "the" and trailing generic
+    words ("The New York Times", "Fox News Digital"), matching whole words only. A
+    one-word variant with capitals ("Fox", "NYT") matches only as written or in capitals,
+    so "a fox" stays.
+
+    >>> name_pattern(["Fox News", "Fox"]).sub(MASK, "Fox News Digital saw a fox. FOX said")
+    '[outlet] saw a fox. [outlet] said'
+    """
+    variants = sorted(set(variants), key=len, reverse=True)
+    if not variants:
+        return None
+    generic = "|".join(sorted(TRAILING_WORDS))
+    alternatives = [
+        f"(?-i:{re.escape(v)}|{re.escape(v.upper())})" if " " not in v and v != v.lower()
+        else re.escape(v)
+        for v in variants
+    ]
+    return re.compile(
+        r"(?<![\w.-])(?:the\s+)?(?:" + "|".join(alternatives) + r")"
+        r"(?:'s|’s)?(?:\s+(?:" + generic + r")\b)*(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def anonymise(
@@ -69,9 +150,9 @@ def anonymise(
         return f"{prefix} {letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]}"
 
     labels = {outlet: label(i) for i, outlet in enumerate(outlets)}
-    variants = sorted({v for o in outlets for v in _name_variants(o)}, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, variants)) + r")(?!\w)",
-                         re.IGNORECASE) if variants else None
+    urls = (corpus.groupby("outlet")["url"].agg(lambda s: [u for u in s if isinstance(u, str)])
+            if "url" in corpus.columns else pd.Series(dtype=object))
+    pattern = name_pattern(v for o in outlets for v in name_variants(o, urls=urls.get(o, [])))
 
     def mask(text: object) -> object:
         return pattern.sub(MASK, text) if pattern and isinstance(text, str) else text
