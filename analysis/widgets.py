@@ -186,7 +186,7 @@ def _distinctive(t: EventTables, outlets, actor):
 def _draw_distinctive(table, ax, palette):
     groups = plotting.ordered(table["group"].unique())
     if not groups:
-        plotting._no_data(ax, "Distinctive words (pick two or more outlets)")
+        plotting.no_data(ax, "Distinctive words (pick two or more outlets)")
         return
     group = None if len(groups) == 2 else groups[0]
     plotting.plot_distinctive_words(table, group=group, palette=palette, ax=ax)
