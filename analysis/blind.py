@@ -4,7 +4,8 @@ A classic media-literacy exercise: read the reports without knowing their source
 outlet (or its leaning) from how the story is told, then compare. :func:`anonymise` gives
 each outlet a neutral label ("Outlet A", "Outlet B", ...) in a shuffled order and masks the
 outlet's name where the text gives it away (a dateline such as "Shafaq News/");
-:func:`score_guesses` marks a class's guesses against the key.
+:func:`score_guesses` marks a class's guesses against the key; :func:`printables` writes the
+round as pages to print, with a separate answer sheet for the teacher.
 
 >>> from analysis import from_texts
 >>> blind, key = anonymise(from_texts({"Daily Planet": "Daily Planet reporters saw it.",
@@ -15,15 +16,18 @@ outlet's name where the text gives it away (a dateline such as "Shafaq News/");
 
 from __future__ import annotations
 
+import html
+import os
 import random
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
 
-__all__ = ["GENERIC_WORDS", "MASK", "PLACE_NAMES", "TRAILING_WORDS", "anonymise", "name_pattern",
-           "name_variants", "score_guesses"]
+__all__ = ["GENERIC_WORDS", "MASK", "PLACE_NAMES", "QUESTIONS", "TRAILING_WORDS", "anonymise",
+           "name_pattern", "name_variants", "printables", "score_guesses"]
 
 #: What replaces an outlet's name inside the text.
 MASK = "[outlet]"
@@ -198,3 +202,154 @@ def score_guesses(guesses: Mapping[str, str], key: pd.DataFrame) -> pd.DataFrame
     out.insert(1, "guess", out["label"].map(lambda lab: guesses.get(lab, "")))
     out["correct"] = out["guess"] == out["outlet"]
     return out
+
+
+# --- printables --------------------------------------------------------------------------
+
+_PRINT_CSS = """
+@page{size:A4;margin:16mm 16mm 18mm}
+body{font-family:Georgia,'Times New Roman',serif;font-size:11pt;line-height:1.45;color:#111;
+max-width:46em;margin:1em auto;padding:0 1em}
+h1,h2,h3,.label,.questions,table{font-family:system-ui,sans-serif}
+h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.25em;margin:.2em 0 .4em}
+.sheet{break-after:page;page-break-after:always}.sheet:last-child{break-after:auto}
+.label{display:inline-block;border:2px solid #111;padding:.1em .6em;font-weight:bold}
+.title{font-size:1.2em;font-weight:bold;margin:.5em 0}
+.text p{margin:.35em 0;text-align:justify;hyphens:auto}
+.questions{break-inside:avoid;margin-top:1em;font-size:.95em}
+.questions li{margin:.4em 0 0}
+.write{height:3.6em;background:repeating-linear-gradient(transparent 0 1.15em,#999 1.15em
+calc(1.15em + 1px));margin:.2em 0 .6em}
+.note{font-size:.9em;color:#444}
+table{border-collapse:collapse;font-size:.9em;margin:.5em 0}
+td,th{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}
+@media screen{.sheet{border-bottom:2px dashed #bbb;padding-bottom:1.5em;margin-bottom:1.5em}}
+"""
+
+#: The questions under each article of the printed blind round.
+QUESTIONS = (
+    "Which outlet do you think wrote this, and what kind of outlet is it (country, "
+    "newspaper, TV, agency)? What gave it away?",
+    "Who is quoted, and with which verbs ('said', 'claimed', 'warned')?",
+    "Which words tell you how the writer sees the event?",
+    "What might this report leave out?",
+)
+
+
+def _paragraphs(text: str) -> str:
+    blocks = [b.strip() for b in re.split(r"\n\s*\n|\n", text or "") if b.strip()]
+    return "".join(f"<p>{html.escape(b)}</p>" for b in blocks)
+
+
+def _page(title: str, body: str) -> str:
+    return (f"<!doctype html><html lang=en><meta charset=utf-8><title>{html.escape(title)}"
+            f"</title><style>{_PRINT_CSS}</style><body>{body}</body></html>")
+
+
+def _student_sheets(blind: pd.DataFrame, event: str) -> str:
+    intro = (
+        f"<div class=sheet><h1>Blind reading: who wrote this?</h1>"
+        f"<p class=note>{html.escape(event)} · {len(blind)} reports, from "
+        f"{blind['outlet'].nunique()} outlets. The names of the outlets are hidden "
+        f"(shown as {html.escape(MASK)}).</p>"
+        "<ol class=questions><li>Read every report once, quickly.</li>"
+        "<li>Read each one again and answer the questions under it.</li>"
+        "<li>Compare: which report would you trust most, and why?</li></ol>"
+    )
+    sheets = []
+    for i, row in enumerate(blind.sort_values(["outlet", "article_id"]).itertuples()):
+        questions = "".join(f"<li>{html.escape(q)}<div class=write></div></li>"
+                            for q in QUESTIONS)
+        start = intro if i == 0 else "<div class=sheet>"
+        sheets.append(
+            f"{start}<span class=label>{html.escape(row.outlet)}</span>"
+            f"<div class=title>{html.escape(str(getattr(row, 'title', '') or ''))}</div>"
+            f"<div class=text>{_paragraphs(row.text)}</div>"
+            f"<ol class=questions>{questions}</ol></div>"
+        )
+    compare = "".join(
+        f"<li>{html.escape(q)}<div class=write></div></li>" for q in (
+            "Put the reports in order from most to least sympathetic to each side. Why?",
+            "Which details appear in one report only?",
+            "Which report would you forward to a friend, and what would you add?",
+        ))
+    sheets.append(f"<div class=sheet><h2>Compare the reports</h2><ol class=questions>"
+                  f"{compare}</ol></div>")
+    return "".join(sheets)
+
+
+def _teacher_sheet(corpus: pd.DataFrame, blind: pd.DataFrame, key: pd.DataFrame,
+                   event: str) -> str:
+    from .comparison import distinctive_words
+    from .quotes import voice_table
+
+    masks = blind.groupby("outlet")["text"].agg(lambda s: sum(t.count(MASK) for t in s))
+    words = (distinctive_words(corpus, stopwords="english", min_count=2)
+             if corpus["outlet"].nunique() > 1 else pd.DataFrame(columns=["group", "term", "z"]))
+    voices = voice_table(corpus)
+    rows, evidence = [], []
+    for r in key.itertuples():
+        rows.append(f"<tr><td>{html.escape(r.label)}</td><td>{html.escape(r.outlet)}</td>"
+                    f"<td>{html.escape(str(r.leaning or ''))}</td><td>{r.n_articles}</td>"
+                    f"<td>{int(masks.get(r.label, 0))}</td></tr>")
+        top = words[(words["group"] == r.outlet) & (words["z"] > 0)].nlargest(8, "z")
+        said = voices[voices["outlet"] == r.outlet].nlargest(3, "quoted_words")
+        evidence.append(
+            f"<h3>{html.escape(r.label)} = {html.escape(r.outlet)}</h3><ul>"
+            "<li>Words it uses more than the others: "
+            + (", ".join(f"{html.escape(t)} (z {z:.1f})" for t, z in zip(top["term"], top["z"],
+                                                                       strict=True)) or "none")
+            + "</li><li>Who speaks most: "
+            + (", ".join(f"{html.escape(str(v))} ({int(n)} words)"
+                         for v, n in zip(said["voice"], said["quoted_words"], strict=True))
+               or "nobody quoted")
+            + f"</li><li>Places where the text named its outlet (now {html.escape(MASK)}): "
+            f"{int(masks.get(r.label, 0))}</li></ul>"
+        )
+    return (
+        f"<div class=sheet><h1>Answer sheet (for the teacher)</h1>"
+        f"<p class=note>{html.escape(event)}. Keep this page apart from the students' "
+        "copies.</p><table><tr><th>label</th><th>outlet</th><th>leaning</th><th>articles</th>"
+        f"<th>names masked</th></tr>{''.join(rows)}</table>"
+        "<h2>The evidence</h2><p class=note>Word counts are leads, not proof: z above 1.96 "
+        "is the usual bar, and short reports rarely reach it. Ask the class for the "
+        "sentences.</p>"
+        f"{''.join(evidence)}</div>"
+    )
+
+
+def printables(
+    corpus: pd.DataFrame,
+    out_dir: str | os.PathLike[str],
+    *,
+    seed: int | None = None,
+    clean: bool = True,
+    force: bool = False,
+) -> list[Path]:
+    """Write the blind round for classrooms without laptops: two HTML pages to print.
+
+    ``blind-round.html`` has a cover page with the instructions, then one page per
+    anonymised article with the questions (:data:`QUESTIONS`) and room to write, and a last
+    page to compare; it names no outlet. ``blind-answers.html`` is the teacher's sheet: the
+    key, and per outlet the words it uses more than the others, who speaks most, and how
+    often its own name was masked. Print from the browser (A4; each article starts a page).
+    The same ``seed`` gives the same labels as :func:`anonymise` and the Voilà round.
+
+    Returns the two paths, student sheet first.
+    """
+    from .cleaning import clean_corpus
+    from .outputs import write_text
+
+    corpus = clean_corpus(corpus) if clean else corpus
+    if corpus["outlet"].nunique() < 2:
+        raise ValueError("a blind round needs articles from at least two outlets")
+    blind, key = anonymise(corpus, seed=seed)
+    event = str(corpus["event"].iloc[0]) if "event" in corpus.columns else "Blind round"
+    out = Path(out_dir)
+    student = write_text(out / "blind-round.html",
+                         _page("Blind reading: who wrote this?", _student_sheets(blind, event)),
+                         force=force)
+    teacher = write_text(out / "blind-answers.html",
+                         _page("Blind reading: answer sheet",
+                               _teacher_sheet(corpus, blind, key, event)), force=force)
+    return [student, teacher]
