@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 __all__ = ["GENERIC_WORDS", "MASK", "PLACE_NAMES", "QUESTIONS", "TRAILING_WORDS", "anonymise",
-           "name_pattern", "name_variants", "printables", "score_guesses"]
+           "name_pattern", "name_variants", "printables", "resolve_guess", "score_guesses"]
 
 #: What replaces an outlet's name inside the text.
 MASK = "[outlet]"
@@ -182,10 +182,26 @@ def anonymise(
     return blind, key
 
 
+def resolve_guess(guess: str, outlets: Iterable[str]) -> str:
+    """The outlet a typed guess names, or the guess as typed if it names none (or several).
+
+    A guess names an outlet when it is one of the outlet's names (:func:`name_variants`),
+    in any case: "shafaq", "Shafaq News" and "SHAFAQ" all name Shafaq News.
+
+    >>> resolve_guess(" shafaq ", ["Shafaq News", "n-tv"]), resolve_guess("CNN", ["n-tv"])
+    ('Shafaq News', 'CNN')
+    """
+    text = " ".join(str(guess).split())
+    found = [o for o in outlets
+             if any(text.casefold() == v.casefold() for v in (o, *name_variants(o)))]
+    return found[0] if len(found) == 1 else text
+
+
 def score_guesses(guesses: Mapping[str, str], key: pd.DataFrame) -> pd.DataFrame:
     """Mark guesses ``{label: outlet}`` against the key from :func:`anonymise`.
 
-    Returns ``label, guess, outlet, correct`` for every label (a label not guessed has an
+    A guess may be any name of the outlet (:func:`resolve_guess`). Returns
+    ``label, guess, outlet, correct`` for every label (a label not guessed has an
     empty guess and counts as wrong).
 
     >>> key = pd.DataFrame({"label": ["Outlet A", "Outlet B"], "outlet": ["X", "Y"]})
@@ -199,7 +215,9 @@ def score_guesses(guesses: Mapping[str, str], key: pd.DataFrame) -> pd.DataFrame
         raise ValueError(f"no such label(s): {sorted(unknown)}; the labels are "
                          f"{key['label'].tolist()}")
     out = key[["label", "outlet"]].copy()
-    out.insert(1, "guess", out["label"].map(lambda lab: guesses.get(lab, "")))
+    outlets = list(key["outlet"])
+    out.insert(1, "guess", out["label"].map(
+        lambda lab: resolve_guess(guesses[lab], outlets) if guesses.get(lab) else ""))
     out["correct"] = out["guess"] == out["outlet"]
     return out
 
