@@ -58,7 +58,7 @@ line-height:1.6;color:#222}
 .ol-outlet{font-family:system-ui,sans-serif;font-weight:bold;padding-top:.3em}
 .ol-title{font-size:1.2em;font-weight:bold;margin:.2em 0 .6em}
 .ol-text{white-space:pre-wrap;font-size:.95em}
-.ol-m{font-weight:bold;border-bottom:2px solid #222;box-shadow:inset 0 -3px 0 #222}
+.ol-m{font-weight:bold;border-bottom:2px solid #222}
 .ol-m.ol-focus{background:#ffe08a !important;box-shadow:0 0 0 2px #ffe08a}
 .ol-q{font-style:italic;color:#5A2A82}
 .ol-f{outline:1px dashed #555;outline-offset:1px;border-radius:2px}

@@ -39,6 +39,10 @@ from .cleaning import clean_corpus
 from .highlight import LAYERS, highlight
 from .report import shorten
 
+#: The exercises' and reveal's tables: lines between rows, room to read.
+TABLE_CSS = ("<style>.ol-table{border-collapse:collapse;margin:.4em 0;font-size:.92em}"
+             ".ol-table td,.ol-table th{border-bottom:1px solid #ddd;padding:.25em .5em;"
+             "vertical-align:top;text-align:left}</style>")
 #: Under a multi-select list: how to pick more than one entry.
 MULTI_HINT = "<small style='color:#555'>Ctrl-click (⌘-click on a Mac) to choose several</small>"
 
@@ -266,6 +270,8 @@ class Explorer(w.VBox):
         self.text = w.HTML()
         self.results = w.HTML()
         self._set_event_options()
+        if len(events) < 2:  # one event: nothing to choose (the workshop has its own picker)
+            self.event.layout.display = "none"
         controls = w.HBox([w.VBox([self.event, self.measure, self.actor]),
                            w.VBox([self.outlets, w.HTML(MULTI_HINT)]),
                            w.VBox([self.layers, w.HTML(MULTI_HINT)])])
@@ -429,8 +435,8 @@ def kwic_html(corpus: pd.DataFrame, term: str, *, window: int = 60) -> str:
         f"<td>{html.escape(_context(r.right, 'right'))}</td></tr>"
         for r in lines.itertuples()
     )
-    return (f"<p>Searched for <b>{searched}</b>: {len(lines)} place"
-            f"{'s' if len(lines) != 1 else ''}.</p><table>{rows}</table>")
+    return (f"{TABLE_CSS}<p>Searched for <b>{searched}</b>: {len(lines)} place"
+            f"{'s' if len(lines) != 1 else ''}.</p><table class=ol-table>{rows}</table>")
 
 
 def explore(corpus: pd.DataFrame, *, clean: bool = True,
@@ -477,11 +483,13 @@ class BlindRound(w.VBox):
                                 icon="list", layout=w.Layout(width="auto"))
         self.choice_list = w.HTML()
         self.reveal = w.Button(description="Reveal the outlets", icon="eye",
-                               button_style="warning")
+                               button_style="warning", layout=w.Layout(width="auto"))
         self.answer = w.HTML()
         self.choices.on_click(lambda _: self.show_choices())
         self.reveal.on_click(lambda _: self.show_answer())
-        texts = w.HTML(highlight(self.blind, layers=[]).html)
+        # one grey for every label: an outlet colour would link a label to its outlet later
+        grey = {label: "#777777" for label in self.key["label"]}
+        texts = w.HTML(highlight(self.blind, layers=[], palette=grey).html)
         super().__init__([
             texts,
             w.HTML("<b>Your guesses</b>: type an outlet's name under each label."),
@@ -507,7 +515,8 @@ class BlindRound(w.VBox):
             for r in table.itertuples()
         )
         self.answer.value = (
-            f"<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p><table>"
+            f"{TABLE_CSS}<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p>"
+            "<table class=ol-table>"
             "<tr><th>label</th><th>outlet</th><th>your guess</th><th>result</th></tr>"
             f"{rows}</table>"
         )
@@ -627,7 +636,7 @@ class Exercises(w.VBox):
             for r in self.tone_table().itertuples()
         )
         self.tone_results.value = (
-            "<table><tr><th>outlet</th><th>tone</th><th>sentence</th>"
+            f"{TABLE_CSS}<table class=ol-table><tr><th>outlet</th><th>tone</th><th>sentence</th>"
             f"<th>words behind the score</th></tr>{rows}</table>"
         )
 
