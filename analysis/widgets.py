@@ -494,7 +494,7 @@ class BlindRound(w.VBox):
             texts,
             w.HTML("<b>Your guesses</b>: type an outlet's name under each label."),
             w.HBox(list(self.guesses.values()), layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.choices, self.choice_list]), self.reveal, self.answer,
+            w.HBox([self.choices, self.choice_list]), w.HBox([self.reveal]), self.answer,
         ])
 
     def show_choices(self) -> None:
