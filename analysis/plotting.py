@@ -129,7 +129,7 @@ def _colors(table: pd.DataFrame, palette: Mapping[str, str] | None,
 def _legend_outside(ax: Axes, **kwargs):
     """A legend to the right of the plotting area, so it never covers data."""
     kwargs = {"loc": "upper left", "bbox_to_anchor": (1.01, 1), "borderaxespad": 0,
-              "frameon": False, **kwargs}
+              "frameon": True, "edgecolor": "none", "framealpha": 0, "borderpad": 0.9, **kwargs}
     return ax.legend(**kwargs)
 
 
@@ -582,10 +582,14 @@ def plot_distinctive_words(
         ax.set_title(f"Words that set {sides[0]} (left) and {sides[1]} (right) apart\n{note}")
         ax.set_xlabel(f"← more {sides[0]}     z-score of the log-odds ratio     "
                       f"more {sides[1]} →")
-        ax.set_xlim(-max(abs(b[1]) for b in bars) * 1.1, max(abs(b[1]) for b in bars) * 1.1)
+        # wide enough to show the dotted bar, so the reader sees how far the words are
+        reach = max(max(abs(b[1]) for b in bars), Z_BAR) * 1.1
+        ax.set_xlim(-reach, reach)
     else:
+        other = "the others" if other == "rest" else other
         ax.set_title(f"Words that set {sides[0]} apart from {other}\n{note}")
         ax.set_xlabel("z-score of the log-odds ratio")
+        ax.set_xlim(0, max(max(b[1] for b in bars), Z_BAR) * 1.1)
     return ax
 
 

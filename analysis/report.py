@@ -380,7 +380,7 @@ def shorten(text: str, width: int) -> str:
     return (cut[:space] if space > width // 3 else cut).rstrip(" ,;:.-") + "…"
 
 
-def table_rows(table: pd.DataFrame, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
+def table_rows(table: pd.DataFrame, *, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
     """The rows of ``table`` the report shows, and a note on what was left out ("" if none).
 
     A table with an ``outlet`` column keeps as many rows of each outlet (in table order), so

@@ -332,3 +332,13 @@ def test_headlines_do_not_overlap(n):
         for b in boxes[i + 1:]:
             assert not a.overlaps(b)
     assert min(t.get_fontsize() for t in ax.texts) >= 6
+
+
+def test_the_dotted_z_bar_is_always_in_view():
+    words = pd.DataFrame({"group": ["A", "B"], "other": ["B", "A"], "term": ["war", "peace"],
+                          "z": [0.4, 0.3]})
+    for group in (None, "A"):
+        _, ax = plt.subplots()
+        plot_distinctive_words(words, group=group, ax=ax)
+        low, high = ax.get_xlim()
+        assert high > 1.96 and (group or low < -1.96)
