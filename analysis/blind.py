@@ -342,6 +342,7 @@ def printables(
     *,
     seed: int | None = None,
     clean: bool = True,
+    title: str | None = None,
     force: bool = False,
 ) -> list[Path]:
     """Write the blind round for classrooms without laptops: two HTML pages to print.
@@ -352,6 +353,8 @@ def printables(
     key, and per outlet the words it uses more than the others, who speaks most, and how
     often its own name was masked. Print from the browser (A4; each article starts a page).
     The same ``seed`` gives the same labels as :func:`anonymise` and the Voilà round.
+    ``title`` heads the sheets (default: the event's name in the corpus); check it names no
+    outlet.
 
     Returns the two paths, student sheet first.
     """
@@ -362,7 +365,8 @@ def printables(
     if corpus["outlet"].nunique() < 2:
         raise ValueError("a blind round needs articles from at least two outlets")
     blind, key = anonymise(corpus, seed=seed)
-    event = str(corpus["event"].iloc[0]) if "event" in corpus.columns else "Blind round"
+    event = title or (str(corpus["event"].iloc[0]) if "event" in corpus.columns
+                      else "Blind round")
     out = Path(out_dir)
     student = write_text(out / "blind-round.html",
                          _page("Blind reading: who wrote this?", _student_sheets(blind, event)),

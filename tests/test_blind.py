@@ -105,12 +105,15 @@ def test_printables_hide_the_outlets_until_the_answer_sheet(tmp_path):
     from analysis.blind import printables
     from analysis.cli import main
 
-    student, teacher = printables(load_corpus(SEED_EVENT), tmp_path, seed=2024)
+    from analysis.loading import read_event
+
+    title = read_event(SEED_EVENT)["title"]
+    student, teacher = printables(load_corpus(SEED_EVENT), tmp_path, seed=2024, title=title)
     text = student.read_text(encoding="utf-8")
     for name in ("Shafaq", "n-tv", "ntv", "shafaq.com"):
         assert name.lower() not in text.lower()
     assert text.count("class=sheet") == 3  # cover with article 1, article 2, compare
-    assert "Outlet A" in text and "Outlet B" in text
+    assert "Outlet A" in text and "Outlet B" in text and title in text
     answers = teacher.read_text(encoding="utf-8")
     assert "Shafaq News" in answers and "n-tv" in answers
     assert main(["printables", str(SEED_EVENT), "--out", str(tmp_path / "cli"), "--seed",

@@ -27,10 +27,15 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_printables(args: argparse.Namespace) -> int:
-    from ..blind import printables
+    from pathlib import Path
 
+    from ..blind import printables
+    from ..loading import read_event
+
+    event = Path(args.path)
+    title = read_event(event).get("title") if (event / "event.yml").is_file() else None
     written = printables(corpus_from_args(args), args.out, seed=args.seed, clean=False,
-                         force=args.force)
+                         title=title, force=args.force)
     print(f"wrote {written[0]} (for the students) and {written[1]} (the answers); "
           "open them in a browser and print")
     return 0
