@@ -39,7 +39,8 @@ from .cleaning import clean_corpus
 from .highlight import LAYERS, highlight
 from .report import shorten
 
-#: The exercises' and reveal's tables: lines between rows, room to read.
+#: The exercises' and reveal's tables: lines between rows, room to read. Shown once per app
+#: (a static widget), never inside a result, which shows only escaped text and tables.
 TABLE_CSS = ("<style>.ol-table{border-collapse:collapse;margin:.4em 0;font-size:.92em}"
              ".ol-table td,.ol-table th{border-bottom:1px solid #ddd;padding:.25em .5em;"
              "vertical-align:top;text-align:left}</style>")
@@ -277,7 +278,7 @@ class Explorer(w.VBox):
                            w.VBox([self.layers, w.HTML(MULTI_HINT)])])
         editor = w.HBox([self.frame, self.new_term, self.add_button])
         super().__init__([
-            controls, self.chart,
+            w.HTML(TABLE_CSS), controls, self.chart,
             w.HTML("<b>Add a word to a frame</b> (for this session only; the lexicon files "
                    "are not changed)"), editor, self.status,
             self.search, self.results,
@@ -435,7 +436,7 @@ def kwic_html(corpus: pd.DataFrame, term: str, *, window: int = 60) -> str:
         f"<td>{html.escape(_context(r.right, 'right'))}</td></tr>"
         for r in lines.itertuples()
     )
-    return (f"{TABLE_CSS}<p>Searched for <b>{searched}</b>: {len(lines)} place"
+    return (f"<p>Searched for <b>{searched}</b>: {len(lines)} place"
             f"{'s' if len(lines) != 1 else ''}.</p><table class=ol-table>{rows}</table>")
 
 
@@ -491,7 +492,7 @@ class BlindRound(w.VBox):
         grey = {label: "#777777" for label in self.key["label"]}
         texts = w.HTML(highlight(self.blind, layers=[], palette=grey).html)
         super().__init__([
-            texts,
+            texts, w.HTML(TABLE_CSS),
             w.HTML("<b>Your guesses</b>: type an outlet's name under each label."),
             w.HBox(list(self.guesses.values()), layout=w.Layout(flex_flow="row wrap")),
             w.HBox([self.choices, self.choice_list]), w.HBox([self.reveal]), self.answer,
@@ -515,7 +516,7 @@ class BlindRound(w.VBox):
             for r in table.itertuples()
         )
         self.answer.value = (
-            f"{TABLE_CSS}<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p>"
+            f"<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p>"
             "<table class=ol-table>"
             "<tr><th>label</th><th>outlet</th><th>your guess</th><th>result</th></tr>"
             f"{rows}</table>"
@@ -595,6 +596,7 @@ class Exercises(w.VBox):
                                   style=style)
         self.tone_results = w.HTML()
         super().__init__([
+            w.HTML(TABLE_CSS),
             w.HTML("<h4>1. Every place a word occurs</h4><p>Type a word and press Enter. "
                    "'missile' also finds 'missiles'; 'escalat*' finds 'escalation' and "
                    "'escalating'.</p>"),
@@ -636,7 +638,7 @@ class Exercises(w.VBox):
             for r in self.tone_table().itertuples()
         )
         self.tone_results.value = (
-            f"{TABLE_CSS}<table class=ol-table><tr><th>outlet</th><th>tone</th><th>sentence</th>"
+            "<table class=ol-table><tr><th>outlet</th><th>tone</th><th>sentence</th>"
             f"<th>words behind the score</th></tr>{rows}</table>"
         )
 

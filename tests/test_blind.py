@@ -104,7 +104,6 @@ def test_score_guesses():
 def test_printables_hide_the_outlets_until_the_answer_sheet(tmp_path):
     from analysis.blind import printables
     from analysis.cli import main
-
     from analysis.loading import read_event
 
     title = read_event(SEED_EVENT)["title"]
