@@ -224,7 +224,9 @@ def _with_palette(plot):
     return lambda table, ax, palette: plot(table, palette=palette, ax=ax)
 
 
-#: The dashboard's measures: label -> (table function, drawing function).
+#: The dashboard's measures: label -> (table function, drawing function). A new measure (for
+#: example a target-aware tone model) is one more entry: a pure function of the event's
+#: tables, outlets and actor, and a drawing function that takes the outlets' ``palette``.
 MEASURES: dict[str, tuple[Callable, Callable]] = {
     "Who is mentioned": (_actor_counts, _with_palette(plotting.plot_actor_mentions)),
     "Who gets to speak": (_voices, _with_palette(plotting.plot_voices)),
