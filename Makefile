@@ -16,13 +16,15 @@ ROOT_OK := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_OFFLINE := --LabApp.news_url=None --LabApp.extension_manager=readonly \
 	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
-.PHONY: help setup demo test lint lab workshop report wheel clean
+.PHONY: help setup demo test lint lab workshop workshop-blind printables report wheel clean
 
 help:
 	@echo "make demo   set up, then compare the seed event: charts and report in $(OUT)/"
 	@echo "make test   set up, then run ruff and the whole test suite"
 	@echo "make lab    set up, then open JupyterLab on notebooks/"
 	@echo "make workshop  serve the workshop notebook as a web app (Voila)"
+	@echo "make workshop-blind  serve the blind round as its own web app (Voila)"
+	@echo "make printables  the blind round on paper, and its answer sheet, in $(OUT)/printables/"
 	@echo "make report    run every notebook into HTML under $(OUT)/notebooks/"
 	@echo "make setup  only create .venv and install the kit with its test tools"
 	@echo "make wheel  build the sdist and wheel into dist/"
@@ -62,6 +64,14 @@ lab: $(STAMP)
 workshop: $(STAMP)
 	JUPYTER_PATH=analysis/data/jupyter $(BIN)/voila --template=outlet-lens \
 		notebooks/04-workshop.ipynb
+
+# The blind round on its own page, so nothing on it names the outlets before the reveal.
+workshop-blind: $(STAMP)
+	JUPYTER_PATH=analysis/data/jupyter $(BIN)/voila --template=outlet-lens \
+		notebooks/04-workshop-blind.ipynb
+
+printables: $(STAMP)
+	$(BIN)/python -m analysis printables $(EVENT) --out $(OUT)/printables --seed 2024
 
 # A notebook that cannot run (e.g. 06 without ../shared) is reported and the others go on.
 report: $(STAMP)

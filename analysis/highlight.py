@@ -14,8 +14,9 @@ counted):
     Frame indicator terms (:func:`analysis.framing.frame_evidence`): boxed; hover for the
     frame.
 ``tone``
-    Sentence tone (:func:`analysis.sentiment.sentence_sentiment`): a red (negative) or green
-    (positive) tint, stronger for stronger scores; hover for the score.
+    Sentence tone (:func:`analysis.sentiment.sentence_sentiment`): a magenta (negative) or
+    green (positive) tint, stronger for stronger scores; hover for the score. The tint's
+    colours are never an outlet's, and the actor marks stay visible over it.
 
 In a notebook the result displays itself; ``.save(path)`` writes a standalone HTML page.
 All article text, titles and names are escaped: nothing in an article becomes markup.
@@ -43,7 +44,7 @@ import pandas as pd
 
 from .compat import keyword_only
 from .outputs import write_text
-from .plotting import outlet_colors
+from .plotting import MEANING_COLORS, outlet_colors
 
 __all__ = ["LAYERS", "Highlighted", "highlight"]
 
@@ -57,10 +58,10 @@ line-height:1.6;color:#222}
 .ol-outlet{font-family:system-ui,sans-serif;font-weight:bold;padding-top:.3em}
 .ol-title{font-size:1.2em;font-weight:bold;margin:.2em 0 .6em}
 .ol-text{white-space:pre-wrap;font-size:.95em}
-.ol-m{font-weight:bold;border-bottom:2px solid #0072B2}
-.ol-m.ol-focus{background:#ffe08a}
-.ol-q{font-style:italic;color:#8B2C6E}
-.ol-f{outline:1px solid #009E73;outline-offset:1px;border-radius:2px}
+.ol-m{font-weight:bold;border-bottom:2px solid #222}
+.ol-m.ol-focus{background:#ffe08a !important;box-shadow:0 0 0 2px #ffe08a}
+.ol-q{font-style:italic;color:#5A2A82}
+.ol-f{outline:1px dashed #555;outline-offset:1px;border-radius:2px}
 .ol-legend{font-family:system-ui,sans-serif;font-size:.85em;color:#444;margin:.5em 0 1em}
 .ol-legend span{margin-right:1.2em}
 """
@@ -90,8 +91,9 @@ class Highlighted:
 
 
 def _tone_style(compound: float) -> str:
-    alpha = min(abs(compound), 1.0) * 0.35
-    rgb = "213,94,0" if compound < 0 else "0,158,115"
+    alpha = min(abs(compound), 1.0) * 0.3
+    color = MEANING_COLORS["negative" if compound < 0 else "positive"]
+    rgb = ",".join(str(int(color[i : i + 2], 16)) for i in (1, 3, 5))
     return f"background:rgba({rgb},{alpha:.3f})"
 
 
@@ -187,6 +189,7 @@ def highlight(
     quotes: pd.DataFrame | None = None,
     frame_matches: pd.DataFrame | None = None,
     tone: pd.DataFrame | None = None,
+    palette: dict[str, str] | None = None,
 ) -> Highlighted:
     """Render the articles of ``corpus`` side by side with the chosen evidence layers.
 
@@ -200,6 +203,8 @@ def highlight(
     mentions, quotes, frame_matches, tone : the layer tables, if already computed
         (``mention_table``, ``quote_table``, ``frame_evidence``, ``sentence_sentiment``
         of this same corpus); computed here otherwise.
+    palette : the outlets' colours (:func:`analysis.plotting.outlet_palette` of the whole
+        corpus), so a page of some outlets keeps their colours.
     """
     unknown = set(layers) - set(LAYERS)
     if unknown:
@@ -212,7 +217,7 @@ def highlight(
     tables = _layer_tables(corpus, layers, given)
     if frames is not None and "frames" in tables:
         tables["frames"] = tables["frames"][tables["frames"]["frame"].isin(list(frames))]
-    colors = outlet_colors(corpus["outlet"])
+    colors = {**outlet_colors(corpus["outlet"]), **(palette or corpus.attrs.get("palette") or {})}
     columns = []
     for row in corpus.itertuples():
         text = _render_text(row.text, _intervals(row.article_id, tables, actor))

@@ -5,9 +5,13 @@ Every function follows seaborn's shape: the tidy table first, then keyword optio
 ``plt.show()`` and never creates a figure of its own; statistics are computed elsewhere.
 An empty table gives an Axes that says "no data".
 
-Colours: each outlet keeps one colour across every chart of a corpus
-(:func:`outlet_colors`), from the Okabe–Ito palette, which stays distinguishable for the
-common forms of colour blindness and when projected.
+Colours: each outlet keeps one colour across every chart of a corpus, from the Okabe–Ito
+palette, which stays distinguishable for the common forms of colour blindness and when
+projected. Compute the palette once from the whole corpus (:func:`outlet_palette`) and pass
+it as ``palette=`` to every chart: a table filtered to some outlets then keeps their colours.
+(A table can also carry it as ``table.attrs["palette"]``.) Colours that carry a meaning
+(shared or unique, negative or positive: :data:`MEANING_COLORS`) are never outlet colours.
+Legends sit outside the plotting area, so they never cover data.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import functools
 from collections.abc import Iterable, Mapping
 
 import matplotlib
+import matplotlib.colors
 import matplotlib.pyplot as plt
 import matplotlib.text
 import pandas as pd
@@ -24,9 +29,13 @@ from matplotlib.axes import Axes
 from .errors import require_columns
 
 __all__ = [
+    "MEANING_COLORS",
     "OKABE_ITO",
+    "Z_BAR",
+    "no_data",
     "ordered",
     "outlet_colors",
+    "outlet_palette",
     "plot_actor_mentions",
     "plot_coverage",
     "plot_distinctive_words",
@@ -53,6 +62,18 @@ OKABE_ITO = (
     "#000000",  # black
 )
 LEANING_COLORS = {"left": "#0072B2", "center": "#7F7F7F", "right": "#D55E00"}
+#: Colours that mean something other than an outlet: greys for how much is shared, and a
+#: magenta-green pair (ColorBrewer PiYG) for tone. None is an outlet colour.
+MEANING_COLORS = {
+    "verbatim": "#3B3B3B",
+    "paraphrase": "#8F8F8F",
+    "unique": "#D9D9D9",
+    "negative": "#C51B7D",
+    "positive": "#4D9221",
+    "neutral": "#EEEEEE",
+}
+#: The usual bar for "not just chance" on a z-score.
+Z_BAR = 1.96
 
 
 def ordered(names: Iterable[object]) -> list[str]:
@@ -83,8 +104,42 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
 
 
+def outlet_palette(corpus: pd.DataFrame, *, column: str = "outlet") -> dict[str, str]:
+    """The palette of a whole corpus: compute it once and pass it to every chart.
+
+    >>> from analysis import from_texts
+    >>> palette = outlet_palette(from_texts({"B": "x", "A": "y", "C": "z"}))
+    >>> palette == outlet_colors(["A", "B", "C"])
+    True
+    """
+    require_columns(corpus, [column], "outlet_palette", hint="")
+    return outlet_colors(corpus[column].dropna().unique())
+
+
+def _colors(table: pd.DataFrame, palette: Mapping[str, str] | None,
+            names: Iterable[str] | None = None) -> dict[str, str]:
+    """``palette``, else the table's own (``attrs["palette"]``), with a colour for any name
+    either lacks (computed from ``names``, the table's outlets by default)."""
+    given = palette or table.attrs.get("palette") or {}
+    names = list(names) if names is not None else list(table["outlet"].unique())
+    missing = [n for n in names if n not in given]
+    return {**outlet_colors(missing or names), **given} if missing else dict(given)
+
+
+def _legend_outside(ax: Axes, **kwargs):
+    """A legend to the right of the plotting area, so it never covers data."""
+    kwargs = {"loc": "upper left", "bbox_to_anchor": (1.01, 1), "borderaxespad": 0,
+              "frameon": True, "edgecolor": "none", "framealpha": 0, "borderpad": 0.9, **kwargs}
+    return ax.legend(**kwargs)
+
+
 def _axes(ax: Axes | None) -> Axes:
     return ax if ax is not None else plt.gca()
+
+
+def no_data(ax: Axes, title: str) -> Axes:
+    """Say "no data" on ``ax`` under ``title`` (what every chart draws for an empty table)."""
+    return _no_data(ax, title)
 
 
 def _no_data(ax: Axes, title: str) -> Axes:
@@ -140,7 +195,7 @@ def plot_text_stats(
     if stats.empty:
         return _no_data(ax, title)
     require_columns(stats, ["outlet", x, label], "plot_text_stats", hint="")
-    colors = palette or outlet_colors(stats["outlet"])
+    colors = _colors(stats, palette)
     data = stats.reset_index(drop=True)
     positions = range(len(data))
     ax.barh(list(positions), data[x], color=[colors[o] for o in data["outlet"]])
@@ -175,7 +230,7 @@ def plot_furniture(
     require_columns(furniture, ["outlet", "rule"], "plot_furniture", hint="")
     counts = furniture.groupby(["rule", "outlet"]).size().unstack(fill_value=0)
     counts = counts[ordered(counts.columns)]
-    colors = palette or outlet_colors(counts.columns)
+    colors = _colors(furniture, palette, counts.columns)
     width = 0.8 / len(counts.columns)
     for j, outlet in enumerate(counts.columns):
         xs = [i + (j - (len(counts.columns) - 1) / 2) * width for i in range(len(counts))]
@@ -183,7 +238,7 @@ def plot_furniture(
     ax.set_xticks(range(len(counts)), [r.replace("_", " ") for r in counts.index])
     ax.set_ylabel("Lines removed")
     ax.set_title(title)
-    ax.legend(title="Outlet")
+    _legend_outside(ax, title="Outlet")
     return ax
 
 
@@ -209,13 +264,24 @@ def plot_top_terms(
     rows = terms[terms["outlet"] == outlet].nlargest(n, value)
     if rows.empty:
         return _no_data(ax, title)
-    color = (palette or outlet_colors(terms["outlet"]))[outlet]
+    color = _colors(terms, palette)[outlet]
     ax.barh(range(len(rows)), rows[value], color=color)
     ax.set_yticks(range(len(rows)), rows["term"])
     ax.invert_yaxis()
     ax.set_xlabel("Times used" if value == "count" else value)
+    if value == "z":
+        passing = int((terms.loc[terms["outlet"] == outlet, value].abs() >= Z_BAR).sum())
+        title = f"{title}\n{_passing_note(passing, int((terms['outlet'] == outlet).sum()))}"
+        ax.axvline(Z_BAR, color="#999999", linestyle=":", linewidth=0.8)
     ax.set_title(title)
     return ax
+
+
+def _passing_note(passing: int, total: int) -> str:
+    """How many of ``total`` z-scores reach the bar, in words."""
+    if passing == 0:
+        return f"none of {total:,} words passes |z| ≥ {Z_BAR} (dotted): leads, not findings"
+    return f"{passing:,} of {total:,} words pass |z| ≥ {Z_BAR} (dotted)"
 
 
 def _one_row_per(df: pd.DataFrame, keys: list[str], what: str, hint: str) -> None:
@@ -246,7 +312,7 @@ def plot_sentiment_arc(
     if arc.empty:
         return _no_data(ax, title)
     require_columns(arc, ["outlet", "position", "mean_compound"], "plot_sentiment_arc", hint="")
-    colors = palette or outlet_colors(arc["outlet"])
+    colors = _colors(arc, palette)
     key = "article_id" if "article_id" in arc.columns else "outlet"
     seen: set[str] = set()
     for _, line in arc.sort_values([key, "position"]).groupby(key, sort=False):
@@ -260,7 +326,7 @@ def plot_sentiment_arc(
     ax.set_xticks([0, 0.5, 1], ["start", "middle", "end"])
     ax.set_ylabel("Mean sentence tone\n(negative < 0 < positive)")
     ax.set_title(title)
-    ax.legend(title="Outlet")
+    _legend_outside(ax, title="Outlet")
     ax.annotate(_TONE_NOTE, (1, 0), xycoords="axes fraction", xytext=(0, -28),
                 textcoords="offset points", ha="right", fontsize="small", color="#666666")
     return ax
@@ -278,28 +344,36 @@ def plot_tone_distribution(
 
     Takes the one-row-per-sentence table of :func:`analysis.sentiment.sentence_sentiment`.
     ``hue`` names the column to group by (``"leaning"`` works when the table has it).
-    Dots are spread vertically in a fixed pattern (not at random), so a redraw is identical.
-    Shaded band: the neutral zone (-0.05 to 0.05).
+    Dots are spread vertically in a fixed pattern (not at random), so a redraw is identical;
+    their height within a row means nothing. Shaded band: the neutral zone (-0.05 to 0.05).
+    Both are explained in the chart's legend.
     """
     ax = _axes(ax)
     title = "Tone of each sentence"
     if sentences.empty:
         return _no_data(ax, title)
     require_columns(sentences, [hue, "compound"], "plot_tone_distribution", hint="")
-    colors = palette or outlet_colors(sentences[hue])
     outlets = ordered(sentences[hue].unique())
-    ax.axvspan(-0.05, 0.05, color="#eeeeee", zorder=0)
+    colors = _colors(sentences, palette, outlets)
+    band = ax.axvspan(-0.05, 0.05, color=MEANING_COLORS["neutral"], zorder=0,
+                      label="neutral zone (-0.05 to 0.05)")
+    mean_line = None
     for row, outlet in enumerate(outlets):
         values = sentences.loc[sentences[hue] == outlet, "compound"].to_numpy()
         offsets = [((i * 0.618034) % 1 - 0.5) * 0.5 for i in range(len(values))]
         ax.scatter(values, [row + o for o in offsets], s=18, alpha=0.75, color=colors[outlet],
                    label=outlet)
-        ax.plot([values.mean()] * 2, [row - 0.35, row + 0.35], color="black", linewidth=2)
+        (mean_line,) = ax.plot([values.mean()] * 2, [row - 0.35, row + 0.35], color="black",
+                               linewidth=2, label="mean of the outlet")
     ax.set_yticks(range(len(outlets)), outlets)
     ax.invert_yaxis()
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("Sentence tone (VADER compound: -1 negative, +1 positive); bar = mean")
+    ax.set_xlabel("Sentence tone (VADER compound: -1 negative, +1 positive)")
     ax.set_title(title)
+    _legend_outside(ax, handles=[band, mean_line], title="One dot = one sentence")
+    ax.annotate("Dots are spread up and down only so that they do not hide each other.",
+                (0, 0), xycoords="axes fraction", xytext=(0, -34), textcoords="offset points",
+                fontsize="small", color="#666666", va="top")
     return ax
 
 
@@ -338,7 +412,7 @@ def plot_frame_profile(
     _one_row_per(scores, [hue, kind], "plot_frame_profile",
                  f"aggregate first with analysis.framing.outlet_{kind}_scores()")
     table = scores.pivot(index=kind, columns=hue, values=value)
-    _grouped_barh(table, palette or outlet_colors(table.columns), ax)
+    _grouped_barh(table, _colors(scores, palette, table.columns), ax)
     if hue != "outlet":
         ax.get_legend().set_title(hue.capitalize())
     ax.set_xlabel(labels.get(value, value))
@@ -356,7 +430,7 @@ def _grouped_barh(table: pd.DataFrame, colors: Mapping[str, str], ax: Axes) -> N
         ax.barh(ys, table[outlet], height=height, color=colors[outlet], label=outlet)
     ax.set_yticks(range(len(table)), [str(i).replace("_", " ") for i in table.index])
     ax.invert_yaxis()
-    ax.legend(title="Outlet")
+    _legend_outside(ax, title="Outlet")
 
 
 def _top_categories(df: pd.DataFrame, category: str, value: str, n: int) -> pd.DataFrame:
@@ -389,7 +463,7 @@ def plot_actor_mentions(
     _one_row_per(counts, ["outlet", "actor"], "plot_actor_mentions",
                  "use analysis.actors.actors_by_outlet()")
     table = _top_categories(counts, "actor", value, n)
-    _grouped_barh(table, palette or outlet_colors(counts["outlet"]), ax)
+    _grouped_barh(table, _colors(counts, palette), ax)
     ax.set_xlabel({"per_1000_words": "Mentions per 1,000 words",
                    "n_mentions": "Mentions"}.get(value, value))
     ax.set_title(title)
@@ -416,7 +490,7 @@ def plot_voices(
         return _no_data(ax, title)
     require_columns(voices, ["outlet", "voice", value], "plot_voices", hint="")
     table = _top_categories(voices, "voice", value, n)
-    _grouped_barh(table, palette or outlet_colors(voices["outlet"]), ax)
+    _grouped_barh(table, _colors(voices, palette), ax)
     ax.set_xlabel({"quoted_words": "Words quoted or reported", "n_quotes": "Quotes",
                    "word_share": "Share of the outlet's quoted words"}.get(value, value))
     ax.set_title(title)
@@ -446,7 +520,7 @@ def plot_verb_groups(
                  "use analysis.quotes.verb_table()")
     table = verbs.pivot(index="verb_group", columns="outlet", values=value)
     table = table.loc[list(dict.fromkeys(verbs["verb_group"]))]  # keep the table's order
-    _grouped_barh(table, palette or outlet_colors(verbs["outlet"]), ax)
+    _grouped_barh(table, _colors(verbs, palette), ax)
     ax.set_xlabel("Share of the outlet's quotes" if value == "share" else value)
     ax.set_title(title)
     return ax
@@ -464,17 +538,19 @@ def plot_distinctive_words(
     """Words that set one outlet apart (Fightin' Words, Monroe et al. 2008).
 
     Takes :func:`analysis.comparison.distinctive_words` (columns ``group, other, term, z``).
-    With two groups, a diverging chart: each group's ``n`` most distinctive words, one to
-    the right and one to the left of zero, bar length the z-score. With ``group`` given (or
+    With two groups, a diverging chart: the first group's ``n`` most distinctive words to
+    the left of zero, the second's to the right (groups in the order of :func:`ordered`, and
+    the title names them in that order), bar length the z-score. With ``group`` given (or
     more than two groups), that group's ``n`` most distinctive words against ``other``.
-    Only words with a positive z for their group are drawn; |z| above 1.96 is marked.
+    Only words with a positive z for their group are drawn; dotted lines mark |z| = 1.96,
+    and the title says how many words of the table reach it.
     """
     ax = _axes(ax)
     if words.empty:
         return _no_data(ax, "Distinctive words")
     require_columns(words, ["group", "other", "term", "z"], "plot_distinctive_words", hint="")
     groups = ordered(words["group"].unique())
-    colors = palette or outlet_colors(groups)
+    colors = _colors(words, palette, groups)
     if group is None and len(groups) != 2:
         raise ValueError(
             f"{len(groups)} groups ({', '.join(map(str, groups))}): pass group=... to draw one "
@@ -483,8 +559,9 @@ def plot_distinctive_words(
     if group is not None and group not in groups:
         raise ValueError(f"group {group!r} is not in the table; it has {groups}")
     sides = [group] if group is not None else groups
+    signs = (1,) if group is not None else (-1, 1)
     bars = []
-    for side, sign in zip(sides, (1, -1), strict=False):
+    for side, sign in zip(sides, signs, strict=True):
         rows = words[(words["group"] == side) & (words["z"] > 0)].nlargest(n, "z")
         bars += [(term, sign * z, side) for term, z in zip(rows["term"], rows["z"], strict=True)]
     if not bars:
@@ -494,28 +571,45 @@ def plot_distinctive_words(
     ax.barh(list(ys), [b[1] for b in bars], color=[colors[b[2]] for b in bars])
     ax.set_yticks(list(ys), [b[0] for b in bars])
     ax.axvline(0, color="black", linewidth=0.8)
-    for limit in (1.96, -1.96):
+    for limit in (Z_BAR, -Z_BAR) if len(sides) == 2 else (Z_BAR,):
         ax.axvline(limit, color="#999999", linestyle=":", linewidth=0.8)
+    mine = words[words["group"].isin(sides)]
+    compared = mine["term"].nunique()
+    passing = mine.loc[mine["z"] >= Z_BAR, "term"].nunique()
+    note = _passing_note(passing, compared)
     other = words.loc[words["group"] == sides[0], "other"].iloc[0]
     if len(sides) == 2:
-        ax.set_title(f"Words that set {sides[0]} (right) and {sides[1]} (left) apart")
-        ax.set_xlabel("z-score of the log-odds ratio (dotted: |z| = 1.96)")
+        ax.set_title(f"Words that set {sides[0]} (left) and {sides[1]} (right) apart\n{note}")
+        ax.set_xlabel(f"← more {sides[0]}     z-score of the log-odds ratio     "
+                      f"more {sides[1]} →")
+        # wide enough to show the dotted bar, so the reader sees how far the words are
+        reach = max(max(abs(b[1]) for b in bars), Z_BAR) * 1.1
+        ax.set_xlim(-reach, reach)
     else:
-        ax.set_title(f"Words that set {sides[0]} apart from {other}")
-        ax.set_xlabel("z-score of the log-odds ratio (dotted: z = 1.96)")
+        other = "the others" if other == "rest" else other
+        ax.set_title(f"Words that set {sides[0]} apart from {other}\n{note}")
+        ax.set_xlabel("z-score of the log-odds ratio")
+        ax.set_xlim(0, max(max(b[1] for b in bars), Z_BAR) * 1.1)
     return ax
 
 
-_COVERAGE_COLORS = {"verbatim": "#D55E00", "paraphrase": "#E69F00", "unique": "#56B4E9"}
+_COVERAGE_KINDS = {"verbatim": "shared word for word", "paraphrase": "shared, other words",
+                   "unique": "only in this outlet"}
 
 
 @_plot_function
-def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def plot_coverage(
+    coverage: pd.DataFrame,
+    *,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
     """How much of each outlet's report others carry too (from ``comparison.coverage``).
 
     One bar per outlet, split into sentences shared near word for word (``verbatim``: wire
     copy or republished text), shared in other words (``paraphrase``) and found in no other
-    outlet (``unique``).
+    outlet (``unique``), in greys (:data:`MEANING_COLORS`, never an outlet's colour); the
+    outlet's own colour marks its name. Only the kinds that occur are in the legend.
     """
     ax = _axes(ax)
     title = "What each outlet shares with the others"
@@ -525,21 +619,25 @@ def plot_coverage(coverage: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     kind = coverage["relation"].where(coverage["status"] == "shared", "unique").fillna("unique")
     counts = (
         coverage.assign(kind=kind).groupby(["outlet", "kind"]).size().unstack(fill_value=0)
-        .reindex(columns=list(_COVERAGE_COLORS), fill_value=0)
+        .reindex(columns=list(_COVERAGE_KINDS), fill_value=0)
     )
     counts = counts.loc[ordered(counts.index)]
     left = [0] * len(counts)
-    names = {"verbatim": "shared word for word", "paraphrase": "shared, other words",
-             "unique": "only in this outlet"}
-    for kind_name, color in _COVERAGE_COLORS.items():
+    for kind_name, label in _COVERAGE_KINDS.items():
         values = counts[kind_name].tolist()
-        ax.barh(range(len(counts)), values, left=left, color=color, label=names[kind_name])
+        ax.barh(range(len(counts)), values, left=left, color=MEANING_COLORS[kind_name],
+                edgecolor="#555555", linewidth=0.5,
+                label=label if sum(values) else "_nolegend_")
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.set_yticks(range(len(counts)), counts.index)
+    colors = _colors(coverage, palette, counts.index)
+    for tick, outlet in zip(ax.get_yticklabels(), counts.index, strict=True):
+        tick.set_color(colors[outlet])
+        tick.set_fontweight("bold")
     ax.invert_yaxis()
     ax.set_xlabel("Sentences")
     ax.set_title(title)
-    ax.legend(loc="lower right")
+    _legend_outside(ax)
     return ax
 
 
@@ -548,12 +646,15 @@ def plot_headlines(
     headlines: pd.DataFrame,
     *,
     palette: Mapping[str, str] | None = None,
-    width: int = 38,
+    width: int | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """The outlets' headlines side by side, each under its outlet's name and colour.
 
-    Takes :func:`analysis.comparison.headlines` (columns ``outlet, title``).
+    Takes :func:`analysis.comparison.headlines` (columns ``outlet, title``). Up to three
+    outlets share one row; more go in rows of up to four. Headlines are wrapped to their
+    column (``width`` characters, by default what fits) and the type is made smaller until
+    no two texts overlap, so 2 to 8 outlets stay readable on a chart of ordinary size.
     """
     import textwrap
 
@@ -562,14 +663,47 @@ def plot_headlines(
         return _no_data(ax, "Headlines")
     require_columns(headlines, ["outlet", "title"], "plot_headlines", hint="")
     rows = headlines.sort_values("outlet", key=lambda s: s.str.casefold()).reset_index(drop=True)
-    colors = palette or outlet_colors(rows["outlet"])
+    colors = _colors(rows, palette)
     ax.set_axis_off()
-    n = len(rows)
-    for i, row in rows.iterrows():
-        x = (i + 0.5) / n
-        ax.text(x, 0.95, row["outlet"], ha="center", va="top", fontweight="bold",
-                color=colors[row["outlet"]], transform=ax.transAxes)
-        ax.text(x, 0.8, textwrap.fill(row["title"] or "(no headline)", width), ha="center",
-                va="top", wrap=True, transform=ax.transAxes, fontsize="large")
     ax.set_title("Headlines")
+    n = len(rows)
+    ncols = n if n <= 3 else 4 if n > 6 else -(-n // 2)
+    nrows = -(-n // ncols)
+    figure = ax.get_figure()
+    box = ax.get_position()
+    column_inches = box.width * figure.get_figwidth() / ncols
+    for size in (12, 11, 10, 9, 8, 7, 6):
+        for text in list(ax.texts):
+            text.remove()
+        chars = width or max(12, int(column_inches * 72 / (size * 0.55)) - 2)
+        texts = []
+        for i, row in rows.iterrows():
+            x = (i % ncols + 0.5) / ncols
+            top = 1 - (i // ncols) / nrows
+            color = colors[row["outlet"]]
+            texts.append(ax.text(x, top, row["outlet"], ha="center", va="top",
+                                 fontweight="bold", fontsize=size, color=_ink(color),
+                                 bbox={"facecolor": color, "edgecolor": "none", "pad": 1.5},
+                                 transform=ax.transAxes))
+            texts.append(ax.annotate(
+                textwrap.fill(row["title"] or "(no headline)", chars), (x, top),
+                xycoords="axes fraction", xytext=(0, -1.8 * size), textcoords="offset points",
+                ha="center", va="top", fontsize=size))
+        if not _texts_overlap(texts, ax):
+            break
     return ax
+
+
+def _ink(background: str) -> str:
+    """Black or white, whichever reads better on ``background``."""
+    r, g, b = matplotlib.colors.to_rgb(background)
+    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.45 else "white"
+
+
+def _texts_overlap(texts: list[matplotlib.text.Text], ax: Axes) -> bool:
+    """Whether any two texts overlap, or one leaves the Axes' area (in display units)."""
+    boxes = [t.get_window_extent() for t in texts]
+    area = ax.get_window_extent().expanded(1.02, 1.02)
+    if any(b.y0 < area.y0 or b.x0 < area.x0 or b.x1 > area.x1 for b in boxes):
+        return True
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

@@ -5,7 +5,10 @@ every comparison the kit has, and writes into an output folder:
 
 * one PNG per chart and one CSV per table;
 * ``report.html``: a single self-contained page (charts embedded) with the headlines side
-  by side, every chart and table, and the caveats a reader needs.
+  by side, a table of contents, every chart, and the caveats a reader needs. Each table
+  sits folded under its section (``<details>``) with a link to its CSV file; a long table
+  shows its first rows (as many from each outlet) and says so. The page fits a 1280-pixel
+  screen without sideways scrolling.
 
 The report is a list of *sections* (:data:`SECTIONS`); each is a function that takes the
 :class:`Context` and returns a :class:`Section` (heading, explanation, figures, tables).
@@ -35,7 +38,7 @@ from .loading import load_corpus, read_event
 from .outputs import render_table, write_bytes, write_text
 from .tokens import count_words, text_stats, token_table
 
-__all__ = ["SECTIONS", "Context", "Section", "compare_event"]
+__all__ = ["MAX_ROWS", "SECTIONS", "Context", "Section", "compare_event", "shorten", "table_rows"]
 
 
 @dataclass
@@ -61,12 +64,18 @@ class Context:
 
 @dataclass
 class Section:
-    """One part of the report. ``figures`` and ``tables`` are written under their names."""
+    """One part of the report. ``figures`` and ``tables`` are written under their names.
+
+    ``captions`` may say, per table name, what the table holds (shown in its fold); a new
+    view (for example a target-aware tone model) is one more section builder in
+    :data:`SECTIONS` returning one of these.
+    """
 
     heading: str
     text: str
     figures: dict[str, Figure] = field(default_factory=dict)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    captions: dict[str, str] = field(default_factory=dict)
 
 
 def _figure(width: float = 7.5, height: float = 3.8) -> tuple[Figure, object]:
@@ -115,8 +124,9 @@ def section_top_words(ctx: Context) -> Section:
         .sort_values(["outlet", "count", "term"], ascending=[True, False, True])
     )
     outlets = sorted(counts["outlet"].unique(), key=str.casefold)
-    fig = Figure(figsize=(4 * max(len(outlets), 1), 4.2), layout="constrained")
-    axes = fig.subplots(1, max(len(outlets), 1), squeeze=False)[0]
+    fig = Figure(figsize=(min(4 * max(len(outlets), 1), 12), 4.2), layout="constrained")
+    # one x scale for every panel, so equal bars mean equal counts
+    axes = fig.subplots(1, max(len(outlets), 1), squeeze=False, sharex=True)[0]
     for ax, outlet in zip(axes, outlets, strict=False):
         plotting.plot_top_terms(counts, outlet=outlet, palette=ctx.palette, ax=ax)
     return Section(
@@ -246,6 +256,7 @@ def section_distinctive(ctx: Context) -> Section:
     if (skip := _needs_two_outlets(ctx, heading)) is not None:
         return skip
     words = comparison.distinctive_words(ctx.corpus, stopwords="english", min_count=3)
+    passing = words.loc[words["z"] >= plotting.Z_BAR, "term"].nunique()
     outlets = sorted(ctx.corpus["outlet"].unique(), key=lambda o: (o.casefold(), o))
     figures = {}
     if len(outlets) == 2:
@@ -262,8 +273,10 @@ def section_distinctive(ctx: Context) -> Section:
         "Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi and Quinn "
         "2008): how much more one outlet uses a word than the others, allowing for how "
         "common the word is. Stopwords are left out and a word must occur at least 3 times. "
-        "|z| above 1.96 is the usual bar for 'not just chance'; on two short articles few "
-        "words pass it, so read the bars as leads, not findings.",
+        "|z| above 1.96 is the usual bar for 'not just chance'; on short articles few "
+        "words pass it, so read the bars as leads, not findings. Here "
+        + (f"{passing} of {words['term'].nunique()} words pass it." if passing else
+           f"none of the {words['term'].nunique()} words compared passes it."),
         figures=figures,
         tables={"distinctive_words": words},
     )
@@ -277,7 +290,7 @@ def section_coverage(ctx: Context) -> Section:
         return skip
     tables = comparison.comparison_tables(ctx.corpus)
     fig, ax = _figure(7.5, 1.5 + 0.8 * ctx.corpus["outlet"].nunique())
-    plotting.plot_coverage(tables["coverage"], ax=ax)
+    plotting.plot_coverage(tables["coverage"], palette=ctx.palette, ax=ax)
     return Section(
         heading,
         "Sentences aligned across outlets by word overlap. A sentence is 'shared' when "
@@ -330,21 +343,105 @@ def _headlines_html(corpus: pd.DataFrame, palette: dict[str, str]) -> str:
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;
-color:#222;line-height:1.45}
-h1{font-size:1.7em}h2{margin-top:2em;border-bottom:1px solid #ddd}
+body{font-family:system-ui,sans-serif;max-width:1100px;margin:1.5em auto;padding:0 1em;
+color:#222;line-height:1.45;overflow-wrap:break-word}
+h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}
 .headlines{display:flex;gap:1em;flex-wrap:wrap}.headline{flex:1 1 250px;padding:.6em;
 background:#f7f7f7}.outlet{font-weight:bold}.title{font-size:1.15em;margin:.3em 0}
-.meta{color:#666;font-size:.9em}img{max-width:100%}table{border-collapse:collapse;
-font-size:.85em;margin:1em 0}td,th{border:1px solid #ddd;padding:.25em .5em;vertical-align:top}
-.caveat{background:#fff7e0;padding:.6em 1em;border-left:4px solid #E69F00}
+.meta{color:#666;font-size:.9em}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:.8em;
+align-items:start}
+.figures img{width:100%;max-width:720px;height:auto}
+.figures img.wide{grid-column:1/-1;max-width:100%}
+details{margin:.4em 0;border:1px solid #e3e3e3;border-radius:4px;padding:.2em .6em}
+summary{cursor:pointer;font-weight:600}summary .meta{font-weight:normal}
+.table-wrap{max-width:100%;overflow-x:auto}
+table{border-collapse:collapse;font-size:.82em;margin:.6em 0;width:100%;table-layout:auto}
+td,th{border:1px solid #ddd;padding:.2em .45em;vertical-align:top;text-align:left;
+max-width:34em}
+.cut{font-size:.85em;color:#555;margin:.3em 0}
+.caveat{background:#fff7e0;padding:.6em 1em;border-left:4px solid #999}
+nav.toc{background:#f7f7f7;padding:.4em 1em;margin:1em 0;columns:2 22em}
+nav.toc ol{margin:.2em 0}nav.toc li{break-inside:avoid}
+@media print{details{border:none}details:not([open]) > *:not(summary){display:none}}
 """
+
+#: Tables longer than this show their first rows in the report (all rows are in the CSV).
+MAX_ROWS = 30
+#: Longer cell texts are cut at a word boundary in the report (never in the CSV).
+MAX_CELL = 240
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at the last word boundary before ``width`` characters, with "…".
+
+    >>> shorten("modern combat aircraft over the Baltic", 20)
+    'modern combat…'
+    >>> shorten("short", 20)
+    'short'
+    """
+    text = str(text)
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rstrip().rfind(" ")
+    return (cut[:space] if space > width // 3 else cut).rstrip(" ,;:.-") + "…"
+
+
+def table_rows(table: pd.DataFrame, *, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, str]:
+    """The rows of ``table`` the report shows, and a note on what was left out ("" if none).
+
+    A table with an ``outlet`` column keeps as many rows of each outlet (in table order), so
+    a long table never shows one outlet only.
+
+    >>> t = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5, "n": range(10)})
+    >>> shown, note = table_rows(t, limit=4)
+    >>> shown["outlet"].tolist(), note
+    (['A', 'A', 'B', 'B'], 'first 4 of 10 rows (2 per outlet)')
+    """
+    if len(table) <= limit:
+        return table, ""
+    if "outlet" in table.columns and table["outlet"].nunique() > 1:
+        per = max(1, limit // table["outlet"].nunique())
+        shown = table.groupby("outlet", sort=False, group_keys=False).head(per)
+        return shown, f"first {len(shown)} of {len(table)} rows ({per} per outlet)"
+    return table.head(limit), f"first {limit} of {len(table)} rows"
+
+
+def _table_html(name: str, table: pd.DataFrame, caption: str = "") -> str:
+    """One table, folded: its name, size and CSV link in the summary; rows inside."""
+    shown, note = table_rows(table)
+    csv = f'<a href="{html.escape(name)}.csv">{html.escape(name)}.csv</a>'
+    size = f"{len(table):,} row{'s' if len(table) != 1 else ''}"
+    cut_note = (f'<p class="cut">Showing the {note}; every row is in {csv}, beside this '
+                "report.</p>" if note else "")
+    text_columns = [c for c in shown.columns if shown[c].dtype == object
+                    or pd.api.types.is_string_dtype(shown[c])]
+    shown = shown.assign(**{c: shown[c].map(lambda v: shorten(v, MAX_CELL)
+                                            if isinstance(v, str) else v)
+                            for c in text_columns})
+    body = shown.to_html(index=False, escape=True, border=0, na_rep="",
+                         float_format=lambda v: f"{v:.3g}")
+    title = name.replace("_", " ")
+    extra = f" {html.escape(caption)}" if caption else ""
+    return (
+        f"<details><summary>Table: {html.escape(title)} "
+        f"<span class=meta>({size}{f', {len(shown)} shown' if note else ''}; {csv})</span>"
+        f"</summary>{extra}{cut_note}<div class=table-wrap>{body}</div></details>"
+    )
+
+
+def _anchor(i: int, heading: str) -> str:
+    return f"s{i}-" + "".join(c if c.isalnum() else "-" for c in heading.lower())[:40]
 
 
 def _report_html(ctx: Context, sections: list[Section], pngs: dict[str, bytes]) -> str:
     event = ctx.event
+    toc = "".join(f'<li><a href="#{_anchor(i, s.heading)}">{html.escape(s.heading)}</a></li>'
+                  for i, s in enumerate(sections))
     parts = [
         "<!doctype html><html lang=en><meta charset=utf-8>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(event['title'])}: Outlet Lens report</title>",
         f"<style>{_CSS}</style><body>",
         f"<h1>{html.escape(event['title'])}</h1>",
@@ -352,18 +449,26 @@ def _report_html(ctx: Context, sections: list[Section], pngs: dict[str, bytes]) 
         _headlines_html(ctx.corpus, ctx.palette),
         '<p class="caveat">Every number here was computed by simple, inspectable rules: word '
         "lists, lexicons and patterns. They are heuristics that point you at passages worth "
-        "reading; the tables name the words and lines behind each number, so check them.</p>",
+        "reading; the tables under each section (click to open) name the words and lines "
+        "behind each number, so check them. Every chart and table is also a file beside this "
+        "report (PNG and CSV).</p>",
+        f'<nav class="toc"><b>Contents</b><ol>{toc}</ol></nav>',
     ]
-    for section in sections:
-        parts.append(f"<h2>{html.escape(section.heading)}</h2>")
+    for i, section in enumerate(sections):
+        parts.append(f'<h2 id="{_anchor(i, section.heading)}">{html.escape(section.heading)}'
+                     "</h2>")
         parts.append(f"<p>{html.escape(section.text)}</p>")
-        for name in section.figures:
-            data = base64.b64encode(pngs[name]).decode("ascii")
-            parts.append(f'<img alt="{html.escape(section.heading)}" '
-                         f'src="data:image/png;base64,{data}">')
-        for table in section.tables.values():
-            parts.append(table.head(40).to_html(index=False, escape=True, border=0,
-                                                na_rep="", float_format=lambda v: f"{v:.3g}"))
+        if section.figures:
+            images = []
+            for name, fig in section.figures.items():
+                data = base64.b64encode(pngs[name]).decode("ascii")
+                wide = " class=wide" if fig.get_figwidth() > 8 else ""
+                images.append(f'<img{wide} alt="{html.escape(section.heading)}: '
+                              f'{html.escape(name.replace("_", " "))}" '
+                              f'src="data:image/png;base64,{data}">')
+            parts.append(f'<div class="figures">{"".join(images)}</div>')
+        for name, table in section.tables.items():
+            parts.append(_table_html(name, table, section.captions.get(name, "")))
     generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     parts.append(f"<p class=meta>Made with Outlet Lens on {generated} from "
                  f"{len(ctx.corpus)} articles.</p></body></html>")
@@ -438,8 +543,8 @@ def _context(path: str | os.PathLike[str], *, clean: bool = True, actors: object
         read_event(path) if (path / "event.yml").is_file()
         else {"title": f"{raw['event'].iloc[0]}", "description": ""}
     )
-    return Context(raw=raw, corpus=corpus, event=event,
-                   palette=plotting.outlet_colors(raw["outlet"]), actors=actors)
+    return Context(raw=raw, corpus=corpus, event=event, palette=plotting.outlet_palette(raw),
+                   actors=actors)
 
 
 def chart(

@@ -7,6 +7,12 @@ change. It is a thin layer: every number comes from the same functions the noteb
 the command line use, computed once per event (:class:`EventTables`) and then only
 filtered and drawn, so an update takes a fraction of a second.
 
+For the workshop (notebooks 04), :func:`workshop` adds an event picker (the sample and the
+events under the project's ``data/events/``, :func:`event_choices`) and exercises done with
+text boxes and menus (:class:`Exercises`), so everything works in Voilà, where code is
+hidden; :func:`blind_workshop` is the blind round on a page of its own, on which nothing
+names the outlets before the reveal.
+
 >>> from analysis import load_corpus
 >>> app = explore(load_corpus(SEED_EVENT))
 >>> app.measure.value = "Who gets to speak"
@@ -20,7 +26,9 @@ from __future__ import annotations
 import functools
 import html
 import io
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import ipywidgets as w
 import pandas as pd
@@ -29,9 +37,19 @@ from matplotlib.figure import Figure
 from . import plotting
 from .cleaning import clean_corpus
 from .highlight import LAYERS, highlight
+from .report import shorten
 
-__all__ = ["MEASURES", "BlindRound", "EventTables", "Explorer", "add_term", "explore",
-           "guess_the_outlet"]
+#: The exercises' and reveal's tables: lines between rows, room to read. Shown once per app
+#: (a static widget), never inside a result, which shows only escaped text and tables.
+TABLE_CSS = ("<style>.ol-table{border-collapse:collapse;margin:.4em 0;font-size:.92em}"
+             ".ol-table td,.ol-table th{border-bottom:1px solid #ddd;padding:.25em .5em;"
+             "vertical-align:top;text-align:left}</style>")
+#: Under a multi-select list: how to pick more than one entry.
+MULTI_HINT = "<small style='color:#555'>Ctrl-click (⌘-click on a Mac) to choose several</small>"
+
+__all__ = ["MEASURES", "BlindRound", "EventTables", "Exercises", "Explorer", "Workshop",
+           "add_term", "blind_workshop", "event_choices", "explore", "guess_the_outlet",
+           "workshop"]
 
 
 def add_term(lexicon, frame: str, term: str):
@@ -191,7 +209,7 @@ def _distinctive(t: EventTables, outlets, actor):
 def _draw_distinctive(table, ax, palette):
     groups = plotting.ordered(table["group"].unique())
     if not groups:
-        plotting._no_data(ax, "Distinctive words (pick two or more outlets)")
+        plotting.no_data(ax, "Distinctive words (pick two or more outlets)")
         return
     group = None if len(groups) == 2 else groups[0]
     plotting.plot_distinctive_words(table, group=group, palette=palette, ax=ax)
@@ -211,7 +229,9 @@ def _with_palette(plot):
     return lambda table, ax, palette: plot(table, palette=palette, ax=ax)
 
 
-#: The dashboard's measures: label -> (table function, drawing function).
+#: The dashboard's measures: label -> (table function, drawing function). A new measure (for
+#: example a target-aware tone model) is one more entry: a pure function of the event's
+#: tables, outlets and actor, and a drawing function that takes the outlets' ``palette``.
 MEASURES: dict[str, tuple[Callable, Callable]] = {
     "Who is mentioned": (_actor_counts, _with_palette(plotting.plot_actor_mentions)),
     "Who gets to speak": (_voices, _with_palette(plotting.plot_voices)),
@@ -221,8 +241,7 @@ MEASURES: dict[str, tuple[Callable, Callable]] = {
     "Tone around each actor": (_actor_tone, _draw_actor_tone),
     "Frames": (_frames, _with_palette(plotting.plot_frame_profile)),
     "Distinctive words": (_distinctive, _draw_distinctive),
-    "What each outlet shares": (_coverage, lambda table, ax, palette: plotting.plot_coverage(
-        table, ax=ax)),
+    "What each outlet shares": (_coverage, _with_palette(plotting.plot_coverage)),
     "Article length": (_length, _with_palette(plotting.plot_text_stats)),
 }
 _USES_ACTOR = {"Tone around each actor"}
@@ -233,12 +252,14 @@ class Explorer(w.VBox):
     ``actor``, ``layers``, ``search``, ``frame``, ``new_term``), so a notebook or a test
     can set them; every change redraws the chart, the text and the search results."""
 
-    def __init__(self, corpus: pd.DataFrame, *, clean: bool = True, actors=None) -> None:
+    def __init__(self, corpus: pd.DataFrame, *, clean: bool = True, actors=None,
+                 palette: Mapping[str, str] | None = None) -> None:
         if corpus.empty:
             raise ValueError("explore() needs at least one article")
         self._actors = actors
         self.corpus = clean_corpus(corpus) if clean else corpus
-        self.palette = plotting.outlet_colors(self.corpus["outlet"])
+        #: One colour per outlet for the whole corpus, in every chart and the text.
+        self.palette = dict(palette or plotting.outlet_palette(self.corpus))
         self._tables: dict[str, EventTables] = {}
         events = sorted(self.corpus["event"].unique())
         style = {"description_width": "initial"}
@@ -258,11 +279,14 @@ class Explorer(w.VBox):
         self.text = w.HTML()
         self.results = w.HTML()
         self._set_event_options()
+        if len(events) < 2:  # one event: nothing to choose (the workshop has its own picker)
+            self.event.layout.display = "none"
         controls = w.HBox([w.VBox([self.event, self.measure, self.actor]),
-                           w.VBox([self.outlets]), w.VBox([self.layers])])
+                           w.VBox([self.outlets, w.HTML(MULTI_HINT)]),
+                           w.VBox([self.layers, w.HTML(MULTI_HINT)])])
         editor = w.HBox([self.frame, self.new_term, self.add_button])
         super().__init__([
-            controls, self.chart,
+            w.HTML(TABLE_CSS), controls, self.chart,
             w.HTML("<b>Add a word to a frame</b> (for this session only; the lexicon files "
                    "are not changed)"), editor, self.status,
             self.search, self.results,
@@ -304,6 +328,7 @@ class Explorer(w.VBox):
 
         frames = tables.frames_lexicon or load_frames()
         self.frame.options = list(frames)
+        self.frame.value = next(iter(frames), None)  # start on the first frame, not empty
 
     def _on_event(self, _change) -> None:
         self._set_event_options()
@@ -334,7 +359,7 @@ class Explorer(w.VBox):
 
     def _draw_chart(self) -> None:
         # SVG: no rasterising (faster than PNG here) and sharp when projected.
-        fig = Figure(figsize=(8.5, 4.8))
+        fig = Figure(figsize=(8.5, 4.8), layout="constrained")
         _, draw = MEASURES[self.measure.value]
         draw(self.measure_table(), fig.add_subplot(), self.palette)
         buffer = io.BytesIO()
@@ -351,28 +376,18 @@ class Explorer(w.VBox):
             mentions=t.mentions if "actors" in layers else None,
             quotes=t.quotes if "quotes" in layers else None,
             frame_matches=t.frame_matches if "frames" in layers else None,
-            tone=t.sentences if "tone" in layers else None,
+            tone=t.sentences if "tone" in layers else None, palette=self.palette,
         )
         self.text.value = page.html
 
     def _show_results(self) -> None:
-        from .comparison import kwic
 
         term = self.search.value.strip()
         if not term:
             self.results.value = ""
             return
-        lines = kwic(_keep(self.tables().corpus, self.current_outlets()), term, window=60)
-        if lines.empty:
-            self.results.value = f"<i>{html.escape(term)!s} does not occur in these articles.</i>"
-            return
-        rows = "".join(
-            f"<tr><td>{html.escape(r.outlet)}</td><td style='text-align:right'>"
-            f"{html.escape(r.left)}</td><td><b>{html.escape(r.match)}</b></td>"
-            f"<td>{html.escape(r.right)}</td></tr>"
-            for r in lines.itertuples()
-        )
-        self.results.value = f"<table>{rows}</table>"
+        self.results.value = kwic_html(_keep(self.tables().corpus, self.current_outlets()),
+                                       term)
 
     def add_frame_term(self) -> None:
         """Add the typed word to the chosen frame and show the frame scores again."""
@@ -398,7 +413,44 @@ class Explorer(w.VBox):
             self.refresh()
 
 
-def explore(corpus: pd.DataFrame, *, clean: bool = True, actors=None) -> Explorer:
+def _context(text: str, side: str) -> str:
+    """Context cut at a word boundary, with "…" where words were cut off."""
+    text = " ".join(text.split(" ")) if text else ""
+    if side == "left":
+        if text and not text[0].isspace():
+            first = text.find(" ")
+            text = "…" + text[first:] if first > 0 else text
+        return text
+    if text and not text[-1].isspace():
+        last = text.rfind(" ")
+        text = text[:last] + " …" if last > 0 else text
+    return text
+
+
+def kwic_html(corpus: pd.DataFrame, term: str, *, window: int = 60) -> str:
+    """Every place ``term`` occurs (:func:`analysis.comparison.kwic`) as an HTML table, the
+    context cut at word boundaries with "…", and a line saying what was searched for."""
+    from .comparison import kwic
+
+    try:
+        lines = kwic(corpus, term, window=window)
+    except ValueError as err:
+        return f"<i>{html.escape(str(err))}</i>"
+    searched = html.escape(lines.attrs.get("searched", term))
+    if lines.empty:
+        return f"<i>Searched for {searched}: it does not occur in these articles.</i>"
+    rows = "".join(
+        f"<tr><td>{html.escape(r.outlet)}</td><td style='text-align:right'>"
+        f"{html.escape(_context(r.left, 'left'))}</td><td><b>{html.escape(r.match)}</b></td>"
+        f"<td>{html.escape(_context(r.right, 'right'))}</td></tr>"
+        for r in lines.itertuples()
+    )
+    return (f"<p>Searched for <b>{searched}</b>: {len(lines)} place"
+            f"{'s' if len(lines) != 1 else ''}.</p><table class=ol-table>{rows}</table>")
+
+
+def explore(corpus: pd.DataFrame, *, clean: bool = True, actors=None,
+            palette: Mapping[str, str] | None = None) -> Explorer:
     """A dashboard for comparing the outlets of one event at a time.
 
     Parameters
@@ -407,15 +459,21 @@ def explore(corpus: pd.DataFrame, *, clean: bool = True, actors=None) -> Explore
     clean : remove page furniture first (see :mod:`analysis.cleaning`).
     actors : an actor list or YAML path(s); None: each event's lists, or a list proposed
         from its articles when none names it (:func:`analysis.actors.event_actors`).
+    palette : the outlets' colours (default: :func:`analysis.plotting.outlet_palette` of
+        ``corpus``).
     """
-    return Explorer(corpus, clean=clean, actors=actors)
+    return Explorer(corpus, clean=clean, actors=actors, palette=palette)
 
 
 class BlindRound(w.VBox):
     """Read the articles with the outlets hidden, guess, then reveal (see :mod:`analysis.blind`).
 
-    ``guesses`` holds one dropdown per hidden label; ``reveal`` shows the key and marks the
-    guesses; ``answer`` is where the result appears.
+    ``guesses`` holds one text box per hidden label (any name of the outlet counts, see
+    :func:`analysis.blind.resolve_guess`); ``reveal`` shows the key and marks the guesses;
+    ``answer`` is where the result appears. Nothing in the widgets' state names an outlet
+    before the reveal, not even in hidden HTML: the teacher says which outlets are in play,
+    or presses ``choices`` ("Which outlets are in this round?") to list them, in alphabetical
+    order, which gives nothing away.
     """
 
     def __init__(self, corpus: pd.DataFrame, *, seed: int | None = None,
@@ -426,23 +484,41 @@ class BlindRound(w.VBox):
         if corpus["outlet"].nunique() < 2:
             raise ValueError("a blind round needs articles from at least two outlets")
         self.blind, self.key = anonymise(corpus, seed=seed)
-        outlets = sorted(self.key["outlet"], key=str.casefold)
+        self._outlets = sorted(self.key["outlet"], key=str.casefold)
         self.guesses = {
-            label: w.Dropdown(options=[("?", "")] + [(o, o) for o in outlets],
-                              description=label, style={"description_width": "initial"})
+            label: w.Text(description=label, placeholder="which outlet?",
+                          style={"description_width": "initial"},
+                          layout=w.Layout(width="260px"))
             for label in self.key["label"]
         }
+        self.choices = w.Button(description="Which outlets are in this round?",
+                                icon="list", layout=w.Layout(width="auto"))
+        self.choice_list = w.HTML()
         self.reveal = w.Button(description="Reveal the outlets", icon="eye",
-                               button_style="warning")
+                               button_style="warning", layout=w.Layout(width="auto"))
         self.answer = w.HTML()
+        self.choices.on_click(lambda _: self.show_choices())
         self.reveal.on_click(lambda _: self.show_answer())
-        texts = w.HTML(highlight(self.blind, layers=[]).html)
-        super().__init__([texts, w.HBox(list(self.guesses.values())), self.reveal, self.answer])
+        # one grey for every label: an outlet colour would link a label to its outlet later
+        grey = {label: "#777777" for label in self.key["label"]}
+        texts = w.HTML(highlight(self.blind, layers=[], palette=grey).html)
+        super().__init__([
+            texts, w.HTML(TABLE_CSS),
+            w.HTML("<b>Your guesses</b>: type an outlet's name under each label."),
+            w.HBox(list(self.guesses.values()), layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.choices, self.choice_list]), w.HBox([self.reveal]), self.answer,
+        ])
+
+    def show_choices(self) -> None:
+        """List the outlets of the round, alphabetically (not which is which)."""
+        self.choice_list.value = ("<span style='padding-left:1em'>"
+                                  + " · ".join(html.escape(o) for o in self._outlets)
+                                  + "</span>")
 
     def show_answer(self) -> None:
         from .blind import score_guesses
 
-        table = score_guesses({k: d.value for k, d in self.guesses.items() if d.value},
+        table = score_guesses({k: d.value for k, d in self.guesses.items() if d.value.strip()},
                               self.key)
         rows = "".join(
             f"<tr><td>{html.escape(r.label)}</td><td>{html.escape(r.outlet)}</td>"
@@ -451,8 +527,10 @@ class BlindRound(w.VBox):
             for r in table.itertuples()
         )
         self.answer.value = (
-            f"<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p><table>"
-            f"<tr><th>label</th><th>outlet</th><th>your guess</th><th></th></tr>{rows}</table>"
+            f"<p><b>{int(table['correct'].sum())} of {len(table)} right.</b></p>"
+            "<table class=ol-table>"
+            "<tr><th>label</th><th>outlet</th><th>your guess</th><th>result</th></tr>"
+            f"{rows}</table>"
         )
 
 
@@ -468,3 +546,186 @@ def guess_the_outlet(corpus: pd.DataFrame, *, seed: int | None = None,
     True
     """
     return BlindRound(corpus, seed=seed, clean=clean)
+
+
+# --- the workshop --------------------------------------------------------------------------
+
+
+def event_choices(events: str | os.PathLike[str] | None = None) -> dict[str, Path]:
+    """The events a workshop can pick, ``{label: folder}``: the sample first, then every
+    event folder under ``events`` (default: the project's ``data/events/``).
+
+    >>> list(event_choices())[0]
+    'Austin–Belousov phone call, 12 July 2024 (sample)'
+    """
+    from .loading import read_event
+    from .resources import data_dir, sample_event
+
+    def title(folder: Path) -> str:
+        try:
+            return str(read_event(folder).get("title") or folder.name)
+        except (OSError, ValueError):  # a broken event.yml still gets a label
+            return folder.name
+
+    sample = sample_event()
+    choices = {f"{title(sample)} (sample)": sample}
+    root = Path(events) if events is not None else data_dir() / "events"
+    if root.is_dir():
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            if (folder / "event.yml").is_file() or any(folder.glob("*.md")):
+                label = title(folder)
+                choices[label if label not in choices else f"{label} ({folder.name})"] = folder
+    return choices
+
+
+class Exercises(w.VBox):
+    """The workshop's exercises as controls, so they work in Voilà (no code to edit).
+
+    ``word`` (a text box) shows every place a word occurs, its singular and plural and
+    ``*`` patterns too (:func:`analysis.comparison.kwic`); ``tone_kind``, ``tone_outlet``
+    and ``tone_n`` pick the most negative or positive sentences, shown with the words
+    behind their scores (:func:`analysis.sentiment.sentiment_evidence`).
+    """
+
+    def __init__(self, corpus: pd.DataFrame, *, clean: bool = False) -> None:
+        from .sentiment import sentence_sentiment, sentiment_evidence
+
+        self.corpus = clean_corpus(corpus) if clean else corpus
+        self._sentences = sentence_sentiment(self.corpus)
+        self._evidence = sentiment_evidence(self.corpus)
+        style = {"description_width": "initial"}
+        outlets = sorted(self.corpus["outlet"].unique(), key=str.casefold)
+        self.word = w.Text(value="missile", description="Word", continuous_update=False,
+                           placeholder="a word, a phrase, or hunt* for hunt, hunted, ...",
+                           style=style)
+        self.word_results = w.HTML()
+        self.tone_kind = w.ToggleButtons(options=["most negative", "most positive"],
+                                         value="most negative")
+        self.tone_outlet = w.Dropdown(options=[("all outlets", "")] + [(o, o) for o in outlets],
+                                      value="", description="Outlet", style=style)
+        self.tone_n = w.IntSlider(value=5, min=1, max=15, description="Sentences",
+                                  style=style)
+        self.tone_results = w.HTML()
+        super().__init__([
+            w.HTML(TABLE_CSS),
+            w.HTML("<h4>1. Every place a word occurs</h4><p>Type a word and press Enter. "
+                   "'missile' also finds 'missiles'; 'escalat*' finds 'escalation' and "
+                   "'escalating'.</p>"),
+            self.word, self.word_results,
+            w.HTML("<h4>2. The sentences the tone measure finds most negative or positive"
+                   "</h4><p>With the words behind each score: do you agree?</p>"),
+            w.HBox([self.tone_kind, self.tone_outlet, self.tone_n]), self.tone_results,
+        ])
+        self.word.observe(lambda _: self.show_word(), "value")
+        for control in (self.tone_kind, self.tone_outlet, self.tone_n):
+            control.observe(lambda _: self.show_tone(), "value")
+        self.show_word()
+        self.show_tone()
+
+    def show_word(self) -> None:
+        term = self.word.value.strip()
+        self.word_results.value = kwic_html(self.corpus, term) if term else ""
+
+    def tone_table(self) -> pd.DataFrame:
+        """The sentences shown: ``outlet, compound, sentence, words``."""
+        sentences = self._sentences
+        if self.tone_outlet.value:
+            sentences = sentences[sentences["outlet"] == self.tone_outlet.value]
+        pick = (sentences.nsmallest if self.tone_kind.value == "most negative"
+                else sentences.nlargest)
+        rows = pick(self.tone_n.value, "compound")
+        ev = self._evidence
+        words = ev.groupby(["article_id", "sentence_index"])["word"].agg(
+            lambda s: ", ".join(dict.fromkeys(map(str, s))))
+        return rows.assign(words=[words.get((a, i), "") for a, i in
+                                  zip(rows["article_id"], rows["sentence_index"], strict=True)]
+                           )[["outlet", "compound", "sentence", "words"]]
+
+    def show_tone(self) -> None:
+        rows = "".join(
+            f"<tr><td>{html.escape(r.outlet)}</td><td>{r.compound:+.2f}</td>"
+            f"<td>{html.escape(shorten(r.sentence, 280))}</td><td>{html.escape(r.words)}</td>"
+            "</tr>"
+            for r in self.tone_table().itertuples()
+        )
+        self.tone_results.value = (
+            "<table class=ol-table><tr><th>outlet</th><th>tone</th><th>sentence</th>"
+            f"<th>words behind the score</th></tr>{rows}</table>"
+        )
+
+
+class Workshop(w.VBox):
+    """The participants' app: an event picker, the dashboard and the exercises.
+
+    ``event`` is the picker (labels of :func:`event_choices`); changing it loads that event
+    and rebuilds ``explorer`` and ``exercises``.
+    """
+
+    def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None = None) -> None:
+        self.choices = dict(events) if events is not None else event_choices()
+        if not self.choices:
+            raise ValueError("no events to choose from")
+        self.event = w.Dropdown(options=list(self.choices), description="Event",
+                                style={"description_width": "initial"},
+                                layout=w.Layout(width="auto"))
+        self.body = w.VBox()
+        super().__init__([self.event, self.body])
+        self.event.observe(lambda _: self.load(), "value")
+        self.load()
+
+    def load(self) -> None:
+        from .loading import load_corpus
+
+        corpus = clean_corpus(load_corpus(self.choices[self.event.value]))
+        self.explorer = Explorer(corpus, clean=False)
+        self.exercises = Exercises(corpus)
+        self.body.children = [
+            self.explorer,
+            w.HTML("<h3>Exercises</h3>"), self.exercises,
+        ]
+
+
+def workshop(events: Mapping[str, str | os.PathLike[str]] | None = None) -> Workshop:
+    """The workshop app of notebook 04: pick an event, explore it, do the exercises.
+
+    ``events`` maps labels to event folders (default :func:`event_choices`).
+    """
+    return Workshop(events)
+
+
+class BlindWorkshop(w.VBox):
+    """The blind round on its own page, with an event picker; see :func:`blind_workshop`."""
+
+    def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None = None, *,
+                 seed: int | None = None) -> None:
+        self.choices = dict(events) if events is not None else event_choices()
+        self.seed = seed
+        self.event = w.Dropdown(options=list(self.choices), description="Event",
+                                style={"description_width": "initial"},
+                                layout=w.Layout(width="auto"))
+        self.body = w.VBox()
+        super().__init__([self.event, self.body])
+        self.event.observe(lambda _: self.load(), "value")
+        self.load()
+
+    def load(self) -> None:
+        from .loading import load_corpus
+
+        corpus = load_corpus(self.choices[self.event.value])
+        if corpus["outlet"].nunique() < 2:
+            self.round = None
+            self.body.children = [w.HTML("<p>This event has one outlet: a blind round needs "
+                                         "two or more. Pick another event.</p>")]
+            return
+        self.round = BlindRound(corpus, seed=self.seed)
+        self.body.children = [self.round]
+
+
+def blind_workshop(events: Mapping[str, str | os.PathLike[str]] | None = None, *,
+                   seed: int | None = None) -> BlindWorkshop:
+    """The blind round of notebook 04-workshop-blind: pick an event, read, guess, reveal.
+
+    Event titles name events, not outlets; the articles, the guesses and the widgets' state
+    name no outlet until the reveal.
+    """
+    return BlindWorkshop(events, seed=seed)

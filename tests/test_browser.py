@@ -1,7 +1,13 @@
 """Real-browser tests: Debian's Chromium, driven by Playwright, against servers on loopback.
 
-* The Voila workshop app: the page renders with its widgets, the blind round reveals, and
-  changing the dashboard's Measure dropdown changes the chart.
+* The Voila blind round (its own page): nothing in the document names an outlet before the
+  reveal; the reveal marks a typed guess.
+* The Voila workshop app: the page renders with its widgets and hints, changing the
+  dashboard's Measure dropdown changes the chart, and an exercise works from its text box.
+* report.html at 1280 px: no sideways scrolling, a third of its old height at most, and no
+  table cut without saying where the rest is.
+* The printed blind round (page.pdf): a page per article, no outlet named before the answer
+  sheet.
 * JupyterLab with the walkthrough notebook: running all cells renders the charts.
 
 Screenshots go to ``out/test-artifacts/``. The tests skip, saying why, when Chromium or
@@ -10,6 +16,7 @@ Playwright is missing (``.ci/run`` installs Chromium; a user can ``apt-get insta
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SEED_EVENT
 
 pytestmark = pytest.mark.browser
 
@@ -98,26 +105,63 @@ def browser():
         chromium.close()
 
 
+def _voila(notebook: str, port: int) -> list[str]:
+    # as `make workshop` / `make workshop-blind` start it: the kit's offline template
+    return [str(BIN / "voila"), f"notebooks/{notebook}", "--no-browser", f"--port={port}",
+            "--Voila.ip=127.0.0.1", "--template=outlet-lens"]
+
+
+VOILA_ENV = {"JUPYTER_PATH": str(ROOT / "analysis" / "data" / "jupyter")}
+OUTLET_NAMES = ("Shafaq", "n-tv", "ntv", "shafaq.com", "n-tv.de")
+
+
+def test_voila_blind_round_names_no_outlet_before_the_reveal(browser, tmp_path):
+    port = _free_port()
+    with _server(_voila("04-workshop-blind.ipynb", port), f"http://127.0.0.1:{port}/",
+                 tmp_path, env=VOILA_ENV):
+        page = browser.new_page(viewport={"width": 1300, "height": 1600})
+        outside = _record_requests(page, port)
+        page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
+        page.get_by_role("button", name="Reveal the outlets").wait_for(timeout=120_000)
+        page.locator(".ol-grid").first.wait_for(timeout=60_000)
+        # the whole document, hidden parts and form options included, not only what shows
+        document = page.content()
+        for name in OUTLET_NAMES:
+            assert name.lower() not in document.lower(), f"{name} is on the blind page"
+        assert "import analysis" not in page.inner_text("body")
+        assert "Teacher note" not in document
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "voila-blind-round.png"), full_page=True)
+        page.locator("input[placeholder='which outlet?']").first.fill("shafaq")
+        page.get_by_role("button", name="Reveal the outlets").click()
+        page.get_by_text("of 2 right").wait_for(timeout=30_000)
+        answer = page.locator("table", has_text="your guess")
+        assert answer.locator("th").count() == answer.locator("tr").nth(1).locator("td").count()
+        assert "Shafaq News" in answer.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "voila-blind-reveal.png"), full_page=True)
+        page.close()
+        assert outside == [], f"the app reached outside the machine: {outside}"
+
+
 def test_voila_workshop_app(browser, tmp_path):
     port = _free_port()
-    # as `make workshop` starts it: the kit's offline template
-    args = [str(BIN / "voila"), "notebooks/04-workshop.ipynb", "--no-browser", f"--port={port}",
-            "--Voila.ip=127.0.0.1", "--template=outlet-lens"]
-    with _server(args, f"http://127.0.0.1:{port}/", tmp_path,
-                 env={"JUPYTER_PATH": str(ROOT / "analysis" / "data" / "jupyter")}):
+    with _server(_voila("04-workshop.ipynb", port), f"http://127.0.0.1:{port}/", tmp_path,
+                 env=VOILA_ENV):
         page = browser.new_page(viewport={"width": 1300, "height": 2200})
         outside = _record_requests(page, port)
         page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
-        page.get_by_text("Reveal the outlets").wait_for(timeout=120_000)
-        body = page.inner_text("body")
-        # the blind round hides the outlets until revealed; the code cells are not shown
-        blind = page.locator(".ol-grid").first.inner_text()
-        assert "Shafaq" not in blind and "n-tv" not in blind
-        assert "import analysis" not in body
-        page.get_by_text("Reveal the outlets").click()
-        page.get_by_text("of 2 right").wait_for(timeout=30_000)
-
         measure = page.locator(".widget-dropdown", has_text="Measure").locator("select")
+        measure.wait_for(timeout=120_000)
+        body = page.inner_text("body")
+        assert "import analysis" not in body and "Teacher note" not in page.content()
+        assert "Reveal the outlets" not in body  # the blind round has a page of its own
+        assert "Ctrl-click" in body and "⌘-click" in body
+        event = page.locator(".widget-dropdown", has_text="Event").locator("select").first
+        assert "(sample)" in event.input_value() or event.locator("option").count() >= 1
+        frame = page.get_by_label("Frame", exact=True)
+        assert frame.input_value() != ""
+        page.get_by_text("Searched for missile / missiles").wait_for(timeout=30_000)
+
         assert measure.input_value() == "Who is mentioned"
         chart = page.locator(".widget-image").first
         before = chart.get_attribute("src")
@@ -128,10 +172,85 @@ def test_voila_workshop_app(browser, tmp_path):
         )
         width = chart.evaluate("img => img.naturalWidth")
         assert width > 300  # a real image arrived
+        # an exercise done with a text box, as in Voila: no code to edit
+        word = page.get_by_role("textbox", name="Word", exact=True)
+        word.fill("escalat*")
+        word.press("Enter")
+        page.get_by_text("Searched for escalat*").wait_for(timeout=30_000)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "voila-workshop.png"), full_page=True)
         page.close()
         assert outside == [], f"the app reached outside the machine: {outside}"
+
+
+#: document.scrollHeight of the sample's report.html at 1280 px before issue 17 (measured
+#: 2026-11-30 with Chromium: 33,833 px, about 37 screens, scrolling sideways to 1,534 px).
+REPORT_HEIGHT_BEFORE = 33_833
+
+
+def test_report_fits_the_screen_and_says_where_tables_continue(browser, tmp_path):
+    import pandas as pd
+
+    from analysis.report import compare_event
+
+    out = tmp_path / "report"
+    compare_event(SEED_EVENT, out)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((out / "report.html").as_uri())
+    size = page.evaluate("({h: document.documentElement.scrollHeight,"
+                         " w: document.documentElement.scrollWidth,"
+                         " cw: document.documentElement.clientWidth})")
+    assert size["w"] <= size["cw"], f"the report scrolls sideways: {size}"
+    assert size["h"] < REPORT_HEIGHT_BEFORE / 3, f"the report is {size['h']} px tall"
+    assert page.locator("nav.toc a").count() == page.locator("h2").count()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-top.png"))
+    # every table opened: still no sideways scrolling, and no table cut without saying so
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    size = page.evaluate("({w: document.documentElement.scrollWidth,"
+                         " cw: document.documentElement.clientWidth})")
+    assert size["w"] <= size["cw"], f"an open table scrolls the page sideways: {size}"
+    folds = page.locator("details")
+    assert folds.count() >= 15  # one per CSV
+    for i in range(folds.count()):
+        fold = folds.nth(i)
+        name = re.search(r"(\w+)\.csv", fold.locator("summary").inner_text()).group(1)
+        rows = len(pd.read_csv(out / f"{name}.csv"))
+        shown = fold.locator("tbody tr").count()
+        text = fold.inner_text()
+        if shown < rows:
+            assert f"of {rows} rows" in text and f"{name}.csv" in text, name
+        else:
+            assert shown == rows, name
+    page.close()
+
+
+def test_printables_print_without_naming_outlets_before_the_answers(browser, tmp_path):
+    from analysis import load_corpus
+    from analysis.blind import printables
+
+    corpus = load_corpus(SEED_EVENT)
+    student, teacher = printables(corpus, tmp_path, seed=2024)
+    page = browser.new_page()
+    page.goto(student.as_uri())
+    pdf = page.pdf(format="A4")
+    (tmp_path / "blind-round.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    # a page or more per article (cover with the first), and the page to compare
+    assert pages >= len(corpus) + 1
+    printed = page.inner_text("body").lower()
+    for name in OUTLET_NAMES:
+        assert name.lower() not in printed
+    assert printed.count("which outlet do you think wrote this") == len(corpus)
+    page.goto(teacher.as_uri())
+    answers = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", answers)) >= 1
+    assert "Shafaq News" in page.inner_text("body") and "n-tv" in page.inner_text("body")
+    page.emulate_media(media="print")
+    page.goto(student.as_uri())
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "printables.png"))
+    page.close()
 
 
 def test_jupyterlab_runs_the_walkthrough(browser, tmp_path):

@@ -108,3 +108,19 @@ def test_seed_event_all_layers_render_and_save(tmp_path):
 def test_unknown_layer():
     with pytest.raises(ValueError, match="unknown layer"):
         highlight(from_texts({"A": "x"}), layers=["sparkles"])
+
+
+def test_tone_tint_is_no_outlet_colour_and_actor_marks_stay_on_top():
+    from analysis.highlight import _CSS, _tone_style
+    from analysis.plotting import OKABE_ITO, outlet_palette
+
+    for compound in (-0.9, 0.9):
+        rgb = _tone_style(compound).split("(")[1].split(")")[0].split(",")[:3]
+        tint = "#" + "".join(f"{int(c):02x}" for c in rgb)
+        assert tint not in {c.lower() for c in OKABE_ITO}
+    # the focused actor's yellow wins over a tone tint (an inline style)
+    assert "background:#ffe08a !important" in _CSS
+    corpus = from_texts({"A": "Peskov warned of a terrible, awful war.", "B": "Calm."})
+    palette = outlet_palette(from_texts({"0": "x", "A": "y", "B": "z"}))
+    page = highlight(corpus[corpus["outlet"] == "B"], layers=["tone"], palette=palette)
+    assert f"border-top:6px solid {palette['B']}" in page.html

@@ -8,8 +8,10 @@ from matplotlib.colors import to_hex
 from analysis import from_texts, load_corpus, text_stats
 from analysis.cleaning import furniture_table
 from analysis.plotting import (
+    MEANING_COLORS,
     OKABE_ITO,
     outlet_colors,
+    outlet_palette,
     plot_actor_mentions,
     plot_coverage,
     plot_distinctive_words,
@@ -118,9 +120,12 @@ def test_distinctive_words_diverging_and_single_group():
     })
     _, ax = plt.subplots()
     plot_distinctive_words(words, ax=ax)
-    # sorted by signed length: B's peace (-2.5), deal (-0.5), then A's talks (1), war (3)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["peace", "deal", "talks", "war"]
-    assert [p.get_width() for p in ax.patches] == [-2.5, -0.5, 1.0, 3.0]
+    # A on the left, B on the right, as the title says: A's war (-3), talks (-1), then B's
+    # deal (0.5), peace (2.5)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["war", "talks", "deal", "peace"]
+    assert [p.get_width() for p in ax.patches] == [-3.0, -1.0, 0.5, 2.5]
+    assert ax.get_title().startswith("Words that set A (left) and B (right) apart")
+    assert "2 of 5 words pass |z| ≥ 1.96" in ax.get_title()
     _, ax = plt.subplots()
     plot_distinctive_words(words, group="A", n=1, ax=ax)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["war"]
@@ -147,6 +152,7 @@ def test_headlines_are_written_under_outlet_names():
     _, ax = plt.subplots()
     plot_headlines(pd.DataFrame({"outlet": ["B", "A"], "title": ["Second", "First"]}), ax=ax)
     assert [t.get_text() for t in ax.texts] == ["A", "First", "B", "Second"]
+    assert to_hex(ax.texts[0].get_bbox_patch().get_facecolor()) == OKABE_ITO[0].lower()
 
 
 def test_actor_mentions_keep_the_most_mentioned():
@@ -218,3 +224,121 @@ def test_a_dollar_sign_in_a_label_is_text():
     labels = [t for t in ax.get_yticklabels() if t.get_text()]
     assert [t.get_text() for t in labels] == ["Money $x^{2$ News"]
     assert not labels[0].get_parse_math()
+
+
+# --- what the issue asked of the charts ----------------------------------------------------
+
+
+def _bars(ax):
+    return [p for p in ax.patches if p.get_width() or p.get_height()]
+
+
+def _legend_clear_of_data(ax):
+    fig = ax.get_figure()
+    fig.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    plot_area = ax.get_window_extent()
+    assert not legend.overlaps(plot_area), "the legend sits on the plotting area"
+    for artist in [*_bars(ax), *ax.lines]:
+        assert not legend.overlaps(artist.get_window_extent()), f"legend over {artist}"
+    for collection in ax.collections:  # dots: each point's position on the screen
+        for x, y in ax.transData.transform(collection.get_offsets()):
+            assert not legend.contains(x, y), "legend over a dot"
+
+
+COVERAGE = pd.DataFrame({
+    "outlet": ["A", "A", "A", "B", "B", "B", "B"],
+    "status": ["shared", "shared", "unique", "shared", "unique", "unique", "unique"],
+    "relation": ["verbatim", "verbatim", None, "verbatim", None, None, None],
+})
+
+
+def test_coverage_meaning_colours_are_not_outlet_colours_and_legend_has_no_empty_entry():
+    _fig, ax = plt.subplots(figsize=(7.5, 3), layout="constrained")
+    plot_coverage(COVERAGE, ax=ax)
+    used = {to_hex(p.get_facecolor()) for p in _bars(ax)}
+    assert not used & {c.lower() for c in OKABE_ITO}
+    # no paraphrase in this table: no legend entry for it
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "shared word for word", "only in this outlet"]
+    _legend_clear_of_data(ax)
+    assert not {c.lower() for c in MEANING_COLORS.values()} & {c.lower() for c in OKABE_ITO}
+
+
+def test_legends_never_cover_bars():
+    corpus = load_corpus(SEED_EVENT)
+    _fig, ax = plt.subplots(figsize=(7.5, 4), layout="constrained")
+    plot_furniture(furniture_table(corpus), ax=ax)
+    _legend_clear_of_data(ax)
+    scores = pd.DataFrame({"outlet": ["A", "B", "A", "B"], "marker": ["hedge"] * 2 + ["loaded"] * 2,
+                           "per_1000_words": [10.0, 30.0, 2.0, 9.0]})
+    _fig, ax = plt.subplots(figsize=(7.5, 3.2), layout="constrained")
+    plot_frame_profile(scores, kind="marker", ax=ax)
+    _legend_clear_of_data(ax)
+
+
+def test_tone_band_and_spread_are_explained():
+    sentences = pd.DataFrame({"outlet": ["A", "A", "B"], "compound": [-0.5, 0.0, 0.6]})
+    _fig, ax = plt.subplots(figsize=(7.5, 3), layout="constrained")
+    plot_tone_distribution(sentences, ax=ax)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["neutral zone (-0.05 to 0.05)", "mean of the outlet"]
+    assert any("only so that they do not hide" in t.get_text() for t in ax.texts)
+    _legend_clear_of_data(ax)
+
+
+def test_z_charts_say_how_many_pass():
+    words = pd.DataFrame({"group": ["A", "B"], "other": ["B", "A"], "term": ["war", "peace"],
+                          "z": [1.2, 0.8]})
+    _, ax = plt.subplots()
+    plot_distinctive_words(words, ax=ax)
+    assert "none of 2 words passes |z| ≥ 1.96" in ax.get_title()
+    _, ax = plt.subplots()
+    plot_distinctive_words(words, group="A", ax=ax)
+    assert "none of 1 words passes" in ax.get_title()
+    _, ax = plt.subplots()
+    plot_top_terms(words.rename(columns={"group": "outlet"}), outlet="A", value="z", ax=ax)
+    assert "|z| ≥ 1.96" in ax.get_title()
+
+
+def test_a_filtered_table_keeps_the_corpus_colours():
+    corpus = from_texts({"A": "One two.", "B": "Three.", "C": "Four five six."})
+    palette = outlet_palette(corpus)
+    only_c = text_stats(corpus)[lambda t: t["outlet"] == "C"]
+    _, ax = plt.subplots()
+    plot_text_stats(only_c, palette=palette, ax=ax)
+    assert to_hex(ax.patches[0].get_facecolor()) == palette["C"].lower()
+    # the same through the table's attrs
+    _, ax = plt.subplots()
+    carried = only_c.copy()
+    carried.attrs["palette"] = palette
+    plot_text_stats(carried, ax=ax)
+    assert to_hex(ax.patches[0].get_facecolor()) == palette["C"].lower()
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 8])
+def test_headlines_do_not_overlap(n):
+    titles = [
+        "Pentagon chief Austin holds rare call with Russian counterpart amid fears of an "
+        f"escalation over long-range missiles in Germany (version {i})" for i in range(n)
+    ]
+    table = pd.DataFrame({"outlet": [f"Made-up Outlet {i}" for i in range(n)], "title": titles})
+    fig, ax = plt.subplots(figsize=(10, 4))
+    plot_headlines(table, ax=ax)
+    fig.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.texts]
+    assert len(boxes) == 2 * n
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+    assert min(t.get_fontsize() for t in ax.texts) >= 6
+
+
+def test_the_dotted_z_bar_is_always_in_view():
+    words = pd.DataFrame({"group": ["A", "B"], "other": ["B", "A"], "term": ["war", "peace"],
+                          "z": [0.4, 0.3]})
+    for group in (None, "A"):
+        _, ax = plt.subplots()
+        plot_distinctive_words(words, group=group, ax=ax)
+        low, high = ax.get_xlim()
+        assert high > 1.96 and (group or low < -1.96)

@@ -1,9 +1,12 @@
 """The main job: compare an event into an output folder."""
 
+import re
+
+import pandas as pd
 import pytest
 
 from analysis.cli import main
-from analysis.report import compare_event
+from analysis.report import MAX_ROWS, compare_event, shorten, table_rows
 from conftest import SEED_EVENT
 
 
@@ -26,7 +29,8 @@ def test_compare_writes_charts_tables_and_report(tmp_path):
                     "Who gets to speak, and with which verbs", "Tone",
                     "Frames and language markers", "Words that set each outlet apart",
                     "What one outlet reports and another leaves out"):
-        assert f"<h2>{heading}</h2>" in html
+        assert re.search(f'<h2 id="[^"]+">{re.escape(heading)}</h2>', html)
+        assert f">{heading}</a></li>" in html  # in the table of contents
     for path in written:
         assert path.stat().st_size > 0
     # a second run replaces its own files
@@ -82,3 +86,44 @@ def test_chart_formats_and_errors(tmp_path, capsys):
     assert (tmp_path / "f.svg").read_text().lstrip().startswith("<?xml")
     assert main(["chart", "frames", str(SEED_EVENT), "--out", str(tmp_path / "f.gif")]) == 2
     assert "save charts as .png, .svg or .pdf" in capsys.readouterr().err
+
+
+def test_every_table_is_whole_or_says_where_the_rest_is(tmp_path):
+    written = compare_event(SEED_EVENT, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text()
+    csvs = {p.name for p in written if p.suffix == ".csv"}
+    folds = re.findall(r"<details><summary>Table: .*?</details>", html, flags=re.S)
+    assert len(folds) == len(csvs)
+    for fold in folds:
+        name = re.search(r'href="([^"]+\.csv)"', fold).group(1)
+        assert name in csvs
+        table = pd.read_csv(tmp_path / "out" / name)
+        shown = fold.split("<tbody>")[1].count("<tr")
+        if shown < len(table):
+            assert f"of {len(table)} rows" in fold and f"every row is in <a href=\"{name}" in fold
+        else:
+            assert "every row is in" not in fold
+    # the long evidence tables show rows of both outlets
+    labels = next(f for f in folds if 'href="actor_labels.csv"' in f)
+    assert "Shafaq News" in labels and "n-tv" in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("modern combat aircraft", 30, "modern combat aircraft"),
+        ("Germany wants modern combat aircraft now", 30, "Germany wants modern combat…"),
+        ("Supercalifragilisticexpialidocious", 10, "Supercali…"),
+    ],
+)
+def test_shorten_cuts_at_word_boundaries(text, width, expected):
+    assert shorten(text, width) == expected
+    assert len(shorten(text, width)) <= width
+
+
+def test_table_rows_keeps_every_outlet():
+    table = pd.DataFrame({"outlet": ["A"] * 50 + ["B"] * 5, "n": range(55)})
+    shown, note = table_rows(table)
+    assert set(shown["outlet"]) == {"A", "B"} and len(shown) <= MAX_ROWS
+    assert note.startswith(f"first {len(shown)} of 55 rows")
+    assert table_rows(table.head(3))[1] == ""

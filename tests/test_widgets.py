@@ -5,7 +5,7 @@ import pytest
 from analysis import from_texts, load_corpus
 from analysis.framing import frame_scores, load_frames
 from analysis.widgets import MEASURES, add_term, explore
-from conftest import SEED_EVENT
+from conftest import ROOT, SEED_EVENT
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,90 @@ def test_actor_picker_starts_at_none_and_unguessed_labels_say_so():
     round_ = guess_the_outlet(load_corpus(SEED_EVENT), seed=3)
     round_.show_answer()
     assert round_.answer.value.count("no guess") == 2 and "wrong" not in round_.answer.value
+
+
+# --- the workshop --------------------------------------------------------------------------
+
+THREE = ROOT / "tests" / "fixtures" / "comparison_wire_event"
+
+
+def _state_text(widget) -> str:
+    """Everything a widget tree sends to the browser (values, options, labels)."""
+    import json
+
+    import ipywidgets as w
+
+    parts = [json.dumps(widget.get_state(), default=str, ensure_ascii=False)]
+    for child in getattr(widget, "children", ()):
+        if isinstance(child, w.Widget):
+            parts.append(_state_text(child))
+    return " ".join(parts)
+
+
+def test_blind_round_names_no_outlet_anywhere_before_the_reveal():
+    from analysis.widgets import blind_workshop
+
+    app = blind_workshop(seed=2024)
+    outlets = list(app.round.key["outlet"])
+    state = _state_text(app)
+    for name in (*outlets, "Shafaq", "ntv"):
+        assert name not in state
+    app.round.show_choices()  # the list of outlets, alphabetically: no mapping
+    assert all(o in app.round.choice_list.value for o in outlets)
+    assert all(o not in _state_text(app.round.children[0]) for o in outlets)
+    app.round.guesses["Outlet A"].value = " SHAFAQ "
+    app.round.reveal.click()
+    answer = app.round.answer.value
+    header = answer.split("</tr>")[0]
+    first_row = answer.split("</tr>")[1]
+    assert header.count("<th>") == first_row.count("<td>") == 4
+    assert "Shafaq News" in answer
+
+
+def test_typed_guesses_count_any_name_of_the_outlet():
+    from analysis.widgets import guess_the_outlet
+
+    round_ = guess_the_outlet(load_corpus(SEED_EVENT), seed=3)
+    truth = dict(zip(round_.key["label"], round_.key["outlet"], strict=True))
+    for label, box in round_.guesses.items():
+        box.value = {"Shafaq News": "shafaq", "n-tv": "N-TV"}[truth[label]]
+    round_.show_answer()
+    assert "2 of 2 right" in round_.answer.value
+
+
+def test_workshop_picks_events_and_starts_with_sensible_values():
+    from analysis.widgets import MULTI_HINT, event_choices, workshop
+
+    choices = {**event_choices(), "Three outlets": THREE}
+    app = workshop(choices)
+    assert app.explorer.frame.value == app.explorer.frame.options[0]
+    assert MULTI_HINT in _state_text(app)
+    assert "Ctrl-click" in MULTI_HINT and "⌘" in MULTI_HINT
+    app.event.value = "Three outlets"
+    assert len(app.explorer.outlets.options) == 3
+    assert set(app.explorer.palette) == set(app.explorer.outlets.options)
+
+
+def test_exercises_work_without_code_and_cut_at_word_boundaries():
+    import re
+
+    from analysis import clean_corpus
+    from analysis.widgets import Exercises
+
+    ex = Exercises(clean_corpus(load_corpus(SEED_EVENT)))
+    html = ex.word_results.value
+    assert "missile / missiles" in html
+    assert len(re.findall(r"<b>missiles</b>", html, flags=re.I)) >= 6
+    for left in re.findall(r"<td style='text-align:right'>(.*?)</td>", html):
+        assert left == "" or left.startswith("…") or not left[0].isalnum() or len(left) < 60
+        if left.startswith("…"):
+            assert left[1] == " "  # a whole word follows the ellipsis
+    ex.word.value = "hunt*"
+    assert "Searched for hunt*" in ex.word_results.value
+    ex.tone_kind.value = "most positive"
+    ex.tone_outlet.value = "Shafaq News"
+    ex.tone_n.value = 3
+    table = ex.tone_table()
+    assert len(table) == 3 and set(table["outlet"]) == {"Shafaq News"}
+    assert (table["compound"].diff().dropna() <= 0).all()
+    assert table["words"].str.len().gt(0).any()

@@ -1,4 +1,5 @@
-"""``compare`` and ``chart``: the report of an event, or one of its charts."""
+"""``compare``, ``chart`` and ``printables``: the report of an event, one of its charts, or its
+blind round on paper."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 import sys
 
 from ..report import CHARTS, chart, compare_event
-from .common import add_path_argument, add_subcommand
+from .common import add_path_argument, add_subcommand, corpus_from_args
 
 __all__ = ["register"]
 
@@ -27,8 +28,23 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_printables(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..blind import printables
+    from ..loading import read_event
+
+    event = Path(args.path)
+    title = read_event(event).get("title") if (event / "event.yml").is_file() else None
+    written = printables(corpus_from_args(args), args.out, seed=args.seed, clean=False,
+                         title=title, force=args.force)
+    print(f"wrote {written[0]} (for the students) and {written[1]} (the answers); "
+          "open them in a browser and print")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``compare`` and ``chart``."""
+    """Add ``compare``, ``chart`` and ``printables``."""
     p = add_subcommand(
         subparsers, "compare",
         help="compare the outlets of an event: charts, tables and report.html",
@@ -63,6 +79,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _actors_option(p)
     p.set_defaults(func=_cmd_chart)
 
+    p = add_subcommand(
+        subparsers, "printables",
+        help="the blind round on paper: anonymised articles with questions, and answers",
+        description="Writes blind-round.html (the articles with the outlets hidden, the "
+                    "questions and room to write; it names no outlet) and blind-answers.html "
+                    "(the key and the evidence, for the teacher) into DIR. Print them from a "
+                    "browser; each article starts a page.",
+        examples=["data/events/my-event --out out/printables",
+                  "data/events/my-event --out out/printables --seed 7"],
+    )
+    add_path_argument(p, clean=True)
+    p.add_argument("--out", metavar="DIR", default="out/printables",
+                   help="output folder (default: out/printables)")
+    p.add_argument("--seed", type=int, default=None,
+                   help="fix which outlet becomes 'Outlet A', 'Outlet B', ... (same as the app)")
+    p.add_argument("--force", action="store_true",
+                   help="replace files in DIR even if Outlet Lens did not write them")
+    p.set_defaults(func=_cmd_printables)
 
 def _actors_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", nargs="+",

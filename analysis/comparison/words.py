@@ -21,7 +21,7 @@ from ..errors import require_columns
 from ..tokens import WordTokenizer, normalize, stopword_set, word_spans, words
 from .groups import describe_groups, group_labels, require_groups
 
-__all__ = ["Stopwords", "as_term", "distinctive_words", "kwic"]
+__all__ = ["Stopwords", "as_term", "distinctive_words", "kwic", "word_forms"]
 
 Stopwords = Collection[str] | Literal["english"] | None
 
@@ -471,18 +471,88 @@ def _bh(p: pd.Series) -> pd.Series:
     return pd.Series(out, index=p.index)
 
 
+def word_forms(word: str) -> list[str]:
+    """The singular and plural forms :func:`kwic` looks for when given ``word``.
+
+    English regular plurals only: ``-s``, ``-es`` and ``-y``/``-ies``, both ways. A form
+    that is not a word of the text simply finds nothing.
+
+    >>> word_forms("missile"), word_forms("policies"), word_forms("box")
+    (['missile', 'missiles'], ['policies', 'policy'], ['box', 'boxes'])
+    """
+    forms = {word}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    elif word.endswith("es") and len(word) > 3:
+        forms |= {word[:-2], word[:-1]}
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        forms.add(word[:-1])
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    else:
+        forms.add(word + "s")
+    return sorted(forms)
+
+
+class _Wanted:
+    """One word of a :func:`kwic` search: its forms, or a ``*`` pattern."""
+
+    def __init__(self, chunk: str, *, forms: bool) -> None:
+        if "*" in chunk:
+            parts = [as_term(p) if p else "" for p in chunk.split("*")]
+            self.pattern = re.compile(r"\S*".join(map(re.escape, parts)) + r"\Z")
+            self.forms: frozenset[str] = frozenset()
+            self.capital = False
+            self.shown = chunk.lower()
+            self.hint = max(parts, key=len)
+        else:
+            self.pattern = None
+            self.capital = chunk[:1].isupper()
+            word = as_term(chunk)
+            self.forms = frozenset(word_forms(word) if forms else [word])
+            self.shown = " / ".join(sorted(self.forms, key=lambda f: (len(f), f)))
+            self.hint = min(self.forms, key=len).removesuffix("y")  # in every form
+
+    def __call__(self, term: str) -> bool:
+        return (self.pattern.match(term) is not None if self.pattern is not None
+                else term in self.forms)
+
+
+def _wanted_words(term: str, forms: bool | None) -> list[_Wanted]:
+    wanted: list[_Wanted] = []
+    for chunk in term.split():
+        if "*" in chunk and re.search(r"\w", chunk):
+            wanted.append(_Wanted(chunk.strip(".,;:!?\"'()"), forms=False))
+            continue
+        wanted += [_Wanted(word, forms=False) for word in WordTokenizer().tokenize(chunk)]
+    last = wanted[-1] if wanted else None
+    if last is not None and last.pattern is None:
+        # the last word of a phrase takes its plural ("cold war" finds "cold wars"); a
+        # capitalised word is a name ("Russia" does not find "Russians")
+        word = min(last.forms)
+        if forms or (forms is None and word == word.lower() and not last.capital):
+            wanted[-1] = _Wanted(word, forms=True)
+    return wanted
+
+
 def kwic(
     corpus: pd.DataFrame,
     term: str,
     *,
     window: int = 40,
     by: str | None = None,
+    forms: bool | None = None,
 ) -> pd.DataFrame:
     """Keyword in context: every place a term occurs, with the text either side.
 
     The term is matched the way :func:`distinctive_words` counts it: word by word, ignoring
     case, curly versus straight quotes and a possessive ``'s`` ("russia" finds "Russia's"). A
-    phrase ("cold war") matches those words in a row.
+    phrase ("cold war") matches those words in a row. A lower-case (last) word also finds its
+    singular or plural ("missile" finds "missiles", "policy" finds "policies"; see
+    :func:`word_forms`); a capitalised word is taken as a name and matched as written. A
+    ``*`` stands for any letters: "hunt*" finds "hunt", "hunted", "hunting".
 
     Parameters
     ----------
@@ -490,36 +560,42 @@ def kwic(
     term : a word or phrase, e.g. a ``term`` from :func:`distinctive_words`.
     window : characters of context on each side (line breaks shown as spaces).
     by : another column to show and sort by, e.g. ``"leaning"``.
+    forms : ``True`` to look for the singular and plural of the (last) word, ``False`` for
+        the words exactly as given, ``None`` (default) for forms of a lower-case word only.
 
     Returns
     -------
     DataFrame
         One row per occurrence: ``article_id, outlet`` (and ``by``), ``left``, ``match``
         (the words as written), ``right``, ``start``, ``end`` (offsets of the match in the
-        article's text). In corpus order, then by position.
+        article's text). In corpus order, then by position. ``.attrs["searched"]`` says
+        what was looked for, e.g. ``"missile / missiles"`` or ``"hunt*"``.
 
     >>> from analysis import from_texts
     >>> kwic(from_texts({"A": "Moscow spoke of a new Cold War. Russia’s cold-war talk."}),
     ...      "cold war", window=10)
       article_id outlet       left     match       right  start  end
     0        a-1      A  of a new   Cold War  . Russia’s     22   30
+    >>> found = kwic(from_texts({"A": "A missile, then two missiles."}), "missile")
+    >>> found["match"].tolist(), found.attrs["searched"]
+    (['missile', 'missiles'], 'missile / missiles')
     """
     extra = [by] if by and by != "outlet" else []
     require_columns(corpus, ["article_id", "outlet", "text", *extra], "kwic")
-    wanted = [as_term(w) for w in WordTokenizer().tokenize(term)]
+    wanted = _wanted_words(term, forms)
     if not wanted:
-        raise ValueError(f"kwic needs a term with at least one word, not {term!r}")
+        raise ValueError(f"kwic needs a term with at least one word, not {term[:60]!r}")
     n = len(wanted)
     rows = []
     for row in corpus[["article_id", "outlet", "text", *extra]].itertuples(index=False):
         text = row.text
         folded = normalize(text).lower()
-        if not all(w in folded for w in wanted):  # cheap filter before tokenising
+        if not all(w.hint in folded for w in wanted):  # cheap filter before tokenising
             continue
         spans = word_spans(text)
         found = [as_term(text[s:e]) for s, e in spans]
         for k in range(len(found) - n + 1):
-            if found[k : k + n] == wanted:
+            if all(w(t) for w, t in zip(wanted, found[k : k + n], strict=True)):
                 start, end = spans[k][0], spans[k + n - 1][1]
                 left = text[max(0, start - window) : start]
                 right = text[end : end + window]
@@ -530,7 +606,11 @@ def kwic(
     out = pd.DataFrame(rows, columns=columns)
     if extra:
         out = out.sort_values(extra, kind="stable").reset_index(drop=True)
-    return out.astype({"start": "int64", "end": "int64"})
+    out = out.astype({"start": "int64", "end": "int64"})
+    out.attrs["searched"] = " ".join(
+        w.shown if len(wanted) == 1 or w.pattern is not None or len(w.forms) == 1
+        else f"({w.shown})" for w in wanted)
+    return out
 
 
 _WHITESPACE = re.compile(r"\s")
