@@ -4,12 +4,23 @@ bound, and outputs left half-written. Expected values are worked out by hand in 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import socket
+import threading
 import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 
+from analysis.cli import main
 from analysis.errors import CorpusError
+from analysis.ingest import add_sources, decode_page, extract_article, fetch_url
+from analysis.ingest import fetch as ingest_fetch
+from analysis.ingest.errors import IngestError
 from analysis.safe_patterns import (
     UnsafePatternError,
     check_user_regex,
@@ -106,3 +117,279 @@ def test_frame_lexicon_with_a_catastrophic_regex_is_refused():
     start = time.perf_counter()
     assert find_frame_terms("a" * 20_000, frames={"peace": ["a***b"]}) == []
     assert time.perf_counter() - start < 1
+
+
+# --- web pages and downloads --------------------------------------------------------------
+
+
+_PROSE = ("Negotiators met again in Geneva on Monday and agreed to keep talking next week. "
+          * 5)
+ARTICLE_HTML = (f"<html lang='en'><head><title>Talks | Wire</title></head><body><article>"
+                f"<h1>Talks resume</h1><p>{_PROSE}</p></article></body></html>").encode()
+
+
+@contextlib.contextmanager
+def hostile_server(answers):
+    """A server on 127.0.0.1 that answers each request path with raw bytes (or a function
+    of the socket that writes what it likes); yields its base URL."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+
+    def serve(conn):
+        with conn:
+            try:
+                conn.settimeout(5)
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    data = conn.recv(4096)
+                    if not data:
+                        return
+                    request += data
+                path = request.split(b" ", 2)[1].decode()
+                answer = answers[path]
+                if callable(answer):
+                    answer(conn, stop)
+                else:
+                    conn.sendall(answer)
+            except OSError:
+                pass
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        listener.close()
+
+
+def _response(body: bytes, *headers: str, status: str = "HTTP/1.1 200 OK") -> bytes:
+    head = "\r\n".join([status, "Content-Type: text/html; charset=utf-8", *headers,
+                        "Connection: close"])
+    return head.encode() + b"\r\n\r\n" + body
+
+
+def _trickle(chunks, pause):
+    def send(conn, stop):
+        for chunk in chunks:
+            if stop.wait(pause):
+                return
+            conn.sendall(chunk)
+    return send
+
+
+BROKEN_HTTP = {
+    # chunked encoding cut short: one 4,096-byte chunk announced, 10 bytes sent
+    "/chunked": (_response(b"1000\r\n0123456789", "Transfer-Encoding: chunked"),
+                 "the server ended the page before its end"),
+    "/headers150": (_response(b"x", *[f"X-H{i}: v" for i in range(150)]),
+                    "not valid HTTP (HTTPException)"),
+    "/longline": (_response(b"x", "X-Long: " + "a" * 70_000), "not valid HTTP (LineTooLong)"),
+    "/badstatus": (b"HTTP/1.1 OK-ish\r\n\r\nx", "not valid HTTP (BadStatusLine)"),
+    "/http09": (b"<html><body>old</body></html>", "not valid HTTP (BadStatusLine)"),
+    # Content-Length 100,000, 500 bytes sent: once stored as a complete article
+    "/short": (_response(b"<p>" + b"a" * 497, "Content-Length: 100000"),
+               "announced 100,000 bytes but sent 500 bytes; nothing was stored"),
+}
+
+
+@pytest.mark.parametrize("path", list(BROKEN_HTTP))
+def test_broken_http_is_a_clear_error(path):
+    answer, expected = BROKEN_HTTP[path]
+    with hostile_server({path: answer}) as base, pytest.raises(IngestError) as info:
+        fetch_url(base + path, timeout=5)
+    assert expected in str(info.value)
+    assert str(info.value).startswith(f"{base}{path}: ")
+
+
+def test_a_batch_goes_on_after_broken_http(tmp_path, capsys):
+    answers = {path: answer for path, (answer, _) in BROKEN_HTTP.items()}
+    answers["/good"] = _response(ARTICLE_HTML)
+    with hostile_server(answers) as base:
+        sources = [base + p for p in BROKEN_HTTP] + [base + "/good"]
+        code = main(["add", *sources, "--event", str(tmp_path / "ev"), "--timeout", "5"])
+    err = capsys.readouterr().err
+    assert code == 1  # 1: some sources were not added (see the command line's docstring)
+    assert err.count(": failed.") == len(BROKEN_HTTP)
+    assert f"{base}/good: added." in err
+    assert [p.suffix for p in (tmp_path / "ev").iterdir()].count(".md") == 1
+
+
+def test_a_server_sending_one_byte_a_second_is_given_up_at_the_deadline():
+    body = _response(b"<p>" + b"a" * 100)
+    # timeout 0.5 s per read, so each byte (every 0.3 s) keeps the connection alive; the
+    # whole download must end by 3 x 0.5 = 1.5 s
+    with hostile_server({"/slow": _trickle([body[i:i + 1] for i in range(len(body))], 0.3)}
+                        ) as base:
+        start = time.perf_counter()
+        with pytest.raises(IngestError, match=r"took longer than 1.5 s in all"):
+            fetch_url(base + "/slow", timeout=0.5)
+        assert time.perf_counter() - start < 3
+
+
+def test_slow_headers_are_given_up_at_the_deadline():
+    lines = [b"HTTP/1.1 200 OK\r\n"] + [f"X-H{i}: v\r\n".encode() for i in range(60)]
+    with hostile_server({"/slowhead": _trickle(lines, 0.3)}) as base:
+        start = time.perf_counter()
+        with pytest.raises(IngestError, match=r"took longer than 1.5 s in all"):
+            fetch_url(base + "/slowhead", timeout=0.5)
+        assert time.perf_counter() - start < 3
+
+
+@pytest.mark.parametrize("target", [
+    "http://169.254.169.254/latest/meta-data/", "http://127.0.0.2/", "http://10.0.0.1/",
+    "http://192.168.1.1/", "http://[::1]/", "http://2130706433/",  # 2130706433 = 127.0.0.1
+])
+def test_redirect_from_a_public_address_into_the_local_network_is_refused(target):
+    # No connection is made: the redirect handler decides before any request is sent.
+    handler = ingest_fetch._WebOnlyRedirects()
+    request = urllib.request.Request("http://93.184.215.14/story")
+    token = ingest_fetch._WATCH.set(ingest_fetch._Watch("http://93.184.215.14/story", 60))
+    try:
+        with pytest.raises(urllib.error.HTTPError, match="local network, refused"):
+            handler.redirect_request(request, None, 302, "Found", {}, target)
+        allowed = handler.redirect_request(request, None, 302, "Found", {},
+                                           "http://93.184.215.14/moved")
+        assert allowed.full_url == "http://93.184.215.14/moved"
+    finally:
+        ingest_fetch._WATCH.reset(token)
+
+
+def test_redirect_within_a_local_address_the_user_gave_is_followed():
+    with hostile_server({
+        "/a": _response(b"", "Location: /b", status="HTTP/1.1 302 Found"),
+        "/b": _response(ARTICLE_HTML),
+    }) as base:
+        page = fetch_url(base + "/a", timeout=5)
+    assert page.url == base + "/b" and page.data == ARTICLE_HTML
+
+
+@pytest.mark.parametrize("charset", ["rot-13", "hex", "zlib", "uu", "utf-7"])
+def test_a_charset_that_is_not_a_text_encoding_is_ignored(charset, tmp_path):
+    page = ARTICLE_HTML.replace(b"<head>", f'<head><meta charset="{charset}">'.encode())
+    text, encoding, note = decode_page(page)
+    assert (text, encoding) == (page.decode(), "utf-8")
+    assert note == f"declares the charset {charset!r}, which is not a text encoding the kit reads"
+    assert decode_page(b"+ADw-p+AD4-", declared=charset)[0] == "+ADw-p+AD4-"  # never UTF-7
+    saved = tmp_path / "page.html"
+    saved.write_bytes(page)
+    good = tmp_path / "b.txt"
+    good.write_text("Second\n" + _PROSE, encoding="utf-8")
+    with hostile_server({"/p": _response(ARTICLE_HTML.replace(b"Talks", b"Other talks"),
+                                         f"X-Charset-Test: {charset}")
+                         .replace(b"charset=utf-8", f"charset={charset}".encode())}) as base:
+        table, _ = add_sources([str(saved), base + "/p", str(good)], tmp_path / "ev",
+                               event_title=None, outlet=None, fetch=True, timeout=5,
+                               max_bytes=1_000_000)
+    assert list(table["status"]) == ["added", "added", "added"]
+    assert f"declares the charset {charset!r}" in table["message"][0]
+
+
+def test_a_fifo_or_a_device_as_a_source_fails_at_once(tmp_path):
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    good = tmp_path / "b.txt"
+    good.write_text("Title\n" + _PROSE, encoding="utf-8")
+    start = time.perf_counter()
+    table, _ = add_sources([str(fifo), "/dev/zero", str(good)], tmp_path / "ev",
+                           event_title=None, outlet=None, fetch=False, timeout=1,
+                           max_bytes=1_000_000)
+    assert time.perf_counter() - start < 5
+    assert list(table["status"]) == ["failed", "failed", "added"]
+    assert set(table["message"][:2]) == {
+        "is not a regular file (a device, pipe or socket); give a saved page, a text file "
+        "or a folder of them"}
+    with pytest.raises(IngestError, match="is not a file"):
+        extract_article(Path("/dev/zero"))
+
+
+def test_max_mb_inf_and_nan_are_refused_by_the_command_line(tmp_path, capsys):
+    for value in ("inf", "nan", "0", "-1", "1e309"):
+        with pytest.raises(SystemExit) as info:
+            main(["add", "x.html", "--event", str(tmp_path / "ev"), "--max-mb", value])
+        assert info.value.code == 2
+        assert (f"error: argument --max-mb: expected a number from 0.001 to 1000, not "
+                f"{value!r}") in capsys.readouterr().err
+
+
+def _nested_mhtml(levels: int) -> bytes:
+    text = "MIME-Version: 1.0\r\n"
+    for i in range(levels):
+        text += f'Content-Type: multipart/related; boundary="b{i}"\r\n\r\n--b{i}\r\n'
+    text += "Content-Type: text/html\r\n\r\n<p>hi</p>\r\n"
+    text += "".join(f"--b{i}--\r\n" for i in reversed(range(levels)))
+    return text.encode()
+
+
+def test_an_mhtml_with_3000_nested_parts_is_a_clear_error(tmp_path):
+    path = tmp_path / "deep.mhtml"
+    path.write_bytes(_nested_mhtml(3000))
+    with pytest.raises(IngestError, match="parts nest inside each other too deeply"):
+        extract_article(path)
+
+
+def test_a_page_nested_100000_divs_deep_says_so(tmp_path):
+    page = ("<html><body>" + "<div>" * 100_000 + f"<p>{_PROSE}</p>" + "</div>" * 100_000
+            + "</body></html>")
+    with pytest.raises(IngestError, match=r"nests its elements more than 255 deep"):
+        extract_article(page)
+
+
+def test_a_short_wire_brief_in_article_is_added():
+    # four paragraphs, 65 words (counted by hand: 17 + 19 + 12 + 17); refused before as
+    # "no article ... menus, link lists or a notice" (lines under 80 characters)
+    paras = ["GENEVA (Wire) - Russian and US defence chiefs spoke by phone on Friday, two "
+             "officials told reporters.",
+             "The call lasted about an hour and covered the war in Ukraine and arms control, "
+             "a spokesman said later.",
+             "Neither side gave details of what was agreed during the long call.",
+             "The two men last spoke in March, according to a short written statement published by "
+             "the Pentagon."]
+    assert sum(len(p.split()) for p in paras) == 65
+    page = ("<html lang='en'><head><title>Defence chiefs speak | Wire</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><h1>Defence chiefs speak</h1>"
+            + "".join(f"<p>{p}</p>" for p in paras) + "</article></body></html>")
+    result = extract_article(page)
+    assert all(p in result.text for p in paras)
+
+
+# --- size options -------------------------------------------------------------------------
+
+
+def test_arc_bins_are_bounded_by_the_input(tmp_path, capsys):
+    from analysis import from_texts
+    from analysis.sentiment import MAX_ARC_BINS, sentence_sentiment, sentiment_arc
+
+    table = sentence_sentiment(from_texts({"A": "Good news. Nothing. Bad news. Sad."}))
+    # 4 sentences, so up to max(100, 4) = 100 bins; 10**9 once took 23.7 GB
+    assert len(sentiment_arc(table, bins=MAX_ARC_BINS)) == 100
+    with pytest.raises(ValueError, match=r"^bins must be at most 100 \(the sentences of the "
+                                         r"longest article, or 100\), not 1,000,000,000$"):
+        sentiment_arc(table, bins=1_000_000_000)
+    event = tmp_path / "ev"
+    event.mkdir()
+    (event / "event.yml").write_text("title: T\n", encoding="utf-8")
+    (event / "a.md").write_text("---\noutlet: A\n---\nGood news. Bad news.\n", encoding="utf-8")
+    assert main(["sentiment", str(event), "--by", "arc", "--bins", "1000000000"]) == 2
+    assert capsys.readouterr().err.startswith("error: bins must be at most 100")
+
+
+def test_jobs_are_capped_at_twice_the_cores(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    code = main(["score", str(Path(__file__).parent.parent / "analysis/data/events/"
+                                "2024-07-12-austin-belousov-call"),
+                 "--jobs", "1000", "--no-cache", "--no-progress", "--no-quotes",
+                 "--no-actors", "--format", "csv"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "--jobs 1000 is more than twice the 2 CPU core(s) here; using 4" in captured.err
