@@ -21,6 +21,7 @@ from analysis.errors import CorpusError
 from analysis.ingest import add_sources, decode_page, extract_article, fetch_url
 from analysis.ingest import fetch as ingest_fetch
 from analysis.ingest.errors import IngestError
+from analysis.loading import load_corpus
 from analysis.safe_patterns import (
     UnsafePatternError,
     check_user_regex,
@@ -393,3 +394,248 @@ def test_jobs_are_capped_at_twice_the_cores(tmp_path, capsys, monkeypatch):
     captured = capsys.readouterr()
     assert code == 0
     assert "--jobs 1000 is more than twice the 2 CPU core(s) here; using 4" in captured.err
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def _event_dir(tmp_path: Path, article: bytes, name: str = "ev") -> Path:
+    event = tmp_path / name
+    event.mkdir()
+    (event / "event.yml").write_text("title: T\n", encoding="utf-8")
+    (event / "a.md").write_bytes(article)
+    return event
+
+
+def test_csv_saved_by_excel_with_a_bom_is_read(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes(b"\xef\xbb\xbfoutlet,text\r\nA,Talks began.\r\n")
+    corpus = load_corpus(path)
+    assert list(corpus["outlet"]) == ["A"] and list(corpus["text"]) == ["Talks began."]
+
+
+def test_a_json_array_with_a_bom_is_read_as_json(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_bytes(b'\xef\xbb\xbf[{"outlet": "A", "text": "Talks."}]')
+    corpus = load_corpus(path)
+    assert list(corpus["outlet"]) == ["A"]
+    assert corpus["source"][0] == f"{path} (row 1)"  # a JSON array: rows, not lines
+
+
+def test_a_csv_cell_over_131072_characters_is_read(tmp_path):
+    text = "Word. " * 40_000  # 240,000 characters
+    path = tmp_path / "c.csv"
+    path.write_text(f'outlet,text\nA,"{text}"\n', encoding="utf-8")
+    import csv
+
+    before = csv.field_size_limit()
+    assert load_corpus(path)["text"][0] == text
+    assert csv.field_size_limit() == before  # the process-wide limit is put back
+
+
+@pytest.mark.parametrize(("char", "code"), [("\x00", "0x00"), ("\x1b", "0x1b")])
+def test_a_control_character_in_front_matter_is_named(tmp_path, char, code):
+    event = _event_dir(tmp_path, f"---\noutlet: A\ntitle: x{char}y\n---\nText.\n".encode())
+    with pytest.raises(CorpusError) as info:
+        load_corpus(event)
+    # "title: x" is 8 characters into line 3 of the file (line 2 of the front matter)
+    assert str(info.value) == (
+        f"{event / 'a.md'}, line 3: the front matter is not valid YAML: it holds the control "
+        f"character {code} (position 18), which YAML does not allow; delete it")
+
+
+def test_lone_cr_line_endings_are_read(tmp_path):
+    event = _event_dir(tmp_path, b"---\routlet: A\rtitle: T\r---\rText one.\rText two.\r")
+    corpus = load_corpus(event)
+    assert corpus["outlet"][0] == "A" and corpus["text"][0] == "Text one.\nText two.\n"
+
+
+def test_list_typed_outlets_are_refused_naming_the_row(tmp_path):
+    import pandas as pd
+
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"outlet": [["A", "B"], ["C"]], "text": ["One.", "Two."]}).to_parquet(path)
+    with pytest.raises(CorpusError) as info:
+        load_corpus(path)
+    assert str(info.value) == (f"{path} (row 1), field 'outlet': expected text, found a list "
+                               "(each row names one outlet) (2 row(s) like this)")
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text('{"outlet": "A", "text": "x"}\n{"outlet": {"n": 1}, "text": "y"}\n',
+                     encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 2, field 'outlet': expected text, found an "
+                                          r"object"):
+        load_corpus(jsonl)
+
+
+def test_a_symlinked_event_folder_in_a_folder_of_events_is_refused(tmp_path):
+    outside = _event_dir(tmp_path, b"---\noutlet: A\n---\nSecret.\n", name="outside")
+    events = tmp_path / "events"
+    events.mkdir()
+    _event_dir(events, b"---\noutlet: B\n---\nText.\n", name="real")
+    (events / "linked").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(CorpusError) as info:
+        load_corpus(events)
+    assert str(info.value) == (f"{events / 'linked'}: is a link to an event folder "
+                               "elsewhere; copy the folder in instead")
+
+
+def test_a_huge_outlet_name_is_cut_with_a_warning(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("outlet,text\n" + "N" * 100_000 + ",Talks.\nB,More.\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 outlet name\(s\) longer than 200 characters "
+                                         r"were cut to 200"):
+        corpus = load_corpus(path)
+    assert corpus["outlet"][0] == "N" * 199 + "…" and corpus["outlet"][1] == "B"
+
+
+# --- outputs: compare, score and the cache ------------------------------------------------
+
+SEED = (Path(__file__).resolve().parent.parent
+        / "analysis/data/events/2024-07-12-austin-belousov-call")
+
+
+def test_compare_out_that_is_a_file_is_a_clear_error(tmp_path, capsys):
+    target = tmp_path / "report"
+    target.write_text("mine", encoding="utf-8")
+    assert main(["compare", str(SEED), "--out", str(target)]) == 2
+    assert capsys.readouterr().err == (f"error: {target}: is a file; give the name of a folder "
+                                       "for the report\n")
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_compare_refuses_more_than_30_outlets(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text("outlet,text\n" + "".join(f"O{i},Talks began.\n" for i in range(31)),
+                    encoding="utf-8")
+    start = time.perf_counter()
+    assert main(["compare", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert time.perf_counter() - start < 10
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {path}: has 31 outlets; a report can show at most 30 side "
+                          "by side")
+    assert "score PATH --out scores.csv" in err and not (tmp_path / "out").exists()
+
+
+def test_write_folder_swaps_a_whole_run_in(tmp_path):
+    from analysis.outputs import write_folder, written_by_kit
+
+    out = tmp_path / "out"
+    write_folder(out, {"a.csv": b"1", "b.png": b"2"})
+    write_folder(out, {"a.csv": b"3", "c.csv": b"4"})
+    assert sorted(p.name for p in out.iterdir()) == [".outlet-lens-outputs", "a.csv", "b.png",
+                                                     "c.csv"]
+    assert (out / "a.csv").read_bytes() == b"3" and written_by_kit(out / "c.csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left
+
+
+def test_a_stale_temporary_folder_of_a_killed_run_is_removed(tmp_path):
+    from analysis.outputs import clean_stale_temps, write_folder
+
+    dead = 2**22 + 12_345  # above Linux's default pid_max (4,194,304): no such process
+    stale = tmp_path / f".out.outlet-lens-{dead}-abc.tmp"
+    stale.mkdir()
+    (stale / "a.csv").write_bytes(b"half")
+    live = tmp_path / f".out.outlet-lens-{os.getpid()}-abc.tmp"
+    live.mkdir()
+    other = tmp_path / ".out.something.tmp"  # not the kit's naming: never touched
+    other.write_bytes(b"x")
+    write_folder(tmp_path / "out", {"a.csv": b"1"})
+    assert not stale.exists() and live.exists() and other.exists()
+    assert clean_stale_temps(tmp_path) == 0
+
+
+def test_a_full_disk_during_compare_changes_nothing(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "out"
+    assert main(["compare", str(SEED), "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_write = Path.write_bytes
+    calls = []
+
+    def full(self, data):
+        calls.append(self.name)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    assert main(["compare", str(SEED), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.endswith(f"error: {out}: could not be written (No space left on device); "
+                        "nothing was changed\n")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_full_disk_during_score_is_an_error_line(tmp_path, capsys, monkeypatch):
+    from analysis.scoring import writer
+
+    class Full:
+        def __init__(self, *a, **k):
+            pass
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(writer.os, "fdopen", lambda fd, mode: (os.close(fd), Full())[1])
+    out = tmp_path / "scores.csv"
+    code = main(["score", str(SEED), "--out", str(out), "--no-cache", "--no-progress",
+                 "--no-quotes", "--no-actors"])
+    assert code == 2
+    assert capsys.readouterr().err.endswith(
+        f"error: {out}: could not be written (No space left on device); nothing was changed\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_score_csv_neutralises_formulas(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('outlet,text\n"=HYPERLINK(""http://x"")",Talks began.\n@SUM,More talks.\n',
+                    encoding="utf-8")
+    out = tmp_path / "scores.csv"
+    assert main(["score", str(path), "--out", str(out), "--no-cache", "--no-progress",
+                 "--no-quotes", "--no-actors", "--no-frames", "--no-markers"]) == 0
+    import pandas as pd
+
+    table = pd.read_csv(out)
+    assert list(table["outlet"]) == ["'=HYPERLINK(\"http://x\")", "'@SUM"]
+
+
+def test_a_stale_score_temporary_file_is_removed(tmp_path):
+    dead = 2**22 + 12_345
+    stale = tmp_path / f".scores.csv.outlet-lens-{dead}-x1y2.tmp"
+    stale.write_bytes(b"half a run")
+    assert main(["score", str(SEED), "--out", str(tmp_path / "scores.csv"), "--no-cache",
+                 "--no-progress", "--no-quotes", "--no-actors"]) == 0
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".outlet-lens-outputs", "scores.csv"]
+
+
+@pytest.mark.parametrize("link", ["cache", "bucket"])
+def test_a_symlinked_cache_never_writes_into_data_or_an_event(tmp_path, monkeypatch, link):
+    from analysis.scoring import Scorer, cache
+    from analysis.scoring.cache import _chunk_key
+
+    victim = tmp_path / "event"
+    victim.mkdir()
+    (victim / "event.yml").write_text("title: T\n", encoding="utf-8")
+    before = sorted(p.name for p in victim.rglob("*"))
+    root = tmp_path / "cache-root"
+    root.mkdir()
+    scorer = Scorer(quotes=False, actors=False)
+    articles = load_corpus(SEED)
+    key = _chunk_key(scorer, articles)
+    if link == "cache":
+        (root / "scores").symlink_to(victim, target_is_directory=True)
+    else:
+        (root / "scores").mkdir()
+        (root / "scores" / key[:2]).symlink_to(victim, target_is_directory=True)
+    monkeypatch.setenv("OUTLET_LENS_CACHE", str(root))
+    if link == "cache":
+        with pytest.raises(ValueError, match="must not be inside the event folder"):
+            cache.cache_dir()
+    else:
+        scores = cache.cached_scores(scorer, articles, cache.cache_dir())
+        assert len(scores) == 2
+    assert sorted(p.name for p in victim.rglob("*")) == before
