@@ -30,7 +30,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         raise CorpusError(
             f"has {n_outlets} outlets; a report can show at most {MAX_COMPARE_OUTLETS} side "
             "by side (one colour, bar and column each). Compare a few outlets of one event "
-            "at a time, or score them all with `score PATH --out scores.csv`", file=args.path)
+            "at a time, or score them all with 'score PATH --out scores.csv'", file=args.path)
     written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force)
     for path in written:
         print(path, file=sys.stderr)
