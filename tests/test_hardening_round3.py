@@ -639,3 +639,27 @@ def test_a_symlinked_cache_never_writes_into_data_or_an_event(tmp_path, monkeypa
         scores = cache.cached_scores(scorer, articles, cache.cache_dir())
         assert len(scores) == 2
     assert sorted(p.name for p in victim.rglob("*")) == before
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("c.csv", b"\xef\xbb\xbfoutlet,text\r\nA,Talks began.\r\n"),
+    ("c.jsonl", b'\xef\xbb\xbf{"outlet": "A", "text": "Talks began."}\n'),
+    ("c.json", b'\xef\xbb\xbf[{"outlet": "A", "text": "Talks began."}]'),
+])
+def test_the_streaming_reader_reads_files_with_a_bom(tmp_path, name, content):
+    from analysis.scoring import iter_chunks
+
+    path = tmp_path / name
+    path.write_bytes(content)
+    chunks = list(iter_chunks(path, chunksize=10))
+    assert [list(a["outlet"]) for a, _ in chunks] == [["A"]]
+    assert all(len(skipped) == 0 for _, skipped in chunks)
+
+
+def test_table_commands_neutralise_formulas_in_csv(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text('outlet,text\n=1+2,Talks began.\n', encoding="utf-8")
+    out = tmp_path / "t.csv"
+    assert main(["info", str(path), "--out", str(out)]) == 0
+    assert "'=1+2" in out.read_text(encoding="utf-8")
+    assert "=1+2" not in out.read_text(encoding="utf-8").replace("'=1+2", "")
