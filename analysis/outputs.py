@@ -390,13 +390,11 @@ def write_folder(folder: str | os.PathLike[str], files: dict[str, bytes], *,
     own files, they are left where they are and each file is replaced atomically instead.
     A full disk or a read-only folder is an :class:`OutputError` and changes nothing.
     """
-    out = Path(folder).expanduser()
-    if out.exists() and not out.is_dir():
+    if Path(folder).expanduser().exists() and not Path(folder).expanduser().is_dir():
         raise OutputError(f"{folder}: is a file; give the name of a folder for the report")
-    if out.is_symlink():
-        raise OutputError(f"{folder}: is a link; give the name of a real folder")
+    out = Path(folder).expanduser().resolve()  # a linked folder: the swap happens where it is
     targets = [check_target(out / name, force=force) for name in files]
-    parent = out.resolve().parent
+    parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         clean_stale_temps(parent, out.name)

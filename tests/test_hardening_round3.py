@@ -663,3 +663,25 @@ def test_table_commands_neutralise_formulas_in_csv(tmp_path, capsys):
     assert main(["info", str(path), "--out", str(out)]) == 0
     assert "'=1+2" in out.read_text(encoding="utf-8")
     assert "=1+2" not in out.read_text(encoding="utf-8").replace("'=1+2", "")
+
+
+def test_write_folder_through_a_linked_folder_keeps_the_link(tmp_path):
+    from analysis.outputs import write_folder
+
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    write_folder(link, {"a.csv": b"1"})
+    write_folder(link, {"a.csv": b"2"})
+    assert link.is_symlink() and (real / "a.csv").read_bytes() == b"2"
+
+
+def test_resolve_jobs_caps_at_twice_the_cores(monkeypatch):
+    from analysis.scoring.parallel import resolve_jobs
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    with pytest.warns(UserWarning, match=r"jobs=100 is more than twice the 3 CPU core\(s\) "
+                                         r"here; using 6"):
+        assert resolve_jobs(100) == 6
+    assert (resolve_jobs(6), resolve_jobs(0), resolve_jobs(-1)) == (6, 3, 3)
