@@ -416,8 +416,11 @@ def write_folder(folder: str | os.PathLike[str], files: dict[str, bytes], *,
                                                   for n in sorted(names)), encoding="utf-8")
             keep_old = [p for p in out.iterdir() if p.name not in files
                         and p.name != MANIFEST] if out.exists() else []
-            for old in keep_old:  # the kit's files of other runs stay (hard links)
-                os.link(old, tmp / old.name)
+            for old in keep_old:  # the kit's files of other runs stay
+                try:
+                    os.link(old, tmp / old.name)
+                except OSError:  # no hard links on this file system
+                    shutil.copy2(old, tmp / old.name)
             if not out.exists():
                 os.rename(tmp, out)
             elif _exchange(tmp, out):

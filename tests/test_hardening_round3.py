@@ -685,3 +685,20 @@ def test_resolve_jobs_caps_at_twice_the_cores(monkeypatch):
                                          r"here; using 6"):
         assert resolve_jobs(100) == 6
     assert (resolve_jobs(6), resolve_jobs(0), resolve_jobs(-1)) == (6, 3, 3)
+
+
+def test_streaming_a_parquet_file_with_a_damaged_page_is_bad_input(tmp_path):
+    # Found by fuzz run 7: the loaders' seed Parquet file with one byte of the second
+    # column's first data page changed (offset 57, 0x00 -> 0x01): the page is then shorter
+    # than its header says, and pyarrow raised OSError from inside iter_batches.
+    from analysis.scoring import iter_chunks
+
+    seed = Path(__file__).resolve().parent.parent / "bench/fuzz/seeds/parquet"
+    data = bytearray(seed.read_bytes()[1:])  # the first byte picks the fuzz target
+    assert data[57] == 0
+    data[57] = 1
+    path = tmp_path / "s.parquet"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorpusError) as info:
+        list(iter_chunks(path, chunksize=4))
+    assert str(info.value).startswith(f"{path}: could not be read as Parquet after row 0 (")

@@ -211,7 +211,15 @@ def _parquet_rows(path: Path, check: RowChecker, chunksize: int) -> Iterator[tup
                           field=missing[0])
     wanted = [c for c in READ_FIELDS if c in names]
     n = 0
-    for batch in file.iter_batches(batch_size=chunksize, columns=wanted):
+    batches = file.iter_batches(batch_size=chunksize, columns=wanted)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            break
+        except Exception as err:  # a damaged page (OSError, ArrowInvalid...): not Parquet
+            raise CorpusError(f"could not be read as Parquet after row {n:,} ({err})",
+                              file=path) from None
         rows = _Rows()
         try:
             records: list[Any] = batch.to_pylist()
