@@ -35,6 +35,7 @@ import io
 import json
 import os
 import re
+import warnings
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -74,6 +75,8 @@ ARTICLE_FIELDS = {
     "authors": "the byline",
 }
 EVENT_FIELDS = ("title", "date", "description", "collection")
+#: Longer outlet names are cut (with a warning): every chart and table shows them.
+MAX_OUTLET_CHARS = 200
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet", ".pq")
 
 
@@ -116,6 +119,11 @@ def _yaml_mapping(text: str, *, file: Path, first_line: int, what: str) -> dict[
         mark = getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(err, "problem", None) or "could not be read"
+        if isinstance(err, yaml.reader.ReaderError):  # NUL, ESC and other control characters
+            line = first_line + text.count("\n", 0, err.position)
+            code = err.character if isinstance(err.character, int) else ord(err.character)
+            problem = (f"it holds the control character {code:#04x} (position "
+                       f"{err.position}), which YAML does not allow; delete it")
         raise CorpusError(f"{what} is not valid YAML: {problem}", file=file, line=line) from None
     if content is None:
         return {}
@@ -179,6 +187,8 @@ def read_article(path: str | os.PathLike[str], *, event: str | None = None) -> d
     """Read one article file (YAML front matter, then the body) into a dict of fields."""
     path = Path(path)
     text = _read_utf8(path)
+    if "\r" in text and "\n" not in text:  # old Mac line endings: lone carriage returns
+        text = text.replace("\r", "\n")
     lines = text.split("\n")
     if not lines or not _FRONT_MATTER_FENCE.match(lines[0]):
         raise CorpusError(
@@ -268,7 +278,8 @@ def _open_text(path: Path) -> io.TextIOBase:
     with open(path, "rb") as fh:
         gz = fh.read(2) == b"\x1f\x8b"
     raw = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115 - returned
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+    # utf-8-sig: a byte-order mark (Excel's "CSV UTF-8") is not part of the first cell
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
 
 
 def _table_suffix(path: Path) -> str:
@@ -345,7 +356,12 @@ def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[int]]:
     return pd.DataFrame.from_records(data), []
 
 
+#: The longest CSV cell read (a whole article is one cell): 100 million characters.
+_MAX_CSV_CELL = 100_000_000
+
+
 def _read_csv(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    old_limit = csv.field_size_limit(_MAX_CSV_CELL)  # the default, 131,072, is too small
     try:
         with _open_text(path) as fh:
             reader = csv.reader(fh)
@@ -370,6 +386,8 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, list[int]]:
                           file=path) from None
     except csv.Error as err:
         raise CorpusError(f"is not valid CSV ({err})", file=path) from None
+    finally:
+        csv.field_size_limit(old_limit)
     header = [h.strip() for h in header]
     return pd.DataFrame(rows, columns=header), line_numbers
 
@@ -484,6 +502,14 @@ def _standardise(df: pd.DataFrame) -> pd.DataFrame:
     out["date"] = pd.to_datetime(out["date"])
     for column in ("article_id", "event", "outlet", "title", "url", "language", "leaning"):
         out[column] = out[column].fillna("").astype(str).str.strip()
+    long = out["outlet"].str.len() > MAX_OUTLET_CHARS
+    if long.any():
+        first = out.loc[long, "source"].iloc[0] if "source" in out.columns else "row"
+        warnings.warn(f"{first}: {int(long.sum())} outlet name(s) longer than "
+                      f"{MAX_OUTLET_CHARS} characters were cut to {MAX_OUTLET_CHARS} (an "
+                      "outlet's name is a few words; is the right column named 'outlet'?)",
+                      UserWarning, stacklevel=3)
+        out.loc[long, "outlet"] = out.loc[long, "outlet"].str.slice(0, MAX_OUTLET_CHARS - 1) + "…"
     for column in ("translated_from", "notes", "authors"):  # optional text fields
         if column in out.columns:
             out[column] = out[column].fillna("")
@@ -532,6 +558,10 @@ def load_corpus(path: str | os.PathLike[str]) -> pd.DataFrame:
             records = _event_records(path)
         else:
             events = sorted(p for p in path.iterdir() if p.is_dir() and _is_event_folder(p))
+            for folder in events:
+                if folder.is_symlink():  # as linked articles are: nothing outside is read
+                    raise CorpusError("is a link to an event folder elsewhere; copy the "
+                                      "folder in instead", file=folder)
             if not events:
                 raise CorpusError(
                     "is not an event folder: expected an event.yml in it, or sub-folders "

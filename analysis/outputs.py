@@ -21,9 +21,13 @@ is asked for: article text must not run as a formula on a reader's machine.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
 import json
 import os
+import re
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -39,11 +43,14 @@ __all__ = [
     "OutputError",
     "TableFormat",
     "check_target",
+    "clean_stale_temps",
+    "kit_temp_prefix",
     "neutralise_formulas",
     "publish",
     "record_output",
     "table_format",
     "write_bytes",
+    "write_folder",
     "write_table",
     "write_text",
     "written_by_kit",
@@ -307,3 +314,130 @@ def write_table(
     """Write a table to ``path`` in the format its extension names (or ``fmt``); ``raw``:
     see :func:`render_table`."""
     return write_bytes(path, render_table(df, table_format(path, fmt), raw=raw), force=force)
+
+
+# --- temporary files and folders, and whole output folders -------------------------------
+
+_TEMP_MARK = ".outlet-lens-"
+
+
+def kit_temp_prefix(name: str) -> str:
+    """The prefix of the kit's temporary files and folders for ``name``: hidden, marked as
+    the kit's and holding the process id, so a later run can tell a stale one (its process
+    is gone, e.g. killed with ``kill -9``) from one in use.
+
+    >>> kit_temp_prefix("scores.csv").startswith(".scores.csv.outlet-lens-")
+    True
+    """
+    return f".{name}{_TEMP_MARK}{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def clean_stale_temps(folder: str | os.PathLike[str], name: str | None = None) -> int:
+    """Remove the kit's temporary files and folders in ``folder`` (for ``name`` only, if
+    given) whose process is no longer running; returns how many were removed. Nothing
+    else is touched: only names the kit's own :func:`kit_temp_prefix` makes."""
+    folder = Path(folder)
+    pattern = re.compile(r"\.(.+)" + re.escape(_TEMP_MARK) + r"(\d+)-[^/]*\.tmp")
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        m = pattern.fullmatch(entry.name)
+        if not m or (name is not None and m.group(1) != name) or _alive(int(m.group(2))):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            removed += 1
+    return removed
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False if the
+    system cannot."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def write_folder(folder: str | os.PathLike[str], files: dict[str, bytes], *,
+                 force: bool = False) -> list[Path]:
+    """Write a set of files into ``folder`` as one step: all of this run's, or none.
+
+    Every target is checked first (:func:`check_target`). The files are written into a
+    temporary folder beside ``folder``; then, if ``folder`` holds only files the kit wrote
+    (or does not exist), the two folders are swapped in one step and the old one removed,
+    so an interrupted run (even ``kill -9``) never leaves a folder mixing two runs; a
+    stale temporary folder is removed by the next run. If ``folder`` also holds the user's
+    own files, they are left where they are and each file is replaced atomically instead.
+    A full disk or a read-only folder is an :class:`OutputError` and changes nothing.
+    """
+    if Path(folder).expanduser().exists() and not Path(folder).expanduser().is_dir():
+        raise OutputError(f"{folder}: is a file; give the name of a folder for the report")
+    out = Path(folder).expanduser().resolve()  # a linked folder: the swap happens where it is
+    targets = [check_target(out / name, force=force) for name in files]
+    parent = out.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_temps(parent, out.name)
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=kit_temp_prefix(out.name),
+                                    suffix=".tmp"))
+    except OSError as err:
+        raise OutputError(f"{folder}: cannot be written ({err.strerror or err})") from None
+    try:
+        for name, data in files.items():
+            (tmp / name).write_bytes(data)
+            os.chmod(tmp / name, 0o666 & ~_umask())
+        os.chmod(tmp, 0o777 & ~_umask())
+        kit_files = _manifest(out) | {MANIFEST}
+        own_only = not out.exists() or all(p.name in kit_files for p in out.iterdir())
+        if own_only:
+            names = (_manifest(out) if out.exists() else set()) | set(files)
+            (tmp / MANIFEST).write_text(
+                _MANIFEST_HEADER + "\n" + "".join(json.dumps(n, ensure_ascii=True) + "\n"
+                                                  for n in sorted(names)), encoding="utf-8")
+            keep_old = [p for p in out.iterdir() if p.name not in files
+                        and p.name != MANIFEST] if out.exists() else []
+            for old in keep_old:  # the kit's files of other runs stay
+                try:
+                    os.link(old, tmp / old.name)
+                except OSError:  # no hard links on this file system
+                    shutil.copy2(old, tmp / old.name)
+            if not out.exists():
+                os.rename(tmp, out)
+            elif _exchange(tmp, out):
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:  # no atomic exchange here: two renames, the old folder kept until done
+                old = tmp.with_name(tmp.name + "-old.tmp")
+                os.rename(out, old)
+                os.rename(tmp, out)
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            for name, target in zip(files, targets, strict=True):
+                publish(tmp / name, target)
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise OutputError(f"{folder}: could not be written ({err.strerror or err}); "
+                              "nothing was changed") from None
+        raise
+    return [out / name for name in files]

@@ -35,7 +35,7 @@ from matplotlib.figure import Figure
 from . import plotting
 from .cleaning import clean_corpus, furniture_table
 from .loading import load_corpus, read_event
-from .outputs import render_table, write_bytes, write_text
+from .outputs import render_table, write_bytes, write_folder
 from .tokens import count_words, text_stats, token_table
 
 __all__ = ["MAX_ROWS", "SECTIONS", "Context", "Section", "compare_event", "shorten", "table_rows"]
@@ -502,19 +502,15 @@ def compare_event(
     """
     ctx = _context(path, clean=clean, actors=actors)
     sections = [s for s in (make(ctx) for make in SECTIONS) if s is not None]
-    out = Path(out)
-    written: list[Path] = []
+    files: dict[str, bytes] = {}
     pngs: dict[str, bytes] = {}
     for section in sections:
         for name, fig in section.figures.items():
-            pngs[name] = _png(fig)
-            written.append(write_bytes(out / f"{name}.png", pngs[name], force=force))
+            files[f"{name}.png"] = pngs[name] = _png(fig)
         for name, table in section.tables.items():
-            written.append(write_bytes(out / f"{name}.csv", render_table(table, "csv"),
-                                       force=force))
-    written.append(write_text(out / "report.html", _report_html(ctx, sections, pngs),
-                              force=force))
-    return written
+            files[f"{name}.csv"] = render_table(table, "csv")
+    files["report.html"] = _report_html(ctx, sections, pngs).encode("utf-8")
+    return write_folder(out, files, force=force)  # all of this run's files, or none
 
 
 #: ``python -m analysis chart VIEW``: the section that draws each view, and the figure's name.

@@ -127,6 +127,15 @@ def check_row(
     if not isinstance(record, Mapping):
         raise CorpusError(f"expected an object with 'outlet' and 'text', found "
                           f"{type(record).__name__}", file=file, line=line)
+    for key in ("outlet", "article_id", "event", "group", "leaning"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str) and (
+                isinstance(value, Mapping) or hasattr(value, "__len__")):
+            kind = ("an object" if isinstance(value, Mapping) else "bytes"
+                    if isinstance(value, bytes | bytearray) else "a list")
+            raise CorpusError(f"expected text, found {kind} (each row names one "
+                              f"{'outlet' if key == 'outlet' else key})", file=file, line=line,
+                              field=key)
     article_id = row_id(record, default_id)
     outlet = record.get("outlet")
     if is_blank(outlet):

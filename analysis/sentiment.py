@@ -620,6 +620,11 @@ def outlet_sentiment(sentence_table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+#: :func:`sentiment_arc` takes at most this many bins, or the sentences of the longest
+#: article if that is more (more bins than sentences leave every extra slice empty).
+MAX_ARC_BINS = 100
+
+
 @keyword_only("bins")
 def sentiment_arc(
     sentence_table: pd.DataFrame, *, bins: int = 5, by: Literal["article", "outlet"] = "article"
@@ -649,6 +654,10 @@ def sentiment_arc(
         raise ValueError(f"by must be 'article' or 'outlet', not {by!r}")
     keys = ["article_id", "outlet"] if by == "article" else ["outlet"]
     n = sentence_table.groupby("article_id")["sentence_index"].transform("max") + 1
+    most = max(MAX_ARC_BINS, int(n.max()) if len(n) else 0)
+    if bins > most:  # the table has a row per group and bin: bound it by the input
+        raise ValueError(f"bins must be at most {most:,} (the sentences of the longest "
+                         f"article, or {MAX_ARC_BINS}), not {bins:,}")
     position = (sentence_table["sentence_index"] + 0.5) / n
     frame = sentence_table.assign(
         bin=(position * bins).astype("int64").clip(upper=bins - 1)

@@ -19,7 +19,7 @@ PACKAGE = Path(analysis.__file__).resolve().parent
 #: Layer of each top-level module or subpackage of ``analysis``, bottom (0) to top (4).
 LAYERS = {
     # leaves: errors, files, where resources live, and keeping old calls working
-    "errors": 0, "yamlio": 0, "resources": 0, "outputs": 0, "compat": 0,
+    "errors": 0, "yamlio": 0, "resources": 0, "outputs": 0, "compat": 0, "safe_patterns": 0,
     # text level: str -> list/dict
     "tokens": 1, "fastpunkt": 1, "fastvader": 1,
     # corpus level: DataFrame -> DataFrame

@@ -90,6 +90,9 @@ CASES = [
     Case("article file", "front matter nested thousands deep",
          _event("---\noutlet: A\nx: " + "[" * 3000 + "]" * 3000 + "\n---\nText.\n"),
          "load:ev", [r"a\.md", "nest too deeply"]),
+    Case("article file", "a control character (ESC) in the front matter",
+         _event("---\noutlet: A\ntitle: x\x1by\n---\nText.\n"),
+         "load:ev", [r"a\.md, line 3", "control character 0x1b"]),
     Case("article file", "two articles with the same id",
          _event("---\noutlet: A\nid: same\n---\nOne.\n",
                 **{"b.md": "---\noutlet: B\nid: same\n---\nTwo.\n"}),
@@ -116,6 +119,9 @@ CASES = [
          [r"c\.jsonl, line 2", "not valid JSON"]),
     Case("JSON Lines", "a line holding a list", {"c.jsonl": '["A", "x"]\n'}, "load:c.jsonl",
          [r"c\.jsonl, line 1", "found list"]),
+    Case("JSON Lines", "an outlet that is an object",
+         {"c.jsonl": '{"outlet": {"name": "A"}, "text": "x"}\n'}, "load:c.jsonl",
+         [r"c\.jsonl, line 1, field 'outlet'", "found an object"]),
     Case("JSON Lines", "text that is a number", {"c.jsonl": '{"outlet": "A", "text": 5}\n'},
          "load:c.jsonl", [r"c\.jsonl, line 1, field 'text'"]),
     Case("JSON Lines", "not UTF-8", {"c.jsonl": b'{"outlet": "A", "text": "caf\xe9"}\n'},
@@ -139,6 +145,9 @@ CASES = [
          {"c.parquet": _pq(pd.DataFrame({"outlet": ["A"], "text": ["Talks."]}),
                            (b"Talks.", b"Talk\xed."))},
          "load:c.parquet", [r"c\.parquet", "Invalid UTF8"]),
+    Case("Parquet", "an outlet column holding lists",
+         {"c.parquet": _pq(pd.DataFrame({"outlet": [["A", "B"]], "text": ["Talks."]}))},
+         "load:c.parquet", [r"c\.parquet \(row 1\), field 'outlet'", "found a list"]),
     Case("any file", "a file type the kit does not read (.pkl)", {"c.pkl": b"\x80\x04."},
          "load:c.pkl", [r"c\.pkl", r"not a file type the kit reads \(\.pkl\)"]),
     Case("any file", "a path that does not exist", {}, "load:missing.csv",
@@ -192,9 +201,15 @@ CASES = [
     Case("command line", "--out with an extension the kit cannot write",
          {"c.csv": "outlet,text\nA,x\n"}, "cli:info c.csv --out x.xlsx",
          [r"x\.xlsx: cannot tell the format"]),
-    Case("command line", "an option out of range (sentiment --by arc --bins 0)",
-         {"c.csv": "outlet,text\nA,x\n"}, "cli:sentiment c.csv --by arc --bins 0",
-         [r"bins must be a whole number of 1 or more"]),
+    Case("command line", "compare --out naming a file, not a folder",
+         {**_event(), "report": "mine"}, "cli:compare ev --out report",
+         [r"report: is a file; give the name of a folder"]),
+    Case("command line", "compare with more than 30 outlets",
+         {"c.csv": "outlet,text\n" + "".join(f"O{i},Talks.\n" for i in range(31))},
+         "cli:compare c.csv --out out/", [r"has 31 outlets", "score PATH"]),
+    Case("command line", "sentiment --by arc --bins 1000000000 (more than the input holds)",
+         {"c.csv": "outlet,text\nA,x\n"}, "cli:sentiment c.csv --by arc --bins 1000000000",
+         [r"bins must be at most 100"]),
     Case("command line", "a broken input file", {"c.csv": "outlet,text\nA,x\nB,y,z\n"},
          "cli:actors c.csv", [r"c\.csv, line 3"]),
 ]
@@ -303,7 +318,58 @@ def render() -> str:
     for case in CASES:
         with tempfile.TemporaryDirectory() as tmp:
             lines.append(_row(case, *run_case(case, Path(tmp).resolve())))
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", *NOTES]) + "\n"
+
+
+#: What the table cannot show: inputs that are refused or handled in other ways (their
+#: regression tests are in tests/test_hardening_round3.py).
+NOTES = """\
+## Patterns a user writes (frame and marker terms)
+
+Terms are matched by Python's backtracking regular-expression engine, so some patterns
+would take time exponential in the length of a word. `analysis.safe_patterns` refuses or
+rewrites them; nothing is matched under a timeout:
+
+* a wildcard term (`escalat*`): a run of `*` is one wildcard (`x**********y` is `x*y`), and
+  every wildcard but the last takes the first place where the rest of the term continues
+  (an atomic group), so one term on one word takes time linear in the word's length
+  (`a***b` on a 20,000-letter word: instant; it ran for over a minute);
+* a regular expression (`re:...`) is refused, as a bad regular expression naming the file
+  and field, when it repeats a group that holds a repeat (`re:(?:a+)+b`, `(a*)*`,
+  `(?:\\w+\\s?)+`), repeats a choice whose options can match the same text (`(a|a)*`,
+  `(a|ab)+`), or has two unbounded repeats in a row that can match the same characters
+  (`\\w*\\w*`, `\\w*a\\w*`, `.*x.*`): "it repeats a group that itself holds a repeat
+  (like '(a+)+' or '(a*)*'); such patterns can take hours on one long word. Write it without
+  a repeat inside a repeat, e.g. 'a+b' for '(a+)+b'".
+
+## Web pages and downloads (`add`)
+
+`add` reports each source on its own line (`SOURCE: failed. <message>`), goes on with the
+rest of the batch and exits with status 1 if any source failed. A download has a timeout
+for each step and an overall deadline of three timeouts (60 s by default), a size limit,
+and is refused when the HTTP is broken (a chunked body cut short, more than 100 headers, a
+header line over 64 KB, a bad status line, HTTP/0.9: "the server's answer is not valid
+HTTP (LineTooLong)"), when fewer bytes arrive than `Content-Length` announced ("the server
+announced 100,000 bytes but sent 500 bytes; nothing was stored"), and when a public
+address redirects to this machine or the local network (loopback, private and link-local
+addresses such as 169.254.169.254). A declared charset that is no text encoding (`hex`,
+`zlib`, `rot-13`, `uu`) or UTF-7 is ignored with a note. A FIFO, `/dev/zero` or another
+device is "not a regular file"; an `.mhtml` whose parts nest thousands deep, and a page
+nested deeper than the HTML parser reads (255 elements), each say so. `--max-mb` and
+`--timeout` take finite numbers in a range (`inf` and `nan` are refused by the command
+line, status 2).
+
+## Sizes and outputs
+
+* Number options are bounded: `--bins` by the sentences of the longest article (or 100),
+  `--ngram` 1 to 10, `--threshold` 0 to 1, `--jobs` capped at twice the CPU cores (with a
+  message), `compare` at 30 outlets (use `score` for more), outlet names cut at 200
+  characters (with a warning).
+* `compare` writes its files into a temporary folder beside `--out` and swaps it in, so a
+  full disk or `kill -9` leaves the previous report whole; a temporary folder or file left
+  by a killed run is removed by the next run. A full disk during `score` is an `error:`
+  line. The score cache never follows a linked folder.
+""".splitlines()
 
 
 if __name__ == "__main__":

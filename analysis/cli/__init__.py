@@ -124,6 +124,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     except BrokenPipeError:  # `python -m analysis ... | head`
         return 0
+    except OSError as err:  # a full disk, a folder that cannot be written: say so
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -20,9 +20,38 @@ __all__ = [
     "add_output_options",
     "add_path_argument",
     "add_subcommand",
+    "bounded",
     "corpus_from_args",
     "emit_table",
 ]
+
+
+def bounded(kind: type, low: float, high: float | None = None):
+    """An argparse ``type`` for a number from ``low`` to ``high`` (inclusive): refuses
+    ``inf``, ``nan`` and anything out of range with a message naming the range.
+
+    >>> bounded(float, 0.001, 1000)("2.5")
+    2.5
+    >>> bounded(float, 0.001, 1000)("inf")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a number from 0.001 to 1000, not 'inf'
+    """
+    span = f"from {low:g} to {high:g}" if high is not None else f"of {low:g} or more"
+    what = "a whole number" if kind is int else "a number"
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or value != value or value in (float("inf"), float("-inf")) \
+                or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {what} {span}, not {text[:40]!r}")
+        return value
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
 
 
 def add_subcommand(

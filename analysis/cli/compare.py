@@ -22,6 +22,7 @@ from .common import (
     add_output_options,
     add_path_argument,
     add_subcommand,
+    bounded,
     corpus_from_args,
     emit_table,
 )
@@ -93,11 +94,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="column to group by: outlet (default), leaning, event...")
     p.add_argument("--pairwise", action="store_true",
                    help="compare each pair of groups instead of each group with the rest")
-    p.add_argument("--min-count", type=int, default=5, metavar="N",
+    p.add_argument("--min-count", type=bounded(int, 0), default=5, metavar="N",
                    help="ignore terms used fewer than N times by both sides (default 5)")
-    p.add_argument("--top", type=int, default=20, metavar="N",
+    p.add_argument("--top", type=bounded(int, 0), default=20, metavar="N",
                    help="show the N most distinctive terms per comparison (0: all; default 20)")
-    p.add_argument("--ngram", type=int, default=1, metavar="N",
+    p.add_argument("--ngram", type=bounded(int, 1, 10), default=1, metavar="N",
                    help="count N-word phrases instead of words")
     p.add_argument("--stopwords", action="store_true", help="leave out English stopwords")
     add_output_options(p)
@@ -119,7 +120,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
              "outlets; passages: near-verbatim shared passages; verbatim: share of each "
              "article shared near-verbatim; headlines",
     )
-    p.add_argument("--threshold", type=float, default=SIMILARITY_THRESHOLD,
+    p.add_argument("--threshold", type=bounded(float, 0, 1), default=SIMILARITY_THRESHOLD,
                    help=f"least similarity for aligned sentences (default {SIMILARITY_THRESHOLD})")
     add_output_options(p)
     p.set_defaults(func=_cmd_coverage)
@@ -130,7 +131,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_path_argument(p, clean=True)
     p.add_argument("term", metavar="TERM", help="a word or phrase")
-    p.add_argument("--window", type=int, default=40, help="characters each side (default 40)")
+    p.add_argument("--window", type=bounded(int, 0, 10_000), default=40,
+                   help="characters each side (default 40)")
     p.add_argument("--by", default=None, help="another column to show, e.g. leaning")
     add_output_options(p)
     p.set_defaults(func=_cmd_kwic)

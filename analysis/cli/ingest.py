@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..ingest import MAX_BYTES, TIMEOUT, add_sources
-from .common import add_output_options, add_subcommand, emit_table
+from .common import add_output_options, add_subcommand, bounded, emit_table
 
 __all__ = ["register"]
 
@@ -54,9 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--outlet", help="use this outlet name for every source")
     p.add_argument("--no-fetch", action="store_true",
                    help="never use the network: refuse URLs")
-    p.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+    p.add_argument("--timeout", type=bounded(float, 0.1, 600), default=TIMEOUT, metavar="SECONDS",
                    help=f"seconds to wait for a web server (default {TIMEOUT:g})")
-    p.add_argument("--max-mb", type=float, default=MAX_BYTES / 1_000_000, metavar="MB",
+    p.add_argument("--max-mb", type=bounded(float, 0.001, 1000), default=MAX_BYTES / 1_000_000,
+                   metavar="MB",
                    help=f"refuse pages larger than this (default {MAX_BYTES / 1e6:g} MB)")
     p.add_argument("--show-dropped", action="store_true",
                    help="list the page text that was not kept")

@@ -26,6 +26,7 @@ from .common import (
     add_output_options,
     add_path_argument,
     add_subcommand,
+    bounded,
     corpus_from_args,
     emit_table,
 )
@@ -112,7 +113,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_path_argument(p, clean=True)
     _actors_option(p, "actor list(s) to mark candidates that are already known")
-    p.add_argument("--min-mentions", type=int, default=1, metavar="N",
+    p.add_argument("--min-mentions", type=bounded(int, 0), default=1, metavar="N",
                    help="leave out candidates mentioned fewer than N times")
     p.add_argument("--save-actors", metavar="FILE",
                    help="also write the candidates as an actor-list YAML file to edit")

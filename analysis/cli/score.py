@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -11,7 +12,13 @@ from typing import Any
 import pandas as pd
 
 from ..scoring import DEFAULT_CHUNKSIZE, DEFAULT_MAX_CHARS, score_file
-from .common import add_output_options, add_path_argument, add_subcommand, emit_table
+from .common import (
+    add_output_options,
+    add_path_argument,
+    add_subcommand,
+    bounded,
+    emit_table,
+)
 
 __all__ = ["register"]
 
@@ -49,7 +56,13 @@ def _score_command(args: argparse.Namespace) -> int:
     if args.adjust:
         options["adjustments"] = args.adjust
     progress = False if args.no_progress else None
-    common = dict(jobs=args.jobs, chunksize=args.chunksize, cache=not args.no_cache,
+    jobs = args.jobs
+    most = 2 * (os.cpu_count() or 1)
+    if jobs > most:
+        print(f"--jobs {jobs} is more than twice the {most // 2} CPU core(s) here; using "
+              f"{most}", file=sys.stderr)
+        jobs = most
+    common = dict(jobs=jobs, chunksize=args.chunksize, cache=not args.no_cache,
                   progress=progress, max_chars=args.max_chars, **options)
     if args.out and (args.format or "") != "table":
         run = score_file(args.path, args.out, fmt=args.format, force=args.force, **common)
@@ -85,11 +98,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_path_argument(p)
     add_output_options(p)
-    p.add_argument("--jobs", "-j", type=int, default=1,
-                   help="processes to use (0: one per core; default 1)")
-    p.add_argument("--chunksize", type=int, default=DEFAULT_CHUNKSIZE,
+    p.add_argument("--jobs", "-j", type=bounded(int, -1), default=1,
+                   help="processes to use (0: one per core; -1: all but one; at most twice "
+                        "the cores; default 1)")
+    p.add_argument("--chunksize", type=bounded(int, 1, 1_000_000), default=DEFAULT_CHUNKSIZE,
                    help=f"articles per chunk (default {DEFAULT_CHUNKSIZE})")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+    p.add_argument("--max-chars", type=bounded(int, 1), default=DEFAULT_MAX_CHARS,
                    help=f"skip longer texts (default {DEFAULT_MAX_CHARS:,})")
     p.add_argument("--frames", action="append", metavar="FILE", help="frame lexicon YAML "
                    "(repeatable; default: the kit's frames)")

@@ -18,6 +18,7 @@ from .common import (
     add_output_options,
     add_path_argument,
     add_subcommand,
+    bounded,
     corpus_from_args,
     emit_table,
 )
@@ -87,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    default="sentence", help="one row per sentence (default), article, "
                    "outlet, slice of article (the arc, see --bins), or lexicon word (the "
                    "evidence)")
-    p.add_argument("--bins", type=int, default=5, metavar="N",
+    p.add_argument("--bins", type=bounded(int, 1), default=5, metavar="N",
                    help="with --by arc: slices per article (default 5)")
     p.add_argument("--adjust", action="append", metavar="SET_OR_FILE",
                    help="apply news adjustments to VADER's lexicon: a set in "

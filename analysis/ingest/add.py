@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from ..errors import CorpusError
+from ..errors import CorpusError, shorten
 from ..loading import read_event
 from .decode import decode_page
 from .errors import IngestError
@@ -109,6 +109,9 @@ def _extract_source(
         hint = (" If it is a web address, start it with https://"
                 if re.match(r"^(www\.|[\w-]+\.[a-z]{2,}/)", source) else "")
         raise IngestError(f"does not exist.{hint}", file=path)
+    if not path.is_file():  # a FIFO would block for ever, /dev/zero never ends
+        raise IngestError("is not a regular file (a device, pipe or socket); give a saved "
+                          "page, a text file or a folder of them", file=path)
     resolved = str(path.resolve())
     if resolved in index.files:
         return None, {}, index.files[resolved]
@@ -204,6 +207,10 @@ def add_sources(
             row.update(status="failed", message=err.reason if err.file == source else str(err))
         except OSError as err:
             row.update(status="failed", message=f"could not be read or written: {err}")
+        except (LookupError, RecursionError, UnicodeError, ValueError, TypeError) as err:
+            # a page no check above foresaw: this source fails, the rest are still added
+            row.update(status="failed", message=shorten(
+                f"could not be read ({type(err).__name__}: {err})", 300))
         results.append(result)
         rows.append(row)
     table = pd.DataFrame(rows, columns=ADD_COLUMNS)

@@ -15,17 +15,30 @@ _WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
+#: Python codecs that are no web page's charset: UTF-7 (browsers refuse it: it can smuggle
+#: markup past filters), and codecs for names and escapes rather than text.
+_NOT_WEB_CHARSETS = frozenset({"utf-7", "idna", "punycode", "unicode-escape",
+                               "raw-unicode-escape", "undefined", "unicode-internal"})
+
+
 def _codec(name: str | None) -> str | None:
-    """The Python codec for a declared charset, with browsers' aliases; None if unknown."""
+    """The Python codec for a declared charset, with browsers' aliases; None if unknown or
+    not a text encoding (``hex``, ``zlib``, ``rot-13``, ``uu`` and UTF-7 are refused).
+
+    >>> _codec("ISO-8859-1"), _codec("rot-13"), _codec("hex"), _codec("utf-7")
+    ('cp1252', None, None, None)
+    """
     if not name:
         return None
     name = name.strip().strip("\"'").lower()
     if name in _WINDOWS_1252_ALIASES:
         return "cp1252"
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
+        b"a".decode(codec, "ignore")  # LookupError: not a text encoding (hex, zlib, uu...)
     except LookupError:
         return None
+    return None if codec.replace("_", "-") in _NOT_WEB_CHARSETS else codec
 
 
 def decode_page(data: bytes, *, declared: str | None = None) -> tuple[str, str, str | None]:
@@ -57,11 +70,15 @@ def decode_page(data: bytes, *, declared: str | None = None) -> tuple[str, str, 
     claimed = declared or (match.group(1).decode("ascii", "replace") if match else None)
     codec = _codec(claimed)
     if claimed and codec is None:
-        note = f"declares the unknown charset {claimed!r}"
+        try:
+            codecs.lookup(claimed.strip().strip("\"'"))
+            note = f"declares the charset {claimed!r}, which is not a text encoding the kit reads"
+        except LookupError:
+            note = f"declares the unknown charset {claimed!r}"
     if codec:
         try:
             return data.decode(codec), codec, None
-        except UnicodeDecodeError:
+        except (UnicodeError, ValueError):
             note = f"declares {claimed} but is not valid {claimed}"
     if not claimed or codec != "utf-8":
         try:

@@ -43,9 +43,13 @@ __all__ = [
 ]
 
 #: A page holds an article only if its extracted text has at least this many characters in
-#: prose lines (lines of 80 characters or more that contain sentence punctuation): about 40
-#: English words. Navigation, link lists and "page not found" notices fall short.
+#: prose lines (lines of :data:`MIN_PROSE_LINE` characters or more that contain sentence
+#: punctuation): about 40 English words, so a four-paragraph wire brief of 60 words counts.
+#: Navigation, link lists and "page not found" notices fall short.
 MIN_PROSE_CHARS = 250
+MIN_PROSE_LINE = 40
+#: Elements nested this deep are beyond what the HTML parser (libxml2) reads.
+_PARSER_DEPTH = 255
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht")
 #: Single-file page archives ("Save as: Webpage, Single File" in Chrome and Edge).
@@ -231,7 +235,7 @@ def _outlet(sitename: str, page_title: str, headline: str, hostname: str) -> tup
 
 def _has_article(text: str) -> bool:
     prose = sum(len(line) for line in text.split("\n")
-                if len(line.strip()) >= 80 and _PROSE_END.search(line))
+                if len(line.strip()) >= MIN_PROSE_LINE and _PROSE_END.search(line))
     return prose >= MIN_PROSE_CHARS
 
 
@@ -240,26 +244,41 @@ def _mhtml_page(data: bytes) -> tuple[str, str | None, str | None]:
     import email
     from email import policy
 
-    message = email.message_from_bytes(data, policy=policy.default)
-    url = message.get("Snapshot-Content-Location")
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
-            html, _, note = decode_page(payload, declared=part.get_content_charset())
-            return html, url or part.get("Content-Location"), note
+    try:
+        message = email.message_from_bytes(data, policy=policy.default)
+        url = message.get("Snapshot-Content-Location")
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True) or b""
+                html, _, note = decode_page(payload, declared=part.get_content_charset())
+                return html, url or part.get("Content-Location"), note
+    except RecursionError:
+        raise IngestError("is a page archive (.mhtml) whose parts nest inside each other "
+                          "too deeply to read; save the page again as 'Webpage, HTML only'"
+                          ) from None
     raise IngestError("is a page archive (.mhtml) with no HTML page in it; save the page "
                       "again as 'Webpage, Complete' or 'HTML only'")
 
 
 def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path``; :class:`IngestError` if it is larger than ``max_bytes``."""
+    """The bytes of ``path``; :class:`IngestError` if it is larger than ``max_bytes`` or not
+    a regular file (a pipe would block for ever, ``/dev/zero`` never ends). At most
+    ``max_bytes + 1`` bytes are read, whatever size the file claims."""
+    if not path.is_file():
+        raise IngestError("is not a regular file (a device, pipe or socket); give a saved "
+                          "page or a text file", file=path)
+    too_big = (f"more than the limit of {describe_bytes(max_bytes)} (max_bytes / --max-mb). "
+               "A saved news page is rarely over 2 MB: save it as 'Web Page, HTML only', or "
+               "raise the limit")
     size = path.stat().st_size
     if size > max_bytes:
-        raise IngestError(
-            f"is {describe_bytes(size)}, more than the limit of {describe_bytes(max_bytes)} "
-            "(max_bytes / --max-mb). A saved news page is rarely over 2 MB: save it as "
-            "'Web Page, HTML only', or raise the limit", file=path)
-    return path.read_bytes()
+        raise IngestError(f"is {describe_bytes(size)}, {too_big}", file=path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise IngestError(f"is {too_big}", file=path)
+    return data
 
 
 def extract_article(
@@ -356,6 +375,13 @@ def extract_article(
     text = (getattr(doc, "text", None) or "").strip("\n")
     if doc is None or not _has_article(text):
         found = len(words(text))
+        depth = max((sum(1 for _ in el.iterancestors()) for el in tree.iter()), default=0)
+        if depth >= _PARSER_DEPTH:
+            raise IngestError(
+                f"nests its elements more than {_PARSER_DEPTH} deep, deeper than the HTML "
+                "parser reads, so its text is lost; this is not how a news page is built. "
+                "If it is an article, copy its text into a .txt file and add that instead",
+                file=where)
         raise IngestError(
             f"holds no article the extractor could find (only {found} words of short lines: "
             "menus, link lists or a notice). If it is an article, copy its text into a .txt "

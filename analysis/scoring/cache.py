@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..outputs import clean_stale_temps, kit_temp_prefix
 from ..resources import data_dirs
 from .scorer import KEY_COLUMNS, Scorer, typed_frame
 
@@ -33,15 +34,30 @@ def cache_dir() -> Path:
     """
     override = os.environ.get("OUTLET_LENS_CACHE")
     if override:
-        folder = Path(override).expanduser().resolve() / "scores"
+        folder = (Path(override).expanduser() / "scores").resolve()  # links followed
     else:
         base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-        folder = Path(base).expanduser().resolve() / "outlet-lens" / "scores"
+        folder = (Path(base).expanduser() / "outlet-lens" / "scores").resolve()
     for _label, data in data_dirs():
         if folder.is_relative_to(data.resolve()):
             raise ValueError(f"the score cache ({folder}) must not be inside a data folder "
                              f"({data}); set OUTLET_LENS_CACHE to another folder")
+    for parent in (folder, *folder.parents):
+        if (parent / "event.yml").is_file():
+            raise ValueError(f"the score cache ({folder}) must not be inside the event folder "
+                             f"{parent}; set OUTLET_LENS_CACHE to another folder")
     return folder
+
+
+def _safe_bucket(folder: Path, bucket: Path) -> bool:
+    """Is ``bucket`` (a two-character subfolder) a real folder inside ``folder``, not a
+    link that would send cache files elsewhere (into ``data/`` or an event folder)?"""
+    if bucket.is_symlink():
+        return False
+    try:
+        return bucket.resolve().parent == folder.resolve()
+    except OSError:
+        return False
 
 
 def clear_cache() -> int:
@@ -79,7 +95,9 @@ def cached_scores(scorer: Scorer, articles: pd.DataFrame, folder: Path | None) -
         return scorer.score_frame(articles)
     key = _chunk_key(scorer, articles)
     path = folder / key[:2] / f"{key}.parquet"
-    if path.is_file():
+    if not _safe_bucket(folder, path.parent):  # a linked bucket is neither read nor written
+        return scorer.score_frame(articles)
+    if path.is_file() and not path.is_symlink():
         try:
             found = pd.read_parquet(path)
         except Exception:  # a damaged cache file is recomputed, never trusted
@@ -90,7 +108,11 @@ def cached_scores(scorer: Scorer, articles: pd.DataFrame, folder: Path | None) -
     scores = scorer.score_frame(articles)
     with contextlib.suppress(OSError):  # a read-only or full cache never stops a run
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp")
+        if not _safe_bucket(folder, path.parent):
+            return scores
+        clean_stale_temps(path.parent)  # left by a run killed with kill -9
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=kit_temp_prefix(key[:8]),
+                                   suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
                 scores.to_parquet(fh, index=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -68,12 +69,18 @@ def run_chunks(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scor
 
 
 def resolve_jobs(jobs: int | None) -> int:
-    """Processes to use for ``jobs``: 0 or None, one per core; -1, all but one; else ``jobs``.
+    """Processes to use for ``jobs``: 0 or None, one per core; -1, all but one; else ``jobs``,
+    at most twice the cores (more only adds processes that wait; a warning says so).
     """
+    cores = os.cpu_count() or 1
     if jobs is None or jobs == 0:
-        return os.cpu_count() or 1
+        return cores
     if jobs < 0:
-        return max(1, (os.cpu_count() or 1) + 1 + jobs)
+        return max(1, cores + 1 + jobs)
+    if jobs > 2 * cores:
+        warnings.warn(f"jobs={jobs} is more than twice the {cores} CPU core(s) here; using "
+                      f"{2 * cores}", UserWarning, stacklevel=3)
+        return 2 * cores
     return jobs
 
 

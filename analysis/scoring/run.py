@@ -204,9 +204,14 @@ def score_file(
                 bar.set_postfix(words=f"{n_words:,}", skipped=sum(map(len, skipped)),
                                 refresh=False)
         written = writer.finish() if writer is not None else None
-    except BaseException:
+    except BaseException as err:
         if writer is not None:
             writer.abort()
+        if isinstance(err, OSError) and target is not None:  # a full disk: no traceback
+            from ..outputs import OutputError
+
+            raise OutputError(f"{out}: could not be written ({err.strerror or err}); nothing "
+                              "was changed") from None
         raise
     report_frame = pd.concat(skipped, ignore_index=True) if skipped else skipped_frame([])
     report = None

@@ -125,7 +125,7 @@ def _jsonl_rows(path: Path, check: RowChecker) -> Iterator[tuple[_Rows, int]]:
                 yield rows, n
                 continue
             try:
-                record = json.loads(raw.decode("utf-8"))
+                record = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
             except UnicodeDecodeError as err:
                 check.position += 1
                 check.skip(rows, n, f"not UTF-8 text ({err.reason})")
@@ -156,7 +156,7 @@ def _csv_field_limit(limit: int) -> Iterator[None]:
 
 def _csv_rows(path: Path, check: RowChecker) -> Iterator[tuple[_Rows, int]]:
     with _open_binary(path) as raw, io.TextIOWrapper(
-        raw, encoding="utf-8", errors="surrogateescape", newline=""
+        raw, encoding="utf-8-sig", errors="surrogateescape", newline=""  # -sig: Excel's BOM
     ) as fh, _csv_field_limit(4 * check.max_chars + 65_536):
         reader = csv.reader(fh)
         try:
@@ -211,7 +211,15 @@ def _parquet_rows(path: Path, check: RowChecker, chunksize: int) -> Iterator[tup
                           field=missing[0])
     wanted = [c for c in READ_FIELDS if c in names]
     n = 0
-    for batch in file.iter_batches(batch_size=chunksize, columns=wanted):
+    batches = file.iter_batches(batch_size=chunksize, columns=wanted)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            break
+        except Exception as err:  # a damaged page (OSError, ArrowInvalid...): not Parquet
+            raise CorpusError(f"could not be read as Parquet after row {n:,} ({err})",
+                              file=path) from None
         rows = _Rows()
         try:
             records: list[Any] = batch.to_pylist()
@@ -297,7 +305,7 @@ def iter_chunks(
 
 def _json_array(path: Path) -> bool:
     with _open_binary(path) as fh:
-        return fh.read(4096).lstrip().startswith(b"[")
+        return fh.read(4096).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"[")
 
 
 def _whole(path: Path, chunksize: int, check: RowChecker) -> Iterator[tuple[pd.DataFrame,

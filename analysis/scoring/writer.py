@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..outputs import OutputError, neutralise_formulas
 from .scorer import typed_frame
 
 __all__ = ["ScoreWriter"]
@@ -27,15 +28,22 @@ class ScoreWriter:
         self.fmt = fmt
         self.columns = columns
         self.rows = 0
-        fd, self.tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                        suffix=".tmp")
+        from ..outputs import clean_stale_temps, kit_temp_prefix
+
+        clean_stale_temps(target.parent, target.name)  # left by a run killed with kill -9
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=target.parent,
+                                            prefix=kit_temp_prefix(target.name), suffix=".tmp")
+        except OSError as err:
+            raise OutputError(f"{target}: cannot be written ({err.strerror or err})") from None
         self.fh = os.fdopen(fd, "wb")
         self._parquet = None
         self._held: list[pd.DataFrame] = []
 
     def write(self, scores: pd.DataFrame) -> None:
-        if self.fmt == "csv":
-            self.fh.write(scores.to_csv(index=False, header=self.rows == 0).encode("utf-8"))
+        if self.fmt == "csv":  # cells that a spreadsheet would run as formulas get a '
+            self.fh.write(neutralise_formulas(scores).to_csv(
+                index=False, header=self.rows == 0).encode("utf-8"))
         elif self.fmt == "jsonl":
             if len(scores):
                 self.fh.write(scores.to_json(orient="records", lines=True,

@@ -134,10 +134,10 @@ def run_one(data: bytes) -> None:
                     framing.find_frame_terms("war attack clash talks", frames=lexicon)
                 elif target == "verbs":
                     quotes.load_verbs(path)
-                    quotes._load_verbs.cache_clear()
+                    getattr(quotes._load_verbs, "cache_clear", lambda: None)()
                 elif target == "cleaning":
                     cleaning.load_patterns(str(path))
-                    cleaning.load_patterns.cache_clear()
+                    getattr(cleaning.load_patterns, "cache_clear", lambda: None)()
                 elif target.startswith("stream."):
                     for articles, skipped in scoring.iter_chunks(path, chunksize=4):
                         _check_corpus(articles)
