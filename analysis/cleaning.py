@@ -78,7 +78,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from .errors import CorpusError, require_columns
-from .resources import find_resource
+from .resources import builtin_dir, find_resource
+from .safe_patterns import check_user_regex
 from .tokens import shadow
 from .yamlio import cached_by_file, read_yaml
 
@@ -176,10 +177,30 @@ def _compile(pattern: Any, *, file: Path, field: str, index: int,
         raise CorpusError(f"{label}: expected a pattern (text), found "
                           f"{type(pattern).__name__}", file=file, field=field)
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        if pattern in _builtin_patterns():  # the kit's own, reviewed (also in a user's copy)
+            return re.compile(pattern, re.IGNORECASE)
+        return check_user_regex(pattern, re.IGNORECASE)  # refuses patterns that backtrack
     except re.error as err:
         raise CorpusError(f"{label} ({pattern!r}) is not a valid regular expression: {err}",
                           file=file, field=field) from None
+
+
+def _read_builtin_patterns(path: Path) -> frozenset[str]:
+    content = read_yaml(path)
+    found = set()
+    for key in ("navigation", "within_line"):
+        for entry in (content.get(key) or []) if isinstance(content, dict) else []:
+            pattern = entry.get("pattern") if isinstance(entry, dict) else entry
+            if isinstance(pattern, str):
+                found.add(pattern)
+    return frozenset(found)
+
+
+def _builtin_patterns() -> frozenset[str]:
+    """The patterns of the kit's own cleaning.yml: trusted as they are (their speed on
+    long lines is measured in bench/bench_pathological.py); any other pattern a user writes
+    is checked by :func:`analysis.safe_patterns.check_user_regex`."""
+    return cached_by_file(builtin_dir() / "wordlists" / "cleaning.yml", _read_builtin_patterns)
 
 
 def _entry(raw: Any, *, file: Path, field: str, index: int) -> _Entry:

@@ -71,6 +71,7 @@ from .actors import ActorList, actors_per_row, find_mentions, load_actors
 from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .resources import find_resource
+from .safe_patterns import check_user_regex, wildcard_pattern
 from .sentiment import warn_if_not_english
 from .tokens import count_words, sentence_spans
 from .tokens import shadow as _shadow
@@ -136,19 +137,7 @@ class Category:
 
 def _term_pattern(term: str) -> str:
     """The regular expression for one term (see the syntax in frames_generic.yml)."""
-    if term.startswith("re:"):
-        return term[3:]
-    out = []
-    for ch in term:
-        if ch == "*":
-            out.append(r"\w*")
-        elif ch == " ":
-            out.append(r"\s+")
-        elif ch == "-":
-            out.append(r"[-\s]?")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
+    return term[3:] if term.startswith("re:") else wildcard_pattern(term)
 
 
 def _ordered(terms: Iterable[str]) -> list[str]:
@@ -375,7 +364,7 @@ def _check_term(raw: Any, *, kind: Kind, name: str, index: int, file: Path | Non
     term = str(raw)
     if term.startswith("re:"):
         try:
-            compiled = re.compile(term[3:])
+            compiled = check_user_regex(term[3:])
         except re.error as err:
             raise fail(f"bad regular expression {term[3:]!r}: {err}") from None
         if compiled.groups:

@@ -251,3 +251,17 @@ def test_bad_entries_name_the_file_and_entry(patterns_file, body, message):
     with pytest.raises(CorpusError, match=re.escape(message)) as err:
         load_patterns(path)
     assert "cleaning.yml" in str(err.value)
+
+
+def test_a_users_cleaning_pattern_that_backtracks_is_refused(tmp_path):
+    """Patterns a user writes are checked; the kit's own (also in a user's copy) are not."""
+    from analysis.cleaning import load_patterns
+    from analysis.errors import CorpusError
+
+    bad = tmp_path / "cleaning.yml"
+    bad.write_text("navigation:\n  - '(a+)+b'\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"entry 1 .*repeats a group"):
+        load_patterns(bad)
+    copy = tmp_path / "copy.yml"
+    copy.write_text("navigation:\n  - 'follow us on \\w+.*'\n", encoding="utf-8")
+    assert len(load_patterns(copy).navigation) == 1

@@ -108,8 +108,6 @@ def test_wildcards_match_as_before(term, text, found):
     assert (m.group() if m else None) == found
 
 
-@pytest.mark.xfail(reason="needs the framing.py change (compile_user_pattern / "
-                          "wildcard_pattern) applied by framing's owner", strict=False)
 def test_frame_lexicon_with_a_catastrophic_regex_is_refused():
     from analysis.framing import find_frame_terms, load_frames
 
