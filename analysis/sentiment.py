@@ -69,6 +69,7 @@ __all__ = [
     "outlet_sentiment",
     "score_sentence",
     "sentence_sentiment",
+    "sentence_tone_naming",
     "sentiment_arc",
     "sentiment_evidence",
     "warn_if_not_english",
@@ -676,7 +677,25 @@ def sentiment_arc(
 
 
 def actor_tone(sentence_sentiment_df: pd.DataFrame, mentions_df: pd.DataFrame) -> pd.DataFrame:
-    """The tone of the sentences that mention each actor, per outlet.
+    """Deprecated name of :func:`sentence_tone_naming`, which says what it is: the tone of
+    the sentences naming an actor, not the tone toward it. For that, use
+    :func:`analysis.actor_tone.mention_tone` and :func:`~analysis.actor_tone.actor_tone_summary`.
+    """
+    warnings.warn(
+        "actor_tone() is the tone of the sentences naming each actor, not tone toward it; it "
+        "is now called sentence_tone_naming(). For tone toward an actor use "
+        "analysis.mention_tone() and analysis.actor_tone_summary().",
+        FutureWarning, stacklevel=2)
+    return sentence_tone_naming(sentence_sentiment_df, mentions_df)
+
+
+def sentence_tone_naming(sentence_sentiment_df: pd.DataFrame,
+                         mentions_df: pd.DataFrame) -> pd.DataFrame:
+    """The tone of the sentences that name each actor, per outlet (VADER, sentence level).
+
+    Not the tone *toward* the actor: "Critics slammed X for praising peace" is a mixed
+    sentence whatever it says of X. For tone toward an actor, see
+    :func:`analysis.actor_tone.mention_tone`.
 
     Joins :func:`sentence_sentiment`'s table to a mention table (``article_id, actor,
     sentence_index``, as made by ``analysis.actors.mention_table``) on article and sentence;
@@ -688,15 +707,17 @@ def actor_tone(sentence_sentiment_df: pd.DataFrame, mentions_df: pd.DataFrame) -
     >>> table = sentence_sentiment(from_texts({"A": "Peskov warned of war. Austin spoke."}))
     >>> mentions = pd.DataFrame({"article_id": ["a-1", "a-1"], "actor": ["Peskov", "Austin"],
     ...                          "sentence_index": [0, 1]})
-    >>> actor_tone(table, mentions)[["outlet", "actor", "n_sentences", "mean_compound"]]
+    >>> sentence_tone_naming(table, mentions)[["outlet", "actor", "n_sentences",
+    ...                                        "mean_compound"]]
       outlet   actor  n_sentences  mean_compound
     0      A  Austin            1         0.0000
     1      A  Peskov            1        -0.7184
     """
     require_columns(sentence_sentiment_df,
              ["article_id", "outlet", "sentence_index", "sentence", "compound", "label"],
-             "actor_tone (sentence table)")
-    require_columns(mentions_df, ["article_id", "actor", "sentence_index"], "actor_tone (mentions)")
+             "sentence_tone_naming (sentence table)")
+    require_columns(mentions_df, ["article_id", "actor", "sentence_index"],
+                    "sentence_tone_naming (mentions)")
     mentions = mentions_df[["article_id", "actor", "sentence_index"]].drop_duplicates()
     joined = sentence_sentiment_df.merge(mentions, on=["article_id", "sentence_index"])
     out = _tone_summary(joined, ["outlet", "actor"])

@@ -24,7 +24,8 @@ LAYERS = {
     "tokens": 1, "fastpunkt": 1, "fastvader": 1,
     # corpus level: DataFrame -> DataFrame
     "loading": 2, "rows": 2, "cleaning": 2, "actors": 2, "quotes": 2, "sentiment": 2,
-    "framing": 2, "comparison": 2, "ingest": 2, "scoring": 2, "target_tone": 2, "voice": 2,
+    "framing": 2, "comparison": 2, "ingest": 2, "scoring": 2, "target_tone": 2,
+    "voice": 2, "actor_tone": 2,
     # presentation
     "plotting": 3, "highlight": 3, "blind": 3, "report": 3, "widgets": 3,
     # the command line

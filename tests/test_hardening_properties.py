@@ -196,7 +196,7 @@ def test_every_dashboard_view_on_an_event_without_known_actors():
     for measure in widgets.MEASURES:
         app.measure.value = measure
         assert bytes(app.chart.value).startswith((b"<?xml", b"<svg"))
-    tone = sentiment.actor_tone(sentiment.sentence_sentiment(corpus),
+    tone = sentiment.sentence_tone_naming(sentiment.sentence_sentiment(corpus),
                                 actors.mention_table(corpus, _ACTORS))
     assert tone.empty and tone["n_sentences"].dtype == "int64"
     assert tone["mean_compound"].dtype == "float64"

@@ -30,6 +30,7 @@ from analysis.sentiment import (
     outlet_sentiment,
     score_sentence,
     sentence_sentiment,
+    sentence_tone_naming,
     sentiment_arc,
     sentiment_evidence,
     warn_if_not_english,
@@ -392,7 +393,7 @@ def test_actor_tone_by_hand():
         "end": [6, 12, 6, 6, 6],
         "sentence_index": [0, 0, 2, 0, 0],  # Peskov twice in a1's sentence 0: counted once
     })
-    out = actor_tone(HAND, mentions).set_index(["outlet", "actor"])
+    out = sentence_tone_naming(HAND, mentions).set_index(["outlet", "actor"])
     # Peskov in A: a1 s0 (-0.6) and a2 t0 (0.5): mean -0.05
     assert out.loc[("A", "Peskov"), "n_sentences"] == 2
     assert out.loc[("A", "Peskov"), "n_articles"] == 2
@@ -403,13 +404,13 @@ def test_actor_tone_by_hand():
 
 def test_actor_tone_without_matches():
     mentions = pd.DataFrame({"article_id": ["zz"], "actor": ["X"], "sentence_index": [0]})
-    out = actor_tone(HAND, mentions)
+    out = sentence_tone_naming(HAND, mentions)
     assert out.empty and "n_articles" in out.columns
 
 
 def test_actor_tone_names_missing_column():
     with pytest.raises(ValueError, match="'sentence_index'"):
-        actor_tone(HAND, pd.DataFrame({"article_id": ["a1"], "actor": ["X"]}))
+        sentence_tone_naming(HAND, pd.DataFrame({"article_id": ["a1"], "actor": ["X"]}))
 
 
 # --- command line -----------------------------------------------------------------------
@@ -475,3 +476,10 @@ def test_typographic_quotes_score_like_straight_ones(curly, straight, nltk_analy
 def test_a_curly_quoted_phrase_is_no_longer_neutral():
     assert score_sentence("They were \u201cdishonest and hypocritical,\u201d he said.")[
         "compound"] == -0.5719  # NLTK on the straight-quoted sentence
+
+
+def test_the_old_actor_tone_name_warns_and_points_to_the_new_measures():
+    mentions = pd.DataFrame({"article_id": ["a1"], "actor": ["X"], "sentence_index": [0]})
+    with pytest.warns(FutureWarning, match=r"sentence_tone_naming.*mention_tone"):
+        old = actor_tone(HAND, mentions)
+    pd.testing.assert_frame_equal(old, sentence_tone_naming(HAND, mentions))
