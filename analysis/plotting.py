@@ -37,6 +37,7 @@ __all__ = [
     "outlet_colors",
     "outlet_palette",
     "plot_actor_mentions",
+    "plot_actor_tone",
     "plot_coverage",
     "plot_distinctive_words",
     "plot_frame_profile",
@@ -417,6 +418,67 @@ def plot_frame_profile(
         ax.get_legend().set_title(hue.capitalize())
     ax.set_xlabel(labels.get(value, value))
     ax.set_title(title)
+    return ax
+
+
+@_plot_function
+def plot_actor_tone(
+    summary: pd.DataFrame,
+    *,
+    top: int = 10,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Tone toward each actor per outlet, with its interval and the mentions behind it.
+
+    Takes :func:`analysis.actor_tone.actor_tone_summary` (one row per outlet and actor).
+    Each bar is the mean tone toward the actor (-1 to 1, from the target-aware model), its
+    whisker the bootstrap 95% interval, its label the number of mentions; bars resting on
+    too few mentions are drawn pale and marked "too little evidence". The ``top`` actors
+    with most mentions are shown.
+    """
+    ax = _axes(ax)
+    title = "Tone toward each actor (target-aware model; heuristic)"
+    if summary.empty:
+        return _no_data(ax, title)
+    require_columns(summary, ["outlet", "actor", "tone", "tone_low", "tone_high",
+                              "n_mentions", "enough"], "plot_actor_tone", hint="")
+    _one_row_per(summary, ["outlet", "actor"], "plot_actor_tone",
+                 "make it with actor_tone_summary(by='outlet')")
+    keep = summary.groupby("actor")["n_mentions"].sum().nlargest(top).index
+    data = summary[summary["actor"].isin(keep)]
+    actors = list(data.groupby("actor")["n_mentions"].sum().sort_values(
+        ascending=False, kind="stable").index)
+    outlets = ordered(data["outlet"].unique())
+    colors = _colors(data, palette, outlets)
+    height = 0.8 / len(outlets)
+    for j, outlet in enumerate(outlets):
+        part = data[data["outlet"] == outlet].set_index("actor")
+        labelled = False
+        for i, actor in enumerate(actors):
+            if actor not in part.index:
+                continue
+            row = part.loc[actor]
+            y = i + (j - (len(outlets) - 1) / 2) * height
+            ax.barh(y, row["tone"], height=height, color=colors[outlet],
+                    alpha=1.0 if row["enough"] else 0.35,
+                    label=None if labelled else outlet)
+            labelled = True
+            if pd.notna(row["tone_low"]):
+                ax.plot([row["tone_low"], row["tone_high"]], [y, y], color="#333333",
+                        linewidth=1)
+            note = f"n={int(row['n_mentions'])}" + ("" if row["enough"] else ", too few")
+            ax.annotate(note, (0, y), xytext=(4 if row["tone"] <= 0 else -4, 0),
+                        textcoords="offset points", va="center",
+                        ha="left" if row["tone"] <= 0 else "right", fontsize=7,
+                        color="#333333")
+    ax.set_yticks(range(len(actors)), actors)
+    ax.invert_yaxis()
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("Mean tone toward the actor (-1 negative … 1 positive); whisker: 95% interval")
+    ax.set_title(title)
+    _legend_outside(ax, title="Outlet")
     return ax
 
 

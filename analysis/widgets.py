@@ -102,6 +102,12 @@ class EventTables:
         return quote_table(self.corpus, self.actor_list)
 
     @functools.cached_property
+    def mention_tones(self) -> pd.DataFrame:
+        from .actor_tone import mention_tone
+
+        return mention_tone(self.corpus, actors=self.actor_list)
+
+    @functools.cached_property
     def sentences(self) -> pd.DataFrame:
         from .sentiment import sentence_sentiment
 
@@ -128,7 +134,8 @@ class EventTables:
     def with_frames(self, frames) -> EventTables:
         """The same tables with another frame lexicon (frame tables are recomputed)."""
         new = EventTables(self.corpus, frames, actors=self.actors)
-        for name in ("actor_list", "mentions", "quotes", "sentences", "coverage"):
+        for name in ("actor_list", "mentions", "mention_tones", "quotes", "sentences",
+                     "coverage"):
             if name in self.__dict__:
                 new.__dict__[name] = self.__dict__[name]
         return new
@@ -175,21 +182,18 @@ def _tone(t: EventTables, outlets, actor):
 
 
 def _actor_tone(t: EventTables, outlets, actor):
-    from .sentiment import actor_tone
+    """Tone toward each actor in the outlet's own words (mentions inside quotes left out)."""
+    from .actor_tone import actor_tone_summary
 
-    tone = actor_tone(_keep(t.sentences, outlets), _keep(t.mentions, outlets))
+    mentions = _keep(t.mention_tones, outlets)
     if actor:
-        tone = tone[tone["actor"] == actor]
-    top = tone.groupby("actor")["n_sentences"].sum().nlargest(10).index
-    return tone[tone["actor"].isin(top)].rename(columns={"actor": "frame",
-                                                         "mean_compound": "tone"})
+        mentions = mentions[mentions["actor"] == actor]
+    return actor_tone_summary(mentions, voice="outlet")
 
 
 def _draw_actor_tone(table, ax, palette):
-    plotting.plot_frame_profile(table, value="tone", palette=palette, ax=ax)
-    ax.set_title("Tone of the sentences that mention each actor")
-    ax.set_xlabel("Mean sentence tone (VADER compound, -1 to 1)")
-    ax.axvline(0, color="#999999", linewidth=0.8)
+    plotting.plot_actor_tone(table, palette=palette, ax=ax)
+    ax.set_title("Tone toward each actor, in the outlet's own words (heuristic model)")
 
 
 def _frames(t: EventTables, outlets, actor):
@@ -238,13 +242,13 @@ MEASURES: dict[str, tuple[Callable, Callable]] = {
     "Verbs that introduce speech": (_verbs, _with_palette(plotting.plot_verb_groups)),
     "Tone through the article": (_arc, _with_palette(plotting.plot_sentiment_arc)),
     "Tone of each sentence": (_tone, _with_palette(plotting.plot_tone_distribution)),
-    "Tone around each actor": (_actor_tone, _draw_actor_tone),
+    "Tone toward each actor": (_actor_tone, _draw_actor_tone),
     "Frames": (_frames, _with_palette(plotting.plot_frame_profile)),
     "Distinctive words": (_distinctive, _draw_distinctive),
     "What each outlet shares": (_coverage, _with_palette(plotting.plot_coverage)),
     "Article length": (_length, _with_palette(plotting.plot_text_stats)),
 }
-_USES_ACTOR = {"Tone around each actor"}
+_USES_ACTOR = {"Tone toward each actor"}
 
 
 class Explorer(w.VBox):
