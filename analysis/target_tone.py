@@ -12,8 +12,9 @@ trained and scored). ``bench/bench_actor_tone.py`` measures it against VADER.
 
 The features (:func:`target_features` lists them for one mention):
 
-* ``L:word`` / ``R:word``: the lower-cased words (a possessive ``'s`` dropped) within a
-  window left / right of the target; ``L1:`` / ``R1:`` the token right next to it
+* ``L:word`` / ``R:word``: the words within a window left / right of the target, as
+  Porter stems of the lower-cased word without a possessive ``'s`` ("criticized" and
+  "criticism" are both ``critic``); ``L1:`` / ``R1:`` the token right next to it
   (punctuation included, ``<s>`` / ``</s>`` at the sentence's ends); ``L2:`` / ``R2:`` the
   two words next to it as a pair; ``S:word`` every other word of the sentence.
 * ``v:...``: VADER valences (NLTK's lexicon divided by 4, flipped and damped by a negation
@@ -158,7 +159,7 @@ class TargetFeaturizer:
 
     >>> featurizer = TargetFeaturizer(load_model().featurizer.lists, window=3)
     >>> sorted(k for k in featurizer("Smith praised the plan.", 0, 5) if k[0] in "LR")
-    ['L1:<s>', 'R1:praised', 'R2:praised_the', 'R:plan', 'R:praised', 'R:the']
+    ['L1:<s>', 'R1:prais', 'R2:prais_the', 'R:plan', 'R:prais', 'R:the']
     """
 
     def __init__(self, lists: Mapping[str, Sequence[str]], *, window: int = 5,
@@ -187,14 +188,15 @@ class TargetFeaturizer:
         self._skip_after = sets["skip_after"]
         self._skip_before = sets["skip_before"]
         self._pronouns = sets["pronouns"]
-        self._cache: dict[str, tuple[str, str, float, float, bool]] = {}
+        self._cache: dict[str, tuple[str, str, float, float, bool, bool]] = {}
         self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
         self._sentences: dict[str, _Sentence] = {}
 
     # -- tokens ----------------------------------------------------------------------------
 
-    def _info(self, lower: str) -> tuple[str, str, float, float, bool]:
-        """``(form, stem, valence, booster, negator)`` of one lower-cased token, cached."""
+    def _info(self, lower: str) -> tuple[str, str, float, float, bool, bool]:
+        """``(form, stem, valence, booster, negator, boundary)`` of one lower-cased token,
+        cached; ``boundary``: the token ends a clause (punctuation or a clause word)."""
         found = self._cache.get(lower)
         if found is not None:
             return found
@@ -204,9 +206,9 @@ class TargetFeaturizer:
             booster = self._boosters.get(lower, 0.0)
             negator = lower in self._negations or lower.endswith("n't")
             found = (form, self._stem(form), value / _VALENCE_SCALE if not booster else 0.0,
-                     booster / _VALENCE_SCALE, negator)
+                     booster / _VALENCE_SCALE, negator, lower in self._clause)
         else:
-            found = ("", "", 0.0, 0.0, False)
+            found = ("", "", 0.0, 0.0, False, lower in _BOUNDARY_PUNCT)
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[lower] = found
@@ -227,7 +229,7 @@ class TargetFeaturizer:
         cache = self._cache
         infos = [cache.get(t) or self._info(t) for t in texts]
         sentence = _Sentence(norm, spans, texts, infos, self._valences(infos),
-                             self._vader.compound(norm), self._boundary)
+                             self._vader.compound(norm))
         if len(self._sentences) >= 32:
             self._sentences.pop(next(iter(self._sentences)))
         self._sentences[text] = sentence
@@ -240,7 +242,7 @@ class TargetFeaturizer:
         ['obama', '"', 'good', '"', 'plan']
         """
         sentence = self._sentence(text)
-        return [_Token(s, e, t, *info) for (s, e), t, info
+        return [_Token(s, e, t, *info[:5]) for (s, e), t, info
                 in zip(sentence.spans, sentence.texts, sentence.infos, strict=True)]
 
     def valences(self, tokens: Sequence[_Token]) -> list[float]:
@@ -249,18 +251,16 @@ class TargetFeaturizer:
 
         >>> f = load_model().featurizer
         >>> [round(v, 3) for v in f.valences(f.tokens("not a very good idea"))]
-        [0.0, 0.0, 0.0, -0.405, 0.0]
+        [0.0, 0.0, 0.0, -0.406, 0.0]
         """
         return self._valences([(t.form, t.stem, t.valence, t.booster, t.negator)
                                for t in tokens])
 
     @staticmethod
-    def _valences(infos: Sequence[tuple[str, str, float, float, bool]]) -> list[float]:
+    def _valences(infos: Sequence[tuple]) -> list[float]:
         out = [0.0] * len(infos)
-        for i, info in enumerate(infos):
-            value = info[2]
-            if not value:
-                continue
+        for i in [i for i, info in enumerate(infos) if info[2]]:
+            value = infos[i][2]
             if i and infos[i - 1][3]:
                 value += math.copysign(infos[i - 1][3], value)
             if any(before[4] for before in infos[max(0, i - 3):i]):
@@ -384,7 +384,7 @@ class TargetFeaturizer:
             negated = negated or negators[i]
             i += 1
         if i < hi:
-            value = valences[i] if not negated else valences[i] * _NEGATION_SCALAR
+            value = valences[i]  # VADER's rule has already flipped it after "not"
             if value < 0:
                 feats["subj:neg"] = -value
             elif value > 0:
@@ -433,28 +433,22 @@ class TargetFeaturizer:
             if sums["all_pos"]:
                 feats["speaks:pos"] = min(sums["all_pos"], _CLIP)
 
-    def _boundary(self, text: str) -> bool:
-        return text in _BOUNDARY_PUNCT or text in self._clause
-
-
 class _Sentence:
     """What the features need of one sentence, worked out once for all its targets."""
 
     __slots__ = ("boundary", "compound", "forms", "infos", "negators", "norm", "spans",
                  "stems", "texts", "valenced", "valences", "words")
 
-    def __init__(self, norm, spans, texts, infos, valences, compound, is_boundary) -> None:
+    def __init__(self, norm, spans, texts, infos, valences, compound) -> None:
         self.norm = norm
         self.spans = spans
         self.texts = texts
         self.infos = infos
-        self.forms = [info[0] for info in infos]
-        self.stems = [info[1] for info in infos]
-        self.negators = [info[4] for info in infos]
+        columns = list(zip(*infos, strict=True)) if infos else [()] * 6
+        self.forms, self.stems, _, _, self.negators, self.boundary = columns
         self.valences = valences
         self.valenced = [i for i, v in enumerate(valences) if v]
         self.words = [i for i, form in enumerate(self.forms) if form]
-        self.boundary = [is_boundary(t) for t in texts]
         self.compound = compound
 
 
@@ -636,7 +630,7 @@ def target_features(text: str, start: int, end: int, *,
     """Every feature of the mention ``text[start:end]``, known to the model or not.
 
     >>> feats = target_features("Critics slammed Smith.", 16, 21)
-    >>> feats["L1:slammed"], feats["R1:."], feats["pos:rel"]
+    >>> feats["L1:slam"], feats["R1:."], feats["pos:rel"]
     (1.0, 1.0, 1.0)
     """
     return _resolve(model).featurizer(text, start, end)
