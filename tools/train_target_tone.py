@@ -11,11 +11,12 @@ to, polarity``). The script
 1. turns every training row into features with :class:`analysis.target_tone.TargetFeaturizer`
    and the word lists below (saved into the model file, so the file alone defines the
    features);
-2. picks the window, the minimum feature count and the regularisation strength ``C`` by
-   5-fold cross-validation on TRAIN only (macro-F1; folds grouped by sentence, so the
-   targets of one sentence never sit on both sides; vocabulary built inside each fold);
-3. fits a multinomial logistic regression (L2, balanced class weights, lbfgs) with the best
-   setting on all of TRAIN;
+2. picks the window, the penalty (L1 or L2) and its strength ``C`` by 5-fold
+   cross-validation on TRAIN only (macro-F1; folds grouped by sentence, so the targets of
+   one sentence never sit on both sides; vocabulary built inside each fold): the best
+   score among settings with at most ``MAX_FEATURES`` non-zero features;
+3. fits that multinomial logistic regression (balanced class weights) on all of TRAIN and
+   keeps the features with a non-zero weight;
 4. scores it once on dev-rw and dev-mt, for the record (never for choosing), and writes
    ``analysis/data/models/target_tone.json`` (default ``--out``).
 
@@ -66,6 +67,9 @@ SOLVERS = {
     "l1": {"solver": "saga", "l1_ratio": 1.0, "class_weight": "balanced", "tol": 1e-3,
            "max_iter": 5_000, "random_state": SEED},
 }
+#: The largest model worth shipping: the issue asks for at most a few thousand features, so
+#: that a reader can go through the weights.
+MAX_FEATURES = 3000
 #: --check: largest allowed difference of a coefficient or intercept from the shipped one.
 TOLERANCE = 1e-6
 DECIMALS = 8
@@ -76,14 +80,20 @@ POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
 #: How the dev sets were used; written into the model file. Keep it true.
 DEV_USE = (
     "Features and hyper-parameters were chosen by 5-fold cross-validation on train only. "
-    "dev-rw and dev-mt were scored for the record after each of the feature revisions "
-    "listed in 'dev_looks'; no hyper-parameter was chosen on them."
+    "dev-rw and dev-mt were scored three times, listed in 'dev_looks'; no feature and no "
+    "hyper-parameter was chosen by a dev score. After the second look the selection rule "
+    "was changed because of the model's size (not its dev score)."
 )
 DEV_LOOKS = [
     "1. First feature set (unstemmed word bags, L2, C=0.1, min_count 3, window 5, set by "
     "hand before any search): dev-rw macro-F1 0.654, dev-mt 0.664. Seen once, to know how "
     "far the goal was; stemming (+0.009 CV) and the grid below were then judged by CV only.",
-    "2. The shipped model: the figures under 'dev', computed once by this script.",
+    "2. The model a first selection rule picked (the fewest features within one standard "
+    "error of the best CV score: L2, C=0.1, window 3, 8,593 features): dev-rw 0.656, "
+    "dev-mt 0.653. Too large for the issue's 'at most a few thousand features', so the "
+    "rule became 'best CV score within 3,000 features'; that was decided, and the result "
+    "was to be shipped whatever its dev figures, before it was scored on dev.",
+    "3. The shipped model: the figures under 'dev', computed once by this script.",
 ]
 
 
@@ -317,16 +327,12 @@ def cross_validate(rows: Sequence[Mapping[str, float]], labels: Sequence[str],
 
 
 def choose(results: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
-    """The smallest model within one standard error of the best mean CV macro-F1.
-
-    The "one-standard-error rule" (Hastie, Tibshirani & Friedman, ESL 7.10): settings
-    whose CV score is statistically indistinguishable from the best, the one with the
-    fewest non-zero features wins (ties: the higher score).
-    """
-    best = max(results, key=lambda r: r["macro_f1"])
-    bar = best["macro_f1"] - best["macro_f1_sd"] / np.sqrt(N_FOLDS)
-    close = [r for r in results if r["macro_f1"] >= bar]
-    return min(close, key=lambda r: (r["n_features"], -r["macro_f1"]))
+    """The best mean CV macro-F1 among settings with at most ``MAX_FEATURES`` non-zero
+    features (mean over the folds); ties go to the smaller model."""
+    small = [r for r in results if r["n_features"] <= MAX_FEATURES]
+    if not small:
+        raise SystemExit(f"no setting of the grid has at most {MAX_FEATURES} features")
+    return max(small, key=lambda r: (r["macro_f1"], -r["n_features"]))
 
 
 # --- the model file -------------------------------------------------------------------------
@@ -397,7 +403,7 @@ def train(data: Path, out: Path) -> int:
                   f"features {result['n_features']:,.0f}", flush=True)
     best = choose(results)
     top = max(results, key=lambda r: r["macro_f1"])
-    print(f"best CV score: {top}\nchosen (smallest within one SE): {best}")
+    print(f"best CV score: {top}\nchosen (best within {MAX_FEATURES:,} features): {best}")
     featurizer, rows = by_window[best["window"]]
     features, model = fit(rows, labels, **fit_options(best))
     dev_scores = {}
@@ -425,8 +431,8 @@ def train(data: Path, out: Path) -> int:
         "cross_validation": {
             "folds": N_FOLDS, "split": "StratifiedGroupKFold by sentence, shuffled",
             "seed": SEED, "score": "macro-F1",
-            "rule": "the fewest non-zero features within one standard error "
-                    "(sd / sqrt(folds)) of the best mean macro-F1",
+            "rule": f"the best mean macro-F1 among settings with at most {MAX_FEATURES:,} "
+                    "non-zero features (mean over the folds)",
             "chosen": best, "best_score": top, "grid": results,
         },
         "dev": dev_scores,
