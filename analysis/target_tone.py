@@ -1,0 +1,732 @@
+"""Tone toward one target: is this mention of an actor negative, neutral or positive?
+
+Sentence-level VADER says how a sentence *sounds*, not how it treats the person it names:
+"Critics slammed Trump's plan" and "Trump slammed the critics' plan" score alike. This module
+classifies one mention (a character span of one sentence) with a small, transparent linear
+model: a multinomial logistic regression over features of the words around the mention,
+trained on NewsMTSC (Hamborg & Donnay 2021), a set of English news sentences in which people
+rated the sentiment toward a named target. ``tools/train_target_tone.py`` trains it and
+writes the weights to ``analysis/data/models/target_tone.json`` (plain JSON: vocabulary,
+classes, coefficients, intercepts, the word lists the features use, and how the model was
+trained and scored). ``bench/bench_actor_tone.py`` measures it against VADER.
+
+The features (:func:`target_features` lists them for one mention):
+
+* ``L:word`` / ``R:word``: the words within a window left / right of the target, as
+  Porter stems of the lower-cased word without a possessive ``'s`` ("criticized" and
+  "criticism" are both ``critic``); ``L1:`` / ``R1:`` the token right next to it
+  (punctuation included, ``<s>`` / ``</s>`` at the sentence's ends); ``L2:`` / ``R2:`` the
+  two words next to it as a pair; ``S:word`` every other word of the sentence.
+* ``v:...``: VADER valences (NLTK's lexicon divided by 4, flipped and damped by a negation
+  in the three words before, raised by a booster right before): the negative and positive
+  sums left and right within the window, in the target's clause (between punctuation or
+  words such as "but", "which", "although"), outside it, and weighted by 1 / distance;
+  ``v:compound`` is the sentence's VADER compound.
+* Roles read from word order, without a parser: ``subj:neg`` / ``subj:pos`` a valenced
+  word right after the target (past auxiliaries and adverbs: the target does or is
+  something bad or good), ``obj:neg`` / ``obj:pos`` one right before it (something bad or
+  good is done to it); ``subj:attack`` / ``obj:attack`` and ``subj:praise`` /
+  ``obj:praise`` the same for verbs of criticism or praise; ``agent:neg`` / ``agent:pos``
+  "... by TARGET"; ``speaks`` a speech verb right after the target (or "said TARGET",
+  "according to TARGET"), ``speaks:neg`` / ``speaks:pos`` that times the sentence's
+  valences; ``quoted`` the target stands inside quotation marks, ``has_quote`` the sentence
+  has some; ``news:neg`` / ``news:pos`` loaded news words in the window ("embattled",
+  "baseless", "landmark"); ``neg:L`` / ``neg:R`` a negation near the target.
+* ``pos:first``, ``pos:rel``, ``len``, ``target:pronoun``, ``target:possessive``.
+
+The target's own words are never features, so the model judges what the sentence says
+about the mention, not who it is. Curly quotes, apostrophes and dashes are made ASCII
+first (offsets unchanged), so "“proud”" scores like '"proud"'.
+
+Every prediction explains itself: ``features`` lists each feature's value, its weight toward
+the predicted class (the class's coefficient minus the mean over the three classes) and the
+contribution (value × weight); the contributions, with the intercept's, add up to the
+predicted class's logit minus the mean logit.
+
+Limits: a linear model over a few thousand features reads words and word order, not
+syntax. It was trained on US political news (2017-2019); sarcasm, long-range reference and
+sentiment carried by world knowledge escape it. Check ``features`` before trusting a label.
+
+>>> result = target_tone("Critics slammed Smith for the failed plan.", 16, 21)
+>>> result.label
+'negative'
+>>> round(sum(result.probabilities.values()), 6)
+1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.resources
+import json
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+from nltk.stem.porter import PorterStemmer
+
+from .fastvader import FastVader
+from .sentiment import make_analyzer
+from .tokens import shadow
+
+__all__ = [
+    "CLASSES",
+    "MODEL_RESOURCE",
+    "STEMMER",
+    "TABLE_COLUMNS",
+    "Evidence",
+    "TargetFeaturizer",
+    "TargetTone",
+    "TargetToneModel",
+    "ascii_text",
+    "load_model",
+    "target_features",
+    "target_tone",
+    "target_tone_table",
+]
+
+#: The classes, in the order of the model's coefficient rows.
+CLASSES = ("negative", "neutral", "positive")
+#: Where the shipped weights are, inside the package.
+MODEL_RESOURCE = "data/models/target_tone.json"
+#: The stemmer of the bag-of-words features: NLTK's Porter stemmer, NLTK_EXTENSIONS mode.
+STEMMER = "nltk-porter-nltk-extensions"
+#: Columns :func:`target_tone_table` adds.
+TABLE_COLUMNS = ["label", "p_negative", "p_neutral", "p_positive", "top_features"]
+
+# --- text -----------------------------------------------------------------------------------
+
+# tokens.shadow makes quotes and hyphens ASCII and dashes an en dash, character for
+# character; the en dash then becomes "-". Lengths never change, so offsets survive.
+_DASH_TO_ASCII = str.maketrans({"\u2013": "-"})
+
+# A token: an initialism ("U.S."), a word with inner apostrophes or hyphens ("didn't",
+# "long-range"), a double hyphen, or one other non-space character.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['\-]\w+)*'?|--|[^\w\s]")
+_BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", '"', "-", "--", "[", "]", "?", "!"})
+_VALENCE_SCALE = 4.0  # VADER's ratings run from -4 to +4
+_NEGATION_SCALAR = -0.74  # VADER's N_SCALAR
+_CLIP = 3.0
+
+
+def ascii_text(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes and dashes made ASCII, same length.
+
+    Built on :func:`analysis.tokens.shadow` (which also makes odd spaces plain), so offsets
+    into the result are offsets into ``text``.
+
+    >>> ascii_text("“Kyiv’s” plan – ‘soon’ — yes")
+    '"Kyiv\\'s" plan - \\'soon\\' - yes'
+    """
+    return shadow(text).translate(_DASH_TO_ASCII)
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # lower case
+    form: str  # lower case, possessive 's dropped; "" for punctuation
+    stem: str  # Porter stem of form (the bag features' word); "" for punctuation
+    valence: float  # VADER's rating / 4, before negation and boosters
+    booster: float  # VADER's booster increment (/ 4), 0 for none
+    negator: bool
+
+
+# --- features -------------------------------------------------------------------------------
+
+
+class TargetFeaturizer:
+    """Features of one target mention in one sentence (see the module's notes).
+
+    Parameters
+    ----------
+    lists : the word lists the features use, ``{name: [word, ...]}``: ``speech_verbs``,
+        ``attack_verbs``, ``praise_verbs``, ``news_negative``, ``news_positive``,
+        ``clause_words``, ``skip_after`` (auxiliaries and adverbs passed over when looking
+        for the target's verb), ``skip_before`` (articles and titles passed over when
+        looking for the verb before it) and ``pronouns``. The model file holds the lists it
+        was trained with.
+    window : how many words on each side count as near the target.
+    analyzer : an NLTK ``SentimentIntensityAnalyzer`` whose lexicon, negations and boosters
+        are used (default: :func:`analysis.sentiment.make_analyzer`, VADER unchanged).
+
+    >>> featurizer = TargetFeaturizer(load_model().featurizer.lists, window=3)
+    >>> sorted(k for k in featurizer("Smith praised the plan.", 0, 5) if k[0] in "LR")
+    ['L1:<s>', 'R1:prais', 'R2:prais_the', 'R:plan', 'R:prais', 'R:the']
+    """
+
+    def __init__(self, lists: Mapping[str, Sequence[str]], *, window: int = 5,
+                 analyzer: Any = None) -> None:
+        if analyzer is None:
+            analyzer = make_analyzer()
+        missing = [n for n in _LIST_NAMES if n not in lists]
+        if missing:
+            raise ValueError(f"lists: missing {', '.join(missing)}")
+        if not isinstance(window, int) or window < 1:
+            raise ValueError(f"window must be a positive integer, not {window!r}")
+        self.lists = {name: sorted(set(lists[name])) for name in _LIST_NAMES}
+        self.window = window
+        self._vader = FastVader(analyzer)
+        constants = analyzer.constants
+        self._lexicon = analyzer.lexicon
+        self._boosters = dict(constants.BOOSTER_DICT)
+        self._negations = frozenset(constants.NEGATE)
+        sets = {name: frozenset(words) for name, words in self.lists.items()}
+        self._speech = sets["speech_verbs"]
+        self._attack = sets["attack_verbs"]
+        self._praise = sets["praise_verbs"]
+        self._news_neg = sets["news_negative"]
+        self._news_pos = sets["news_positive"]
+        self._clause = sets["clause_words"]
+        self._skip_after = sets["skip_after"]
+        self._skip_before = sets["skip_before"]
+        self._pronouns = sets["pronouns"]
+        self._cache: dict[str, tuple[str, str, float, float, bool, bool]] = {}
+        self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
+        self._sentences: dict[str, _Sentence] = {}
+
+    # -- tokens ----------------------------------------------------------------------------
+
+    def _info(self, lower: str) -> tuple[str, str, float, float, bool, bool]:
+        """``(form, stem, valence, booster, negator, boundary)`` of one lower-cased token,
+        cached; ``boundary``: the token ends a clause (punctuation or a clause word)."""
+        found = self._cache.get(lower)
+        if found is not None:
+            return found
+        if lower[0].isalnum() or lower[0] == "_":
+            form = lower[:-2] if lower.endswith("'s") and len(lower) > 2 else lower.rstrip("'")
+            value = self._lexicon.get(lower, self._lexicon.get(form, 0.0))
+            booster = self._boosters.get(lower, 0.0)
+            negator = lower in self._negations or lower.endswith("n't")
+            found = (form, self._stem(form), value / _VALENCE_SCALE if not booster else 0.0,
+                     booster / _VALENCE_SCALE, negator, lower in self._clause)
+        else:
+            found = ("", "", 0.0, 0.0, False, lower in _BOUNDARY_PUNCT)
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[lower] = found
+        return found
+
+    def _sentence(self, text: str) -> _Sentence:
+        """Tokens, lexicon data and valences of one sentence; the last few are kept."""
+        found = self._sentences.get(text)
+        if found is not None:
+            return found
+        norm = ascii_text(text)
+        low = norm.lower()
+        spans = list(map(re.Match.span, _TOKEN.finditer(norm)))
+        if len(low) == len(norm):
+            texts = [low[s:e] for s, e in spans]
+        else:  # a character whose lower case is longer ("İ"): lower each token alone
+            texts = [norm[s:e].lower() for s, e in spans]
+        cache = self._cache
+        infos = [cache.get(t) or self._info(t) for t in texts]
+        sentence = _Sentence(norm, spans, texts, infos, self._valences(infos),
+                             self._vader.compound(norm))
+        if len(self._sentences) >= 32:
+            self._sentences.pop(next(iter(self._sentences)))
+        self._sentences[text] = sentence
+        return sentence
+
+    def tokens(self, text: str) -> list[_Token]:
+        """The tokens of ``text`` (made ASCII first) with their offsets and lexicon data.
+
+        >>> [t.form or t.text for t in load_model().featurizer.tokens("Obama’s “good” plan")]
+        ['obama', '"', 'good', '"', 'plan']
+        """
+        sentence = self._sentence(text)
+        return [_Token(s, e, t, *info[:5]) for (s, e), t, info
+                in zip(sentence.spans, sentence.texts, sentence.infos, strict=True)]
+
+    def valences(self, tokens: Sequence[_Token]) -> list[float]:
+        """Each token's valence after negation (x -0.74 when one of the three words before
+        negates) and a booster right before it (its increment, in the valence's direction).
+
+        >>> f = load_model().featurizer
+        >>> [round(v, 3) for v in f.valences(f.tokens("not a very good idea"))]
+        [0.0, 0.0, 0.0, -0.406, 0.0]
+        """
+        return self._valences([(t.form, t.stem, t.valence, t.booster, t.negator)
+                               for t in tokens])
+
+    @staticmethod
+    def _valences(infos: Sequence[tuple]) -> list[float]:
+        out = [0.0] * len(infos)
+        for i in [i for i, info in enumerate(infos) if info[2]]:
+            value = infos[i][2]
+            if i and infos[i - 1][3]:
+                value += math.copysign(infos[i - 1][3], value)
+            if any(before[4] for before in infos[max(0, i - 3):i]):
+                value *= _NEGATION_SCALAR
+            out[i] = value
+        return out
+
+    # -- features --------------------------------------------------------------------------
+
+    def __call__(self, text: str, start: int, end: int) -> dict[str, float]:
+        """The features of the mention ``text[start:end]``: ``{name: value}``."""
+        _check_span(text, start, end)
+        sentence = self._sentence(text)
+        spans, texts, forms, stems = (sentence.spans, sentence.texts, sentence.forms,
+                                      sentence.stems)
+        valences, negators = sentence.valences, sentence.negators
+        n = len(spans)
+        # The target's tokens, first:last, are those overlapping [start, end).
+        first = 0
+        while first < n and spans[first][1] <= start:
+            first += 1
+        last = first
+        while last < n and spans[last][0] < end:
+            last += 1
+        feats: dict[str, float] = {}
+        window = self.window
+        words = sentence.words
+        k = bisect.bisect_left(words, first)
+        m = bisect.bisect_left(words, last)
+        left = words[max(0, k - window):k][::-1]  # nearest first
+        right = words[m:m + window]
+        for i in left:
+            feats["L:" + stems[i]] = 1.0
+        for i in right:
+            feats["R:" + stems[i]] = 1.0
+        feats["L1:" + ((stems[first - 1] or texts[first - 1]) if first > 0 else "<s>")] = 1.0
+        feats["R1:" + ((stems[last] or texts[last]) if last < n else "</s>")] = 1.0
+        if len(left) >= 2:
+            feats[f"L2:{stems[left[1]]}_{stems[left[0]]}"] = 1.0
+        if len(right) >= 2:
+            feats[f"R2:{stems[right[0]]}_{stems[right[1]]}"] = 1.0
+        for i in words[:k]:
+            feats["S:" + stems[i]] = 1.0
+        for i in words[m:]:
+            feats["S:" + stems[i]] = 1.0
+
+        # Clause: up to the nearest boundary on each side.
+        boundary = sentence.boundary
+        lo = first
+        while lo > 0 and not boundary[lo - 1]:
+            lo -= 1
+        hi = last
+        while hi < n and not boundary[hi]:
+            hi += 1
+
+        sums = dict.fromkeys(_SUMS, 0.0)
+        near = set(left)
+        near.update(right)
+        for i in sentence.valenced:
+            if first <= i < last:
+                continue
+            value = valences[i]
+            sign = "neg" if value < 0 else "pos"
+            size = abs(value)
+            sums["all_" + sign] += size
+            if i in near:
+                sums[("left_" if i < first else "right_") + sign] += size
+            sums[("clause_" if lo <= i < hi else "out_") + sign] += size
+            distance = first - i if i < first else i - last + 1
+            sums["near_" + sign] += size / distance
+        for key, value in sums.items():
+            if value and key not in ("all_neg", "all_pos"):
+                feats["v:" + key] = min(value, _CLIP)
+        if sentence.compound:
+            feats["v:compound"] = sentence.compound
+
+        self._roles(sentence, first, last, lo, hi, feats, sums)
+
+        news_neg = sum(forms[i] in self._news_neg for i in near)
+        news_pos = sum(forms[i] in self._news_pos for i in near)
+        if news_neg:
+            feats["news:neg"] = float(news_neg)
+        if news_pos:
+            feats["news:pos"] = float(news_pos)
+        if any(negators[i] for i in left[:3]):
+            feats["neg:L"] = 1.0
+        if any(negators[i] for i in right[:3]):
+            feats["neg:R"] = 1.0
+
+        # Quotation marks: only double quotes (single ones double as apostrophes).
+        norm = sentence.norm
+        if '"' in norm:
+            feats["has_quote"] = 1.0
+            if norm.count('"', 0, start) % 2 and '"' in norm[end:]:
+                feats["quoted"] = 1.0
+
+        n_words = max(len(words), 1)
+        if k == 0:
+            feats["pos:first"] = 1.0
+        feats["pos:rel"] = k / max(n_words - (m - k), 1)
+        feats["len"] = min(n_words / 40.0, _CLIP)
+        if last - first == 1 and texts[first] in self._pronouns:
+            feats["target:pronoun"] = 1.0
+        if (last > first and texts[last - 1].endswith("'s")) or (
+                last + 1 < n and texts[last] == "'" and texts[last + 1] == "s"):
+            feats["target:possessive"] = 1.0
+        return feats
+
+    def _roles(self, sentence: _Sentence, first: int, last: int, lo: int, hi: int,
+               feats: dict[str, float], sums: Mapping[str, float]) -> None:
+        """Subject / object / agent / speaker features from word order (adds to ``feats``)."""
+        texts, forms, valences, negators = (sentence.texts, sentence.forms,
+                                            sentence.valences, sentence.negators)
+        n = len(texts)
+        # The target's verb: the first word after it in its clause, past auxiliaries and
+        # adverbs ("Smith has repeatedly attacked ..."); "not" on the way flips it.
+        i, negated = last, False
+        if i + 1 < n and texts[i] == "'" and texts[i + 1] == "s":
+            i += 2  # "Jones ' s": a possessive the tokenizer split
+        while i < hi and i < last + 5 and (forms[i] in self._skip_after or negators[i]):
+            negated = negated or negators[i]
+            i += 1
+        if i < hi:
+            value = valences[i]  # VADER's rule has already flipped it after "not"
+            if value < 0:
+                feats["subj:neg"] = -value
+            elif value > 0:
+                feats["subj:pos"] = value
+            form = forms[i]
+            if form in self._attack:
+                feats["subj:attack"] = -1.0 if negated else 1.0
+            if form in self._praise:
+                feats["subj:praise"] = -1.0 if negated else 1.0
+            if form in self._speech and not negated:
+                feats["speaks"] = 1.0
+        # The verb before the target: the nearest word in its clause past articles and
+        # titles ("criticized the president, Smith").
+        j = first - 1
+        while j >= lo and j > first - 5 and (forms[j] in self._skip_before or not forms[j]):
+            j -= 1
+        if j >= lo and j >= 0:
+            form = forms[j]
+            if form == "by" and j >= 1:
+                value = valences[j - 1]
+                if value < 0:
+                    feats["agent:neg"] = -value
+                elif value > 0:
+                    feats["agent:pos"] = value
+                if forms[j - 1] in self._attack:
+                    feats["agent:attack"] = 1.0
+            else:
+                value = valences[j]
+                if value < 0:
+                    feats["obj:neg"] = -value
+                elif value > 0:
+                    feats["obj:pos"] = value
+                if form in self._attack:
+                    feats["obj:attack"] = 1.0
+                if form in self._praise:
+                    feats["obj:praise"] = 1.0
+        # "..., said Smith" / "according to Smith".
+        if first >= 1 and forms[first - 1] in self._speech and (
+                first < 2 or not forms[first - 2]):
+            feats["speaks"] = 1.0
+        if first >= 2 and forms[first - 2] == "according" and forms[first - 1] == "to":
+            feats["speaks"] = 1.0
+        if "speaks" in feats:
+            if sums["all_neg"]:
+                feats["speaks:neg"] = min(sums["all_neg"], _CLIP)
+            if sums["all_pos"]:
+                feats["speaks:pos"] = min(sums["all_pos"], _CLIP)
+
+class _Sentence:
+    """What the features need of one sentence, worked out once for all its targets."""
+
+    __slots__ = ("boundary", "compound", "forms", "infos", "negators", "norm", "spans",
+                 "stems", "texts", "valenced", "valences", "words")
+
+    def __init__(self, norm, spans, texts, infos, valences, compound) -> None:
+        self.norm = norm
+        self.spans = spans
+        self.texts = texts
+        self.infos = infos
+        columns = list(zip(*infos, strict=True)) if infos else [()] * 6
+        self.forms, self.stems, _, _, self.negators, self.boundary = columns
+        self.valences = valences
+        self.valenced = [i for i, v in enumerate(valences) if v]
+        self.words = [i for i, form in enumerate(self.forms) if form]
+        self.compound = compound
+
+
+_SUMS = ("left_neg", "left_pos", "right_neg", "right_pos", "clause_neg", "clause_pos",
+         "out_neg", "out_pos", "near_neg", "near_pos", "all_neg", "all_pos")
+_LIST_NAMES = ("speech_verbs", "attack_verbs", "praise_verbs", "news_negative",
+               "news_positive", "clause_words", "skip_after", "skip_before", "pronouns")
+
+
+def _check_span(text: Any, start: Any, end: Any) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int | np.integer):
+            raise TypeError(f"{name} must be an integer offset, not {value!r}")
+    if not 0 <= start < end <= len(text):
+        raise ValueError(
+            f"start and end must satisfy 0 <= start < end <= len(text) = {len(text)}; "
+            f"found start={start}, end={end}")
+
+
+# --- the model ------------------------------------------------------------------------------
+
+
+class Evidence(NamedTuple):
+    """One feature of one prediction: how much it pushed toward the predicted class."""
+
+    feature: str
+    value: float
+    weight: float
+    contribution: float
+
+
+@dataclass(frozen=True)
+class TargetTone:
+    """The tone toward one target, with the features behind it.
+
+    ``label`` is the most probable class; ``probabilities`` maps each class to its
+    probability; ``features`` lists the model's features present in the sentence (and the
+    intercept, as ``(intercept)`` with value 1), largest contribution toward ``label``
+    first. The contributions add up to ``label``'s logit minus the mean of the three
+    logits.
+    """
+
+    label: str
+    probabilities: dict[str, float]
+    features: list[Evidence] = field(repr=False)
+
+    def table(self) -> pd.DataFrame:
+        """``features`` as a DataFrame: ``feature, value, weight, contribution``.
+
+        >>> target_tone("Smith praised the plan.", 0, 5).table().columns.tolist()
+        ['feature', 'value', 'weight', 'contribution']
+        """
+        return pd.DataFrame(self.features, columns=list(Evidence._fields))
+
+
+class TargetToneModel:
+    """The weights of a target-tone model and the featurizer they were trained with.
+
+    Build it with :func:`load_model` (the shipped file, or a path to your own).
+
+    Attributes
+    ----------
+    classes : the class names, in the order of ``coef``'s rows.
+    vocabulary : ``{feature: column}``.
+    coef : array of shape ``(n_classes, n_features)``; ``intercept`` of ``(n_classes,)``.
+    featurizer : the :class:`TargetFeaturizer` with the model's window and word lists.
+    metadata : what the file says about training data, date, settings and scores.
+    """
+
+    def __init__(self, content: Mapping[str, Any], *, source: str = "<mapping>") -> None:
+        try:
+            classes = list(content["classes"])
+            features = list(content["features"])
+            coef = np.asarray(content["coef"], dtype=float)
+            intercept = np.asarray(content["intercept"], dtype=float)
+            settings = content["featurizer"]
+            window = settings["window"]
+            lists = settings["lists"]
+            stemmer = settings["stemmer"]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"{source}: not a target-tone model file ({error!r})") from None
+        if stemmer != STEMMER:
+            raise ValueError(f"{source}: stemmer must be {STEMMER!r}, found {stemmer!r}")
+        if classes != list(CLASSES):
+            raise ValueError(f"{source}: classes must be {list(CLASSES)}, found {classes}")
+        if coef.shape != (len(classes), len(features)) or intercept.shape != (len(classes),):
+            raise ValueError(
+                f"{source}: coef must have shape ({len(classes)}, {len(features)}) and "
+                f"intercept ({len(classes)},); found {coef.shape} and {intercept.shape}")
+        self.source = source
+        self.classes = tuple(classes)
+        self.vocabulary = {name: i for i, name in enumerate(features)}
+        self.coef = coef
+        self.intercept = intercept
+        # Weights toward each class relative to the mean over classes: softmax ignores a
+        # constant added to every class, so these carry the same information, symmetrically.
+        self.centered_coef = coef - coef.mean(axis=0)
+        self.centered_intercept = intercept - intercept.mean()
+        self.featurizer = TargetFeaturizer(lists, window=window)
+        self.metadata = dict(content.get("metadata", {}))
+
+    def __repr__(self) -> str:
+        return (f"TargetToneModel({self.source!r}, {len(self.vocabulary):,} features, "
+                f"window={self.featurizer.window})")
+
+    def encode(self, features: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """``(columns, values)`` of the features the model knows."""
+        vocabulary = self.vocabulary
+        pairs = [(vocabulary[k], v) for k, v in features.items() if k in vocabulary and v]
+        columns = np.fromiter((c for c, _ in pairs), dtype=np.intp, count=len(pairs))
+        values = np.fromiter((v for _, v in pairs), dtype=float, count=len(pairs))
+        return columns, values
+
+    def predict(self, text: str, start: int, end: int) -> TargetTone:
+        """The tone toward ``text[start:end]``; see :func:`target_tone`."""
+        columns, values = self.encode(self.featurizer(text, start, end))
+        logits = self.coef[:, columns] @ values + self.intercept
+        probabilities = _softmax(logits)
+        k = int(np.argmax(probabilities))
+        weights = self.centered_coef[k, columns]
+        contributions = weights * values
+        names = list(self.vocabulary)
+        evidence = [Evidence(names[c], float(v), float(w), float(x))
+                    for c, v, w, x in zip(columns, values, weights, contributions, strict=True)]
+        bias = float(self.centered_intercept[k])
+        evidence.append(Evidence("(intercept)", 1.0, bias, bias))
+        evidence.sort(key=lambda e: (-e.contribution, e.feature))
+        return TargetTone(self.classes[k],
+                          {c: float(p) for c, p in zip(self.classes, probabilities, strict=True)},
+                          evidence)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+@functools.cache
+def _shipped_model() -> TargetToneModel:
+    resource = importlib.resources.files("analysis").joinpath(MODEL_RESOURCE)
+    content = json.loads(resource.read_text(encoding="utf-8"))
+    return TargetToneModel(content, source=f"analysis/{MODEL_RESOURCE}")
+
+
+def load_model(path: str | os.PathLike[str] | None = None) -> TargetToneModel:
+    """The shipped target-tone model (read once per process), or the one in ``path``.
+
+    A file of your own (same format, for example written by ``tools/train_target_tone.py
+    --out``) is read every time you call this: keep the result and pass it as ``model=``.
+
+    >>> model = load_model()
+    >>> model.classes
+    ('negative', 'neutral', 'positive')
+    """
+    if path is None:
+        return _shipped_model()
+    file = Path(path)
+    try:
+        content = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ValueError(f"{file}: cannot read a target-tone model ({error})") from None
+    return TargetToneModel(content, source=str(file))
+
+
+def _resolve(model: TargetToneModel | str | os.PathLike[str] | None) -> TargetToneModel:
+    if model is None or isinstance(model, TargetToneModel):
+        return model or _shipped_model()
+    return load_model(model)
+
+
+# --- public functions -----------------------------------------------------------------------
+
+
+def target_features(text: str, start: int, end: int, *,
+                    model: TargetToneModel | str | os.PathLike[str] | None = None,
+                    ) -> dict[str, float]:
+    """Every feature of the mention ``text[start:end]``, known to the model or not.
+
+    >>> feats = target_features("Critics slammed Smith.", 16, 21)
+    >>> feats["L1:slam"], feats["R1:."], feats["pos:rel"]
+    (1.0, 1.0, 1.0)
+    """
+    return _resolve(model).featurizer(text, start, end)
+
+
+def target_tone(text: str, start: int, end: int, *,
+                model: TargetToneModel | str | os.PathLike[str] | None = None) -> TargetTone:
+    """The tone of ``text`` toward the mention ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : one sentence.
+    start, end : character offsets of the mention (``end`` exclusive).
+    model : a :class:`TargetToneModel` or a path to a model file; None for the shipped one.
+
+    Returns
+    -------
+    TargetTone
+        ``label`` (negative, neutral or positive), ``probabilities`` and ``features``:
+        ``(feature, value, weight, contribution)`` rows, largest contribution first.
+
+    >>> text = "Protesters praised Jones, but Smith was accused of fraud."
+    >>> target_tone(text, 19, 24).label, target_tone(text, 30, 35).label
+    ('positive', 'negative')
+    >>> result = target_tone(text, 30, 35)
+    >>> result.features[0].feature
+    'subj:neg'
+    """
+    return _resolve(model).predict(text, start, end)
+
+
+def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str = "from",
+                      end: str = "to", top: int = 3,
+                      model: TargetToneModel | str | os.PathLike[str] | None = None,
+                      ) -> pd.DataFrame:
+    """The tone toward each row's mention: one output row per input row.
+
+    Parameters
+    ----------
+    frame : a DataFrame with a sentence column and the mention's offsets in it.
+    text, start, end : the names of those columns.
+    top : how many features to show in ``top_features`` (those with the largest
+        contributions toward the label, as ``name +contribution``).
+    model : as for :func:`target_tone`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same index as ``frame``, with columns ``label, p_negative, p_neutral,
+        p_positive, top_features``. ``frame`` is not changed; join the result to it.
+
+    >>> frame = pd.DataFrame({
+    ...     "sentence": ["Critics slammed Smith.", "Smith praised the plan.", "Smith spoke."],
+    ...     "from": [16, 0, 0], "to": [21, 5, 5]})
+    >>> target_tone_table(frame)["label"].tolist()
+    ['negative', 'positive', 'neutral']
+    """
+    for argument, column in (("text", text), ("start", start), ("end", end)):
+        if column not in frame.columns:
+            raise KeyError(f"target_tone_table: no column {column!r} (the {argument}= "
+                           f"argument); the frame has {', '.join(map(str, frame.columns[:10]))}")
+    chosen = _resolve(model)
+    featurizer = chosen.featurizer
+    n = len(frame)
+    rows, columns, values = [], [], []
+    for r, (sentence, s, e) in enumerate(zip(frame[text], frame[start], frame[end],
+                                             strict=True)):
+        try:
+            c, v = chosen.encode(featurizer(sentence, int(s), int(e)))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"target_tone_table: row {frame.index[r]!r}: {error}") from None
+        rows.append(np.full(len(c), r, dtype=np.intp))
+        columns.append(c)
+        values.append(v)
+    logits = np.tile(chosen.intercept, (n, 1))
+    if n:
+        row = np.concatenate(rows)
+        col = np.concatenate(columns)
+        val = np.concatenate(values)
+        for k in range(len(chosen.classes)):
+            logits[:, k] += np.bincount(row, weights=chosen.coef[k, col] * val, minlength=n)
+    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
+    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
+    names = list(chosen.vocabulary)
+    top_text = []
+    for r in range(n):
+        c, v = columns[r], values[r]
+        contributions = chosen.centered_coef[best[r], c] * v
+        order = np.argsort(-contributions, kind="stable")[:top]
+        top_text.append("; ".join(f"{names[c[i]]} {contributions[i]:+.2f}" for i in order
+                                  if contributions[i] > 0))
+    labels = np.asarray(chosen.classes, dtype=object)[best]
+    return pd.DataFrame({
+        "label": labels,
+        "p_negative": probabilities[:, 0],
+        "p_neutral": probabilities[:, 1],
+        "p_positive": probabilities[:, 2],
+        "top_features": top_text,
+    }, index=frame.index)
