@@ -61,6 +61,9 @@ _LAZY = {
     "highlight": "analysis.highlight",
     "explore": "analysis.widgets",
     "score_articles": "analysis.scoring",
+    "target_tone": "analysis.target_tone",
+    "mention_tone": "analysis.actor_tone",
+    "actor_tone_summary": "analysis.actor_tone",
     "compare_event": "analysis.report",
 }
 
@@ -81,6 +84,7 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CorpusError",
     "OutputError",
+    "actor_tone_summary",
     "actors_by_outlet",
     "add_articles",
     "clean_corpus",
@@ -99,6 +103,7 @@ __all__ = [
     "load_actors",
     "load_corpus",
     "mention_table",
+    "mention_tone",
     "normalize",
     "quote_table",
     "read_event",
@@ -108,6 +113,7 @@ __all__ = [
     "sentence_spans",
     "sentence_table",
     "sentences",
+    "target_tone",
     "text_stats",
     "token_table",
     "voice_table",

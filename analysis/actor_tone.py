@@ -13,13 +13,14 @@ for sentence VADER and 0.83 for the best published neural model): irony, tone ca
 facts rather than words ("the bill failed"), and long sentences with several people.
 Read the sentences before quoting a number.
 
->>> from analysis import from_texts
->>> corpus = from_texts({"A": "Critics slammed Putin. Putin praised the deal."})
->>> table = mention_tone(corpus)
+>>> from analysis import from_texts, load_actors
+>>> corpus = from_texts({"A": "Critics slammed Dmitry Peskov. Peskov praised the deal."})
+>>> actors = load_actors(event="2024-07-12-austin-belousov-call")
+>>> table = mention_tone(corpus, actors=actors)
 >>> table[["actor", "sentence_index", "label"]]
            actor  sentence_index     label
-0  Vladimir Putin               0  negative
-1  Vladimir Putin               1  positive
+0  Dmitry Peskov               0  negative
+1  Dmitry Peskov               1  positive
 """
 
 from __future__ import annotations
@@ -154,8 +155,10 @@ def actor_tone_summary(
     ...     "label": ["negative", "neutral", "negative"],
     ...     "tone": [-0.8, 0.0, -0.4]})
     >>> row = actor_tone_summary(mentions, min_mentions=5).iloc[0]
-    >>> row["n_mentions"], row["n_negative"], round(row["tone"], 2), row["enough"]
-    (3, 2, -0.4, False)
+    >>> int(row["n_mentions"]), int(row["n_negative"]), round(float(row["tone"]), 2)
+    (3, 2, -0.4)
+    >>> bool(row["enough"])
+    False
     >>> row["note"]
     'too little evidence: 3 mentions (at least 5 needed)'
     """

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import from_texts, load_corpus
+from analysis import from_texts, load_actors, load_corpus
 from analysis.cli import main
 from analysis.fastvader import FastVader
 from analysis.fastvader import SentiText as KitSentiText
@@ -483,3 +483,45 @@ def test_the_old_actor_tone_name_warns_and_points_to_the_new_measures():
     with pytest.warns(FutureWarning, match=r"sentence_tone_naming.*mention_tone"):
         old = actor_tone(HAND, mentions)
     pd.testing.assert_frame_equal(old, sentence_tone_naming(HAND, mentions))
+
+
+# --- tone toward an actor ------------------------------------------------------------------
+
+
+def test_actor_tone_summary_by_hand():
+    from analysis.actor_tone import actor_tone_summary
+
+    mentions = pd.DataFrame({
+        "article_id": ["a1"] * 5 + ["b1"] * 2, "outlet": ["A"] * 5 + ["B"] * 2,
+        "actor": ["X"] * 7, "sentence": [f"s{i}" for i in range(7)],
+        "voice": ["outlet", "outlet", "quoted", "outlet", "outlet", "outlet", "quoted"],
+        "label": ["negative", "negative", "positive", "neutral", "negative", "positive",
+                  "neutral"],
+        "tone": [-0.9, -0.5, 0.8, 0.0, -0.4, 0.6, 0.1]})
+    a = actor_tone_summary(mentions).set_index("outlet").loc["A"]
+    assert (a["n_mentions"], a["n_negative"], a["n_neutral"], a["n_positive"]) == (5, 3, 1, 1)
+    assert a["share_negative"] == pytest.approx(0.6)
+    # Wilson 95% for 3 of 5: centre (0.6 + z²/10) / (1 + z²/5), by hand 0.2307 .. 0.8824
+    assert a["share_negative_low"] == pytest.approx(0.2307, abs=1e-4)
+    assert a["share_negative_high"] == pytest.approx(0.8824, abs=1e-4)
+    assert a["tone"] == pytest.approx(-0.2) and a["enough"] and a["note"] == ""
+    assert a["tone_low"] <= a["tone"] <= a["tone_high"]
+    assert a["example"] == "s0"  # the strongest reading, -0.9
+    b = actor_tone_summary(mentions).set_index("outlet").loc["B"]
+    assert not b["enough"] and b["note"].startswith("too little evidence: 2 mentions")
+    own = actor_tone_summary(mentions, voice="outlet").set_index("outlet")
+    assert own.loc["A", "n_mentions"] == 4 and own.loc["B", "n_mentions"] == 1
+
+
+def test_mention_tone_reads_toward_the_target_with_its_voice():
+    from analysis.actor_tone import mention_tone
+
+    corpus = from_texts({"A": 'Critics slammed Dmitry Peskov. "Peskov is a liar," a '
+                              'diplomat said.'})
+    actors = load_actors(event="2024-07-12-austin-belousov-call")
+    table = mention_tone(corpus, actors=actors)
+    assert table["actor"].tolist() == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert table["voice"].tolist() == ["outlet", "quoted"]
+    assert table.loc[0, "label"] == "negative"
+    assert (table["p_negative"] + table["p_neutral"] + table["p_positive"]).round(9).eq(1).all()
+    assert table["top_features"].str.len().gt(0).all()
