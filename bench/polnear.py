@@ -24,12 +24,12 @@ possibly in fragments; the text may run over several lines when the span holds l
 span's text is checked against them.
 
 >>> records = read_ann_text(
-...     "T1\\tSource 0 5\\tPeter\\nT2\\tCue 6 10\\tsaid\\nT3\\tContent 11 18\\tit rains\\n"
+...     "T1\\tSource 0 5\\tPeter\\nT2\\tCue 6 10\\tsaid\\nT3\\tContent 11 19\\tit rains\\n"
 ...     "T4\\tAttribution 6 10\\tsaid\\nE1\\tAttribution:T4 Source:T1 Cue:T2 Content:T3\\n",
 ...     "Peter said it rains.", file="example.ann")
 >>> a = records[0]
 >>> a.source_text, a.cue_text, a.content_text, a.content_spans
-('Peter', 'said', 'it rains', ((11, 18),))
+('Peter', 'said', 'it rains', ((11, 19),))
 """
 
 from __future__ import annotations
