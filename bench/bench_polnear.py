@@ -32,6 +32,7 @@ sentence(s) around it, for reading.
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import re
 import sys
@@ -216,8 +217,6 @@ def speaker_right(q: Found, g: Gold, stop: frozenset[str]) -> bool:
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
