@@ -214,6 +214,7 @@ _DOUBLE_AMBIG = '"\u2033\uff02'               # " ″ ＂
 _SINGLE_OPEN = "\u2018\u201a\u2039"          # ‘ ‚ ‹
 _SINGLE_CLOSE = "\u2019\u203a"               # ’ ›
 _DOUBLES = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIG
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 # Every character _marked_spans reacts to.
 _MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]")
 
@@ -238,9 +239,17 @@ def _starts_with_open(text: str, s: int, e: int) -> int | None:
     i = s
     while i < e and text[i] in " \t":
         i += 1
-    if i < e and (text[i] in _DOUBLE_OPEN or text[i] in _DOUBLE_AMBIG):
-        return i
+    if i < e and (text[i] in _DOUBLE_OPEN or text[i] in _DOUBLE_AMBIG
+                  or text.startswith("''", i)):
+        return i + (1 if text.startswith("''", i) else 0)
     return None
+
+
+def _two_apostrophes(text: str, j: int) -> bool:
+    """``''`` at ``j`` (and not a third): two apostrophes used as one double quotation
+    mark, as in the New York Times' texts (``''We will,'' he said``)."""
+    return (text.startswith("''", j) and not text.startswith("'", j + 2)
+            and (j == 0 or text[j - 1] != "'"))
 
 
 def _marked_spans(text: str) -> list[_Marked]:
@@ -261,6 +270,22 @@ def _marked_spans(text: str) -> list[_Marked]:
             if j < i:  # inside a single-quoted passage already taken
                 continue
             c = text[j]
+            if c == "'" and _two_apostrophes(text, j):
+                # '' is one ambiguous double mark: it opens after white space (or at a
+                # paragraph start), else it closes. Its second apostrophe is skipped.
+                i = j + 2
+                if open_at is None:
+                    if _looks_opening(text, j, 2):
+                        open_at, opener, depth = j + 1, "''", 0
+                elif opener == "''" or not _looks_opening(text, j, 2):
+                    if depth:
+                        depth -= 1
+                    else:
+                        out.append(_Marked(open_at, j, j, True))
+                        open_at = None
+                else:
+                    depth += 1
+                continue
             if open_at is None:
                 if c in _DOUBLE_OPEN or c in _DOUBLE_AMBIG:
                     open_at, opener, depth = j, c, 0
@@ -294,9 +319,9 @@ def _marked_spans(text: str) -> list[_Marked]:
     return out
 
 
-def _looks_opening(text: str, i: int) -> bool:
+def _looks_opening(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{-\u2013\u2014") and not after.isspace()
 
 
@@ -454,7 +479,10 @@ class _Context:
     def __init__(self, text: str, actors: ActorList | None, verbs: VerbLexicon,
                  mentions: list[Mention] | None = None) -> None:
         self.text = text
-        self.shadow = _shadow(text)
+        shadow = _shadow(text)
+        if "''" in shadow:  # '' as a double quotation mark: '"' and a space, same length
+            shadow = _TWO_APOSTROPHES.sub('" ', shadow)
+        self.shadow = shadow
         self.verbs = verbs
         if mentions is None:
             mentions = find_mentions(text, actors) if actors is not None else []
@@ -792,7 +820,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
     for k, mk in enumerate(marked):
         q_start = mk.open + 1
         q_end = mk.end
-        while q_start < q_end and ctx.text[q_start].isspace():
+        while q_start < q_end and sh[q_start].isspace():  # also the 2nd of ''
             q_start += 1
         while q_end > q_start and ctx.text[q_end - 1].isspace():
             q_end -= 1
