@@ -214,6 +214,7 @@ _DOUBLE_AMBIG = '"\u2033\uff02'               # " ″ ＂
 _SINGLE_OPEN = "\u2018\u201a\u2039"          # ‘ ‚ ‹
 _SINGLE_CLOSE = "\u2019\u203a"               # ’ ›
 _DOUBLES = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIG
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>")
 _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 # Every character _marked_spans reacts to.
 _MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]")
@@ -255,6 +256,9 @@ def _two_apostrophes(text: str, j: int) -> bool:
 def _marked_spans(text: str) -> list[_Marked]:
     """Spans of text in quotation marks; never raises, whatever the marks."""
     paragraphs = _paragraphs(text)
+    # Marks inside markup (<tweet author="@x">) are attribute values, not quotations.
+    tags = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+    tag_starts = [a for a, _ in tags]
     out: list[_Marked] = []
     open_at: int | None = None
     opener = ""
@@ -268,6 +272,8 @@ def _marked_spans(text: str) -> list[_Marked]:
         for mark in _MARKS.finditer(text, i, pe):
             j = mark.start()
             if j < i:  # inside a single-quoted passage already taken
+                continue
+            if tags and (t := bisect.bisect_right(tag_starts, j)) and tags[t - 1][1] > j:
                 continue
             c = text[j]
             if c == "'" and _two_apostrophes(text, j):
@@ -844,17 +850,33 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
         cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
+        prev = None
         if cue == "none":
             candidates = [items[keys[bisect.bisect_left(keys, (keys[j - 1][0], -1))][1]]
                           for keys, items in ((spoken_keys, out), (attr_keys, attributions))
                           if (j := bisect.bisect_left(keys, (mk.open, -1)))]
             prev = _previous_attribution(ctx, candidates, mk.open)
-            if prev is not None:
-                same_sentence = ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
-                spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end)
-                verb = (_Verb(prev.verb_start, prev.verb_end, prev.verb or "")
-                        if same_sentence and prev.verb else None)
-                cue = "continued"
+        same_sentence = prev is not None and \
+            ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
+        if _is_nickname(ctx, q_start, q_end, mk) or (
+                cue == "none" and not same_sentence
+                and _is_term(ctx, q_start, q_end, s_start, mk, after_start)):
+            # A short marked phrase with no speech verb near it, inside a sentence: a
+            # title, nickname or scare quote, not a voice.
+            out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
+                             closed=mk.closed, cue="none"))
+            continue
+        if cue == "none" and not same_sentence and _WORD_CHAR.search(sh, s_start, mk.open):
+            # Inside a sentence with words of its own before the quote ("Cruz coached
+            # Trump to "breathe""): the speaker is that sentence's subject.
+            subject = _sentence_subject(ctx, s_start, mk.open)
+            if subject.text is not None:
+                spk, cue, prev = subject, "subject", None
+        if prev is not None:
+            spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end)
+            verb = (_Verb(prev.verb_start, prev.verb_end, prev.verb or "")
+                    if same_sentence and prev.verb else None)
+            cue = "continued"
         verb_text = ctx.text[verb.start:verb.end] if verb else None
         out.append(Quote(
             "direct", ctx.text[q_start:q_end], q_start, q_end, spk.text, spk.actor,
@@ -864,6 +886,45 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         if spk.text is not None:
             bisect.insort(spoken_keys, (q_start, len(out) - 1))
     return out
+
+
+#: A marked phrase of at most this many words, with no speech verb near it, is a term
+#: (title, nickname, scare quote), not a quotation.
+_TERM_WORDS = 4
+
+
+def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
+             after_start: int) -> bool:
+    """Is the marked phrase a term: short, and part of a sentence of the text's own?"""
+    n = _word_count(ctx.shadow, q_start, q_end)
+    if not 0 < n <= _TERM_WORDS or not mk.closed:
+        return False
+    sh = ctx.shadow
+    words_before = _WORD_CHAR.search(sh, s_start, mk.open) is not None
+    _, s_end = ctx.sentence(after_start)
+    line = sh.find("\n", after_start, s_end)
+    words_after = _WORD_CHAR.search(sh, after_start, s_end if line < 0 else line) is not None
+    if not words_before:
+        # '"Enough," the crowd chanted': a short quote opening its sentence is a voice
+        # unless the sentence goes on with no break ('"Rage" is a book ...').
+        soft = sh[q_start:q_end].rstrip().endswith((",", "?", "!", ".")) or \
+            sh[after_start:after_start + 1] in (",", ":")
+        return words_after and not soft
+    return True
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
+_NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
+
+
+def _is_nickname(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
+    """William "Mo" Cowan: one or two marked words between two parts of a name."""
+    if mk.close is None or _word_count(ctx.shadow, q_start, q_end) > 2:
+        return False
+    if not ctx.shadow[q_start:q_start + 1].isupper():
+        return False
+    return (_NAME_BEFORE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None
+            and _NAME_AFTER.match(ctx.shadow, mk.close + 1) is not None)
 
 
 def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Quote | None:

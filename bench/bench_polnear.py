@@ -348,7 +348,8 @@ def kit_system(actors) -> Callable[[str], list[Found]]:
     def run(text: str) -> list[Found]:
         return [Found(q.kind, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end,
                       q.actor, q.cue, q.verb, q.quote, q.verb_start)
-                for q in find_quotes(text, actors, verbs=verbs)]
+                for q in find_quotes(text, actors, verbs=verbs)
+                if q.kind != "scare"]  # terms and scare quotes are not voices
     return run
 
 

@@ -217,7 +217,7 @@ def test_find_quotes_never_crashes_and_spans_map_back(text):
     for q in find_quotes(text, seed_list()):
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start:q.end] == q.quote
-        assert q.kind in ("direct", "reported")
+        assert q.kind in ("direct", "reported", "scare")
         if q.speaker_start >= 0:
             assert text[q.speaker_start:q.speaker_end] == q.speaker
         if q.verb_start >= 0:
