@@ -414,7 +414,12 @@ _CLAUSE_START = re.compile(
 )
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
-_ASIDE = re.compile(r",\s+(?:[a-z][\w-]*ing|[a-z][\w-]*ed|who|which|whose)\b[^,\"]{0,80},\s*$")
+# ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
+# insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
+_ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
+_ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
+    r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
+    r"(?:[a-z]+ly\s+|also\s+)?$")
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+$", re.IGNORECASE)  # "He was calm and said"
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "but", "or", "so", "yet", "then", "also", "still", "at", "in",
@@ -668,7 +673,8 @@ def _reported(ctx: _Context) -> list[Quote]:
                 m = None
             near = max(ss, v.start - _LOOKBACK)
             last = _last_char_before(sh, ss, v.start)
-            if (m and lemma in ctx.verbs.clause_verbs and last >= ss and sh[last].isalnum()
+            if (m and lemma in ctx.verbs.clause_verbs and last >= ss
+                    and (sh[last].isalnum() or sh[last] in ",)")
                     and not _PASSIVE.search(sh, near, v.start)
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
@@ -742,7 +748,8 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
     m = ctx.mention_before(sentence_start, v.start)
-    aside = _ASIDE.search(ctx.shadow, sentence_start, v.start)
+    aside = (_ASIDE_TWO.search(ctx.shadow, sentence_start, v.start)
+             or _ASIDE.search(ctx.shadow, sentence_start, v.start))
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
