@@ -452,9 +452,24 @@ _THAT_GAP = re.compile(
     r"[A-Z][\w.-]*)\b)"
 )
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
+#: Words that cannot open the clause a clause verb reports ("said on Monday", "said to
+#: be", "denied ever", "insisted, however"): prepositions, conjunctions, wh-words,
+#: auxiliaries, time words. Anything else may ("said stocks aren't", "said it's").
+_NOT_CLAUSE_OPENERS = (
+    "to|of|for|in|on|at|by|with|from|about|into|onto|over|after|before|during|since|until|"
+    "against|through|under|between|among|without|within|across|like|as|per|via|than|upon|"
+    "and|but|or|nor|so|yet|if|whether|because|while|although|though|when|where|why|how|"
+    "what|which|who|whom|whose|that|not|never|is|was|were|are|be|been|being|has|have|had|"
+    "do|does|did|will|would|can|could|may|might|should|must|shall|nothing|anything|"
+    "something|goodbye|hello|thanks|sorry|please|today|yesterday|tomorrow|tonight|last|"
+    "next|earlier|later|again|also|then|now|once|still|just|even|only|monday|tuesday|"
+    "wednesday|thursday|friday|saturday|sunday|here|there's|up|down|out|off|back|away|"
+    "too|very|much|more|most|aboard|onstage|afterward|afterwards"
+)
 _ZERO_THAT = re.compile(
-    r"\s+((?:the|a|an|this|these|those|it|he|she|they|we|i|there|his|her|their|its|our|"
-    r"no|[A-Z][\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")"
+    rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)"
+    r"([\w'-]+\s+[\w'-]+)(?![\w'-]*\s*\")",
+    re.IGNORECASE,
 )
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
@@ -674,7 +689,8 @@ def _reported(ctx: _Context) -> list[Quote]:
             near = max(ss, v.start - _LOOKBACK)
             last = _last_char_before(sh, ss, v.start)
             if (m and lemma in ctx.verbs.clause_verbs and last >= ss
-                    and (sh[last].isalnum() or sh[last] in ",)")
+                    and not v.form.endswith("ing")
+                    and (sh[last].isalnum() or (sh[last] in ",)" and _subject_aside(sh, ss, v)))
                     and not _PASSIVE.search(sh, near, v.start)
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
@@ -736,6 +752,15 @@ def _reported(ctx: _Context) -> list[Quote]:
         for cue, spk, v, start in found:
             out.append(_make_reported(ctx, cue, spk, v, start, end))
     return [q for q in out if q is not None]
+
+
+def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
+    """Does a comma insertion stand between a short subject and ``v`` ("Brian Abernathy,
+    the city's first deputy manager, said the flag ...")? Not so in "Stocks fell, said
+    several observers", where the content comes first."""
+    aside = (_ASIDE_TWO.search(sh, sentence_start, v.start)
+             or _ASIDE.search(sh, sentence_start, v.start))
+    return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
 
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
