@@ -426,6 +426,18 @@ _FUNCTION_WORDS = frozenset({
     "on", "of", "for", "to", "by", "with", "from", "after", "before", "while", "as", "when",
     "later", "earlier", "initially", "meanwhile", "however", "even",
 })
+#: Words that open a sentence without being its subject: prepositions, conjunctions,
+#: adverbs ("During the talks, ...", "Despite that, ...", "There is ...").
+_OPENERS = frozenset({
+    "during", "despite", "there", "here", "in", "on", "at", "after", "before", "since",
+    "while", "when", "if", "although", "though", "because", "as", "for", "with", "without",
+    "until", "unlike", "like", "amid", "among", "about", "asked", "instead", "yet", "still",
+    "now", "then", "so", "but", "and", "or", "also", "meanwhile", "however", "indeed",
+    "moreover", "besides", "once", "over", "under", "by", "from", "to", "of", "into",
+    "through", "throughout", "following", "according", "last", "next", "this", "that",
+    "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
+    "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
+})
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
@@ -468,9 +480,11 @@ _NOT_CLAUSE_OPENERS = (
 )
 _ZERO_THAT = re.compile(
     rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)"
-    r"([\w'-]+\s+[\w'-]+)(?![\w'-]*\s*\")",
+    r"(\w[\w'-]*\s+[\w'-]+)(?![\w'-]*\s*\")",
     re.IGNORECASE,
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these)\s+$",
+                                re.IGNORECASE)
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -682,6 +696,8 @@ def _reported(ctx: _Context) -> list[Quote]:
                 continue
             # Republicans insisted the vote started ... (no "that")
             lemma = ctx.verbs.forms[v.form][0]
+            if _DETERMINER_BEFORE.search(sh, max(ss, v.start - 12), v.start):
+                continue  # "the announced deployment": an adjective, not a cue
             told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
             m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
             if lemma == "tell" and not told:
@@ -816,6 +832,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     run: list[re.Match[str]] = []
     for w in words:
         word = w.group()
+        if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
+            continue
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
         elif run:
@@ -901,7 +919,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         if cue == "none" and not same_sentence and _WORD_CHAR.search(sh, s_start, mk.open):
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
-            subject = _sentence_subject(ctx, s_start, mk.open)
+            subject = _sentence_subject(ctx, before[0], mk.open)
             if subject.text is not None:
                 spk, cue, prev = subject, "subject", None
         if prev is not None:
