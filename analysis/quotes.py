@@ -438,6 +438,17 @@ _OPENERS = frozenset({
     "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
     "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
 })
+_AUXILIARIES = frozenset({
+    "have", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
+    "never", "just", "already", "often", "previously", "repeatedly", "reportedly",
+})
+#: Words opening a speaker phrase after an inverted verb ('said a senior aide'), and words
+#: ending it ('said a senior aide who spoke on condition ...').
+_NP_OPENERS = frozenset({"a", "an", "the", "another", "former", "one", "two", "three",
+                         "several", "many", "some", "his", "her", "their", "its", "our"})
+_NP_STOPS = frozenset({"who", "which", "that", "in", "at", "as", "on", "during", "when",
+                       "after", "before", "to", "while", "because", "and", "but", "of"})
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
@@ -495,6 +506,12 @@ _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
 )
+_TAIL_SPEAKER = re.compile(r",\s+([^,\"\n]{1,80}?)\s+")
+_TAIL_REST = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late|early|yesterday|today|tonight|again|"
+    r"recently|later|afterward|afterwards|privately|publicly|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|in\s+a\s+statement|in\s+an\s+interview)\b"
+    r"[^,\"\n]{0,60}?[.!?]?\s*")
 _TAIL_END = re.compile(r",\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$")
 
 
@@ -511,6 +528,32 @@ def _tail(shadow: str, start: int, stop: int) -> tuple[int, re.Match[str]] | Non
         return None
     m = _TAIL_END.match(shadow, comma, stop)
     return (comma, m) if m else None
+
+
+def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Verb] | None:
+    """"<content>, <speaker> <verb>[ <when or where>]." at the end of ``[start, stop)``:
+    ``(end of content, speaker start, speaker end, verb)``, else None. Up to five words
+    of time, place or manner may follow the verb ("..., Sanders warned on Wednesday.",
+    "..., the ministry said in a statement.")."""
+    sh = ctx.shadow
+    tail = _tail(sh, start, stop)
+    if tail is not None:
+        comma, m = tail
+        if m.group("verb") in ctx.verbs.forms:
+            return (comma, m.start("speaker"), m.end("speaker"),
+                    _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
+    comma = sh.rfind(",", start, stop)
+    if comma - start < 8 or sh.find("\n", start, comma) >= 0:
+        return None
+    found = ctx.verbs_in(comma, stop)
+    if not found:
+        return None
+    v = found[-1]
+    m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
+    if m is None or not _TAIL_REST.fullmatch(sh, v.end, stop) \
+            or _word_count(sh, v.end, stop) > 5:
+        return None
+    return comma, m.start(1), m.end(1), v
 
 
 class _Context:
@@ -621,7 +664,10 @@ class _Context:
             if m.end() < len(segment.rstrip()):
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
-        while words and words[-1].group().lower() in _FUNCTION_WORDS:  # "He even"
+        while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
+                         or words[-1].group().lower() in _AUXILIARIES  # "He has"
+                         or (words[-1].group().endswith("ly")  # "He falsely"
+                             and words[-1].group().islower() and len(words) > 1)):
             words.pop()
         if len(words) > 4 and words[0].group().lower() not in ("a", "an", "the"):
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
@@ -640,12 +686,24 @@ class _Context:
         return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
 
     def noun_phrase_after(self, s: int, e: int) -> _Speaker:
-        words = list(_NP_WORD.finditer(self.shadow, s, e))[:6]
-        caps = []
-        for w in words:
-            if not w.group()[:1].isupper():
-                break
-            caps.append(w)
+        """The speaker after an inverted verb: a run of capitalised words ('said Geoff
+        Garin'), or a phrase opening with an article ('said a New Hampshire Republican',
+        'said one senior aide') up to a comma, a full stop or a clause word."""
+        words = list(itertools.islice(_NP_WORD.finditer(self.shadow, s, e), 8))
+        caps: list[re.Match[str]] = []
+        if words and words[0].group().lower() in _NP_OPENERS:
+            for k, w in enumerate(words):
+                if k and (w.group().lower() in _NP_STOPS
+                          or self.shadow[words[k - 1].end():w.start()].strip()):
+                    break
+                caps.append(w)
+            if len(caps) < 2:
+                caps = []
+        else:
+            for w in words[:6]:
+                if not w.group()[:1].isupper():
+                    break
+                caps.append(w)
         if not caps:
             return _Speaker()
         return _Speaker(self.text[caps[0].start():caps[-1].end()], None, caps[0].start(),
@@ -728,16 +786,15 @@ def _reported(ctx: _Context) -> list[Quote]:
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
         # ..., the Russian Defense Ministry announced.
-        tail = _tail(sh, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
+        tail = _tail_cue(ctx, ss,
+                         end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
         if tail is not None:
-            content_end, m = tail
-            if (m.group("verb") in ctx.verbs.forms and '"' not in sh[content_end - 2:content_end]
-                    and _word_count(sh, m.start("speaker"), m.end("speaker")) <= 6):
-                v = _Verb(m.start("verb"), m.end("verb"), m.group("verb"))
-                spk = ctx.speaker_from(ctx.mention_before(m.start("speaker"),
-                                                          m.end("speaker")))
+            content_end, sp_start, sp_end, v = tail
+            if ('"' not in sh[content_end - 2:content_end]
+                    and _word_count(sh, sp_start, sp_end) <= 6):
+                spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:
-                    spk = ctx.noun_phrase_before(m.start("speaker"), m.end("speaker"))
+                    spk = ctx.noun_phrase_before(sp_start, sp_end)
                 out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
         for a_start, a_end in ctx.according_in(ss, se):
