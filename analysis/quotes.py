@@ -449,6 +449,33 @@ _NP_OPENERS = frozenset({"a", "an", "the", "another", "former", "one", "two", "t
                          "several", "many", "some", "his", "her", "their", "its", "our"})
 _NP_STOPS = frozenset({"who", "which", "that", "in", "at", "as", "on", "during", "when",
                        "after", "before", "to", "while", "because", "and", "but", "of"})
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "today", "yesterday", "tonight", "tomorrow", "week", "weeks", "month", "months",
+    "year", "years", "morning", "afternoon", "evening", "night", "ago", "weekend", "earlier",
+    "later", "recently", "this", "last", "next", "the", "on", "in", "a", "an", "days", "day",
+})
+_PARTY = re.compile(r"^\(?[RDI]\)?$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
+
+
+def _speaker_ok(text: str | None) -> bool:
+    """Can these words name a speaker? Not a date or time ("Wednesday", "earlier this
+    week"), a number or year, a party initial ("(R)", "R-Ohio") or a lone fragment."""
+    if not text:
+        return False
+    words = _NP_WORD.findall(text)
+    if not words:
+        return False
+    if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words):
+        return False
+    if len(words) == 1 and (_PARTY.match(text.strip()) or len(words[0]) < 2
+                            and not words[0].isupper()):
+        return False
+    return not _PARTY.match(text.strip())
+
+
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
@@ -496,6 +523,9 @@ _ZERO_THAT = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these)\s+$",
                                 re.IGNORECASE)
+_OBJECT = re.compile(
+    rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)(\w[\w'-]*)|"
+    r"\s+((?:for|on)\s+\w)", re.IGNORECASE)
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -735,8 +765,9 @@ def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -
     return k - 1
 
 
-def _reported(ctx: _Context) -> list[Quote]:
-    """Reported speech, sentence by sentence."""
+def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """Reported speech, sentence by sentence (``inside``: the quoted passages, where a verb
+    with an object is no cue)."""
     out: list[Quote | None] = []
     sh = ctx.shadow
     for ss, se in ctx.sentences:
@@ -785,6 +816,20 @@ def _reported(ctx: _Context) -> list[Quote]:
                 if m:
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
+            # X criticized the plan / accused Y of ... / called for ... (an object)
+            m = _OBJECT.match(sh, v.end, se)
+            if (m and lemma not in ("say", "tell", "speak") and last >= ss
+                    and sh[last].isalnum() and v.form != lemma and not v.form.endswith("ing")
+                    and (m.group(1) or lemma == "call")
+                    and (m.group(1) or "").lower() not in _NOT_OBJECTS
+                    and not _PASSIVE.search(sh, near, v.start)
+                    and not _IDIOM.search(sh, near, v.start)
+                    and ctx.verbs_in(v.start, v.end, inside)
+                    and _word_count(sh, v.end, se) >= 2):  # not "defended it."
+                spk = _subject(ctx, ss, v)
+                if _named_subject(spk.text):
+                    found.append(("object", spk, v, m.start(m.lastindex or 1)))
+                    continue
         # ..., the Russian Defense Ministry announced.
         tail = _tail_cue(ctx, ss,
                          end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
@@ -825,6 +870,29 @@ def _reported(ctx: _Context) -> list[Quote]:
         for cue, spk, v, start in found:
             out.append(_make_reported(ctx, cue, spk, v, start, end))
     return [q for q in out if q is not None]
+
+
+_SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
+                            "her", "their", "its", "our", "my", "both", "some", "many",
+                            "several", "two", "three", "one", "another", "former"})
+#: Words after a verb that make it no cue: "pledged delegates", "added fuel".
+_NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", "bail",
+                          "votes", "bills"})
+
+
+def _named_subject(text: str | None) -> bool:
+    """Does a subject look like someone who speaks: a name, a personal pronoun or a
+    noun phrase ('the ministry'); not 'Tuesday', 'That', 'has given', 'impossible'?"""
+    if not text:
+        return False
+    words = _NP_WORD.findall(text)
+    if not words or not _speaker_ok(text):
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in _OPENERS or low in _AUXILIARIES:
+        return False
+    return first[:1].isupper() or low in _SUBJECT_FIRST
 
 
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
@@ -1144,7 +1212,7 @@ def find_quotes(
     verbs = verbs or load_verbs()
     ctx = _Context(text, actors, verbs, mentions)
     marked = _marked_spans(text)
-    reported = _reported(ctx)
+    reported = _reported(ctx, [(m.open, m.end) for m in marked])
     direct = _direct(ctx, marked, reported)
     kept = []
     # Direct quotes do not overlap each other, so by start they are also by end: the ones
