@@ -417,6 +417,7 @@ _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
 # insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
 _ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
+_DASH_ASIDE = re.compile(r"\s--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
 _ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
     r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
     r"(?:[a-z]+ly\s+|also\s+)?$")
@@ -457,7 +458,18 @@ _TIME_WORDS = frozenset({
     "year", "years", "morning", "afternoon", "evening", "night", "ago", "weekend", "earlier",
     "later", "recently", "this", "last", "next", "the", "on", "in", "a", "an", "days", "day",
 })
-_PARTY = re.compile(r"^\(?[RDI]\)?$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
+# "Obama and " / "the United States and " right before a speaker: the first of two names
+_AND_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:and|&)\s+"
+    r"(?:[Tt]he\s+)?$")
+# ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
+_PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
+_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+\S")
+_LEAD = re.compile(
+    r"(?:[A-Z][A-Z .,'-]*\s+-+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+)")
+_PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\)$")
+_PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
 def _speaker_ok(text: str | None) -> bool:
@@ -470,8 +482,8 @@ def _speaker_ok(text: str | None) -> bool:
         return False
     if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words):
         return False
-    if len(words) == 1 and (_PARTY.match(text.strip()) or len(words[0]) < 2
-                            and not words[0].isupper()):
+    if len(words) == 1 and (_PARTY.match(text.strip())
+                            or (len(words[0]) < 2 and not words[0].isupper())):
         return False
     return not _PARTY.match(text.strip())
 
@@ -778,6 +790,17 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         sentence_verbs = ctx.verbs_in(ss, se)
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
+            # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
+            pre = _PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
+            if (pre is not None and _PAREN_AFTER.match(sh, v.end, se)
+                    and _WORD_CHAR.search(sh, ss, pre.start())
+                    and _word_count(sh, pre.start(1), pre.end(1)) <= 6):
+                spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(pre.start(1), v.start)))
+                if spk.text is None:
+                    spk = _tidy(ctx, ctx.noun_phrase_before(pre.start(1), v.start))
+                if _named_subject(spk.text):
+                    found.append(("parenthetical", spk, v, ss))
+                    continue
             # X said (on Friday) that ...
             m = _THAT.match(sh, v.end, nxt)
             if m and _word_count(sh, v.end, m.end()) <= 13 and _THAT_GAP.match(sh, v.end):
@@ -795,7 +818,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             last = _last_char_before(sh, ss, v.start)
             if (m and lemma in ctx.verbs.clause_verbs and last >= ss
                     and not v.form.endswith("ing")
-                    and (sh[last].isalnum() or (sh[last] in ",)" and _subject_aside(sh, ss, v)))
+                    and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                     and not _PASSIVE.search(sh, near, v.start)
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
@@ -895,17 +918,47 @@ def _named_subject(text: str | None) -> bool:
     return first[:1].isupper() or low in _SUBJECT_FIRST
 
 
+def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
+    """The comma (or dash) insertion ending right before ``e``, if any."""
+    return (_ASIDE_TWO.search(sh, s, e) or _ASIDE.search(sh, s, e)
+            or _DASH_ASIDE.search(sh, s, e))
+
+
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
     """Does a comma insertion stand between a short subject and ``v`` ("Brian Abernathy,
     the city's first deputy manager, said the flag ...")? Not so in "Stocks fell, said
     several observers", where the content comes first."""
-    aside = (_ASIDE_TWO.search(sh, sentence_start, v.start)
-             or _ASIDE.search(sh, sentence_start, v.start))
+    aside = _find_aside(sh, sentence_start, v.start)
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
 
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
-    """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase."""
+    """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase;
+    both names of "A and B said" (speaker ``"A; B"``)."""
+    spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+    if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
+        spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
+    return spk
+
+
+def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
+    """"Obama and Merkel said", "the United States and Germany jointly announced": the
+    first name joins the speaker, as ``"Obama; Merkel"`` (actors likewise)."""
+    m = _AND_BEFORE.search(ctx.shadow, lo, spk.start)
+    if m is None or not spk.text or not spk.text[:1].isupper():
+        return spk
+    first = ctx.mention_before(m.start(1), m.end(1))
+    if first is not None and first.end == m.end(1):
+        other = ctx.speaker_from(first)
+    else:
+        other = _Speaker(ctx.text[m.start(1):m.end(1)], None, m.start(1), m.end(1))
+    if other.text is None or other.text.lower() in _OPENERS or not _speaker_ok(other.text):
+        return spk
+    actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
+    return _Speaker(f"{other.text}; {spk.text}", actor, other.start, spk.end)
+
+
+def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     last = _last_char_before(ctx.shadow, 0, v.start)
     if v.form.endswith("ing") and last >= 0 and ctx.shadow[last] == ",":
@@ -914,8 +967,7 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
     m = ctx.mention_before(sentence_start, v.start)
-    aside = (_ASIDE_TWO.search(ctx.shadow, sentence_start, v.start)
-             or _ASIDE.search(ctx.shadow, sentence_start, v.start))
+    aside = _find_aside(ctx.shadow, sentence_start, v.start)
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
@@ -1162,10 +1214,37 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     m = ctx.first_mention(v.end, after[1])
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
         return ctx.speaker_from(m), v
-    spk = ctx.noun_phrase_before(after[0], v.start)
+    spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
     if spk.text is None:
-        spk = ctx.noun_phrase_after(v.end, after[1])
+        # '"...," Portman, R-Ohio, said': the name stands before the insertion
+        aside = _find_aside(ctx.shadow, after[0], v.start)
+        if aside is not None:
+            spk = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
+    if spk.text is None:
+        spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     return spk, v
+
+
+def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
+    """A speaker without a trailing party tag ("Sen. Rob Portman (R-Ohio)" is "Sen. Rob
+    Portman"); no speaker when the words cannot name one (a date, a number, "R-Ohio")."""
+    if spk.text is None or spk.start < 0:
+        return spk
+    m = _PARTY_TAIL.search(spk.text)
+    if m and m.start() > 0:
+        end = spk.start + m.start()
+        spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
+    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag
+        comma = _last_char_before(ctx.shadow, 0, spk.start)
+        if comma >= 0 and ctx.shadow[comma] == ",":
+            return _tidy(ctx, ctx.noun_phrase_before(max(0, comma - 200), comma))
+    # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
+    lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
+    if lead and lead.end() < spk.end:
+        spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
+    if not _speaker_ok(spk.text):
+        return _Speaker()
+    return spk
 
 
 def find_quotes(
