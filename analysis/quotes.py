@@ -75,7 +75,7 @@ __all__ = [
 QUOTE_COLUMNS = [
     "article_id", "outlet", "quote_index", "kind", "speaker", "actor", "verb", "verb_group",
     "quote", "start", "end", "n_words", "closed", "sentence_index", "cue", "speaker_start",
-    "speaker_end", "verb_start", "verb_end",
+    "speaker_end", "verb_start", "verb_end", "speaker_name",
 ]
 VOICE_COLUMNS = [
     "outlet", "voice", "actor", "n_articles", "n_quotes", "n_direct", "n_reported",
@@ -383,6 +383,7 @@ class Quote:
     speaker_end: int = -1
     verb_start: int = -1
     verb_end: int = -1
+    speaker_name: str | None = None
 
     @property
     def n_words(self) -> int:
@@ -396,6 +397,7 @@ class _Speaker:
     actor: str | None = None
     start: int = -1
     end: int = -1
+    names: str | None = None  # "A; B" for several speakers, the name a pronoun stands for
 
 
 @dataclass
@@ -488,6 +490,11 @@ def _speaker_ok(text: str | None) -> bool:
     return not _PARTY.match(text.strip())
 
 
+_GENDER_OF_TITLE = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f",
+                    "mrs": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
+_TITLE_GENDER = re.compile(r"\b(Mr|Mister|Sir|Lord|Ms|Mrs|Miss|Madam|Lady|Dame)\b\.?")
+_TITLED_NAME = re.compile(
+    r"\b(Mr|Ms|Mrs|Miss|Sir|Dame)\b\.?\s+(?:[A-Z][\w'-]*\s+)?[A-Z][\w'-]+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
@@ -612,6 +619,8 @@ class _Context:
         if mentions is None:
             mentions = find_mentions(text, actors) if actors is not None else []
         self.mentions: list[Mention] = mentions
+        self.actors = actors
+        self._title_genders: dict[str, str | None] = {}
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -627,6 +636,37 @@ class _Context:
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
         self.according = [m.span() for m in _ACCORDING_SCAN.finditer(self.shadow)]
         self.according_starts = [s for s, _ in self.according]
+
+    @functools.cached_property
+    def actor_genders(self) -> dict[str, str]:
+        """Listed actors' genders ("m"/"f"), for lists whose entries carry a ``gender``
+        (read from the Actor object when it has that attribute)."""
+        out = {}
+        for actor in self.actors or ():
+            g = str(getattr(actor, "gender", "") or "").strip().lower()
+            if g[:1] in ("m", "f"):
+                out[actor.name] = g[:1]
+        return out
+
+    @functools.cached_property
+    def titled(self) -> list[tuple[int, int, str, str]]:
+        """Names with a gendered title: ``(start, end, gender, name)``, in text order."""
+        return [(m.start(), m.end(), _GENDER_OF_TITLE[m.group(1).lower()], m.group())
+                for m in _TITLED_NAME.finditer(self.shadow)]
+
+    @functools.cached_property
+    def titled_starts(self) -> list[int]:
+        return [t[0] for t in self.titled]
+
+    def title_gender(self, surname: str) -> str | None:
+        """The gender the text gives ``surname`` by a title ("Mr. Garin", "Ms. Brainard"),
+        None when it gives none or both."""
+        if surname not in self._title_genders:
+            found = {_GENDER_OF_TITLE[m.group(1).lower()] for m in re.finditer(
+                rf"\b(Mr|Ms|Mrs|Miss|Sir|Dame)\b\.?\s+(?:[A-Z][\w.'-]*\s+)?{re.escape(surname)}\b",
+                self.shadow)}
+            self._title_genders[surname] = found.pop() if len(found) == 1 else None
+        return self._title_genders[surname]
 
     def according_in(self, s: int, e: int) -> list[tuple[int, int]]:
         """``[m.span() for m in _ACCORDING.finditer(shadow, s, e)]``, from one scan of the
@@ -748,8 +788,12 @@ class _Context:
                 caps.append(w)
         if not caps:
             return _Speaker()
-        return _Speaker(self.text[caps[0].start():caps[-1].end()], None, caps[0].start(),
-                        caps[-1].end())
+        end = caps[-1].end()
+        last = caps[-1].group()
+        if (last.endswith(".") and "." not in last[:-1]
+                and last[:-1].lower() not in ("jr", "sr", "st", "dr", "inc", "co", "ltd")):
+            end -= 1  # "said Tom Lee." (but "Jr.", "U.S.")
+        return _Speaker(self.text[caps[0].start():end], None, caps[0].start(), end)
 
     def resolve_pronoun(self, sp: _Speaker) -> _Speaker:
         if sp.text and sp.text.lower() in _PRONOUNS_RESOLVED:
@@ -955,7 +999,8 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
     if other.text is None or other.text.lower() in _OPENERS or not _speaker_ok(other.text):
         return spk
     actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
-    return _Speaker(f"{other.text}; {spk.text}", actor, other.start, spk.end)
+    return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
+                    f"{other.text}; {spk.text}")
 
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
@@ -1033,7 +1078,7 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
     return Quote(
         "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,
         ctx.verbs.group_of(verb), True, cue, spk.start, spk.end,
-        v.start if v else -1, v.end if v else -1,
+        v.start if v else -1, v.end if v else -1, spk.names or spk.text,
     )
 
 
@@ -1100,7 +1145,8 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             if subject.text is not None:
                 spk, cue, prev = subject, "subject", None
         if prev is not None:
-            spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end)
+            spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end,
+                           prev.speaker_name)
             verb = (_Verb(prev.verb_start, prev.verb_end, prev.verb or "")
                     if same_sentence and prev.verb else None)
             cue = "continued"
@@ -1108,7 +1154,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         out.append(Quote(
             "direct", ctx.text[q_start:q_end], q_start, q_end, spk.text, spk.actor,
             verb_text, ctx.verbs.group_of(verb_text), mk.closed, cue, spk.start, spk.end,
-            verb.start if verb else -1, verb.end if verb else -1,
+            verb.start if verb else -1, verb.end if verb else -1, spk.names or spk.text,
         ))
         if spk.text is not None:
             bisect.insort(spoken_keys, (q_start, len(out) - 1))
@@ -1315,19 +1361,72 @@ def find_quotes(
 
 
 def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
-    """A "he said"/"she said" speaker is the person who spoke last (within three
-    paragraphs), else the person mentioned last (already set)."""
+    """A "he said"/"she said" speaker is the named person who spoke last (within three
+    paragraphs) if their gender fits, never one further back when a nearer named speaker
+    might be meant; else the person mentioned last (already set by the cue rules).
+
+    A name's gender comes from a title (Mr., Ms., Mrs.) with it in the text, from a
+    pronoun already linked to it in the article, or from a ``gender`` of the listed actor.
+    ``speaker_name`` then holds the name the pronoun stands for."""
     kinds = {m.actor: m.kind for m in ctx.mentions}
+    genders: dict[str, str] = {}  # learned from earlier links: name key -> "m" / "f"
     out: list[Quote] = []
-    last: Quote | None = None
+    named: list[Quote] = []
     for q in quotes:
-        if (q.speaker and q.speaker.lower() in _PRONOUNS_RESOLVED and last is not None
-                and ctx.paragraph_index(q.start) - ctx.paragraph_index(last.start) <= 3):
-            q = replace(q, actor=last.actor)
-        if q.actor and kinds.get(q.actor) == "person":
-            last = q
+        low = (q.speaker or "").lower()
+        if low in _PRONOUNS_RESOLVED:
+            want = "m" if low == "he" else "f"
+            here = ctx.paragraph_index(q.start)
+            # named speakers before q and, as a last resort, names with a title
+            # ("Ms. Brainard") mentioned before it, nearest first
+            k = bisect.bisect_left(ctx.titled_starts, q.speaker_start)
+            titled = [Quote("scare", "", t[0], t[1], speaker=t[3], speaker_start=t[0],
+                            speaker_end=t[1], speaker_name=t[3])
+                      for t in ctx.titled[max(0, k - 3):k]]
+            pool = sorted([*named, *titled], key=lambda c: c.speaker_start)
+            for cand in reversed(pool):
+                if here - ctx.paragraph_index(cand.start) > 3:
+                    break
+                key = _name_key(cand)
+                g = genders.get(key) or _gender(ctx, cand)
+                if g is not None and g != want:
+                    continue  # "she" is not Mr. Garin: look further back
+                genders.setdefault(key, want)
+                q = replace(q, actor=cand.actor or (q.actor if g is None else None),
+                            speaker_name=cand.speaker_name)
+                break
+        elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
+            named.append(q)
         out.append(q)
     return out
+
+
+def _name_key(q: Quote) -> str:
+    name = q.actor or q.speaker_name or q.speaker or ""
+    words = _NP_WORD.findall(name)
+    return words[-1].lower() if words else ""
+
+
+def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
+    """Does a speaker name one person (a listed person, or capitalised words that do not
+    open with an article: "Mr. Garin", not "The Russian Defense Ministry")?"""
+    if q.actor:
+        return kinds.get(q.actor) == "person"
+    words = _NP_WORD.findall(q.speaker or "")
+    return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
+            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or ""))
+
+
+def _gender(ctx: _Context, q: Quote) -> str | None:
+    """"m", "f" or None: from a title in the speaker's words or before the surname
+    elsewhere in the text, or from the actor list (an actor's ``gender``, if given)."""
+    if q.actor and ctx.actor_genders.get(q.actor):
+        return ctx.actor_genders[q.actor]
+    title = _TITLE_GENDER.search(q.speaker or "")
+    if title:
+        return _GENDER_OF_TITLE[title.group(1).lower()]
+    words = _NP_WORD.findall(q.speaker_name or q.speaker or "")
+    return ctx.title_gender(words[-1]) if words else None
 
 
 def _dedupe(items: list[Quote]) -> list[Quote]:
@@ -1384,7 +1483,7 @@ def quote_table(
                 article_id, outlet, i, q.kind, q.speaker, q.actor, q.verb, q.verb_group,
                 q.quote, q.start, q.end, q.n_words, q.closed,
                 max(0, bisect.bisect_right(starts, q.start) - 1), q.cue, q.speaker_start,
-                q.speaker_end, q.verb_start, q.verb_end,
+                q.speaker_end, q.verb_start, q.verb_end, q.speaker_name,
             ))
     ints = ["quote_index", "start", "end", "n_words", "sentence_index", "speaker_start",
             "speaker_end", "verb_start", "verb_end"]

@@ -346,8 +346,9 @@ def kit_system(actors) -> Callable[[str], list[Found]]:
     verbs = load_verbs()
 
     def run(text: str) -> list[Found]:
+        # the actor, else the name(s) the speaker words stand for ("he" -> "Mr. Garin")
         return [Found(q.kind, q.start, q.end, q.speaker, q.speaker_start, q.speaker_end,
-                      q.actor, q.cue, q.verb, q.quote, q.verb_start)
+                      q.actor or q.speaker_name, q.cue, q.verb, q.quote, q.verb_start)
                 for q in find_quotes(text, actors, verbs=verbs)
                 if q.kind != "scare"]  # terms and scare quotes are not voices
     return run
