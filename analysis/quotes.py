@@ -38,6 +38,7 @@ import functools
 import itertools
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -1446,10 +1447,30 @@ def _dedupe(items: list[Quote]) -> list[Quote]:
 # --- corpus level -----------------------------------------------------------------------
 
 
+def _actors_keyword(func):
+    """Let ``func(data, actors)`` (the old positional form) work for now, with a
+    FutureWarning naming the keyword; the signature shown is the keyword-only one."""
+
+    @functools.wraps(func)
+    def wrapper(data, *args, **kwargs):
+        if args:
+            if len(args) > 1 or "actors" in kwargs:
+                raise TypeError(f"{func.__name__}() takes the data and keyword options only; "
+                                f"pass the actor list as actors=...")
+            warnings.warn(f"{func.__name__}(data, actors): pass the actor list as the keyword "
+                          f"actors=...; the positional form will stop working",
+                          FutureWarning, stacklevel=2)
+            kwargs["actors"] = args[0]
+        return func(data, **kwargs)
+
+    return wrapper
+
+
+@_actors_keyword
 def quote_table(
     corpus: pd.DataFrame,
-    actors: ActorList | None = None,
     *,
+    actors: ActorList | None = None,
     verbs: VerbLexicon | None = None,
 ) -> pd.DataFrame:
     """One row per quote: ``article_id, outlet, quote_index, kind, speaker, actor, verb,
@@ -1492,15 +1513,29 @@ def quote_table(
     )
 
 
+def _voiced(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes that are voices: ``scare`` rows (terms, titles, nicknames) left out."""
+    return quotes[quotes["kind"] != "scare"] if len(quotes) else quotes
+
+
+def _names(quotes: pd.DataFrame) -> pd.Series:
+    """``speaker_name`` (the name a pronoun stands for, "A; B"), else ``speaker``."""
+    if "speaker_name" not in quotes.columns:
+        return quotes["speaker"]
+    return quotes["speaker_name"].where(
+        quotes["speaker_name"].notna() & (quotes["speaker_name"] != ""), quotes["speaker"])
+
+
 def _as_quotes(data: pd.DataFrame, actors: ActorList | None, what: str) -> pd.DataFrame:
     if "quote_index" in data.columns:
         require_columns(data, ["article_id", "outlet", "quote_index", "kind", "speaker", "actor",
                         "n_words"], what)
         return data
-    return quote_table(data, actors)
+    return quote_table(data, actors=actors)
 
 
-def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+@_actors_keyword
+def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.DataFrame:
     """Who is quoted, per outlet: one row per outlet and voice.
 
     ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). The
@@ -1518,15 +1553,19 @@ def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataF
     0  Dmitry Peskov         4         4                     0
     1   Sergei Ryabkov       2         1                     0
     """
-    quotes = _as_quotes(data, actors, "voice_table")
+    quotes = _voiced(_as_quotes(data, actors, "voice_table"))
     if quotes.empty:
         return pd.DataFrame(columns=VOICE_COLUMNS)
     voice = quotes["actor"].where(quotes["actor"].notna() & (quotes["actor"] != ""),
-                                  quotes["speaker"])
+                                  _names(quotes))
     voice = voice.where(voice.notna() & (voice != ""), UNATTRIBUTED)
-    q = quotes.assign(voice=voice, direct=quotes["kind"] == "direct",
+    q = quotes.assign(voice=voice.str.split("; "), direct=quotes["kind"] == "direct",
                       first=quotes["quote_index"] == quotes.groupby("article_id")[
                           "quote_index"].transform("min"))
+    # "A and B said": the quote counts for each of them
+    q = q.explode("voice", ignore_index=True)
+    q["actor"] = q["actor"].where(q["actor"].isna() | ~q["actor"].astype(str).str.contains(
+        "; ", regex=False), q["voice"])
     g = q.groupby(["outlet", "voice"], sort=False)
     out = g.agg(
         actor=("actor", "first"),
@@ -1548,10 +1587,11 @@ def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataF
     ).reset_index(drop=True)
 
 
+@_actors_keyword
 def verb_table(
     data: pd.DataFrame,
-    actors: ActorList | None = None,
     *,
+    actors: ActorList | None = None,
     verbs: VerbLexicon | None = None,
 ) -> pd.DataFrame:
     """Attribution verb groups per outlet: one row per outlet and group.
@@ -1569,7 +1609,7 @@ def verb_table(
     2         doubting         1  claimed
     3  confrontational         1   warned
     """
-    quotes = _as_quotes(data, actors, "verb_table")
+    quotes = _voiced(_as_quotes(data, actors, "verb_table"))
     lexicon = verbs or load_verbs()
     groups = [*lexicon.groups, "none"]
     rows = []

@@ -80,7 +80,7 @@ class EventTables:
     def quotes(self) -> pd.DataFrame:
         from .quotes import quote_table
 
-        return quote_table(self.corpus, self.actor_list)
+        return quote_table(self.corpus, actors=self.actor_list)
 
     @functools.cached_property
     def sentences(self) -> pd.DataFrame:

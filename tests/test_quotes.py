@@ -262,11 +262,12 @@ def test_article_without_quotes():
 
 def test_voice_table_by_hand():
     # A: 2 quotes by Peskov (3 + 2 words), 1 by Austin (1 word); Peskov speaks first.
-    # B: 1 unattributed quote (2 words).
+    # B: 1 unattributed quote (7 words) and a scare quote, which is no voice.
     corpus = from_texts([
         {"outlet": "A", "text": '"We are ready," Peskov said. "Never again," Peskov added. '
                                 '"Yes," Austin said.'},
-        {"outlet": "B", "text": 'The sign read "no entry".'},
+        {"outlet": "B", "text": 'The sign read "no entry for anyone after dark, by order". '
+                                'It was a "bold" sign.'},
     ])
     voices = voice_table(corpus)
     assert list(voices.columns) == VOICE_COLUMNS
@@ -279,6 +280,7 @@ def test_voice_table_by_hand():
     assert a.loc["Austin", "first_voice_articles"] == 0
     b = voices[voices["outlet"] == "B"]
     assert b["voice"].tolist() == ["(unattributed)"]
+    assert b["n_quotes"].tolist() == [1]
 
 
 def test_seed_voices(seed):
@@ -365,7 +367,7 @@ def test_allsides_hand_labels(allsides):
 
     gold = pd.read_csv(FIXTURES / "quotes_allsides_labels.csv", keep_default_na=False)
     corpus = allsides[allsides["article_id"].isin(set(gold["article_id"]))]
-    found = quote_table(corpus, load_actors(FIXTURES / "quotes_allsides_actors.yml"))
+    found = quote_table(corpus, actors=load_actors(FIXTURES / "quotes_allsides_actors.yml"))
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     for row in gold.itertuples():  # the labels still fit the stored texts
         assert " ".join(texts[row.article_id][row.start:row.end].split()).startswith(row.begins)
