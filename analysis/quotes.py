@@ -97,6 +97,8 @@ class VerbLexicon:
     groups: tuple[str, ...]
     source: str
     clause_verbs: frozenset[str] = frozenset()
+    #: Lemmas of the ``thought`` group when the file turns it on (``thought_as_speech``).
+    thought: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _trie(self) -> str:
@@ -183,6 +185,16 @@ def _load_verbs(path: Path) -> VerbLexicon:
                           field="forms")
     forms: dict[str, tuple[str, str]] = {}
     owner: dict[str, str] = {}
+    thought_on = content.get("thought_as_speech", False)
+    if not isinstance(thought_on, bool):
+        raise CorpusError(f"'thought_as_speech' must be true or false, found {thought_on!r}",
+                          file=path, field="thought_as_speech")
+    thought = [str(v).strip().lower() for v in content.get("thought") or []]
+    if thought_on and thought:
+        if "thought" in groups:
+            raise CorpusError("'thought' is both a group and the list of thought verbs",
+                              file=path, field="thought")
+        groups = {**groups, "thought": thought}
     for group, lemmas in groups.items():
         if not isinstance(lemmas, list):
             raise CorpusError(f"group {group!r} must be a list of verbs, found {lemmas!r}",
@@ -204,7 +216,10 @@ def _load_verbs(path: Path) -> VerbLexicon:
             for form in (*regular, *listed):
                 forms.setdefault(form, (lemma, str(group)))
     clause_verbs = frozenset(str(v).lower() for v in content.get("clause_verbs") or [])
-    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs)
+    if thought_on:  # "believes the vote was ...", "wants to ..."
+        clause_verbs |= frozenset(thought)
+    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
+                       frozenset(thought) if thought_on else frozenset())
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -546,6 +561,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these
 _OBJECT = re.compile(
     rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)(\w[\w'-]*)|"
     r"\s+((?:for|on)\s+\w)", re.IGNORECASE)
+_TO = re.compile(r"\s+(to\s+[a-z])")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -835,6 +851,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         sentence_verbs = ctx.verbs_in(ss, se)
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
+            if ctx.verbs.forms[v.form][0] in ctx.verbs.thought and \
+                    not ctx.verbs_in(v.start, v.end, inside):
+                continue  # "I think ..." inside a quotation: the quote's own words
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = _PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
             if (pre is not None and _PAREN_AFTER.match(sh, v.end, se)
@@ -868,6 +887,14 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
+            # X wants to ... / plans to ... (thought and intention, when turned on)
+            if lemma in ctx.verbs.thought and last >= ss and sh[last].isalnum():
+                m = _TO.match(sh, v.end, se)
+                if m and not _PASSIVE.search(sh, near, v.start):
+                    spk = _subject(ctx, ss, v)
+                    if _named_subject(spk.text):
+                        found.append(("to", spk, v, m.start(1)))
+                        continue
             # X emphasized the importance of ...
             m = _IMPORTANCE.match(sh, v.end, se)
             if m:
