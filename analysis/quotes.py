@@ -556,8 +556,8 @@ _ZERO_THAT = re.compile(
     r"(\w[\w'-]*\s+[\w'-]+)(?![\w'-]*\s*\")",
     re.IGNORECASE,
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these)\s+$",
-                                re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these)|\w's|s')\s+$", re.IGNORECASE)
 _OBJECT = re.compile(
     rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)(\w[\w'-]*)|"
     r"\s+((?:for|on)\s+\w)", re.IGNORECASE)
@@ -764,7 +764,7 @@ class _Context:
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
         while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
-                         or words[-1].group().lower() in _AUXILIARIES  # "He has"
+                         or words[-1].group() in _AUXILIARIES  # "He has" (not "Will")
                          or (words[-1].group().endswith("ly")  # "He falsely"
                              and words[-1].group().islower() and len(words) > 1)):
             words.pop()
@@ -963,7 +963,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             else:
                 out.append(_make_reported(ctx, "according", s_text, v, stop + 1, end))
         for cue, spk, v, start in found:
-            out.append(_make_reported(ctx, cue, spk, v, start, end))
+            out.append(_make_reported(ctx, cue, spk, v, start,
+                                      _next_cue_cut(ctx, sentence_verbs, v, start, end)))
     return [q for q in out if q is not None]
 
 
@@ -1002,6 +1003,25 @@ def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
     several observers", where the content comes first."""
     aside = _find_aside(sh, sentence_start, v.start)
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
+
+
+def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: int,
+                  end: int) -> int:
+    """Where the content of ``v`` ends: at the comma before a later cue with a subject of
+    its own ("Although he acknowledged that X, he maintained that Y": X ends at the
+    comma), else at ``end``."""
+    sh = ctx.shadow
+    for w in sentence_verbs:
+        if w.start <= max(start, v.end):
+            continue
+        comma = sh.rfind(",", start, w.start)
+        if comma > start and 0 < _word_count(sh, comma, w.start) <= 4 \
+                and '"' not in sh[comma:w.start]:
+            words = _NP_WORD.findall(sh, comma, w.start)
+            if words and (words[0][:1].isupper() or words[0].lower() in _SUBJECT_FIRST) \
+                    and words[-1].lower() not in _FUNCTION_WORDS:
+                return comma
+    return end
 
 
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
