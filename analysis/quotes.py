@@ -1281,6 +1281,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if m is not None and _word_count(sh, m.end, before[1]) <= 2:
             return ("inside", ctx.speaker_from(m),
                     _Verb(q_start, q_start + first.end(), first.group()))
+        np = _tidy(ctx, ctx.noun_phrase_before(before[0], before[1]))
+        if m is None and _named_subject(np.text) and _word_count(sh, np.end, before[1]) <= 2:
+            return "inside", np, _Verb(q_start, q_start + first.end(), first.group())
     # A heading such as "Scholz: Germany needs ..."
     colon = sh.rfind(":", before[0], before[1])
     if colon >= 0:
