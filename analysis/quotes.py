@@ -2,29 +2,43 @@
 
 :func:`find_quotes` finds, in one text,
 
-* **direct quotes** in straight or curly marks (also „German“, «French» and, outside
-  double quotes, 'single' marks), spanning sentences or paragraphs (a paragraph that ends
-  inside a quote and a next one that opens with a mark continue it), with the cue before,
-  after or in the middle ("A," he said, "B."); a quote whose closing mark is missing is
-  reported with ``closed=False``, never an exception;
+* **direct quotes** in straight or curly marks (also „German“, «French», the New York
+  Times' ``''two apostrophes''`` and, outside double quotes, 'single' marks), spanning
+  sentences or paragraphs (a paragraph that ends inside a quote and a next one that opens
+  with a mark continue it), with the cue before, after or in the middle ("A," he said,
+  "B."); a quote whose closing mark is missing is reported with ``closed=False``, never an
+  exception; marks inside markup (``<tweet author="...">``) are ignored;
+* **scare quotes and terms**: a marked phrase of at most four words with no speech verb
+  near it, inside a sentence of the text's own (the "Rage" tour, William "Mo" Cowan), is
+  kind ``scare``: listed by :func:`quote_table`, left out of :func:`voice_table` and
+  :func:`verb_table`;
 * **reported speech**: "X said that ...", "according to X, ...", "X told journalists
   (that) ...", "X emphasized the importance of ...", "X warned of ...", "X described Y as
-  ...", "..., X announced.", and for the verbs listed under ``clause_verbs`` in the lexicon
-  a clause with no "that" ("X insisted the vote was on time").
+  ...", "..., X announced (on Monday).", "The vote, X said, was ...", a lexicon verb with an
+  object ("X criticized the plan"), and for the verbs listed under ``clause_verbs`` in the
+  lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
+  aren't cheap"); verbs of thought and intention ("X believes ...", "X wants to ...") only
+  when the lexicon's ``thought_as_speech`` is true.
 
-Each quote gets a speaker (the words naming who speaks), an ``actor`` when the speaker is a
-listed actor (see :mod:`analysis.actors`), the cue verb and its group from
-``data/lexicons/attribution_verbs.yml`` (neutral, emphatic, doubting, confrontational,
-conceding: edit the file to regroup). Corpus functions: :func:`quote_table`,
-:func:`voice_table` (who is quoted, per outlet) and :func:`verb_table` (verb groups per
-outlet).
+Each quote gets a speaker (the words naming who speaks: never a date, a number or a party
+tag; the subject before an insertion, as in "Cohen -- Trump's former attorney -- said"),
+``speaker_name`` (the name a "he"/"she" stands for; ``"A; B"`` when "A and B said"), an
+``actor`` when the speaker is a listed actor (see :mod:`analysis.actors`; ``"A; B"`` for two),
+the cue verb and its group from ``data/lexicons/attribution_verbs.yml`` (neutral, emphatic,
+doubting, confrontational, conceding: edit the file to regroup). Corpus functions:
+:func:`quote_table`, :func:`voice_table` (who is quoted, per outlet) and :func:`verb_table`
+(verb groups per outlet).
 
-These are patterns, not a parser. Known limits: a speaker named only by a pronoun is
-resolved for "he"/"she" to the person who spoke last (within three paragraphs) or else the
-person mentioned last, not for "they"; a quote with no cue
-of its own inherits the speaker of the attribution just before it (same or previous
-paragraph), which is usually, not always, right; a cue more than about ten words after a
-quote is missed.
+These are patterns, not a parser. Known limits: "he"/"she" is resolved to the nearest
+named speaker (within three paragraphs) whose gender fits, as far as the text tells it
+(Mr./Ms./Mrs., or an earlier "he"/"she" for the same name; an actor list's ``gender``,
+when its entries carry one), else to a titled name mentioned before, else the person
+mentioned last; "they" is not resolved; a quote with no cue of its own inherits the
+speaker of the attribution just before it (same or previous paragraph) when it opens its
+sentence, else takes its sentence's subject, which is usually, not always, right; a cue
+more than about ten words after a quote is missed. Measured against PolNeAR and a
+hand-labelled allsides sample by ``bench/bench_polnear.py`` and
+``bench/bench_quotes_allsides.py``.
 
 >>> quotes = find_quotes('"We will respond," Peskov said. Ryabkov said that talks failed.')
 >>> [(q.kind, q.speaker, q.verb, q.quote) for q in quotes]
@@ -371,7 +385,8 @@ def _single_close(text: str, i: int, end: int) -> int | None:
 
 @dataclass(frozen=True)
 class Quote:
-    """One quote: ``kind`` ``"direct"`` or ``"reported"``, and its evidence.
+    """One quote: ``kind`` ``"direct"``, ``"reported"`` or ``"scare"`` (a term or scare
+    quote: no voice), and its evidence.
 
     ``text[start:end] == quote`` (for a direct quote, the words inside the marks; for
     reported speech, the reported content). ``speaker`` is the words naming the speaker
@@ -379,10 +394,14 @@ class Quote:
     ``verb`` the cue verb (``text[verb_start:verb_end]``) and ``verb_group`` its group.
     ``cue`` says how the attribution was found: ``before``, ``after``, ``inside`` (the
     verb opens the quote), ``colon`` ("Scholz: ..."), ``according``, ``continued`` (from
-    the attribution before), ``none``; or, for reported speech, ``that`` ("said that"),
-    ``clause`` ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as``
-    ("described X as"), ``importance`` ("emphasized the importance of"), ``after`` ("...,
-    the ministry announced").
+    the attribution before), ``subject`` (no cue verb: the subject of the quote's
+    sentence), ``none``; or, for reported speech, ``that`` ("said that"), ``clause``
+    ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
+    as"), ``importance`` ("emphasized the importance of"), ``after`` ("..., the ministry
+    announced"), ``parenthetical`` ("The vote, X said, was ..."), ``object`` ("criticized
+    the plan"), ``to`` ("wants to ...", thought verbs only). ``speaker_name`` is the name
+    the speaker words stand for: the words themselves, the name a "he"/"she" refers to,
+    or ``"A; B"`` for "A and B said" (then ``speaker`` is the words "A and B").
     """
 
     kind: str
@@ -1525,7 +1544,8 @@ def quote_table(
 ) -> pd.DataFrame:
     """One row per quote: ``article_id, outlet, quote_index, kind, speaker, actor, verb,
     verb_group, quote, start, end, n_words, closed, sentence_index, cue, speaker_start,
-    speaker_end, verb_start, verb_end``.
+    speaker_end, verb_start, verb_end, speaker_name`` (see :class:`Quote`; ``kind`` is
+    ``direct``, ``reported`` or ``scare``).
 
     ``start``/``end`` index the article's ``text`` (the quoted words, without the marks);
     the speaker and verb spans are the evidence for the attribution (-1 when there is
@@ -1588,10 +1608,13 @@ def _as_quotes(data: pd.DataFrame, actors: ActorList | None, what: str) -> pd.Da
 def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.DataFrame:
     """Who is quoted, per outlet: one row per outlet and voice.
 
-    ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). The
-    ``voice`` is the actor when the speaker resolved to one, else the speaker's words,
-    else ``(unattributed)``. Columns: ``outlet, voice, actor, n_articles`` (articles of the
-    outlet quoting the voice), ``n_quotes, n_direct, n_reported, quoted_words``,
+    ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). Scare
+    quotes and terms (kind ``scare``) are no voices and are left out. The ``voice`` is the
+    actor when the speaker resolved to one, else ``speaker_name`` (the name a "he"/"she"
+    stands for), else the speaker's words, else ``(unattributed)``; a quote of several
+    speakers ("A; B") counts for each of them, so shares may add up to more than one.
+    Columns: ``outlet, voice, actor, n_articles`` (articles of the outlet quoting the
+    voice), ``n_quotes, n_direct, n_reported, quoted_words``,
     ``quote_share`` and ``word_share`` (of the outlet's quotes and quoted words),
     ``first_voice_articles`` (articles whose first quote is this voice's).
 
@@ -1646,7 +1669,8 @@ def verb_table(
 ) -> pd.DataFrame:
     """Attribution verb groups per outlet: one row per outlet and group.
 
-    Columns: ``outlet, verb_group, n_quotes, share`` (of the outlet's quotes) and ``verbs``
+    Scare quotes and terms (kind ``scare``) are left out. Columns: ``outlet, verb_group,
+    n_quotes, share`` (of the outlet's quotes) and ``verbs``
     (the verbs behind the count, e.g. ``"said ×3, noted"``). Every group of the lexicon
     appears for every outlet (zero when unused), plus ``none`` for quotes without a cue
     verb. "according to" counts as neutral.
