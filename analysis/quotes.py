@@ -1118,6 +1118,18 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
                                             w.end()))
+    if words and words[0].group() in ("The", "A", "An"):
+        # "The billionaire businessman began ...": the article and up to three words
+        np = [words[0]]
+        for w in words[1:4]:
+            low = w.group().lower()
+            if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
+                    or low.endswith("ed") or ctx.shadow[np[-1].end():w.start()].strip()):
+                break
+            np.append(w)
+        if len(np) > 1:
+            return _Speaker(ctx.text[np[0].start():np[-1].end()], None, np[0].start(),
+                            np[-1].end())
     run: list[re.Match[str]] = []
     for w in words:
         word = w.group()
@@ -1282,8 +1294,12 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
 
 def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     sh = ctx.shadow
+    # up to ten words after the quote, or more when a comma insertion ends right before
+    # the verb ('..." Robert Peck, managing director and analyst at X, told me.')
     after_verbs = [v for v in ctx.verbs_in(*after, inside)
-                   if _word_count(sh, after[0], v.start) <= 10]
+                   if _word_count(sh, after[0], v.start) <= 10
+                   or (_word_count(sh, after[0], v.start) <= 25
+                       and _ASIDE.search(sh, after[0], v.start) is not None)]
     before_verbs = [v for v in ctx.verbs_in(*before, inside)
                     if _word_count(sh, v.end, before[1]) <= 25]
     if after_verbs and ends_soft:
@@ -1331,11 +1347,13 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
         return ctx.speaker_from(m), v
     spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
-    if spk.text is None:
-        # '"...," Portman, R-Ohio, said': the name stands before the insertion
-        aside = _find_aside(ctx.shadow, after[0], v.start)
-        if aside is not None:
-            spk = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
+    aside = _find_aside(ctx.shadow, after[0], v.start)
+    if aside is not None:
+        # '"...," Portman, R-Ohio, said', '"...," Douglas Holtz-Eakin, an adviser to
+        # Republicans, said': the name stands before the insertion
+        outer = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
+        if outer.text is not None and (spk.text is None or outer.text[:1].isupper()):
+            spk = outer
     if spk.text is None:
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     return spk, v
@@ -1352,7 +1370,7 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
     elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag
         comma = _last_char_before(ctx.shadow, 0, spk.start)
-        if comma >= 0 and ctx.shadow[comma] == ",":
+        if comma >= 0 and ctx.shadow[comma] in ",(":
             return _tidy(ctx, ctx.noun_phrase_before(max(0, comma - 200), comma))
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
