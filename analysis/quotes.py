@@ -1121,7 +1121,7 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     if words and words[0].group() in ("The", "A", "An"):
         # "The billionaire businessman began ...": the article and up to three words
         np = [words[0]]
-        for w in words[1:4]:
+        for w in words[1:min(4, len(words) - 1)]:  # the last word before e is the verb
             low = w.group().lower()
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
                     or low.endswith("ed") or ctx.shadow[np[-1].end():w.start()].strip()):

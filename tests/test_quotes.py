@@ -435,7 +435,7 @@ def test_voice_table_by_hand():
     corpus = from_texts([
         {"outlet": "A", "text": '"We are ready," Peskov said. "Never again," Peskov added. '
                                 '"Yes," Austin said.'},
-        {"outlet": "B", "text": 'The sign read "no entry for anyone after dark, by order". '
+        {"outlet": "B", "text": 'On the wall: "no entry for anyone after dark, by order". '
                                 'It was a "bold" sign.'},
     ])
     voices = voice_table(corpus)
