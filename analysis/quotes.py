@@ -1209,7 +1209,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             prev = _previous_attribution(ctx, candidates, mk.open)
         same_sentence = prev is not None and \
             ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
-        if _is_nickname(ctx, q_start, q_end, mk) or (
+        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk) or (
                 cue == "none" and not same_sentence
                 and _is_term(ctx, q_start, q_end, s_start, mk, after_start)):
             # A short marked phrase with no speech verb near it, inside a sentence: a
@@ -1265,6 +1265,39 @@ def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
     return True
 
 
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "in", "to",
+                          "at", "by", "from", "or", "is", "&"})
+_TITLE_WORD = re.compile(r"[\w&][\w'&.-]*")
+
+
+def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
+    """The title of a show, book or podcast ("Good Morning America", "The Late Show With
+    Stephen Colbert"): two to eight words, each capitalised but for short function words,
+    no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
+    if mk.close is None:
+        return False
+    inner = ctx.shadow[q_start:q_end].rstrip(" .")
+    if any(c in inner for c in ',;?"') or inner.endswith("!"):
+        return False
+    words = _TITLE_WORD.findall(inner)
+    if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+               for w in words):
+        return False
+    s_start, _ = ctx.sentence(mk.open)
+    if _WORD_CHAR.search(ctx.shadow, s_start, mk.open) is None:
+        return False
+    # two words are a title only after a word that introduces one ('on "This Week"',
+    # 'ABC's "Shark Tank"', 'the "Off Message" podcast'), not 'a new "Cold War."'
+    return len(words) > 2 or _TITLE_CUE.search(ctx.shadow, max(0, mk.open - 20),
+                                               mk.open) is not None
+
+
+_TITLE_CUE = re.compile(
+    r"\b(?:on|in|the|'s|s'|titled|entitled|called|named|show|podcast|book|film|movie|"
+    r"series|program|programme|album|song|newspaper|magazine|column|blog)\s*$",
+    re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
 
