@@ -501,7 +501,7 @@ _AND_BEFORE = re.compile(
     r"(?:[Tt]he\s+)?$")
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
-_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+\S")
+_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
 _LEAD = re.compile(
     r"(?:[A-Z][A-Z .,'-]*\s+-+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+)")
@@ -576,7 +576,8 @@ _ZERO_THAT = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these)|\w's|s')\s+$", re.IGNORECASE)
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these)|\w's|s')\s+(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE)
 _OBJECT = re.compile(
     rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)(\w[\w'-]*)|"
     r"\s+((?:for|on)\s+\w)", re.IGNORECASE)
@@ -1330,11 +1331,13 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     # up to ten words after the quote, or more when a comma insertion ends right before
     # the verb ('..." Robert Peck, managing director and analyst at X, told me.')
     after_verbs = [v for v in ctx.verbs_in(*after, inside)
+                   if not _passive_before(sh, v)]
+    after_verbs = [v for v in after_verbs
                    if _word_count(sh, after[0], v.start) <= 10
                    or (_word_count(sh, after[0], v.start) <= 25
                        and _ASIDE.search(sh, after[0], v.start) is not None)]
     before_verbs = [v for v in ctx.verbs_in(*before, inside)
-                    if _word_count(sh, v.end, before[1]) <= 25]
+                    if _word_count(sh, v.end, before[1]) <= 25 and not _passive_before(sh, v)]
     if after_verbs and ends_soft:
         return ("after", *_after_speaker(ctx, after, after_verbs[0]))
     if before_verbs:
@@ -1369,6 +1372,12 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
                else _Speaker())
         return "according", spk, _Verb(a_start, a_start + len("according to"), "according to")
     return "none", _Speaker(), None
+
+
+def _passive_before(sh: str, v: _Verb) -> bool:
+    """"without being told to "smile"", "was asked": a passive verb is no cue here."""
+    return v.form.endswith(("ed", "told", "said", "asked", "written", "spoken")) and \
+        _PASSIVE.search(sh, max(0, v.start - 30), v.start) is not None
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
