@@ -1375,8 +1375,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
 
 
 def _passive_before(sh: str, v: _Verb) -> bool:
-    """"without being told to "smile"", "was asked": a passive verb is no cue here."""
-    return v.form.endswith(("ed", "told", "said", "asked", "written", "spoken")) and \
+    """"without being told to "smile"", "was asked": a passive verb is no cue here (but
+    "was quoted as saying" is)."""
+    return v.form != "quoted" and \
+        v.form.endswith(("ed", "told", "said", "asked", "written", "spoken")) and \
         _PASSIVE.search(sh, max(0, v.start - 30), v.start) is not None
 
 
