@@ -920,9 +920,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if m:
                 found.append(("importance", _subject(ctx, ss, v), v, m.start(1)))
                 continue
-            # X warned of / spoke about ...
+            # X warned of / spoke about ... (not "said of X", "asked about X": the words
+            # said are elsewhere)
             m = _OF.match(sh, v.end, se)
-            if m and not _PASSIVE.search(sh, max(ss, v.start - _LOOKBACK), v.start):
+            if (m and lemma not in ("say", "ask")
+                    and not _PASSIVE.search(sh, max(ss, v.start - _LOOKBACK), v.start)):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X described Y as ...
