@@ -1224,6 +1224,12 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
             subject = _sentence_subject(ctx, before[0], mk.open)
+            colon = _last_char_before(sh, before[0], mk.open)
+            if colon >= before[0] and sh[colon] == ":":
+                # "... doesn't surprise pollster Daron Shaw: "...": the words before the colon
+                near = _tidy(ctx, ctx.noun_phrase_before(before[0], colon))
+                if _named_subject(near.text):
+                    subject = near
             if subject.text is not None:
                 spk, cue, prev = subject, "subject", None
         if prev is not None:
