@@ -671,6 +671,9 @@ class _Context:
         self.people = [m for m in self.mentions if m.kind == "person"]
         self.people_starts = [m.start for m in self.people]
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
+        self.quote_starts: list[int] = []
+        self.quote_reach: list[int] = []
+        self.quote_ends: list[int] = []
         self.according = [m.span() for m in _ACCORDING_SCAN.finditer(self.shadow)]
         self.according_starts = [s for s, _ in self.according]
 
@@ -704,6 +707,25 @@ class _Context:
                 self.shadow)}
             self._title_genders[surname] = found.pop() if len(found) == 1 else None
         return self._title_genders[surname]
+
+    def set_quotes(self, marked: Sequence[_Marked]) -> None:
+        """The quoted passages, so that subjects are not looked for inside them."""
+        spans = sorted((m.open, m.end) for m in marked if m.open >= 0)
+        self.quote_starts = [a for a, _ in spans]
+        self.quote_reach = list(itertools.accumulate((b for _, b in spans), max))
+        self.quote_ends = sorted(b for _, b in spans)
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, pos)
+        return bool(k) and self.quote_reach[k - 1] > pos
+
+    def after_quotes(self, s: int, pos: int) -> int:
+        """``s``, or the end of the last quoted passage in ``[s, pos)`` when there is one
+        (and ``pos`` is not itself inside a quotation)."""
+        if self.in_quote(pos):
+            return s
+        k = bisect.bisect_right(self.quote_ends, pos - 1)
+        return max(s, self.quote_ends[k - 1] + 1) if k else s
 
     def according_in(self, s: int, e: int) -> list[tuple[int, int]]:
         """``[m.span() for m in _ACCORDING.finditer(shadow, s, e)]``, from one scan of the
@@ -1077,7 +1099,13 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     last = _last_char_before(ctx.shadow, 0, v.start)
     if v.form.endswith("ing") and last >= 0 and ctx.shadow[last] == ",":
+        # '"...," the member said, adding that ...': the subject of the verb before
+        earlier = [w for w in ctx.verbs_in(sentence_start, last)
+                   if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
+        if earlier:
+            return _subject_words(ctx, sentence_start, earlier[-1])
         # "The ministry called, emphasizing ...": the subject is the sentence's first name.
+        sentence_start = ctx.after_quotes(sentence_start, v.start)
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
@@ -1477,6 +1505,7 @@ def find_quotes(
     verbs = verbs or load_verbs()
     ctx = _Context(text, actors, verbs, mentions)
     marked = _marked_spans(text)
+    ctx.set_quotes(marked)
     reported = _reported(ctx, [(m.open, m.end) for m in marked])
     direct = _direct(ctx, marked, reported)
     kept = []
