@@ -54,7 +54,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -113,6 +113,38 @@ class VerbLexicon:
     clause_verbs: frozenset[str] = frozenset()
     #: Lemmas of the ``thought`` group when the file turns it on (``thought_as_speech``).
     thought: frozenset[str] = frozenset()
+    #: The base and -s forms left out because the verb is also a noun ("calls", "notes"):
+    #: cues only right after a name or a pronoun ("Obama slams ...", "he notes").
+    noun_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _cue_after(self) -> re.Pattern[str]:
+        every = {**self.noun_forms, **self.forms}
+        return re.compile(rf"[^\w'-]{trie_lookahead(every)}({trie_pattern(every)})(?![\w'-])")
+
+    def find_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`find`, and the :attr:`noun_forms` right after a pronoun or a capitalised
+        word that is not a possessive ("Obama slams", "he notes"; not "the calls",
+        "Trump's claims"), in one scan.
+
+        >>> load_verbs().find_cues("He notes the calls. Obama slams them, Kyiv said.")
+        [(3, 8, 'notes'), (26, 31, 'slams'), (43, 47, 'said')]
+        """
+        if not self.noun_forms:
+            return self.find(text)
+        forms = self.forms
+        at_start, _ = self._after_boundary
+        first = at_start.match(text)
+        out = [(0, first.end(), first.group())] if first else []
+        out += [(m.start(1), m.end(1), m.group(1)) for m in self._cue_after.finditer(text)
+                if m.group(1) in forms
+                or (text[m.start()] in " \t" and _noun_subject(text, m.start(), m.group(1)))]
+        return out
+
+    def lemma(self, form: str) -> str:
+        """The lemma of a form (also of a noun form)."""
+        hit = self.forms.get(form) or self.noun_forms.get(form)
+        return hit[0] if hit else form
 
     @functools.cached_property
     def _trie(self) -> str:
@@ -157,8 +189,27 @@ class VerbLexicon:
             return None
         if verb.lower() == "according to":
             return "neutral" if "neutral" in self.groups else None
-        hit = self.forms.get(verb.lower())
+        hit = self.forms.get(verb.lower()) or self.noun_forms.get(verb.lower())
         return hit[1] if hit else None
+
+
+_NOUN_SUBJECTS = frozenset({"he", "she", "it", "who"})
+_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who"})
+
+
+def _noun_subject(text: str, space: int, form: str) -> bool:
+    """Is the word ending at ``space`` a subject for ``form``: "Obama slams", "he notes",
+    "they call"; not "Trump's claims", "the calls", "New York state"?"""
+    k = space
+    while k > 0 and not text[k - 1].isspace() and space - k < 40:
+        k -= 1
+    word = text[k:space]
+    if not form.endswith("s"):  # a base form only after a plural or first-person pronoun
+        return word.lower() in _PLURAL_SUBJECTS
+    if word.lower() in _NOUN_SUBJECTS:
+        return True
+    return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
+            and not word.endswith("'s"))
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -198,6 +249,7 @@ def _load_verbs(path: Path) -> VerbLexicon:
         raise CorpusError("'forms' must map a verb to a list of its forms", file=path,
                           field="forms")
     forms: dict[str, tuple[str, str]] = {}
+    noun_forms: dict[str, tuple[str, str]] = {}
     owner: dict[str, str] = {}
     thought_on = content.get("thought_as_speech", False)
     if not isinstance(thought_on, bool):
@@ -223,6 +275,8 @@ def _load_verbs(path: Path) -> VerbLexicon:
             owner[lemma] = str(group)
             regular = _inflect(lemma)
             if lemma in also_nouns:
+                for form in (lemma, *(f for f in regular if not f.endswith(("ed", "ing")))):
+                    noun_forms.setdefault(form, (lemma, str(group)))
                 regular = [f for f in regular if f.endswith(("ed", "ing"))]
             else:
                 regular = [lemma, *regular]
@@ -232,8 +286,9 @@ def _load_verbs(path: Path) -> VerbLexicon:
     clause_verbs = frozenset(str(v).lower() for v in content.get("clause_verbs") or [])
     if thought_on:  # "believes the vote was ...", "wants to ..."
         clause_verbs |= frozenset(thought)
+    noun_forms = {f: hit for f, hit in noun_forms.items() if f not in forms}
     return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
-                       frozenset(thought) if thought_on else frozenset())
+                       frozenset(thought) if thought_on else frozenset(), noun_forms)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -454,7 +509,7 @@ _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
 # insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
 _ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
-_DASH_ASIDE = re.compile(r"\s--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
+_DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
 _ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
     r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
     r"(?:[a-z]+ly\s+|also\s+)?$")
@@ -509,6 +564,7 @@ _PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\
 _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _speaker_ok(text: str | None) -> bool:
     """Can these words name a speaker? Not a date or time ("Wednesday", "earlier this
     week"), a number or year, a party initial ("(R)", "R-Ohio") or a lone fragment."""
@@ -528,8 +584,15 @@ def _speaker_ok(text: str | None) -> bool:
 _GENDER_OF_TITLE = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f",
                     "mrs": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
 _TITLE_GENDER = re.compile(r"\b(Mr|Mister|Sir|Lord|Ms|Mrs|Miss|Madam|Lady|Dame)\b\.?")
-_TITLED_NAME = re.compile(
-    r"\b(Mr|Ms|Mrs|Miss|Sir|Dame)\b\.?\s+(?:[A-Z][\w'-]*\s+)?[A-Z][\w'-]+")
+# (the literal "M" first lets the engine jump between M's; the word boundary before it is
+# checked by _titled_names)
+_TITLED_NAME = re.compile(r"(M(?:rs|r|s|iss))\b\.?\s+(?:[A-Z][\w'-]*\s+)?[A-Z][\w'-]+")
+
+
+def _titled_names(sh: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """"Mr. Garin", "Ms. Lael Brainard" in ``sh[lo:hi]``."""
+    return [m for m in _TITLED_NAME.finditer(sh, lo, hi)
+            if m.start() == 0 or not (sh[m.start() - 1].isalnum() or sh[m.start() - 1] in "'-")]
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
@@ -570,17 +633,17 @@ _NOT_CLAUSE_OPENERS = (
     "wednesday|thursday|friday|saturday|sunday|here|there's|up|down|out|off|back|away|"
     "too|very|much|more|most|aboard|onstage|afterward|afterwards"
 )
-_ZERO_THAT = re.compile(
-    rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)"
-    r"(\w[\w'-]*\s+[\w'-]+)(?![\w'-]*\s*\")",
-    re.IGNORECASE,
-)
-_DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these)|\w's|s')\s+(?:[a-z]+ly\s+)?$",
-    re.IGNORECASE)
-_OBJECT = re.compile(
-    rf"\s+(?!(?:{_NOT_CLAUSE_OPENERS})\b)(?![A-Za-z]+ly\b)(\w[\w'-]*)|"
-    r"\s+((?:for|on)\s+\w)", re.IGNORECASE)
+_NOT_OPENING = frozenset(_NOT_CLAUSE_OPENERS.split("|"))
+# Two words (the first checked by _opens_clause), no quotation mark right after them.
+_ZERO_THAT = re.compile(r"\s+((\w[\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")")
+# A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
+_OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
+
+
+def _opens_clause(word: str) -> bool:
+    """May ``word`` open reported content after a verb (not "on", "to", "quickly")?"""
+    low = word.lower()
+    return low not in _NOT_OPENING and not (low.endswith("ly") and low.isalpha())
 _TO = re.compile(r"\s+(to\s+[a-z])")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
@@ -622,14 +685,14 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     of time, place or manner may follow the verb ("..., Sanders warned on Wednesday.",
     "..., the ministry said in a statement.")."""
     sh = ctx.shadow
-    tail = _tail(sh, start, stop)
-    if tail is not None:
-        comma, m = tail
-        if m.group("verb") in ctx.verbs.forms:
-            return (comma, m.start("speaker"), m.end("speaker"),
-                    _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     comma = sh.rfind(",", start, stop)
     if comma - start < 8 or sh.find("\n", start, comma) >= 0:
+        return None
+    m = _TAIL_END.match(sh, comma, stop)  # what _tail does, with the comma found once
+    if m is not None and m.group("verb") in ctx.verbs.forms:
+        return (comma, m.start("speaker"), m.end("speaker"),
+                _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
+    if stop - comma > 200:
         return None
     found = ctx.verbs_in(comma, stop)
     if not found:
@@ -663,7 +726,7 @@ class _Context:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
-        self.verb_hits = [_Verb(*hit) for hit in verbs.find(self.shadow)]
+        self.verb_hits = [_Verb(*hit) for hit in verbs.find_cues(self.shadow)]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -692,7 +755,7 @@ class _Context:
     def titled(self) -> list[tuple[int, int, str, str]]:
         """Names with a gendered title: ``(start, end, gender, name)``, in text order."""
         return [(m.start(), m.end(), _GENDER_OF_TITLE[m.group(1).lower()], m.group())
-                for m in _TITLED_NAME.finditer(self.shadow)]
+                for m in _titled_names(self.shadow, 0, len(self.shadow))]
 
     @functools.cached_property
     def titled_starts(self) -> list[int]:
@@ -701,12 +764,13 @@ class _Context:
     def title_gender(self, surname: str) -> str | None:
         """The gender the text gives ``surname`` by a title ("Mr. Garin", "Ms. Brainard"),
         None when it gives none or both."""
-        if surname not in self._title_genders:
-            found = {_GENDER_OF_TITLE[m.group(1).lower()] for m in re.finditer(
-                rf"\b(Mr|Ms|Mrs|Miss|Sir|Dame)\b\.?\s+(?:[A-Z][\w.'-]*\s+)?{re.escape(surname)}\b",
-                self.shadow)}
-            self._title_genders[surname] = found.pop() if len(found) == 1 else None
-        return self._title_genders[surname]
+        if not self._title_genders and self.titled:
+            by_name: dict[str, set[str]] = {}
+            for _s, _e, gender, name in self.titled:
+                by_name.setdefault(name.split()[-1], set()).add(gender)
+            self._title_genders.update(
+                {k: next(iter(v)) if len(v) == 1 else None for k, v in by_name.items()})
+        return self._title_genders.get(surname)
 
     def set_quotes(self, marked: Sequence[_Marked]) -> None:
         """The quoted passages, so that subjects are not looked for inside them."""
@@ -867,6 +931,8 @@ class _Context:
 
 def _word_count(shadow: str, s: int, e: int) -> int:
     """Words in ``shadow[s:e]``, counted up to ``_COUNT_CAP`` (so long ranges cost little)."""
+    if e - s <= 4 * _COUNT_CAP:  # at most _COUNT_CAP words fit anyway (a word and a space)
+        return len(_NP_WORD.findall(shadow, s, e))
     return sum(1 for _ in itertools.islice(_NP_WORD.finditer(shadow, s, e), _COUNT_CAP))
 
 
@@ -893,12 +959,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         sentence_verbs = ctx.verbs_in(ss, se)
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
-            if ctx.verbs.forms[v.form][0] in ctx.verbs.thought and \
+            if ctx.verbs.lemma(v.form) in ctx.verbs.thought and \
                     not ctx.verbs_in(v.start, v.end, inside):
                 continue  # "I think ..." inside a quotation: the quote's own words
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
-            pre = _PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
-            if (pre is not None and _PAREN_AFTER.match(sh, v.end, se)
+            pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
+                   if _PAREN_AFTER.match(sh, v.end, se) else None)
+            if (pre is not None
                     and _WORD_CHAR.search(sh, ss, pre.start())
                     and _word_count(sh, pre.start(1), pre.end(1)) <= 6):
                 spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(pre.start(1), v.start)))
@@ -913,14 +980,14 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue
             # Republicans insisted the vote started ... (no "that")
-            lemma = ctx.verbs.forms[v.form][0]
-            if _DETERMINER_BEFORE.search(sh, max(ss, v.start - 12), v.start):
+            lemma = ctx.verbs.lemma(v.form)
+            if _after_determiner(sh, ss, v.start):
                 continue  # "the announced deployment": an adjective, not a cue
             told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
             m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
-            if lemma == "tell" and not told:
+            if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
                 m = None
-            near = max(ss, v.start - _LOOKBACK)
+            near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
             last = _last_char_before(sh, ss, v.start)
             if (m and lemma in ctx.verbs.clause_verbs and last >= ss
                     and not v.form.endswith("ing")
@@ -946,21 +1013,23 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             # said are elsewhere)
             m = _OF.match(sh, v.end, se)
             if (m and lemma not in ("say", "ask")
-                    and not _PASSIVE.search(sh, max(ss, v.start - _LOOKBACK), v.start)):
+                    and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start)):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X described Y as ...
-            if ctx.verbs.forms[v.form][0] in ("describe", "call", "portray"):
+            if ctx.verbs.lemma(v.form) in ("describe", "call", "portray"):
                 m = _AS.match(sh, v.end, se)
                 if m:
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
             # X criticized the plan / accused Y of ... / called for ... (an object)
             m = _OBJECT.match(sh, v.end, se)
+            if m and m.group(2) and not _opens_clause(m.group(2)):
+                m = None
             if (m and lemma not in ("say", "tell", "speak") and last >= ss
                     and sh[last].isalnum() and v.form != lemma and not v.form.endswith("ing")
-                    and (m.group(1) or lemma == "call")
-                    and (m.group(1) or "").lower() not in _NOT_OBJECTS
+                    and (m.group(2) or lemma == "call")
+                    and (m.group(2) or "").lower() not in _NOT_OBJECTS
                     and not _PASSIVE.search(sh, near, v.start)
                     and not _IDIOM.search(sh, near, v.start)
                     and ctx.verbs_in(v.start, v.end, inside)
@@ -1020,6 +1089,7 @@ _NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", 
                           "votes", "bills"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _named_subject(text: str | None) -> bool:
     """Does a subject look like someone who speaks: a name, a personal pronoun or a
     noun phrase ('the ministry'); not 'Tuesday', 'That', 'has given', 'impossible'?"""
@@ -1037,8 +1107,38 @@ def _named_subject(text: str | None) -> bool:
 
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
     """The comma (or dash) insertion ending right before ``e``, if any."""
+    k = _last_char_before(sh, s, e)
+    if k >= s and sh[k].isalpha():  # ", a spokesman, also said": skip one adverb
+        j = k
+        while j > s and sh[j - 1].isalpha():
+            j -= 1
+        if not (sh[j:k + 1] == "also" or sh[j:k + 1].endswith("ly")):
+            return None
+        k = _last_char_before(sh, s, j)
+    if k < s or sh[k] not in ",-":
+        return None
     return (_ASIDE_TWO.search(sh, s, e) or _ASIDE.search(sh, s, e)
             or _DASH_ASIDE.search(sh, s, e))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
+                          "these"})
+
+
+def _after_determiner(sh: str, lo: int, pos: int) -> bool:
+    """"the announced deployment", "its previously announced plan", "Trump's stated
+    goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb)."""
+    for _ in range(2):
+        if pos - 1 <= lo or sh[pos - 1] != " ":
+            return False
+        j = sh.rfind(" ", max(lo, pos - 30), pos - 1) + 1
+        word = sh[max(j, lo):pos - 1].lower()
+        if word in _DETERMINERS or word.endswith(("'s", "s'")):
+            return True
+        if not word.endswith("ly"):
+            return False
+        pos = j
+    return False
 
 
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
@@ -1080,7 +1180,10 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
     """"Obama and Merkel said", "the United States and Germany jointly announced": the
     first name joins the speaker, as ``"Obama; Merkel"`` (actors likewise)."""
-    m = _AND_BEFORE.search(ctx.shadow, lo, spk.start)
+    tail = ctx.shadow[max(lo, spk.start - 10):spk.start]
+    if " and " not in f" {tail}" and "&" not in tail:
+        return spk
+    m = _AND_BEFORE.search(ctx.shadow, max(lo, spk.start - 160), spk.start)
     if m is None or not spk.text or not spk.text[:1].isupper():
         return spk
     first = ctx.mention_before(m.start(1), m.end(1))
@@ -1133,7 +1236,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                 and re.search(r"\band\s*$", gap):
             return ctx.speaker_from(m)
     np = ctx.noun_phrase_before(sentence_start, v.start)
-    coordinated = _COORDINATED.search(ctx.shadow, sentence_start, v.start) is not None
+    coordinated = _COORDINATED.search(ctx.shadow, max(sentence_start, v.start - 20),
+                                      v.start) is not None
     if (np.text is None or coordinated
             or all(w.lower() in _FUNCTION_WORDS for w in np.text.split())):
         # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
@@ -1341,12 +1445,12 @@ _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
 
 def _is_nickname(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     """William "Mo" Cowan: one or two marked words between two parts of a name."""
-    if mk.close is None or _word_count(ctx.shadow, q_start, q_end) > 2:
+    if mk.close is None or not ctx.shadow[q_start:q_start + 1].isupper():
         return False
-    if not ctx.shadow[q_start:q_start + 1].isupper():
+    if _NAME_AFTER.match(ctx.shadow, mk.close + 1) is None \
+            or _word_count(ctx.shadow, q_start, q_end) > 2:
         return False
-    return (_NAME_BEFORE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None
-            and _NAME_AFTER.match(ctx.shadow, mk.close + 1) is not None)
+    return _NAME_BEFORE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None
 
 
 def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Quote | None:
@@ -1410,12 +1514,20 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     return "none", _Speaker(), None
 
 
+_BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+
 def _passive_before(sh: str, v: _Verb) -> bool:
     """"without being told to "smile"", "was asked": a passive verb is no cue here (but
     "was quoted as saying" is)."""
-    return v.form != "quoted" and \
-        v.form.endswith(("ed", "told", "said", "asked", "written", "spoken")) and \
-        _PASSIVE.search(sh, max(0, v.start - 30), v.start) is not None
+    if v.form == "quoted" or not v.form.endswith(
+            ("ed", "told", "said", "asked", "written", "spoken")):
+        return False
+    k = _last_char_before(sh, max(0, v.start - 30), v.start)
+    j = k
+    while j > 0 and sh[j - 1].isalpha():
+        j -= 1
+    return sh[j:k + 1].lower() in _BE_FORMS
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
@@ -1547,12 +1659,16 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             want = "m" if low == "he" else "f"
             here = ctx.paragraph_index(q.start)
             # named speakers before q and, as a last resort, names with a title
-            # ("Ms. Brainard") mentioned before it, nearest first
-            k = bisect.bisect_left(ctx.titled_starts, q.speaker_start)
-            titled = [Quote("scare", "", t[0], t[1], speaker=t[3], speaker_start=t[0],
-                            speaker_end=t[1], speaker_name=t[3])
-                      for t in ctx.titled[max(0, k - 3):k]]
-            pool = sorted([*named, *titled], key=lambda c: c.speaker_start)
+            # ("Ms. Brainard") mentioned before it (after the last named speaker, within
+            # three paragraphs), nearest first
+            lo = ctx.paragraph_starts[max(0, here - 3)] if ctx.paragraph_starts else 0
+            if named:
+                lo = max(lo, named[-1].speaker_end)
+            titled = [Quote("scare", "", m.start(), m.end(), speaker=m.group(),
+                            speaker_start=m.start(), speaker_end=m.end(),
+                            speaker_name=m.group())
+                      for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]
+            pool = [*named[-8:], *titled[-3:]]
             for cand in reversed(pool):
                 if here - ctx.paragraph_index(cand.start) > 3:
                     break
