@@ -601,6 +601,8 @@ _ACCORDING_SCAN = re.compile(r"a(?<=\ba)ccording\s+to\s+", re.IGNORECASE)
 #: News sentences are far shorter; the bound keeps a text that is one endless "sentence"
 #: linear in its length (each verb would otherwise rescan the sentence so far).
 _LOOKBACK = 1000
+#: How far back (in characters) a noun phrase before a verb may start.
+_NP_REACH = 250
 #: Word counts stop here: the rules compare them with small numbers, or with each other.
 _COUNT_CAP = 500
 #: Reported content runs to the end of its sentence, but no further than this many
@@ -694,10 +696,10 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     if stop - comma > 200:
         return None
-    found = ctx.verbs_in(comma, stop)
-    if not found:
+    k = bisect.bisect_left(ctx.verb_starts, stop) - 1  # the last verb before stop
+    if k < 0 or ctx.verb_hits[k].start < comma or ctx.verb_hits[k].end > stop:
         return None
-    v = found[-1]
+    v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
     if m is None or not _TAIL_REST.fullmatch(sh, v.end, stop) \
             or _word_count(sh, v.end, stop) > 5:
@@ -734,6 +736,7 @@ class _Context:
         self.people = [m for m in self.mentions if m.kind == "person"]
         self.people_starts = [m.start for m in self.people]
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
+        self.subject_memo: dict[tuple[int, int], _Speaker] = {}
         self.quote_starts: list[int] = []
         self.quote_reach: list[int] = []
         self.quote_ends: list[int] = []
@@ -862,7 +865,7 @@ class _Context:
 
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
-        s = max(s, e - _LOOKBACK)
+        s = max(s, e - _NP_REACH)
         segment = self.shadow[s:e]
         cut = 0
         for m in _CLAUSE_START.finditer(segment):
@@ -1171,10 +1174,14 @@ def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: i
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase;
     both names of "A and B said" (speaker ``"A; B"``)."""
-    spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
-    if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
-        spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
-    return spk
+    key = (sentence_start, v.start)
+    memo = ctx.subject_memo
+    if key not in memo:
+        spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+        if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
+            spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
+        memo[key] = spk
+    return replace(memo[key])  # a copy: callers may set its actor
 
 
 def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
@@ -1470,21 +1477,30 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     sh = ctx.shadow
     # up to ten words after the quote, or more when a comma insertion ends right before
     # the verb ('..." Robert Peck, managing director and analyst at X, told me.')
-    after_verbs = [v for v in ctx.verbs_in(*after, inside)
-                   if not _passive_before(sh, v)]
-    after_verbs = [v for v in after_verbs
-                   if _word_count(sh, after[0], v.start) <= 10
-                   or (_word_count(sh, after[0], v.start) <= 25
-                       and _ASIDE.search(sh, after[0], v.start) is not None)]
-    before_verbs = [v for v in ctx.verbs_in(*before, inside)
-                    if _word_count(sh, v.end, before[1]) <= 25 and not _passive_before(sh, v)]
-    if after_verbs and ends_soft:
-        return ("after", *_after_speaker(ctx, after, after_verbs[0]))
-    if before_verbs:
-        v = before_verbs[-1]
-        return "before", _subject(ctx, before[0], v), v
-    if after_verbs:
-        return ("after", *_after_speaker(ctx, after, after_verbs[0]))
+    # Only the first verb after the quote and the last one before it are used: find
+    # those, nearest first, counting words only as far as needed.
+    after_verb = None
+    for v in ctx.verbs_in(*after, inside):
+        n = _word_count(sh, after[0], v.start)
+        if n > 25:
+            break
+        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
+                and not _passive_before(sh, v):
+            after_verb = v
+            break
+    before_verb = None
+    for v in reversed(ctx.verbs_in(*before, inside)):
+        if _word_count(sh, v.end, before[1]) > 25:
+            break
+        if not _passive_before(sh, v):
+            before_verb = v
+            break
+    if after_verb and ends_soft:
+        return ("after", *_after_speaker(ctx, after, after_verb))
+    if before_verb:
+        return "before", _subject(ctx, before[0], before_verb), before_verb
+    if after_verb:
+        return ("after", *_after_speaker(ctx, after, after_verb))
     # The verb opens the quote: Belousov then "underlined the danger ..."
     first = re.match(r"[a-z]+", sh[q_start:q_end])
     if first and first.group() in ctx.verbs.forms and first.group().endswith("ed"):
