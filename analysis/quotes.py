@@ -962,8 +962,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         sentence_verbs = ctx.verbs_in(ss, se)
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
-            if ctx.verbs.lemma(v.form) in ctx.verbs.thought and \
-                    not ctx.verbs_in(v.start, v.end, inside):
+            if ctx.verbs.thought and ctx.verbs.lemma(v.form) in ctx.verbs.thought and \
+                    ctx.in_quote(v.start):
                 continue  # "I think ..." inside a quotation: the quote's own words
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
@@ -1000,7 +1000,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X wants to ... / plans to ... (thought and intention, when turned on)
-            if lemma in ctx.verbs.thought and last >= ss and sh[last].isalnum():
+            if ctx.verbs.thought and lemma in ctx.verbs.thought and last >= ss \
+                    and sh[last].isalnum():
                 m = _TO.match(sh, v.end, se)
                 if m and not _PASSIVE.search(sh, near, v.start):
                     spk = _subject(ctx, ss, v)
@@ -1020,7 +1021,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X described Y as ...
-            if ctx.verbs.lemma(v.form) in ("describe", "call", "portray"):
+            if lemma in ("describe", "call", "portray"):
                 m = _AS.match(sh, v.end, se)
                 if m:
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
@@ -1035,8 +1036,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and (m.group(2) or "").lower() not in _NOT_OBJECTS
                     and not _PASSIVE.search(sh, near, v.start)
                     and not _IDIOM.search(sh, near, v.start)
-                    and ctx.verbs_in(v.start, v.end, inside)
-                    and _word_count(sh, v.end, se) >= 2):  # not "defended it."
+                    and not ctx.in_quote(v.start)
+                    and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
                 spk = _subject(ctx, ss, v)
                 if _named_subject(spk.text):
                     found.append(("object", spk, v, m.start(m.lastindex or 1)))
