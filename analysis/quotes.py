@@ -1397,8 +1397,10 @@ _TERM_WORDS = 4
 def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
              after_start: int) -> bool:
     """Is the marked phrase a term: short, and part of a sentence of the text's own?"""
+    if q_end - q_start > 100 or not mk.closed:  # longer than four words of a term
+        return False
     n = _word_count(ctx.shadow, q_start, q_end)
-    if not 0 < n <= _TERM_WORDS or not mk.closed:
+    if not 0 < n <= _TERM_WORDS:
         return False
     sh = ctx.shadow
     words_before = _WORD_CHAR.search(sh, s_start, mk.open) is not None
@@ -1423,7 +1425,7 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     """The title of a show, book or podcast ("Good Morning America", "The Late Show With
     Stephen Colbert"): two to eight words, each capitalised but for short function words,
     no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
-    if mk.close is None:
+    if mk.close is None or q_end - q_start > 150:  # eight words of a title fit in 150
         return False
     inner = ctx.shadow[q_start:q_end].rstrip(" .")
     if any(c in inner for c in ',;?"') or inner.endswith("!"):
