@@ -7,7 +7,10 @@ quoted; ``test`` is refused unless ``--release`` is given too (the one release m
 
 For each article, ``find_quotes(text)`` runs on the raw text, once with no actor list and
 once with the kit's general list (``load_actors(event=...)``: the lists that apply to every
-event), next to a plain baseline (quotation marks, and "X said/says (that) ..."). Printed,
+event), next to a plain baseline (quotation marks, and "X said/says (that) ..."). The kit's
+``scare`` rows (terms, titles, nicknames) are no voices and are not counted; a speaker's
+resolved actor, else its ``speaker_name`` (the name a "he"/"she" stands for), counts like
+the speaker's words. Printed,
 over all gold attributions and over those whose content holds a double quotation mark
 (straight, curly, or the two apostrophes '' that the New York Times texts use; a kit quote
 counts there when it is a direct quote or holds a mark):

@@ -9,7 +9,8 @@ The texts are read from the corpus (default ``../shared/corpora/allsides-abp/``)
 benchmark is skipped, with a message, when it is absent.
 
 ``analysis.quotes.find_quotes`` runs twice, without an actor list and with
-``load_actors()``. Scoring:
+``load_actors()``; its ``scare`` rows (terms, titles, nicknames: no voices) are left out.
+Scoring:
 
 - detection: a found quote matches a gold ``direct`` or ``reported`` row when their
   content spans overlap by at least half the shorter span (one to one, largest overlap
