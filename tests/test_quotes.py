@@ -341,6 +341,11 @@ def test_actor_gender_is_read_when_the_actor_list_has_it(actors):
         ('William "Mo" Cowan was there.', ["Mo"]),
         ('"Rage" is a book about the presidency.', ["Rage"]),
         ('It was a "bold" sign, and a "very bold" one.', ["bold", "very bold"]),
+        # titles of shows and books, with or without a speech verb near them
+        ('Trump said on ABC\'s "Good Morning America" that he would win.',
+         ["Good Morning America"]),
+        ('He wrote "The Art of the Deal" in 1987.', ["The Art of the Deal"]),
+        ('Moscow spoke of a step towards a new "Cold War."', []),  # no title cue before it
         # voices, not terms: a cue verb, a quote opening its sentence with a comma, or a
         # quote that continues an attributed one in the same sentence
         ('Peskov called it "a threat".', []),
@@ -374,6 +379,22 @@ def test_table_options_are_keyword_only(actors):
         with pytest.raises(TypeError, match="actors="):
             func(corpus, actors, actors=actors)
     assert expected["actor"].tolist() == ["Dmitry Peskov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama slams the Republican plan as reckless.",
+         [("Obama", "slams", "confrontational")]),
+        ("He notes that the vote failed.", [("He", "notes", "neutral")]),
+        ("We note that the vote failed.", [("We", "note", "neutral")]),
+        # nouns: after an article, a possessive, or a name in the base form
+        ("The calls were loud in New York state.", []),
+        ("Trump's claims were false.", []),
+    ],
+)
+def test_verbs_left_out_as_nouns_count_after_a_subject(text, expected):
+    assert [(q.speaker, q.verb, q.verb_group) for q in find_quotes(text)] == expected
 
 
 def test_thought_verbs_only_when_the_lexicon_says_so(tmp_path):
