@@ -602,7 +602,7 @@ _ACCORDING_SCAN = re.compile(r"a(?<=\ba)ccording\s+to\s+", re.IGNORECASE)
 #: linear in its length (each verb would otherwise rescan the sentence so far).
 _LOOKBACK = 1000
 #: How far back (in characters) a noun phrase before a verb may start.
-_NP_REACH = 250
+_NP_REACH = 150
 #: Word counts stop here: the rules compare them with small numbers, or with each other.
 _COUNT_CAP = 500
 #: Reported content runs to the end of its sentence, but no further than this many
