@@ -2,29 +2,43 @@
 
 :func:`find_quotes` finds, in one text,
 
-* **direct quotes** in straight or curly marks (also „German“, «French» and, outside
-  double quotes, 'single' marks), spanning sentences or paragraphs (a paragraph that ends
-  inside a quote and a next one that opens with a mark continue it), with the cue before,
-  after or in the middle ("A," he said, "B."); a quote whose closing mark is missing is
-  reported with ``closed=False``, never an exception;
+* **direct quotes** in straight or curly marks (also „German“, «French», the New York
+  Times' ``''two apostrophes''`` and, outside double quotes, 'single' marks), spanning
+  sentences or paragraphs (a paragraph that ends inside a quote and a next one that opens
+  with a mark continue it), with the cue before, after or in the middle ("A," he said,
+  "B."); a quote whose closing mark is missing is reported with ``closed=False``, never an
+  exception; marks inside markup (``<tweet author="...">``) are ignored;
+* **scare quotes and terms**: a marked phrase of at most four words with no speech verb
+  near it, inside a sentence of the text's own (the "Rage" tour, William "Mo" Cowan), is
+  kind ``scare``: listed by :func:`quote_table`, left out of :func:`voice_table` and
+  :func:`verb_table`;
 * **reported speech**: "X said that ...", "according to X, ...", "X told journalists
   (that) ...", "X emphasized the importance of ...", "X warned of ...", "X described Y as
-  ...", "..., X announced.", and for the verbs listed under ``clause_verbs`` in the lexicon
-  a clause with no "that" ("X insisted the vote was on time").
+  ...", "..., X announced (on Monday).", "The vote, X said, was ...", a lexicon verb with an
+  object ("X criticized the plan"), and for the verbs listed under ``clause_verbs`` in the
+  lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
+  aren't cheap"); verbs of thought and intention ("X believes ...", "X wants to ...") only
+  when the lexicon's ``thought_as_speech`` is true.
 
-Each quote gets a speaker (the words naming who speaks), an ``actor`` when the speaker is a
-listed actor (see :mod:`analysis.actors`), the cue verb and its group from
-``data/lexicons/attribution_verbs.yml`` (neutral, emphatic, doubting, confrontational,
-conceding: edit the file to regroup). Corpus functions: :func:`quote_table`,
-:func:`voice_table` (who is quoted, per outlet) and :func:`verb_table` (verb groups per
-outlet).
+Each quote gets a speaker (the words naming who speaks: never a date, a number or a party
+tag; the subject before an insertion, as in "Cohen -- Trump's former attorney -- said"),
+``speaker_name`` (the name a "he"/"she" stands for; ``"A; B"`` when "A and B said"), an
+``actor`` when the speaker is a listed actor (see :mod:`analysis.actors`; ``"A; B"`` for two),
+the cue verb and its group from ``data/lexicons/attribution_verbs.yml`` (neutral, emphatic,
+doubting, confrontational, conceding: edit the file to regroup). Corpus functions:
+:func:`quote_table`, :func:`voice_table` (who is quoted, per outlet) and :func:`verb_table`
+(verb groups per outlet).
 
-These are patterns, not a parser. Known limits: a speaker named only by a pronoun is
-resolved for "he"/"she" to the person who spoke last (within three paragraphs) or else the
-person mentioned last, not for "they"; a quote with no cue
-of its own inherits the speaker of the attribution just before it (same or previous
-paragraph), which is usually, not always, right; a cue more than about ten words after a
-quote is missed.
+These are patterns, not a parser. Known limits: "he"/"she" is resolved to the nearest
+named speaker (within three paragraphs) whose gender fits, as far as the text tells it
+(Mr./Ms./Mrs., or an earlier "he"/"she" for the same name; an actor list's ``gender``,
+when its entries carry one), else to a titled name mentioned before, else the person
+mentioned last; "they" is not resolved; a quote with no cue of its own inherits the
+speaker of the attribution just before it (same or previous paragraph) when it opens its
+sentence, else takes its sentence's subject, which is usually, not always, right; a cue
+more than about ten words after a quote is missed. Measured against PolNeAR and a
+hand-labelled allsides sample by ``bench/bench_polnear.py`` and
+``bench/bench_quotes_allsides.py``.
 
 >>> quotes = find_quotes('"We will respond," Peskov said. Ryabkov said that talks failed.')
 >>> [(q.kind, q.speaker, q.verb, q.quote) for q in quotes]
@@ -38,8 +52,9 @@ import functools
 import itertools
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -75,7 +90,7 @@ __all__ = [
 QUOTE_COLUMNS = [
     "article_id", "outlet", "quote_index", "kind", "speaker", "actor", "verb", "verb_group",
     "quote", "start", "end", "n_words", "closed", "sentence_index", "cue", "speaker_start",
-    "speaker_end", "verb_start", "verb_end",
+    "speaker_end", "verb_start", "verb_end", "speaker_name",
 ]
 VOICE_COLUMNS = [
     "outlet", "voice", "actor", "n_articles", "n_quotes", "n_direct", "n_reported",
@@ -96,6 +111,40 @@ class VerbLexicon:
     groups: tuple[str, ...]
     source: str
     clause_verbs: frozenset[str] = frozenset()
+    #: Lemmas of the ``thought`` group when the file turns it on (``thought_as_speech``).
+    thought: frozenset[str] = frozenset()
+    #: The base and -s forms left out because the verb is also a noun ("calls", "notes"):
+    #: cues only right after a name or a pronoun ("Obama slams ...", "he notes").
+    noun_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _cue_after(self) -> re.Pattern[str]:
+        every = {**self.noun_forms, **self.forms}
+        return re.compile(rf"[^\w'-]{trie_lookahead(every)}({trie_pattern(every)})(?![\w'-])")
+
+    def find_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """:meth:`find`, and the :attr:`noun_forms` right after a pronoun or a capitalised
+        word that is not a possessive ("Obama slams", "he notes"; not "the calls",
+        "Trump's claims"), in one scan.
+
+        >>> load_verbs().find_cues("He notes the calls. Obama slams them, Kyiv said.")
+        [(3, 8, 'notes'), (26, 31, 'slams'), (43, 47, 'said')]
+        """
+        if not self.noun_forms:
+            return self.find(text)
+        forms = self.forms
+        at_start, _ = self._after_boundary
+        first = at_start.match(text)
+        out = [(0, first.end(), first.group())] if first else []
+        out += [(m.start(1), m.end(1), m.group(1)) for m in self._cue_after.finditer(text)
+                if m.group(1) in forms
+                or (text[m.start()] in " \t" and _noun_subject(text, m.start(), m.group(1)))]
+        return out
+
+    def lemma(self, form: str) -> str:
+        """The lemma of a form (also of a noun form)."""
+        hit = self.forms.get(form) or self.noun_forms.get(form)
+        return hit[0] if hit else form
 
     @functools.cached_property
     def _trie(self) -> str:
@@ -140,8 +189,27 @@ class VerbLexicon:
             return None
         if verb.lower() == "according to":
             return "neutral" if "neutral" in self.groups else None
-        hit = self.forms.get(verb.lower())
+        hit = self.forms.get(verb.lower()) or self.noun_forms.get(verb.lower())
         return hit[1] if hit else None
+
+
+_NOUN_SUBJECTS = frozenset({"he", "she", "it", "who"})
+_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who"})
+
+
+def _noun_subject(text: str, space: int, form: str) -> bool:
+    """Is the word ending at ``space`` a subject for ``form``: "Obama slams", "he notes",
+    "they call"; not "Trump's claims", "the calls", "New York state"?"""
+    k = space
+    while k > 0 and not text[k - 1].isspace() and space - k < 40:
+        k -= 1
+    word = text[k:space]
+    if not form.endswith("s"):  # a base form only after a plural or first-person pronoun
+        return word.lower() in _PLURAL_SUBJECTS
+    if word.lower() in _NOUN_SUBJECTS:
+        return True
+    return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
+            and not word.endswith("'s"))
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -181,7 +249,18 @@ def _load_verbs(path: Path) -> VerbLexicon:
         raise CorpusError("'forms' must map a verb to a list of its forms", file=path,
                           field="forms")
     forms: dict[str, tuple[str, str]] = {}
+    noun_forms: dict[str, tuple[str, str]] = {}
     owner: dict[str, str] = {}
+    thought_on = content.get("thought_as_speech", False)
+    if not isinstance(thought_on, bool):
+        raise CorpusError(f"'thought_as_speech' must be true or false, found {thought_on!r}",
+                          file=path, field="thought_as_speech")
+    thought = [str(v).strip().lower() for v in content.get("thought") or []]
+    if thought_on and thought:
+        if "thought" in groups:
+            raise CorpusError("'thought' is both a group and the list of thought verbs",
+                              file=path, field="thought")
+        groups = {**groups, "thought": thought}
     for group, lemmas in groups.items():
         if not isinstance(lemmas, list):
             raise CorpusError(f"group {group!r} must be a list of verbs, found {lemmas!r}",
@@ -196,6 +275,8 @@ def _load_verbs(path: Path) -> VerbLexicon:
             owner[lemma] = str(group)
             regular = _inflect(lemma)
             if lemma in also_nouns:
+                for form in (lemma, *(f for f in regular if not f.endswith(("ed", "ing")))):
+                    noun_forms.setdefault(form, (lemma, str(group)))
                 regular = [f for f in regular if f.endswith(("ed", "ing"))]
             else:
                 regular = [lemma, *regular]
@@ -203,7 +284,11 @@ def _load_verbs(path: Path) -> VerbLexicon:
             for form in (*regular, *listed):
                 forms.setdefault(form, (lemma, str(group)))
     clause_verbs = frozenset(str(v).lower() for v in content.get("clause_verbs") or [])
-    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs)
+    if thought_on:  # "believes the vote was ...", "wants to ..."
+        clause_verbs |= frozenset(thought)
+    noun_forms = {f: hit for f, hit in noun_forms.items() if f not in forms}
+    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
+                       frozenset(thought) if thought_on else frozenset(), noun_forms)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -214,6 +299,8 @@ _DOUBLE_AMBIG = '"\u2033\uff02'               # " ″ ＂
 _SINGLE_OPEN = "\u2018\u201a\u2039"          # ‘ ‚ ‹
 _SINGLE_CLOSE = "\u2019\u203a"               # ’ ›
 _DOUBLES = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIG
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>")
+_TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 # Every character _marked_spans reacts to.
 _MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]")
 
@@ -238,14 +325,25 @@ def _starts_with_open(text: str, s: int, e: int) -> int | None:
     i = s
     while i < e and text[i] in " \t":
         i += 1
-    if i < e and (text[i] in _DOUBLE_OPEN or text[i] in _DOUBLE_AMBIG):
-        return i
+    if i < e and (text[i] in _DOUBLE_OPEN or text[i] in _DOUBLE_AMBIG
+                  or text.startswith("''", i)):
+        return i + (1 if text.startswith("''", i) else 0)
     return None
+
+
+def _two_apostrophes(text: str, j: int) -> bool:
+    """``''`` at ``j`` (and not a third): two apostrophes used as one double quotation
+    mark, as in the New York Times' texts (``''We will,'' he said``)."""
+    return (text.startswith("''", j) and not text.startswith("'", j + 2)
+            and (j == 0 or text[j - 1] != "'"))
 
 
 def _marked_spans(text: str) -> list[_Marked]:
     """Spans of text in quotation marks; never raises, whatever the marks."""
     paragraphs = _paragraphs(text)
+    # Marks inside markup (<tweet author="@x">) are attribute values, not quotations.
+    tags = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
+    tag_starts = [a for a, _ in tags]
     out: list[_Marked] = []
     open_at: int | None = None
     opener = ""
@@ -260,7 +358,25 @@ def _marked_spans(text: str) -> list[_Marked]:
             j = mark.start()
             if j < i:  # inside a single-quoted passage already taken
                 continue
+            if tags and (t := bisect.bisect_right(tag_starts, j)) and tags[t - 1][1] > j:
+                continue
             c = text[j]
+            if c == "'" and _two_apostrophes(text, j):
+                # '' is one ambiguous double mark: it opens after white space (or at a
+                # paragraph start), else it closes. Its second apostrophe is skipped.
+                i = j + 2
+                if open_at is None:
+                    if _looks_opening(text, j, 2):
+                        open_at, opener, depth = j + 1, "''", 0
+                elif opener == "''" or not _looks_opening(text, j, 2):
+                    if depth:
+                        depth -= 1
+                    else:
+                        out.append(_Marked(open_at, j, j, True))
+                        open_at = None
+                else:
+                    depth += 1
+                continue
             if open_at is None:
                 if c in _DOUBLE_OPEN or c in _DOUBLE_AMBIG:
                     open_at, opener, depth = j, c, 0
@@ -294,9 +410,9 @@ def _marked_spans(text: str) -> list[_Marked]:
     return out
 
 
-def _looks_opening(text: str, i: int) -> bool:
+def _looks_opening(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{-\u2013\u2014") and not after.isspace()
 
 
@@ -324,7 +440,8 @@ def _single_close(text: str, i: int, end: int) -> int | None:
 
 @dataclass(frozen=True)
 class Quote:
-    """One quote: ``kind`` ``"direct"`` or ``"reported"``, and its evidence.
+    """One quote: ``kind`` ``"direct"``, ``"reported"`` or ``"scare"`` (a term or scare
+    quote: no voice), and its evidence.
 
     ``text[start:end] == quote`` (for a direct quote, the words inside the marks; for
     reported speech, the reported content). ``speaker`` is the words naming the speaker
@@ -332,10 +449,14 @@ class Quote:
     ``verb`` the cue verb (``text[verb_start:verb_end]``) and ``verb_group`` its group.
     ``cue`` says how the attribution was found: ``before``, ``after``, ``inside`` (the
     verb opens the quote), ``colon`` ("Scholz: ..."), ``according``, ``continued`` (from
-    the attribution before), ``none``; or, for reported speech, ``that`` ("said that"),
-    ``clause`` ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as``
-    ("described X as"), ``importance`` ("emphasized the importance of"), ``after`` ("...,
-    the ministry announced").
+    the attribution before), ``subject`` (no cue verb: the subject of the quote's
+    sentence), ``none``; or, for reported speech, ``that`` ("said that"), ``clause``
+    ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
+    as"), ``importance`` ("emphasized the importance of"), ``after`` ("..., the ministry
+    announced"), ``parenthetical`` ("The vote, X said, was ..."), ``object`` ("criticized
+    the plan"), ``to`` ("wants to ...", thought verbs only). ``speaker_name`` is the name
+    the speaker words stand for: the words themselves, the name a "he"/"she" refers to,
+    or ``"A; B"`` for "A and B said" (then ``speaker`` is the words "A and B").
     """
 
     kind: str
@@ -352,6 +473,7 @@ class Quote:
     speaker_end: int = -1
     verb_start: int = -1
     verb_end: int = -1
+    speaker_name: str | None = None
 
     @property
     def n_words(self) -> int:
@@ -365,6 +487,7 @@ class _Speaker:
     actor: str | None = None
     start: int = -1
     end: int = -1
+    names: str | None = None  # "A; B" for several speakers, the name a pronoun stands for
 
 
 @dataclass
@@ -383,13 +506,93 @@ _CLAUSE_START = re.compile(
 )
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
-_ASIDE = re.compile(r",\s+(?:[a-z][\w-]*ing|[a-z][\w-]*ed|who|which|whose)\b[^,\"]{0,80},\s*$")
+# ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
+# insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
+_ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
+_DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
+_ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
+    r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
+    r"(?:[a-z]+ly\s+|also\s+)?$")
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+$", re.IGNORECASE)  # "He was calm and said"
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "but", "or", "so", "yet", "then", "also", "still", "at", "in",
     "on", "of", "for", "to", "by", "with", "from", "after", "before", "while", "as", "when",
     "later", "earlier", "initially", "meanwhile", "however", "even",
 })
+#: Words that open a sentence without being its subject: prepositions, conjunctions,
+#: adverbs ("During the talks, ...", "Despite that, ...", "There is ...").
+_OPENERS = frozenset({
+    "during", "despite", "there", "here", "in", "on", "at", "after", "before", "since",
+    "while", "when", "if", "although", "though", "because", "as", "for", "with", "without",
+    "until", "unlike", "like", "amid", "among", "about", "asked", "instead", "yet", "still",
+    "now", "then", "so", "but", "and", "or", "also", "meanwhile", "however", "indeed",
+    "moreover", "besides", "once", "over", "under", "by", "from", "to", "of", "into",
+    "through", "throughout", "following", "according", "last", "next", "this", "that",
+    "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
+    "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
+})
+_AUXILIARIES = frozenset({
+    "have", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
+    "never", "just", "already", "often", "previously", "repeatedly", "reportedly",
+})
+#: Words opening a speaker phrase after an inverted verb ('said a senior aide'), and words
+#: ending it ('said a senior aide who spoke on condition ...').
+_NP_OPENERS = frozenset({"a", "an", "the", "another", "former", "one", "two", "three",
+                         "several", "many", "some", "his", "her", "their", "its", "our"})
+_NP_STOPS = frozenset({"who", "which", "that", "in", "at", "as", "on", "during", "when",
+                       "after", "before", "to", "while", "because", "and", "but", "of"})
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "today", "yesterday", "tonight", "tomorrow", "week", "weeks", "month", "months",
+    "year", "years", "morning", "afternoon", "evening", "night", "ago", "weekend", "earlier",
+    "later", "recently", "this", "last", "next", "the", "on", "in", "a", "an", "days", "day",
+})
+# "Obama and " / "the United States and " right before a speaker: the first of two names
+_AND_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:and|&)\s+"
+    r"(?:[Tt]he\s+)?$")
+# ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
+_PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
+_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+_LEAD = re.compile(
+    r"(?:[A-Z][A-Z .,'-]*\s+-+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+)")
+_PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\)$")
+_PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaker_ok(text: str | None) -> bool:
+    """Can these words name a speaker? Not a date or time ("Wednesday", "earlier this
+    week"), a number or year, a party initial ("(R)", "R-Ohio") or a lone fragment."""
+    if not text:
+        return False
+    words = _NP_WORD.findall(text)
+    if not words:
+        return False
+    if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words):
+        return False
+    if len(words) == 1 and (_PARTY.match(text.strip())
+                            or (len(words[0]) < 2 and not words[0].isupper())):
+        return False
+    return not _PARTY.match(text.strip())
+
+
+_GENDER_OF_TITLE = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f",
+                    "mrs": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f"}
+_TITLE_GENDER = re.compile(r"\b(Mr|Mister|Sir|Lord|Ms|Mrs|Miss|Madam|Lady|Dame)\b\.?")
+# (the literal "M" first lets the engine jump between M's; the word boundary before it is
+# checked by _titled_names)
+_TITLED_NAME = re.compile(r"(M(?:rs|r|s|iss))\b\.?\s+(?:[A-Z][\w'-]*\s+)?[A-Z][\w'-]+")
+
+
+def _titled_names(sh: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """"Mr. Garin", "Ms. Lael Brainard" in ``sh[lo:hi]``."""
+    return [m for m in _TITLED_NAME.finditer(sh, lo, hi)
+            if m.start() == 0 or not (sh[m.start() - 1].isalnum() or sh[m.start() - 1] in "'-")]
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
@@ -398,6 +601,8 @@ _ACCORDING_SCAN = re.compile(r"a(?<=\ba)ccording\s+to\s+", re.IGNORECASE)
 #: News sentences are far shorter; the bound keeps a text that is one endless "sentence"
 #: linear in its length (each verb would otherwise rescan the sentence so far).
 _LOOKBACK = 1000
+#: How far back (in characters) a noun phrase before a verb may start.
+_NP_REACH = 150
 #: Word counts stop here: the rules compare them with small numbers, or with each other.
 _COUNT_CAP = 500
 #: Reported content runs to the end of its sentence, but no further than this many
@@ -416,10 +621,32 @@ _THAT_GAP = re.compile(
     r"[A-Z][\w.-]*)\b)"
 )
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
-_ZERO_THAT = re.compile(
-    r"\s+((?:the|a|an|this|these|those|it|he|she|they|we|i|there|his|her|their|its|our|"
-    r"no|[A-Z][\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")"
+#: Words that cannot open the clause a clause verb reports ("said on Monday", "said to
+#: be", "denied ever", "insisted, however"): prepositions, conjunctions, wh-words,
+#: auxiliaries, time words. Anything else may ("said stocks aren't", "said it's").
+_NOT_CLAUSE_OPENERS = (
+    "to|of|for|in|on|at|by|with|from|about|into|onto|over|after|before|during|since|until|"
+    "against|through|under|between|among|without|within|across|like|as|per|via|than|upon|"
+    "and|but|or|nor|so|yet|if|whether|because|while|although|though|when|where|why|how|"
+    "what|which|who|whom|whose|that|not|never|is|was|were|are|be|been|being|has|have|had|"
+    "do|does|did|will|would|can|could|may|might|should|must|shall|nothing|anything|"
+    "something|goodbye|hello|thanks|sorry|please|today|yesterday|tomorrow|tonight|last|"
+    "next|earlier|later|again|also|then|now|once|still|just|even|only|monday|tuesday|"
+    "wednesday|thursday|friday|saturday|sunday|here|there's|up|down|out|off|back|away|"
+    "too|very|much|more|most|aboard|onstage|afterward|afterwards"
 )
+_NOT_OPENING = frozenset(_NOT_CLAUSE_OPENERS.split("|"))
+# Two words (the first checked by _opens_clause), no quotation mark right after them.
+_ZERO_THAT = re.compile(r"\s+((\w[\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")")
+# A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
+_OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
+
+
+def _opens_clause(word: str) -> bool:
+    """May ``word`` open reported content after a verb (not "on", "to", "quickly")?"""
+    low = word.lower()
+    return low not in _NOT_OPENING and not (low.endswith("ly") and low.isalpha())
+_TO = re.compile(r"\s+(to\s+[a-z])")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -430,6 +657,12 @@ _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
 )
+_TAIL_SPEAKER = re.compile(r",\s+([^,\"\n]{1,80}?)\s+")
+_TAIL_REST = re.compile(
+    r"\s+(?:on|in|at|during|last|this|earlier|late|early|yesterday|today|tonight|again|"
+    r"recently|later|afterward|afterwards|privately|publicly|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|in\s+a\s+statement|in\s+an\s+interview)\b"
+    r"[^,\"\n]{0,60}?[.!?]?\s*")
 _TAIL_END = re.compile(r",\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$")
 
 
@@ -448,23 +681,54 @@ def _tail(shadow: str, start: int, stop: int) -> tuple[int, re.Match[str]] | Non
     return (comma, m) if m else None
 
 
+def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Verb] | None:
+    """"<content>, <speaker> <verb>[ <when or where>]." at the end of ``[start, stop)``:
+    ``(end of content, speaker start, speaker end, verb)``, else None. Up to five words
+    of time, place or manner may follow the verb ("..., Sanders warned on Wednesday.",
+    "..., the ministry said in a statement.")."""
+    sh = ctx.shadow
+    comma = sh.rfind(",", start, stop)
+    if comma - start < 8 or sh.find("\n", start, comma) >= 0:
+        return None
+    m = _TAIL_END.match(sh, comma, stop)  # what _tail does, with the comma found once
+    if m is not None and m.group("verb") in ctx.verbs.forms:
+        return (comma, m.start("speaker"), m.end("speaker"),
+                _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
+    if stop - comma > 200:
+        return None
+    k = bisect.bisect_left(ctx.verb_starts, stop) - 1  # the last verb before stop
+    if k < 0 or ctx.verb_hits[k].start < comma or ctx.verb_hits[k].end > stop:
+        return None
+    v = ctx.verb_hits[k]
+    m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
+    if m is None or not _TAIL_REST.fullmatch(sh, v.end, stop) \
+            or _word_count(sh, v.end, stop) > 5:
+        return None
+    return comma, m.start(1), m.end(1), v
+
+
 class _Context:
     """Everything about one text that the cue rules look at."""
 
     def __init__(self, text: str, actors: ActorList | None, verbs: VerbLexicon,
                  mentions: list[Mention] | None = None) -> None:
         self.text = text
-        self.shadow = _shadow(text)
+        shadow = _shadow(text)
+        if "''" in shadow:  # '' as a double quotation mark: '"' and a space, same length
+            shadow = _TWO_APOSTROPHES.sub('" ', shadow)
+        self.shadow = shadow
         self.verbs = verbs
         if mentions is None:
             mentions = find_mentions(text, actors) if actors is not None else []
         self.mentions: list[Mention] = mentions
+        self.actors = actors
+        self._title_genders: dict[str, str | None] = {}
         self.mention_starts = [m.start for m in self.mentions]
         self.sentences = sentence_spans(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
-        self.verb_hits = [_Verb(*hit) for hit in verbs.find(self.shadow)]
+        self.verb_hits = [_Verb(*hit) for hit in verbs.find_cues(self.shadow)]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -472,8 +736,63 @@ class _Context:
         self.people = [m for m in self.mentions if m.kind == "person"]
         self.people_starts = [m.start for m in self.people]
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
+        self.subject_memo: dict[tuple[int, int], _Speaker] = {}
+        self.quote_starts: list[int] = []
+        self.quote_reach: list[int] = []
+        self.quote_ends: list[int] = []
         self.according = [m.span() for m in _ACCORDING_SCAN.finditer(self.shadow)]
         self.according_starts = [s for s, _ in self.according]
+
+    @functools.cached_property
+    def actor_genders(self) -> dict[str, str]:
+        """Listed actors' genders ("m"/"f"), for lists whose entries carry a ``gender``
+        (read from the Actor object when it has that attribute)."""
+        out = {}
+        for actor in self.actors or ():
+            g = str(getattr(actor, "gender", "") or "").strip().lower()
+            if g[:1] in ("m", "f"):
+                out[actor.name] = g[:1]
+        return out
+
+    @functools.cached_property
+    def titled(self) -> list[tuple[int, int, str, str]]:
+        """Names with a gendered title: ``(start, end, gender, name)``, in text order."""
+        return [(m.start(), m.end(), _GENDER_OF_TITLE[m.group(1).lower()], m.group())
+                for m in _titled_names(self.shadow, 0, len(self.shadow))]
+
+    @functools.cached_property
+    def titled_starts(self) -> list[int]:
+        return [t[0] for t in self.titled]
+
+    def title_gender(self, surname: str) -> str | None:
+        """The gender the text gives ``surname`` by a title ("Mr. Garin", "Ms. Brainard"),
+        None when it gives none or both."""
+        if not self._title_genders and self.titled:
+            by_name: dict[str, set[str]] = {}
+            for _s, _e, gender, name in self.titled:
+                by_name.setdefault(name.split()[-1], set()).add(gender)
+            self._title_genders.update(
+                {k: next(iter(v)) if len(v) == 1 else None for k, v in by_name.items()})
+        return self._title_genders.get(surname)
+
+    def set_quotes(self, marked: Sequence[_Marked]) -> None:
+        """The quoted passages, so that subjects are not looked for inside them."""
+        spans = sorted((m.open, m.end) for m in marked if m.open >= 0)
+        self.quote_starts = [a for a, _ in spans]
+        self.quote_reach = list(itertools.accumulate((b for _, b in spans), max))
+        self.quote_ends = sorted(b for _, b in spans)
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, pos)
+        return bool(k) and self.quote_reach[k - 1] > pos
+
+    def after_quotes(self, s: int, pos: int) -> int:
+        """``s``, or the end of the last quoted passage in ``[s, pos)`` when there is one
+        (and ``pos`` is not itself inside a quotation)."""
+        if self.in_quote(pos):
+            return s
+        k = bisect.bisect_right(self.quote_ends, pos - 1)
+        return max(s, self.quote_ends[k - 1] + 1) if k else s
 
     def according_in(self, s: int, e: int) -> list[tuple[int, int]]:
         """``[m.span() for m in _ACCORDING.finditer(shadow, s, e)]``, from one scan of the
@@ -546,14 +865,17 @@ class _Context:
 
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
-        s = max(s, e - _LOOKBACK)
+        s = max(s, e - _NP_REACH)
         segment = self.shadow[s:e]
         cut = 0
         for m in _CLAUSE_START.finditer(segment):
             if m.end() < len(segment.rstrip()):
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
-        while words and words[-1].group().lower() in _FUNCTION_WORDS:  # "He even"
+        while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
+                         or words[-1].group() in _AUXILIARIES  # "He has" (not "Will")
+                         or (words[-1].group().endswith("ly")  # "He falsely"
+                             and words[-1].group().islower() and len(words) > 1)):
             words.pop()
         if len(words) > 4 and words[0].group().lower() not in ("a", "an", "the"):
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
@@ -572,16 +894,32 @@ class _Context:
         return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
 
     def noun_phrase_after(self, s: int, e: int) -> _Speaker:
-        words = list(_NP_WORD.finditer(self.shadow, s, e))[:6]
-        caps = []
-        for w in words:
-            if not w.group()[:1].isupper():
-                break
-            caps.append(w)
+        """The speaker after an inverted verb: a run of capitalised words ('said Geoff
+        Garin'), or a phrase opening with an article ('said a New Hampshire Republican',
+        'said one senior aide') up to a comma, a full stop or a clause word."""
+        words = list(itertools.islice(_NP_WORD.finditer(self.shadow, s, e), 8))
+        caps: list[re.Match[str]] = []
+        if words and words[0].group().lower() in _NP_OPENERS:
+            for k, w in enumerate(words):
+                if k and (w.group().lower() in _NP_STOPS
+                          or self.shadow[words[k - 1].end():w.start()].strip()):
+                    break
+                caps.append(w)
+            if len(caps) < 2:
+                caps = []
+        else:
+            for w in words[:6]:
+                if not w.group()[:1].isupper():
+                    break
+                caps.append(w)
         if not caps:
             return _Speaker()
-        return _Speaker(self.text[caps[0].start():caps[-1].end()], None, caps[0].start(),
-                        caps[-1].end())
+        end = caps[-1].end()
+        last = caps[-1].group()
+        if (last.endswith(".") and "." not in last[:-1]
+                and last[:-1].lower() not in ("jr", "sr", "st", "dr", "inc", "co", "ltd")):
+            end -= 1  # "said Tom Lee." (but "Jr.", "U.S.")
+        return _Speaker(self.text[caps[0].start():end], None, caps[0].start(), end)
 
     def resolve_pronoun(self, sp: _Speaker) -> _Speaker:
         if sp.text and sp.text.lower() in _PRONOUNS_RESOLVED:
@@ -596,6 +934,8 @@ class _Context:
 
 def _word_count(shadow: str, s: int, e: int) -> int:
     """Words in ``shadow[s:e]``, counted up to ``_COUNT_CAP`` (so long ranges cost little)."""
+    if e - s <= 4 * _COUNT_CAP:  # at most _COUNT_CAP words fit anyway (a word and a space)
+        return len(_NP_WORD.findall(shadow, s, e))
     return sum(1 for _ in itertools.islice(_NP_WORD.finditer(shadow, s, e), _COUNT_CAP))
 
 
@@ -609,8 +949,9 @@ def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -
     return k - 1
 
 
-def _reported(ctx: _Context) -> list[Quote]:
-    """Reported speech, sentence by sentence."""
+def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quote]:
+    """Reported speech, sentence by sentence (``inside``: the quoted passages, where a verb
+    with an object is no cue)."""
     out: list[Quote | None] = []
     sh = ctx.shadow
     for ss, se in ctx.sentences:
@@ -621,51 +962,96 @@ def _reported(ctx: _Context) -> list[Quote]:
         sentence_verbs = ctx.verbs_in(ss, se)
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
+            if ctx.verbs.thought and ctx.verbs.lemma(v.form) in ctx.verbs.thought and \
+                    ctx.in_quote(v.start):
+                continue  # "I think ..." inside a quotation: the quote's own words
+            # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
+            pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
+                   if _PAREN_AFTER.match(sh, v.end, se) else None)
+            if (pre is not None
+                    and _WORD_CHAR.search(sh, ss, pre.start())
+                    and _word_count(sh, pre.start(1), pre.end(1)) <= 6):
+                spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(pre.start(1), v.start)))
+                if spk.text is None:
+                    spk = _tidy(ctx, ctx.noun_phrase_before(pre.start(1), v.start))
+                if _named_subject(spk.text):
+                    found.append(("parenthetical", spk, v, ss))
+                    continue
             # X said (on Friday) that ...
             m = _THAT.match(sh, v.end, nxt)
             if m and _word_count(sh, v.end, m.end()) <= 13 and _THAT_GAP.match(sh, v.end):
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue
             # Republicans insisted the vote started ... (no "that")
-            lemma = ctx.verbs.forms[v.form][0]
+            lemma = ctx.verbs.lemma(v.form)
+            if _after_determiner(sh, ss, v.start):
+                continue  # "the announced deployment": an adjective, not a cue
             told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
             m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
-            if lemma == "tell" and not told:
+            if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
                 m = None
-            near = max(ss, v.start - _LOOKBACK)
+            near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
             last = _last_char_before(sh, ss, v.start)
-            if (m and lemma in ctx.verbs.clause_verbs and last >= ss and sh[last].isalnum()
+            if (m and lemma in ctx.verbs.clause_verbs and last >= ss
+                    and not v.form.endswith("ing")
+                    and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                     and not _PASSIVE.search(sh, near, v.start)
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
+            # X wants to ... / plans to ... (thought and intention, when turned on)
+            if ctx.verbs.thought and lemma in ctx.verbs.thought and last >= ss \
+                    and sh[last].isalnum():
+                m = _TO.match(sh, v.end, se)
+                if m and not _PASSIVE.search(sh, near, v.start):
+                    spk = _subject(ctx, ss, v)
+                    if _named_subject(spk.text):
+                        found.append(("to", spk, v, m.start(1)))
+                        continue
             # X emphasized the importance of ...
             m = _IMPORTANCE.match(sh, v.end, se)
             if m:
                 found.append(("importance", _subject(ctx, ss, v), v, m.start(1)))
                 continue
-            # X warned of / spoke about ...
+            # X warned of / spoke about ... (not "said of X", "asked about X": the words
+            # said are elsewhere)
             m = _OF.match(sh, v.end, se)
-            if m and not _PASSIVE.search(sh, max(ss, v.start - _LOOKBACK), v.start):
+            if (m and lemma not in ("say", "ask")
+                    and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start)):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X described Y as ...
-            if ctx.verbs.forms[v.form][0] in ("describe", "call", "portray"):
+            if lemma in ("describe", "call", "portray"):
                 m = _AS.match(sh, v.end, se)
                 if m:
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
+            # X criticized the plan / accused Y of ... / called for ... (an object)
+            m = _OBJECT.match(sh, v.end, se)
+            if m and m.group(2) and not _opens_clause(m.group(2)):
+                m = None
+            if (m and lemma not in ("say", "tell", "speak") and last >= ss
+                    and sh[last].isalnum() and v.form != lemma and not v.form.endswith("ing")
+                    and (m.group(2) or lemma == "call")
+                    and (m.group(2) or "").lower() not in _NOT_OBJECTS
+                    and not _PASSIVE.search(sh, near, v.start)
+                    and not _IDIOM.search(sh, near, v.start)
+                    and not ctx.in_quote(v.start)
+                    and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
+                spk = _subject(ctx, ss, v)
+                if _named_subject(spk.text):
+                    found.append(("object", spk, v, m.start(m.lastindex or 1)))
+                    continue
         # ..., the Russian Defense Ministry announced.
-        tail = _tail(sh, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
+        tail = _tail_cue(ctx, ss,
+                         end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
         if tail is not None:
-            content_end, m = tail
-            if (m.group("verb") in ctx.verbs.forms and '"' not in sh[content_end - 2:content_end]
-                    and _word_count(sh, m.start("speaker"), m.end("speaker")) <= 6):
-                v = _Verb(m.start("verb"), m.end("verb"), m.group("verb"))
-                spk = ctx.speaker_from(ctx.mention_before(m.start("speaker"),
-                                                          m.end("speaker")))
+            content_end, sp_start, sp_end, v = tail
+            if ('"' not in sh[content_end - 2:content_end]
+                    and _word_count(sh, sp_start, sp_end) <= 6):
+                spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:
-                    spk = ctx.noun_phrase_before(m.start("speaker"), m.end("speaker"))
+                    spk = ctx.noun_phrase_before(sp_start, sp_end)
                 out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
         for a_start, a_end in ctx.according_in(ss, se):
@@ -694,21 +1080,148 @@ def _reported(ctx: _Context) -> list[Quote]:
             else:
                 out.append(_make_reported(ctx, "according", s_text, v, stop + 1, end))
         for cue, spk, v, start in found:
-            out.append(_make_reported(ctx, cue, spk, v, start, end))
+            out.append(_make_reported(ctx, cue, spk, v, start,
+                                      _next_cue_cut(ctx, sentence_verbs, v, start, end)))
     return [q for q in out if q is not None]
 
 
+_SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
+                            "her", "their", "its", "our", "my", "both", "some", "many",
+                            "several", "two", "three", "one", "another", "former"})
+#: Words after a verb that make it no cue: "pledged delegates", "added fuel".
+_NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", "bail",
+                          "votes", "bills"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_subject(text: str | None) -> bool:
+    """Does a subject look like someone who speaks: a name, a personal pronoun or a
+    noun phrase ('the ministry'); not 'Tuesday', 'That', 'has given', 'impossible'?"""
+    if not text:
+        return False
+    words = _NP_WORD.findall(text)
+    if not words or not _speaker_ok(text):
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in _OPENERS or low in _AUXILIARIES:
+        return False
+    return first[:1].isupper() or low in _SUBJECT_FIRST
+
+
+def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
+    """The comma (or dash) insertion ending right before ``e``, if any."""
+    k = _last_char_before(sh, s, e)
+    if k >= s and sh[k].isalpha():  # ", a spokesman, also said": skip one adverb
+        j = k
+        while j > s and sh[j - 1].isalpha():
+            j -= 1
+        if not (sh[j:k + 1] == "also" or sh[j:k + 1].endswith("ly")):
+            return None
+        k = _last_char_before(sh, s, j)
+    if k < s or sh[k] not in ",-":
+        return None
+    return (_ASIDE_TWO.search(sh, s, e) or _ASIDE.search(sh, s, e)
+            or _DASH_ASIDE.search(sh, s, e))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
+                          "these"})
+
+
+def _after_determiner(sh: str, lo: int, pos: int) -> bool:
+    """"the announced deployment", "its previously announced plan", "Trump's stated
+    goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb)."""
+    for _ in range(2):
+        if pos - 1 <= lo or sh[pos - 1] != " ":
+            return False
+        j = sh.rfind(" ", max(lo, pos - 30), pos - 1) + 1
+        word = sh[max(j, lo):pos - 1].lower()
+        if word in _DETERMINERS or word.endswith(("'s", "s'")):
+            return True
+        if not word.endswith("ly"):
+            return False
+        pos = j
+    return False
+
+
+def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
+    """Does a comma insertion stand between a short subject and ``v`` ("Brian Abernathy,
+    the city's first deputy manager, said the flag ...")? Not so in "Stocks fell, said
+    several observers", where the content comes first."""
+    aside = _find_aside(sh, sentence_start, v.start)
+    return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
+
+
+def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: int,
+                  end: int) -> int:
+    """Where the content of ``v`` ends: at the comma before a later cue with a subject of
+    its own ("Although he acknowledged that X, he maintained that Y": X ends at the
+    comma), else at ``end``."""
+    sh = ctx.shadow
+    for w in sentence_verbs:
+        if w.start <= max(start, v.end):
+            continue
+        comma = sh.rfind(",", start, w.start)
+        if comma > start and 0 < _word_count(sh, comma, w.start) <= 4 \
+                and '"' not in sh[comma:w.start]:
+            words = _NP_WORD.findall(sh, comma, w.start)
+            if words and (words[0][:1].isupper() or words[0].lower() in _SUBJECT_FIRST) \
+                    and words[-1].lower() not in _FUNCTION_WORDS:
+                return comma
+    return end
+
+
 def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
-    """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase."""
+    """Who does verb ``v`` belong to? The nearest name before it, or the noun phrase;
+    both names of "A and B said" (speaker ``"A; B"``)."""
+    key = (sentence_start, v.start)
+    memo = ctx.subject_memo
+    if key not in memo:
+        spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+        if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
+            spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
+        memo[key] = spk
+    return replace(memo[key])  # a copy: callers may set its actor
+
+
+def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
+    """"Obama and Merkel said", "the United States and Germany jointly announced": the
+    first name joins the speaker, as ``"Obama; Merkel"`` (actors likewise)."""
+    tail = ctx.shadow[max(lo, spk.start - 10):spk.start]
+    if " and " not in f" {tail}" and "&" not in tail:
+        return spk
+    m = _AND_BEFORE.search(ctx.shadow, max(lo, spk.start - 160), spk.start)
+    if m is None or not spk.text or not spk.text[:1].isupper():
+        return spk
+    first = ctx.mention_before(m.start(1), m.end(1))
+    if first is not None and first.end == m.end(1):
+        other = ctx.speaker_from(first)
+    else:
+        other = _Speaker(ctx.text[m.start(1):m.end(1)], None, m.start(1), m.end(1))
+    if other.text is None or other.text.lower() in _OPENERS or not _speaker_ok(other.text):
+        return spk
+    actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
+    return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
+                    f"{other.text}; {spk.text}")
+
+
+def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     last = _last_char_before(ctx.shadow, 0, v.start)
     if v.form.endswith("ing") and last >= 0 and ctx.shadow[last] == ",":
+        # '"...," the member said, adding that ...': the subject of the verb before
+        earlier = [w for w in ctx.verbs_in(sentence_start, last)
+                   if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
+        if earlier:
+            return _subject_words(ctx, sentence_start, earlier[-1])
         # "The ministry called, emphasizing ...": the subject is the sentence's first name.
+        sentence_start = ctx.after_quotes(sentence_start, v.start)
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
     m = ctx.mention_before(sentence_start, v.start)
-    aside = _ASIDE.search(ctx.shadow, sentence_start, v.start)
+    aside = _find_aside(ctx.shadow, sentence_start, v.start)
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
@@ -731,7 +1244,8 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                 and re.search(r"\band\s*$", gap):
             return ctx.speaker_from(m)
     np = ctx.noun_phrase_before(sentence_start, v.start)
-    coordinated = _COORDINATED.search(ctx.shadow, sentence_start, v.start) is not None
+    coordinated = _COORDINATED.search(ctx.shadow, max(sentence_start, v.start - 20),
+                                      v.start) is not None
     if (np.text is None or coordinated
             or all(w.lower() in _FUNCTION_WORDS for w in np.text.split())):
         # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
@@ -747,9 +1261,23 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
                                             w.end()))
+    if words and words[0].group() in ("The", "A", "An"):
+        # "The billionaire businessman began ...": the article and up to three words
+        np = [words[0]]
+        for w in words[1:min(4, len(words) - 1)]:  # the last word before e is the verb
+            low = w.group().lower()
+            if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
+                    or low.endswith("ed") or ctx.shadow[np[-1].end():w.start()].strip()):
+                break
+            np.append(w)
+        if len(np) > 1:
+            return _Speaker(ctx.text[np[0].start():np[-1].end()], None, np[0].start(),
+                            np[-1].end())
     run: list[re.Match[str]] = []
     for w in words:
         word = w.group()
+        if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
+            continue
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
         elif run:
@@ -772,7 +1300,7 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
     return Quote(
         "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,
         ctx.verbs.group_of(verb), True, cue, spk.start, spk.end,
-        v.start if v else -1, v.end if v else -1,
+        v.start if v else -1, v.end if v else -1, spk.names or spk.text,
     )
 
 
@@ -792,7 +1320,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
     for k, mk in enumerate(marked):
         q_start = mk.open + 1
         q_end = mk.end
-        while q_start < q_end and ctx.text[q_start].isspace():
+        while q_start < q_end and sh[q_start].isspace():  # also the 2nd of ''
             q_start += 1
         while q_end > q_start and ctx.text[q_end - 1].isspace():
             q_end -= 1
@@ -816,26 +1344,123 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
         cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
+        prev = None
         if cue == "none":
             candidates = [items[keys[bisect.bisect_left(keys, (keys[j - 1][0], -1))][1]]
                           for keys, items in ((spoken_keys, out), (attr_keys, attributions))
                           if (j := bisect.bisect_left(keys, (mk.open, -1)))]
             prev = _previous_attribution(ctx, candidates, mk.open)
-            if prev is not None:
-                same_sentence = ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
-                spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end)
-                verb = (_Verb(prev.verb_start, prev.verb_end, prev.verb or "")
-                        if same_sentence and prev.verb else None)
-                cue = "continued"
+        same_sentence = prev is not None and \
+            ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
+        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk) or (
+                cue == "none" and not same_sentence
+                and _is_term(ctx, q_start, q_end, s_start, mk, after_start)):
+            # A short marked phrase with no speech verb near it, inside a sentence: a
+            # title, nickname or scare quote, not a voice.
+            out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
+                             closed=mk.closed, cue="none"))
+            continue
+        if cue == "none" and not same_sentence and _WORD_CHAR.search(sh, s_start, mk.open):
+            # Inside a sentence with words of its own before the quote ("Cruz coached
+            # Trump to "breathe""): the speaker is that sentence's subject.
+            subject = _sentence_subject(ctx, before[0], mk.open)
+            colon = _last_char_before(sh, before[0], mk.open)
+            if colon >= before[0] and sh[colon] == ":":
+                # "... doesn't surprise pollster Daron Shaw: "...": the words before the colon
+                near = _tidy(ctx, ctx.noun_phrase_before(before[0], colon))
+                if _named_subject(near.text):
+                    subject = near
+            if subject.text is not None:
+                spk, cue, prev = subject, "subject", None
+        if prev is not None:
+            spk = _Speaker(prev.speaker, prev.actor, prev.speaker_start, prev.speaker_end,
+                           prev.speaker_name)
+            verb = (_Verb(prev.verb_start, prev.verb_end, prev.verb or "")
+                    if same_sentence and prev.verb else None)
+            cue = "continued"
         verb_text = ctx.text[verb.start:verb.end] if verb else None
         out.append(Quote(
             "direct", ctx.text[q_start:q_end], q_start, q_end, spk.text, spk.actor,
             verb_text, ctx.verbs.group_of(verb_text), mk.closed, cue, spk.start, spk.end,
-            verb.start if verb else -1, verb.end if verb else -1,
+            verb.start if verb else -1, verb.end if verb else -1, spk.names or spk.text,
         ))
         if spk.text is not None:
             bisect.insort(spoken_keys, (q_start, len(out) - 1))
     return out
+
+
+#: A marked phrase of at most this many words, with no speech verb near it, is a term
+#: (title, nickname, scare quote), not a quotation.
+_TERM_WORDS = 4
+
+
+def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
+             after_start: int) -> bool:
+    """Is the marked phrase a term: short, and part of a sentence of the text's own?"""
+    if q_end - q_start > 100 or not mk.closed:  # longer than four words of a term
+        return False
+    n = _word_count(ctx.shadow, q_start, q_end)
+    if not 0 < n <= _TERM_WORDS:
+        return False
+    sh = ctx.shadow
+    words_before = _WORD_CHAR.search(sh, s_start, mk.open) is not None
+    _, s_end = ctx.sentence(after_start)
+    line = sh.find("\n", after_start, s_end)
+    words_after = _WORD_CHAR.search(sh, after_start, s_end if line < 0 else line) is not None
+    if not words_before:
+        # '"Enough," the crowd chanted': a short quote opening its sentence is a voice
+        # unless the sentence goes on with no break ('"Rage" is a book ...').
+        soft = sh[q_start:q_end].rstrip().endswith((",", "?", "!", ".")) or \
+            sh[after_start:after_start + 1] in (",", ":")
+        return words_after and not soft
+    return True
+
+
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "in", "to",
+                          "at", "by", "from", "or", "is", "&"})
+_TITLE_WORD = re.compile(r"[\w&][\w'&.-]*")
+
+
+def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
+    """The title of a show, book or podcast ("Good Morning America", "The Late Show With
+    Stephen Colbert"): two to eight words, each capitalised but for short function words,
+    no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
+    if mk.close is None or q_end - q_start > 150:  # eight words of a title fit in 150
+        return False
+    inner = ctx.shadow[q_start:q_end].rstrip(" .")
+    if any(c in inner for c in ',;?"') or inner.endswith("!"):
+        return False
+    words = _TITLE_WORD.findall(inner)
+    if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
+               for w in words):
+        return False
+    s_start, _ = ctx.sentence(mk.open)
+    if _WORD_CHAR.search(ctx.shadow, s_start, mk.open) is None:
+        return False
+    # two words are a title only after a word that introduces one ('on "This Week"',
+    # 'ABC's "Shark Tank"', 'the "Off Message" podcast'), not 'a new "Cold War."'
+    return len(words) > 2 or _TITLE_CUE.search(ctx.shadow, max(0, mk.open - 20),
+                                               mk.open) is not None
+
+
+_TITLE_CUE = re.compile(
+    r"\b(?:on|in|the|'s|s'|titled|entitled|called|named|show|podcast|book|film|movie|"
+    r"series|program|programme|album|song|newspaper|magazine|column|blog)\s*$",
+    re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
+_NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
+
+
+def _is_nickname(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
+    """William "Mo" Cowan: one or two marked words between two parts of a name."""
+    if mk.close is None or not ctx.shadow[q_start:q_start + 1].isupper():
+        return False
+    if _NAME_AFTER.match(ctx.shadow, mk.close + 1) is None \
+            or _word_count(ctx.shadow, q_start, q_end) > 2:
+        return False
+    return _NAME_BEFORE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None
 
 
 def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Quote | None:
@@ -853,17 +1478,32 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
 
 def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     sh = ctx.shadow
-    after_verbs = [v for v in ctx.verbs_in(*after, inside)
-                   if _word_count(sh, after[0], v.start) <= 10]
-    before_verbs = [v for v in ctx.verbs_in(*before, inside)
-                    if _word_count(sh, v.end, before[1]) <= 25]
-    if after_verbs and ends_soft:
-        return ("after", *_after_speaker(ctx, after, after_verbs[0]))
-    if before_verbs:
-        v = before_verbs[-1]
-        return "before", _subject(ctx, before[0], v), v
-    if after_verbs:
-        return ("after", *_after_speaker(ctx, after, after_verbs[0]))
+    # up to ten words after the quote, or more when a comma insertion ends right before
+    # the verb ('..." Robert Peck, managing director and analyst at X, told me.')
+    # Only the first verb after the quote and the last one before it are used: find
+    # those, nearest first, counting words only as far as needed.
+    after_verb = None
+    for v in ctx.verbs_in(*after, inside):
+        n = _word_count(sh, after[0], v.start)
+        if n > 25:
+            break
+        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
+                and not _passive_before(sh, v):
+            after_verb = v
+            break
+    before_verb = None
+    for v in reversed(ctx.verbs_in(*before, inside)):
+        if _word_count(sh, v.end, before[1]) > 25:
+            break
+        if not _passive_before(sh, v):
+            before_verb = v
+            break
+    if after_verb and ends_soft:
+        return ("after", *_after_speaker(ctx, after, after_verb))
+    if before_verb:
+        return "before", _subject(ctx, before[0], before_verb), before_verb
+    if after_verb:
+        return ("after", *_after_speaker(ctx, after, after_verb))
     # The verb opens the quote: Belousov then "underlined the danger ..."
     first = re.match(r"[a-z]+", sh[q_start:q_end])
     if first and first.group() in ctx.verbs.forms and first.group().endswith("ed"):
@@ -871,6 +1511,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if m is not None and _word_count(sh, m.end, before[1]) <= 2:
             return ("inside", ctx.speaker_from(m),
                     _Verb(q_start, q_start + first.end(), first.group()))
+        np = _tidy(ctx, ctx.noun_phrase_before(before[0], before[1]))
+        if m is None and _named_subject(np.text) and _word_count(sh, np.end, before[1]) <= 2:
+            return "inside", np, _Verb(q_start, q_start + first.end(), first.group())
     # A heading such as "Scholz: Germany needs ..."
     colon = sh.rfind(":", before[0], before[1])
     if colon >= 0:
@@ -890,6 +1533,22 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     return "none", _Speaker(), None
 
 
+_BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+
+def _passive_before(sh: str, v: _Verb) -> bool:
+    """"without being told to "smile"", "was asked": a passive verb is no cue here (but
+    "was quoted as saying" is)."""
+    if v.form == "quoted" or not v.form.endswith(
+            ("ed", "told", "said", "asked", "written", "spoken")):
+        return False
+    k = _last_char_before(sh, max(0, v.start - 30), v.start)
+    j = k
+    while j > 0 and sh[j - 1].isalpha():
+        j -= 1
+    return sh[j:k + 1].lower() in _BE_FORMS
+
+
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
@@ -898,10 +1557,39 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     m = ctx.first_mention(v.end, after[1])
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
         return ctx.speaker_from(m), v
-    spk = ctx.noun_phrase_before(after[0], v.start)
+    spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
+    aside = _find_aside(ctx.shadow, after[0], v.start)
+    if aside is not None:
+        # '"...," Portman, R-Ohio, said', '"...," Douglas Holtz-Eakin, an adviser to
+        # Republicans, said': the name stands before the insertion
+        outer = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
+        if outer.text is not None and (spk.text is None or outer.text[:1].isupper()):
+            spk = outer
     if spk.text is None:
-        spk = ctx.noun_phrase_after(v.end, after[1])
+        spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     return spk, v
+
+
+def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
+    """A speaker without a trailing party tag ("Sen. Rob Portman (R-Ohio)" is "Sen. Rob
+    Portman"); no speaker when the words cannot name one (a date, a number, "R-Ohio")."""
+    if spk.text is None or spk.start < 0:
+        return spk
+    m = _PARTY_TAIL.search(spk.text)
+    if m and m.start() > 0:
+        end = spk.start + m.start()
+        spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
+    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag
+        comma = _last_char_before(ctx.shadow, 0, spk.start)
+        if comma >= 0 and ctx.shadow[comma] in ",(":
+            return _tidy(ctx, ctx.noun_phrase_before(max(0, comma - 200), comma))
+    # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
+    lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
+    if lead and lead.end() < spk.end:
+        spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
+    if not _speaker_ok(spk.text):
+        return _Speaker()
+    return spk
 
 
 def find_quotes(
@@ -948,7 +1636,8 @@ def find_quotes(
     verbs = verbs or load_verbs()
     ctx = _Context(text, actors, verbs, mentions)
     marked = _marked_spans(text)
-    reported = _reported(ctx)
+    ctx.set_quotes(marked)
+    reported = _reported(ctx, [(m.open, m.end) for m in marked])
     direct = _direct(ctx, marked, reported)
     kept = []
     # Direct quotes do not overlap each other, so by start they are also by end: the ones
@@ -972,19 +1661,76 @@ def find_quotes(
 
 
 def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
-    """A "he said"/"she said" speaker is the person who spoke last (within three
-    paragraphs), else the person mentioned last (already set)."""
+    """A "he said"/"she said" speaker is the named person who spoke last (within three
+    paragraphs) if their gender fits, never one further back when a nearer named speaker
+    might be meant; else the person mentioned last (already set by the cue rules).
+
+    A name's gender comes from a title (Mr., Ms., Mrs.) with it in the text, from a
+    pronoun already linked to it in the article, or from a ``gender`` of the listed actor.
+    ``speaker_name`` then holds the name the pronoun stands for."""
     kinds = {m.actor: m.kind for m in ctx.mentions}
+    genders: dict[str, str] = {}  # learned from earlier links: name key -> "m" / "f"
     out: list[Quote] = []
-    last: Quote | None = None
+    named: list[Quote] = []
     for q in quotes:
-        if (q.speaker and q.speaker.lower() in _PRONOUNS_RESOLVED and last is not None
-                and ctx.paragraph_index(q.start) - ctx.paragraph_index(last.start) <= 3):
-            q = replace(q, actor=last.actor)
-        if q.actor and kinds.get(q.actor) == "person":
-            last = q
+        low = (q.speaker or "").lower()
+        if low in _PRONOUNS_RESOLVED:
+            want = "m" if low == "he" else "f"
+            here = ctx.paragraph_index(q.start)
+            # named speakers before q and, as a last resort, names with a title
+            # ("Ms. Brainard") mentioned before it (after the last named speaker, within
+            # three paragraphs), nearest first
+            lo = ctx.paragraph_starts[max(0, here - 3)] if ctx.paragraph_starts else 0
+            if named:
+                lo = max(lo, named[-1].speaker_end)
+            titled = [Quote("scare", "", m.start(), m.end(), speaker=m.group(),
+                            speaker_start=m.start(), speaker_end=m.end(),
+                            speaker_name=m.group())
+                      for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]
+            pool = [*named[-8:], *titled[-3:]]
+            for cand in reversed(pool):
+                if here - ctx.paragraph_index(cand.start) > 3:
+                    break
+                key = _name_key(cand)
+                g = genders.get(key) or _gender(ctx, cand)
+                if g is not None and g != want:
+                    continue  # "she" is not Mr. Garin: look further back
+                genders.setdefault(key, want)
+                q = replace(q, actor=cand.actor or (q.actor if g is None else None),
+                            speaker_name=cand.speaker_name)
+                break
+        elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
+            named.append(q)
         out.append(q)
     return out
+
+
+def _name_key(q: Quote) -> str:
+    name = q.actor or q.speaker_name or q.speaker or ""
+    words = _NP_WORD.findall(name)
+    return words[-1].lower() if words else ""
+
+
+def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
+    """Does a speaker name one person (a listed person, or capitalised words that do not
+    open with an article: "Mr. Garin", not "The Russian Defense Ministry")?"""
+    if q.actor:
+        return kinds.get(q.actor) == "person"
+    words = _NP_WORD.findall(q.speaker or "")
+    return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
+            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or ""))
+
+
+def _gender(ctx: _Context, q: Quote) -> str | None:
+    """"m", "f" or None: from a title in the speaker's words or before the surname
+    elsewhere in the text, or from the actor list (an actor's ``gender``, if given)."""
+    if q.actor and ctx.actor_genders.get(q.actor):
+        return ctx.actor_genders[q.actor]
+    title = _TITLE_GENDER.search(q.speaker or "")
+    if title:
+        return _GENDER_OF_TITLE[title.group(1).lower()]
+    words = _NP_WORD.findall(q.speaker_name or q.speaker or "")
+    return ctx.title_gender(words[-1]) if words else None
 
 
 def _dedupe(items: list[Quote]) -> list[Quote]:
@@ -1004,15 +1750,36 @@ def _dedupe(items: list[Quote]) -> list[Quote]:
 # --- corpus level -----------------------------------------------------------------------
 
 
+def _actors_keyword(func):
+    """Let ``func(data, actors)`` (the old positional form) work for now, with a
+    FutureWarning naming the keyword; the signature shown is the keyword-only one."""
+
+    @functools.wraps(func)
+    def wrapper(data, *args, **kwargs):
+        if args:
+            if len(args) > 1 or "actors" in kwargs:
+                raise TypeError(f"{func.__name__}() takes the data and keyword options only; "
+                                f"pass the actor list as actors=...")
+            warnings.warn(f"{func.__name__}(data, actors): pass the actor list as the keyword "
+                          f"actors=...; the positional form will stop working",
+                          FutureWarning, stacklevel=2)
+            kwargs["actors"] = args[0]
+        return func(data, **kwargs)
+
+    return wrapper
+
+
+@_actors_keyword
 def quote_table(
     corpus: pd.DataFrame,
-    actors: ActorList | None = None,
     *,
+    actors: ActorList | None = None,
     verbs: VerbLexicon | None = None,
 ) -> pd.DataFrame:
     """One row per quote: ``article_id, outlet, quote_index, kind, speaker, actor, verb,
     verb_group, quote, start, end, n_words, closed, sentence_index, cue, speaker_start,
-    speaker_end, verb_start, verb_end``.
+    speaker_end, verb_start, verb_end, speaker_name`` (see :class:`Quote`; ``kind`` is
+    ``direct``, ``reported`` or ``scare``).
 
     ``start``/``end`` index the article's ``text`` (the quoted words, without the marks);
     the speaker and verb spans are the evidence for the attribution (-1 when there is
@@ -1041,7 +1808,7 @@ def quote_table(
                 article_id, outlet, i, q.kind, q.speaker, q.actor, q.verb, q.verb_group,
                 q.quote, q.start, q.end, q.n_words, q.closed,
                 max(0, bisect.bisect_right(starts, q.start) - 1), q.cue, q.speaker_start,
-                q.speaker_end, q.verb_start, q.verb_end,
+                q.speaker_end, q.verb_start, q.verb_end, q.speaker_name,
             ))
     ints = ["quote_index", "start", "end", "n_words", "sentence_index", "speaker_start",
             "speaker_end", "verb_start", "verb_end"]
@@ -1050,21 +1817,38 @@ def quote_table(
     )
 
 
+def _voiced(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes that are voices: ``scare`` rows (terms, titles, nicknames) left out."""
+    return quotes[quotes["kind"] != "scare"] if len(quotes) else quotes
+
+
+def _names(quotes: pd.DataFrame) -> pd.Series:
+    """``speaker_name`` (the name a pronoun stands for, "A; B"), else ``speaker``."""
+    if "speaker_name" not in quotes.columns:
+        return quotes["speaker"]
+    return quotes["speaker_name"].where(
+        quotes["speaker_name"].notna() & (quotes["speaker_name"] != ""), quotes["speaker"])
+
+
 def _as_quotes(data: pd.DataFrame, actors: ActorList | None, what: str) -> pd.DataFrame:
     if "quote_index" in data.columns:
         require_columns(data, ["article_id", "outlet", "quote_index", "kind", "speaker", "actor",
                         "n_words"], what)
         return data
-    return quote_table(data, actors)
+    return quote_table(data, actors=actors)
 
 
-def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataFrame:
+@_actors_keyword
+def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.DataFrame:
     """Who is quoted, per outlet: one row per outlet and voice.
 
-    ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). The
-    ``voice`` is the actor when the speaker resolved to one, else the speaker's words,
-    else ``(unattributed)``. Columns: ``outlet, voice, actor, n_articles`` (articles of the
-    outlet quoting the voice), ``n_quotes, n_direct, n_reported, quoted_words``,
+    ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). Scare
+    quotes and terms (kind ``scare``) are no voices and are left out. The ``voice`` is the
+    actor when the speaker resolved to one, else ``speaker_name`` (the name a "he"/"she"
+    stands for), else the speaker's words, else ``(unattributed)``; a quote of several
+    speakers ("A; B") counts for each of them, so shares may add up to more than one.
+    Columns: ``outlet, voice, actor, n_articles`` (articles of the outlet quoting the
+    voice), ``n_quotes, n_direct, n_reported, quoted_words``,
     ``quote_share`` and ``word_share`` (of the outlet's quotes and quoted words),
     ``first_voice_articles`` (articles whose first quote is this voice's).
 
@@ -1076,15 +1860,19 @@ def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataF
     0  Dmitry Peskov         4         4                     0
     1   Sergei Ryabkov       2         1                     0
     """
-    quotes = _as_quotes(data, actors, "voice_table")
+    quotes = _voiced(_as_quotes(data, actors, "voice_table"))
     if quotes.empty:
         return pd.DataFrame(columns=VOICE_COLUMNS)
     voice = quotes["actor"].where(quotes["actor"].notna() & (quotes["actor"] != ""),
-                                  quotes["speaker"])
+                                  _names(quotes))
     voice = voice.where(voice.notna() & (voice != ""), UNATTRIBUTED)
-    q = quotes.assign(voice=voice, direct=quotes["kind"] == "direct",
+    q = quotes.assign(voice=voice.str.split("; "), direct=quotes["kind"] == "direct",
                       first=quotes["quote_index"] == quotes.groupby("article_id")[
                           "quote_index"].transform("min"))
+    # "A and B said": the quote counts for each of them
+    q = q.explode("voice", ignore_index=True)
+    q["actor"] = q["actor"].where(q["actor"].isna() | ~q["actor"].astype(str).str.contains(
+        "; ", regex=False), q["voice"])
     g = q.groupby(["outlet", "voice"], sort=False)
     out = g.agg(
         actor=("actor", "first"),
@@ -1106,15 +1894,17 @@ def voice_table(data: pd.DataFrame, actors: ActorList | None = None) -> pd.DataF
     ).reset_index(drop=True)
 
 
+@_actors_keyword
 def verb_table(
     data: pd.DataFrame,
-    actors: ActorList | None = None,
     *,
+    actors: ActorList | None = None,
     verbs: VerbLexicon | None = None,
 ) -> pd.DataFrame:
     """Attribution verb groups per outlet: one row per outlet and group.
 
-    Columns: ``outlet, verb_group, n_quotes, share`` (of the outlet's quotes) and ``verbs``
+    Scare quotes and terms (kind ``scare``) are left out. Columns: ``outlet, verb_group,
+    n_quotes, share`` (of the outlet's quotes) and ``verbs``
     (the verbs behind the count, e.g. ``"said ×3, noted"``). Every group of the lexicon
     appears for every outlet (zero when unused), plus ``none`` for quotes without a cue
     verb. "according to" counts as neutral.
@@ -1127,7 +1917,7 @@ def verb_table(
     2         doubting         1  claimed
     3  confrontational         1   warned
     """
-    quotes = _as_quotes(data, actors, "verb_table")
+    quotes = _voiced(_as_quotes(data, actors, "verb_table"))
     lexicon = verbs or load_verbs()
     groups = [*lexicon.groups, "none"]
     rows = []

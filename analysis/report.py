@@ -167,7 +167,7 @@ def section_actors(ctx: Context) -> Section:
 def section_voices(ctx: Context) -> Section:
     from . import quotes
 
-    quote_rows = quotes.quote_table(ctx.corpus, ctx.actor_list)
+    quote_rows = quotes.quote_table(ctx.corpus, actors=ctx.actor_list)
     voices = quotes.voice_table(quote_rows)
     verbs = quotes.verb_table(quote_rows)
     fig, ax = _figure(7.5, 5)

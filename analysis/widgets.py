@@ -99,7 +99,7 @@ class EventTables:
     def quotes(self) -> pd.DataFrame:
         from .quotes import quote_table
 
-        return quote_table(self.corpus, self.actor_list)
+        return quote_table(self.corpus, actors=self.actor_list)
 
     @functools.cached_property
     def mention_tones(self) -> pd.DataFrame:

@@ -93,7 +93,7 @@ def test_actor_mentions(text):
 def test_quotes(text):
     for q in quotes.find_quotes(text, _ACTORS):
         assert text[q.start:q.end] == q.quote
-        assert q.kind in ("direct", "reported")
+        assert q.kind in ("direct", "reported", "scare")
         if q.speaker is not None and q.speaker_start >= 0:
             assert text[q.speaker_start:q.speaker_end] == q.speaker
         if q.verb is not None and q.verb_start >= 0:
@@ -180,7 +180,7 @@ def test_corpus_tables_add_up(texts):
     scored = sentiment.sentence_sentiment(corpus)
     assert scored["compound"].between(-1, 1).all()
     found = quotes.quote_table(corpus, _ACTORS)
-    assert set(found["kind"]) <= {"direct", "reported"}
+    assert set(found["kind"]) <= {"direct", "reported", "scare"}
     pd.testing.assert_frame_equal(corpus, before)
 
 

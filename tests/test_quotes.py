@@ -217,7 +217,7 @@ def test_find_quotes_never_crashes_and_spans_map_back(text):
     for q in find_quotes(text, seed_list()):
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start:q.end] == q.quote
-        assert q.kind in ("direct", "reported")
+        assert q.kind in ("direct", "reported", "scare")
         if q.speaker_start >= 0:
             assert text[q.speaker_start:q.speaker_end] == q.speaker
         if q.verb_start >= 0:
@@ -229,6 +229,196 @@ def test_find_quotes_never_crashes_and_spans_map_back(text):
 def test_find_quotes_on_any_unicode(text):
     for q in find_quotes(text):
         assert text[q.start:q.end] == q.quote
+
+
+# --- speakers, worked out by hand -------------------------------------------------------
+
+# (text, [(kind, speaker, speaker_name, verb, quote)]); no actor list
+SPEAKERS = [
+    # apposition and possessive: the subject stands before the insertion
+    ("Cohen -- Trump's former attorney -- said the payments were legal.",
+     [("reported", "Cohen", "Cohen", "said", "the payments were legal.")]),
+    ("Jane Doe, a senior attorney with the ACLU, said the law was unconstitutional.",
+     [("reported", "Jane Doe", "Jane Doe", "said", "the law was unconstitutional.")]),
+    ("Wayne Pacelle of the Humane Society of the United States said the ban was overdue.",
+     [("reported", "Wayne Pacelle", "Wayne Pacelle", "said", "the ban was overdue.")]),
+    # time after the verb, parenthetical cue, according to, told reporters, in a statement
+    ('"We are ready," Smith said Thursday.',
+     [("direct", "Smith", "Smith", "said", "We are ready,")]),
+    ("The plan is dead, Bernie Sanders warned on Wednesday.",
+     [("reported", "Bernie Sanders", "Bernie Sanders", "warned", "The plan is dead")]),
+    ("The vote, Smith said, was a disgrace.",
+     [("reported", "Smith", "Smith", "said", "The vote, Smith said, was a disgrace.")]),
+    ("The plan is dead, according to Senator Jane Smith.",
+     [("reported", "Senator Jane Smith", "Senator Jane Smith", "according to",
+       "The plan is dead")]),
+    ("Smith told reporters the plan was dead.",
+     [("reported", "Smith", "Smith", "told", "the plan was dead.")]),
+    ("In a statement, Smith said the plan was dead.",
+     [("reported", "Smith", "Smith", "said", "the plan was dead.")]),
+    # clause verbs with no "that", opening with any word
+    ("Ebeling said it's sometimes hard to tell.",
+     [("reported", "Ebeling", "Ebeling", "said", "it's sometimes hard to tell.")]),
+    ("He said stocks aren't cheap.",
+     [("reported", "He", "He", "said", "stocks aren't cheap.")]),
+    ("Dmitry Peskov said on Monday.", []),
+    # a verb with an object; a verb as an adjective is no cue
+    ("The senator criticized the plan as reckless.",
+     [("reported", "The senator", "The senator", "criticized", "the plan as reckless.")]),
+    ("The announced deployment of weapons in Germany worries Moscow.", []),
+    ("Tuesday pledged delegates to the party.", []),
+    # several speakers: both are named
+    ("Obama and Merkel said the talks were useful.",
+     [("reported", "Obama and Merkel", "Obama; Merkel", "said", "the talks were useful.")]),
+    ("The United States and Germany jointly announced the deployment of missiles.",
+     [("reported", "The United States and Germany", "The United States; Germany",
+       "announced", "the deployment of missiles.")]),
+    # never a party tag, a date or a fragment
+    ('"It is over," said Sen. Rob Portman (R-Ohio).',
+     [("direct", "Sen. Rob Portman", "Sen. Rob Portman", "said", "It is over,")]),
+    ('"It is over," Portman, R-Ohio, said.',
+     [("direct", "Portman", "Portman", "said", "It is over,")]),
+    ('Wednesday, "We will win," said Tom Lee.',
+     [("direct", "Tom Lee", "Tom Lee", "said", "We will win,")]),
+    ('"It is over," said a New Hampshire Republican.',
+     [("direct", "a New Hampshire Republican", "a New Hampshire Republican", "said",
+       "It is over,")]),
+    # pronouns, with gender from titles; never across a nearer named speaker
+    ('Mr. Garin met Ms. Brainard. "We disagree," she said.',
+     [("direct", "she", "Ms. Brainard", "said", "We disagree,")]),
+    ('Ms. Brainard met Mr. Garin on Monday. "We disagree," he said.',
+     [("direct", "he", "Mr. Garin", "said", "We disagree,")]),
+    ('"Yes," said Mr. Lee. "No," said Ann Wu. "Maybe," he said.',
+     [("direct", "Mr. Lee", "Mr. Lee", "said", "Yes,"),
+      ("direct", "Ann Wu", "Ann Wu", "said", "No,"),
+      ("direct", "he", "Ann Wu", "said", "Maybe,")]),  # Ann Wu's gender is unknown
+    # a quote continued in the next paragraph
+    ('"We will win," Mr. Trump said.\n\n"And we will win again," he added. "Believe me."',
+     [("direct", "Mr. Trump", "Mr. Trump", "said", "We will win,"),
+      ("direct", "he", "Mr. Trump", "added", "And we will win again,"),
+      ("direct", "he", "Mr. Trump", None, "Believe me.")]),
+    # the New York Times' '' marks
+    ("''We will win,'' Mr. Garin said. ''It is over.''",
+     [("direct", "Mr. Garin", "Mr. Garin", "said", "We will win,"),
+      ("direct", "Mr. Garin", "Mr. Garin", None, "It is over.")]),
+    # a quote inside a sentence with its own subject and no cue verb
+    ('Cruz coached Trump to "breathe deeply and wait for the moment."',
+     [("direct", "Cruz", "Cruz", None, "breathe deeply and wait for the moment.")]),
+    # marks inside markup are no quotes
+    ('<tweet author="@x">Hello there</tweet> "We are here," Lee said.',
+     [("direct", "Lee", "Lee", "said", "We are here,")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS)
+def test_speakers_by_hand(text, expected):
+    found = find_quotes(text)
+    assert [(q.kind, q.speaker, q.speaker_name, q.verb, q.quote) for q in found] == expected
+    for q in found:
+        assert text[q.start:q.end] == q.quote
+        if q.speaker_start >= 0:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+
+
+def test_several_speakers_get_both_actors(actors):
+    [q] = find_quotes("Germany and the US announced that missiles will be stationed.", actors)
+    assert (q.speaker, q.actor) == ("Germany and the US", "Germany; United States")
+
+
+def test_actor_gender_is_read_when_the_actor_list_has_it(actors):
+    # The actor list gives no gender (Actor has no such field): a "she" after two
+    # listed people then resolves to the nearer one, whatever their gender.
+    text = ('"We are ready," Lloyd Austin said. "We are not," Sergei Ryabkov said. '
+            '"Fine," she said.')
+    last = find_quotes(text, actors)[-1]
+    assert (last.speaker, last.actor) == ("she", "Sergei Ryabkov")
+
+
+@pytest.mark.parametrize(
+    ("text", "scares"),
+    [
+        ('The crowd watched the "Rage" tour.', ["Rage"]),
+        ('William "Mo" Cowan was there.', ["Mo"]),
+        ('"Rage" is a book about the presidency.', ["Rage"]),
+        ('It was a "bold" sign, and a "very bold" one.', ["bold", "very bold"]),
+        # titles of shows and books, with or without a speech verb near them
+        ('Trump said on ABC\'s "Good Morning America" that he would win.',
+         ["Good Morning America"]),
+        ('He wrote "The Art of the Deal" in 1987.', ["The Art of the Deal"]),
+        ('Moscow spoke of a step towards a new "Cold War."', []),  # no title cue before it
+        # voices, not terms: a cue verb, a quote opening its sentence with a comma, or a
+        # quote that continues an attributed one in the same sentence
+        ('Peskov called it "a threat".', []),
+        ('"Enough," the crowd chanted.', []),
+        ('Belousov "underlined the danger" of the "delivery of weapons".', []),
+    ],
+)
+def test_short_marked_phrases_without_a_cue_are_scare_quotes(text, scares):
+    found = find_quotes(text)
+    assert [q.quote for q in found if q.kind == "scare"] == scares
+    for q in found:
+        if q.kind == "scare":
+            assert (q.speaker, q.verb, q.cue) == (None, None, "none")
+
+
+def test_scare_quotes_are_in_the_quote_table_but_no_voices():
+    corpus = from_texts({"A": 'The "Rage" tour went on. "We will win," Peskov said.'})
+    table = quote_table(corpus)
+    assert table["kind"].tolist() == ["scare", "direct"]
+    assert voice_table(table)["voice"].tolist() == ["Peskov"]
+    assert verb_table(table).query("n_quotes > 0")["verbs"].tolist() == ["said"]
+
+
+def test_table_options_are_keyword_only(actors):
+    corpus = from_texts({"A": '"We will win," Dmitry Peskov said.'})
+    expected = quote_table(corpus, actors=actors)
+    for func in (quote_table, voice_table, verb_table):
+        with pytest.warns(FutureWarning, match=r"actors="):
+            old = func(corpus, actors)
+        pd.testing.assert_frame_equal(old, func(corpus, actors=actors))
+        with pytest.raises(TypeError, match="actors="):
+            func(corpus, actors, actors=actors)
+    assert expected["actor"].tolist() == ["Dmitry Peskov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obama slams the Republican plan as reckless.",
+         [("Obama", "slams", "confrontational")]),
+        ("He notes that the vote failed.", [("He", "notes", "neutral")]),
+        ("We note that the vote failed.", [("We", "note", "neutral")]),
+        # nouns: after an article, a possessive, or a name in the base form
+        ("The calls were loud in New York state.", []),
+        ("Trump's claims were false.", []),
+    ],
+)
+def test_verbs_left_out_as_nouns_count_after_a_subject(text, expected):
+    assert [(q.speaker, q.verb, q.verb_group) for q in find_quotes(text)] == expected
+
+
+def test_thought_verbs_only_when_the_lexicon_says_so(tmp_path):
+    text = "Peskov believes the talks will fail."
+    assert find_quotes(text) == []
+    path = tmp_path / "verbs.yml"
+    path.write_text("groups:\n  neutral: [say]\nthought_as_speech: true\n"
+                    "thought: [believe, want]\n", encoding="utf-8")
+    verbs = load_verbs(path)
+    [q] = find_quotes(text, verbs=verbs)
+    assert (q.speaker, q.verb, q.verb_group, q.quote) == (
+        "Peskov", "believes", "thought", "the talks will fail.")
+    [q] = find_quotes("Peskov wants to end the talks.", verbs=verbs)
+    assert (q.verb, q.cue, q.quote) == ("wants", "to", "to end the talks.")
+    # "I think" inside a quotation is the quote's own words
+    assert [q.kind for q in find_quotes('"I believe it," Peskov said.', verbs=verbs)] == [
+        "direct"]
+
+
+def test_thought_flag_must_be_true_or_false(tmp_path):
+    path = tmp_path / "verbs.yml"
+    path.write_text("groups:\n  neutral: [say]\nthought_as_speech: maybe\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="thought_as_speech"):
+        load_verbs(path)
 
 
 # --- corpus level -----------------------------------------------------------------------
@@ -262,11 +452,12 @@ def test_article_without_quotes():
 
 def test_voice_table_by_hand():
     # A: 2 quotes by Peskov (3 + 2 words), 1 by Austin (1 word); Peskov speaks first.
-    # B: 1 unattributed quote (2 words).
+    # B: 1 unattributed quote (7 words) and a scare quote, which is no voice.
     corpus = from_texts([
         {"outlet": "A", "text": '"We are ready," Peskov said. "Never again," Peskov added. '
                                 '"Yes," Austin said.'},
-        {"outlet": "B", "text": 'The sign read "no entry".'},
+        {"outlet": "B", "text": 'On the wall: "no entry for anyone after dark, by order". '
+                                'It was a "bold" sign.'},
     ])
     voices = voice_table(corpus)
     assert list(voices.columns) == VOICE_COLUMNS
@@ -279,6 +470,7 @@ def test_voice_table_by_hand():
     assert a.loc["Austin", "first_voice_articles"] == 0
     b = voices[voices["outlet"] == "B"]
     assert b["voice"].tolist() == ["(unattributed)"]
+    assert b["n_quotes"].tolist() == [1]
 
 
 def test_seed_voices(seed):
@@ -365,7 +557,7 @@ def test_allsides_hand_labels(allsides):
 
     gold = pd.read_csv(FIXTURES / "quotes_allsides_labels.csv", keep_default_na=False)
     corpus = allsides[allsides["article_id"].isin(set(gold["article_id"]))]
-    found = quote_table(corpus, load_actors(FIXTURES / "quotes_allsides_actors.yml"))
+    found = quote_table(corpus, actors=load_actors(FIXTURES / "quotes_allsides_actors.yml"))
     texts = dict(zip(corpus["article_id"], corpus["text"], strict=True))
     for row in gold.itertuples():  # the labels still fit the stored texts
         assert " ".join(texts[row.article_id][row.start:row.end].split()).startswith(row.begins)
