@@ -525,6 +525,7 @@ class TargetToneModel:
     Attributes
     ----------
     classes : the class names, in the order of ``coef``'s rows.
+    features : the feature names, in the order of ``coef``'s columns.
     vocabulary : ``{feature: column}``.
     coef : array of shape ``(n_classes, n_features)``; ``intercept`` of ``(n_classes,)``.
     featurizer : the :class:`TargetFeaturizer` with the model's window and word lists.
@@ -553,6 +554,7 @@ class TargetToneModel:
                 f"intercept ({len(classes)},); found {coef.shape} and {intercept.shape}")
         self.source = source
         self.classes = tuple(classes)
+        self.features = features
         self.vocabulary = {name: i for i, name in enumerate(features)}
         self.coef = coef
         self.intercept = intercept
@@ -560,6 +562,7 @@ class TargetToneModel:
         # constant added to every class, so these carry the same information, symmetrically.
         self.centered_coef = coef - coef.mean(axis=0)
         self.centered_intercept = intercept - intercept.mean()
+        self._centered_rows = self.centered_coef.tolist()
         self.featurizer = TargetFeaturizer(lists, window=window)
         self.metadata = dict(content.get("metadata", {}))
 
@@ -581,11 +584,10 @@ class TargetToneModel:
         logits = self.coef[:, columns] @ values + self.intercept
         probabilities = _softmax(logits)
         k = int(np.argmax(probabilities))
-        weights = self.centered_coef[k, columns]
-        contributions = weights * values
-        names = list(self.vocabulary)
-        evidence = [Evidence(names[c], float(v), float(w), float(x))
-                    for c, v, w, x in zip(columns, values, weights, contributions, strict=True)]
+        weights = self._centered_rows[k]
+        names = self.features
+        evidence = [Evidence(names[c], v, weights[c], weights[c] * v)
+                    for c, v in zip(columns.tolist(), values.tolist(), strict=True)]
         bias = float(self.centered_intercept[k])
         evidence.append(Evidence("(intercept)", 1.0, bias, bias))
         evidence.sort(key=lambda e: (-e.contribution, e.feature))
@@ -734,8 +736,8 @@ def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str
     probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
     best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
     # Top features in plain Python: a few dozen numbers per row are cheaper than numpy calls.
-    names = list(vocabulary)
-    weights = chosen.centered_coef.tolist()
+    names = chosen.features
+    weights = chosen._centered_rows
     top_text = []
     for r, k in enumerate(best.tolist()):
         w = weights[k]
