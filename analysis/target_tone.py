@@ -43,9 +43,20 @@ the predicted class (the class's coefficient minus the mean over the three class
 contribution (value × weight); the contributions, with the intercept's, add up to the
 predicted class's logit minus the mean logit.
 
-Limits: a linear model over a few thousand features reads words and word order, not
-syntax. It was trained on US political news (2017-2019); sarcasm, long-range reference and
-sentiment carried by world knowledge escape it. Check ``features`` before trusting a label.
+How good (``bench/bench_actor_tone.py``, 2026-11-30; macro-F1 over the three classes): 0.659
+on NewsMTSC's dev-rw (343 mentions) and 0.679 on dev-mt (442), 0.663 by 5-fold
+cross-validation on train; plain sentence VADER, which is also what the kit's old
+:func:`analysis.sentiment.actor_tone` gives for one sentence, scores 0.500, 0.523 and 0.522;
+always "neutral" 0.19-0.22. The dev sets chose nothing (the model file's ``dev_use`` says
+how they were used). The RoBERTa model of the NewsMTSC paper reaches 0.83: this one is
+cheaper and explains itself, not as good.
+
+Limits: a linear model over about a thousand features reads words and word order, not
+syntax. When a sentence is strongly negative or positive as a whole, that tone tends to
+win over the target's own clause ("Jones praised the plan, but Smith attacked it as a
+disgrace" comes out negative for Jones). It was trained on US political news; sarcasm,
+long-range reference and sentiment carried by world knowledge escape it. Check
+``features`` before trusting a label.
 
 >>> result = target_tone("Critics slammed Smith for the failed plan.", 16, 21)
 >>> result.label
@@ -514,6 +525,7 @@ class TargetToneModel:
     Attributes
     ----------
     classes : the class names, in the order of ``coef``'s rows.
+    features : the feature names, in the order of ``coef``'s columns.
     vocabulary : ``{feature: column}``.
     coef : array of shape ``(n_classes, n_features)``; ``intercept`` of ``(n_classes,)``.
     featurizer : the :class:`TargetFeaturizer` with the model's window and word lists.
@@ -542,6 +554,7 @@ class TargetToneModel:
                 f"intercept ({len(classes)},); found {coef.shape} and {intercept.shape}")
         self.source = source
         self.classes = tuple(classes)
+        self.features = features
         self.vocabulary = {name: i for i, name in enumerate(features)}
         self.coef = coef
         self.intercept = intercept
@@ -549,6 +562,7 @@ class TargetToneModel:
         # constant added to every class, so these carry the same information, symmetrically.
         self.centered_coef = coef - coef.mean(axis=0)
         self.centered_intercept = intercept - intercept.mean()
+        self._centered_rows = self.centered_coef.tolist()
         self.featurizer = TargetFeaturizer(lists, window=window)
         self.metadata = dict(content.get("metadata", {}))
 
@@ -570,11 +584,10 @@ class TargetToneModel:
         logits = self.coef[:, columns] @ values + self.intercept
         probabilities = _softmax(logits)
         k = int(np.argmax(probabilities))
-        weights = self.centered_coef[k, columns]
-        contributions = weights * values
-        names = list(self.vocabulary)
-        evidence = [Evidence(names[c], float(v), float(w), float(x))
-                    for c, v, w, x in zip(columns, values, weights, contributions, strict=True)]
+        weights = self._centered_rows[k]
+        names = self.features
+        evidence = [Evidence(names[c], v, weights[c], weights[c] * v)
+                    for c, v in zip(columns.tolist(), values.tolist(), strict=True)]
         bias = float(self.centered_intercept[k])
         evidence.append(Evidence("(intercept)", 1.0, bias, bias))
         evidence.sort(key=lambda e: (-e.contribution, e.feature))
@@ -652,12 +665,12 @@ def target_tone(text: str, start: int, end: int, *,
         ``label`` (negative, neutral or positive), ``probabilities`` and ``features``:
         ``(feature, value, weight, contribution)`` rows, largest contribution first.
 
-    >>> text = "Protesters praised Jones, but Smith was accused of fraud."
-    >>> target_tone(text, 19, 24).label, target_tone(text, 30, 35).label
+    >>> text = "Smith won the award; Jones was charged with fraud."
+    >>> target_tone(text, 0, 5).label, target_tone(text, 21, 26).label
     ('positive', 'negative')
-    >>> result = target_tone(text, 30, 35)
-    >>> result.features[0].feature
-    'subj:neg'
+    >>> result = target_tone(text, 21, 26)
+    >>> [(e.feature, round(e.contribution, 2)) for e in result.features[:3]]
+    [('R:charg', 0.61), ('news:neg', 0.59), ('v:right_neg', 0.59)]
     """
     return _resolve(model).predict(text, start, end)
 
@@ -694,34 +707,45 @@ def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str
                            f"argument); the frame has {', '.join(map(str, frame.columns[:10]))}")
     chosen = _resolve(model)
     featurizer = chosen.featurizer
+    vocabulary = chosen.vocabulary
     n = len(frame)
-    rows, columns, values = [], [], []
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
+    bounds = [0]
     for r, (sentence, s, e) in enumerate(zip(frame[text], frame[start], frame[end],
                                              strict=True)):
         try:
-            c, v = chosen.encode(featurizer(sentence, int(s), int(e)))
+            feats = featurizer(sentence, int(s), int(e))
         except (TypeError, ValueError) as error:
             raise ValueError(f"target_tone_table: row {frame.index[r]!r}: {error}") from None
-        rows.append(np.full(len(c), r, dtype=np.intp))
-        columns.append(c)
-        values.append(v)
+        for name, value in feats.items():
+            column = vocabulary.get(name)
+            if column is not None and value:
+                columns.append(column)
+                values.append(value)
+        rows.extend([r] * (len(columns) - len(rows)))
+        bounds.append(len(columns))
     logits = np.tile(chosen.intercept, (n, 1))
-    if n:
-        row = np.concatenate(rows)
-        col = np.concatenate(columns)
-        val = np.concatenate(values)
+    if columns:
+        row = np.asarray(rows, dtype=np.intp)
+        col = np.asarray(columns, dtype=np.intp)
+        val = np.asarray(values, dtype=float)
         for k in range(len(chosen.classes)):
             logits[:, k] += np.bincount(row, weights=chosen.coef[k, col] * val, minlength=n)
     probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
     best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
-    names = list(chosen.vocabulary)
+    # Top features in plain Python: a few dozen numbers per row are cheaper than numpy calls.
+    names = chosen.features
+    weights = chosen._centered_rows
     top_text = []
-    for r in range(n):
-        c, v = columns[r], values[r]
-        contributions = chosen.centered_coef[best[r], c] * v
-        order = np.argsort(-contributions, kind="stable")[:top]
-        top_text.append("; ".join(f"{names[c[i]]} {contributions[i]:+.2f}" for i in order
-                                  if contributions[i] > 0))
+    for r, k in enumerate(best.tolist()):
+        w = weights[k]
+        found = [(w[c] * v, names[c]) for c, v in
+                 zip(columns[bounds[r]:bounds[r + 1]], values[bounds[r]:bounds[r + 1]],
+                     strict=True)]
+        found = sorted((x for x in found if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
+        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in found))
     labels = np.asarray(chosen.classes, dtype=object)[best]
     return pd.DataFrame({
         "label": labels,
