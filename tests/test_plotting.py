@@ -210,7 +210,7 @@ def test_every_plot_function_is_decorated_where_it_is_defined():
     defs = {node.name: [d.id for d in node.decorator_list if isinstance(d, ast.Name)]
             for node in tree.body if isinstance(node, ast.FunctionDef)}
     names = [n for n in plotting.__all__ if n.startswith("plot_")]
-    assert len(names) == 12
+    assert len(names) == 13
     assert {n: defs[n] for n in names} == {n: ["_plot_function"] for n in names}
     assert all(getattr(plotting, n).__wrapped__.__name__ == n for n in names)
     assert "globals()" not in inspect.getsource(plotting)

@@ -17,12 +17,14 @@ from conftest import ROOT
 
 #: ``analysis.__all__``, written out: removing or renaming a public name fails here first.
 PUBLIC = [
-    "CORPUS_COLUMNS", "CorpusError", "OutputError", "actors_by_outlet", "add_articles",
+    "CORPUS_COLUMNS", "CorpusError", "OutputError", "actor_tone_summary", "actors_by_outlet",
+    "add_articles",
     "clean_corpus", "compare_event", "comparison_tables", "count_actors", "coverage",
     "distinctive_words", "explore", "extract_article", "frame_scores", "from_texts",
     "furniture_table", "highlight", "kwic", "load_actors", "load_corpus", "mention_table",
+    "mention_tone",
     "normalize", "quote_table", "read_event", "sample_event", "score_articles",
-    "sentence_sentiment", "sentence_spans", "sentence_table", "sentences", "text_stats",
+    "sentence_sentiment", "sentence_spans", "sentence_table", "sentences", "target_tone", "text_stats",
     "token_table", "voice_table", "word_spans", "words",
 ]
 
