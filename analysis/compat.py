@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
+import types
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -76,3 +78,25 @@ deprecated and stops working in the next release
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+class _CallableModule(types.ModuleType):
+    """A module that can be called as its main function (see :func:`callable_module`)."""
+
+    __function__: Callable[..., Any]
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.__function__(*args, **kwargs)
+
+
+def callable_module(name: str, function: Callable[..., Any]) -> None:
+    """Make the module ``name`` callable as ``function``.
+
+    ``analysis.highlight`` and ``analysis.target_tone`` name both a module and its main
+    function. Importing the module (which the first call does) makes the package attribute
+    the module, so a second ``analysis.highlight(corpus)`` would call a module; a callable
+    module works however many times it is called.
+    """
+    module = sys.modules[name]
+    module.__class__ = _CallableModule
+    module.__function__ = function

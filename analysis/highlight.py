@@ -32,8 +32,6 @@ from __future__ import annotations
 import html
 import itertools
 import os
-import sys
-import types
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -42,7 +40,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .compat import keyword_only
+from .compat import callable_module, keyword_only
 from .outputs import write_text
 from .plotting import MEANING_COLORS, outlet_colors
 
@@ -242,17 +240,5 @@ def highlight(
     return Highlighted(f"<style>{_CSS}</style>{head}<div class='ol-grid'>{''.join(columns)}</div>")
 
 
-class _CallableModule(types.ModuleType):
-    """This module, callable as its main function.
 
-    ``analysis.highlight`` names both this module and :func:`highlight`. Importing the
-    module (which any use of the function does) makes the package attribute the module, so
-    the module itself must be callable: ``analysis.highlight(corpus)`` then works however
-    many times it is called.
-    """
-
-    def __call__(self, *args, **kwargs) -> Highlighted:
-        return highlight(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+callable_module(__name__, highlight)

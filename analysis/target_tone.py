@@ -83,6 +83,7 @@ import numpy as np
 import pandas as pd
 from nltk.stem.porter import PorterStemmer
 
+from .compat import callable_module
 from .fastvader import FastVader
 from .sentiment import make_analyzer
 from .tokens import shadow
@@ -754,3 +755,6 @@ def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str
         "p_positive": probabilities[:, 2],
         "top_features": top_text,
     }, index=frame.index)
+
+
+callable_module(__name__, target_tone)
