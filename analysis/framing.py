@@ -93,6 +93,7 @@ __all__ = [
     "load_markers",
     "marker_evidence",
     "marker_scores",
+    "mention_masks",
     "outlet_frame_scores",
     "outlet_marker_scores",
 ]
@@ -642,7 +643,7 @@ def _marker_rules() -> _MarkerRules:
 
 def _actor_masks(text: str, actors: ActorList | None, *,
                  roles: frozenset[str] | None = None,
-                 mentions: Sequence[Any] | None = None) -> list[_Mask]:
+                 mentions: Sequence[Any] | None = None, describe: bool = True) -> list[_Mask]:
     """The stretches of ``text`` that name an actor: every mention ``actors`` finds, widened
     over the title phrase before a person's name ("Russian Defense Minister" before
     "Andrei Belousov": capitalised words, with "of", "for", "and", "the", "on" between
@@ -652,13 +653,18 @@ def _actor_masks(text: str, actors: ActorList | None, *,
     >>> [(m.start, m.end, m.what) for m in _actor_masks("Russian Defense Minister Andrei "
     ...                                               "Belousov spoke.", actors)]
     [(0, 40, "title and name of Andrey Belousov: 'Russian Defense Minister Andrei Belousov'")]
+
+    ``describe=False`` leaves out the description (the scorer only needs the spans).
     """
     if not text:
+        return []
+    found = find_mentions(text, actors) if mentions is None else mentions
+    if not found:
         return []
     shadow = _shadow(text)
     roles = _role_nouns() if roles is None else roles
     masks = []
-    for m in find_mentions(text, actors) if mentions is None else mentions:
+    for m in found:
         start = m.start
         if m.kind == "person":
             run = _TITLE_RUN.search(shadow, max(0, m.start - 120), m.start)
@@ -666,6 +672,9 @@ def _actor_masks(text: str, actors: ActorList | None, *,
                            or w.group().lower() in roles
                            for w in _TITLE_WORD.finditer(run.group(1))):
                 start = run.start(1)
+        if not describe:
+            masks.append(_Mask(start, m.end, "masked", m.start, m.end))
+            continue
         what = "title and name" if start < m.start or m.form in ("title", "title+name") \
             else "name"
         masks.append(_Mask(start, m.end, f"{what} of {m.actor}: {text[start:m.end]!r}",
@@ -702,27 +711,27 @@ def _negated(lowered: str, start: int, rules: _MarkerRules) -> bool:
 
 
 def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
-              negation: bool, rules: _MarkerRules | None = None,
+              negation: bool, rules: _MarkerRules | None = None, ordered: bool = True,
               ) -> list[tuple[str, str, int, int, bool, bool, str]]:
     """Every match as ``(category, term, start, end, counted, negated, masked)``, in the
-    order :meth:`Lexicon.find` gives."""
-    found = lexicon.find(text)
+    order :meth:`Lexicon.find` gives (``ordered=False``: the order :meth:`Lexicon.hits`
+    gives, which is cheaper and enough for counting)."""
+    found = ([(m[lexicon.kind], m["term"], m["start"], m["end"]) for m in lexicon.find(text)]
+             if ordered else lexicon.hits(text))
     if not found:
         return []
-    kind = lexicon.kind
-    if kind == "marker" and rules is None:
+    if lexicon.kind == "marker" and rules is None:
         rules = _marker_rules()
     lowered = _lower_same_length(_shadow(text)) if rules is not None else ""
     attributions: list[tuple[int, int, str]] = []
     if rules is not None and rules.attribution is not None and any(
-            m[kind] in rules.attribution_applies_to for m in found):
+            m[0] in rules.attribution_applies_to for m in found):
         attributions = [(a.start(), a.end(), a.group())
                         for a in rules.attribution.finditer(lowered)]
     masks = masks or ()
     starts = [m.start for m in masks]
     out = []
-    for m in found:
-        name, s, e = m[kind], m["start"], m["end"]
+    for name, term, s, e in found:
         masked = _masked_by(masks, starts, s, e) if masks else ""
         if not masked and attributions and name in rules.attribution_applies_to:
             for a_start, a_end, phrase in attributions:
@@ -731,11 +740,12 @@ def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
                     break
         negated = bool(negation and rules is not None and name in rules.negation_applies_to
                        and _negated(lowered, s, rules))
-        out.append((name, m["term"], s, e, not masked and not negated, negated, masked))
+        out.append((name, term, s, e, not masked and not negated, negated, masked))
     return out
 
 
 def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None = None,
+                 masks: Sequence[Any] | None = None,
                  negation: bool = True) -> list[tuple[str, str, int, int]]:
     """The matches of ``lexicon`` in ``text`` that the score tables count, as
     ``(category, term, start, end)`` like :meth:`Lexicon.hits`.
@@ -753,11 +763,20 @@ def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None 
     >>> counted_hits(text, load_frames(), mentions=find_mentions(text, actors))
     [('deterrence_defence', 'defen*', 40, 47)]
     """
-    masks = _actor_masks(text, None, mentions=mentions) if mentions is not None else None
+    if masks is None and mentions is not None:
+        masks = mention_masks(text, mentions)
     return [(name, term, s, e)
             for name, term, s, e, counted, _, _ in _classify(
-                text, lexicon, masks, negation=negation and lexicon.kind == "marker")
+                text, lexicon, masks, negation=negation and lexicon.kind == "marker",
+                ordered=False)
             if counted]
+
+
+def mention_masks(text: str, mentions: Sequence[Any]) -> list[Any]:
+    """The stretches of ``text`` that :func:`counted_hits` leaves out for these ``mentions``
+    (each name, widened over a person's title phrase): compute them once per text and pass
+    them as ``masks=`` when counting several lexicons."""
+    return _actor_masks(text, None, mentions=mentions, describe=False)
 
 
 def _text_masks(text: str, mask_actors: bool, actors: ActorList | Any) -> list[_Mask] | None:

@@ -344,8 +344,8 @@ rewrites them; nothing is matched under a timeout:
 
 ## Web pages and downloads (`add`)
 
-`add` reports each source on its own line (`SOURCE: failed. <message>`), goes on with the
-rest of the batch and exits with status 1 if any source failed. A download has a timeout
+`add` reports each source on its own line (`error: SOURCE: <message>` for one it could not
+add), goes on with the rest of the batch and exits with status 2 if any source failed. A download has a timeout
 for each step and an overall deadline of three timeouts (60 s by default), a size limit,
 and is refused when the HTTP is broken (a chunked body cut short, more than 100 headers, a
 header line over 64 KB, a bad status line, HTTP/0.9: "the server's answer is not valid

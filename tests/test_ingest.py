@@ -810,8 +810,9 @@ def test_cli_add_exit_code_when_a_source_fails(tmp_path, capsys, no_network):
     code = main(["add", str(NO_ARTICLE), LEDGER_URL, "--no-fetch",
                  "--event", str(tmp_path / "ev")])
     _, err = capsys.readouterr()
-    assert code == 1
+    assert code == 2
     assert "holds no article" in err and "fetching is off" in err
+    assert err.count("\nerror: ") == 2
     assert no_network == []
 
 

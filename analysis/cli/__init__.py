@@ -14,7 +14,7 @@ score      ``score``
 =========  ==========================================================
 
 Each handler takes the parsed arguments, calls the kit's functions and returns an exit
-code: 0 done, 1 something was not done (e.g. a page could not be added), 2 bad input (an
+code: 0 done, 1 something is missing (doctor), 2 bad input (an
 ``error:`` line names the file, line or argument), 3 done with bad rows skipped.
 """
 

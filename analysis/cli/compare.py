@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..comparison import (
     SIMILARITY_THRESHOLD,
@@ -78,6 +79,9 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
         table = kwic(corpus, args.term, window=args.window, by=args.by)
     except ValueError as err:
         raise CorpusError(str(err), file=args.path) from None
+    searched = table.attrs.get("searched")
+    if searched:
+        print(f"searched for {searched}: {len(table)} place(s)", file=sys.stderr)
     return emit_table(table, args)
 
 

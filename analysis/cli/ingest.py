@@ -19,6 +19,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
     shown = table.drop(columns=["message"]) if not (args.format or args.out) else table
     code = emit_table(shown, args)
     for row, result in zip(table.itertuples(index=False), results, strict=True):
+        if row.status == "failed":  # bad input: an error line naming the source
+            print(f"\nerror: {row.source}: {row.message}", file=sys.stderr)
+            continue
         print(f"\n{row.source}: {row.status}. {row.message}", file=sys.stderr)
         if args.show_dropped and result is not None and row.status == "added":
             for text in result.dropped:
@@ -26,7 +29,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
     if (table["status"] == "added").any():
         print("\nCheck the front matter of the new files (outlet, title, date) and fix it by "
               "hand where it is wrong.", file=sys.stderr)
-    return 1 if (table["status"] == "failed").any() else code
+    # 2, like every command given bad input, when a source could not be added (the others
+    # were still processed)
+    return 2 if (table["status"] == "failed").any() else code
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

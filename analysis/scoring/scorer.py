@@ -288,12 +288,17 @@ class Scorer:
             from ..actors import find_mentions
 
             mentions = find_mentions(text, actors)  # found once: frames, quotes, counts
+        masks = None
+        if lexicons and mentions is not None:
+            from ..framing import mention_masks
+
+            masks = mention_masks(text, mentions)  # once for frames and markers
         for lexicon in lexicons:
             from ..framing import counted_hits  # names and titles masked, as frame_scores
 
             counts: Counter[str] = Counter()
             sentences: dict[str, set[int]] = {}
-            for name, _term, start, _end in counted_hits(text, lexicon, mentions=mentions):
+            for name, _term, start, _end in counted_hits(text, lexicon, masks=masks):
                 counts[name] += 1
                 i = max(bisect.bisect_right(starts, start) - 1, 0) if spans else -1
                 sentences.setdefault(name, set()).add(i)
