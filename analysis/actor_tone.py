@@ -42,8 +42,9 @@ __all__ = ["MENTION_TONE_COLUMNS", "MIN_MENTIONS", "actor_tone_summary", "mentio
 MIN_MENTIONS = 5
 
 MENTION_TONE_COLUMNS = [
-    "article_id", "outlet", "actor", "surface", "start", "end", "sentence_index", "sentence",
-    "voice", "label", "p_negative", "p_neutral", "p_positive", "tone", "top_features",
+    "article_id", "outlet", "actor", "surface", "start", "end", "sentence_index",
+    "sentence_start", "sentence", "voice", "label", "p_negative", "p_neutral", "p_positive",
+    "tone", "top_features",
 ]
 
 
@@ -51,10 +52,11 @@ def mention_tone(corpus: pd.DataFrame, *, actors: Any = None, model: Any = None)
     """The tone toward every actor mention: one row per mention.
 
     Columns :data:`MENTION_TONE_COLUMNS`: the mention (``actor``, ``surface``, ``start``,
-    ``end`` in the article text), its ``sentence``, its ``voice`` (``"quoted"`` inside a
-    quote or reported speech, else ``"outlet"``), the model's ``label`` and probabilities,
-    ``tone = p_positive - p_negative`` (from -1 to 1) and ``top_features``, the features that
-    moved the prediction most (see :func:`analysis.target_tone.target_tone` for all of them).
+    ``end`` in the article text), its ``sentence`` (which starts at ``sentence_start``),
+    its ``voice`` (``"quoted"`` inside a quote or reported speech, else ``"outlet"``), the
+    model's ``label`` and probabilities, ``tone = p_positive - p_negative`` (from -1 to 1)
+    and ``top_features``, the features that moved the prediction most (see
+    :func:`analysis.target_tone.target_tone` for all of them).
 
     Parameters
     ----------
@@ -95,6 +97,7 @@ def mention_tone(corpus: pd.DataFrame, *, actors: Any = None, model: Any = None)
         top_features=tones["top_features"].to_numpy(),
     )
     out["tone"] = out["p_positive"] - out["p_negative"]
+    out["sentence_start"] = out["s_start"]
     return out[MENTION_TONE_COLUMNS]
 
 
