@@ -345,19 +345,19 @@ rewrites them; nothing is matched under a timeout:
 ## Web pages and downloads (`add`)
 
 `add` reports each source on its own line (`error: SOURCE: <message>` for one it could not
-add), goes on with the rest of the batch and exits with status 2 if any source failed. A download has a timeout
-for each step and an overall deadline of three timeouts (60 s by default), a size limit,
-and is refused when the HTTP is broken (a chunked body cut short, more than 100 headers, a
-header line over 64 KB, a bad status line, HTTP/0.9: "the server's answer is not valid
-HTTP (LineTooLong)"), when fewer bytes arrive than `Content-Length` announced ("the server
-announced 100,000 bytes but sent 500 bytes; nothing was stored"), and when a public
-address redirects to this machine or the local network (loopback, private and link-local
-addresses such as 169.254.169.254). A declared charset that is no text encoding (`hex`,
-`zlib`, `rot-13`, `uu`) or UTF-7 is ignored with a note. A FIFO, `/dev/zero` or another
-device is "not a regular file"; an `.mhtml` whose parts nest thousands deep, and a page
-nested deeper than the HTML parser reads (255 elements), each say so. `--max-mb` and
-`--timeout` take finite numbers in a range (`inf` and `nan` are refused by the command
-line, status 2).
+add), goes on with the rest of the batch and exits with status 2 if any source failed. A
+download has a timeout for each step and an overall deadline of three timeouts (60 s by
+default), a size limit, and is refused when the HTTP is broken (a chunked body cut short,
+more than 100 headers, a header line over 64 KB, a bad status line, HTTP/0.9: "the server's
+answer is not valid HTTP (LineTooLong)"), when fewer bytes arrive than `Content-Length`
+announced ("the server announced 100,000 bytes but sent 500 bytes; nothing was stored"), and
+when a public address redirects to this machine or the local network (loopback, private and
+link-local addresses such as 169.254.169.254). A declared charset that is no text encoding
+(`hex`, `zlib`, `rot-13`, `uu`) or UTF-7 is ignored with a note. A FIFO, `/dev/zero` or
+another device is "not a regular file"; an `.mhtml` whose parts nest thousands deep, and a
+page nested deeper than the HTML parser reads (255 elements), each say so. `--max-mb` and
+`--timeout` take finite numbers in a range (`inf` and `nan` are refused by the command line,
+status 2).
 
 ## Sizes and outputs
 
