@@ -29,6 +29,7 @@ import io
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as w
 import pandas as pd
@@ -666,16 +667,7 @@ class Workshop(w.VBox):
     """
 
     def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None = None) -> None:
-        self.choices = dict(events) if events is not None else event_choices()
-        if not self.choices:
-            raise ValueError("no events to choose from")
-        self.event = w.Dropdown(options=list(self.choices), description="Event",
-                                style={"description_width": "initial"},
-                                layout=w.Layout(width="auto"))
-        self.body = w.VBox()
-        super().__init__([self.event, self.body])
-        self.event.observe(lambda _: self.load(), "value")
-        self.load()
+        _event_page(self, events)
 
     def load(self) -> None:
         from .loading import load_corpus
@@ -687,6 +679,21 @@ class Workshop(w.VBox):
             self.explorer,
             w.HTML("<h3>Exercises</h3>"), self.exercises,
         ]
+
+
+def _event_page(page: Any, events: Mapping[str, str | os.PathLike[str]] | None) -> None:
+    """Set up ``page`` (a VBox with a ``load()`` method): an Event dropdown over ``events``
+    (default :func:`event_choices`) above a body that ``load`` fills for the chosen event."""
+    page.choices = dict(events) if events is not None else event_choices()
+    if not page.choices:
+        raise ValueError("no events to choose from")
+    page.event = w.Dropdown(options=list(page.choices), description="Event",
+                            style={"description_width": "initial"},
+                            layout=w.Layout(width="auto"))
+    page.body = w.VBox()
+    w.VBox.__init__(page, [page.event, page.body])
+    page.event.observe(lambda _: page.load(), "value")
+    page.load()
 
 
 def workshop(events: Mapping[str, str | os.PathLike[str]] | None = None) -> Workshop:
@@ -702,15 +709,8 @@ class BlindWorkshop(w.VBox):
 
     def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None = None, *,
                  seed: int | None = None) -> None:
-        self.choices = dict(events) if events is not None else event_choices()
         self.seed = seed
-        self.event = w.Dropdown(options=list(self.choices), description="Event",
-                                style={"description_width": "initial"},
-                                layout=w.Layout(width="auto"))
-        self.body = w.VBox()
-        super().__init__([self.event, self.body])
-        self.event.observe(lambda _: self.load(), "value")
-        self.load()
+        _event_page(self, events)
 
     def load(self) -> None:
         from .loading import load_corpus
