@@ -188,3 +188,16 @@ def test_exercises_work_without_code_and_cut_at_word_boundaries():
     assert len(table) == 3 and set(table["outlet"]) == {"Shafaq News"}
     assert (table["compound"].diff().dropna() <= 0).all()
     assert table["words"].str.len().gt(0).any()
+
+
+def test_the_tone_toward_actors_measure_explains_itself():
+    from analysis import load_corpus, sample_event
+    from analysis.widgets import explore
+
+    app = explore(load_corpus(sample_event()))
+    app.measure.value = "Tone toward each actor"
+    assert "toward that actor" in app.about.value and "misreads irony" in app.about.value
+    table = app.measure_table()
+    assert {"outlet", "actor", "n_mentions", "tone", "enough"} <= set(table.columns)
+    app.measure.value = "Who is mentioned"
+    assert app.about.value == ""
