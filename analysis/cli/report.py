@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import CorpusError
-from ..loading import load_corpus
 from ..report import CHARTS, chart, compare_event
 from .common import add_path_argument, add_subcommand, corpus_from_args
 
@@ -21,18 +19,7 @@ def _cmd_chart(args: argparse.Namespace) -> int:
     return 0
 
 
-#: ``compare`` draws every outlet in every chart and pairs them in the coverage tables; past
-#: this many outlets the report is unreadable (and took 200 s and 2.8 GB at 300 outlets).
-MAX_COMPARE_OUTLETS = 30
-
-
 def _cmd_compare(args: argparse.Namespace) -> int:
-    n_outlets = load_corpus(args.path)["outlet"].nunique()
-    if n_outlets > MAX_COMPARE_OUTLETS:
-        raise CorpusError(
-            f"has {n_outlets} outlets; a report can show at most {MAX_COMPARE_OUTLETS} side "
-            "by side (one colour, bar and column each). Compare a few outlets of one event "
-            "at a time, or score them all with 'score PATH --out scores.csv'", file=args.path)
     written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force,
                             actors=args.actors)
     for path in written:
