@@ -29,7 +29,6 @@ import io
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as w
 import pandas as pd
@@ -680,7 +679,27 @@ class Exercises(w.VBox):
         )
 
 
-class Workshop(w.VBox):
+class _EventPage(w.VBox):
+    """A page with an Event dropdown over ``events`` (default :func:`event_choices`) above a
+    body that the subclass's ``load()`` fills for the chosen event."""
+
+    def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None) -> None:
+        self.choices = dict(events) if events is not None else event_choices()
+        if not self.choices:
+            raise ValueError("no events to choose from")
+        self.event = w.Dropdown(options=list(self.choices), description="Event",
+                                style={"description_width": "initial"},
+                                layout=w.Layout(width="auto"))
+        self.body = w.VBox()
+        super().__init__([self.event, self.body])
+        self.event.observe(lambda _: self.load(), "value")
+        self.load()
+
+    def load(self) -> None:  # pragma: no cover - every page defines it
+        raise NotImplementedError
+
+
+class Workshop(_EventPage):
     """The participants' app: an event picker, the dashboard and the exercises.
 
     ``event`` is the picker (labels of :func:`event_choices`); changing it loads that event
@@ -688,7 +707,7 @@ class Workshop(w.VBox):
     """
 
     def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None = None) -> None:
-        _event_page(self, events)
+        super().__init__(events)
 
     def load(self) -> None:
         from .loading import load_corpus
@@ -702,21 +721,6 @@ class Workshop(w.VBox):
         ]
 
 
-def _event_page(page: Any, events: Mapping[str, str | os.PathLike[str]] | None) -> None:
-    """Set up ``page`` (a VBox with a ``load()`` method): an Event dropdown over ``events``
-    (default :func:`event_choices`) above a body that ``load`` fills for the chosen event."""
-    page.choices = dict(events) if events is not None else event_choices()
-    if not page.choices:
-        raise ValueError("no events to choose from")
-    page.event = w.Dropdown(options=list(page.choices), description="Event",
-                            style={"description_width": "initial"},
-                            layout=w.Layout(width="auto"))
-    page.body = w.VBox()
-    w.VBox.__init__(page, [page.event, page.body])
-    page.event.observe(lambda _: page.load(), "value")
-    page.load()
-
-
 def workshop(events: Mapping[str, str | os.PathLike[str]] | None = None) -> Workshop:
     """The workshop app of notebook 04: pick an event, explore it, do the exercises.
 
@@ -725,13 +729,13 @@ def workshop(events: Mapping[str, str | os.PathLike[str]] | None = None) -> Work
     return Workshop(events)
 
 
-class BlindWorkshop(w.VBox):
+class BlindWorkshop(_EventPage):
     """The blind round on its own page, with an event picker; see :func:`blind_workshop`."""
 
     def __init__(self, events: Mapping[str, str | os.PathLike[str]] | None = None, *,
                  seed: int | None = None) -> None:
         self.seed = seed
-        _event_page(self, events)
+        super().__init__(events)
 
     def load(self) -> None:
         from .loading import load_corpus
