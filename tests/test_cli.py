@@ -81,3 +81,30 @@ def test_unknown_command_exits_with_usage():
     with pytest.raises(SystemExit) as info:
         main(["frobnicate"])
     assert info.value.code == 2
+
+
+def test_actor_tone_tables_agree_with_mentions_and_voices(capsys):
+    def rows(*extra):
+        assert main(["actors", str(SEED_EVENT), "--format", "json", *extra]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    counts = {(r["outlet"], r["actor"]): r["n_mentions"] for r in rows()}
+    every = rows("--table", "tone-mentions")
+    # one toned row per mention: the same counts as the plain mention table
+    toned: dict = {}
+    for r in every:
+        toned[r["outlet"], r["actor"]] = toned.get((r["outlet"], r["actor"]), 0) + 1
+    assert toned == {k: v for k, v in counts.items() if v}
+    assert all(r["label"] in {"negative", "neutral", "positive"} for r in every)
+    own = rows("--table", "tone-mentions", "--voice", "outlet")
+    quoted = rows("--table", "tone-mentions", "--voice", "quoted")
+    assert {r["voice"] for r in own} == {"outlet"} and {r["voice"] for r in quoted} == {"quoted"}
+    assert len(own) + len(quoted) == len(every)
+    summary = rows("--table", "tone", "--voice", "outlet")
+    by_pair = {(r["outlet"], r["actor"]): r for r in summary}
+    for (outlet, actor), n in ((k, sum(1 for r in own if (r["outlet"], r["actor"]) == k))
+                               for k in by_pair):
+        row = by_pair[outlet, actor]
+        assert row["n_mentions"] == n
+        assert row["n_negative"] + row["n_neutral"] + row["n_positive"] == n
+        assert row["enough"] == (n >= 5)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..actor_tone import actor_tone_summary, mention_tone
 from ..actors import (
     actor_list_yaml,
     actors_by_outlet,
@@ -37,6 +38,24 @@ _ACTOR_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "counts": count_actors, "mentions": mention_table, "outlets": actors_by_outlet,
     "labels": label_table, "naming": naming_table,
 }
+
+
+def _tone_mentions(corpus: pd.DataFrame, *, actors: object = None,
+                   voice: str = "all") -> pd.DataFrame:
+    """Every actor mention with the model's tone toward it (``voice`` keeps one voice)."""
+    mentions = mention_tone(corpus, actors=actors)
+    return mentions if voice == "all" else mentions[mentions["voice"] == voice]
+
+
+def _tone_summary(corpus: pd.DataFrame, *, actors: object = None,
+                  voice: str = "all") -> pd.DataFrame:
+    """Tone toward each actor per outlet, with intervals and the mentions it rests on."""
+    return actor_tone_summary(mention_tone(corpus, actors=actors), voice=voice)
+
+
+_ACTOR_TONE_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "tone": _tone_summary, "tone-mentions": _tone_mentions,
+}
 _QUOTE_TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "quotes": quote_table, "voices": voice_table, "verbs": verb_table,
 }
@@ -48,7 +67,8 @@ def _table_command(tables: dict[str, Callable[..., pd.DataFrame]]) -> Callable[.
     def handler(args: argparse.Namespace) -> int:
         corpus = corpus_from_args(args)
         actors = load_actors(args.actors) if args.actors else None
-        return emit_table(tables[args.table](corpus, actors=actors), args)
+        options = {"voice": args.voice} if args.table in _ACTOR_TONE_TABLES else {}
+        return emit_table(tables[args.table](corpus, actors=actors, **options), args)
 
     return handler
 
@@ -96,14 +116,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="who is mentioned: one row per article and actor (or mentions, outlets, labels, "
              "naming)",
         examples=["data/events/my-event",
-                  "data/events/my-event --actors my-actors.yml --table labels"],
+                  "data/events/my-event --actors my-actors.yml --table labels",
+                  "data/events/my-event --table tone --voice outlet"],
     )
     add_path_argument(p, clean=True)
     _actors_option(p, _ACTORS_HELP)
-    p.add_argument("--table", choices=list(_ACTOR_TABLES), default="counts",
-                   help="which table to print (default: counts)")
+    p.add_argument("--table", choices=[*_ACTOR_TABLES, *_ACTOR_TONE_TABLES], default="counts",
+                   help="which table to print (default: counts). tone: tone toward each "
+                        "actor per outlet (shares with intervals, mean tone, the mentions "
+                        "it rests on; a linear model, see docs); tone-mentions: every "
+                        "mention with its label, probabilities and the features behind it")
+    p.add_argument("--voice", choices=["all", "outlet", "quoted"], default="all",
+                   help="with --table tone or tone-mentions: the outlet's own words, quoted "
+                        "or reported material, or both (default: all)")
     add_output_options(p)
-    p.set_defaults(func=_table_command(_ACTOR_TABLES))
+    p.set_defaults(func=_table_command({**_ACTOR_TABLES, **_ACTOR_TONE_TABLES}))
 
     p = add_subcommand(
         subparsers, "discover",
