@@ -53,6 +53,8 @@ SAMPLE_SIZE = 200
 MIN_OUTLET = 20
 POOLED = "(outlets with fewer than 20 articles)"
 FOUND_SHARE = 0.9
+FRESH_SIZE = 100
+FRESH_SEED = 1616
 
 Spans = Sequence[tuple[int, int]]
 
@@ -66,15 +68,8 @@ def sample_articles(corpus: pd.DataFrame, *, n: int = SAMPLE_SIZE, seed: int = S
     remainders), drawn in stratum-name order, then split in half per stratum into ``tune``
     and ``held`` (odd ones pooled and split at the end), all with one seeded generator.
     """
-    sizes_by_outlet = corpus["outlet"].value_counts()
-    stratum = corpus["outlet"].where(corpus["outlet"].map(sizes_by_outlet) >= min_outlet,
-                                     POOLED)
-    sizes = stratum.value_counts().sort_index()
-    quota = n * sizes / sizes.sum()
-    alloc = np.maximum(1, np.floor(quota)).astype(int)
-    remainders = (quota - np.floor(quota)).where(alloc == np.floor(quota), -1)
-    for name in remainders.sort_values(ascending=False, kind="stable").index[:n - alloc.sum()]:
-        alloc[name] += 1
+    stratum = _strata(corpus, min_outlet=min_outlet)
+    alloc = _allocate(stratum.value_counts().sort_index(), n)
     rng = np.random.default_rng(seed)
     frame = corpus.assign(stratum=stratum).sort_values("article_id")
     drawn = [(name, list(rng.choice(frame.loc[frame["stratum"] == name, "article_id"]
@@ -94,6 +89,48 @@ def sample_articles(corpus: pd.DataFrame, *, n: int = SAMPLE_SIZE, seed: int = S
     outlets = frame.set_index("article_id")["outlet"]
     return pd.DataFrame({"article_id": list(split), "outlet": outlets[list(split)].tolist(),
                          "split": list(split.values())})
+
+
+def _strata(corpus: pd.DataFrame, *, min_outlet: int) -> pd.Series:
+    """Each article's stratum: its outlet, or ``POOLED`` for outlets under ``min_outlet``."""
+    sizes_by_outlet = corpus["outlet"].value_counts()
+    return corpus["outlet"].where(corpus["outlet"].map(sizes_by_outlet) >= min_outlet, POOLED)
+
+
+def _allocate(sizes: pd.Series, n: int) -> pd.Series:
+    """``n`` draws proportional to ``sizes``, at least 1 each, largest remainders (among the
+    strata not lifted to 1; ties in name order)."""
+    quota = n * sizes / sizes.sum()
+    alloc = np.maximum(1, np.floor(quota)).astype(int)
+    remainders = (quota - np.floor(quota)).where(alloc == np.floor(quota), -1)
+    for name in remainders.sort_values(ascending=False, kind="stable").index[:n - alloc.sum()]:
+        alloc[name] += 1
+    return alloc
+
+
+def sample_fresh_held(corpus: pd.DataFrame, *, exclude: Iterable[str], n: int = FRESH_SIZE,
+                      seed: int = FRESH_SEED, min_outlet: int = MIN_OUTLET) -> pd.DataFrame:
+    """The second held set (``furniture_gold_held.md``): ``article_id, outlet, split``.
+
+    The same strata as :func:`sample_articles` (outlets with ``min_outlet`` articles or more
+    in the whole corpus, the rest pooled) and the same allocation (``n`` proportional to the
+    strata's sizes in the whole corpus, at least 1 each, largest remainders); each stratum,
+    in name order, draws its quota from its articles not in ``exclude`` (sorted by
+    ``article_id``) with ``rng.choice(ids, size, replace=False)`` of one generator seeded
+    ``seed``. Every article drawn is ``held``.
+    """
+    stratum = _strata(corpus, min_outlet=min_outlet)
+    alloc = _allocate(stratum.value_counts().sort_index(), n)
+    rng = np.random.default_rng(seed)
+    excluded = set(exclude)
+    frame = corpus.assign(stratum=stratum).sort_values("article_id")
+    frame = frame[~frame["article_id"].isin(excluded)]
+    ids = [i for name in sorted(alloc.index)
+           for i in rng.choice(frame.loc[frame["stratum"] == name, "article_id"].to_numpy(),
+                               size=alloc[name], replace=False)]
+    outlets = frame.set_index("article_id")["outlet"]
+    return pd.DataFrame({"article_id": ids, "outlet": outlets[ids].tolist(),
+                         "split": "held"})
 
 
 def load_gold(path: Path = GOLD) -> pd.DataFrame:
