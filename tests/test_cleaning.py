@@ -309,6 +309,13 @@ def test_a_users_cleaning_pattern_that_backtracks_is_refused(tmp_path):
         ("Copyright 2020 The Ames Gazette. All rights reserved. This material may not be "
          "published, broadcast or rewritten.", "copyright_line"),
         ("Send a tip to the farm desk.", "tip_promo"),
+        ("Become a subscriber to support our farm reporting.", "membership_appeal"),
+        ("Get the farm newsletter. This site is protected by reCAPTCHA", "recaptcha_box"),
+        ("Subscribe to our farm podcast wherever you listen.", "podcast_line"),
+        ("Let us know what you think at farmdesk@example.org.", "feedback_promo"),
+        ("Next image 3 of 12", "video_player_words"),
+        ("Watch:", "dont_miss_header"),
+        ("Full Coverage: Floods in Iowa", "labelled_link"),
     ],
 )
 def test_second_round_entries_remove_their_family(line, name):
@@ -329,6 +336,8 @@ def test_second_round_entries_remove_their_family(line, name):
         "The farm desk got a lot of mail.",
         "Opinion",  # only capitals are a section label
         "Read the room, she told them.",
+        "He had filed papers the previous autumn to become a member of that party.",
+        "The farmers said they would subscribe to the co-op's podcast, she says.",
     ],
 )
 def test_second_round_entries_keep_look_alike_content(line):
