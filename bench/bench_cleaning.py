@@ -1,15 +1,26 @@
 """Line-level precision and recall of analysis.cleaning against hand-labelled page furniture.
 
 Run: ``PYTHONPATH=. .venv/bin/python bench/bench_cleaning.py [--corpus PATH]
-[--split tune|held|both] [--errors]``
+[--split tune|held|both] [--errors] [--time N]``
 
-The answer key is ``tests/fixtures/furniture_gold.jsonl``: every non-empty line of 200
-allsides-abp articles labelled ``content``, ``furniture`` or ``mixed`` (with the furniture's
-character spans), half of the articles for tuning rules (``tune``) and half kept for the
-figure (``held``); ``tests/fixtures/furniture_gold.md`` says how the sample was drawn and
-what counts as furniture. The bench redraws the sample to check it, checks each line's
-SHA-1 against the corpus, runs ``analysis.cleaning.furniture_table`` (all rules, the
-shipped ``cleaning.yml``) and a plain baseline on the articles, and prints per split:
+``--time N`` instead times ``clean_corpus`` on N unlabelled articles (seeded sample, the
+held articles left out): the best of five runs in CPU time, in microseconds per article.
+
+The answer keys label every non-empty line ``content``, ``furniture`` or ``mixed`` (with the
+furniture's character spans):
+
+* ``tests/fixtures/furniture_gold.jsonl``: 200 allsides-abp articles, drawn and labelled
+  first (``furniture_gold.md``). They were split 100 ``tune`` / 100 ``held``, and the old
+  held half was measured once (2026-11-30); since then **all 200 are the tuning set**
+  (``tune``; the column ``draw_half`` keeps the half each came from).
+* ``tests/fixtures/furniture_gold_held.jsonl``: 100 other articles of the same corpus,
+  drawn the same way with seed 1616 and labelled before the cleaner was run on them
+  (``furniture_gold_held.md``): the ``held`` set, for the figure.
+
+The bench redraws both samples to check them, checks each line's SHA-1 against the corpus,
+runs ``analysis.cleaning.furniture_table`` (all rules, the shipped ``cleaning.yml``) and a
+plain baseline on the articles of the split(s) asked for (``--split``, default ``tune``:
+the held articles are not even cleaned unless asked), and prints per split:
 
 * **precision**: of the lines the cleaner touched, the share where it removed furniture
   only. A content line removed is a false positive, and so is a *mixed* line removed
@@ -20,9 +31,10 @@ shipped ``cleaning.yml``) and a plain baseline on the articles, and prints per s
 
 Characters are compared on letters and digits only (so spaces and punctuation at the edge
 of a span do not count), or on all non-space characters for a line with no letters or
-digits (``___``). Then a per-outlet count of the furniture-bearing lines missed, and the
-false positives by cleaning rule. ``--errors`` lists each miss and false positive of the
-``tune`` half only; the held half's errors are not printed, so rules are not tuned on them.
+digits (``___``). For ``tune`` only: a per-outlet count of the furniture-bearing lines
+missed, the false positives by cleaning rule, and with ``--errors`` each miss and false
+positive. For ``held`` only the figures are printed: its errors are never shown, so rules
+are not tuned on them.
 
 Skips, with a message naming the path, when the corpus is absent.
 """
@@ -34,6 +46,7 @@ import hashlib
 import json
 import re
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -42,10 +55,11 @@ import numpy as np
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.cleaning import furniture_table
+from analysis.cleaning import clean_corpus, furniture_table
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "furniture_gold.jsonl"
+GOLD_HELD = ROOT / "tests" / "fixtures" / "furniture_gold_held.jsonl"
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 
 SEED = 16
@@ -53,6 +67,8 @@ SAMPLE_SIZE = 200
 MIN_OUTLET = 20
 POOLED = "(outlets with fewer than 20 articles)"
 FOUND_SHARE = 0.9
+FRESH_SIZE = 100
+FRESH_SEED = 1616
 
 Spans = Sequence[tuple[int, int]]
 
@@ -66,15 +82,8 @@ def sample_articles(corpus: pd.DataFrame, *, n: int = SAMPLE_SIZE, seed: int = S
     remainders), drawn in stratum-name order, then split in half per stratum into ``tune``
     and ``held`` (odd ones pooled and split at the end), all with one seeded generator.
     """
-    sizes_by_outlet = corpus["outlet"].value_counts()
-    stratum = corpus["outlet"].where(corpus["outlet"].map(sizes_by_outlet) >= min_outlet,
-                                     POOLED)
-    sizes = stratum.value_counts().sort_index()
-    quota = n * sizes / sizes.sum()
-    alloc = np.maximum(1, np.floor(quota)).astype(int)
-    remainders = (quota - np.floor(quota)).where(alloc == np.floor(quota), -1)
-    for name in remainders.sort_values(ascending=False, kind="stable").index[:n - alloc.sum()]:
-        alloc[name] += 1
+    stratum = _strata(corpus, min_outlet=min_outlet)
+    alloc = _allocate(stratum.value_counts().sort_index(), n)
     rng = np.random.default_rng(seed)
     frame = corpus.assign(stratum=stratum).sort_values("article_id")
     drawn = [(name, list(rng.choice(frame.loc[frame["stratum"] == name, "article_id"]
@@ -96,9 +105,61 @@ def sample_articles(corpus: pd.DataFrame, *, n: int = SAMPLE_SIZE, seed: int = S
                          "split": list(split.values())})
 
 
+def _strata(corpus: pd.DataFrame, *, min_outlet: int) -> pd.Series:
+    """Each article's stratum: its outlet, or ``POOLED`` for outlets under ``min_outlet``."""
+    sizes_by_outlet = corpus["outlet"].value_counts()
+    return corpus["outlet"].where(corpus["outlet"].map(sizes_by_outlet) >= min_outlet, POOLED)
+
+
+def _allocate(sizes: pd.Series, n: int) -> pd.Series:
+    """``n`` draws proportional to ``sizes``, at least 1 each, largest remainders (among the
+    strata not lifted to 1; ties in name order)."""
+    quota = n * sizes / sizes.sum()
+    alloc = np.maximum(1, np.floor(quota)).astype(int)
+    remainders = (quota - np.floor(quota)).where(alloc == np.floor(quota), -1)
+    for name in remainders.sort_values(ascending=False, kind="stable").index[:n - alloc.sum()]:
+        alloc[name] += 1
+    return alloc
+
+
+def sample_fresh_held(corpus: pd.DataFrame, *, exclude: Iterable[str], n: int = FRESH_SIZE,
+                      seed: int = FRESH_SEED, min_outlet: int = MIN_OUTLET) -> pd.DataFrame:
+    """The second held set (``furniture_gold_held.md``): ``article_id, outlet, split``.
+
+    The same strata as :func:`sample_articles` (outlets with ``min_outlet`` articles or more
+    in the whole corpus, the rest pooled) and the same allocation (``n`` proportional to the
+    strata's sizes in the whole corpus, at least 1 each, largest remainders); each stratum,
+    in name order, draws its quota from its articles not in ``exclude`` (sorted by
+    ``article_id``) with ``rng.choice(ids, size, replace=False)`` of one generator seeded
+    ``seed``. Every article drawn is ``held``.
+    """
+    stratum = _strata(corpus, min_outlet=min_outlet)
+    alloc = _allocate(stratum.value_counts().sort_index(), n)
+    rng = np.random.default_rng(seed)
+    excluded = set(exclude)
+    frame = corpus.assign(stratum=stratum).sort_values("article_id")
+    frame = frame[~frame["article_id"].isin(excluded)]
+    ids = [i for name in sorted(alloc.index)
+           for i in rng.choice(frame.loc[frame["stratum"] == name, "article_id"].to_numpy(),
+                               size=alloc[name], replace=False)]
+    outlets = frame.set_index("article_id")["outlet"]
+    return pd.DataFrame({"article_id": ids, "outlet": outlets[ids].tolist(),
+                         "split": "held"})
+
+
 def load_gold(path: Path = GOLD) -> pd.DataFrame:
+    """One answer key as stored (its ``split`` column as written when it was drawn)."""
     with open(path, encoding="utf-8") as fh:
         return pd.DataFrame([json.loads(line) for line in fh if line.strip()])
+
+
+def load_splits(first: Path = GOLD, held: Path = GOLD_HELD) -> pd.DataFrame:
+    """Both answer keys with the splits in use now: every article of ``first`` is ``tune``
+    (its original half kept in ``draw_half``), every article of ``held`` is ``held``."""
+    old = load_gold(first)
+    old = old.assign(draw_half=old["split"], split="tune")
+    new = load_gold(held).assign(draw_half="held", split="held")
+    return pd.concat([old, new], ignore_index=True)
 
 
 def significant(line: str) -> list[int]:
@@ -228,12 +289,20 @@ def list_errors(judged: pd.DataFrame, lines: Mapping[tuple[str, int], str],
 
 
 def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame) -> None:
+    """Redraw both samples and say whether they are the labelled articles."""
+    first = gold[gold["split"] == "tune"].drop_duplicates("article_id")
     redrawn = sample_articles(corpus)
-    labelled = gold.drop_duplicates("article_id")[["article_id", "split"]]
     same = set(map(tuple, redrawn[["article_id", "split"]].to_numpy())) == set(
-        map(tuple, labelled.to_numpy()))
-    verdict = "the same 200 articles and splits as the labels" if same else "DIFFERS"
-    print(f"Sample: redrawn with seed {SEED}: {verdict}")
+        map(tuple, first[["article_id", "draw_half"]].to_numpy()))
+    verdict = "the same 200 articles and halves as the labels" if same else "DIFFERS"
+    print(f"Tune sample: redrawn with seed {SEED}: {verdict}")
+    held = gold[gold["split"] == "held"]
+    if held.empty:
+        return
+    fresh = sample_fresh_held(corpus, exclude=first["article_id"])
+    same = list(fresh["article_id"]) == list(held["article_id"].drop_duplicates())
+    verdict = "the same 100 articles as the labels" if same else "DIFFERS"
+    print(f"Held sample: redrawn with seed {FRESH_SEED}, the 200 excluded: {verdict}")
 
 
 def check_alignment(gold: pd.DataFrame, lines: Mapping[tuple[str, int], str]) -> pd.DataFrame:
@@ -256,11 +325,21 @@ def report(split: str, gold: pd.DataFrame, lines: Mapping[tuple[str, int], str],
     judged = evaluate(part, lines, kit)
     show("analysis.cleaning (all rules)", summary(judged))
     show("baseline: short non-sentence lines", summary(evaluate(part, lines, baseline)))
+    if "draw_half" in judged.columns and judged["draw_half"].nunique() > 1:
+        for half, rows in judged.groupby("draw_half"):
+            show(f"  of which first draw's {half} half", summary(rows))
+    if split != "tune":
+        return  # the held set's errors are not shown, not even counted by outlet or rule
     false_pos = judged[judged["touched"] & judged["lost"]]
     by_rule = Counter(rules[(a, n)] for a, n in zip(false_pos["article_id"],
                                                     false_pos["line_no"], strict=True))
     print("  false positives by rule: "
           + (", ".join(f"{r} {c}" for r, c in by_rule.most_common()) or "none"))
+    touched = judged[judged["touched"]]
+    by_rule_all = Counter(rules.get((a, n), "") for a, n in zip(
+        touched["article_id"], touched["line_no"], strict=True))
+    print("  lines touched by rule (false positives): " + ", ".join(
+        f"{r} {c} ({by_rule.get(r, 0)})" for r, c in by_rule_all.most_common()))
     has = judged[judged["label"] != "content"]
     per_outlet = has.groupby("outlet").agg(lines=("found", "size"),
                                            missed=("found", lambda s: int((~s).sum())))
@@ -269,31 +348,58 @@ def report(split: str, gold: pd.DataFrame, lines: Mapping[tuple[str, int], str],
     print("  furniture-bearing lines missed, by outlet (missed/labelled):")
     for outlet, row in per_outlet.iterrows():
         print(f"    {outlet:<38} {row['missed']:>3}/{row['lines']}")
-    if errors and split == "tune":
+    if errors:
         list_errors(judged, lines, rules)
+
+
+def time_cleaning(corpus: pd.DataFrame, exclude: Iterable[str], *, n: int,
+                  repeats: int = 5) -> float:
+    """CPU microseconds per article of ``clean_corpus`` on ``n`` articles not in
+    ``exclude`` (``random_state=5``), the best of ``repeats`` runs."""
+    sample = corpus[~corpus["article_id"].isin(set(exclude))].sample(
+        n=min(n, len(corpus)), random_state=5).reset_index(drop=True)
+    clean_corpus(sample.head(20))  # patterns read and compiled outside the timing
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        clean_corpus(sample)
+        best = min(best, time.process_time() - start)
+    return best / len(sample) * 1e6
 
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ALLSIDES,
                         help="allsides-abp articles.jsonl.gz (default: ../shared/...)")
-    parser.add_argument("--split", choices=["tune", "held", "both"], default="both")
+    parser.add_argument("--split", choices=["tune", "held", "both"], default="tune",
+                        help="which labelled articles to clean and measure (default: tune)")
     parser.add_argument("--gold", type=Path, default=GOLD, help=argparse.SUPPRESS)
+    parser.add_argument("--gold-held", type=Path, default=GOLD_HELD, help=argparse.SUPPRESS)
     parser.add_argument("--errors", action="store_true",
-                        help="list each miss and false positive of the tune half")
+                        help="list each miss and false positive of the tune set")
+    parser.add_argument("--time", type=int, metavar="N",
+                        help="time clean_corpus on N unlabelled articles instead")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if not args.corpus.exists():
         print(f"bench_cleaning: skipped, the corpus {args.corpus} is absent")
         return 0
-    gold = load_gold(args.gold)
+    if args.time:
+        held = load_gold(args.gold_held)["article_id"]
+        us = time_cleaning(load_corpus(args.corpus), held, n=args.time)
+        print(f"clean_corpus: {us:,.0f} us of CPU per article ({args.time} unlabelled "
+              f"articles, best of 5)")
+        return 0
+    splits = ["tune", "held"] if args.split == "both" else [args.split]
+    gold = load_splits(args.gold, args.gold_held)
     corpus = load_corpus(args.corpus)
     check_sample(corpus, gold)
+    gold = gold[gold["split"].isin(splits)]
     corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))].reset_index(drop=True)
     lines = article_lines(corpus)
     gold = check_alignment(gold, lines)
     kit, rules = kit_removals(corpus, lines)
     baseline = baseline_removals({k: v for k, v in lines.items() if v.strip()})
-    for split in (["tune", "held"] if args.split == "both" else [args.split]):
+    for split in splits:
         report(split, gold, lines, kit, rules, baseline, errors=args.errors)
     return 0
 

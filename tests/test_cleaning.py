@@ -124,8 +124,8 @@ def test_corpus_functions_check_columns():
 
 
 def test_rules_constant_lists_every_rule():
-    assert set(RULES) == {"navigation", "title", "repeated_caption", "repeated_line",
-                          "related_block", "within_line", "appended_summary"}
+    assert set(RULES) == {"navigation", "title", "title_variant", "repeated_caption",
+                          "repeated_line", "related_block", "within_line", "appended_summary"}
 
 
 YAML_HEAD = "navigation:\n  - 'skip to content'\n"
@@ -265,3 +265,143 @@ def test_a_users_cleaning_pattern_that_backtracks_is_refused(tmp_path):
     copy = tmp_path / "copy.yml"
     copy.write_text("navigation:\n  - 'follow us on \\w+.*'\n", encoding="utf-8")
     assert len(load_patterns(copy).navigation) == 1
+
+
+# Families of furniture added in issue 16's second round, on invented lines: each is removed
+# by the entry named, and the look-alike content after it is kept.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("* * *", "separator_line"),
+        ("Tweet \u00b7 Email \u00b7 WhatsApp", "share_bar"),
+        ("LISTEN TO ARTICLE 3:10 SHARE THIS ARTICLE Share Tweet Post Email", "share_bar"),
+        ("[Sign up for our weekly newsletter about the courts.]", "newsletter_box"),
+        ("Farm Report newsletter The week in farming, in your inbox. Email Sign Up",
+         "newsletter_box"),
+        ("The Ames Gazette is making its flood coverage free for all readers.",
+         "free_coverage_promo"),
+        ("Click for more from the Ames Gazette.", "click_link"),
+        ("Got a tip? Write to the farm desk.", "tip_promo"),
+        ("twitter @farmdesk", "address_only"),
+        ("https://www.youtube.com/watch?v=abc123", "address_only"),
+        ('poster="https://example.org/thumb.png"', "markup_leftover"),
+        ("var t=1;}catch(e){}})(document);", "script_leftover"),
+        ("(Credit: Jane Roe/Getty Images)", "credit_line"),
+        ("Farmers wait at the market in Ames. Photo by Jane Roe", "caption_credit_end"),
+        ("Jane Roe/AP Farmers wait at the market in Ames on Monday.", "slash_credit_caption"),
+        ("Farmers wait at the market in Ames on Monday, before the rain. Jane Roe/Getty Images",
+         "slash_credit_caption"),
+        ("toggle caption Jane Roe/NPR", "toggle_caption"),
+        ("Hide caption Farmers wait in Ames. Previous Next Jane Roe/NPR", "npr_gallery_caption"),
+        ("Channel 5 News via YouTube", "via_platform"),
+        ("OPINION", "section_label_word"),
+        ("Explainer: How the farm bill works", "labelled_link"),
+        ("YOUR TAKE:Readers' photos of the flood", "labelled_link"),
+        ("The Associated Press: Farm bill stalls in the Senate.", "outlet_headline"),
+        ("Q&A What is the farm bill? Show Hide It pays for crop insurance.", "qa_widget"),
+        ("You can read the full ruling here.", "link_sentence"),
+        ("Don't miss:", "dont_miss_header"),
+        ("READ THE FULL RULING", "read_the_link"),
+        ("Full ruling (pdf)", "pdf_link"),
+        ("This story has been updated.", "bare_update_note"),
+        ("Continue Reading Below", "continue_reading"),
+        ("Replay", "video_player_words"),
+        ("Copyright 2020 The Ames Gazette. All rights reserved. This material may not be "
+         "published, broadcast or rewritten.", "copyright_line"),
+        ("Send a tip to the farm desk.", "tip_promo"),
+        ("Become a subscriber to support our farm reporting.", "membership_appeal"),
+        ("Get the farm newsletter. This site is protected by reCAPTCHA", "recaptcha_box"),
+        ("Subscribe to our farm podcast wherever you listen.", "podcast_line"),
+        ("Let us know what you think at farmdesk@example.org.", "feedback_promo"),
+        ("Next image 3 of 12", "video_player_words"),
+        ("Watch:", "dont_miss_header"),
+        ("Full Coverage: Floods in Iowa", "labelled_link"),
+    ],
+)
+def test_second_round_entries_remove_their_family(line, name):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.line) == ("navigation", name, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Analysis: the bill would cost $2 trillion.",  # a label, but a sentence
+        "CNN: Does the plan help farmers?",  # a speaker in a transcript
+        "Copyright law protects authors, the judge wrote.",  # no year, no symbol
+        "The newsletter, which has 10,000 subscribers, backed the bill.",
+        "He closes the video by suggesting he will run again.",  # 'video by' + lower case
+        "A PBS NewsHour/NPR/Marist poll found that 55 percent agree.",  # a poll, not a credit
+        "Readers can subscribe to updates, the minister said, and a newsletter will follow.",
+        "The farm desk got a lot of mail.",
+        "Opinion",  # only capitals are a section label
+        "Read the room, she told them.",
+        "He had filed papers the previous autumn to become a member of that party.",
+        "The farmers said they would subscribe to the co-op's podcast, she says.",
+    ],
+)
+def test_second_round_entries_keep_look_alike_content(line):
+    assert find_furniture("Body.\n" + line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "cut", "name"),
+    [
+        ("In Summary The bill pays for crop insurance.", "In Summary", "in_summary_label"),
+        ("#related#The bill pays for crop insurance.", "#related#", "template_marker"),
+        ("Jane Roe farms in Ames. You can reach her by e-mailing jane@example.org.",
+         "You can reach her by e-mailing jane@example.org.", "contact_in_bio"),
+        ("Jane Roe farms in Ames. She can be reached at jane@example.org.",
+         "She can be reached at jane@example.org.", "contact_in_bio"),
+    ],
+)
+def test_second_round_cuts(line, cut, name):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.text) == ("within_line", name, cut)
+
+
+def test_in_summary_label_is_case_sensitive():
+    assert find_furniture("Body.\nIn summary, the talks failed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a caption and the page's headline in other words: 4 of 6 words shared
+        ("Farmers wait at the market in Ames. Farm bill stalls in Senate\nBody text.",
+         [("title_variant", 1)]),
+        ("Farm Bill Stalls In The Senate\nBody text.", [("title_variant", 1)]),
+        # a sentence (full stop), a quote, and a line after the first three stay
+        ("Farm bill stalls in the Senate.\nBody text.", []),
+        ('"Farm bill stalls in the Senate again"\nBody text.', []),
+        ("One.\nTwo.\nThree.\nFarm bill stalls in the Senate", []),
+        # too few words in common
+        ("Farmers wait at the market in Ames. Rain delays the harvest\nBody text.", []),
+    ],
+)
+def test_title_variant(text, expected):
+    removals = find_furniture(text, title="The farm bill stalls in the Senate")
+    assert [(r.rule, r.line) for r in removals] == expected
+    for r in removals:
+        assert "of its words in the title" in r.reason
+
+
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_requires_only_skips_lines_without_the_text(patterns_file):
+    patterns_file(YAML_HEAD + "  - name: promo\n    pattern: 'buy .*'\n"
+                  "    requires: ['save']\n    reason: a shop's promo\n")
+    text = "Buy now and save\nBuy nothing\nTalks went on."
+    assert [(r.line, r.name) for r in find_furniture(text)] == [(1, "promo")]
+    # without 'requires' the second line goes too
+    patterns_file(YAML_HEAD + "  - name: promo\n    pattern: 'buy .*'\n")
+    assert [r.line for r in find_furniture(text)] == [1, 2]
+
+
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_bad_requires_names_the_entry(patterns_file):
+    from analysis.cleaning import load_patterns
+    from analysis.errors import CorpusError
+
+    path = patterns_file(YAML_HEAD + "  - name: promo\n    pattern: 'x'\n    requires: 3\n")
+    with pytest.raises(CorpusError, match=r"entry 2 \('promo'\): 'requires' must be a text"):
+        load_patterns(path)
