@@ -10,7 +10,8 @@ The events are split in two halves: ``tune`` (may be looked at to choose a metho
 parameters) and ``held`` (only its figures are quoted).
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
-and passed to ``coverage`` with its default parameters. Printed:
+and passed to ``coverage`` with its default parameters (the match model), and with
+``method="cosine"`` (the earlier rule) for comparison. Printed:
 
 * per pair (sentence x other outlet): predicted shared when the other outlet is in the
   sentence's ``shared_with``; accuracy, and precision / recall / F1 of "shared";
@@ -129,7 +130,9 @@ def locate(gold: pd.DataFrame, sents: pd.DataFrame) -> tuple[pd.Series, dict[str
     return pd.Series([found.get(k) for k in key], index=gold.index, dtype="Int64"), counts
 
 
-def predictions(corpus: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+def predictions(
+    corpus: pd.DataFrame, gold: pd.DataFrame, method: str = "model"
+) -> tuple[pd.DataFrame, dict]:
     """The gold rows found in the current text, with ``found`` and ``status``.
 
     ``found``: the kit says the sentence is shared with that row's other outlet;
@@ -137,7 +140,7 @@ def predictions(corpus: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame,
     current cleaned, split text by :func:`locate`; rows not found are left out and counted.
     """
     articles = corpus[corpus["article_id"].isin(set(gold["article_id"]))]
-    cov = coverage(clean_corpus(articles))
+    cov = coverage(clean_corpus(articles), method=method)
     now, counts = locate(gold, cov)
     gold = gold.assign(current_index=now)[now.notna()]
     got = cov.set_index(["article_id", "sentence_index"]).reindex(
@@ -151,17 +154,26 @@ def predictions(corpus: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame,
     return out, counts
 
 
-def report(rows: pd.DataFrame, split: str, show_errors: bool) -> None:
+def report(rows: pd.DataFrame, split: str, show_errors: bool, before: pd.DataFrame) -> None:
+    """Print the figures of ``rows`` (the model) next to ``before`` (the cosine rule)."""
     pairs_gold = rows["label"] == "shared"
     print(f"\n== {split}: {rows['event'].nunique()} events, "
           f"{rows[['article_id', 'sentence_index']].drop_duplicates().shape[0]} sentences, "
           f"{len(rows)} sentence x other-outlet pairs")
-    print(line("pairs: coverage (defaults)", scores(pairs_gold, rows["found"])))
+    print(line("pairs: coverage, cosine rule", scores(before["label"] == "shared",
+                                                      before["found"])))
+    print(line("pairs: coverage (defaults: model)", scores(pairs_gold, rows["found"])))
     print(line("pairs: baseline, all unique", scores(pairs_gold, pairs_gold & False)))
-    sents = rows.groupby(["event", "article_id", "sentence_index"], sort=False).agg(
-        gold=("label", lambda s: (s == "shared").any()),
-        found=("status", lambda s: (s == "shared").any()),
-    )
+
+    def by_sentence(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.groupby(["event", "article_id", "sentence_index"], sort=False).agg(
+            gold=("label", lambda s: (s == "shared").any()),
+            found=("status", lambda s: (s == "shared").any()),
+        )
+
+    old = by_sentence(before)
+    print(line("sentences: cosine rule status", scores(old["gold"], old["found"])))
+    sents = by_sentence(rows)
     print(line("sentences: coverage status", scores(sents["gold"], sents["found"])))
     print(line("sentences: baseline, all unique", scores(sents["gold"], sents["gold"] & False)))
     print("  per event (pairs):")
@@ -181,8 +193,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="the allsides-abp articles.jsonl.gz")
     parser.add_argument("--split", choices=SPLITS, help="one half only (default: both)")
     parser.add_argument("--show-errors", action="store_true",
-                        help="list every wrong pair (look at the tune half only)")
+                        help="list every wrong pair (tune only: refused for held)")
     args = parser.parse_args(argv)
+    if args.show_errors and args.split != "tune":
+        parser.error("--show-errors needs --split tune: the held half's errors are not read")
     if not args.corpus.exists():
         print(f"skipped: the allsides-abp corpus is not at {args.corpus}")
         return 0
@@ -191,10 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_corpus(args.corpus)
     for split in [args.split] if args.split else SPLITS:
         rows, counts = predictions(corpus, gold[gold["split"] == split])
+        before, _ = predictions(corpus, gold[gold["split"] == split], method="cosine")
         print(f"\n{split}: labelled sentences found in the cleaned, split text by their "
               f"text {counts['by_text']}, by their prefix {counts['by_prefix']}, not found "
               f"{counts['not_found']} (left out)")
-        report(rows, split, args.show_errors)
+        report(rows, split, args.show_errors, before)
     return 0
 
 
