@@ -67,9 +67,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
             require_groups(corpus["outlet"], "outlets")
             table = headlines(corpus)
         else:
-            options = ({} if args.threshold is None
-                       else {"method": "cosine", "threshold": args.threshold})
-            table = _COVERAGE_TABLES[args.table](corpus, **options)
+            table = _COVERAGE_TABLES[args.table](corpus, threshold=args.threshold)
     except ValueError as err:
         raise CorpusError(str(err), file=args.path) from None
     return emit_table(table, args)
@@ -126,9 +124,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
              "outlets; passages: near-verbatim shared passages; verbatim: share of each "
              "article shared near-verbatim; headlines",
     )
-    p.add_argument("--threshold", type=bounded(float, 0, 1), default=None,
-                   help="align by the earlier cosine rule with this least similarity "
-                        f"(e.g. {SIMILARITY_THRESHOLD}) instead of the coverage match model")
+    p.add_argument("--threshold", type=bounded(float, 0, 1), default=SIMILARITY_THRESHOLD,
+                   help=f"least similarity for aligned sentences (default {SIMILARITY_THRESHOLD})")
     add_output_options(p)
     p.set_defaults(func=_cmd_coverage)
 
