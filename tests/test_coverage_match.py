@@ -3,7 +3,9 @@
 Expected values are worked out by hand in the comments.
 """
 
+import importlib
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -158,3 +160,16 @@ def test_cosine_pairs_have_no_score():
 def test_unknown_method_is_refused():
     with pytest.raises(ValueError, match="method must be one of model, cosine"):
         coverage(from_texts(SENATE), method="embedding")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+
+
+def test_shipped_weights_are_what_the_training_script_makes(monkeypatch):
+    if not CORPUS.exists():
+        pytest.skip(f"needs the allsides-abp corpus at {CORPUS}")
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (the dev extra)")
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    train = importlib.import_module("train_coverage_match")
+    assert train.main(["--check"]) == 0
