@@ -157,6 +157,29 @@ def test_cosine_pairs_have_no_score():
     assert pairs["score"].isna().all() and (pairs["shared_names"] == "").all()
 
 
+@pytest.mark.parametrize(
+    ("texts", "status"),
+    [
+        ({"A": "x", "B": "y"}, ["unique", "unique"]),
+        ({"A": "the and of", "B": "the and"}, ["unique", "unique"]),  # stopwords only
+        ({"A": '"', "B": '"""'}, ["unique", "unique"]),
+        # two numbers in common are two content stems: asked, and the model says shared
+        ({"A": "123 456", "B": "123 456 789"}, ["shared", "shared"]),
+    ],
+)
+def test_model_on_degenerate_texts(texts, status):
+    assert coverage(from_texts(texts), method="model")["status"].tolist() == status
+
+
+def test_model_refuses_an_event_too_big_for_memory(monkeypatch):
+    from analysis.comparison import alignment
+
+    monkeypatch.setattr(alignment, "_MAX_ALIGN_CELLS", 50)  # 10 * 3 * 3 = 90 cells
+    corpus = from_texts({"A": "One fact here. Two facts there.", "B": "One fact here."})
+    with pytest.raises(ValueError, match="has 3 sentences: the match model would need"):
+        coverage(corpus, method="model")
+
+
 def test_unknown_method_is_refused():
     with pytest.raises(ValueError, match="method must be one of model, cosine"):
         coverage(from_texts(SENATE), method="embedding")

@@ -162,8 +162,17 @@ def _align_event_model(
     sents: pd.DataFrame, model: MatchModel, min_score: float, verbatim: float
 ) -> list[tuple]:
     """Aligned pairs for one event, by the match model (see :func:`align_sentences`)."""
-    if len(sents) < 2:
+    n = len(sents)
+    if n < 2:
         return []
+    # about ten n x n matrices (cosine, cover both ways, shared counts...) of float64
+    if 10 * n * n > _MAX_ALIGN_CELLS:
+        event = sents["event"].iat[0] if "event" in sents.columns else "?"
+        raise ValueError(
+            f"event {event!r} has {n:,} sentences: the match model would need about "
+            f"{80 * n * n / 1e9:.0f} GB. Align fewer articles at a time, or use "
+            "method='cosine'"
+        )
     outlets = sents["outlet"].to_numpy()
     articles = pd.factorize(sents["article_id"])[0]
     marks, ev, asked, measures = closest_candidates(
