@@ -328,7 +328,10 @@ def sentence_pairs(
     The one alignment behind :func:`align_sentences`, :func:`coverage`,
     :func:`coverage_gaps` and :func:`coverage_matrix`: pass its two tables to
     :func:`coverage_from`, :func:`gaps_from` and :func:`matrix_from` to build several of
-    them from one alignment. ``caller`` names the function asking, for error messages.
+    them from one alignment. ``caller`` names the function asking, for error messages;
+    ``model`` a :class:`~analysis.comparison.matching.MatchModel` to use instead of the
+    shipped one with ``method="model"`` (``tools/train_coverage_match.py`` passes each
+    cross-validation fold's).
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
@@ -418,7 +421,8 @@ def coverage(
 
     Parameters
     ----------
-    corpus, threshold, min_shared, verbatim : as for :func:`align_sentences`.
+    corpus, method, min_score, threshold, min_shared, verbatim : as for
+        :func:`align_sentences`.
 
     Returns
     -------
@@ -487,7 +491,8 @@ def coverage_gaps(
 
     Parameters
     ----------
-    corpus, threshold, min_shared, verbatim : as for :func:`align_sentences`.
+    corpus, method, min_score, threshold, min_shared, verbatim : as for
+        :func:`align_sentences`.
 
     Returns
     -------
@@ -546,7 +551,8 @@ def coverage_matrix(
 
     Parameters
     ----------
-    corpus, threshold, min_shared, verbatim : as for :func:`align_sentences`.
+    corpus, method, min_score, threshold, min_shared, verbatim : as for
+        :func:`align_sentences`.
     shared_only : leave out statements that only one outlet carries.
 
     Returns
