@@ -647,6 +647,11 @@ def _opens_clause(word: str) -> bool:
     low = word.lower()
     return low not in _NOT_OPENING and not (low.endswith("ly") and low.isalpha())
 _TO = re.compile(r"\s+(to\s+[a-z])")
+#: Verbs whose content follows "to" or "out" ("referred to the plan", "pointed out that").
+_TO_OUT_VERBS = frozenset({"refer", "point"})
+_TO_OUT = re.compile(r"\s+(?:to|out)\s+(?:that\s+)?(\w)")
+_PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|been|be|'s)\s+(?:[a-z]+ly\s+|also\s+)?$",
+                          re.IGNORECASE)
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -785,6 +790,10 @@ class _Context:
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_starts, pos)
         return bool(k) and self.quote_reach[k - 1] > pos
+
+    def quote_end(self, pos: int) -> int:
+        """The end of the quoted passage(s) around ``pos`` (call when :meth:`in_quote`)."""
+        return self.quote_reach[bisect.bisect_right(self.quote_starts, pos) - 1]
 
     def after_quotes(self, s: int, pos: int) -> int:
         """``s``, or the end of the last quoted passage in ``[s, pos)`` when there is one
@@ -962,9 +971,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         sentence_verbs = ctx.verbs_in(ss, se)
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
-            if ctx.verbs.thought and ctx.verbs.lemma(v.form) in ctx.verbs.thought and \
-                    ctx.in_quote(v.start):
-                continue  # "I think ..." inside a quotation: the quote's own words
+            if ctx.in_quote(v.start) and not _named_in_quote(ctx, ss, v):
+                # '"I said we would win," Trump said': reported speech inside a quotation
+                # is the quote's own words, not another voice (unless it names a listed
+                # actor: 'a readout: "Secretary Austin emphasized ..."')
+                continue
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
                    if _PAREN_AFTER.match(sh, v.end, se) else None)
@@ -1027,14 +1038,22 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
             # X criticized the plan / accused Y of ... / called for ... (an object)
-            m = _OBJECT.match(sh, v.end, se)
-            if m and m.group(2) and not _opens_clause(m.group(2)):
+            # ("referred to ...", "pointed out ...")
+            m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
+            obj = m.group(2) if m is not None and m.re is _OBJECT else None
+            if obj and not _opens_clause(obj):
                 m = None
-            if (m and lemma not in ("say", "tell", "speak") and last >= ss
-                    and sh[last].isalnum() and v.form != lemma and not v.form.endswith("ing")
-                    and (m.group(2) or lemma == "call")
-                    and (m.group(2) or "").lower() not in _NOT_OBJECTS
-                    and not _PASSIVE.search(sh, near, v.start)
+            if v.form.endswith("ing"):
+                # "..., citing low growth", "is calling for": a participle after a comma
+                # or a form of "be" (its subject is the sentence's, see _subject_words)
+                verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
+                    sh, near, v.start) is not None)
+            else:
+                verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
+                           and not _PASSIVE.search(sh, near, v.start))
+            if (m and verb_ok and lemma not in ("say", "tell", "speak")
+                    and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
+                    and (obj or "").lower() not in _NOT_OBJECTS
                     and not _IDIOM.search(sh, near, v.start)
                     and not ctx.in_quote(v.start)
                     and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
@@ -1080,9 +1099,18 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             else:
                 out.append(_make_reported(ctx, "according", s_text, v, stop + 1, end))
         for cue, spk, v, start in found:
+            # inside a quotation, the content ends where the quotation does
+            stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
             out.append(_make_reported(ctx, cue, spk, v, start,
-                                      _next_cue_cut(ctx, sentence_verbs, v, start, end)))
+                                      _next_cue_cut(ctx, sentence_verbs, v, start, stop)))
     return [q for q in out if q is not None]
+
+
+def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
+    """Is the subject of ``v`` (a verb inside a quotation) a listed actor?"""
+    if not ctx.mentions:
+        return False
+    return _subject(ctx, ctx.after_quotes(sentence_start, v.start), v).actor is not None
 
 
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
