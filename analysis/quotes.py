@@ -1207,10 +1207,26 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     memo = ctx.subject_memo
     if key not in memo:
         spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+        if spk.text is None:
+            # "He said A and said that B is "weak"" (the range began after a quote), "X,
+            # who ..., on Friday described": the subject of the whole sentence
+            spk = _fallback_subject(ctx, v)
         if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
             spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
         memo[key] = spk
     return replace(memo[key])  # a copy: callers may set its actor
+
+
+def _fallback_subject(ctx: _Context, v: _Verb) -> _Speaker:
+    """The first name (or pronoun) of ``v``'s sentence, when it stands before ``v`` and
+    outside quotation marks; else no speaker."""
+    s = max(ctx.sentence(v.start)[0], v.start - _LOOKBACK)
+    if ctx.in_quote(s) or ctx.in_quote(v.start):
+        return _Speaker()
+    spk = _tidy(ctx, _sentence_subject(ctx, s, v.start))
+    if spk.text is None or ctx.in_quote(spk.start) or not _named_subject(spk.text):
+        return _Speaker()
+    return spk
 
 
 def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
@@ -1581,6 +1597,9 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
         return ctx.speaker_from(m), v
+    if v.form.endswith("ing") and not _WORD_CHAR.search(ctx.shadow, after[0], v.start):
+        # 'X called it a "silly idea," adding ...': the subject of the verb before
+        return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1])
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:

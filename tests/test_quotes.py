@@ -325,6 +325,18 @@ SPEAKERS = [
      [("reported", "Ms. Park", "Ms. Park", "joked", "the vote was rigged.")]),
     ("Ann Lee complained the trains were late.",
      [("reported", "Ann Lee", "Ann Lee", "complained", "the trains were late.")]),
+    # no subject in the range after an earlier quote, or after a comma insertion and a
+    # time: the subject of the whole sentence; a participle after a quote: the subject
+    # of the verb before it
+    ('He said that Baker is playing the "race card" and said that Diaz is "weak."',
+     [("direct", "He", "He", "said", "race card"),
+      ("direct", "He", "He", "said", "weak.")]),
+    ('Tom Baker, who has been feuding with leaders, on Friday described his '
+     'plan for a "big tent" party.',
+     [("direct", "Tom Baker", "Tom Baker", "described", "big tent")]),
+    ('Ann Lee called the idea a "silly proposition," adding that it would fail.',
+     [("direct", "Ann Lee", "Ann Lee", "adding", "silly proposition,"),
+      ("reported", "Ann Lee", "Ann Lee", "adding", "it would fail.")]),
     # reported speech inside a quotation is the quote's own words, no second voice
     ('"She told me the plan was dead," Tom Baker said.',
      [("direct", "Tom Baker", "Tom Baker", "said", "She told me the plan was dead,")]),
