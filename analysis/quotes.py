@@ -133,9 +133,7 @@ class VerbLexicon:
         if not self.noun_forms:
             return self.find(text)
         forms = self.forms
-        at_start, _ = self._after_boundary
-        first = at_start.match(text)
-        out = [(0, first.end(), first.group())] if first else []
+        out = self._at_start(text)
         out += [(m.start(1), m.end(1), m.group(1)) for m in self._cue_after.finditer(text)
                 if m.group(1) in forms
                 or (text[m.start()] in " \t" and _noun_subject(text, m.start(), m.group(1)))]
@@ -159,9 +157,26 @@ class VerbLexicon:
         return re.compile(rf"(?<![\w'-])(?:{self._trie})(?![\w'-])")
 
     @functools.cached_property
-    def _after_boundary(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        return (re.compile(rf"(?:{self._trie})(?![\w'-])"),
-                re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({self._trie})(?![\w'-])"))
+    def _after_boundary(self) -> re.Pattern[str]:
+        return re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({self._trie})(?![\w'-])")
+
+    @functools.cached_property
+    def _start_pattern(self) -> re.Pattern[str] | None:
+        """A pattern for a form at the very start, only needed when some form holds
+        other characters than word characters, ``'`` and ``-`` ("follow up")."""
+        if all(_FIRST_RUN.fullmatch(f) for f in self.forms):
+            return None
+        return re.compile(rf"(?:{self._trie})(?![\w'-])")
+
+    def _at_start(self, text: str) -> list[tuple[int, int, str]]:
+        """A form at the very start of ``text``. When forms are single words, one is
+        there exactly when the first run of word characters, ``'`` and ``-`` is one (no
+        second compiled trie for the one place)."""
+        pattern = self._start_pattern
+        first = _FIRST_RUN.match(text) if pattern is None else pattern.match(text)
+        if first is None or (pattern is None and first.group() not in self.forms):
+            return []
+        return [(0, first.end(), first.group())]
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, form)`` of every match of :attr:`regex` in ``text``.
@@ -175,12 +190,8 @@ class VerbLexicon:
         >>> load_verbs().find("said Peskov, who told reporters.")
         [(0, 4, 'said'), (17, 21, 'told')]
         """
-        at_start, after = self._after_boundary
-        out = []
-        first = at_start.match(text)
-        if first:
-            out.append((0, first.end(), first.group()))
-        out += [(m.start(1), m.end(1), m.group(1)) for m in after.finditer(text)]
+        out = self._at_start(text)
+        out += [(m.start(1), m.end(1), m.group(1)) for m in self._after_boundary.finditer(text)]
         return out
 
     def group_of(self, verb: str | None) -> str | None:
@@ -193,6 +204,7 @@ class VerbLexicon:
         return hit[1] if hit else None
 
 
+_FIRST_RUN = re.compile(r"[\w'-]+")
 _NOUN_SUBJECTS = frozenset({"he", "she", "it", "who"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who"})
 
@@ -1108,8 +1120,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
 
 def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
     """Is the subject of ``v`` (a verb inside a quotation) a listed actor?"""
-    if not ctx.mentions:
-        return False
+    if ctx.mention_before(max(sentence_start, v.start - _NP_REACH), v.start) is None:
+        return False  # no actor named before the verb: no need to look for the subject
     return _subject(ctx, ctx.after_quotes(sentence_start, v.start), v).actor is not None
 
 
@@ -1837,9 +1849,9 @@ def quote_table(
     >>> quotes = quote_table(load_corpus(SEED_EVENT))
     >>> quotes[quotes["outlet"] == "Shafaq News"][["kind", "actor", "verb", "cue"]].tail(3)
             kind           actor       verb        cue
-    31    direct   Dmitry Peskov        NaN  continued
-    32  reported  Sergei Ryabkov  described         as
-    33    direct  Sergei Ryabkov     quoted      after
+    33    direct   Dmitry Peskov        NaN  continued
+    34  reported  Sergei Ryabkov  described         as
+    35    direct  Sergei Ryabkov     quoted      after
     """
     require_columns(corpus, ["article_id", "outlet", "text"], "quote_table")
     verbs = verbs or load_verbs()
@@ -1903,9 +1915,9 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     >>> voices = voice_table(load_corpus(SEED_EVENT))
     >>> voices[voices["outlet"] == "Shafaq News"][["voice", "n_quotes", "n_direct",
     ...                                            "first_voice_articles"]].head(2)
-               voice  n_quotes  n_direct  first_voice_articles
-    0  Dmitry Peskov         4         4                     0
-    1   Sergei Ryabkov       2         1                     0
+                voice  n_quotes  n_direct  first_voice_articles
+    0   Dmitry Peskov         5         4                     0
+    1  Sergei Ryabkov         2         1                     0
     """
     quotes = _voiced(_as_quotes(data, actors, "voice_table"))
     if quotes.empty:
