@@ -975,7 +975,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
     with an object is no cue)."""
     out: list[Quote | None] = []
     sh = ctx.shadow
-    for ss, se in ctx.sentences:
+    # Only sentences holding a cue verb or an "according to" can hold reported speech.
+    index = ctx.sentence_index
+    active = sorted({index(v.start) for v in ctx.verb_hits}
+                    | {index(a) for a in ctx.according_starts}) if ctx.sentences else []
+    for ss, se in map(ctx.sentences.__getitem__, active):
         end = se
         while end > ss and sh[end - 1] in " \t\"'":
             end -= 1
@@ -1073,9 +1077,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 if _named_subject(spk.text):
                     found.append(("object", spk, v, m.start(m.lastindex or 1)))
                     continue
-        # ..., the Russian Defense Ministry announced.
-        tail = _tail_cue(ctx, ss,
-                         end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
+        # ..., the Russian Defense Ministry announced. (Its verb is one of the sentence's
+        # verbs: a sentence without any has no such cue.)
+        tail = _tail_cue(ctx, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?"
+                                         else 0)) if sentence_verbs else None
         if tail is not None:
             content_end, sp_start, sp_end, v = tail
             if ('"' not in sh[content_end - 2:content_end]
