@@ -609,6 +609,28 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
 _ACCORDING_SCAN = re.compile(r"a(?<=\ba)ccording\s+to\s+", re.IGNORECASE)
+
+
+def _according_spans(sh: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _ACCORDING_SCAN.finditer(sh)]``: "according" is looked for
+    with ``str.find`` in a lower-case copy (much faster than the case-blind regex scan)
+    and each hit checked with the regex; the regex scan itself when lower-casing changes
+    the length or the text holds a dotless or dotted I (which the regex takes for "i").
+
+    >>> _according_spans("According to X, and ACCORDING TO Y; not reaccording to.")
+    [(0, 13), (20, 33)]
+    """
+    low = sh.lower()
+    if len(low) != len(sh) or "\u0131" in sh or "\u0130" in sh:
+        return [m.span() for m in _ACCORDING_SCAN.finditer(sh)]
+    out = []
+    i = low.find("according")
+    while i >= 0:
+        m = _ACCORDING_SCAN.match(sh, i)
+        if m is not None:
+            out.append(m.span())
+        i = low.find("according", i + 1)
+    return out
 #: How far back (in characters) the cue rules look for a verb's subject and context.
 #: News sentences are far shorter; the bound keeps a text that is one endless "sentence"
 #: linear in its length (each verb would otherwise rescan the sentence so far).
@@ -757,7 +779,7 @@ class _Context:
         self.quote_starts: list[int] = []
         self.quote_reach: list[int] = []
         self.quote_ends: list[int] = []
-        self.according = [m.span() for m in _ACCORDING_SCAN.finditer(self.shadow)]
+        self.according = _according_spans(self.shadow)
         self.according_starts = [s for s, _ in self.according]
 
     @functools.cached_property
@@ -889,8 +911,9 @@ class _Context:
         s = max(s, e - _NP_REACH)
         segment = self.shadow[s:e]
         cut = 0
-        for m in _CLAUSE_START.finditer(segment):
-            if m.end() < len(segment.rstrip()):
+        limit = len(segment.rstrip())
+        for m in _CLAUSE_START.finditer(segment, 0, limit):
+            if m.end() < limit:
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
         while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
