@@ -1341,6 +1341,14 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
     words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
              if not w.group()[:1].isdigit()]
+    if words and words[0].group().lower() in _OPENERS:
+        # "On Friday, he joined ...", "During the debate, Cruz made ...": the subject
+        # follows the opening phrase's comma
+        comma = ctx.shadow.find(",", s, min(e, s + 80))
+        if comma >= 0:
+            rest = [w for w in words if w.start() > comma]
+            if rest:
+                words = rest
     if words and words[0].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
@@ -1448,10 +1456,16 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
             subject = _sentence_subject(ctx, before[0], mk.open)
+            if not _subject_like(subject.text):
+                subject = _Speaker()  # "Immediately", "His", "Trump's": no subject
             colon = _last_char_before(sh, before[0], mk.open)
             if colon >= before[0] and sh[colon] == ":":
-                # "... doesn't surprise pollster Daron Shaw: "...": the words before the colon
-                near = _tidy(ctx, ctx.noun_phrase_before(before[0], colon))
+                # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
+                name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
+                near = (_Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
+                                 name.end(1)) if name is not None
+                        else ctx.noun_phrase_before(before[0], colon))
+                near = _tidy(ctx, near)
                 if _named_subject(near.text):
                     subject = near
             if subject.text is not None:
@@ -1476,6 +1490,24 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
 #: A marked phrase of at most this many words, with no speech verb near it, is a term
 #: (title, nickname, scare quote), not a quotation.
 _TERM_WORDS = 4
+
+
+# Capitalised words (up to four) right before a position: "... pollster Daron Shaw:".
+_NAME_END = re.compile(r"(?<![\w.'-])((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)\s*$")
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_like(text: str | None) -> bool:
+    """Can the first capitalised words of a sentence be its subject: a name or a
+    pronoun; not an adverb ("Immediately"), a possessive ("His", "Trump's") or a
+    contraction ("I'd")?"""
+    if not _named_subject(text):
+        return False
+    words = _NP_WORD.findall(text)
+    first, last = words[0].lower(), words[-1].lower()
+    return not (first in _POSSESSIVES or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
+                or (len(words) == 1 and first.endswith("ly")))
 
 
 def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,

@@ -337,6 +337,14 @@ SPEAKERS = [
     ('Ann Lee called the idea a "silly proposition," adding that it would fail.',
      [("direct", "Ann Lee", "Ann Lee", "adding", "silly proposition,"),
       ("reported", "Ann Lee", "Ann Lee", "adding", "it would fail.")]),
+    # the sentence's subject follows an opening phrase and its comma
+    ('During the debate, Cruz made a call for cuts, calling them "corporate welfare."',
+     [("direct", "Cruz", "Cruz", "calling", "corporate welfare.")]),
+    # no cue verb: the name right before a colon, never an adverb or a possessive
+    ('It does not surprise pollster Daron Shaw: "Unknown candidates gain the most votes."',
+     [("direct", "Daron Shaw", "Daron Shaw", None, "Unknown candidates gain the most votes.")]),
+    ('His answer to Ann Lee was that "the state is broke and the plan is late."',
+     [("direct", None, None, None, "the state is broke and the plan is late.")]),
     # reported speech inside a quotation is the quote's own words, no second voice
     ('"She told me the plan was dead," Tom Baker said.',
      [("direct", "Tom Baker", "Tom Baker", "said", "She told me the plan was dead,")]),
