@@ -116,6 +116,9 @@ class VerbLexicon:
     #: The base and -s forms left out because the verb is also a noun ("calls", "notes"):
     #: cues only right after a name or a pronoun ("Obama slams ...", "he notes").
     noun_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Forms of the ``quote_only`` verbs: cues of a direct quote next to them ('"...,"
+    #: he continued'), never of reported speech ("the war continued").
+    quote_only: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _cue_after(self) -> re.Pattern[str]:
@@ -299,8 +302,12 @@ def _load_verbs(path: Path) -> VerbLexicon:
     if thought_on:  # "believes the vote was ...", "wants to ..."
         clause_verbs |= frozenset(thought)
     noun_forms = {f: hit for f, hit in noun_forms.items() if f not in forms}
+    only = {str(v).strip().lower() for v in content.get("quote_only") or []}
+    quote_only = frozenset(f for f, (lemma, _) in {**noun_forms, **forms}.items()
+                           if lemma in only)
     return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
-                       frozenset(thought) if thought_on else frozenset(), noun_forms)
+                       frozenset(thought) if thought_on else frozenset(), noun_forms,
+                       quote_only)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -1008,6 +1015,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             end -= 1
         found: list[tuple[str, _Speaker, _Verb | None, int]] = []
         sentence_verbs = ctx.verbs_in(ss, se)
+        quote_only = ctx.verbs.quote_only
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
             if ctx.in_quote(v.start) and not _named_in_quote(ctx, ss, v):
@@ -1015,6 +1023,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 # is the quote's own words, not another voice (unless it names a listed
                 # actor: 'a readout: "Secretary Austin emphasized ..."')
                 continue
+            if quote_only and v.form in quote_only:
+                continue  # '"...," he continued': a cue only next to a quotation
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
                    if _PAREN_AFTER.match(sh, v.end, se) else None)
@@ -1106,7 +1116,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                                          else 0)) if sentence_verbs else None
         if tail is not None:
             content_end, sp_start, sp_end, v = tail
-            if ('"' not in sh[content_end - 2:content_end]
+            if (v.form not in quote_only and '"' not in sh[content_end - 2:content_end]
                     and _word_count(sh, sp_start, sp_end) <= 6):
                 spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:

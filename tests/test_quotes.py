@@ -337,6 +337,11 @@ SPEAKERS = [
     ('Ann Lee called the idea a "silly proposition," adding that it would fail.',
      [("direct", "Ann Lee", "Ann Lee", "adding", "silly proposition,"),
       ("reported", "Ann Lee", "Ann Lee", "adding", "it would fail.")]),
+    # "continued" is a cue next to a quotation only (quote_only in the lexicon)
+    ('"We will win," Ann Lee said. "We have the votes," Tom Baker continued.',
+     [("direct", "Ann Lee", "Ann Lee", "said", "We will win,"),
+      ("direct", "Tom Baker", "Tom Baker", "continued", "We have the votes,")]),
+    ("Tom Baker continued the fight against the plan.", []),
     # the sentence's subject follows an opening phrase and its comma
     ('During the debate, Cruz made a call for cuts, calling them "corporate welfare."',
      [("direct", "Cruz", "Cruz", "calling", "corporate welfare.")]),
