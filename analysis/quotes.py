@@ -959,10 +959,21 @@ class _Context:
             if len(caps) < 2:
                 caps = []
         else:
-            for w in words[:6]:
+            # 'said spokesman John Kirby', 'said election lawyer Joe Birkenstock': up to
+            # two lower-case words of a role before the name
+            lead = 0
+            while (lead < min(2, len(words)) and words[lead].group().islower()
+                   and words[lead].group() not in _NP_STOPS
+                   and words[lead].group() not in _FUNCTION_WORDS
+                   and not self.shadow[words[lead].end():words[lead + 1].start()].strip()
+                   if lead + 1 < len(words) else False):
+                lead += 1
+            for w in words[lead:lead + 6]:
                 if not w.group()[:1].isupper():
                     break
                 caps.append(w)
+            if caps and lead:
+                caps = [*words[:lead], *caps]
         if not caps:
             return _Speaker()
         end = caps[-1].end()
@@ -1614,7 +1625,7 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if n > 25:
             break
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
-                and not _passive_before(sh, v):
+                and not _passive_before(sh, v) and not _infinitive(sh, v):
             after_verb = v
             break
     before_verb = None
@@ -1662,6 +1673,13 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
+def _infinitive(sh: str, v: _Verb) -> bool:
+    """"..., while trying to explain her plan": a base form after "to" is no cue of the
+    quote before it."""
+    return v.start >= 3 and sh[v.start - 3:v.start] == "to " and \
+        (v.start == 3 or not sh[v.start - 4].isalnum())
+
+
 def _passive_before(sh: str, v: _Verb) -> bool:
     """"without being told to "smile"", "was asked": a passive verb is no cue here (but
     "was quoted as saying" is)."""
@@ -1679,6 +1697,13 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
         return ctx.speaker_from(m), v
+    k = _last_char_before(ctx.shadow, after[0], v.start)
+    if k > after[0] and ctx.shadow[k] == "," and not v.form.endswith("ing"):
+        # '..." for the EU, said Geert Wilders': the words before the comma go on with
+        # the sentence; the speaker follows the verb
+        spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+        if spk.text is not None:
+            return spk, v
     if v.form.endswith("ing") and not _WORD_CHAR.search(ctx.shadow, after[0], v.start):
         # 'X called it a "silly idea," adding ...': the subject of the verb before
         return _subject(ctx, ctx.sentence(v.start)[0], v), v

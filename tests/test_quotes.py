@@ -337,6 +337,16 @@ SPEAKERS = [
     ('Ann Lee called the idea a "silly proposition," adding that it would fail.',
      [("direct", "Ann Lee", "Ann Lee", "adding", "silly proposition,"),
       ("reported", "Ann Lee", "Ann Lee", "adding", "it would fail.")]),
+    # inverted cues: a role before the name; words going on with the sentence before
+    # ", said X"; an infinitive after the quote is not its cue
+    ('"It is a yellow light," said election lawyer Joe Birkenstock.',
+     [("direct", "election lawyer Joe Birkenstock", "election lawyer Joe Birkenstock",
+       "said", "It is a yellow light,")]),
+    ('The vote signals "the beginning of the end" for the union, said Geert Wilders.',
+     [("direct", "Geert Wilders", "Geert Wilders", "said", "the beginning of the end")]),
+    ('Ann Lee said she was "going to close the mines and the plants," while trying to '
+     'explain her plan.',
+     [("direct", "Ann Lee", "Ann Lee", "said", "going to close the mines and the plants,")]),
     # "continued" is a cue next to a quotation only (quote_only in the lexicon)
     ('"We will win," Ann Lee said. "We have the votes," Tom Baker continued.',
      [("direct", "Ann Lee", "Ann Lee", "said", "We will win,"),
