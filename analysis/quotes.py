@@ -1112,6 +1112,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
                            and not _PASSIVE.search(sh, near, v.start))
             if (m and verb_ok and lemma not in ("say", "tell", "speak")
+                    and not any(f[3] <= v.start for f in found)  # inside reported content
+                    and not ctx.according_in(v.end, se)  # "..., according to X"
                     and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
                     and (obj or "").lower() not in _NOT_OBJECTS
                     and not _IDIOM.search(sh, near, v.start)

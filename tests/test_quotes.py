@@ -347,6 +347,13 @@ SPEAKERS = [
     ('Ann Lee said she was "going to close the mines and the plants," while trying to '
      'explain her plan.',
      [("direct", "Ann Lee", "Ann Lee", "said", "going to close the mines and the plants,")]),
+    # a verb with an object inside reported content, or in a sentence attributed by
+    # "according to", is part of what is reported, not a second attribution
+    ("Ann Lee said that Tom Baker criticized the plan.",
+     [("reported", "Ann Lee", "Ann Lee", "said", "Tom Baker criticized the plan.")]),
+    ("Tom Baker criticized the plan, according to a senior aide.",
+     [("reported", "a senior aide", "a senior aide", "according to",
+       "Tom Baker criticized the plan")]),
     # "continued" is a cue next to a quotation only (quote_only in the lexicon)
     ('"We will win," Ann Lee said. "We have the votes," Tom Baker continued.',
      [("direct", "Ann Lee", "Ann Lee", "said", "We will win,"),
