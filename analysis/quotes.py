@@ -119,6 +119,8 @@ class VerbLexicon:
     #: Forms of the ``quote_only`` verbs: cues of a direct quote next to them ('"...,"
     #: he continued'), never of reported speech ("the war continued").
     quote_only: frozenset[str] = frozenset()
+    #: Lemmas whose reported content may be a "to" infinitive ("vowed to fight").
+    to_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _cue_after(self) -> re.Pattern[str]:
@@ -305,9 +307,10 @@ def _load_verbs(path: Path) -> VerbLexicon:
     only = {str(v).strip().lower() for v in content.get("quote_only") or []}
     quote_only = frozenset(f for f, (lemma, _) in {**noun_forms, **forms}.items()
                            if lemma in only)
+    to_verbs = frozenset(str(v).strip().lower() for v in content.get("to_verbs") or [])
     return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
                        frozenset(thought) if thought_on else frozenset(), noun_forms,
-                       quote_only)
+                       quote_only, to_verbs)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -1070,9 +1073,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
-            # X wants to ... / plans to ... (thought and intention, when turned on)
-            if ctx.verbs.thought and lemma in ctx.verbs.thought and last >= ss \
-                    and sh[last].isalnum():
+            # X vowed to ... / declined to ... (the lexicon's to_verbs); X wants to ... /
+            # plans to ... (thought and intention, when turned on)
+            if (lemma in ctx.verbs.to_verbs
+                    or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
+                    and last >= ss and sh[last].isalnum():
                 m = _TO.match(sh, v.end, se)
                 if m and not _PASSIVE.search(sh, near, v.start):
                     spk = _subject(ctx, ss, v)

@@ -354,6 +354,10 @@ SPEAKERS = [
     ("Tom Baker criticized the plan, according to a senior aide.",
      [("reported", "a senior aide", "a senior aide", "according to",
        "Tom Baker criticized the plan")]),
+    # the lexicon's to_verbs report a "to" infinitive; "pledged to" is not one of them
+    ("Ann Lee declined to comment on the plan.",
+     [("reported", "Ann Lee", "Ann Lee", "declined", "to comment on the plan.")]),
+    ("The delegates pledged to vote for Tom Baker.", []),
     # "continued" is a cue next to a quotation only (quote_only in the lexicon)
     ('"We will win," Ann Lee said. "We have the votes," Tom Baker continued.',
      [("direct", "Ann Lee", "Ann Lee", "said", "We will win,"),
