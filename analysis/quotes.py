@@ -1134,7 +1134,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                                          else 0)) if sentence_verbs else None
         if tail is not None:
             content_end, sp_start, sp_end, v = tail
-            if (v.form not in quote_only and '"' not in sh[content_end - 2:content_end]
+            # (not "..., Smith saying." nor "..., he called.": no statement ends there)
+            if (v.form not in quote_only and not v.form.endswith("ing")
+                    and ctx.verbs.lemma(v.form) != "call"
+                    and '"' not in sh[content_end - 2:content_end]
                     and _word_count(sh, sp_start, sp_end) <= 6):
                 spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:

@@ -354,6 +354,8 @@ SPEAKERS = [
     ("Tom Baker criticized the plan, according to a senior aide.",
      [("reported", "a senior aide", "a senior aide", "according to",
        "Tom Baker criticized the plan")]),
+    # "..., X said." ends a statement; "..., X saying." does not
+    ("The plan is dead and buried, Ann Lee saying.", []),
     # the lexicon's to_verbs report a "to" infinitive; "pledged to" is not one of them
     ("Ann Lee declined to comment on the plan.",
      [("reported", "Ann Lee", "Ann Lee", "declined", "to comment on the plan.")]),
