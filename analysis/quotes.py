@@ -1387,10 +1387,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     if words and words[0].group() in ("The", "A", "An"):
         # "The billionaire businessman began ...": the article and up to three words
         np = [words[0]]
-        for w in words[1:min(4, len(words) - 1)]:  # the last word before e is the verb
-            low = w.group().lower()
+        for k, w in enumerate(words[1:min(4, len(words) - 1)], 1):  # the last word
+            low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
-                    or low.endswith("ed") or ctx.shadow[np[-1].end():w.start()].strip()):
+                    or (low.endswith("ed") and not _adjective_ed(words, k))
+                    or ctx.shadow[np[-1].end():w.start()].strip()):
                 break
             np.append(w)
         if len(np) > 1:
@@ -1408,6 +1409,16 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     if not run:
         return _Speaker()
     return _Speaker(ctx.text[run[0].start():run[-1].end()], None, run[0].start(), run[-1].end())
+
+
+def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:
+    """Is the -ed word ``words[k]`` an adjective before a noun ("The retired surgeon
+    has"), not the sentence's verb ("The group released a statement")? Heuristic: a
+    lower-case word follows that is no function word or auxiliary, and another after it."""
+    if k + 2 >= len(words):
+        return False
+    nxt = words[k + 1].group()
+    return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
@@ -1493,9 +1504,13 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             if colon >= before[0] and sh[colon] == ":":
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
-                near = (_Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
-                                 name.end(1)) if name is not None
-                        else ctx.noun_phrase_before(before[0], colon))
+                if name is not None:
+                    near = _Speaker(ctx.text[name.start(1):name.end(1)], None,
+                                    name.start(1), name.end(1))
+                elif subject.text is None:
+                    near = ctx.noun_phrase_before(before[0], colon)
+                else:  # "Mr. Smith shot back:": the sentence's subject
+                    near = _Speaker()
                 near = _tidy(ctx, near)
                 if _named_subject(near.text):
                     subject = near
@@ -1550,6 +1565,9 @@ def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
     if not 0 < n <= _TERM_WORDS:
         return False
     sh = ctx.shadow
+    colon = _last_char_before(sh, s_start, mk.open)
+    if colon >= s_start and sh[colon] == ":":
+        return False  # 'Smith shot back: "That would be good."': introduced, a quotation
     words_before = _WORD_CHAR.search(sh, s_start, mk.open) is not None
     _, s_end = ctx.sentence(after_start)
     line = sh.find("\n", after_start, s_end)
@@ -1731,6 +1749,9 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
             spk = outer
     if spk.text is None:
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+    if spk.text is None and _COORDINATED.search(ctx.shadow, after[0], v.start):
+        # 'He called it "careless," and said ...': the subject of the sentence goes on
+        spk = _subject(ctx, ctx.sentence(v.start)[0], v)
     return spk, v
 
 

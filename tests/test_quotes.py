@@ -354,6 +354,17 @@ SPEAKERS = [
     ("Tom Baker criticized the plan, according to a senior aide.",
      [("reported", "a senior aide", "a senior aide", "according to",
        "Tom Baker criticized the plan")]),
+    # an -ed adjective in the subject; "and said" after a quote keeps the subject;
+    # a short quote after a colon is a quotation, not a term
+    ('The retired surgeon has given no details, saying only that he was "refining some '
+     'practices and staff."',
+     [("direct", "The retired surgeon", "The retired surgeon", "saying",
+       "refining some practices and staff.")]),
+    ('He called the plan "extremely careless," and said it would fail.',
+     [("direct", "He", "He", "said", "extremely careless,"),
+      ("reported", "He", "He", "said", "it would fail.")]),
+    ('Asked about the flap, Mr. Smith shot back: "That would be good."',
+     [("direct", "Mr. Smith", "Mr. Smith", None, "That would be good.")]),
     # "..., X said." ends a statement; "..., X saying." does not
     ("The plan is dead and buried, Ann Lee saying.", []),
     # the lexicon's to_verbs report a "to" infinitive; "pledged to" is not one of them
