@@ -1663,7 +1663,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if not _passive_before(sh, v):
             before_verb = v
             break
-    if after_verb and ends_soft:
+    if after_verb and ends_soft and not (
+            before_verb and _NEW_CLAUSE.match(sh, after[0], after_verb.start)):
+        # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
         return "before", _subject(ctx, before[0], before_verb), before_verb
@@ -1699,6 +1701,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
 
 
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+# After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
+_NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s+(?:he|she|they|we|I|[A-Z][\w.'-]*)\b")
 
 
 def _infinitive(sh: str, v: _Verb) -> bool:

@@ -365,6 +365,11 @@ SPEAKERS = [
       ("reported", "He", "He", "said", "it would fail.")]),
     ('Asked about the flap, Mr. Smith shot back: "That would be good."',
      [("direct", "Mr. Smith", "Mr. Smith", None, "That would be good.")]),
+    # after the quote a new clause with a subject of its own: the cue is before it
+    ('Durbin said on Thursday he "sent a letter to the attorney general today," and he '
+     'said he hoped for an inquiry.',
+     [("direct", "Durbin", "Durbin", "said", "sent a letter to the attorney general today,"),
+      ("reported", "he", "he", "said", "he hoped for an inquiry.")]),
     # "..., X said." ends a statement; "..., X saying." does not
     ("The plan is dead and buried, Ann Lee saying.", []),
     # the lexicon's to_verbs report a "to" infinitive; "pledged to" is not one of them
