@@ -369,7 +369,7 @@ SPEAKERS = [
     ('Durbin said on Thursday he "sent a letter to the attorney general today," and he '
      'said he hoped for an inquiry.',
      [("direct", "Durbin", "Durbin", "said", "sent a letter to the attorney general today,"),
-      ("reported", "he", "he", "said", "he hoped for an inquiry.")]),
+      ("reported", "he", "Durbin", "said", "he hoped for an inquiry.")]),
     # "..., X said." ends a statement; "..., X saying." does not
     ("The plan is dead and buried, Ann Lee saying.", []),
     # the lexicon's to_verbs report a "to" infinitive; "pledged to" is not one of them
