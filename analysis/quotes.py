@@ -1052,8 +1052,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("parenthetical", spk, v, ss))
                     continue
             # X said (on Friday) that ...
-            m = _THAT.match(sh, v.end, nxt)
-            if m and _word_count(sh, v.end, m.end()) <= 13 and _THAT_GAP.match(sh, v.end):
+            # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
+            m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None
+            if m and _word_count(sh, v.end, m.end()) <= 13:
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue
             # Republicans insisted the vote started ... (no "that")
