@@ -553,6 +553,9 @@ _OPENERS = frozenset({
     "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
     "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
 })
+#: Adverbs that stand between a subject and its verb ("who first revealed").
+_ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then",
+                                  "soon", "long", "twice", "ever", "often"})
 _AUXILIARIES = frozenset({
     "have", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
@@ -926,7 +929,14 @@ class _Context:
             if m.end() < limit:
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
+        aux = next((k for k, w in enumerate(words)
+                    if k and w.group() in _AUXILIARIES and w.group() != "not"), None)
+        if aux is not None and aux < len(words) - 1:
+            # "she will have to continue to", "voters are generally more likely to":
+            # the subject stands before the first auxiliary
+            words = words[:aux]
         while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
+                         or words[-1].group().lower() in _ADVERBS_BEFORE_VERB  # "who first"
                          or words[-1].group() in _AUXILIARIES  # "He has" (not "Will")
                          or (words[-1].group().endswith("ly")  # "He falsely"
                              and words[-1].group().islower() and len(words) > 1)):
@@ -1373,7 +1383,10 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
     words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
              if not w.group()[:1].isdigit()]
-    if words and words[0].group().lower() in _OPENERS:
+    if words and (words[0].group().lower() in _OPENERS
+                  or (words[0].group().endswith("ing") and words[0].group()[:1].isupper()
+                      and len(words[0].group()) > 5)):
+        # (also a participle: "Speaking on CNBC on Monday, Mr. Ubben said")
         # "On Friday, he joined ...", "During the debate, Cruz made ...": the subject
         # follows the opening phrase's comma
         comma = ctx.shadow.find(",", s, min(e, s + 80))
@@ -1391,6 +1404,7 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         for k, w in enumerate(words[1:min(4, len(words) - 1)], 1):  # the last word
             low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
+                    or low in ("who", "which", "that", "whose")
                     or (low.endswith("ed") and not _adjective_ed(words, k))
                     or ctx.shadow[np[-1].end():w.start()].strip()):
                 break

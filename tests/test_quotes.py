@@ -365,6 +365,16 @@ SPEAKERS = [
       ("reported", "He", "He", "said", "it would fail.")]),
     ('Asked about the flap, Mr. Smith shot back: "That would be good."',
      [("direct", "Mr. Smith", "Mr. Smith", None, "That would be good.")]),
+    # an opening participle is no subject; an adverb between subject and verb is not
+    # the subject; the subject stands before the first auxiliary
+    ('Speaking on television on Monday, Ann Lee called the chief "incredibly driven '
+     'and careful."',
+     [("direct", "Ann Lee", "Ann Lee", "called", "incredibly driven and careful.")]),
+    ("The hacker who first revealed that the server was open went to prison.",
+     [("reported", "The hacker", "The hacker", "revealed",
+       "the server was open went to prison.")]),
+    ("She will have to continue to emphasize that the plan works.",
+     [("reported", "She", "She", "emphasize", "the plan works.")]),
     # after the quote a new clause with a subject of its own: the cue is before it
     ('Durbin said on Thursday he "sent a letter to the attorney general today," and he '
      'said he hoped for an inquiry.',
