@@ -40,6 +40,11 @@ not printed; rules tuned on train only):
   detection P 0.960 R 0.582; attribution P 0.836 R 0.498 F1 0.624; quote-marked
   attribution P 0.832 R 0.814. General actor list: attribution P 0.830 R 0.495;
   quote-marked R 0.810.
+* 2026-11-30, commit 852ebd5 (dev look 2 of 3, the round's figure): kit, no actor list:
+  detection P 0.960 R 0.582; attribution P 0.836 R 0.498 F1 0.624; quote-marked
+  attribution P 0.832 R 0.815. General actor list: attribution P 0.830 R 0.495;
+  quote-marked R 0.811. (Train at the same commit: attribution P 0.849 R 0.481,
+  quote-marked R 0.863; before the round 0.807 / 0.449 / 0.837.)
 """
 
 from __future__ import annotations
