@@ -1717,6 +1717,7 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
 
 
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
 _NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s+(?:he|she|they|we|I|[A-Z][\w.'-]*)\b")
 
@@ -1738,7 +1739,11 @@ def _passive_before(sh: str, v: _Verb) -> bool:
     j = k
     while j > 0 and sh[j - 1].isalpha():
         j -= 1
-    return sh[j:k + 1].lower() in _BE_FORMS
+    word = sh[j:k + 1].lower()
+    # also "when asked about it": a participle after a conjunction, its "be" left out;
+    # and "a written statement", "his alleged affair": an adjective after a determiner
+    return word in _BE_FORMS or (word in _ELLIPTIC and v.form.endswith(("ed", "told"))) \
+        or word in _DETERMINERS or word.endswith(("'s", "s'"))
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
@@ -1879,6 +1884,9 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     named: list[Quote] = []
     for q in quotes:
         low = (q.speaker or "").lower()
+        if low == "who" and q.speaker_start > 0:
+            # "Ann Lee, who told the committee ...": the name the relative stands for
+            q = _relative_antecedent(ctx, q)
         if low in _PRONOUNS_RESOLVED:
             want = "m" if low == "he" else "f"
             here = ctx.paragraph_index(q.start)
@@ -1908,6 +1916,22 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             named.append(q)
         out.append(q)
     return out
+
+
+def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:
+    """``q`` with ``speaker_name`` (and ``actor``) of the noun phrase a "who" speaker
+    follows ("Ann Lee, who ..."); ``q`` itself when none stands right before it."""
+    comma = _last_char_before(ctx.shadow, max(0, q.speaker_start - 5), q.speaker_start)
+    if comma < 0 or ctx.shadow[comma] != ",":
+        return q
+    m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
+    if m is not None and m.end == _last_char_before(ctx.shadow, m.start, comma) + 1:
+        return replace(q, actor=m.actor, speaker_name=m.surface)
+    name = _NAME_END.search(ctx.shadow, max(0, comma - 80), comma)
+    if name is None or not _speaker_ok(name.group(1)) \
+            or name.group(1).lower() in _PRONOUNS or name.group(1).lower() in _OPENERS:
+        return q
+    return replace(q, speaker_name=ctx.text[name.start(1):name.end(1)])
 
 
 def _name_key(q: Quote) -> str:

@@ -375,6 +375,13 @@ SPEAKERS = [
        "the server was open went to prison.")]),
     ("She will have to continue to emphasize that the plan works.",
      [("reported", "She", "She", "emphasize", "the plan works.")]),
+    # "who" stands for the name before its comma; "when asked" and "a written
+    # statement" are no cues
+    ('Ann Lee, who told the committee when asked about it: "That matter is handled by '
+     'career agents."',
+     [("direct", "who", "Ann Lee", "told", "That matter is handled by career agents.")]),
+    ('Tom Baker said in a written statement that the claims had "no substance at all."',
+     [("direct", "Tom Baker", "Tom Baker", "said", "no substance at all.")]),
     # after the quote a new clause with a subject of its own: the cue is before it
     ('Durbin said on Thursday he "sent a letter to the attorney general today," and he '
      'said he hoped for an inquiry.',
