@@ -211,6 +211,7 @@ class VerbLexicon:
 
 _FIRST_RUN = re.compile(r"[\w'-]+")
 _NOUN_SUBJECTS = frozenset({"he", "she", "it", "who"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "I"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who"})
 
 
@@ -936,6 +937,10 @@ class _Context:
             # "she will have to continue to", "voters are generally more likely to":
             # the subject stands before the first auxiliary
             words = words[:aux]
+        pron = next((k for k in range(len(words) - 1, 0, -1)
+                     if words[k].group() in _SUBJECT_PRONOUNS), None)
+        if pron is not None and words[0].group().lower() in _OPENERS:
+            words = words[pron:]  # "At the bottom it reads": the pronoun
         while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
                          or words[-1].group().lower() in _ADVERBS_BEFORE_VERB  # "who first"
                          or words[-1].group() in _AUXILIARIES  # "He has" (not "Will")

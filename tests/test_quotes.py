@@ -393,6 +393,13 @@ SPEAKERS = [
     ("Ann Lee declined to comment on the plan.",
      [("reported", "Ann Lee", "Ann Lee", "declined", "to comment on the plan.")]),
     ("The delegates pledged to vote for Tom Baker.", []),
+    # quote_only verbs ("reads", "barked"): cues next to a quotation, not elsewhere; a
+    # pronoun after an opening phrase is the subject
+    ('At the bottom it reads, "You can support the cause by giving more."',
+     [("direct", "it", "it", "reads", "You can support the cause by giving more.")]),
+    ('"Go back to your seat, please," Tom Baker barked.',
+     [("direct", "Tom Baker", "Tom Baker", "barked", "Go back to your seat, please,")]),
+    ("She read the report and the plan twice.", []),
     # "continued" is a cue next to a quotation only (quote_only in the lexicon)
     ('"We will win," Ann Lee said. "We have the votes," Tom Baker continued.',
      [("direct", "Ann Lee", "Ann Lee", "said", "We will win,"),
