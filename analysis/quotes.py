@@ -1109,7 +1109,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             # X warned of / spoke about ... (not "said of X", "asked about X": the words
             # said are elsewhere)
             m = _OF.match(sh, v.end, se)
-            if (m and lemma not in ("say", "ask")
+            if (m and lemma not in ("say", "ask", "accuse")  # "the man accused of"
                     and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start)):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue

@@ -393,6 +393,8 @@ SPEAKERS = [
     ("Ann Lee declined to comment on the plan.",
      [("reported", "Ann Lee", "Ann Lee", "declined", "to comment on the plan.")]),
     ("The delegates pledged to vote for Tom Baker.", []),
+    # "accused of" right after a noun is a passive participle, no cue
+    ("The man accused of buying the guns will stay in custody.", []),
     # quote_only verbs ("reads", "barked"): cues next to a quotation, not elsewhere; a
     # pronoun after an opening phrase is the subject
     ('At the bottom it reads, "You can support the cause by giving more."',
