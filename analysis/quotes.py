@@ -1674,7 +1674,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if n > 25:
             break
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
-                and not _passive_before(sh, v) and not _infinitive(sh, v):
+                and not _passive_before(sh, v) and not _infinitive(sh, v) \
+                and not _own_sentence(ctx, q_end, v):
             after_verb = v
             break
     before_verb = None
@@ -1725,6 +1726,16 @@ _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
 _NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s+(?:he|she|they|we|I|[A-Z][\w.'-]*)\b")
+
+
+def _own_sentence(ctx: _Context, q_end: int, v: _Verb) -> bool:
+    """Is ``v`` in a sentence after the quote's that says more than who spoke ('"Build the
+    wall." And Trump decried an increase in ...'), not a bare cue ('"It is over." Lee
+    said.')?"""
+    k = ctx.sentence_index(v.start)
+    if k == ctx.sentence_index(max(0, q_end - 1)):
+        return False
+    return _word_count(ctx.shadow, v.end, ctx.sentences[k][1]) > 6
 
 
 def _infinitive(sh: str, v: _Verb) -> bool:

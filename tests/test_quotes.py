@@ -393,6 +393,14 @@ SPEAKERS = [
     ("Ann Lee declined to comment on the plan.",
      [("reported", "Ann Lee", "Ann Lee", "declined", "to comment on the plan.")]),
     ("The delegates pledged to vote for Tom Baker.", []),
+    # a verb in the next sentence is the quote's cue only in a bare "X said."
+    ('"The tension is rising." Peskov said.',
+     [("direct", "Peskov", "Peskov", "said", "The tension is rising.")]),
+    ('Then "the doors of the hall opened at last." Tom Baker criticized the long delay '
+     'at the gate of the hall that morning.',
+     [("direct", None, None, None, "the doors of the hall opened at last."),
+      ("reported", "Tom Baker", "Tom Baker", "criticized",
+       "the long delay at the gate of the hall that morning.")]),
     # "accused of" right after a noun is a passive participle, no cue
     ("The man accused of buying the guns will stay in custody.", []),
     # quote_only verbs ("reads", "barked"): cues next to a quotation, not elsewhere; a
