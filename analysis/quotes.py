@@ -527,6 +527,11 @@ _CLAUSE_START = re.compile(
     r"(?:^|[,;:(]|\b(?:and|but|while|as|that|what|who|which|because|when|after)\b)\s*",
     re.IGNORECASE,
 )
+# _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
+# every branch opens with a literal and checks the word boundary behind it.
+_CLAUSE_LOWER = re.compile(
+    r",\s*|;\s*|:\s*|\(\s*|a(?<=\ba)(?:nd|s|fter)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
+    r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)hat\b\s*")
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
@@ -927,7 +932,13 @@ class _Context:
         segment = self.shadow[s:e]
         cut = 0
         limit = len(segment.rstrip())
-        for m in _CLAUSE_START.finditer(segment, 0, limit):
+        low = segment.lower()
+        # the case-blind _CLAUSE_START, run on a lower-case copy as _CLAUSE_LOWER (each
+        # of its branches opens with a literal, so the engine jumps between candidates)
+        scan, text = ((_CLAUSE_LOWER, low) if len(low) == len(segment)
+                      and "\u0130" not in segment and "\u0131" not in segment
+                      else (_CLAUSE_START, segment))
+        for m in scan.finditer(text, 0, limit):
             if m.end() < limit:
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
