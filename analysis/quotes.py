@@ -17,12 +17,19 @@
   ...", "..., X announced (on Monday).", "The vote, X said, was ...", a lexicon verb with an
   object ("X criticized the plan"), and for the verbs listed under ``clause_verbs`` in the
   lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
-  aren't cheap"); verbs of thought and intention ("X believes ...", "X wants to ...") only
-  when the lexicon's ``thought_as_speech`` is true.
+  aren't cheap"); a participle after a comma or a form of "be" ("..., citing weak
+  exports", "is calling for ..."); "referred to ...", "pointed out ..."; for the lexicon's
+  ``to_verbs`` a "to" infinitive ("X declined to comment"); verbs of thought and
+  intention ("X believes ...", "X wants to ...") only when the lexicon's
+  ``thought_as_speech`` is true. Reported speech inside a quotation is the quote's own
+  words (kept only when its subject is a listed actor), and so is a verb with an object
+  inside the content of another attribution. The lexicon's ``quote_only`` verbs ('"...,"
+  he continued', 'it reads, "..."') are cues of direct quotes only.
 
 Each quote gets a speaker (the words naming who speaks: never a date, a number or a party
 tag; the subject before an insertion, as in "Cohen -- Trump's former attorney -- said"),
-``speaker_name`` (the name a "he"/"she" stands for; ``"A; B"`` when "A and B said"), an
+``speaker_name`` (the name a "he"/"she" or a "who" after a name stands for; ``"A; B"``
+when "A and B said"), an
 ``actor`` when the speaker is a listed actor (see :mod:`analysis.actors`; ``"A; B"`` for two),
 the cue verb and its group from ``data/lexicons/attribution_verbs.yml`` (neutral, emphatic,
 doubting, confrontational, conceding: edit the file to regroup). Corpus functions:
