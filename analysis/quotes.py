@@ -17,12 +17,19 @@
   ...", "..., X announced (on Monday).", "The vote, X said, was ...", a lexicon verb with an
   object ("X criticized the plan"), and for the verbs listed under ``clause_verbs`` in the
   lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
-  aren't cheap"); verbs of thought and intention ("X believes ...", "X wants to ...") only
-  when the lexicon's ``thought_as_speech`` is true.
+  aren't cheap"); a participle after a comma or a form of "be" ("..., citing weak
+  exports", "is calling for ..."); "referred to ...", "pointed out ..."; for the lexicon's
+  ``to_verbs`` a "to" infinitive ("X declined to comment"); verbs of thought and
+  intention ("X believes ...", "X wants to ...") only when the lexicon's
+  ``thought_as_speech`` is true. Reported speech inside a quotation is the quote's own
+  words (kept only when its subject is a listed actor), and so is a verb with an object
+  inside the content of another attribution. The lexicon's ``quote_only`` verbs ('"...,"
+  he continued', 'it reads, "..."') are cues of direct quotes only.
 
 Each quote gets a speaker (the words naming who speaks: never a date, a number or a party
 tag; the subject before an insertion, as in "Cohen -- Trump's former attorney -- said"),
-``speaker_name`` (the name a "he"/"she" stands for; ``"A; B"`` when "A and B said"), an
+``speaker_name`` (the name a "he"/"she" or a "who" after a name stands for; ``"A; B"``
+when "A and B said"), an
 ``actor`` when the speaker is a listed actor (see :mod:`analysis.actors`; ``"A; B"`` for two),
 the cue verb and its group from ``data/lexicons/attribution_verbs.yml`` (neutral, emphatic,
 doubting, confrontational, conceding: edit the file to regroup). Corpus functions:
@@ -116,6 +123,11 @@ class VerbLexicon:
     #: The base and -s forms left out because the verb is also a noun ("calls", "notes"):
     #: cues only right after a name or a pronoun ("Obama slams ...", "he notes").
     noun_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Forms of the ``quote_only`` verbs: cues of a direct quote next to them ('"...,"
+    #: he continued'), never of reported speech ("the war continued").
+    quote_only: frozenset[str] = frozenset()
+    #: Lemmas whose reported content may be a "to" infinitive ("vowed to fight").
+    to_verbs: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _cue_after(self) -> re.Pattern[str]:
@@ -133,9 +145,7 @@ class VerbLexicon:
         if not self.noun_forms:
             return self.find(text)
         forms = self.forms
-        at_start, _ = self._after_boundary
-        first = at_start.match(text)
-        out = [(0, first.end(), first.group())] if first else []
+        out = self._at_start(text)
         out += [(m.start(1), m.end(1), m.group(1)) for m in self._cue_after.finditer(text)
                 if m.group(1) in forms
                 or (text[m.start()] in " \t" and _noun_subject(text, m.start(), m.group(1)))]
@@ -159,9 +169,26 @@ class VerbLexicon:
         return re.compile(rf"(?<![\w'-])(?:{self._trie})(?![\w'-])")
 
     @functools.cached_property
-    def _after_boundary(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        return (re.compile(rf"(?:{self._trie})(?![\w'-])"),
-                re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({self._trie})(?![\w'-])"))
+    def _after_boundary(self) -> re.Pattern[str]:
+        return re.compile(rf"[^\w'-]{trie_lookahead(self.forms)}({self._trie})(?![\w'-])")
+
+    @functools.cached_property
+    def _start_pattern(self) -> re.Pattern[str] | None:
+        """A pattern for a form at the very start, only needed when some form holds
+        other characters than word characters, ``'`` and ``-`` ("follow up")."""
+        if all(_FIRST_RUN.fullmatch(f) for f in self.forms):
+            return None
+        return re.compile(rf"(?:{self._trie})(?![\w'-])")
+
+    def _at_start(self, text: str) -> list[tuple[int, int, str]]:
+        """A form at the very start of ``text``. When forms are single words, one is
+        there exactly when the first run of word characters, ``'`` and ``-`` is one (no
+        second compiled trie for the one place)."""
+        pattern = self._start_pattern
+        first = _FIRST_RUN.match(text) if pattern is None else pattern.match(text)
+        if first is None or (pattern is None and first.group() not in self.forms):
+            return []
+        return [(0, first.end(), first.group())]
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, form)`` of every match of :attr:`regex` in ``text``.
@@ -175,12 +202,8 @@ class VerbLexicon:
         >>> load_verbs().find("said Peskov, who told reporters.")
         [(0, 4, 'said'), (17, 21, 'told')]
         """
-        at_start, after = self._after_boundary
-        out = []
-        first = at_start.match(text)
-        if first:
-            out.append((0, first.end(), first.group()))
-        out += [(m.start(1), m.end(1), m.group(1)) for m in after.finditer(text)]
+        out = self._at_start(text)
+        out += [(m.start(1), m.end(1), m.group(1)) for m in self._after_boundary.finditer(text)]
         return out
 
     def group_of(self, verb: str | None) -> str | None:
@@ -193,7 +216,9 @@ class VerbLexicon:
         return hit[1] if hit else None
 
 
+_FIRST_RUN = re.compile(r"[\w'-]+")
 _NOUN_SUBJECTS = frozenset({"he", "she", "it", "who"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "I"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who"})
 
 
@@ -287,8 +312,13 @@ def _load_verbs(path: Path) -> VerbLexicon:
     if thought_on:  # "believes the vote was ...", "wants to ..."
         clause_verbs |= frozenset(thought)
     noun_forms = {f: hit for f, hit in noun_forms.items() if f not in forms}
+    only = {str(v).strip().lower() for v in content.get("quote_only") or []}
+    quote_only = frozenset(f for f, (lemma, _) in {**noun_forms, **forms}.items()
+                           if lemma in only)
+    to_verbs = frozenset(str(v).strip().lower() for v in content.get("to_verbs") or [])
     return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
-                       frozenset(thought) if thought_on else frozenset(), noun_forms)
+                       frozenset(thought) if thought_on else frozenset(), noun_forms,
+                       quote_only, to_verbs)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -504,6 +534,11 @@ _CLAUSE_START = re.compile(
     r"(?:^|[,;:(]|\b(?:and|but|while|as|that|what|who|which|because|when|after)\b)\s*",
     re.IGNORECASE,
 )
+# _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
+# every branch opens with a literal and checks the word boundary behind it.
+_CLAUSE_LOWER = re.compile(
+    r",\s*|;\s*|:\s*|\(\s*|a(?<=\ba)(?:nd|s|fter)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
+    r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)hat\b\s*")
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
@@ -531,6 +566,9 @@ _OPENERS = frozenset({
     "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
     "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
 })
+#: Adverbs that stand between a subject and its verb ("who first revealed").
+_ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then",
+                                  "soon", "long", "twice", "ever", "often"})
 _AUXILIARIES = frozenset({
     "have", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
@@ -597,6 +635,28 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # The same matches (the "a" is checked twice, so that the pattern starts with a letter and
 # the engine can jump between a's instead of testing the word boundary at every place).
 _ACCORDING_SCAN = re.compile(r"a(?<=\ba)ccording\s+to\s+", re.IGNORECASE)
+
+
+def _according_spans(sh: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _ACCORDING_SCAN.finditer(sh)]``: "according" is looked for
+    with ``str.find`` in a lower-case copy (much faster than the case-blind regex scan)
+    and each hit checked with the regex; the regex scan itself when lower-casing changes
+    the length or the text holds a dotless or dotted I (which the regex takes for "i").
+
+    >>> _according_spans("According to X, and ACCORDING TO Y; not reaccording to.")
+    [(0, 13), (20, 33)]
+    """
+    low = sh.lower()
+    if len(low) != len(sh) or "\u0131" in sh or "\u0130" in sh:
+        return [m.span() for m in _ACCORDING_SCAN.finditer(sh)]
+    out = []
+    i = low.find("according")
+    while i >= 0:
+        m = _ACCORDING_SCAN.match(sh, i)
+        if m is not None:
+            out.append(m.span())
+        i = low.find("according", i + 1)
+    return out
 #: How far back (in characters) the cue rules look for a verb's subject and context.
 #: News sentences are far shorter; the bound keeps a text that is one endless "sentence"
 #: linear in its length (each verb would otherwise rescan the sentence so far).
@@ -647,12 +707,18 @@ def _opens_clause(word: str) -> bool:
     low = word.lower()
     return low not in _NOT_OPENING and not (low.endswith("ly") and low.isalpha())
 _TO = re.compile(r"\s+(to\s+[a-z])")
+#: Verbs whose content follows "to" or "out" ("referred to the plan", "pointed out that").
+_TO_OUT_VERBS = frozenset({"refer", "point"})
+_TO_OUT = re.compile(r"\s+(?:to|out)\s+(?:that\s+)?(\w)")
+_PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|been|be|'s)\s+(?:[a-z]+ly\s+|also\s+)?$",
+                          re.IGNORECASE)
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
                     re.IGNORECASE)  # "let's say", "so to say": not speech
 _HARD = re.compile(r"[^ \t.,\"']")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$",
+                      re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
@@ -740,7 +806,7 @@ class _Context:
         self.quote_starts: list[int] = []
         self.quote_reach: list[int] = []
         self.quote_ends: list[int] = []
-        self.according = [m.span() for m in _ACCORDING_SCAN.finditer(self.shadow)]
+        self.according = _according_spans(self.shadow)
         self.according_starts = [s for s, _ in self.according]
 
     @functools.cached_property
@@ -785,6 +851,10 @@ class _Context:
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quote_starts, pos)
         return bool(k) and self.quote_reach[k - 1] > pos
+
+    def quote_end(self, pos: int) -> int:
+        """The end of the quoted passage(s) around ``pos`` (call when :meth:`in_quote`)."""
+        return self.quote_reach[bisect.bisect_right(self.quote_starts, pos) - 1]
 
     def after_quotes(self, s: int, pos: int) -> int:
         """``s``, or the end of the last quoted passage in ``[s, pos)`` when there is one
@@ -868,11 +938,29 @@ class _Context:
         s = max(s, e - _NP_REACH)
         segment = self.shadow[s:e]
         cut = 0
-        for m in _CLAUSE_START.finditer(segment):
-            if m.end() < len(segment.rstrip()):
+        limit = len(segment.rstrip())
+        low = segment.lower()
+        # the case-blind _CLAUSE_START, run on a lower-case copy as _CLAUSE_LOWER (each
+        # of its branches opens with a literal, so the engine jumps between candidates)
+        scan, text = ((_CLAUSE_LOWER, low) if len(low) == len(segment)
+                      and "\u0130" not in segment and "\u0131" not in segment
+                      else (_CLAUSE_START, segment))
+        for m in scan.finditer(text, 0, limit):
+            if m.end() < limit:
                 cut = m.end()
         words = list(_NP_WORD.finditer(segment, cut))
+        aux = next((k for k, w in enumerate(words)
+                    if k and w.group() in _AUXILIARIES and w.group() != "not"), None)
+        if aux is not None and aux < len(words) - 1:
+            # "she will have to continue to", "voters are generally more likely to":
+            # the subject stands before the first auxiliary
+            words = words[:aux]
+        pron = next((k for k in range(len(words) - 1, 0, -1)
+                     if words[k].group() in _SUBJECT_PRONOUNS), None)
+        if pron is not None and words[0].group().lower() in _OPENERS:
+            words = words[pron:]  # "At the bottom it reads": the pronoun
         while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
+                         or words[-1].group().lower() in _ADVERBS_BEFORE_VERB  # "who first"
                          or words[-1].group() in _AUXILIARIES  # "He has" (not "Will")
                          or (words[-1].group().endswith("ly")  # "He falsely"
                              and words[-1].group().islower() and len(words) > 1)):
@@ -908,10 +996,21 @@ class _Context:
             if len(caps) < 2:
                 caps = []
         else:
-            for w in words[:6]:
+            # 'said spokesman John Kirby', 'said election lawyer Joe Birkenstock': up to
+            # two lower-case words of a role before the name
+            lead = 0
+            while (lead < min(2, len(words)) and words[lead].group().islower()
+                   and words[lead].group() not in _NP_STOPS
+                   and words[lead].group() not in _FUNCTION_WORDS
+                   and not self.shadow[words[lead].end():words[lead + 1].start()].strip()
+                   if lead + 1 < len(words) else False):
+                lead += 1
+            for w in words[lead:lead + 6]:
                 if not w.group()[:1].isupper():
                     break
                 caps.append(w)
+            if caps and lead:
+                caps = [*words[:lead], *caps]
         if not caps:
             return _Speaker()
         end = caps[-1].end()
@@ -954,17 +1053,26 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
     with an object is no cue)."""
     out: list[Quote | None] = []
     sh = ctx.shadow
-    for ss, se in ctx.sentences:
+    # Only sentences holding a cue verb or an "according to" can hold reported speech.
+    index = ctx.sentence_index
+    active = sorted({index(v.start) for v in ctx.verb_hits}
+                    | {index(a) for a in ctx.according_starts}) if ctx.sentences else []
+    for ss, se in map(ctx.sentences.__getitem__, active):
         end = se
         while end > ss and sh[end - 1] in " \t\"'":
             end -= 1
         found: list[tuple[str, _Speaker, _Verb | None, int]] = []
         sentence_verbs = ctx.verbs_in(ss, se)
+        quote_only = ctx.verbs.quote_only
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
-            if ctx.verbs.thought and ctx.verbs.lemma(v.form) in ctx.verbs.thought and \
-                    ctx.in_quote(v.start):
-                continue  # "I think ..." inside a quotation: the quote's own words
+            if ctx.in_quote(v.start) and not _named_in_quote(ctx, ss, v):
+                # '"I said we would win," Trump said': reported speech inside a quotation
+                # is the quote's own words, not another voice (unless it names a listed
+                # actor: 'a readout: "Secretary Austin emphasized ..."')
+                continue
+            if quote_only and v.form in quote_only:
+                continue  # '"...," he continued': a cue only next to a quotation
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
                    if _PAREN_AFTER.match(sh, v.end, se) else None)
@@ -978,8 +1086,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("parenthetical", spk, v, ss))
                     continue
             # X said (on Friday) that ...
-            m = _THAT.match(sh, v.end, nxt)
-            if m and _word_count(sh, v.end, m.end()) <= 13 and _THAT_GAP.match(sh, v.end):
+            # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
+            m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None
+            if m and _word_count(sh, v.end, m.end()) <= 13:
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue
             # Republicans insisted the vote started ... (no "that")
@@ -999,9 +1108,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and not _IDIOM.search(sh, near, v.start)):
                 found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
                 continue
-            # X wants to ... / plans to ... (thought and intention, when turned on)
-            if ctx.verbs.thought and lemma in ctx.verbs.thought and last >= ss \
-                    and sh[last].isalnum():
+            # X vowed to ... / declined to ... (the lexicon's to_verbs); X wants to ... /
+            # plans to ... (thought and intention, when turned on)
+            if (lemma in ctx.verbs.to_verbs
+                    or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
+                    and last >= ss and sh[last].isalnum():
                 m = _TO.match(sh, v.end, se)
                 if m and not _PASSIVE.search(sh, near, v.start):
                     spk = _subject(ctx, ss, v)
@@ -1016,7 +1127,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             # X warned of / spoke about ... (not "said of X", "asked about X": the words
             # said are elsewhere)
             m = _OF.match(sh, v.end, se)
-            if (m and lemma not in ("say", "ask")
+            if (m and lemma not in ("say", "ask", "accuse")  # "the man accused of"
                     and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start)):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
@@ -1027,14 +1138,24 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
             # X criticized the plan / accused Y of ... / called for ... (an object)
-            m = _OBJECT.match(sh, v.end, se)
-            if m and m.group(2) and not _opens_clause(m.group(2)):
+            # ("referred to ...", "pointed out ...")
+            m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
+            obj = m.group(2) if m is not None and m.re is _OBJECT else None
+            if obj and not _opens_clause(obj):
                 m = None
-            if (m and lemma not in ("say", "tell", "speak") and last >= ss
-                    and sh[last].isalnum() and v.form != lemma and not v.form.endswith("ing")
-                    and (m.group(2) or lemma == "call")
-                    and (m.group(2) or "").lower() not in _NOT_OBJECTS
-                    and not _PASSIVE.search(sh, near, v.start)
+            if v.form.endswith("ing"):
+                # "..., citing low growth", "is calling for": a participle after a comma
+                # or a form of "be" (its subject is the sentence's, see _subject_words)
+                verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
+                    sh, near, v.start) is not None)
+            else:
+                verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
+                           and not _PASSIVE.search(sh, near, v.start))
+            if (m and verb_ok and lemma not in ("say", "tell", "speak")
+                    and not any(f[3] <= v.start for f in found)  # inside reported content
+                    and not ctx.according_in(v.end, se)  # "..., according to X"
+                    and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
+                    and (obj or "").lower() not in _NOT_OBJECTS
                     and not _IDIOM.search(sh, near, v.start)
                     and not ctx.in_quote(v.start)
                     and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
@@ -1042,12 +1163,16 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 if _named_subject(spk.text):
                     found.append(("object", spk, v, m.start(m.lastindex or 1)))
                     continue
-        # ..., the Russian Defense Ministry announced.
-        tail = _tail_cue(ctx, ss,
-                         end + (1 if end < len(sh) and sh[end:end + 1] in ".!?" else 0))
+        # ..., the Russian Defense Ministry announced. (Its verb is one of the sentence's
+        # verbs: a sentence without any has no such cue.)
+        tail = _tail_cue(ctx, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?"
+                                         else 0)) if sentence_verbs else None
         if tail is not None:
             content_end, sp_start, sp_end, v = tail
-            if ('"' not in sh[content_end - 2:content_end]
+            # (not "..., Smith saying." nor "..., he called.": no statement ends there)
+            if (v.form not in quote_only and not v.form.endswith("ing")
+                    and ctx.verbs.lemma(v.form) != "call"
+                    and '"' not in sh[content_end - 2:content_end]
                     and _word_count(sh, sp_start, sp_end) <= 6):
                 spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:
@@ -1080,9 +1205,18 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             else:
                 out.append(_make_reported(ctx, "according", s_text, v, stop + 1, end))
         for cue, spk, v, start in found:
+            # inside a quotation, the content ends where the quotation does
+            stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
             out.append(_make_reported(ctx, cue, spk, v, start,
-                                      _next_cue_cut(ctx, sentence_verbs, v, start, end)))
+                                      _next_cue_cut(ctx, sentence_verbs, v, start, stop)))
     return [q for q in out if q is not None]
+
+
+def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
+    """Is the subject of ``v`` (a verb inside a quotation) a listed actor?"""
+    if ctx.mention_before(max(sentence_start, v.start - _NP_REACH), v.start) is None:
+        return False  # no actor named before the verb: no need to look for the subject
+    return _subject(ctx, ctx.after_quotes(sentence_start, v.start), v).actor is not None
 
 
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
@@ -1179,10 +1313,26 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     memo = ctx.subject_memo
     if key not in memo:
         spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+        if spk.text is None:
+            # "He said A and said that B is "weak"" (the range began after a quote), "X,
+            # who ..., on Friday described": the subject of the whole sentence
+            spk = _fallback_subject(ctx, v)
         if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
             spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
         memo[key] = spk
     return replace(memo[key])  # a copy: callers may set its actor
+
+
+def _fallback_subject(ctx: _Context, v: _Verb) -> _Speaker:
+    """The first name (or pronoun) of ``v``'s sentence, when it stands before ``v`` and
+    outside quotation marks; else no speaker."""
+    s = max(ctx.sentence(v.start)[0], v.start - _LOOKBACK)
+    if ctx.in_quote(s) or ctx.in_quote(v.start):
+        return _Speaker()
+    spk = _tidy(ctx, _sentence_subject(ctx, s, v.start))
+    if spk.text is None or ctx.in_quote(spk.start) or not _named_subject(spk.text):
+        return _Speaker()
+    return spk
 
 
 def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
@@ -1257,6 +1407,17 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
     words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
              if not w.group()[:1].isdigit()]
+    if words and (words[0].group().lower() in _OPENERS
+                  or (words[0].group().endswith("ing") and words[0].group()[:1].isupper()
+                      and len(words[0].group()) > 5)):
+        # (also a participle: "Speaking on CNBC on Monday, Mr. Ubben said")
+        # "On Friday, he joined ...", "During the debate, Cruz made ...": the subject
+        # follows the opening phrase's comma
+        comma = ctx.shadow.find(",", s, min(e, s + 80))
+        if comma >= 0:
+            rest = [w for w in words if w.start() > comma]
+            if rest:
+                words = rest
     if words and words[0].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
@@ -1264,10 +1425,12 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     if words and words[0].group() in ("The", "A", "An"):
         # "The billionaire businessman began ...": the article and up to three words
         np = [words[0]]
-        for w in words[1:min(4, len(words) - 1)]:  # the last word before e is the verb
-            low = w.group().lower()
+        for k, w in enumerate(words[1:min(4, len(words) - 1)], 1):  # the last word
+            low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
-                    or low.endswith("ed") or ctx.shadow[np[-1].end():w.start()].strip()):
+                    or low in ("who", "which", "that", "whose")
+                    or (low.endswith("ed") and not _adjective_ed(words, k))
+                    or ctx.shadow[np[-1].end():w.start()].strip()):
                 break
             np.append(w)
         if len(np) > 1:
@@ -1285,6 +1448,16 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     if not run:
         return _Speaker()
     return _Speaker(ctx.text[run[0].start():run[-1].end()], None, run[0].start(), run[-1].end())
+
+
+def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:
+    """Is the -ed word ``words[k]`` an adjective before a noun ("The retired surgeon
+    has"), not the sentence's verb ("The group released a statement")? Heuristic: a
+    lower-case word follows that is no function word or auxiliary, and another after it."""
+    if k + 2 >= len(words):
+        return False
+    nxt = words[k + 1].group()
+    return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
@@ -1364,10 +1537,20 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
             subject = _sentence_subject(ctx, before[0], mk.open)
+            if not _subject_like(subject.text):
+                subject = _Speaker()  # "Immediately", "His", "Trump's": no subject
             colon = _last_char_before(sh, before[0], mk.open)
             if colon >= before[0] and sh[colon] == ":":
-                # "... doesn't surprise pollster Daron Shaw: "...": the words before the colon
-                near = _tidy(ctx, ctx.noun_phrase_before(before[0], colon))
+                # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
+                name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
+                if name is not None:
+                    near = _Speaker(ctx.text[name.start(1):name.end(1)], None,
+                                    name.start(1), name.end(1))
+                elif subject.text is None:
+                    near = ctx.noun_phrase_before(before[0], colon)
+                else:  # "Mr. Smith shot back:": the sentence's subject
+                    near = _Speaker()
+                near = _tidy(ctx, near)
                 if _named_subject(near.text):
                     subject = near
             if subject.text is not None:
@@ -1394,6 +1577,24 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
 _TERM_WORDS = 4
 
 
+# Capitalised words (up to four) right before a position: "... pollster Daron Shaw:".
+_NAME_END = re.compile(r"(?<![\w.'-])((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)\s*$")
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _subject_like(text: str | None) -> bool:
+    """Can the first capitalised words of a sentence be its subject: a name or a
+    pronoun; not an adverb ("Immediately"), a possessive ("His", "Trump's") or a
+    contraction ("I'd")?"""
+    if not _named_subject(text):
+        return False
+    words = _NP_WORD.findall(text)
+    first, last = words[0].lower(), words[-1].lower()
+    return not (first in _POSSESSIVES or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
+                or (len(words) == 1 and first.endswith("ly")))
+
+
 def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
              after_start: int) -> bool:
     """Is the marked phrase a term: short, and part of a sentence of the text's own?"""
@@ -1403,6 +1604,9 @@ def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
     if not 0 < n <= _TERM_WORDS:
         return False
     sh = ctx.shadow
+    colon = _last_char_before(sh, s_start, mk.open)
+    if colon >= s_start and sh[colon] == ":":
+        return False  # 'Smith shot back: "That would be good."': introduced, a quotation
     words_before = _WORD_CHAR.search(sh, s_start, mk.open) is not None
     _, s_end = ctx.sentence(after_start)
     line = sh.find("\n", after_start, s_end)
@@ -1488,7 +1692,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if n > 25:
             break
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
-                and not _passive_before(sh, v):
+                and not _passive_before(sh, v) and not _infinitive(sh, v) \
+                and not _own_sentence(ctx, q_end, v):
             after_verb = v
             break
     before_verb = None
@@ -1498,7 +1703,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if not _passive_before(sh, v):
             before_verb = v
             break
-    if after_verb and ends_soft:
+    if after_verb and ends_soft and not (
+            before_verb and _NEW_CLAUSE.match(sh, after[0], after_verb.start)):
+        # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
         return "before", _subject(ctx, before[0], before_verb), before_verb
@@ -1534,6 +1741,26 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
 
 
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
+# After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
+_NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s+(?:he|she|they|we|I|[A-Z][\w.'-]*)\b")
+
+
+def _own_sentence(ctx: _Context, q_end: int, v: _Verb) -> bool:
+    """Is ``v`` in a sentence after the quote's that says more than who spoke ('"Build the
+    wall." And Trump decried an increase in ...'), not a bare cue ('"It is over." Lee
+    said.')?"""
+    k = ctx.sentence_index(v.start)
+    if k == ctx.sentence_index(max(0, q_end - 1)):
+        return False
+    return _word_count(ctx.shadow, v.end, ctx.sentences[k][1]) > 6
+
+
+def _infinitive(sh: str, v: _Verb) -> bool:
+    """"..., while trying to explain her plan": a base form after "to" is no cue of the
+    quote before it."""
+    return v.start >= 3 and sh[v.start - 3:v.start] == "to " and \
+        (v.start == 3 or not sh[v.start - 4].isalnum())
 
 
 def _passive_before(sh: str, v: _Verb) -> bool:
@@ -1546,13 +1773,27 @@ def _passive_before(sh: str, v: _Verb) -> bool:
     j = k
     while j > 0 and sh[j - 1].isalpha():
         j -= 1
-    return sh[j:k + 1].lower() in _BE_FORMS
+    word = sh[j:k + 1].lower()
+    # also "when asked about it": a participle after a conjunction, its "be" left out;
+    # and "a written statement", "his alleged affair": an adjective after a determiner
+    return word in _BE_FORMS or (word in _ELLIPTIC and v.form.endswith(("ed", "told"))) \
+        or word in _DETERMINERS or word.endswith(("'s", "s'"))
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
         return ctx.speaker_from(m), v
+    k = _last_char_before(ctx.shadow, after[0], v.start)
+    if k > after[0] and ctx.shadow[k] == "," and not v.form.endswith("ing"):
+        # '..." for the EU, said Geert Wilders': the words before the comma go on with
+        # the sentence; the speaker follows the verb
+        spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+        if spk.text is not None:
+            return spk, v
+    if v.form.endswith("ing") and not _WORD_CHAR.search(ctx.shadow, after[0], v.start):
+        # 'X called it a "silly idea," adding ...': the subject of the verb before
+        return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1])
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
@@ -1567,6 +1808,9 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
             spk = outer
     if spk.text is None:
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+    if spk.text is None and _COORDINATED.search(ctx.shadow, after[0], v.start):
+        # 'He called it "careless," and said ...': the subject of the sentence goes on
+        spk = _subject(ctx, ctx.sentence(v.start)[0], v)
     return spk, v
 
 
@@ -1674,6 +1918,9 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     named: list[Quote] = []
     for q in quotes:
         low = (q.speaker or "").lower()
+        if low == "who" and q.speaker_start > 0:
+            # "Ann Lee, who told the committee ...": the name the relative stands for
+            q = _relative_antecedent(ctx, q)
         if low in _PRONOUNS_RESOLVED:
             want = "m" if low == "he" else "f"
             here = ctx.paragraph_index(q.start)
@@ -1703,6 +1950,22 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             named.append(q)
         out.append(q)
     return out
+
+
+def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:
+    """``q`` with ``speaker_name`` (and ``actor``) of the noun phrase a "who" speaker
+    follows ("Ann Lee, who ..."); ``q`` itself when none stands right before it."""
+    comma = _last_char_before(ctx.shadow, max(0, q.speaker_start - 5), q.speaker_start)
+    if comma < 0 or ctx.shadow[comma] != ",":
+        return q
+    m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
+    if m is not None and m.end == _last_char_before(ctx.shadow, m.start, comma) + 1:
+        return replace(q, actor=m.actor, speaker_name=m.surface)
+    name = _NAME_END.search(ctx.shadow, max(0, comma - 80), comma)
+    if name is None or not _speaker_ok(name.group(1)) \
+            or name.group(1).lower() in _PRONOUNS or name.group(1).lower() in _OPENERS:
+        return q
+    return replace(q, speaker_name=ctx.text[name.start(1):name.end(1)])
 
 
 def _name_key(q: Quote) -> str:
@@ -1790,9 +2053,9 @@ def quote_table(
     >>> quotes = quote_table(load_corpus(SEED_EVENT))
     >>> quotes[quotes["outlet"] == "Shafaq News"][["kind", "actor", "verb", "cue"]].tail(3)
             kind           actor       verb        cue
-    31    direct   Dmitry Peskov        NaN  continued
-    32  reported  Sergei Ryabkov  described         as
-    33    direct  Sergei Ryabkov     quoted      after
+    33    direct   Dmitry Peskov        NaN  continued
+    34  reported  Sergei Ryabkov  described         as
+    35    direct  Sergei Ryabkov     quoted      after
     """
     require_columns(corpus, ["article_id", "outlet", "text"], "quote_table")
     verbs = verbs or load_verbs()
@@ -1856,9 +2119,9 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     >>> voices = voice_table(load_corpus(SEED_EVENT))
     >>> voices[voices["outlet"] == "Shafaq News"][["voice", "n_quotes", "n_direct",
     ...                                            "first_voice_articles"]].head(2)
-               voice  n_quotes  n_direct  first_voice_articles
-    0  Dmitry Peskov         4         4                     0
-    1   Sergei Ryabkov       2         1                     0
+                voice  n_quotes  n_direct  first_voice_articles
+    0   Dmitry Peskov         5         4                     0
+    1  Sergei Ryabkov         2         1                     0
     """
     quotes = _voiced(_as_quotes(data, actors, "voice_table"))
     if quotes.empty:
