@@ -52,7 +52,7 @@ QUOTE_SCORE_COLUMNS = ["n_quotes", "quoted_words", "quoted_word_share"]
 MEASURES = ("n_matches", "per_1000_words", "sentence_share")
 #: The modules (or subpackages) whose code decides the scores; see :func:`scorer_sources`.
 _SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "rows", "sentiment", "framing",
-                   "actors", "quotes", "scoring")
+                   "actors", "quotes", "scoring", "target_tone", "actor_tone")
 
 #: What ``frames=`` and ``markers=`` accept: a framing.Lexicon, anything load_frames /
 #: load_markers read, None (the kit's) or False (no columns).
@@ -183,6 +183,10 @@ class Scorer:
             cols += QUOTE_SCORE_COLUMNS
         if self.actor_names is not None:
             cols += ["n_mentions", *(f"mentions_{name}" for name in self.actor_names)]
+            # -- mention-level tone (issue 15): analysis.actor_tone.score_tone_columns --
+            from ..actor_tone import score_tone_columns
+
+            cols += score_tone_columns(self.actor_names)
         return cols
 
     @functools.cached_property
@@ -199,6 +203,8 @@ class Scorer:
         for folder in ("wordlists", "lexicons", "actors"):
             for path in resource_files(folder):
                 h.update(f"{folder}/{path.name} {_file_hash(path)}\n".encode())
+        tone_model = root / "data" / "models" / "target_tone.json"  # mention-level tone
+        h.update(f"models/target_tone.json {_file_hash(tone_model)}\n".encode())
         h.update(repr(sorted(self.analyzer.lexicon.items())).encode())
         for lexicon in (self.frames, self.markers):
             if lexicon is not None:
@@ -316,6 +322,11 @@ class Scorer:
             counts = Counter(m.actor for m in mentions or ())
             row.append(sum(counts.values()))
             row += [counts.get(name, 0) for name in self.actor_names]
+            # -- mention-level tone (issue 15): analysis.actor_tone.score_tone_row --
+            from ..actor_tone import score_tone_row
+
+            row += score_tone_row(text, mentions or (), self.actor_names, sentences=spans,
+                                  compounds=compounds, analyzer=self.analyzer)
         return row
 
     def score_frame(self, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -345,7 +356,8 @@ def _dtypes(columns: list[str]) -> dict[str, str]:
     for c in columns:
         if c in KEY_COLUMNS:
             types[c] = "str"
-        elif c in ("n_words", "n_sentences", "n_quotes", "quoted_words", "n_mentions") or \
+        elif c in ("n_words", "n_sentences", "n_quotes", "quoted_words", "n_mentions",
+                   "n_negative_mentions", "n_positive_mentions") or \
                 c.endswith("_n_matches") or c.startswith("mentions_"):
             types[c] = "int64"
         else:
