@@ -234,6 +234,7 @@ class TargetFeaturizer:
         self._cache: dict[str, tuple[str, str, float, float, bool, bool]] = {}
         self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
         self._sentences: dict[str, _Sentence] = {}
+        self._pieces: dict[str, tuple[tuple[str, ...], tuple]] = {}
 
     # -- tokens ----------------------------------------------------------------------------
 
@@ -257,6 +258,21 @@ class TargetFeaturizer:
         self._cache[lower] = found
         return found
 
+    def _piece(self, piece: str, *, lower: bool = False) -> tuple[tuple[str, ...], tuple]:
+        """``(tokens, infos)`` of one white-space piece (lower case already, unless
+        ``lower``: then each token is lowered alone), cached."""
+        found = self._pieces.get(piece)
+        if found is None:
+            texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
+            if lower:
+                texts = tuple(t.lower() for t in texts)
+            found = (texts, tuple(self._cache.get(t) or self._info(t) for t in texts))
+            if not lower:  # pieces are cached in lower case only
+                if len(self._pieces) > 200_000:
+                    self._pieces.clear()
+                self._pieces[piece] = found
+        return found
+
     def _sentence(self, text: str, compound: float | None = None) -> _Sentence:
         """Tokens, lexicon data and valences of one sentence; the last few are kept.
 
@@ -276,20 +292,15 @@ class TargetFeaturizer:
         exact = len(low) == len(norm) and "\u212a" not in norm
         pieces = (low if exact else norm).split()
         texts: list[str] = []
+        infos: list[tuple] = []
         cumulative = []
-        findall = _TOKEN.findall
+        get = self._pieces.get
         for piece in pieces:
             cumulative.append(len(texts))
-            if piece.isalnum():
-                texts.append(piece)
-            else:
-                texts += findall(piece)
+            found = get(piece) or self._piece(piece, lower=not exact)
+            texts += found[0]
+            infos += found[1]
         cumulative.append(len(texts))
-        if not exact:
-            texts = [t.lower() for t in texts]
-        infos = list(map(self._cache.get, texts))
-        if None in infos:
-            infos = [info or self._info(t) for info, t in zip(infos, texts, strict=True)]
         if compound is None:
             compound = self._vader.compound(plain)
         sentence = _Sentence(norm, pieces, cumulative, texts, infos, compound)
@@ -374,13 +385,11 @@ class TargetFeaturizer:
         first, last, left, right = at.first, at.last, at.left, at.right
         n = len(texts)
         # Clause: up to the nearest boundary on each side.
-        boundary = sentence.boundary
-        lo = first
-        while lo > 0 and not boundary[lo - 1]:
-            lo -= 1
-        hi = last
-        while hi < n and not boundary[hi]:
-            hi += 1
+        bounds = sentence.bounds
+        i = bisect.bisect_left(bounds, first)
+        lo = bounds[i - 1] + 1 if i else 0
+        i = bisect.bisect_left(bounds, last, i)
+        hi = bounds[i] if i < len(bounds) else n
 
         # Valence sums, in the order of _SUMS: [left, right, clause, out, near, all] x
         # [neg, pos].
@@ -508,8 +517,8 @@ class _Sentence:
     ``cumulative[i]``: how many tokens the pieces before piece ``i`` hold.
     """
 
-    __slots__ = ("boundary", "compound", "cumulative", "forms", "infos", "negators", "norm",
-                 "pieces", "stems", "texts", "valenced", "valences", "words")
+    __slots__ = ("boundary", "bounds", "compound", "cumulative", "forms", "infos", "negators",
+                 "norm", "pieces", "stems", "texts", "valenced", "valences", "words")
 
     def __init__(self, norm, pieces, cumulative, texts, infos, compound) -> None:
         self.norm = norm
@@ -522,6 +531,7 @@ class _Sentence:
         self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
                                                                   self.negators)
         self.words = list(itertools.compress(range(len(texts)), self.forms))
+        self.bounds = list(itertools.compress(range(len(texts)), self.boundary))
         self.compound = compound
 
     def _tokens_before(self, offset: int, *, ending: bool) -> int:
