@@ -38,6 +38,15 @@ The target's own words are never features, so the model judges what the sentence
 about the mention, not who it is. Curly quotes, apostrophes and dashes are made ASCII
 first (offsets unchanged), so "“proud”" scores like '"proud"'.
 
+The features are read from the mention's sentence only (:func:`mention_sentence`: the
+sentence :func:`analysis.tokens.sentence_spans` puts it in, or the sentences it runs
+across), so ``target_tone(article_text, start, end)`` gives what the mention's sentence
+alone gives, and a text of one sentence is read whole. For many mentions of one article,
+:meth:`TargetToneModel.predict_spans` gives the same probabilities (to the last bits of
+rounding) without the explanations, several times faster: each sentence is tokenised once
+for all its mentions and the weights are summed directly. ``score`` uses it for its
+mention-tone columns (:func:`analysis.actor_tone.score_tone_row`).
+
 Every prediction explains itself: ``features`` lists each feature's value, its weight toward
 the predicted class (the class's coefficient minus the mean over the three classes) and the
 contribution (value × weight); the contributions, with the intercept's, add up to the
@@ -273,16 +282,19 @@ class TargetFeaturizer:
                 self._pieces[piece] = found
         return found
 
-    def _sentence(self, text: str, compound: float | None = None) -> _Sentence:
+    def _sentence(self, text: str, compound: float | None = None,
+                  plain: str | None = None) -> _Sentence:
         """Tokens, lexicon data and valences of one sentence; the last few are kept.
 
         ``compound``: the sentence's VADER compound if the caller has it already (it must
-        be ``FastVader(analyzer).compound(shadow(text))`` with this featurizer's analyzer).
+        be ``FastVader(analyzer).compound(shadow(text))`` with this featurizer's analyzer);
+        ``plain``: ``analysis.tokens.shadow(text)``, if the caller has it.
         """
         found = self._sentences.get(text)
         if found is not None:
             return found
-        plain = shadow(text)
+        if plain is None:
+            plain = shadow(text)
         norm = plain.translate(_DASH_TO_ASCII) if "\u2013" in plain else plain
         low = norm.lower()
         # Tokens piece by piece (no token crosses white space): a piece of letters and
@@ -698,6 +710,7 @@ class TargetToneModel:
                     weights
         self._s_weights = {stem: found[2] for stem, found in self._bag.items()
                            if found[2] is not None}
+        self._s_known = frozenset(self._s_weights)
         self.featurizer = TargetFeaturizer(lists, window=window)
         self.metadata = dict(content.get("metadata", {}))
 
@@ -763,7 +776,11 @@ class TargetToneModel:
         length = len(text)
         featurizer = self.featurizer
         window = featurizer.window
+        # The article's shadow (the scorer has it cached), cut into sentences: the same as
+        # each sentence's own shadow where no carriage return is involved.
+        article = shadow(text)
         weights, bag, s_weights = self._weights, self._bag, self._s_weights
+        s_known = self._s_known
         b0, b1, b2 = self.intercept.tolist()
         exp = math.exp
         out: list[tuple[float, float, float]] = []
@@ -782,13 +799,15 @@ class TargetToneModel:
                     i = bisect.bisect_right(starts, s) - 1
                     if i >= 0 and sentences[i] == key:
                         compound = compounds[i]
-                sentence = featurizer._sentence(text[s:e] if e - s < length else text,
-                                                compound)
+                piece = text[s:e] if e - s < length else text
+                sentence = featurizer._sentence(
+                    piece, compound, None if "\r" in piece else article[s:e])
                 stems = sentence.stems
-                word_stems = [stems[i] for i in sentence.words]
-                # S: every word of the sentence once, the target's own taken out below
-                found = [w for w in map(s_weights.get, dict.fromkeys(word_stems))
-                         if w is not None]
+                word_stems = list(itertools.compress(stems, sentence.forms))
+                # S: every word of the sentence once (in a fixed order, so that the sums
+                # do not depend on the process's string hashing), the target's own taken
+                # out below
+                found = [s_weights[stem] for stem in sorted(s_known.intersection(word_stems))]
                 s_total = tuple(map(sum, zip(*found, strict=True))) if found else (0.0,) * 3
             at = sentence.mention(start - s, end - s, window)
             a0 = b0 + s_total[0]
