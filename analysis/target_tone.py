@@ -52,9 +52,10 @@ the predicted class (the class's coefficient minus the mean over the three class
 contribution (value × weight); the contributions, with the intercept's, add up to the
 predicted class's logit minus the mean logit.
 
-How good (``bench/bench_actor_tone.py``, 2026-11-30; macro-F1 over the three classes): 0.659
-on NewsMTSC's dev-rw (343 mentions) and 0.679 on dev-mt (442), 0.663 by 5-fold
-cross-validation on train; plain sentence VADER, which is also what the kit's old
+How good (``bench/bench_actor_tone.py``, 2026-11-30; macro-F1 over the three classes): 0.636
+on NewsMTSC's dev-rw (343 mentions) and 0.683 on dev-mt (442), 0.665 by 5-fold
+cross-validation on train (the model before the features were read from the mention's
+sentence only: 0.659, 0.679 and 0.663); plain sentence VADER, which is also what the kit's old
 :func:`analysis.sentiment.actor_tone` gives for one sentence, scores 0.500, 0.523 and 0.522;
 always "neutral" 0.19-0.22. The dev sets chose nothing (the model file's ``dev_use`` says
 how they were used). The RoBERTa model of the NewsMTSC paper reaches 0.83: this one is
@@ -924,7 +925,7 @@ def target_tone(text: str, start: int, end: int, *,
     ('positive', 'negative')
     >>> result = target_tone(text, 21, 26)
     >>> [(e.feature, round(e.contribution, 2)) for e in result.features[:3]]
-    [('R:charg', 0.61), ('news:neg', 0.59), ('v:right_neg', 0.59)]
+    [('R:charg', 0.62), ('news:neg', 0.58), ('v:right_neg', 0.58)]
     """
     return _resolve(model).predict(text, start, end)
 
