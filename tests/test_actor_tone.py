@@ -125,3 +125,10 @@ def test_scorer_columns_and_values():
     assert values["tone_Dmitry Peskov"] == pytest.approx(np.mean(tone))
     assert values["n_negative_mentions"] + values["n_positive_mentions"] <= values["n_mentions"]
     assert math.isnan(values["tone_Vladimir Putin"])
+
+
+def test_scorer_without_mention_tone():
+    scorer = Scorer(frames=False, markers=False, quotes=False, mention_tone=False)
+    assert not any(c.startswith("tone_") or c in SCORE_TONE_COLUMNS for c in scorer.columns)
+    assert "n_mentions" in scorer.columns
+    assert len(scorer.score_text("NATO met.")) == len(scorer.columns) - 5

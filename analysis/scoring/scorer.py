@@ -109,6 +109,9 @@ class Scorer:
         that match its ``event`` (columns for every actor of every list); False: no actor
         columns.
     quotes : count quotes (False leaves the quote columns out; they are slower to find).
+    mention_tone : the tone toward every actor mention (the columns of
+        :func:`analysis.actor_tone.score_tone_columns`, with the actor columns; False
+        leaves them out: they cost about a quarter of the scorer's time).
     adjustments : VADER news adjustments, as for :func:`analysis.sentiment.make_analyzer`.
 
     >>> scorer = Scorer(frames={"talks": ["talks"]}, markers=False, actors=False, quotes=False)
@@ -117,7 +120,8 @@ class Scorer:
     """
 
     def __init__(self, *, frames: Lexicons = None, markers: Lexicons = None,
-                 actors: Any = None, quotes: bool = True, adjustments: Any = None) -> None:
+                 actors: Any = None, quotes: bool = True, adjustments: Any = None,
+                 mention_tone: bool = True) -> None:
         from ..sentiment import make_analyzer
 
         self.analyzer = make_analyzer(adjustments)
@@ -137,6 +141,7 @@ class Scorer:
             from ..quotes import load_verbs
 
             self._verbs = load_verbs()
+        self.mention_tone = bool(mention_tone)  # issue 15: see score_text
         self.columns = self._columns()
 
     @staticmethod
@@ -183,10 +188,10 @@ class Scorer:
             cols += QUOTE_SCORE_COLUMNS
         if self.actor_names is not None:
             cols += ["n_mentions", *(f"mentions_{name}" for name in self.actor_names)]
-            # -- mention-level tone (issue 15): analysis.actor_tone.score_tone_columns --
-            from ..actor_tone import score_tone_columns
+            if self.mention_tone:  # -- mention-level tone (issue 15) --
+                from ..actor_tone import score_tone_columns
 
-            cols += score_tone_columns(self.actor_names)
+                cols += score_tone_columns(self.actor_names)
         return cols
 
     @functools.cached_property
@@ -322,11 +327,12 @@ class Scorer:
             counts = Counter(m.actor for m in mentions or ())
             row.append(sum(counts.values()))
             row += [counts.get(name, 0) for name in self.actor_names]
-            # -- mention-level tone (issue 15): analysis.actor_tone.score_tone_row --
-            from ..actor_tone import score_tone_row
+            if self.mention_tone:  # -- mention-level tone (issue 15) --
+                from ..actor_tone import score_tone_row
 
-            row += score_tone_row(text, mentions or (), self.actor_names, sentences=spans,
-                                  compounds=compounds, analyzer=self.analyzer)
+                row += score_tone_row(text, mentions or (), self.actor_names,
+                                      sentences=spans, compounds=compounds,
+                                      analyzer=self.analyzer)
         return row
 
     def score_frame(self, corpus: pd.DataFrame) -> pd.DataFrame:
