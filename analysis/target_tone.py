@@ -711,7 +711,6 @@ class TargetToneModel:
                     weights
         self._s_weights = {stem: found[2] for stem, found in self._bag.items()
                            if found[2] is not None}
-        self._s_known = frozenset(self._s_weights)
         self.featurizer = TargetFeaturizer(lists, window=window)
         self.metadata = dict(content.get("metadata", {}))
 
@@ -781,7 +780,6 @@ class TargetToneModel:
         # each sentence's own shadow where no carriage return is involved.
         article = shadow(text)
         weights, bag, s_weights = self._weights, self._bag, self._s_weights
-        s_known = self._s_known
         b0, b1, b2 = self.intercept.tolist()
         exp = math.exp
         out: list[tuple[float, float, float]] = []
@@ -805,10 +803,9 @@ class TargetToneModel:
                     piece, compound, None if "\r" in piece else article[s:e])
                 stems = sentence.stems
                 word_stems = list(itertools.compress(stems, sentence.forms))
-                # S: every word of the sentence once (in a fixed order, so that the sums
-                # do not depend on the process's string hashing), the target's own taken
-                # out below
-                found = [s_weights[stem] for stem in sorted(s_known.intersection(word_stems))]
+                # S: every word of the sentence once (in the sentence's order, so that the
+                # sums do not depend on string hashing), the target's own taken out below
+                found = list(filter(None, map(s_weights.get, dict.fromkeys(word_stems))))
                 s_total = tuple(map(sum, zip(*found, strict=True))) if found else (0.0,) * 3
             at = sentence.mention(start - s, end - s, window)
             a0 = b0 + s_total[0]
