@@ -38,14 +38,24 @@ The target's own words are never features, so the model judges what the sentence
 about the mention, not who it is. Curly quotes, apostrophes and dashes are made ASCII
 first (offsets unchanged), so "“proud”" scores like '"proud"'.
 
+The features are read from the mention's sentence only (:func:`mention_sentence`: the
+sentence :func:`analysis.tokens.sentence_spans` puts it in, or the sentences it runs
+across), so ``target_tone(article_text, start, end)`` gives what the mention's sentence
+alone gives, and a text of one sentence is read whole. For many mentions of one article,
+:meth:`TargetToneModel.predict_spans` gives the same probabilities (to the last bits of
+rounding) without the explanations, several times faster: each sentence is tokenised once
+for all its mentions and the weights are summed directly. ``score`` uses it for its
+mention-tone columns (:func:`analysis.actor_tone.score_tone_row`).
+
 Every prediction explains itself: ``features`` lists each feature's value, its weight toward
 the predicted class (the class's coefficient minus the mean over the three classes) and the
 contribution (value × weight); the contributions, with the intercept's, add up to the
 predicted class's logit minus the mean logit.
 
-How good (``bench/bench_actor_tone.py``, 2026-11-30; macro-F1 over the three classes): 0.659
-on NewsMTSC's dev-rw (343 mentions) and 0.679 on dev-mt (442), 0.663 by 5-fold
-cross-validation on train; plain sentence VADER, which is also what the kit's old
+How good (``bench/bench_actor_tone.py``, 2026-11-30; macro-F1 over the three classes): 0.636
+on NewsMTSC's dev-rw (343 mentions) and 0.683 on dev-mt (442), 0.665 by 5-fold
+cross-validation on train (the model before the features were read from the mention's
+sentence only: 0.659, 0.679 and 0.663); plain sentence VADER, which is also what the kit's old
 :func:`analysis.sentiment.actor_tone` gives for one sentence, scores 0.500, 0.523 and 0.522;
 always "neutral" 0.19-0.22. The dev sets chose nothing (the model file's ``dev_use`` says
 how they were used). The RoBERTa model of the NewsMTSC paper reaches 0.83: this one is
@@ -70,6 +80,7 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.resources
+import itertools
 import json
 import math
 import os
@@ -86,7 +97,7 @@ from nltk.stem.porter import PorterStemmer
 from .compat import callable_module
 from .fastvader import FastVader
 from .sentiment import make_analyzer
-from .tokens import shadow
+from .tokens import sentence_spans, shadow
 
 __all__ = [
     "CLASSES",
@@ -99,6 +110,8 @@ __all__ = [
     "TargetToneModel",
     "ascii_text",
     "load_model",
+    "mention_sentence",
+    "sentence_bounds",
     "target_features",
     "target_tone",
     "target_tone_table",
@@ -138,6 +151,33 @@ def ascii_text(text: str) -> str:
     '"Kyiv\\'s" plan - \\'soon\\' - yes'
     """
     return shadow(text).translate(_DASH_TO_ASCII)
+
+
+def mention_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(s, e)``: the part of ``text`` the tone toward ``text[start:end]`` is read from.
+
+    The sentence holding the mention (as :func:`analysis.tokens.sentence_spans` splits
+    ``text``), or the sentences it runs across; the whole ``text`` when it is one sentence.
+
+    >>> text = "Smith spoke. Critics slammed Jones. They left."
+    >>> s, e = mention_sentence(text, 29, 34)
+    >>> text[s:e]
+    'Critics slammed Jones.'
+    """
+    return sentence_bounds(sentence_spans(text), len(text), start, end)
+
+
+def sentence_bounds(spans: Sequence[tuple[int, int]], length: int, start: int, end: int,
+                    *, starts: Sequence[int] | None = None) -> tuple[int, int]:
+    """:func:`mention_sentence` from the text's sentence ``spans`` and its ``length``
+    (``starts``: the spans' starts, if the caller has them)."""
+    if len(spans) <= 1:
+        return 0, length
+    if starts is None:
+        starts = [s for s, _ in spans]
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    j = max(bisect.bisect_right(starts, end - 1) - 1, i)
+    return min(spans[i][0], start), max(spans[j][1], end)
 
 
 class _Token(NamedTuple):
@@ -185,6 +225,7 @@ class TargetFeaturizer:
             raise ValueError(f"window must be a positive integer, not {window!r}")
         self.lists = {name: sorted(set(lists[name])) for name in _LIST_NAMES}
         self.window = window
+        self.analyzer = analyzer
         self._vader = FastVader(analyzer)
         constants = analyzer.constants
         self._lexicon = analyzer.lexicon
@@ -203,6 +244,7 @@ class TargetFeaturizer:
         self._cache: dict[str, tuple[str, str, float, float, bool, bool]] = {}
         self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
         self._sentences: dict[str, _Sentence] = {}
+        self._pieces: dict[str, tuple[tuple[str, ...], tuple]] = {}
 
     # -- tokens ----------------------------------------------------------------------------
 
@@ -226,22 +268,55 @@ class TargetFeaturizer:
         self._cache[lower] = found
         return found
 
-    def _sentence(self, text: str) -> _Sentence:
-        """Tokens, lexicon data and valences of one sentence; the last few are kept."""
+    def _piece(self, piece: str, *, lower: bool = False) -> tuple[tuple[str, ...], tuple]:
+        """``(tokens, infos)`` of one white-space piece (lower case already, unless
+        ``lower``: then each token is lowered alone), cached."""
+        found = self._pieces.get(piece)
+        if found is None:
+            texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
+            if lower:
+                texts = tuple(t.lower() for t in texts)
+            found = (texts, tuple(self._cache.get(t) or self._info(t) for t in texts))
+            if not lower:  # pieces are cached in lower case only
+                if len(self._pieces) > 200_000:
+                    self._pieces.clear()
+                self._pieces[piece] = found
+        return found
+
+    def _sentence(self, text: str, compound: float | None = None,
+                  plain: str | None = None) -> _Sentence:
+        """Tokens, lexicon data and valences of one sentence; the last few are kept.
+
+        ``compound``: the sentence's VADER compound if the caller has it already (it must
+        be ``FastVader(analyzer).compound(shadow(text))`` with this featurizer's analyzer);
+        ``plain``: ``analysis.tokens.shadow(text)``, if the caller has it.
+        """
         found = self._sentences.get(text)
         if found is not None:
             return found
-        norm = ascii_text(text)
+        if plain is None:
+            plain = shadow(text)
+        norm = plain.translate(_DASH_TO_ASCII) if "\u2013" in plain else plain
         low = norm.lower()
-        spans = list(map(re.Match.span, _TOKEN.finditer(norm)))
-        if len(low) == len(norm):
-            texts = [low[s:e] for s, e in spans]
-        else:  # a character whose lower case is longer ("İ"): lower each token alone
-            texts = [norm[s:e].lower() for s, e in spans]
-        cache = self._cache
-        infos = [cache.get(t) or self._info(t) for t in texts]
-        sentence = _Sentence(norm, spans, texts, infos, self._valences(infos),
-                             self._vader.compound(norm))
+        # Tokens piece by piece (no token crosses white space): a piece of letters and
+        # digits only is one token, the others go through the pattern. Lower case first,
+        # unless lowering changes a length or a character class (only the Kelvin sign
+        # among all of Unicode's characters): then each token is lowered alone.
+        exact = len(low) == len(norm) and "\u212a" not in norm
+        pieces = (low if exact else norm).split()
+        texts: list[str] = []
+        infos: list[tuple] = []
+        cumulative = []
+        get = self._pieces.get
+        for piece in pieces:
+            cumulative.append(len(texts))
+            found = get(piece) or self._piece(piece, lower=not exact)
+            texts += found[0]
+            infos += found[1]
+        cumulative.append(len(texts))
+        if compound is None:
+            compound = self._vader.compound(plain)
+        sentence = _Sentence(norm, pieces, cumulative, texts, infos, compound)
         if len(self._sentences) >= 32:
             self._sentences.pop(next(iter(self._sentences)))
         self._sentences[text] = sentence
@@ -254,8 +329,9 @@ class TargetFeaturizer:
         ['obama', '"', 'good', '"', 'plan']
         """
         sentence = self._sentence(text)
+        spans = [match.span() for match in _TOKEN.finditer(sentence.norm)]
         return [_Token(s, e, t, *info[:5]) for (s, e), t, info
-                in zip(sentence.spans, sentence.texts, sentence.infos, strict=True)]
+                in zip(spans, sentence.texts, sentence.infos, strict=True)]
 
     def valences(self, tokens: Sequence[_Token]) -> list[float]:
         """Each token's valence after negation (x -0.74 when one of the three words before
@@ -265,94 +341,96 @@ class TargetFeaturizer:
         >>> [round(v, 3) for v in f.valences(f.tokens("not a very good idea"))]
         [0.0, 0.0, 0.0, -0.406, 0.0]
         """
-        return self._valences([(t.form, t.stem, t.valence, t.booster, t.negator)
-                               for t in tokens])
+        return self._valences([t.valence for t in tokens], [t.booster for t in tokens],
+                              [t.negator for t in tokens])[0]
 
     @staticmethod
-    def _valences(infos: Sequence[tuple]) -> list[float]:
-        out = [0.0] * len(infos)
-        for i in [i for i, info in enumerate(infos) if info[2]]:
-            value = infos[i][2]
-            if i and infos[i - 1][3]:
-                value += math.copysign(infos[i - 1][3], value)
-            if any(before[4] for before in infos[max(0, i - 3):i]):
+    def _valences(values: Sequence[float], boosters: Sequence[float],
+                  negators: Sequence[bool]) -> tuple[list[float], list[int]]:
+        """``(valences, indices of the valenced tokens)`` from the lexicon's columns."""
+        out = [0.0] * len(values)
+        valenced = list(itertools.compress(range(len(values)), values))
+        for i in valenced:
+            value = values[i]
+            if i and boosters[i - 1]:
+                value += math.copysign(boosters[i - 1], value)
+            if True in negators[i - 3 if i > 3 else 0:i]:
                 value *= _NEGATION_SCALAR
             out[i] = value
-        return out
+        return out, valenced
 
     # -- features --------------------------------------------------------------------------
 
     def __call__(self, text: str, start: int, end: int) -> dict[str, float]:
-        """The features of the mention ``text[start:end]``: ``{name: value}``."""
+        """The features of the mention ``text[start:end]``: ``{name: value}``.
+
+        ``text`` may be a whole article: only the mention's sentence (as
+        :func:`mention_sentence` finds it) is read.
+        """
         _check_span(text, start, end)
-        sentence = self._sentence(text)
-        spans, texts, forms, stems = (sentence.spans, sentence.texts, sentence.forms,
-                                      sentence.stems)
-        valences, negators = sentence.valences, sentence.negators
-        n = len(spans)
-        # The target's tokens, first:last, are those overlapping [start, end).
-        first = 0
-        while first < n and spans[first][1] <= start:
-            first += 1
-        last = first
-        while last < n and spans[last][0] < end:
-            last += 1
+        s, e = mention_sentence(text, start, end)
+        sentence = self._sentence(text[s:e] if e - s < len(text) else text)
+        at = sentence.mention(start - s, end - s, self.window)
         feats: dict[str, float] = {}
-        window = self.window
-        words = sentence.words
-        k = bisect.bisect_left(words, first)
-        m = bisect.bisect_left(words, last)
-        left = words[max(0, k - window):k][::-1]  # nearest first
-        right = words[m:m + window]
-        for i in left:
+        self._bags(sentence, at, feats)
+        self._context(sentence, at, feats)
+        return feats
+
+    @staticmethod
+    def _bags(sentence: _Sentence, at: _Mention, feats: dict[str, float]) -> None:
+        """The word features (``L:``, ``R:``, ``L1:``, ``R1:``, ``L2:``, ``R2:``, ``S:``)."""
+        stems, words = sentence.stems, sentence.words
+        for i in at.left:
             feats["L:" + stems[i]] = 1.0
-        for i in right:
+        for i in at.right:
             feats["R:" + stems[i]] = 1.0
-        feats["L1:" + ((stems[first - 1] or texts[first - 1]) if first > 0 else "<s>")] = 1.0
-        feats["R1:" + ((stems[last] or texts[last]) if last < n else "</s>")] = 1.0
-        if len(left) >= 2:
-            feats[f"L2:{stems[left[1]]}_{stems[left[0]]}"] = 1.0
-        if len(right) >= 2:
-            feats[f"R2:{stems[right[0]]}_{stems[right[1]]}"] = 1.0
-        for i in words[:k]:
+        for name in at.adjacent(sentence):
+            feats[name] = 1.0
+        for i in words[:at.k]:
             feats["S:" + stems[i]] = 1.0
-        for i in words[m:]:
+        for i in words[at.m:]:
             feats["S:" + stems[i]] = 1.0
 
+    def _context(self, sentence: _Sentence, at: _Mention, feats: dict[str, float]) -> None:
+        """Every feature but the word features: valences, roles, quotes, position."""
+        texts, forms = sentence.texts, sentence.forms
+        valences, negators = sentence.valences, sentence.negators
+        first, last, left, right = at.first, at.last, at.left, at.right
+        n = len(texts)
         # Clause: up to the nearest boundary on each side.
-        boundary = sentence.boundary
-        lo = first
-        while lo > 0 and not boundary[lo - 1]:
-            lo -= 1
-        hi = last
-        while hi < n and not boundary[hi]:
-            hi += 1
+        bounds = sentence.bounds
+        i = bisect.bisect_left(bounds, first)
+        lo = bounds[i - 1] + 1 if i else 0
+        i = bisect.bisect_left(bounds, last, i)
+        hi = bounds[i] if i < len(bounds) else n
 
-        sums = dict.fromkeys(_SUMS, 0.0)
+        # Valence sums, in the order of _SUMS: [left, right, clause, out, near, all] x
+        # [neg, pos].
+        sums = [0.0] * 12
         near = set(left)
         near.update(right)
         for i in sentence.valenced:
             if first <= i < last:
                 continue
             value = valences[i]
-            sign = "neg" if value < 0 else "pos"
+            sign = value > 0  # 0: negative, 1: positive
             size = abs(value)
-            sums["all_" + sign] += size
+            sums[10 + sign] += size
             if i in near:
-                sums[("left_" if i < first else "right_") + sign] += size
-            sums[("clause_" if lo <= i < hi else "out_") + sign] += size
-            distance = first - i if i < first else i - last + 1
-            sums["near_" + sign] += size / distance
-        for key, value in sums.items():
-            if value and key not in ("all_neg", "all_pos"):
-                feats["v:" + key] = min(value, _CLIP)
+                sums[(0 if i < first else 2) + sign] += size
+            sums[(4 if lo <= i < hi else 6) + sign] += size
+            sums[8 + sign] += size / (first - i if i < first else i - last + 1)
+        for name, value in zip(_SUM_FEATURES, sums, strict=False):  # all but "all"
+            if value:
+                feats[name] = value if value < _CLIP else _CLIP
         if sentence.compound:
             feats["v:compound"] = sentence.compound
 
-        self._roles(sentence, first, last, lo, hi, feats, sums)
+        self._roles(sentence, first, last, lo, hi, feats, sums[10], sums[11])
 
-        news_neg = sum(forms[i] in self._news_neg for i in near)
-        news_pos = sum(forms[i] in self._news_pos for i in near)
+        near_forms = [forms[i] for i in near]
+        news_neg = sum(map(self._news_neg.__contains__, near_forms))
+        news_pos = sum(map(self._news_pos.__contains__, near_forms))
         if news_neg:
             feats["news:neg"] = float(news_neg)
         if news_pos:
@@ -366,10 +444,11 @@ class TargetFeaturizer:
         norm = sentence.norm
         if '"' in norm:
             feats["has_quote"] = 1.0
-            if norm.count('"', 0, start) % 2 and '"' in norm[end:]:
+            if norm.count('"', 0, at.start) % 2 and '"' in norm[at.end:]:
                 feats["quoted"] = 1.0
 
-        n_words = max(len(words), 1)
+        k, m = at.k, at.m
+        n_words = max(len(sentence.words), 1)
         if k == 0:
             feats["pos:first"] = 1.0
         feats["pos:rel"] = k / max(n_words - (m - k), 1)
@@ -379,10 +458,9 @@ class TargetFeaturizer:
         if (last > first and texts[last - 1].endswith("'s")) or (
                 last + 1 < n and texts[last] == "'" and texts[last + 1] == "s"):
             feats["target:possessive"] = 1.0
-        return feats
 
     def _roles(self, sentence: _Sentence, first: int, last: int, lo: int, hi: int,
-               feats: dict[str, float], sums: Mapping[str, float]) -> None:
+               feats: dict[str, float], all_neg: float, all_pos: float) -> None:
         """Subject / object / agent / speaker features from word order (adds to ``feats``)."""
         texts, forms, valences, negators = (sentence.texts, sentence.forms,
                                             sentence.valences, sentence.negators)
@@ -440,32 +518,92 @@ class TargetFeaturizer:
         if first >= 2 and forms[first - 2] == "according" and forms[first - 1] == "to":
             feats["speaks"] = 1.0
         if "speaks" in feats:
-            if sums["all_neg"]:
-                feats["speaks:neg"] = min(sums["all_neg"], _CLIP)
-            if sums["all_pos"]:
-                feats["speaks:pos"] = min(sums["all_pos"], _CLIP)
+            if all_neg:
+                feats["speaks:neg"] = min(all_neg, _CLIP)
+            if all_pos:
+                feats["speaks:pos"] = min(all_pos, _CLIP)
 
 class _Sentence:
-    """What the features need of one sentence, worked out once for all its targets."""
+    """What the features need of one sentence, worked out once for all its targets.
 
-    __slots__ = ("boundary", "compound", "forms", "infos", "negators", "norm", "spans",
-                 "stems", "texts", "valenced", "valences", "words")
+    ``pieces``: the white-space separated pieces of the sentence (lower case),
+    ``cumulative[i]``: how many tokens the pieces before piece ``i`` hold.
+    """
 
-    def __init__(self, norm, spans, texts, infos, valences, compound) -> None:
+    __slots__ = ("boundary", "bounds", "compound", "cumulative", "forms", "infos", "negators",
+                 "norm", "pieces", "stems", "texts", "valenced", "valences", "words")
+
+    def __init__(self, norm, pieces, cumulative, texts, infos, compound) -> None:
         self.norm = norm
-        self.spans = spans
+        self.pieces = pieces
+        self.cumulative = cumulative
         self.texts = texts
         self.infos = infos
         columns = list(zip(*infos, strict=True)) if infos else [()] * 6
-        self.forms, self.stems, _, _, self.negators, self.boundary = columns
-        self.valences = valences
-        self.valenced = [i for i, v in enumerate(valences) if v]
-        self.words = [i for i, form in enumerate(self.forms) if form]
+        self.forms, self.stems, values, boosters, self.negators, self.boundary = columns
+        self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
+                                                                  self.negators)
+        self.words = list(itertools.compress(range(len(texts)), self.forms))
+        self.bounds = list(itertools.compress(range(len(texts)), self.boundary))
         self.compound = compound
+
+    def _tokens_before(self, offset: int, *, ending: bool) -> int:
+        """How many tokens end at or before ``offset`` (``ending``), or start before it."""
+        before = self.norm[:offset].split()
+        if not before:
+            return 0
+        if self.norm[offset - 1].isspace():
+            return self.cumulative[len(before)]
+        # offset falls inside piece j, len(before[-1]) characters into it
+        j = len(before) - 1
+        cut = len(before[-1])
+        spans = [match.span() for match in _TOKEN.finditer(self.pieces[j])]
+        return self.cumulative[j] + sum((e if ending else s) < cut + ending
+                                        for s, e in spans)
+
+    def mention(self, start: int, end: int, window: int) -> _Mention:
+        """Where the mention ``[start, end)`` (offsets in this sentence) stands."""
+        # The target's tokens, first:last, are those overlapping [start, end).
+        first = self._tokens_before(start, ending=True)
+        last = max(self._tokens_before(end, ending=False), first)
+        words = self.words
+        k = bisect.bisect_left(words, first)
+        m = bisect.bisect_left(words, last)
+        return _Mention(start, end, first, last, k, m,
+                        words[max(0, k - window):k][::-1],  # nearest first
+                        words[m:m + window])
+
+
+class _Mention(NamedTuple):
+    """A mention's place in its sentence: token indices ``first:last``, word indices
+    ``k:m`` (into ``_Sentence.words``), the words ``left`` (nearest first) and ``right``
+    within the window."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    k: int
+    m: int
+    left: list[int]
+    right: list[int]
+
+    def adjacent(self, sentence: _Sentence) -> list[str]:
+        """The ``L1:``, ``R1:``, ``L2:`` and ``R2:`` features' names."""
+        stems, texts, first, last = sentence.stems, sentence.texts, self.first, self.last
+        left, right = self.left, self.right
+        names = ["L1:" + ((stems[first - 1] or texts[first - 1]) if first > 0 else "<s>"),
+                 "R1:" + ((stems[last] or texts[last]) if last < len(texts) else "</s>")]
+        if len(left) >= 2:
+            names.append(f"L2:{stems[left[1]]}_{stems[left[0]]}")
+        if len(right) >= 2:
+            names.append(f"R2:{stems[right[0]]}_{stems[right[1]]}")
+        return names
 
 
 _SUMS = ("left_neg", "left_pos", "right_neg", "right_pos", "clause_neg", "clause_pos",
          "out_neg", "out_pos", "near_neg", "near_pos", "all_neg", "all_pos")
+_SUM_FEATURES = tuple("v:" + name for name in _SUMS[:10])
 _LIST_NAMES = ("speech_verbs", "attack_verbs", "praise_verbs", "news_negative",
                "news_positive", "clause_words", "skip_after", "skip_before", "pronouns")
 
@@ -564,6 +702,15 @@ class TargetToneModel:
         self.centered_coef = coef - coef.mean(axis=0)
         self.centered_intercept = intercept - intercept.mean()
         self._centered_rows = self.centered_coef.tolist()
+        # For predict_spans: each feature's three weights, and the word features by stem.
+        self._weights = dict(zip(features, map(tuple, coef.T.tolist()), strict=True))
+        self._bag: dict[str, list[tuple[float, float, float] | None]] = {}
+        for name, weights in self._weights.items():
+            if name[1:2] == ":" and name[0] in "LRS":
+                self._bag.setdefault(name[2:], [None, None, None])["LRS".index(name[0])] = \
+                    weights
+        self._s_weights = {stem: found[2] for stem, found in self._bag.items()
+                           if found[2] is not None}
         self.featurizer = TargetFeaturizer(lists, window=window)
         self.metadata = dict(content.get("metadata", {}))
 
@@ -595,6 +742,110 @@ class TargetToneModel:
         return TargetTone(self.classes[k],
                           {c: float(p) for c, p in zip(self.classes, probabilities, strict=True)},
                           evidence)
+
+    def predict_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
+                      sentences: Sequence[tuple[int, int]] | None = None,
+                      compounds: Sequence[float] | None = None) -> np.ndarray:
+        """The probabilities of :meth:`predict` for many mentions of one text, faster.
+
+        Each sentence is tokenised once for all its mentions, and the logits are summed
+        from the weights directly (no explanation is built), so a mention costs a few
+        dozen microseconds instead of a few hundred.
+
+        Parameters
+        ----------
+        text : the article (or sentence).
+        spans : ``(start, end)`` of each mention.
+        sentences : ``analysis.tokens.sentence_spans(text)``, if the caller has it.
+        compounds : each sentence's ``FastVader(analyzer).compound(shadow(sentence))``
+            with the featurizer's analyzer (the default VADER), if the caller has them.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(len(spans), 3)``: the probabilities of :data:`CLASSES`, as
+            :meth:`predict` gives them (up to rounding in the last bits).
+
+        >>> text = "Critics slammed Smith. Smith praised the plan."
+        >>> load_model().predict_spans(text, [(16, 21), (23, 28)]).argmax(axis=1).tolist()
+        [0, 2]
+        """
+        if sentences is None:
+            sentences = sentence_spans(text)
+        starts = [s for s, _ in sentences]
+        length = len(text)
+        featurizer = self.featurizer
+        window = featurizer.window
+        # The article's shadow (the scorer has it cached), cut into sentences: the same as
+        # each sentence's own shadow where no carriage return is involved.
+        article = shadow(text)
+        weights, bag, s_weights = self._weights, self._bag, self._s_weights
+        b0, b1, b2 = self.intercept.tolist()
+        exp = math.exp
+        out: list[tuple[float, float, float]] = []
+        key = None
+        sentence = None
+        word_stems: list[str] = []
+        s_total = (0.0, 0.0, 0.0)
+        for start, end in spans:
+            if not 0 <= start < end <= length:
+                _check_span(text, start, end)
+            s, e = sentence_bounds(sentences, length, start, end, starts=starts)
+            if (s, e) != key:
+                key = (s, e)
+                compound = None
+                if compounds is not None and len(sentences) > 1:
+                    i = bisect.bisect_right(starts, s) - 1
+                    if i >= 0 and sentences[i] == key:
+                        compound = compounds[i]
+                piece = text[s:e] if e - s < length else text
+                sentence = featurizer._sentence(
+                    piece, compound, None if "\r" in piece else article[s:e])
+                stems = sentence.stems
+                word_stems = list(itertools.compress(stems, sentence.forms))
+                # S: every word of the sentence once (in the sentence's order, so that the
+                # sums do not depend on string hashing), the target's own taken out below
+                found = list(filter(None, map(s_weights.get, dict.fromkeys(word_stems))))
+                s_total = tuple(map(sum, zip(*found, strict=True))) if found else (0.0,) * 3
+            at = sentence.mention(start - s, end - s, window)
+            a0 = b0 + s_total[0]
+            a1 = b1 + s_total[1]
+            a2 = b2 + s_total[2]
+            # S: the target's own words count only where they also stand outside it.
+            inside = word_stems[at.k:at.m]
+            for stem in dict.fromkeys(inside):
+                w = s_weights.get(stem)
+                if w is not None and word_stems.count(stem) == inside.count(stem):
+                    a0 -= w[0]
+                    a1 -= w[1]
+                    a2 -= w[2]
+            for side, near in ((0, at.left), (1, at.right)):
+                for stem in dict.fromkeys([stems[i] for i in near]):
+                    found = bag.get(stem)
+                    if found is not None and found[side] is not None:
+                        w = found[side]
+                        a0 += w[0]
+                        a1 += w[1]
+                        a2 += w[2]
+            for name in at.adjacent(sentence):
+                w = weights.get(name)
+                if w is not None:
+                    a0 += w[0]
+                    a1 += w[1]
+                    a2 += w[2]
+            feats: dict[str, float] = {}
+            featurizer._context(sentence, at, feats)
+            for name, value in feats.items():
+                w = weights.get(name)
+                if w is not None:
+                    a0 += w[0] * value
+                    a1 += w[1] * value
+                    a2 += w[2] * value
+            top = max(a0, a1, a2)
+            e0, e1, e2 = exp(a0 - top), exp(a1 - top), exp(a2 - top)
+            total = e0 + e1 + e2
+            out.append((e0 / total, e1 / total, e2 / total))
+        return np.array(out, dtype=float).reshape(len(out), 3)
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -671,7 +922,7 @@ def target_tone(text: str, start: int, end: int, *,
     ('positive', 'negative')
     >>> result = target_tone(text, 21, 26)
     >>> [(e.feature, round(e.contribution, 2)) for e in result.features[:3]]
-    [('R:charg', 0.61), ('news:neg', 0.59), ('v:right_neg', 0.59)]
+    [('R:charg', 0.62), ('news:neg', 0.58), ('v:right_neg', 0.58)]
     """
     return _resolve(model).predict(text, start, end)
 

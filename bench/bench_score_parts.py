@@ -13,7 +13,7 @@ Each stage runs over all the texts in turn (the tokeniser caches only the last f
 so one stage does not profit from the one before), as the scorer runs it; "Punkt, NLTK"
 and "VADER, NLTK" are the references that ``FastPunkt`` and ``FastVader`` replace, and
 "word spans" is what ``count_words`` avoids building. The scorer's stages (word count,
-sentence spans, VADER cold, frames, markers, actors, quotes) add up to roughly its
+sentence spans, VADER cold, frames, markers, actors, quotes, target tone) add up to roughly its
 single-process cost per word; ``--jobs`` divides the wall time.
 """
 
@@ -71,6 +71,23 @@ def main() -> None:
     sentences = [t[s:e] for t in texts for s, e in tokens.sentence_spans(t)]
     mentions = [find_mentions(t, actors) for t in texts]
 
+    from analysis.target_tone import load_model
+
+    tone_model = load_model()
+    tone_input = [(t, [(m.start, m.end) for m in found], tokens.sentence_spans(t))
+                  for t, found in zip(texts, mentions, strict=True)]
+    tone_compounds = [[vader.compound(tokens.shadow(t[s:e])) for s, e in spans]
+                      for t, _m, spans in tone_input]
+    n_mentions = sum(len(m) for m in mentions)
+
+    def tone_alone(ts):
+        """Mention-level tone as the scorer calls it: sentences and compounds given."""
+        started = time.perf_counter()
+        for (t, spans, sentences), compounds in zip(tone_input, tone_compounds, strict=True):
+            if spans:
+                tone_model.predict_spans(t, spans, sentences=sentences, compounds=compounds)
+        return time.perf_counter() - started
+
     def quotes_alone(ts):
         """find_quotes as the scorer calls it, its text's sentences split beforehand."""
         seconds = 0.0
@@ -99,6 +116,8 @@ def main() -> None:
         ("markers", lambda ts: [markers.hits(t) for t in ts]),
         ("actors (mentions)", lambda ts: [find_mentions(t, actors) for t in ts]),
         ("quotes (+ their words)", quotes_alone),
+        ("target tone (cold)", tone_alone),  # new words stemmed and looked up
+        ("target tone (warm)", tone_alone),
     ]
     print(f"{len(texts):,} articles, {n_words:,} words")
     print(f"{'stage':<27} {'us/word':>8} {'words/s':>12}")
@@ -107,6 +126,9 @@ def main() -> None:
         inner = run(texts)
         seconds = inner if isinstance(inner, float) else time.perf_counter() - started
         print(f"{name:<27} {seconds * 1e6 / n_words:>8.2f} {n_words / seconds:>12,.0f}")
+        if name.startswith("target tone"):
+            print(f"{'':<27} {seconds * 1e6 / max(n_mentions, 1):>8.2f} µs a mention "
+                  f"({n_mentions:,} mentions, 1 per {n_words / max(n_mentions, 1):.0f} words)")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,13 @@ per article with the columns :func:`score_columns` lists:
 * ``n_quotes, quoted_words, quoted_word_share``: the quotes of
   :func:`analysis.quotes.find_quotes` and the share of the article's words inside them;
 * ``n_mentions`` and ``mentions_<actor>`` for every listed actor: mentions found by
-  :func:`analysis.actors.find_mentions`.
+  :func:`analysis.actors.find_mentions`;
+* ``mention_tone, n_negative_mentions, n_positive_mentions`` and ``tone_<actor>`` for every
+  listed actor: the tone toward each mention from the target-tone model
+  (:func:`analysis.target_tone.target_tone`, read from the mention's sentence), as the mean
+  of ``p_positive - p_negative`` over all mentions and per actor (NaN without a mention;
+  ``mentions_<actor>`` is how many it rests on) and the numbers of mentions labelled
+  negative and positive (see :func:`analysis.actor_tone.score_tone_row`).
 
 Everything is computed article by article in one pass (the text is tokenised once and
 feeds every scorer), so the result does not depend on how the corpus is cut into chunks,

@@ -52,7 +52,7 @@ QUOTE_SCORE_COLUMNS = ["n_quotes", "quoted_words", "quoted_word_share"]
 MEASURES = ("n_matches", "per_1000_words", "sentence_share")
 #: The modules (or subpackages) whose code decides the scores; see :func:`scorer_sources`.
 _SCORER_MODULES = ("tokens", "fastpunkt", "fastvader", "rows", "sentiment", "framing",
-                   "actors", "quotes", "scoring")
+                   "actors", "quotes", "scoring", "target_tone", "actor_tone")
 
 #: What ``frames=`` and ``markers=`` accept: a framing.Lexicon, anything load_frames /
 #: load_markers read, None (the kit's) or False (no columns).
@@ -109,6 +109,9 @@ class Scorer:
         that match its ``event`` (columns for every actor of every list); False: no actor
         columns.
     quotes : count quotes (False leaves the quote columns out; they are slower to find).
+    mention_tone : the tone toward every actor mention (the columns of
+        :func:`analysis.actor_tone.score_tone_columns`, with the actor columns; False
+        leaves them out: they cost about a quarter of the scorer's time).
     adjustments : VADER news adjustments, as for :func:`analysis.sentiment.make_analyzer`.
 
     >>> scorer = Scorer(frames={"talks": ["talks"]}, markers=False, actors=False, quotes=False)
@@ -117,7 +120,8 @@ class Scorer:
     """
 
     def __init__(self, *, frames: Lexicons = None, markers: Lexicons = None,
-                 actors: Any = None, quotes: bool = True, adjustments: Any = None) -> None:
+                 actors: Any = None, quotes: bool = True, adjustments: Any = None,
+                 mention_tone: bool = True) -> None:
         from ..sentiment import make_analyzer
 
         self.analyzer = make_analyzer(adjustments)
@@ -137,6 +141,7 @@ class Scorer:
             from ..quotes import load_verbs
 
             self._verbs = load_verbs()
+        self.mention_tone = bool(mention_tone)  # issue 15: see score_text
         self.columns = self._columns()
 
     @staticmethod
@@ -183,6 +188,10 @@ class Scorer:
             cols += QUOTE_SCORE_COLUMNS
         if self.actor_names is not None:
             cols += ["n_mentions", *(f"mentions_{name}" for name in self.actor_names)]
+            if self.mention_tone:  # -- mention-level tone (issue 15) --
+                from ..actor_tone import score_tone_columns
+
+                cols += score_tone_columns(self.actor_names)
         return cols
 
     @functools.cached_property
@@ -199,6 +208,8 @@ class Scorer:
         for folder in ("wordlists", "lexicons", "actors"):
             for path in resource_files(folder):
                 h.update(f"{folder}/{path.name} {_file_hash(path)}\n".encode())
+        tone_model = root / "data" / "models" / "target_tone.json"  # mention-level tone
+        h.update(f"models/target_tone.json {_file_hash(tone_model)}\n".encode())
         h.update(repr(sorted(self.analyzer.lexicon.items())).encode())
         for lexicon in (self.frames, self.markers):
             if lexicon is not None:
@@ -316,6 +327,12 @@ class Scorer:
             counts = Counter(m.actor for m in mentions or ())
             row.append(sum(counts.values()))
             row += [counts.get(name, 0) for name in self.actor_names]
+            if self.mention_tone:  # -- mention-level tone (issue 15) --
+                from ..actor_tone import score_tone_row
+
+                row += score_tone_row(text, mentions or (), self.actor_names,
+                                      sentences=spans, compounds=compounds,
+                                      analyzer=self.analyzer)
         return row
 
     def score_frame(self, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -345,7 +362,8 @@ def _dtypes(columns: list[str]) -> dict[str, str]:
     for c in columns:
         if c in KEY_COLUMNS:
             types[c] = "str"
-        elif c in ("n_words", "n_sentences", "n_quotes", "quoted_words", "n_mentions") or \
+        elif c in ("n_words", "n_sentences", "n_quotes", "quoted_words", "n_mentions",
+                   "n_negative_mentions", "n_positive_mentions") or \
                 c.endswith("_n_matches") or c.startswith("mentions_"):
             types[c] = "int64"
         else:
