@@ -628,3 +628,17 @@ def test_cli_score_to_the_screen(capsys):
     table = capsys.readouterr().out.splitlines()
     assert table[0].startswith("article_id,event,outlet,leaning,source,n_words")
     assert len(table) == 3
+
+
+def test_cli_score_no_tone_leaves_out_only_the_tone_columns(capsys):
+    def header(*extra):
+        assert main(["score", str(SEED_EVENT), "--format", "csv", "--no-progress",
+                     "--no-cache", *extra]) == 0
+        return capsys.readouterr().out.splitlines()[0].split(",")
+
+    full, no_tone = header(), header("--no-tone")
+    dropped = [c for c in full if c not in no_tone]
+    assert "mention_tone" in dropped and "n_negative_mentions" in dropped
+    assert all(c.startswith("tone_") or c in {"mention_tone", "n_negative_mentions",
+                                               "n_positive_mentions"} for c in dropped)
+    assert [c for c in full if c not in dropped] == no_tone  # the rest in the same order
