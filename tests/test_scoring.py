@@ -219,6 +219,19 @@ def test_actor_mentions_match_mention_table(seed_corpus, seed_scores):
         [int(counts[a].sum()) for a in seed_scores["article_id"]]
 
 
+def test_long_actor_scores_carry_the_mean_tone_of_mention_tone(seed_corpus, seed_scores):
+    from analysis.actor_tone import mention_tone
+
+    means = mention_tone(seed_corpus).groupby(["article_id", "actor"])["tone"].mean()
+    long = long_scores(seed_scores, kind="actor").set_index(["article_id", "actor"])
+    toned = long["tone"].dropna()
+    assert sorted(toned.index) == sorted(means.index)  # NaN exactly where no mention
+    for key, value in means.items():
+        assert toned[key] == pytest.approx(value, abs=1e-9)
+    no_tone = score_articles(seed_corpus, cache=False, mention_tone=False)
+    assert "tone" not in long_scores(no_tone, kind="actor").columns
+
+
 def test_quotes_match_quote_table(seed_corpus, seed_scores):
     from analysis.quotes import quote_table
 

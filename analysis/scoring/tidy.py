@@ -21,7 +21,9 @@ def long_scores(
     ``kind="frame"`` gives ``article_id, outlet, frame, n_matches, per_1000_words,
     sentence_share`` (the columns of :func:`analysis.framing.frame_scores`); ``"marker"``
     the same with ``marker``; ``"actor"`` gives ``article_id, outlet, actor, n_mentions``
-    (every listed actor, also with 0 mentions).
+    (every listed actor, also with 0 mentions) and, when the scores hold the mention-level
+    tone columns, ``tone``: the mean tone toward the actor in the article (p_positive -
+    p_negative of the target-tone model, NaN without a mention).
 
     >>> from analysis import from_texts, score_articles
     >>> scores = score_articles(from_texts({"A": "Talks began."}), cache=False,
@@ -37,6 +39,10 @@ def long_scores(
         out = wide.melt(id_vars=keys, var_name="actor", value_name="n_mentions",
                         ignore_index=False)
         out["actor"] = out["actor"].str.removeprefix("mentions_")
+        tones = [f"tone_{c.removeprefix('mentions_')}" for c in cols]
+        if cols and all(t in scores.columns for t in tones):
+            out["tone"] = scores[tones].reset_index(drop=True).melt(
+                value_name="tone", ignore_index=False)["tone"].to_numpy(dtype=float)
         out = out.sort_index(kind="stable")  # article by article, actors in list order
         return out.astype({"n_mentions": "int64"}).reset_index(drop=True)
     if kind not in ("frame", "marker"):
