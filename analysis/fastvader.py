@@ -29,6 +29,8 @@ VADER is a lexicon heuristic; see :mod:`analysis.sentiment` for what its scores 
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import string
 from typing import Any
 
@@ -39,6 +41,8 @@ __all__ = ["FastVader", "SentiText", "default_analyzer"]
 _PUNCT = frozenset(string.punctuation)
 _PUNCT_CHARS = string.punctuation
 _CACHE_LIMIT = 200_000
+# The fields of a piece (see FastVader._piece), read without a Python loop per token.
+_TOKEN, _LOWER, _UPPER, _SCORED, _AFFECTS = map(operator.itemgetter, range(5))
 
 
 class SentiText:
@@ -97,7 +101,7 @@ class FastVader:
         self._lexicon = analyzer.lexicon
         self._boosters = frozenset(constants.BOOSTER_DICT)
         self._punc = frozenset(constants.PUNC_LIST)
-        self._pieces: dict[str, tuple[str, str, bool, bool]] = {}
+        self._pieces: dict[str, tuple[str, str, bool, bool, bool] | bool] = {}
         self._c_incr = constants.C_INCR
         self._n_scalar = constants.N_SCALAR
         self._booster_values = dict(constants.BOOSTER_DICT)
@@ -108,17 +112,27 @@ class FastVader:
         multiword = [k for k in (*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT)
                      if " " in k]
         self._idiom_words = frozenset(w for k in multiword for w in k.split())
+        # Lower-case tokens that can change the valence of a lexicon word up to three
+        # tokens after them (besides idioms): boosters, negations (and every "n't" word,
+        # see _negated), and the words of NLTK's "never so/this" and "least" rules.
+        self._affecting = frozenset(
+            {*(k for k in constants.BOOSTER_DICT if " " not in k), *self._negate,
+             "never", "so", "this", "least"})
 
     # -- tokens ----------------------------------------------------------------------
 
-    def _piece(self, raw: str) -> tuple[str, str, bool, bool]:
-        """``(token, token.lower(), token.isupper(), scored)`` for one white-space piece.
+    def _piece(self, raw: str) -> tuple[str, str, bool, bool, bool]:
+        """``(token, token.lower(), token.isupper(), scored, affects)`` for one white-space
+        piece (longer than one character).
 
         ``scored``: the token is a lexicon word and not a booster, the only tokens whose
-        valence NLTK can make other than 0.
+        valence NLTK can make other than 0. ``affects``: the token may change the valence
+        of a lexicon word after it (a booster, a negation, "never", "so", "this",
+        "least"); idioms aside, a lexicon word with none of them in the three tokens before
+        it keeps its lexicon valence.
         """
         found = self._pieces.get(raw)
-        if found is not None:
+        if found:
             return found
         token = raw
         if not _PUNCT.isdisjoint(raw):
@@ -134,11 +148,22 @@ class FastVader:
                     token = rest
         lower = token.lower()
         found = (token, lower, token.isupper(),
-                 lower in self._lexicon and lower not in self._boosters)
+                 lower in self._lexicon and lower not in self._boosters,
+                 lower in self._affecting or "n't" in lower)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
         self._pieces[raw] = found
         return found
+
+    def _lookup(self, raw: str) -> tuple[str, str, bool, bool, bool] | bool:
+        """:meth:`_piece`, or False (cached too) for a piece of one character, which NLTK
+        drops."""
+        if len(raw) > 1:
+            return self._piece(raw)
+        if len(self._pieces) >= _CACHE_LIMIT:
+            self._pieces.clear()
+        self._pieces[raw] = False
+        return False
 
     def tokens(self, text: str) -> list[str]:
         """VADER's tokens of ``text`` (NLTK's ``SentiText(text).words_and_emoticons``).
@@ -157,37 +182,54 @@ class FastVader:
         >>> FastVader().valences("not good")
         [0, -1.406]
         """
-        known = self._pieces.get
-        pieces = [known(raw) or self._piece(raw) for raw in text.split() if len(raw) > 1]
-        sentiments: list[float] = [0] * len(pieces)
-        scored = [idx for idx, p in enumerate(pieces) if p[3]]
+        pieces = self._sentence_pieces(text)
+        n = len(pieces)
+        # Indices of the lexicon words, found without a Python loop over every token.
+        scored = list(itertools.compress(range(n), map(_SCORED, pieces)))
+        sentiments: list[float] = [0] * n
         if not scored:
             # Every valence is 0, and NLTK's "but" rule only scales valences: all stay 0.
             return sentiments
-        n = len(pieces)
-        words = [p[0] for p in pieces]
-        lowers = [p[1] for p in pieces]
+        words = list(map(_TOKEN, pieces))
+        lowers = list(map(_LOWER, pieces))
         sentitext = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
         for idx in scored:
-            item, lower = words[idx], lowers[idx]
+            item = words[idx]
             # NLTK reads every copy of a token at the place of its first copy.
             i = first.setdefault(item, idx)
             valence = done.get(item)
             if valence is None:
+                lower = lowers[idx]
                 if lower == "kind" and i < n - 1 and lowers[i + 1] == "of":
                     valence = 0
                 else:
                     if sentitext is None:
-                        n_upper = sum([p[2] for p in pieces])
+                        n_upper = sum(map(_UPPER, pieces))
                         sentitext = SentiText(words, 0 < n - n_upper < n)
-                    valence = self._valence(sentitext, item, lower, i, lowers)
+                    near = pieces[i - 3 if i > 3 else 0:i]
+                    valence = self._valence(sentitext, item, lower, i, lowers,
+                                            plain=not any(map(_AFFECTS, near)))
                 done[item] = valence
             sentiments[idx] = valence
         if "but" in lowers:
-            sentiments = self.analyzer._but_check(words, sentiments)
+            # NLTK's _but_check, on the lower-case tokens it would make
+            bi = lowers.index("but")
+            sentiments = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
+                          for k, v in enumerate(sentiments)]
         return sentiments
+
+    def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
+        """:meth:`_piece` of every white-space piece longer than one character."""
+        parts = text.split()
+        pieces = list(map(self._pieces.get, parts))  # False for a one-character piece
+        if None in pieces:
+            pieces = [self._lookup(raw) if p is None else p
+                      for p, raw in zip(pieces, parts, strict=True)]
+        if False in pieces:
+            pieces = list(filter(None, pieces))
+        return pieces
 
     def _negated(self, word: str) -> bool:
         """NLTK's ``constants.negated([word])`` for one word."""
@@ -195,11 +237,13 @@ class FastVader:
         return low in self._negate or "n't" in low
 
     def _valence(self, sentitext: SentiText, item: str, lower: str, i: int,
-                 lowers: list[str]) -> float:
+                 lowers: list[str], *, plain: bool = False) -> float:
         """NLTK's ``sentiment_valence`` for a lexicon word, step for step.
 
         Same operations in the same order (so the same floats); NLTK's own
-        ``_idioms_check`` is called wherever an idiom word is near.
+        ``_idioms_check`` is called wherever an idiom word is near. ``plain``: none of
+        the three tokens before the word affects it (see :meth:`_piece`), so every
+        booster, "never" and "least" step leaves a (non-zero float) valence as it is.
         """
         words = sentitext.words_and_emoticons
         cap_diff = sentitext.is_cap_diff
@@ -210,6 +254,13 @@ class FastVader:
                 valence += self._c_incr
             else:
                 valence -= self._c_incr
+        if plain and valence and type(valence) is float:
+            # What the steps below leave: the valence (x + 0.0 == x for a float x other
+            # than -0.0) and the idiom check, which only the third step makes.
+            if i > 2 and lowers[i - 3] not in lexicon \
+                    and not self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+                valence = self.analyzer._idioms_check(valence, words, i)
+            return valence
         for start_i in range(3):
             if i > start_i and lowers[i - (start_i + 1)] not in lexicon:
                 before = words[i - (start_i + 1)]
