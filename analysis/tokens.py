@@ -102,13 +102,8 @@ def _shadow_char(match: re.Match[str]) -> str:
     return _SHADOW_MAP[match.group()]
 
 
-@functools.lru_cache(maxsize=4)
-def _shadow(text: str) -> str:
-    """Same-length copy of ``text`` with quotes, dashes, spaces and line ends made plain.
-
-    Cached for the last few texts: words, sentences, frames and actors of one article all
-    start from its shadow.
-    """
+def _make_shadow(text: str) -> str:
+    """Same-length copy of ``text`` with quotes, dashes, spaces and line ends made plain."""
     if text.isascii() and "\r" not in text and "\t" not in text and "\x0b" not in text \
             and "\x0c" not in text:
         return text  # nothing in the table applies to plain ASCII without tab/CR/VT/FF
@@ -118,6 +113,14 @@ def _shadow(text: str) -> str:
     if "\r" in shadow:
         shadow = _CR_BEFORE_LF.sub(" ", shadow).replace("\r", "\n")
     return shadow
+
+
+#: :func:`_make_shadow`, cached for the last few texts: words, sentences, frames and actors
+#: of one article all start from its shadow.
+_shadow = functools.lru_cache(maxsize=4)(_make_shadow)
+#: Texts up to this long (a quote, a sentence) are counted without the cache of
+#: :func:`_shadow`, so counting them does not push the article out of it.
+_SHORT = 2_000
 
 
 def shadow(text: str) -> str:
@@ -372,7 +375,8 @@ def count_words(text: str) -> int:
     >>> count_words("Russia's long-range plan, U.S. officials said.")
     6
     """
-    return _word_regex(False).subn("", _shadow(text))[1]
+    shadowed = _make_shadow(text) if len(text) <= _SHORT else _shadow(text)
+    return _word_regex(False).subn("", shadowed)[1]
 
 
 def stopwords(language: str = "english") -> frozenset[str]:
