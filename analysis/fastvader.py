@@ -101,7 +101,7 @@ class FastVader:
         self._lexicon = analyzer.lexicon
         self._boosters = frozenset(constants.BOOSTER_DICT)
         self._punc = frozenset(constants.PUNC_LIST)
-        self._pieces: dict[str, tuple[str, str, bool, bool, bool] | bool] = {}
+        self._pieces: dict[str, tuple[str, str, bool, bool, bool] | tuple[()]] = {}
         self._c_incr = constants.C_INCR
         self._n_scalar = constants.N_SCALAR
         self._booster_values = dict(constants.BOOSTER_DICT)
@@ -132,7 +132,7 @@ class FastVader:
         it keeps its lexicon valence.
         """
         found = self._pieces.get(raw)
-        if found:
+        if found:  # not None, nor () for a piece of one character
             return found
         token = raw
         if not _PUNCT.isdisjoint(raw):
@@ -155,15 +155,18 @@ class FastVader:
         self._pieces[raw] = found
         return found
 
-    def _lookup(self, raw: str) -> tuple[str, str, bool, bool, bool] | bool:
-        """:meth:`_piece`, or False (cached too) for a piece of one character, which NLTK
+    def _lookup(self, raw: str) -> tuple[str, str, bool, bool, bool] | tuple[()]:
+        """:meth:`_piece`, or ``()`` (cached too) for a piece of one character, which NLTK
         drops."""
+        found = self._pieces.get(raw)
+        if found is not None:
+            return found
         if len(raw) > 1:
             return self._piece(raw)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
-        self._pieces[raw] = False
-        return False
+        self._pieces[raw] = ()
+        return ()
 
     def tokens(self, text: str) -> list[str]:
         """VADER's tokens of ``text`` (NLTK's ``SentiText(text).words_and_emoticons``).
@@ -182,7 +185,10 @@ class FastVader:
         >>> FastVader().valences("not good")
         [0, -1.406]
         """
-        pieces = self._sentence_pieces(text)
+        return self._valences(self._sentence_pieces(text))
+
+    def _valences(self, pieces: list[tuple[str, str, bool, bool, bool]]) -> list[float]:
+        """:meth:`valences` of a sentence's :meth:`_sentence_pieces`."""
         n = len(pieces)
         # Indices of the lexicon words, found without a Python loop over every token.
         scored = list(itertools.compress(range(n), map(_SCORED, pieces)))
@@ -223,13 +229,11 @@ class FastVader:
     def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
         """:meth:`_piece` of every white-space piece longer than one character."""
         parts = text.split()
-        pieces = list(map(self._pieces.get, parts))  # False for a one-character piece
-        if None in pieces:
-            pieces = [self._lookup(raw) if p is None else p
-                      for p, raw in zip(pieces, parts, strict=True)]
-        if False in pieces:
-            pieces = list(filter(None, pieces))
-        return pieces
+        try:
+            pieces = list(map(self._pieces.__getitem__, parts))
+        except KeyError:  # a piece not seen before
+            pieces = list(map(self._lookup, parts))
+        return list(filter(None, pieces))  # () for a one-character piece
 
     def _negated(self, word: str) -> bool:
         """NLTK's ``constants.negated([word])`` for one word."""
@@ -324,12 +328,14 @@ class FastVader:
         >>> FastVader().compound("The war goes on.")
         -0.5994
         """
-        sentiments = self.valences(text)
-        if not sentiments:
+        pieces = self._sentence_pieces(text)
+        if not any(map(_SCORED, pieces)):
+            # No lexicon word: every valence is 0, and so is the score (0.0 / sqrt(15)).
             return 0.0
-        sum_s = float(sum(sentiments))
-        if sum_s > 0:
-            sum_s += self.analyzer._punctuation_emphasis(sum_s, text)
-        elif sum_s < 0:
-            sum_s -= self.analyzer._punctuation_emphasis(sum_s, text)
+        sum_s = float(sum(self._valences(pieces)))
+        if "!" in text or "?" in text:  # else NLTK's emphasis is 0 * 0.292 + 0 == 0.0
+            if sum_s > 0:
+                sum_s += self.analyzer._punctuation_emphasis(sum_s, text)
+            elif sum_s < 0:
+                sum_s -= self.analyzer._punctuation_emphasis(sum_s, text)
         return round(self._normalize(sum_s), 4)
