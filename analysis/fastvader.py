@@ -229,10 +229,16 @@ class FastVader:
     def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
         """:meth:`_piece` of every white-space piece longer than one character."""
         parts = text.split()
+        known = self._pieces
         try:
-            pieces = list(map(self._pieces.__getitem__, parts))
-        except KeyError:  # a piece not seen before
-            pieces = list(map(self._lookup, parts))
+            pieces = list(map(known.__getitem__, parts))
+        except KeyError:  # pieces not seen before: work out those, then look all up again
+            for raw in set(parts).difference(known):
+                self._lookup(raw)
+            try:
+                pieces = list(map(known.__getitem__, parts))
+            except KeyError:  # the cache was emptied on the way (it is kept to a size)
+                pieces = list(map(self._lookup, parts))
         return list(filter(None, pieces))  # () for a one-character piece
 
     def _negated(self, word: str) -> bool:
