@@ -112,6 +112,11 @@ class FastVader:
         multiword = [k for k in (*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT)
                      if " " in k]
         self._idiom_words = frozenset(w for k in multiword for w in k.split())
+        # ... and each pair of words that follow each other in one of them: NLTK's
+        # _idioms_check compares pairs and triples of the tokens around the word with these
+        # phrases, so without one of these pairs among them it changes nothing.
+        self._idiom_pairs = frozenset(pair for k in multiword
+                                      for pair in itertools.pairwise(k.split()))
         # Lower-case tokens that can change the valence of a lexicon word up to three
         # tokens after them (besides idioms): boosters, negations (and every "n't" word,
         # see _negated), and the words of NLTK's "never so/this" and "least" rules.
@@ -268,7 +273,7 @@ class FastVader:
             # What the steps below leave: the valence (x + 0.0 == x for a float x other
             # than -0.0) and the idiom check, which only the third step makes.
             if i > 2 and lowers[i - 3] not in lexicon \
-                    and not self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+                    and self._idiom_near(words, i):
                 valence = self.analyzer._idioms_check(valence, words, i)
             return valence
         for start_i in range(3):
@@ -291,7 +296,7 @@ class FastVader:
                     s = s * 0.9
                 valence = valence + s
                 valence = self._never(valence, words, start_i, i)
-                if start_i == 2 and not self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+                if start_i == 2 and self._idiom_near(words, i):
                     valence = self.analyzer._idioms_check(valence, words, i)
         # NLTK's _least_check
         if i > 1 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
@@ -300,6 +305,16 @@ class FastVader:
         elif i > 0 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
             valence = valence * self._n_scalar
         return valence
+
+    def _idiom_near(self, words: list[str], i: int) -> bool:
+        """Can NLTK's ``_idioms_check`` change the valence of ``words[i]`` (``i > 2``)? Only
+        when two tokens of ``words[i - 3:i + 3]`` in a row are two words in a row of an
+        idiom or a two-word booster."""
+        if self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+            return False
+        pairs = self._idiom_pairs
+        return any((words[k], words[k + 1]) in pairs
+                   for k in range(i - 3, min(i + 2, len(words) - 1)))
 
     def _never(self, valence: float, words: list[str], start_i: int, i: int) -> float:
         """NLTK's ``_never_check``."""

@@ -287,7 +287,7 @@ class Lexicon(Mapping[str, Category]):
         """
         if not isinstance(text, str):
             raise TypeError(f"expected text (a str), not {type(text).__name__}")
-        lowered = _lower_same_length(_shadow(text))
+        lowered = _lowered_shadow(text)
         out = []
         for m in self._span_regex.finditer(lowered):
             start = m.start()
@@ -302,6 +302,13 @@ class Lexicon(Mapping[str, Category]):
         order = {name: i for i, name in enumerate(self)}
         out.sort(key=lambda d: (d["start"], order[d[self.kind]]))
         return out
+
+
+@functools.lru_cache(maxsize=2)
+def _lowered_shadow(text: str) -> str:
+    """``_lower_same_length(shadow(text))`` of the last texts: frames and markers of one
+    article both match on it."""
+    return _lower_same_length(_shadow(text))
 
 
 def _lower_same_length(text: str) -> str:
@@ -743,7 +750,7 @@ def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
         return []
     if lexicon.kind == "marker" and rules is None:
         rules = _marker_rules()
-    lowered = _lower_same_length(_shadow(text)) if rules is not None else ""
+    lowered = _lowered_shadow(text) if rules is not None else ""
     attributions: list[tuple[int, int, str]] = []
     if rules is not None and rules.attribution is not None and any(
             m[0] in rules.attribution_applies_to for m in found):
