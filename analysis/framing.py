@@ -152,31 +152,55 @@ def _reference_body(terms: list[str]) -> str:
 
 
 def _factored_body(terms: list[str]) -> str:
-    """:func:`_reference_body` with the first character factored out: the same matches.
+    """:func:`_reference_body` with shared first characters factored out: the same matches.
 
     In each run of terms that start with a literal character (not ``*``, a space, a hyphen
     or ``re:``), the terms are grouped by that character: ``war|deter|warn`` becomes
-    ``w(?:ar|arn)|d(?:eter)``. Only terms that start with the character at a place can
-    match there, and among those the order is kept, so the engine backtracks through the
-    same branches in the same order and finds the same match; it just skips the terms of
-    other characters at once instead of trying them one by one. A term that may start
-    with anything keeps its place between the runs.
+    ``w(?:ar|arn)|d(?:eter)``, and so on inside each group, character by character
+    (``w(?:ar(?:|n))``). Only terms that start with the character at a place can match
+    there, and among those the order is kept, so the engine backtracks through the same
+    branches in the same order and finds the same match; it just skips the terms of other
+    characters at once instead of trying them one by one. A term (or the rest of one) that
+    may start with anything, or is used up, keeps its place between the runs.
     """
+    return _factored([f"(?:{t[3:]})" if t.startswith("re:") else _term_pattern(t)
+                      for t in terms])
+
+
+#: Characters that make the start of a term's pattern something other than a literal.
+_REGEX_META = frozenset("\\[](){}?*+|.^$")
+
+
+def _literal_start(pattern: str) -> str | None:
+    """The literal character a pattern from :func:`_term_pattern` starts with (as
+    written: ``a`` or an escaped mark such as ``\\.``), or None (a class, a group, a
+    wildcard, ``\\s+``, or nothing left)."""
+    if not pattern:
+        return None
+    if pattern[0] == "\\":
+        return pattern[:2] if len(pattern) > 1 and not (pattern[1].isalnum()
+                                                        or pattern[1] == "_") else None
+    return None if pattern[0] in _REGEX_META else pattern[0]
+
+
+def _factored(patterns: list[str]) -> str:
+    """The alternation of ``patterns`` (in this order), runs of literal starts factored."""
     branches: list[str] = []
     run: dict[str, list[str]] = {}
 
     def close_run() -> None:
-        for ch, rests in run.items():
-            branches.append(f"{re.escape(ch)}(?:{'|'.join(rests)})")
+        for start, rests in run.items():
+            branches.append(start + rests[0] if len(rests) == 1
+                            else f"{start}(?:{_factored(rests)})")
         run.clear()
 
-    for term in terms:
-        if term.startswith("re:") or term[0] in "* -":
+    for pattern in patterns:
+        start = _literal_start(pattern)
+        if start is None:
             close_run()
-            branches.append(_term_pattern(term))
+            branches.append(pattern)
         else:
-            first = re.escape(term[0])  # _term_pattern escapes a literal first character
-            run.setdefault(term[0], []).append(_term_pattern(term)[len(first):])
+            run.setdefault(start, []).append(pattern[len(start):])
     close_run()
     return "|".join(branches)
 
