@@ -201,11 +201,26 @@ class FastVader:
         if not scored:
             # Every valence is 0, and NLTK's "but" rule only scales valences: all stay 0.
             return sentiments
+        values, bi = self._scored_valences(pieces, scored)
+        for idx, valence in zip(scored, values, strict=True):
+            sentiments[idx] = valence
+        if bi is not None:
+            # NLTK's _but_check (which also turns the other 0 into 0.0)
+            sentiments = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
+                          for k, v in enumerate(sentiments)]
+        return sentiments
+
+    def _scored_valences(self, pieces: list[tuple[str, str, bool, bool, bool]],
+                         scored: list[int]) -> tuple[list[float], int | None]:
+        """The valences of the lexicon words at ``scored`` (before the "but" rule), and
+        the index of the first "but" (None: no "but"); every other valence is 0."""
+        n = len(pieces)
         words = list(map(_TOKEN, pieces))
         lowers = list(map(_LOWER, pieces))
         sentitext = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
+        values = []
         for idx in scored:
             item = words[idx]
             # NLTK reads every copy of a token at the place of its first copy.
@@ -223,13 +238,9 @@ class FastVader:
                     valence = self._valence(sentitext, item, lower, i, lowers,
                                             plain=not any(map(_AFFECTS, near)))
                 done[item] = valence
-            sentiments[idx] = valence
-        if "but" in lowers:
-            # NLTK's _but_check, on the lower-case tokens it would make
-            bi = lowers.index("but")
-            sentiments = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
-                          for k, v in enumerate(sentiments)]
-        return sentiments
+            values.append(valence)
+        # NLTK's _but_check looks for "but" among the lower-case tokens
+        return values, lowers.index("but") if "but" in lowers else None
 
     def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
         """:meth:`_piece` of every white-space piece longer than one character."""
@@ -350,10 +361,17 @@ class FastVader:
         -0.5994
         """
         pieces = self._sentence_pieces(text)
-        if not any(map(_SCORED, pieces)):
+        scored = list(itertools.compress(range(len(pieces)), map(_SCORED, pieces)))
+        if not scored:
             # No lexicon word: every valence is 0, and so is the score (0.0 / sqrt(15)).
             return 0.0
-        sum_s = float(sum(self._valences(pieces)))
+        values, bi = self._scored_valences(pieces, scored)
+        if bi is not None:  # NLTK's _but_check
+            values = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
+                      for k, v in zip(scored, values, strict=True)]
+        # The sum of NLTK's list of valences: its other valences are 0 (or 0.0), and
+        # adding a zero to the running sum (never -0.0) leaves it as it is.
+        sum_s = float(sum(values))
         if "!" in text or "?" in text:  # else NLTK's emphasis is 0 * 0.292 + 0 == 0.0
             if sum_s > 0:
                 sum_s += self.analyzer._punctuation_emphasis(sum_s, text)
