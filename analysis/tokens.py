@@ -376,14 +376,13 @@ def count_words(text: str) -> int:
     6
     """
     regex = _word_regex(False)
-    if len(text) <= _SHORT:
-        return regex.subn("", _make_shadow(text))[1]
+    shadowed = _make_shadow(text) if len(text) <= _SHORT else _shadow(text)
     if _CHUNK_COUNTS.regex is not regex:  # a new word regex: the counts start again
         _CHUNK_COUNTS.regex, _CHUNK_COUNTS.counts = regex, {} if _chunks_alone() else None
     counts = _CHUNK_COUNTS.counts
     if counts is None:
-        return regex.subn("", _shadow(text))[1]
-    chunks = _shadow(text).split()
+        return regex.subn("", shadowed)[1]
+    chunks = shadowed.split()
     try:
         return sum(map(counts.__getitem__, chunks))
     except KeyError:  # chunks not seen before: count those, then add up again
@@ -395,7 +394,7 @@ def count_words(text: str) -> int:
 
 
 class _ChunkCounts:
-    """Words per white-space chunk, for :func:`count_words` on long texts.
+    """Words per white-space chunk, for :func:`count_words`.
 
     No word (nor anything the word regex matches) spans white space, the look-behinds at a
     chunk's start see white space or the start alike, and the one look-ahead past a chunk

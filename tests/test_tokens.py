@@ -430,9 +430,10 @@ _WORD_PIECES = ["J.", "J. Smith", "A.B.", "U.S.", "e.g.", "Gen.", "Jan.", "http:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_WORD_PIECES), min_size=1, max_size=40))
-def test_count_words_of_a_long_text_adds_up_its_chunks(pieces):
-    # count_words counts a long text chunk by chunk (between white space), remembering
-    # each chunk's count: the same number as the word regex over the whole text
+def test_count_words_adds_up_the_chunks_of_a_text(pieces):
+    # count_words counts a text chunk by chunk (between white space), remembering each
+    # chunk's count: the same number as the word regex over the whole text, short (a
+    # quote) or long (an article, whose shadow is cached)
     from analysis.tokens import _SHORT, _make_shadow, _word_regex, count_words
 
     text = "".join(pieces)
