@@ -29,6 +29,8 @@ VADER is a lexicon heuristic; see :mod:`analysis.sentiment` for what its scores 
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import string
 from typing import Any
 
@@ -39,6 +41,8 @@ __all__ = ["FastVader", "SentiText", "default_analyzer"]
 _PUNCT = frozenset(string.punctuation)
 _PUNCT_CHARS = string.punctuation
 _CACHE_LIMIT = 200_000
+# The fields of a piece (see FastVader._piece), read without a Python loop per token.
+_TOKEN, _LOWER, _UPPER, _SCORED, _AFFECTS = map(operator.itemgetter, range(5))
 
 
 class SentiText:
@@ -97,7 +101,7 @@ class FastVader:
         self._lexicon = analyzer.lexicon
         self._boosters = frozenset(constants.BOOSTER_DICT)
         self._punc = frozenset(constants.PUNC_LIST)
-        self._pieces: dict[str, tuple[str, str, bool, bool]] = {}
+        self._pieces: dict[str, tuple[str, str, bool, bool, bool] | tuple[()]] = {}
         self._c_incr = constants.C_INCR
         self._n_scalar = constants.N_SCALAR
         self._booster_values = dict(constants.BOOSTER_DICT)
@@ -108,17 +112,32 @@ class FastVader:
         multiword = [k for k in (*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT)
                      if " " in k]
         self._idiom_words = frozenset(w for k in multiword for w in k.split())
+        # ... and each pair of words that follow each other in one of them: NLTK's
+        # _idioms_check compares pairs and triples of the tokens around the word with these
+        # phrases, so without one of these pairs among them it changes nothing.
+        self._idiom_pairs = frozenset(pair for k in multiword
+                                      for pair in itertools.pairwise(k.split()))
+        # Lower-case tokens that can change the valence of a lexicon word up to three
+        # tokens after them (besides idioms): boosters, negations (and every "n't" word,
+        # see _negated), and the words of NLTK's "never so/this" and "least" rules.
+        self._affecting = frozenset(
+            {*(k for k in constants.BOOSTER_DICT if " " not in k), *self._negate,
+             "never", "so", "this", "least"})
 
     # -- tokens ----------------------------------------------------------------------
 
-    def _piece(self, raw: str) -> tuple[str, str, bool, bool]:
-        """``(token, token.lower(), token.isupper(), scored)`` for one white-space piece.
+    def _piece(self, raw: str) -> tuple[str, str, bool, bool, bool]:
+        """``(token, token.lower(), token.isupper(), scored, affects)`` for one white-space
+        piece (longer than one character).
 
         ``scored``: the token is a lexicon word and not a booster, the only tokens whose
-        valence NLTK can make other than 0.
+        valence NLTK can make other than 0. ``affects``: the token may change the valence
+        of a lexicon word after it (a booster, a negation, "never", "so", "this",
+        "least"); idioms aside, a lexicon word with none of them in the three tokens before
+        it keeps its lexicon valence.
         """
         found = self._pieces.get(raw)
-        if found is not None:
+        if found:  # not None, nor () for a piece of one character
             return found
         token = raw
         if not _PUNCT.isdisjoint(raw):
@@ -134,11 +153,25 @@ class FastVader:
                     token = rest
         lower = token.lower()
         found = (token, lower, token.isupper(),
-                 lower in self._lexicon and lower not in self._boosters)
+                 lower in self._lexicon and lower not in self._boosters,
+                 lower in self._affecting or "n't" in lower)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
         self._pieces[raw] = found
         return found
+
+    def _lookup(self, raw: str) -> tuple[str, str, bool, bool, bool] | tuple[()]:
+        """:meth:`_piece`, or ``()`` (cached too) for a piece of one character, which NLTK
+        drops."""
+        found = self._pieces.get(raw)
+        if found is not None:
+            return found
+        if len(raw) > 1:
+            return self._piece(raw)
+        if len(self._pieces) >= _CACHE_LIMIT:
+            self._pieces.clear()
+        self._pieces[raw] = ()
+        return ()
 
     def tokens(self, text: str) -> list[str]:
         """VADER's tokens of ``text`` (NLTK's ``SentiText(text).words_and_emoticons``).
@@ -157,37 +190,72 @@ class FastVader:
         >>> FastVader().valences("not good")
         [0, -1.406]
         """
-        known = self._pieces.get
-        pieces = [known(raw) or self._piece(raw) for raw in text.split() if len(raw) > 1]
-        sentiments: list[float] = [0] * len(pieces)
-        scored = [idx for idx, p in enumerate(pieces) if p[3]]
+        return self._valences(self._sentence_pieces(text))
+
+    def _valences(self, pieces: list[tuple[str, str, bool, bool, bool]]) -> list[float]:
+        """:meth:`valences` of a sentence's :meth:`_sentence_pieces`."""
+        n = len(pieces)
+        # Indices of the lexicon words, found without a Python loop over every token.
+        scored = list(itertools.compress(range(n), map(_SCORED, pieces)))
+        sentiments: list[float] = [0] * n
         if not scored:
             # Every valence is 0, and NLTK's "but" rule only scales valences: all stay 0.
             return sentiments
+        values, bi = self._scored_valences(pieces, scored)
+        for idx, valence in zip(scored, values, strict=True):
+            sentiments[idx] = valence
+        if bi is not None:
+            # NLTK's _but_check (which also turns the other 0 into 0.0)
+            sentiments = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
+                          for k, v in enumerate(sentiments)]
+        return sentiments
+
+    def _scored_valences(self, pieces: list[tuple[str, str, bool, bool, bool]],
+                         scored: list[int]) -> tuple[list[float], int | None]:
+        """The valences of the lexicon words at ``scored`` (before the "but" rule), and
+        the index of the first "but" (None: no "but"); every other valence is 0."""
         n = len(pieces)
-        words = [p[0] for p in pieces]
-        lowers = [p[1] for p in pieces]
+        words = list(map(_TOKEN, pieces))
+        lowers = list(map(_LOWER, pieces))
         sentitext = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
+        values = []
         for idx in scored:
-            item, lower = words[idx], lowers[idx]
+            item = words[idx]
             # NLTK reads every copy of a token at the place of its first copy.
             i = first.setdefault(item, idx)
             valence = done.get(item)
             if valence is None:
+                lower = lowers[idx]
                 if lower == "kind" and i < n - 1 and lowers[i + 1] == "of":
                     valence = 0
                 else:
                     if sentitext is None:
-                        n_upper = sum([p[2] for p in pieces])
+                        n_upper = sum(map(_UPPER, pieces))
                         sentitext = SentiText(words, 0 < n - n_upper < n)
-                    valence = self._valence(sentitext, item, lower, i, lowers)
+                    near = pieces[i - 3 if i > 3 else 0:i]
+                    valence = self._valence(sentitext, item, lower, i, lowers,
+                                            plain=not any(map(_AFFECTS, near)))
                 done[item] = valence
-            sentiments[idx] = valence
-        if "but" in lowers:
-            sentiments = self.analyzer._but_check(words, sentiments)
-        return sentiments
+            values.append(valence)
+        # NLTK's _but_check looks for "but" among the lower-case tokens
+        return values, lowers.index("but") if "but" in lowers else None
+
+    def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
+        """:meth:`_piece` of every white-space piece longer than one character."""
+        parts = text.split()
+        known = self._pieces
+        try:
+            pieces = list(map(known.__getitem__, parts))
+        except KeyError:  # pieces not seen before: work out those, then look all up again
+            for raw in set(parts).difference(known):
+                self._lookup(raw)
+            try:
+                pieces = list(map(known.__getitem__, parts))
+            except KeyError:  # the cache was emptied on the way (it is kept to a size)
+                pieces = list(map(self._lookup, parts))
+        return list(filter(None, pieces))  # () for a one-character piece
 
     def _negated(self, word: str) -> bool:
         """NLTK's ``constants.negated([word])`` for one word."""
@@ -195,11 +263,13 @@ class FastVader:
         return low in self._negate or "n't" in low
 
     def _valence(self, sentitext: SentiText, item: str, lower: str, i: int,
-                 lowers: list[str]) -> float:
+                 lowers: list[str], *, plain: bool = False) -> float:
         """NLTK's ``sentiment_valence`` for a lexicon word, step for step.
 
         Same operations in the same order (so the same floats); NLTK's own
-        ``_idioms_check`` is called wherever an idiom word is near.
+        ``_idioms_check`` is called wherever an idiom word is near. ``plain``: none of
+        the three tokens before the word affects it (see :meth:`_piece`), so every
+        booster, "never" and "least" step leaves a (non-zero float) valence as it is.
         """
         words = sentitext.words_and_emoticons
         cap_diff = sentitext.is_cap_diff
@@ -210,6 +280,13 @@ class FastVader:
                 valence += self._c_incr
             else:
                 valence -= self._c_incr
+        if plain and valence and type(valence) is float:
+            # What the steps below leave: the valence (x + 0.0 == x for a float x other
+            # than -0.0) and the idiom check, which only the third step makes.
+            if i > 2 and lowers[i - 3] not in lexicon \
+                    and self._idiom_near(words, i):
+                valence = self.analyzer._idioms_check(valence, words, i)
+            return valence
         for start_i in range(3):
             if i > start_i and lowers[i - (start_i + 1)] not in lexicon:
                 before = words[i - (start_i + 1)]
@@ -230,7 +307,7 @@ class FastVader:
                     s = s * 0.9
                 valence = valence + s
                 valence = self._never(valence, words, start_i, i)
-                if start_i == 2 and not self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+                if start_i == 2 and self._idiom_near(words, i):
                     valence = self.analyzer._idioms_check(valence, words, i)
         # NLTK's _least_check
         if i > 1 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
@@ -239,6 +316,16 @@ class FastVader:
         elif i > 0 and lowers[i - 1] not in lexicon and lowers[i - 1] == "least":
             valence = valence * self._n_scalar
         return valence
+
+    def _idiom_near(self, words: list[str], i: int) -> bool:
+        """Can NLTK's ``_idioms_check`` change the valence of ``words[i]`` (``i > 2``)? Only
+        when two tokens of ``words[i - 3:i + 3]`` in a row are two words in a row of an
+        idiom or a two-word booster."""
+        if self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+            return False
+        pairs = self._idiom_pairs
+        return any((words[k], words[k + 1]) in pairs
+                   for k in range(i - 3, min(i + 2, len(words) - 1)))
 
     def _never(self, valence: float, words: list[str], start_i: int, i: int) -> float:
         """NLTK's ``_never_check``."""
@@ -273,12 +360,21 @@ class FastVader:
         >>> FastVader().compound("The war goes on.")
         -0.5994
         """
-        sentiments = self.valences(text)
-        if not sentiments:
+        pieces = self._sentence_pieces(text)
+        scored = list(itertools.compress(range(len(pieces)), map(_SCORED, pieces)))
+        if not scored:
+            # No lexicon word: every valence is 0, and so is the score (0.0 / sqrt(15)).
             return 0.0
-        sum_s = float(sum(sentiments))
-        if sum_s > 0:
-            sum_s += self.analyzer._punctuation_emphasis(sum_s, text)
-        elif sum_s < 0:
-            sum_s -= self.analyzer._punctuation_emphasis(sum_s, text)
+        values, bi = self._scored_valences(pieces, scored)
+        if bi is not None:  # NLTK's _but_check
+            values = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
+                      for k, v in zip(scored, values, strict=True)]
+        # The sum of NLTK's list of valences: its other valences are 0 (or 0.0), and
+        # adding a zero to the running sum (never -0.0) leaves it as it is.
+        sum_s = float(sum(values))
+        if "!" in text or "?" in text:  # else NLTK's emphasis is 0 * 0.292 + 0 == 0.0
+            if sum_s > 0:
+                sum_s += self.analyzer._punctuation_emphasis(sum_s, text)
+            elif sum_s < 0:
+                sum_s -= self.analyzer._punctuation_emphasis(sum_s, text)
         return round(self._normalize(sum_s), 4)

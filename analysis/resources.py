@@ -36,6 +36,7 @@ import tempfile
 import warnings
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .errors import CorpusError
 from .yamlio import cached_by_file, read_yaml
@@ -105,6 +106,25 @@ def data_dir() -> Path:
     return (root if root is not None else Path.cwd()) / "data"
 
 
+#: Folders as resolved, by what resolving them depends on (the name, and for a relative or
+#: ``~`` name the working and home folders): scoring looks up resources for every article,
+#: and resolving a path costs a system call per folder in it. Whether a folder or file
+#: exists is still asked every time.
+_RESOLVED: dict[tuple[str, str, str | None], Path] = {}
+
+
+def _resolved(folder: str) -> Path:
+    """``Path(folder).expanduser().resolve()``, remembered."""
+    key = (folder, "" if os.path.isabs(folder) else os.getcwd(),
+           os.environ.get("HOME") if folder.startswith("~") else None)
+    found = _RESOLVED.get(key)
+    if found is None:
+        if len(_RESOLVED) > 1000:
+            _RESOLVED.clear()
+        found = _RESOLVED[key] = Path(folder).expanduser().resolve()
+    return found
+
+
 def data_dirs() -> list[tuple[str, Path]]:
     """The folders searched for data files, first wins: ``(label, folder)`` pairs.
 
@@ -117,12 +137,27 @@ def data_dirs() -> list[tuple[str, Path]]:
     dirs: list[tuple[str, Path]] = []
     override = os.environ.get("OUTLET_LENS_DATA")
     if override:
-        dirs.append(("OUTLET_LENS_DATA", Path(override).expanduser().resolve()))
-    project = data_dir()
-    if project.is_dir():
-        dirs.append(("project", project.resolve()))
-    dirs.append(("built-in", builtin_dir()))
+        dirs.append(("OUTLET_LENS_DATA", _resolved(override)))
+    project = _project_data()
+    if os.path.isdir(project):
+        dirs.append(("project", _resolved(project)))
+    dirs.append(("built-in", _BUILTIN))
     return dirs
+
+
+def _project_data() -> str:
+    """``str(data_dir())``, without building the path again when the kit runs from a
+    checkout."""
+    found = _PROJECT_DATA.get("")
+    if found is None:
+        found = str(data_dir())
+        if project_root() is not None:  # else data/ under the working folder, which may change
+            _PROJECT_DATA[""] = found
+    return found
+
+
+_PROJECT_DATA: dict[str, str] = {}
+_BUILTIN = builtin_dir()
 
 
 _NOTICED: set[tuple[str, str]] = set()
@@ -146,14 +181,24 @@ def find_resource(relative: str, path: str | os.PathLike[str] | None = None) -> 
     if path is not None:
         return Path(path)
     dirs = data_dirs()
-    for label, folder in dirs:
-        candidate = folder / relative
-        if candidate.is_file():
+    key = (relative, *dirs)
+    candidates = _CANDIDATES.get(key)
+    if candidates is None:
+        if len(_CANDIDATES) > 1000:
+            _CANDIDATES.clear()
+        candidates = _CANDIDATES[key] = [(label, folder / relative) for label, folder in dirs]
+    for label, candidate in candidates:
+        if os.path.isfile(candidate):
             if label != "built-in":
                 _notice(candidate, builtin_dir() / relative)
             return candidate
-    looked = ", ".join(str(folder / relative) for _, folder in dirs)
+    looked = ", ".join(str(candidate) for _, candidate in candidates)
     raise CorpusError(f"no such data file; looked in {looked}", file=relative)
+
+
+#: ``(label, folder / relative)`` for each folder of :func:`data_dirs`, by ``relative``
+#: and the folders: the paths are built once, the files looked for on every call.
+_CANDIDATES: dict[tuple[Any, ...], list[tuple[str, Path]]] = {}
 
 
 def _notice(used: Path, builtin: Path) -> None:

@@ -102,13 +102,8 @@ def _shadow_char(match: re.Match[str]) -> str:
     return _SHADOW_MAP[match.group()]
 
 
-@functools.lru_cache(maxsize=4)
-def _shadow(text: str) -> str:
-    """Same-length copy of ``text`` with quotes, dashes, spaces and line ends made plain.
-
-    Cached for the last few texts: words, sentences, frames and actors of one article all
-    start from its shadow.
-    """
+def _make_shadow(text: str) -> str:
+    """Same-length copy of ``text`` with quotes, dashes, spaces and line ends made plain."""
     if text.isascii() and "\r" not in text and "\t" not in text and "\x0b" not in text \
             and "\x0c" not in text:
         return text  # nothing in the table applies to plain ASCII without tab/CR/VT/FF
@@ -118,6 +113,14 @@ def _shadow(text: str) -> str:
     if "\r" in shadow:
         shadow = _CR_BEFORE_LF.sub(" ", shadow).replace("\r", "\n")
     return shadow
+
+
+#: :func:`_make_shadow`, cached for the last few texts: words, sentences, frames and actors
+#: of one article all start from its shadow.
+_shadow = functools.lru_cache(maxsize=4)(_make_shadow)
+#: Texts up to this long (a quote, a sentence) are counted without the cache of
+#: :func:`_shadow`, so counting them does not push the article out of it.
+_SHORT = 2_000
 
 
 def shadow(text: str) -> str:
@@ -372,7 +375,49 @@ def count_words(text: str) -> int:
     >>> count_words("Russia's long-range plan, U.S. officials said.")
     6
     """
-    return _word_regex(False).subn("", _shadow(text))[1]
+    regex = _word_regex(False)
+    shadowed = _make_shadow(text) if len(text) <= _SHORT else _shadow(text)
+    if _CHUNK_COUNTS.regex is not regex:  # a new word regex: the counts start again
+        _CHUNK_COUNTS.regex, _CHUNK_COUNTS.counts = regex, {} if _chunks_alone() else None
+    counts = _CHUNK_COUNTS.counts
+    if counts is None:
+        return regex.subn("", shadowed)[1]
+    chunks = shadowed.split()
+    try:
+        return sum(map(counts.__getitem__, chunks))
+    except KeyError:  # chunks not seen before: count those, then add up again
+        if len(counts) > _CHUNK_COUNTS_LIMIT:
+            counts.clear()
+        for chunk in set(chunks).difference(counts):
+            counts[chunk] = regex.subn("", chunk)[1]
+        return sum(map(counts.__getitem__, chunks))
+
+
+class _ChunkCounts:
+    """Words per white-space chunk, for :func:`count_words`.
+
+    No word (nor anything the word regex matches) spans white space, the look-behinds at a
+    chunk's start see white space or the start alike, and the one look-ahead past a chunk
+    (an initial such as "J." before a capitalised word) decides only whether "J." is one
+    token or the word "J" with its period skipped: one word either way. So a text has the
+    sum of its chunks' words (checked on every allsides article and on generated text in
+    ``tests/test_tokens.py``), and a chunk's count can be remembered: most chunks of a
+    corpus ("the", "said,") come again and again. ``regex`` is the word regex the counts
+    are for; ``counts`` None: an abbreviation holds white space, and texts are counted
+    whole.
+    """
+
+    regex: re.Pattern[str] | None = None
+    counts: dict[str, int] | None = None
+
+
+_CHUNK_COUNTS = _ChunkCounts()
+_CHUNK_COUNTS_LIMIT = 200_000
+
+
+def _chunks_alone() -> bool:
+    """Can no word span white space (no abbreviation of the word regex holds a space)?"""
+    return not any(c.isspace() for a in _abbreviations() for c in a)
 
 
 def stopwords(language: str = "english") -> frozenset[str]:

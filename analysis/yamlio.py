@@ -215,12 +215,31 @@ def file_key(path: str | os.PathLike[str]) -> tuple[str, int, int] | None:
     Two reads of a file with the same key see the same content (as far as a program can
     tell without reading it), so the key decides when a cached parse is stale.
     """
+    found = _stat_key(path)
+    return None if found is None else found[:3]
+
+
+def _stat_key(path: str | os.PathLike[str]) -> tuple[str, int, int, int, int] | None:
+    """:func:`file_key` and the file's device and inode (which tell a file that replaced
+    another of the same name, size and time, e.g. through a symbolic link)."""
     try:
-        p = Path(path)
+        p = path if isinstance(path, Path) else Path(path)
         st = p.stat()
     except (OSError, ValueError):
         return None
-    return (str(p.resolve()), st.st_mtime_ns, st.st_size)
+    name = str(p)
+    where = (name, "" if p.is_absolute() else os.getcwd())
+    resolved = _RESOLVED.get(where)
+    if resolved is None:
+        if len(_RESOLVED) > 10_000:
+            _RESOLVED.clear()
+        resolved = _RESOLVED[where] = str(p.resolve())
+    return (resolved, st.st_mtime_ns, st.st_size, st.st_dev, st.st_ino)
+
+
+#: Resolved paths by name (and working folder, for a relative name): resolving costs a
+#: system call per folder in the path, and resources are looked up for every article.
+_RESOLVED: dict[tuple[str, str], str] = {}
 
 
 def cached_by_file(path: str | os.PathLike[str], parse: Callable[..., T], *args: Any) -> T:
@@ -241,7 +260,7 @@ def cached_by_file(path: str | os.PathLike[str], parse: Callable[..., T], *args:
     >>> cached_by_file(folder / "a.yml", read_yaml)   # changed on disk: read again
     {'words': ['one', 'two']}
     """
-    key = file_key(path)
+    key = _stat_key(path)
     if key is None:
         return parse(Path(path), *args)
     full = (key, parse, args)

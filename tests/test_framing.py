@@ -457,7 +457,9 @@ def test_factored_alternation_keeps_the_order_around_pattern_terms():
     from analysis.framing import _factored_body
 
     assert _factored_body(["warn", "deter", "war", "re:w.r", "wa"]) == \
-        r"w(?:arn|ar)|d(?:eter)|w.r|w(?:a)"
+        r"w(?:a(?:r(?:n|)))|deter|(?:w.r)|wa"
+    # a used-up term keeps its place too: "u.s." is tried after "u.s. army", before "us*"
+    assert _factored_body(["u.s. army", "u.s.", "us*"]) == r"u(?:\.(?:s(?:\.(?:\s+army|)))|s\w*)"
     # "may" must not be found where the marker's re: term refuses it ("may 5"), nor
     # "mayor" at all; a plain "may" is.
     markers = load_markers()

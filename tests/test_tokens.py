@@ -375,12 +375,39 @@ def test_trie_lookahead_keeps_the_actor_matches_on_the_seed():
 
     matcher = load_actors()._matcher
     texts = [shadow(t) for t in load_corpus(SEED_EVENT)["text"]]
-    for regex in (matcher.name_re, matcher.title_re):
-        assert regex.pattern.startswith("(?=[")
-        plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:])
-        found = [[m.span() for m in regex.finditer(t)] for t in texts]
-        assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
-        assert sum(map(len, found)) > 10
+    regex = matcher.title_re  # case-folded titles: a look-ahead before the plain pattern
+    assert regex.pattern.startswith("(?=[")
+    plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:])
+    found = [[m.span() for m in regex.finditer(t)] for t in texts]
+    assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
+    # names: their first characters first, the boundary checked after them
+    from analysis.actors.lists import _SUFFIX, _atoms
+    from analysis.tokens import trie_pattern
+
+    atoms = [_atoms(n, fold_lower_words=False) for n in (*matcher.names, *matcher.short)]
+    plain = re.compile(r"(?<!\w)(?:" + trie_pattern(atoms) + ")" + _SUFFIX)
+    assert not matcher.name_re.pattern.startswith("(?=[")
+    found = [[(m.span(), m.group("poss")) for m in matcher.name_re.finditer(t)] for t in texts]
+    assert found == [[(m.span(), m.group("poss")) for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abAB.-' \u00e9", min_size=1, max_size=4), min_size=1,
+                max_size=8),
+       st.text(alphabet="abAB.-' \u00e9\n", max_size=60))
+def test_actor_regex_with_first_characters_first_keeps_the_matches(words, text):
+    import re
+
+    from analysis.actors.lists import _SUFFIX, _atoms, _trie_regex
+    from analysis.tokens import trie_pattern
+
+    atoms = [_atoms(w, fold_lower_words=False) for w in words if w.split()]
+    if not atoms:
+        return
+    plain = re.compile(r"(?<!\w)(?:" + trie_pattern(atoms) + ")" + _SUFFIX)
+    found = [(m.span(), m.group("poss")) for m in _trie_regex(atoms).finditer(text)]
+    assert found == [(m.span(), m.group("poss")) for m in plain.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -389,3 +416,36 @@ def test_count_words_is_the_number_of_word_spans(text):
     from analysis.tokens import count_words
 
     assert count_words(text) == len(word_spans(text))
+
+
+# Pieces that test where words end: initials before capitals, abbreviations, URLs, e-mail
+# addresses, numbers, joiners, possessives, unusual spaces and quotes.
+_WORD_PIECES = ["J.", "J. Smith", "A.B.", "U.S.", "e.g.", "Gen.", "Jan.", "http://x.com/a.",
+                "https://a.b/c?d", "a@b.com", "x.y@z.org", "1,000", "3.5", "1,000-strong",
+                "long-range", "Russia's", "AT&T", "SM-6", "--", "...", "\u200b", "'", '"',
+                "(", ")", "-", ".", ",", " ", "  ", "\n", "\t", "a", "Z", "no.", "Mr.",
+                "co.", "x", "9", "_", "+", "@", ":", "\u00e9", "A.", "b.", "C",
+                "\u00a0", "\u2019", "\u2013"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), min_size=1, max_size=40))
+def test_count_words_adds_up_the_chunks_of_a_text(pieces):
+    # count_words counts a text chunk by chunk (between white space), remembering each
+    # chunk's count: the same number as the word regex over the whole text, short (a
+    # quote) or long (an article, whose shadow is cached)
+    from analysis.tokens import _SHORT, _make_shadow, _word_regex, count_words
+
+    text = "".join(pieces)
+    long_text = " ".join([text] * (_SHORT // max(len(text), 1) + 2))
+    assert len(long_text) > _SHORT
+    for t in (text, long_text):
+        assert count_words(t) == _word_regex(False).subn("", _make_shadow(t))[1]
+
+
+@pytest.mark.shared
+def test_count_words_adds_up_chunks_on_allsides(allsides):
+    from analysis.tokens import _make_shadow, _word_regex, count_words
+
+    for text in allsides["text"].iloc[::20]:  # 419 articles
+        assert count_words(text) == _word_regex(False).subn("", _make_shadow(text))[1]

@@ -479,11 +479,30 @@ _SUFFIX = r"(?P<poss>'s|(?<=s)')?(?!\w)"
 
 
 def _trie_regex(atoms: list[list[str]]) -> re.Pattern[str] | None:
-    """Any of the phrases (as :func:`_atoms`) as a whole word, possibly possessive."""
+    r"""Any of the phrases (as :func:`_atoms`) as a whole word, possibly possessive.
+
+    When every phrase starts with a literal character (names do; case-folded titles start
+    with a class such as ``[Ss]``), the pattern starts with those characters and checks
+    the boundary after the first one (``P(?<!\w.)(?:utin|eskov)``: no word character
+    before the ``P``), so the engine jumps from one such character to the next instead of
+    trying every place. The trie of one first character is the branch the whole trie has
+    for it, and only that branch can match at a place, so the matches are the same.
+    """
     if not atoms:
         return None
+    firsts: dict[str, list[list[str]]] = {}
+    for phrase in atoms:
+        firsts.setdefault(phrase[0] if phrase else "", []).append(phrase[1:])
+    if all(_ONE_CHARACTER.fullmatch(first) for first in firsts):
+        branches = [first + r"(?<!\w(?s:.))(?:" + trie_pattern(rests) + ")"
+                    for first, rests in firsts.items()]
+        return re.compile("(?:" + "|".join(branches) + ")" + _SUFFIX)
     return re.compile(trie_lookahead(atoms) + r"(?<!\w)(?:" + trie_pattern(atoms) + ")"
                       + _SUFFIX)
+
+
+#: What re.escape makes of one character: itself, or a backslash and a non-alphanumeric one.
+_ONE_CHARACTER = re.compile(r"[^\\\[(]|\\[^\w]", re.DOTALL)
 
 
 class _Matcher:

@@ -228,13 +228,14 @@ class Scorer:
 
     # -- one article ---------------------------------------------------------------------
 
-    def _compound(self, sentence: str) -> float:
-        found = self._tone_cache.get(sentence)
+    def _compound(self, shadowed: str) -> float:
+        """VADER's compound score of a sentence given as its ``shadow`` (plain quotes and
+        dashes first, as analysis.sentiment does), remembered."""
+        found = self._tone_cache.get(shadowed)
         if found is None:
             if len(self._tone_cache) > 100_000:
                 self._tone_cache.clear()
-            # plain quotes and dashes first, as analysis.sentiment does
-            found = self._tone_cache[sentence] = self.vader.compound(shadow(sentence))
+            found = self._tone_cache[shadowed] = self.vader.compound(shadowed)
         return found
 
     @functools.cached_property
@@ -279,7 +280,11 @@ class Scorer:
         spans = sentence_spans(text)
         n_words = count_words(text)
         n_sent = len(spans)
-        compounds = [self._compound(text[s:e]) for s, e in spans]
+        if "\r" in text:  # "\r\n" has another shadow than a "\r" that ends a piece
+            compounds = [self._compound(shadow(text[s:e])) for s, e in spans]
+        else:  # the shadow maps character by character: the text's, cut, is the sentence's
+            plain = shadow(text)
+            compounds = [self._compound(plain[s:e]) for s, e in spans]
         if n_sent:
             row: list[Any] = [
                 n_words, n_sent, sum(compounds) / n_sent,
