@@ -109,12 +109,13 @@ def baseline(path: Path, out: Path, limit: int | None) -> dict:
     return {"articles": len(rows)}
 
 
-def kit(path: Path, out: Path, limit: int | None, jobs: int) -> dict:
+def kit(path: Path, out: Path, limit: int | None, jobs: int, *, tone: bool = False) -> dict:
     from analysis.scoring import score_file
 
     head = _head(path, limit) if limit is not None else None
     try:
-        run = score_file(head or path, out, jobs=jobs, cache=False, progress=False, force=True)
+        run = score_file(head or path, out, jobs=jobs, cache=False, progress=False, force=True,
+                         mention_tone=tone)
     finally:
         if head is not None:
             head.unlink()
@@ -186,7 +187,7 @@ def _measure(args: argparse.Namespace) -> None:
     with _PeakTree() as tree:
         started = time.perf_counter()
         if args.run == "kit":
-            figures = kit(path, out, args.limit, args.jobs)
+            figures = kit(path, out, args.limit, args.jobs, tone=args.tone)
         else:
             figures = baseline(path, out, args.limit)
         seconds = time.perf_counter() - started
@@ -196,9 +197,10 @@ def _measure(args: argparse.Namespace) -> None:
                       "self_maxrss_mb": self_kb / 1024, "child_maxrss_mb": child_kb / 1024}))
 
 
-def _child(run: str, corpus: Path, limit: int | None, jobs: int, out: Path) -> dict:
+def _child(run: str, corpus: Path, limit: int | None, jobs: int, out: Path,
+           *, tone: bool = False) -> dict:
     cmd = [sys.executable, __file__, "--child", run, "--corpus", str(corpus), "--out", str(out),
-           "--jobs", str(jobs)]
+           "--jobs", str(jobs), *(["--tone"] if tone else [])]
     if limit is not None:
         cmd += ["--limit", str(limit)]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -223,6 +225,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the kit (default 2)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--tone", action="store_true",
+                        help="score with the mention-level tone columns (score --tone)")
     parser.add_argument("--scale", help="also run the kit on these multiples, e.g. 1,2,4")
     parser.add_argument("--scale-base", type=int, default=2000,
                         help="articles in the 1x corpus of --scale (default 2000)")
@@ -240,9 +244,11 @@ def main() -> None:
         print(f"corpus {corpus}  limit {args.limit or 'none'}  jobs {args.jobs}  "
               f"cores {os.cpu_count()}  load {os.getloadavg()[0]:.1f}")
         print(HEADER)
-        ours = _child("kit", corpus, args.limit, args.jobs, tmp / "kit.parquet")
+        ours = _child("kit", corpus, args.limit, args.jobs, tmp / "kit.parquet",
+                      tone=args.tone)
         words = ours["words"]
-        print(_row(f"kit score --jobs {args.jobs}", ours, words), flush=True)
+        name = f"kit score --jobs {args.jobs}" + (" --tone" if args.tone else "")
+        print(_row(name, ours, words), flush=True)
         if not args.no_baseline:
             base = _child("baseline", corpus, args.limit, 1, tmp / "baseline.csv")
             print(_row("NLTK baseline (1 process)", base, words), flush=True)
@@ -255,7 +261,8 @@ def main() -> None:
             for factor in (int(x) for x in args.scale.split(",")):
                 scaled = _scaled(corpus, args.scale_base, factor)
                 try:
-                    f = _child("kit", scaled, None, args.jobs, tmp / f"x{factor}.parquet")
+                    f = _child("kit", scaled, None, args.jobs, tmp / f"x{factor}.parquet",
+                               tone=args.tone)
                 finally:
                     scaled.unlink()
                 print(_row(f"kit x{factor}", f, f["words"]), flush=True)

@@ -111,7 +111,8 @@ def test_scorer_columns_and_values():
 
     actors = load_actors(event="2024-07-12-austin-belousov-call")
     assert isinstance(actors, ActorList)
-    scorer = Scorer(frames=False, markers=False, quotes=False, actors=actors)
+    scorer = Scorer(frames=False, markers=False, quotes=False, actors=actors,
+                    mention_tone=True)
     names = scorer.actor_names
     expected = [*SCORE_TONE_COLUMNS, *(f"tone_{n}" for n in names)]
     assert scorer.columns[-len(expected):] == expected
@@ -127,8 +128,8 @@ def test_scorer_columns_and_values():
     assert math.isnan(values["tone_Vladimir Putin"])
 
 
-def test_scorer_without_mention_tone():
-    scorer = Scorer(frames=False, markers=False, quotes=False, mention_tone=False)
+def test_scorer_without_mention_tone_by_default():
+    scorer = Scorer(frames=False, markers=False, quotes=False)
     assert not any(c.startswith("tone_") or c in SCORE_TONE_COLUMNS for c in scorer.columns)
     assert "n_mentions" in scorer.columns
     assert len(scorer.score_text("NATO met.")) == len(scorer.columns) - 5

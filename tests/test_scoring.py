@@ -222,14 +222,14 @@ def test_actor_mentions_match_mention_table(seed_corpus, seed_scores):
 def test_long_actor_scores_carry_the_mean_tone_of_mention_tone(seed_corpus, seed_scores):
     from analysis.actor_tone import mention_tone
 
+    toned_scores = score_articles(seed_corpus, cache=False, mention_tone=True)
     means = mention_tone(seed_corpus).groupby(["article_id", "actor"])["tone"].mean()
-    long = long_scores(seed_scores, kind="actor").set_index(["article_id", "actor"])
+    long = long_scores(toned_scores, kind="actor").set_index(["article_id", "actor"])
     toned = long["tone"].dropna()
     assert sorted(toned.index) == sorted(means.index)  # NaN exactly where no mention
     for key, value in means.items():
         assert toned[key] == pytest.approx(value, abs=1e-9)
-    no_tone = score_articles(seed_corpus, cache=False, mention_tone=False)
-    assert "tone" not in long_scores(no_tone, kind="actor").columns
+    assert "tone" not in long_scores(seed_scores, kind="actor").columns  # off by default
 
 
 def test_quotes_match_quote_table(seed_corpus, seed_scores):
@@ -643,15 +643,16 @@ def test_cli_score_to_the_screen(capsys):
     assert len(table) == 3
 
 
-def test_cli_score_no_tone_leaves_out_only_the_tone_columns(capsys):
+def test_cli_score_tone_adds_only_the_tone_columns(capsys):
     def header(*extra):
         assert main(["score", str(SEED_EVENT), "--format", "csv", "--no-progress",
                      "--no-cache", *extra]) == 0
         return capsys.readouterr().out.splitlines()[0].split(",")
 
-    full, no_tone = header(), header("--no-tone")
-    dropped = [c for c in full if c not in no_tone]
-    assert "mention_tone" in dropped and "n_negative_mentions" in dropped
+    plain, toned = header(), header("--tone")
+    added = [c for c in toned if c not in plain]
+    assert "mention_tone" in added and "n_negative_mentions" in added
+    assert "tone_Dmitry Peskov" in added
     assert all(c.startswith("tone_") or c in {"mention_tone", "n_negative_mentions",
-                                               "n_positive_mentions"} for c in dropped)
-    assert [c for c in full if c not in dropped] == no_tone  # the rest in the same order
+                                               "n_positive_mentions"} for c in added)
+    assert [c for c in toned if c not in added] == plain  # the rest in the same order

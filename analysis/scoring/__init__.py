@@ -18,8 +18,9 @@ per article with the columns :func:`score_columns` lists:
   :func:`analysis.quotes.find_quotes` and the share of the article's words inside them;
 * ``n_mentions`` and ``mentions_<actor>`` for every listed actor: mentions found by
   :func:`analysis.actors.find_mentions`;
-* ``mention_tone, n_negative_mentions, n_positive_mentions`` and ``tone_<actor>`` for every
-  listed actor: the tone toward each mention from the target-tone model
+* with ``mention_tone=True`` (``score --tone``; off by default, it costs about a quarter
+  of the time): ``mention_tone, n_negative_mentions, n_positive_mentions`` and
+  ``tone_<actor>`` for every listed actor: the tone toward each mention from the target-tone model
   (:func:`analysis.target_tone.target_tone`, read from the mention's sentence), as the mean
   of ``p_positive - p_negative`` over all mentions and per actor (NaN without a mention;
   ``mentions_<actor>`` is how many it rests on) and the numbers of mentions labelled

@@ -109,9 +109,9 @@ class Scorer:
         that match its ``event`` (columns for every actor of every list); False: no actor
         columns.
     quotes : count quotes (False leaves the quote columns out; they are slower to find).
-    mention_tone : the tone toward every actor mention (the columns of
-        :func:`analysis.actor_tone.score_tone_columns`, with the actor columns; False
-        leaves them out: they cost about a quarter of the scorer's time).
+    mention_tone : also the tone toward every actor mention (the columns of
+        :func:`analysis.actor_tone.score_tone_columns`, with the actor columns). Off by
+        default: they cost about a quarter of the scorer's time (``score --tone``).
     adjustments : VADER news adjustments, as for :func:`analysis.sentiment.make_analyzer`.
 
     >>> scorer = Scorer(frames={"talks": ["talks"]}, markers=False, actors=False, quotes=False)
@@ -121,7 +121,7 @@ class Scorer:
 
     def __init__(self, *, frames: Lexicons = None, markers: Lexicons = None,
                  actors: Any = None, quotes: bool = True, adjustments: Any = None,
-                 mention_tone: bool = True) -> None:
+                 mention_tone: bool = False) -> None:
         from ..sentiment import make_analyzer
 
         self.analyzer = make_analyzer(adjustments)
