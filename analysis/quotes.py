@@ -1126,9 +1126,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             # X warned of / spoke about ... (not "said of X", "asked about X": the words
             # said are elsewhere)
-            m = _OF.match(sh, v.end, se)
-            if (m and lemma not in ("say", "ask", "accuse")  # "the man accused of"
-                    and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start)):
+            m = (_OF.match(sh, v.end, se) if lemma not in ("say", "ask", "accuse")
+                 else None)  # "the man accused of"
+            if m and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
                 found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
                 continue
             # X described Y as ...
@@ -1138,11 +1138,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
                     continue
             # X criticized the plan / accused Y of ... / called for ... (an object)
-            # ("referred to ...", "pointed out ...")
+            # ("referred to ...", "pointed out ..."); never after say, tell, speak
+            if lemma in ("say", "tell", "speak"):
+                continue
             m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
             obj = m.group(2) if m is not None and m.re is _OBJECT else None
-            if obj and not _opens_clause(obj):
-                m = None
+            if m is None or (obj and not _opens_clause(obj)):
+                continue
             if v.form.endswith("ing"):
                 # "..., citing low growth", "is calling for": a participle after a comma
                 # or a form of "be" (its subject is the sentence's, see _subject_words)
@@ -1151,7 +1153,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             else:
                 verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
                            and not _PASSIVE.search(sh, near, v.start))
-            if (m and verb_ok and lemma not in ("say", "tell", "speak")
+            if (verb_ok
                     and not any(f[3] <= v.start for f in found)  # inside reported content
                     and not ctx.according_in(v.end, se)  # "..., according to X"
                     and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
@@ -1320,7 +1322,8 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
             spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
         memo[key] = spk
-    return replace(memo[key])  # a copy: callers may set its actor
+    sp = memo[key]  # a copy: callers may set its actor (as dataclasses.replace, faster)
+    return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
 
 
 def _fallback_subject(ctx: _Context, v: _Verb) -> _Speaker:
