@@ -574,6 +574,7 @@ _AUXILIARIES = frozenset({
     "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
     "never", "just", "already", "often", "previously", "repeatedly", "reportedly",
 })
+_AUXILIARIES_BUT_NOT = _AUXILIARIES - {"not"}
 #: Words opening a speaker phrase after an inverted verb ('said a senior aide'), and words
 #: ending it ('said a senior aide who spoke on condition ...').
 _NP_OPENERS = frozenset({"a", "an", "the", "another", "former", "one", "two", "three",
@@ -948,37 +949,49 @@ class _Context:
         for m in scan.finditer(text, 0, limit):
             if m.end() < limit:
                 cut = m.end()
-        words = list(_NP_WORD.finditer(segment, cut))
-        aux = next((k for k, w in enumerate(words)
-                    if k and w.group() in _AUXILIARIES and w.group() != "not"), None)
-        if aux is not None and aux < len(words) - 1:
-            # "she will have to continue to", "voters are generally more likely to":
-            # the subject stands before the first auxiliary
-            words = words[:aux]
-        pron = next((k for k in range(len(words) - 1, 0, -1)
-                     if words[k].group() in _SUBJECT_PRONOUNS), None)
-        if pron is not None and words[0].group().lower() in _OPENERS:
-            words = words[pron:]  # "At the bottom it reads": the pronoun
-        while words and (words[-1].group().lower() in _FUNCTION_WORDS  # "He even"
-                         or words[-1].group().lower() in _ADVERBS_BEFORE_VERB  # "who first"
-                         or words[-1].group() in _AUXILIARIES  # "He has" (not "Will")
-                         or (words[-1].group().endswith("ly")  # "He falsely"
-                             and words[-1].group().islower() and len(words) > 1)):
-            words.pop()
-        if len(words) > 4 and words[0].group().lower() not in ("a", "an", "the"):
+        # The kept words are always one stretch of them, words[lo:hi]: worked out on
+        # their strings (each match's group() taken once).
+        found = list(_NP_WORD.finditer(segment, cut))
+        words = [w.group() for w in found]
+        lo, hi = 0, len(words)
+        if hi > 2 and not _AUXILIARIES_BUT_NOT.isdisjoint(words[1:]):
+            aux = next(k for k in range(1, hi) if words[k] in _AUXILIARIES_BUT_NOT)
+            if aux < hi - 1:
+                # "she will have to continue to", "voters are generally more likely to":
+                # the subject stands before the first auxiliary
+                hi = aux
+        if hi > 1 and words[0].lower() in _OPENERS:
+            pron = next((k for k in range(hi - 1, 0, -1) if words[k] in _SUBJECT_PRONOUNS),
+                        None)
+            if pron is not None:
+                lo = pron  # "At the bottom it reads": the pronoun
+        while hi > lo:
+            last = words[hi - 1]
+            low = last.lower()
+            if not (low in _FUNCTION_WORDS  # "He even"
+                    or low in _ADVERBS_BEFORE_VERB  # "who first"
+                    or last in _AUXILIARIES  # "He has" (not "Will")
+                    or (last.endswith("ly")  # "He falsely"
+                        and last.islower() and hi - lo > 1)):
+                break
+            hi -= 1
+        if hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
-            run = []
-            for w in words:
-                if w.group()[:1].isupper() and w.group().lower() not in _FUNCTION_WORDS:
-                    run.append(w)
-                elif run:
-                    break
-            words = run or words[-3:]
-        elif len(words) > 8:
-            words = words[-3:]
-        if not words:
+            first = next((k for k in range(lo, hi) if words[k][:1].isupper()
+                          and words[k].lower() not in _FUNCTION_WORDS), None)
+            if first is None:
+                lo = hi - 3
+            else:
+                end = first + 1
+                while end < hi and words[end][:1].isupper() \
+                        and words[end].lower() not in _FUNCTION_WORDS:
+                    end += 1
+                lo, hi = first, end
+        elif hi - lo > 8:
+            lo = hi - 3
+        if hi <= lo:
             return _Speaker()
-        a, b = s + words[0].start(), s + words[-1].end()
+        a, b = s + found[lo].start(), s + found[hi - 1].end()
         return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
 
     def noun_phrase_after(self, s: int, e: int) -> _Speaker:
