@@ -145,10 +145,46 @@ class VerbLexicon:
         if not self.noun_forms:
             return self.find(text)
         forms = self.forms
+        if self._run_scan is not None:
+            return self._find_runs(text)
         out = self._at_start(text)
         out += [(m.start(1), m.end(1), m.group(1)) for m in self._cue_after.finditer(text)
                 if m.group(1) in forms
                 or (text[m.start()] in " \t" and _noun_subject(text, m.start(), m.group(1)))]
+        return out
+
+    @functools.cached_property
+    def _run_scan(self) -> re.Pattern[bytes] | None:
+        """``_cue_after`` for the text as :meth:`_find_runs` makes it: a space, a form, a
+        space after it; None when some form is not one run of ASCII letters, digits,
+        ``_``, ``'`` and ``-`` (the kit's forms all are)."""
+        every = {**self.noun_forms, **self.forms}
+        if not all(f.isascii() and _FIRST_RUN.fullmatch(f) for f in every):
+            return None
+        return re.compile(rf" {trie_lookahead(every)}({trie_pattern(every)})(?= )".encode())
+
+    def _find_runs(self, text: str) -> list[tuple[int, int, str]]:
+        """What :meth:`find_cues` finds with ``_cue_after``, faster.
+
+        A match of ``_cue_after`` is a whole run of ``[\\w'-]`` that is a form. So the
+        text is made bytes of the same length (a non-ASCII character becomes ``?``) with
+        every character outside the runs a space, padded with a space at each end, and
+        the forms are looked for between spaces: a literal space before the trie lets
+        the engine jump between spaces, with no class or boundary test at every place.
+        In a text with non-ASCII characters a hit next to a non-ASCII letter or digit
+        (``saidé``) is no whole run and is dropped."""
+        forms = self.forms
+        spaced = b" " + text.encode("ascii", "replace").translate(_RUN_BYTES) + b" "
+        check = not text.isascii()
+        n = len(text)
+        out = []
+        for m in self._run_scan.finditer(spaced):
+            i, j = m.start(1) - 1, m.end(1) - 1  # the padding shifts by one
+            if check and ((i and _in_run(text[i - 1])) or (j < n and _in_run(text[j]))):
+                continue
+            form = text[i:j]
+            if form in forms or (i and text[i - 1] in " \t" and _noun_subject(text, i - 1, form)):
+                out.append((i, j, form))
         return out
 
     def lemma(self, form: str) -> str:
@@ -217,6 +253,16 @@ class VerbLexicon:
 
 
 _FIRST_RUN = re.compile(r"[\w'-]+")
+#: Bytes kept by :meth:`VerbLexicon._find_runs`: ASCII letters, digits, ``_``, ``'``, ``-``;
+#: every other byte becomes a space.
+_RUN_BYTES = bytes(c if _FIRST_RUN.fullmatch(chr(c)) and c < 128 else 32 for c in range(256))
+
+
+def _in_run(char: str) -> bool:
+    """Is ``char`` one of ``[\\w'-]`` (``\\w``: what ``str.isalnum`` accepts, and ``_``)?"""
+    return char.isalnum() or char in "_'-"
+
+
 _NOUN_SUBJECTS = frozenset({"he", "she", "it", "who"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "I"})
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you", "who"})
