@@ -794,6 +794,27 @@ def _tail(shadow: str, start: int, stop: int) -> tuple[int, re.Match[str]] | Non
     return (comma, m) if m else None
 
 
+def _last_word(sh: str, lo: int, hi: int) -> str:
+    """The run of word characters (``\\w``) that ends ``sh[lo:hi]`` before white space
+    and at most one ``.``, ``!`` or ``?``, when white space stands before it; else ``""``.
+    Where ``_TAIL_END`` matches, this is its ``verb``.
+
+    >>> _last_word("a, Smith said. ", 0, 15), _last_word("a, Smith-said", 0, 13)
+    ('said', '')
+    """
+    k = hi
+    while k > lo and sh[k - 1].isspace():
+        k -= 1
+    if k > lo and sh[k - 1] in ".!?":
+        k -= 1
+        while k > lo and sh[k - 1].isspace():
+            k -= 1
+    j = k
+    while j > lo and (sh[j - 1].isalnum() or sh[j - 1] == "_"):
+        j -= 1
+    return sh[j:k] if j < k and j > lo and sh[j - 1].isspace() else ""
+
+
 def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Verb] | None:
     """"<content>, <speaker> <verb>[ <when or where>]." at the end of ``[start, stop)``:
     ``(end of content, speaker start, speaker end, verb)``, else None. Up to five words
@@ -803,7 +824,10 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     comma = sh.rfind(",", start, stop)
     if comma - start < 8 or sh.find("\n", start, comma) >= 0:
         return None
-    m = _TAIL_END.match(sh, comma, stop)  # what _tail does, with the comma found once
+    # what _tail does, with the comma found once; only when the last word is a verb form
+    # (the match's verb is the last run of word characters, after white space)
+    m = _TAIL_END.match(sh, comma, stop) if _last_word(sh, comma, stop) in ctx.verbs.forms \
+        else None
     if m is not None and m.group("verb") in ctx.verbs.forms:
         return (comma, m.start("speaker"), m.end("speaker"),
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
