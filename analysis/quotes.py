@@ -1602,6 +1602,11 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         q_text = sh[q_start:q_end]
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
+        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk):
+            # A title or nickname is a term whatever cue is near it: no cue looked for.
+            out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
+                             closed=mk.closed, cue="none"))
+            continue
         cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
         prev = None
         if cue == "none":
@@ -1611,9 +1616,8 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             prev = _previous_attribution(ctx, candidates, mk.open)
         same_sentence = prev is not None and \
             ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
-        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk) or (
-                cue == "none" and not same_sentence
-                and _is_term(ctx, q_start, q_end, s_start, mk, after_start)):
+        if cue == "none" and not same_sentence \
+                and _is_term(ctx, q_start, q_end, s_start, mk, after_start):
             # A short marked phrase with no speech verb near it, inside a sentence: a
             # title, nickname or scare quote, not a voice.
             out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
@@ -1905,7 +1909,8 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     Portman"); no speaker when the words cannot name one (a date, a number, "R-Ohio")."""
     if spk.text is None or spk.start < 0:
         return spk
-    m = _PARTY_TAIL.search(spk.text)
+    # (each branch of _PARTY_TAIL needs a "-" or a "(")
+    m = _PARTY_TAIL.search(spk.text) if "-" in spk.text or "(" in spk.text else None
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
