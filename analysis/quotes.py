@@ -1174,80 +1174,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue
-            # Republicans insisted the vote started ... (no "that")
+            # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form)
-            if _after_determiner(sh, ss, v.start):
-                continue  # "the announced deployment": an adjective, not a cue
-            told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
-            m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
-            if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
-                m = None
-            near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
-            last = _last_char_before(sh, ss, v.start)
-            if (m and lemma in ctx.verbs.clause_verbs and last >= ss
-                    and not v.form.endswith("ing")
-                    and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
-                    and not _PASSIVE.search(sh, near, v.start)
-                    and not _IDIOM.search(sh, near, v.start)):
-                found.append(("clause", _subject(ctx, ss, v), v, m.start(1)))
-                continue
-            # X vowed to ... / declined to ... (the lexicon's to_verbs); X wants to ... /
-            # plans to ... (thought and intention, when turned on)
-            if (lemma in ctx.verbs.to_verbs
-                    or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
-                    and last >= ss and sh[last].isalnum():
-                m = _TO.match(sh, v.end, se)
-                if m and not _PASSIVE.search(sh, near, v.start):
-                    spk = _subject(ctx, ss, v)
-                    if _named_subject(spk.text):
-                        found.append(("to", spk, v, m.start(1)))
-                        continue
-            # X emphasized the importance of ...
-            m = _IMPORTANCE.match(sh, v.end, se)
-            if m:
-                found.append(("importance", _subject(ctx, ss, v), v, m.start(1)))
-                continue
-            # X warned of / spoke about ... (not "said of X", "asked about X": the words
-            # said are elsewhere)
-            m = (_OF.match(sh, v.end, se) if lemma not in ("say", "ask", "accuse")
-                 else None)  # "the man accused of"
-            if m and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
-                found.append(("of", _subject(ctx, ss, v), v, m.start(1)))
-                continue
-            # X described Y as ...
-            if lemma in ("describe", "call", "portray"):
-                m = _AS.match(sh, v.end, se)
-                if m:
-                    found.append(("as", _subject(ctx, ss, v), v, m.start(1)))
-                    continue
-            # X criticized the plan / accused Y of ... / called for ... (an object)
-            # ("referred to ...", "pointed out ..."); never after say, tell, speak
-            if lemma in ("say", "tell", "speak"):
-                continue
-            m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
-            obj = m.group(2) if m is not None and m.re is _OBJECT else None
-            if m is None or (obj and not _opens_clause(obj)):
-                continue
-            if v.form.endswith("ing"):
-                # "..., citing low growth", "is calling for": a participle after a comma
-                # or a form of "be" (its subject is the sentence's, see _subject_words)
-                verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
-                    sh, near, v.start) is not None)
-            else:
-                verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
-                           and not _PASSIVE.search(sh, near, v.start))
-            if (verb_ok
-                    and not any(f[3] <= v.start for f in found)  # inside reported content
-                    and not ctx.according_in(v.end, se)  # "..., according to X"
-                    and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
-                    and (obj or "").lower() not in _NOT_OBJECTS
-                    and not _IDIOM.search(sh, near, v.start)
-                    and not ctx.in_quote(v.start)
-                    and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
-                spk = _subject(ctx, ss, v)
-                if _named_subject(spk.text):
-                    found.append(("object", spk, v, m.start(m.lastindex or 1)))
-                    continue
+            hit = _verb_cue(ctx, ss, se, v, lemma, found)
+            # "the announced deployment": an adjective, not a cue (looked at only when a
+            # rule fired: it rejects whatever rule)
+            if hit is not None and not _after_determiner(sh, ss, v.start):
+                found.append(hit)
         # ..., the Russian Defense Ministry announced. (Its verb is one of the sentence's
         # verbs: a sentence without any has no such cue.)
         tail = _tail_cue(ctx, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?"
@@ -1295,6 +1228,81 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             out.append(_make_reported(ctx, cue, spk, v, start,
                                       _next_cue_cut(ctx, sentence_verbs, v, start, stop)))
     return [q for q in out if q is not None]
+
+
+def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
+              found: list[tuple[str, _Speaker, _Verb | None, int]],
+              ) -> tuple[str, _Speaker, _Verb | None, int] | None:
+    """The reported speech verb ``v`` (of lemma ``lemma``, in the sentence ``[ss, se)``)
+    introduces by the rules after "that": ``(cue, speaker, verb, content start)``, else
+    None. ``found``: what the sentence's earlier verbs introduced."""
+    sh = ctx.shadow
+    # Republicans insisted the vote started ... (no "that")
+    told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
+    m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
+    if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
+        m = None
+    near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
+    last = _last_char_before(sh, ss, v.start)
+    if (m and lemma in ctx.verbs.clause_verbs and last >= ss
+            and not v.form.endswith("ing")
+            and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
+            and not _PASSIVE.search(sh, near, v.start)
+            and not _IDIOM.search(sh, near, v.start)):
+        return ("clause", _subject(ctx, ss, v), v, m.start(1))
+    # X vowed to ... / declined to ... (the lexicon's to_verbs); X wants to ... /
+    # plans to ... (thought and intention, when turned on)
+    if (lemma in ctx.verbs.to_verbs
+            or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
+            and last >= ss and sh[last].isalnum():
+        m = _TO.match(sh, v.end, se)
+        if m and not _PASSIVE.search(sh, near, v.start):
+            spk = _subject(ctx, ss, v)
+            if _named_subject(spk.text):
+                return ("to", spk, v, m.start(1))
+    # X emphasized the importance of ...
+    m = _IMPORTANCE.match(sh, v.end, se)
+    if m:
+        return ("importance", _subject(ctx, ss, v), v, m.start(1))
+    # X warned of / spoke about ... (not "said of X", "asked about X": the words
+    # said are elsewhere)
+    m = (_OF.match(sh, v.end, se) if lemma not in ("say", "ask", "accuse")
+         else None)  # "the man accused of"
+    if m and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
+        return ("of", _subject(ctx, ss, v), v, m.start(1))
+    # X described Y as ...
+    if lemma in ("describe", "call", "portray"):
+        m = _AS.match(sh, v.end, se)
+        if m:
+            return ("as", _subject(ctx, ss, v), v, m.start(1))
+    # X criticized the plan / accused Y of ... / called for ... (an object)
+    # ("referred to ...", "pointed out ..."); never after say, tell, speak
+    if lemma in ("say", "tell", "speak"):
+        return None
+    m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
+    obj = m.group(2) if m is not None and m.re is _OBJECT else None
+    if m is None or (obj and not _opens_clause(obj)):
+        return None
+    if v.form.endswith("ing"):
+        # "..., citing low growth", "is calling for": a participle after a comma
+        # or a form of "be" (its subject is the sentence's, see _subject_words)
+        verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
+            sh, near, v.start) is not None)
+    else:
+        verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
+                   and not _PASSIVE.search(sh, near, v.start))
+    if (verb_ok
+            and not any(f[3] <= v.start for f in found)  # inside reported content
+            and not ctx.according_in(v.end, se)  # "..., according to X"
+            and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
+            and (obj or "").lower() not in _NOT_OBJECTS
+            and not _IDIOM.search(sh, near, v.start)
+            and not ctx.in_quote(v.start)
+            and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
+        spk = _subject(ctx, ss, v)
+        if _named_subject(spk.text):
+            return ("object", spk, v, m.start(m.lastindex or 1))
+    return None
 
 
 def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
