@@ -381,7 +381,7 @@ _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 _MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Marked:
     open: int            # position of the opening mark (or the paragraph start if none)
     close: int | None    # position of the closing mark, None when unclosed
@@ -557,7 +557,7 @@ class Quote:
         return count_words(self.quote)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     text: str | None = None
     actor: str | None = None
@@ -566,7 +566,7 @@ class _Speaker:
     names: str | None = None  # "A; B" for several speakers, the name a pronoun stands for
 
 
-@dataclass
+@dataclass(slots=True)
 class _Verb:
     start: int
     end: int
