@@ -246,9 +246,10 @@ class VerbLexicon:
         """The group of a verb form (``"according to"`` counts as neutral)."""
         if not verb:
             return None
-        if verb.lower() == "according to":
+        low = verb.lower()
+        if low == "according to":
             return "neutral" if "neutral" in self.groups else None
-        hit = self.forms.get(verb.lower()) or self.noun_forms.get(verb.lower())
+        hit = self.forms.get(low) or self.noun_forms.get(low)
         return hit[1] if hit else None
 
 
@@ -1340,6 +1341,9 @@ def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
     """The comma (or dash) insertion ending right before ``e``, if any."""
     k = _last_char_before(sh, s, e)
     if k >= s and sh[k].isalpha():  # ", a spokesman, also said": skip one adverb
+        if not ((k - 1 >= s and sh[k - 1:k + 1] == "ly")
+                or (k - 3 >= s and sh[k - 3:k + 1] == "also")):
+            return None  # (what the test below needs, without walking back the word)
         j = k
         while j > s and sh[j - 1].isalpha():
             j -= 1
@@ -1730,7 +1734,7 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     if mk.close is None or q_end - q_start > 150:  # eight words of a title fit in 150
         return False
     inner = ctx.shadow[q_start:q_end].rstrip(" .")
-    if any(c in inner for c in ',;?"') or inner.endswith("!"):
+    if "," in inner or ";" in inner or "?" in inner or '"' in inner or inner.endswith("!"):
         return False
     words = _TITLE_WORD.findall(inner)
     if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
