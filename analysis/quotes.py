@@ -1150,6 +1150,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         quote_only = ctx.verbs.quote_only
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
+            after = sh[v.end:v.end + 1]
+            if after != "," and not after.isspace():
+                continue  # "said.": every rule below needs white space or a comma next
             if ctx.in_quote(v.start) and not _named_in_quote(ctx, ss, v):
                 # '"I said we would win," Trump said': reported speech inside a quotation
                 # is the quote's own words, not another voice (unless it names a listed
@@ -1169,6 +1172,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 if _named_subject(spk.text):
                     found.append(("parenthetical", spk, v, ss))
                     continue
+            if not after.isspace():
+                continue  # ("said,"): every rule below needs white space next
             # X said (on Friday) that ...
             # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
             m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None

@@ -852,3 +852,30 @@ def test_tail_and_according_shortcuts_on_allsides(allsides):
     texts = allsides["text"]
     for text in texts[texts.str.contains("ccording to")].iloc[::10]:
         _check_tail_and_according(text)
+
+
+@pytest.mark.parametrize("name", ["_THAT_GAP", "_TOLD", "_ZERO_THAT", "_TO", "_IMPORTANCE",
+                                  "_OF", "_AS", "_TO_OUT", "_OBJECT"])
+def test_rules_after_a_verb_need_white_space(name):
+    # _reported skips a verb followed by no white space (and no comma) before trying these
+    # rules: each must fail there
+    import analysis.quotes as quotes
+
+    pattern = getattr(quotes, name)
+    for after in [".", ",", '"', "x", "'s"]:
+        text = f"Smith said{after} that the importance of about to out for X as Y."
+        assert pattern.match(text, len("Smith said")) is None, (name, after)
+    assert pattern.match("Smith said", len("Smith said")) is None
+    assert quotes._PAREN_AFTER.match("said. Yes, he", 4) is None
+    assert quotes._PAREN_AFTER.match("said, he", 4) is not None
+
+
+def test_reported_after_a_verb_with_and_without_white_space():
+    # worked by hand: "said that" is a 'that' cue; "said." ends the sentence (no cue);
+    # "said, X" after a comma is the parenthetical rule
+    quotes = find_quotes("Smith said that talks failed. Jones said. The vote, Lee said, "
+                         "was close.")
+    assert [(q.cue, q.speaker, q.quote) for q in quotes] == [
+        ("that", "Smith", "talks failed."),
+        ("parenthetical", "Lee", "The vote, Lee said, was close."),
+    ]
