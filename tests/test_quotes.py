@@ -733,18 +733,6 @@ def test_verb_find_is_the_regex_matches(text):
     assert verbs.find(text) == _verbs_by_regex(verbs, text)
 
 
-def test_verb_find_is_the_regex_matches_on_the_seed(seed):
-    from analysis.tokens import shadow
-
-    verbs = load_verbs()
-    found = 0
-    for text in seed["text"]:
-        hits = verbs.find(shadow(text))
-        assert hits == _verbs_by_regex(verbs, shadow(text))
-        found += len(hits)
-    assert found > 20
-
-
 @pytest.mark.shared
 def test_verb_find_is_the_regex_matches_on_allsides(allsides):
     from analysis.tokens import shadow
@@ -785,14 +773,16 @@ def test_find_cues_is_the_regex_scan(text):
     assert verbs.find_cues(text) == _cues_by_regex(verbs, text)
 
 
-def test_find_cues_is_the_regex_scan_on_the_seed(seed):
+@pytest.mark.parametrize("method, reference", [("find", _verbs_by_regex),
+                                               ("find_cues", _cues_by_regex)])
+def test_verb_scans_are_the_regex_matches_on_the_seed(seed, method, reference):
     from analysis.tokens import shadow
 
     verbs = load_verbs()
     found = 0
     for text in seed["text"]:
-        hits = verbs.find_cues(shadow(text))
-        assert hits == _cues_by_regex(verbs, shadow(text))
+        hits = getattr(verbs, method)(shadow(text))
+        assert hits == reference(verbs, shadow(text))
         found += len(hits)
     assert found > 20
 
