@@ -1244,13 +1244,15 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     None. ``found``: what the sentence's earlier verbs introduced."""
     sh = ctx.shadow
     # Republicans insisted the vote started ... (no "that")
-    told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
-    m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
-    if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
-        m = None
+    m = None
+    if lemma in ctx.verbs.clause_verbs:
+        told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
+        m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
+        if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
+            m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
-    if (m and lemma in ctx.verbs.clause_verbs and last >= ss
+    if (m and last >= ss
             and not v.form.endswith("ing")
             and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
             and not _PASSIVE.search(sh, near, v.start)
