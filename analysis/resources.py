@@ -54,6 +54,7 @@ __all__ = [
     "output_dir",
     "project_root",
     "provide_nltk_data",
+    "read_json_model",
     "resource_files",
     "sample_event",
 ]
@@ -350,3 +351,22 @@ def _stale(archive: Path, source: Path) -> bool:
             return zf.getinfo("vader_lexicon/vader_lexicon.txt").file_size != source.stat().st_size
     except (zipfile.BadZipFile, KeyError, OSError):
         return True
+
+
+def read_json_model(path: str | os.PathLike[str], *, what: str) -> Any:
+    """The JSON content of a model file a user passed, or a ``ValueError`` naming the file.
+
+    ``what`` says what the file should hold ("a target-tone model"), for the message.
+
+    >>> read_json_model("no/such/model.json", what="a coverage match model")
+    Traceback (most recent call last):
+    ...
+    ValueError: no/such/model.json: cannot read a coverage match model ([Errno 2] ...
+    """
+    import json
+
+    file = Path(path)
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"{file}: cannot read {what} ({error})") from None

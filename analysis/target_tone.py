@@ -87,7 +87,6 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -96,6 +95,7 @@ from nltk.stem.porter import PorterStemmer
 
 from .compat import callable_module
 from .fastvader import FastVader
+from .resources import read_json_model
 from .sentiment import make_analyzer
 from .tokens import sentence_spans, shadow
 
@@ -872,12 +872,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> TargetToneModel:
     """
     if path is None:
         return _shipped_model()
-    file = Path(path)
-    try:
-        content = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise ValueError(f"{file}: cannot read a target-tone model ({error})") from None
-    return TargetToneModel(content, source=str(file))
+    return TargetToneModel(read_json_model(path, what="a target-tone model"), source=str(path))
 
 
 def _resolve(model: TargetToneModel | str | os.PathLike[str] | None) -> TargetToneModel:

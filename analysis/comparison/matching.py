@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from nltk.stem.snowball import SnowballStemmer
 
-from ..resources import find_resource
+from ..resources import find_resource, read_json_model
 from ..tokens import shadow, stopwords, words
 from ..yamlio import cached_by_file
 
@@ -411,9 +411,4 @@ def load_match_model(path: str | os.PathLike[str] | None = None) -> MatchModel:
     """
     if path is None:
         return _shipped_model()
-    file = Path(path)
-    try:
-        content = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise ValueError(f"{file}: cannot read a coverage match model ({error})") from None
-    return MatchModel(content, source=str(file))
+    return MatchModel(read_json_model(path, what="a coverage match model"), source=str(path))
