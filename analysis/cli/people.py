@@ -124,8 +124,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--table", choices=[*_ACTOR_TABLES, *_ACTOR_TONE_TABLES], default="counts",
                    help="which table to print (default: counts). tone: tone toward each "
                         "actor per outlet (shares with intervals, mean tone, the mentions "
-                        "it rests on; a linear model, see docs); tone-mentions: every "
-                        "mention with its label, probabilities and the features behind it")
+                        "it rests on; from a linear model: see analysis.target_tone); "
+                        "tone-mentions: every mention with its label, probabilities and the "
+                        "features behind it")
     p.add_argument("--voice", choices=["all", "outlet", "quoted"], default="all",
                    help="with --table tone or tone-mentions: the outlet's own words, quoted "
                         "or reported material, or both (default: all)")
