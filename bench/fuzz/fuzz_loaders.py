@@ -42,15 +42,13 @@ Needs ``pip install atheris`` (a wheel on Linux x86-64 for CPython 3.11).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import os
-import shutil
-import sys
 import tempfile
-import traceback
 import warnings
 from pathlib import Path
+
+from harness import Harness
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds"
@@ -159,59 +157,19 @@ def _check_corpus(corpus) -> None:
                 value.encode("utf-8")  # UnicodeEncodeError on a lone surrogate
 
 
-def _record(data: bytes, err: BaseException) -> None:
-    tb = traceback.extract_tb(err.__traceback__)
-    kit = [f for f in tb if "/analysis/" in f.filename] or list(tb)
-    where = f"{Path(kit[-1].filename).name}:{kit[-1].lineno}" if kit else "?"
-    key = hashlib.sha1(f"{type(err).__name__} {where}".encode()).hexdigest()[:12]
-    CRASHES.mkdir(exist_ok=True)
-    stem = CRASHES / f"crash-{key}"
-    if stem.with_suffix(".txt").exists():
-        return
-    stem.with_suffix(".bin").write_bytes(data)
-    stem.with_suffix(".txt").write_text(
-        f"{type(err).__name__} at {where}\ntarget: {TARGETS[data[0] % len(TARGETS)]}\n"
-        f"input: {data!r}\n\n" + "".join(traceback.format_exception(err)), encoding="utf-8")
-    sys.stderr.write(f"\nCRASH {type(err).__name__} at {where} -> {stem}.txt\n")
+def _import_targets() -> None:
+    import analysis.actors
+    import analysis.cleaning
+    import analysis.framing
+    import analysis.loading
+    import analysis.quotes
+    import analysis.scoring  # noqa: F401
 
 
-def test_one_input(data: bytes) -> None:
-    try:
-        run_one(data)
-    except (KeyboardInterrupt, SystemExit, MemoryError):
-        raise
-    except BaseException as err:
-        _record(data, err)
-
-
-def main() -> None:
-    if "--seeds" in sys.argv:
-        shutil.rmtree(SEEDS, ignore_errors=True)
-        SEEDS.mkdir(parents=True)
-        for name, content in seed_inputs().items():
-            (SEEDS / name).write_bytes(content)
-        return
-    if "--replay" in sys.argv:  # replay saved inputs without atheris: exit 1 on a crash
-        failed = 0
-        for file in sys.argv[sys.argv.index("--replay") + 1:]:
-            try:
-                run_one(Path(file).read_bytes())
-            except Exception:
-                failed += 1
-                traceback.print_exc()
-        sys.exit(1 if failed else 0)
-    import atheris
-
-    with atheris.instrument_imports(include=["analysis", "yaml", "csv", "json"]):
-        import analysis.actors
-        import analysis.cleaning
-        import analysis.framing
-        import analysis.loading
-        import analysis.quotes
-        import analysis.scoring  # noqa: F401
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+HARNESS = Harness(run_one=run_one, seed_inputs=seed_inputs, seeds=SEEDS, crashes=CRASHES,
+                  targets=TARGETS, instrument=["analysis", "yaml", "csv", "json"],
+                  imports=_import_targets)
 
 
 if __name__ == "__main__":
-    main()
+    HARNESS.main()

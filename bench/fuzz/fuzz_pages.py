@@ -28,16 +28,14 @@ Run::
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import socket
-import sys
 import tempfile
 import threading
-import traceback
 import warnings
 from pathlib import Path
+
+from harness import Harness
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE / "seeds-pages"
@@ -147,56 +145,15 @@ def run_one(data: bytes) -> None:
                 raise
 
 
-def _record(data: bytes, err: BaseException) -> None:
-    tb = traceback.extract_tb(err.__traceback__)
-    kit = [f for f in tb if "/analysis/" in f.filename] or list(tb)
-    where = f"{Path(kit[-1].filename).name}:{kit[-1].lineno}" if kit else "?"
-    key = hashlib.sha1(f"{type(err).__name__} {where}".encode()).hexdigest()[:12]
-    CRASHES.mkdir(exist_ok=True)
-    stem = CRASHES / f"crash-{key}"
-    if stem.with_suffix(".txt").exists():
-        return
-    stem.with_suffix(".bin").write_bytes(data)
-    stem.with_suffix(".txt").write_text(
-        f"{type(err).__name__} at {where}\ntarget: {TARGETS[data[0] % len(TARGETS)]}\n"
-        f"input: {data[:2000]!r}\n\n" + "".join(traceback.format_exception(err)),
-        encoding="utf-8")
-    sys.stderr.write(f"\nCRASH {type(err).__name__} at {where} -> {stem}.txt\n")
+def _import_targets() -> None:
+    import analysis.ingest  # noqa: F401
 
 
-def test_one_input(data: bytes) -> None:
-    try:
-        run_one(data)
-    except (KeyboardInterrupt, SystemExit, MemoryError):
-        raise
-    except BaseException as err:
-        _record(data, err)
-
-
-def main() -> None:
-    if "--seeds" in sys.argv:
-        shutil.rmtree(SEEDS, ignore_errors=True)
-        SEEDS.mkdir(parents=True)
-        for name, content in seed_inputs().items():
-            (SEEDS / name).write_bytes(content)
-        return
-    if "--replay" in sys.argv:
-        failed = 0
-        for file in sys.argv[sys.argv.index("--replay") + 1:]:
-            try:
-                run_one(Path(file).read_bytes())
-            except Exception:
-                failed += 1
-                traceback.print_exc()
-        sys.exit(1 if failed else 0)
-    import atheris
-
-    with atheris.instrument_imports(include=["analysis.ingest", "email", "http", "urllib",
-                                             "codecs", "encodings"]):
-        import analysis.ingest  # noqa: F401
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+HARNESS = Harness(run_one=run_one, seed_inputs=seed_inputs, seeds=SEEDS, crashes=CRASHES,
+                  targets=TARGETS, instrument=["analysis.ingest", "email", "http", "urllib",
+                                                 "codecs", "encodings"], imports=_import_targets,
+                  input_limit=2000)
 
 
 if __name__ == "__main__":
-    main()
+    HARNESS.main()
