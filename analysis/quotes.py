@@ -757,6 +757,8 @@ def _opens_clause(word: str) -> bool:
 _TO = re.compile(r"\s+(to\s+[a-z])")
 #: Verbs whose content follows "to" or "out" ("referred to the plan", "pointed out that").
 _TO_OUT_VERBS = frozenset({"refer", "point"})
+#: Speech verbs whose object is not what was said ("added 7,000 jobs", "added fuel").
+_NO_OBJECT_VERBS = frozenset({"add"})
 _TO_OUT = re.compile(r"\s+(?:to|out)\s+(?:that\s+)?(\w)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|been|be|'s)\s+(?:[a-z]+ly\s+|also\s+)?$",
                           re.IGNORECASE)
@@ -1090,8 +1092,9 @@ class _Context:
                    if lead + 1 < len(words) else False):
                 lead += 1
             for w in words[lead:lead + 6]:
-                if not w.group()[:1].isupper():
-                    break
+                if not w.group()[:1].isupper() or (
+                        caps and self.shadow[caps[-1].end():w.start()].strip()):
+                    break  # ("said John Silvia, Wells Fargo chief economist")
                 caps.append(w)
             if caps and lead:
                 caps = [*words[:lead], *caps]
@@ -1176,7 +1179,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # ("said,"): every rule below needs white space next
             # X said (on Friday) that ...
             # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
+            # (not "jobs were added to payrolls (a figure that could ...)": a "that"
+            # inside brackets opens a relative clause)
             m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None
+            if m and _open_bracket(sh, v.end, m.end()):
+                m = None
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue
@@ -1191,6 +1198,12 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         # verbs: a sentence without any has no such cue.)
         tail = _tail_cue(ctx, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?"
                                          else 0)) if sentence_verbs else None
+        if tail is None and sentence_verbs:
+            inverted = _inverted_tail(ctx, ss, end, sentence_verbs,
+                                      {f[2].start for f in found if f[2] is not None})
+            if inverted is not None:
+                comma, spk, v = inverted
+                out.append(_make_reported(ctx, "after", spk, v, ss, comma))
         if tail is not None:
             content_end, sp_start, sp_end, v = tail
             # (not "..., Smith saying." nor "..., he called.": no statement ends there)
@@ -1234,6 +1247,64 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             out.append(_make_reported(ctx, cue, spk, v, start,
                                       _next_cue_cut(ctx, sentence_verbs, v, start, stop)))
     return [q for q in out if q is not None]
+
+
+#: Verbs that put their speaker after them at the end of a sentence ("..., said Smith."),
+#: and the last words of a speaker phrase opening with an article there ("said a senior
+#: aide", "said two people familiar with the talks" is not read).
+_INVERTING = frozenset({"say", "add", "write", "explain", "note", "reply", "respond",
+                        "recall", "ask", "declare", "insist", "warn", "argue", "observe",
+                        "remark", "report", "announce", "conclude", "continue"})
+_INVERTED_HEADS = frozenset({
+    "aide", "official", "spokesman", "spokeswoman", "spokesperson", "source", "analyst",
+    "expert", "lawyer", "attorney", "economist", "strategist", "adviser", "advisor",
+    "officer", "executive", "diplomat", "lawmaker", "senator", "representative", "member",
+    "resident", "voter", "supporter", "director", "chief", "secretary", "minister",
+    "president", "leader", "statement", "report", "ministry", "department", "agency",
+    "police", "professor", "researcher", "consultant", "operative", "staffer"})
+
+
+def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_Verb],
+                   used: set[int]) -> tuple[int, _Speaker, _Verb] | None:
+    """"<content>, said <Name>[, <role>]." (the verb before its speaker, after a comma,
+    in the sentence ``[ss, end)``): ``(the comma, speaker, verb)``, else None. ``used``:
+    where verbs another rule already read start ("Smith, an aide, said he ...")."""
+    sh = ctx.shadow
+    for v in reversed(sentence_verbs):
+        comma = _last_char_before(sh, ss, v.start)
+        if comma < ss or sh[comma] != ",":
+            continue
+        if (v.start in used or v.form.endswith("ing")
+                or ctx.verbs.lemma(v.form) not in _INVERTING
+                or _word_count(sh, ss, comma) < 4 or '"' in sh[ss:end]
+                or ctx.in_quote(v.start)):
+            return None
+        spk = ctx.noun_phrase_after(v.end, end)
+        if spk.text is None:
+            return None
+        words = spk.text.split()
+        if (words[0].lower() in _NP_OPENERS
+                and words[-1].lower().rstrip("s") not in _INVERTED_HEADS) or (
+                words[0].islower() and words[0] not in _NP_OPENERS
+                and words[0].rstrip("s") not in _INVERTED_HEADS):
+            return None  # 'said a senior aide', 'said spokesman John Kirby', not
+            # 'said the Khan family deserved ...' nor 'said he expects Obama'
+        rest = sh[spk.end:end].strip(" .!?")
+        if rest and not rest.startswith(","):
+            return None  # "..., said Smith would ...": not a speaker at the end
+        if not _speaker_ok(spk.text):
+            return None
+        mention = ctx.mention_before(spk.start, spk.end)
+        if mention is not None:
+            spk.actor = ctx.speaker_from(mention).actor
+        return comma, spk, v
+    return None
+
+
+def _open_bracket(sh: str, start: int, end: int) -> bool:
+    """Is a bracket opened, and not closed, in ``sh[start:end]``?"""
+    opened = sh.rfind("(", start, end)
+    return opened >= 0 and sh.find(")", opened, end) < 0
 
 
 def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
@@ -1287,9 +1358,14 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     # ("referred to ...", "pointed out ..."); never after say, tell, speak
     if lemma in ("say", "tell", "speak"):
         return None
+    # nor after "added" ("Construction firms added 7,000 jobs": its object is what was
+    # added, not words said; "..., adding the U.S. must ..." stays a cue), nor with a
+    # number for object ("claiming 41 percent of the vote", "confirmed 68 nominees")
+    if lemma in _NO_OBJECT_VERBS and not v.form.endswith("ing"):
+        return None
     m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
     obj = m.group(2) if m is not None and m.re is _OBJECT else None
-    if m is None or (obj and not _opens_clause(obj)):
+    if m is None or (obj and (not _opens_clause(obj) or obj[:1].isdigit())):
         return None
     if v.form.endswith("ing"):
         # "..., citing low growth", "is calling for": a participle after a comma

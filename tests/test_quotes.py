@@ -426,6 +426,26 @@ SPEAKERS = [
     # reported speech inside a quotation is the quote's own words, no second voice
     ('"She told me the plan was dead," Tom Baker said.',
      [("direct", "Tom Baker", "Tom Baker", "said", "She told me the plan was dead,")]),
+    # "added" with an object is what was added, and a number for object is a figure: no
+    # voice; "..., adding ..." after a comma is still one
+    ("Builders added 9,000 jobs.", []),
+    ("The mill reported 300 new orders.", []),
+    ("Mr. Cole said no, adding the plant must close.",
+     [("reported", "Mr. Cole", "Mr. Cole", "adding", "the plant must close.")]),
+    # a "that" inside brackets opens a relative clause, not reported content: no "000
+    # rows" speaker from "12,000 rows were added (a figure that ...)"
+    ("In May, 12,000 rows were added to the file (a figure that may change).", []),
+    # the speaker after an inverted verb at the end of the sentence, cut at the comma
+    # before the role; a phrase with an article only when it ends in a role word
+    ("Orders will fall this year, said Ann Lee, chief economist at Acme Bank.",
+     [("reported", "Ann Lee", "Ann Lee", "said", "Orders will fall this year")]),
+    ('"Orders will fall," said Tom Baker, Acme Bank chief economist.',
+     [("direct", "Tom Baker", "Tom Baker", "said", "Orders will fall,")]),
+    ("The vote is on Friday, said a senior aide.",
+     [("reported", "a senior aide", "a senior aide", "said", "The vote is on Friday")]),
+    # (an insertion's comma before the verb is no inverted cue: "the city's bus plans" is
+    # no speaker; the object rule does not read a verb after an insertion either)
+    ("Ann Lee, a delegate from Ohio, criticized the city's bus plans.", []),
 ]
 
 
