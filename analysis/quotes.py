@@ -661,6 +661,8 @@ def _speaker_ok(text: str | None) -> bool:
         return False
     if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words):
         return False
+    if words[0][:1] == "0" and words[0].isdigit():
+        return False  # "000 jobs": the end of "165,000 jobs", a number cut at its comma
     if len(words) == 1 and (_PARTY.match(text.strip())
                             or (len(words[0]) < 2 and not words[0].isupper())):
         return False
@@ -1182,7 +1184,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             # (not "jobs were added to payrolls (a figure that could ...)": a "that"
             # inside brackets opens a relative clause)
             m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None
-            if m and _open_bracket(sh, v.end, m.end()):
+            if m and (_open_bracket(sh, v.end, m.end())
+                      or (_TIME_AFTER.match(sh, m.end())  # "jobs were added that month"
+                          and _PASSIVE.search(sh, max(ss, v.start - 40), v.start))):
                 m = None
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
@@ -1299,6 +1303,11 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
             spk.actor = ctx.speaker_from(mention).actor
         return comma, spk, v
     return None
+
+
+#: A time word after "that" after a passive verb: "that" is a determiner ("jobs were
+#: added that month"), not the start of what was said.
+_TIME_AFTER = re.compile(r"(?:day|week|month|year|morning|afternoon|evening|night|time)\b")
 
 
 def _open_bracket(sh: str, start: int, end: int) -> bool:

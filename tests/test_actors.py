@@ -446,6 +446,39 @@ def test_discover_groups_forms_and_titles():
     assert "The" not in table.index and "Later" not in table.index
 
 
+def test_discover_leaves_out_headings_times_and_sentence_openers():
+    corpus = from_texts({"A": (
+        # "The" opens the sentence, so "United" is no sentence-opening verb
+        "The United States said no. The Associated Press reported it. "
+        # "service" is also written in lower case: "Service" only opens a sentence
+        "Service firms grew. The service was slow. "
+        "Ahead of Friday, the 8:30 a.m. ET report came. Prices rose April-June.\n\n"
+        # sub-headings in title case, also after an update time
+        "Update at 9 a.m. ET. Republican Reaction:\n\n"
+        "April Job Growth Revised Down, March Revised Up Again\n\n"
+        # a role before "of" belongs to the organisation, not to a name
+        "Demand is weak, said Ann Vole, CEO of Kibble Holdings. "
+        "Tom Brask, chairman of the Council of Fish Advisers, said it.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert sorted(table.index) == ["Ann Vole", "Associated Press", "Council of Fish Advisers",
+                                   "Kibble Holdings", "Tom Brask", "United States"]
+    # a name next to "said" speaks: a person, even when named once
+    assert table.loc["Ann Vole", "kind_guess"] == "person"
+    assert table.loc["Ann Vole", "n_speaking"] == 1
+    assert table.loc["Tom Brask", "kind_guess"] == "person"
+    assert table.loc["Kibble Holdings", "n_speaking"] == 0
+
+
+def test_event_actors_keep_a_person_who_speaks_once():
+    corpus = from_texts({"A": "Demand is weak, said Ann Vole, an economist. Demand fell. "
+                              "Bo Lintz met Ms. Cara Pell. Pell left."}, event="new-event")
+    with pytest.warns(Warning):
+        listed = event_actors(corpus)
+    found = sorted(a.name for a in listed if not a.general)
+    # Ann Vole speaks once; Cara Pell is named twice; Bo Lintz once and silent: left out
+    assert found == ["Ann Vole", "Cara Pell"]
+
+
 def test_discover_role_nouns_only_as_whole_words(tmp_path):
     # "king" is a role noun; it must not split "Faking It" into a title and an empty name
     corpus = from_texts({"A": "Her book, Faking It: The Lies, sold. Faking It won. "

@@ -435,6 +435,10 @@ SPEAKERS = [
     # a "that" inside brackets opens a relative clause, not reported content: no "000
     # rows" speaker from "12,000 rows were added (a figure that ...)"
     ("In May, 12,000 rows were added to the file (a figure that may change).", []),
+    # after a passive verb, "that" before a time word is a determiner
+    ("Last year, 4,000 rows were added that month.", []),
+    ("He said that time is short.",
+     [("reported", "He", "He", "said", "time is short.")]),
     # the speaker after an inverted verb at the end of the sentence, cut at the comma
     # before the role; a phrase with an article only when it ends in a role word
     ("Orders will fall this year, said Ann Lee, chief economist at Acme Bank.",

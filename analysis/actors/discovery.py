@@ -47,8 +47,14 @@ from .lists import (
 
 DISCOVERY_COLUMNS = [
     "candidate", "kind_guess", "forms", "titles", "n_mentions", "n_articles", "outlets",
-    "known_actor", "example",
+    "known_actor", "example", "n_speaking",
 ]
+
+#: A name right before or after a speech verb: "Alan Krueger said", "said Jennifer Lee",
+#: "Tom Brask, chairman of the council, said".
+_SAID_AFTER = re.compile(
+    r"(?:,[^,\"\n]{1,80},)?[ \t]+(?:said|says|told|added|wrote|explained)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|explained)[ \t]+$")
 
 
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
@@ -108,6 +114,51 @@ _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 _OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
 
 
+#: Time zones after a clock time ("8:30 a.m. ET"): never an actor.
+_TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
+                         "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "AEST", "IST"})
+_OF_PART = re.compile(r"[ \t](?:of|for)[ \t]")
+_CALENDAR_OF = re.compile(rf"[ \t](?:of|for)(?:[ \t]+the)?[ \t]+(?:{CALENDAR.pattern})$")
+
+
+def _calendar(form: str) -> bool:
+    """"May", "Friday", "April-June": a day, a month, or a range of them."""
+    return all(CALENDAR.fullmatch(part) for part in form.split("-"))
+
+
+_SEGMENT = re.compile(r"[^\n]+?(?:[.?!:](?=[\s\"\u201d]|$)|(?=\s[\u2014\u2013-]\s)|$)",
+                      re.MULTILINE)
+_HEAD_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _title_case_lines(shadow: str, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """Headings and headlines in the text, whose capitals say nothing about names: a
+    line of three or more words nearly all capitalised (stopwords aside) that does not end
+    like a sentence, or a part of a line (between sentence ends, colons and dashes) of two
+    or more such words that ends with a colon or capitalises a stopword inside it ("Update
+    at 9 a.m. ET. Republican Reaction:", "Slow Growth Is Best Bet")."""
+    out = []
+    for m in _SEGMENT.finditer(shadow):
+        words = _HEAD_WORD.findall(m.group())
+        content = [w for w in words if w.lower() not in stop]
+        if len(content) < 2 or sum(w[0].isupper() for w in content) < 0.85 * len(content):
+            continue
+        tail = m.group().rstrip(' "\u201d')
+        line_end = m.end() >= len(shadow) or shadow[m.end()] == "\n"
+        line_start = m.start() == 0 or shadow[m.start() - 1] == "\n"
+        if (tail.endswith(":")
+                or any(w[0].isupper() and w.lower() in stop for w in words[1:])
+                or (line_start and line_end and len(content) >= 3
+                    and not tail.endswith((".", "?", "!")))):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def _is_title_only(form: str) -> bool:
     """"Mr", "California Rep", "House Speaker": the form ends in a title word."""
     words = form.split()
@@ -126,6 +177,8 @@ def _name_phrases(shadow: str) -> Iterator[tuple[int, int]]:
 
 def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
     words = phrase.split()
+    if len(words) > 2 and words[1] in ("of", "for") and words[0].lower() in role_nouns():
+        words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
     while words and (words[0].lower() in stop or words[0].lower() in TITLE_MODIFIERS) \
             and not words[0].isupper():
         words = words[1:]  # "the", and "Former" (Florida Gov. ...)
@@ -151,7 +204,11 @@ def discover_actors(
     ending in a name ("Agent Peter Strzok"), and names with the same first and last word
     ("Lloyd J. Austin", "Lloyd Austin"). Not candidates: honorifics and titles alone ("Mr",
     "California Rep"), initials ("U."), datelines and words in capitals ("WASHINGTON",
-    "MORE"), and a verb opening a sentence ("Stopping Trump": "Trump"). A heuristic: expect
+    "MORE"), a verb opening a sentence ("Stopping Trump": "Trump"; not "The United
+    States"), time zones ("ET"), days and months ("April-June", "Ahead of Friday"), a role
+    before "of" ("CEO of Dice Holdings": "Dice Holdings"), the words of lines in title case
+    (sub-headings), and an organisation word that only opens a sentence ("Service firms
+    grew", when the texts also write "service" in lower case). A heuristic: expect
     capitalised common words ("Cold War") and miss names written in lower case; review the
     table before saving it with :func:`actor_list_yaml`.
 
@@ -162,7 +219,9 @@ def discover_actors(
         (person / organisation / place / unknown, or the kind in ``actors`` for a known
         actor), ``forms`` and ``titles`` (" | "-joined),
         ``n_mentions``, ``n_articles``, ``outlets``, ``known_actor`` (the canonical name when
-        ``actors`` already lists one of the forms, else empty) and ``example`` (a sentence).
+        ``actors`` already lists one of the forms, else empty), ``example`` (a sentence) and
+        ``n_speaking`` (mentions right before or after "said", "says", "told", "added",
+        "wrote" or "explained": a name that speaks is guessed a person).
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": "Kremlin spokesman Dmitry Peskov spoke. Peskov left.",
@@ -177,7 +236,8 @@ def discover_actors(
     require_columns(corpus, ["article_id", "outlet", "text"], "discover_actors")
     actors = as_actor_list(actors)
     stop = stopwords()
-    hits: list[tuple[str, str | None, Any, Any, str]] = []  # form, title, article, outlet, sent
+    # form, title, article, outlet, sentence, next to a speech verb
+    hits: list[tuple[str, str | None, Any, Any, str, bool]] = []
     lower_words: Counter[str] = Counter()
     lower_words_all: Counter[str] = Counter()
     for text in corpus["text"]:
@@ -195,12 +255,15 @@ def discover_actors(
         starts = [s for s, _ in spans]
         titled: dict[int, str] = {}
         for m in _title_name_regex().finditer(shadow):
+            if " " not in m.group("name") and _OF_PART.search(m.group("title")):
+                continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
             title = _strip_candidate(m.group("title"), stop)
             titled[m.start("name")] = title
         datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
+        headings = _title_case_lines(shadow, stop)
         for start, end in _name_phrases(shadow):
-            if start in datelines:
-                continue
+            if start in datelines or (headings and _inside(headings, start)):
+                continue  # a dateline, or a line in title case (a sub-heading)
             k = max(0, bisect.bisect_right(starts, start) - 1)
             sent = text[spans[k][0]:spans[k][1]] if spans else text
             form = _strip_candidate(shadow[start:end], stop)
@@ -209,7 +272,10 @@ def discover_actors(
             # A sentence's first word, also after an opening quote or bracket ('"Let Russia').
             sentence_start = (not spans or not shadow[spans[k][0]:start].strip(_OPENERS)
                               or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None)
-            if sentence_start and " " in form and _OPENER_FORM.fullmatch(form.split()[0]):
+            first = form.split(" ", 1)[0]
+            if (sentence_start and " " in form and _OPENER_FORM.fullmatch(first)
+                    and shadow[start:end].startswith(first)  # not "The United States"
+                    and (first.endswith("ing") or lower_words_all.get(first.lower()))):
                 form = form.split(" ", 1)[1]  # "Stopping Trump": the verb is not a name
             title = titled.get(start)
             if title is None:
@@ -224,15 +290,20 @@ def discover_actors(
             if form.isupper() and len(form) > 3 and lower_words_all.get(form.lower()):
                 continue  # "MORE", "BOOMING": a word in capitals
             if " " not in form and (
-                (sentence_start and form.lower() in stop) or CALENDAR.fullmatch(form)
+                (sentence_start and form.lower() in stop) or _calendar(form)
+                or form in _TIME_ZONES
                 or (form.lower().endswith(_DEMONYM_ENDINGS) and not form.isupper())
             ):
                 continue
+            if _CALENDAR_OF.search(form):
+                continue  # "Ahead of Friday", "End of March": a time, not an actor
             if not sentence_start:
                 inside_sentence[form] += 1
             elif " " in form and title is None:
                 starters.add(len(hits))
-            hits.append((form, title, article_id, outlet, sent))
+            speaks = (_SAID_AFTER.match(shadow, end) is not None
+                      or _SAID_BEFORE.search(shadow, max(0, start - 12), start) is not None)
+            hits.append((form, title, article_id, outlet, sent, speaks))
     # "Later Lloyd Austin": drop a sentence's first word that the texts also use in lower case.
     for k in starters:
         form, *rest = hits[k]
@@ -242,7 +313,8 @@ def discover_actors(
     # Drop single words that are ordinary words capitalised at the start of a sentence.
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
     hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames or h[1]
-            or h[0].lower() in organisation_words()
+            or (h[0].lower() in organisation_words()  # "Pentagon", not "Service firms"
+                and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
     forms = Counter(h[0] for h in hits)
     known = actors._matcher if actors is not None and len(actors) else None
@@ -267,7 +339,8 @@ def discover_actors(
             continue
         titles = unique(h[1] for h in member_hits if h[1])
         known_name = ""
-        kind = _guess_kind(head, members, titles)
+        n_speaking = sum(h[5] for h in member_hits)
+        kind = _guess_kind(head, members, titles, speaks=n_speaking > 0)
         if known is not None:
             for f in members:
                 entry = known.names.get(collapse(f))
@@ -285,6 +358,7 @@ def discover_actors(
             " | ".join(sorted({str(h[3]) for h in member_hits})),
             known_name,
             " ".join(member_hits[0][4].split()),
+            n_speaking,
         ))
     table = pd.DataFrame(rows, columns=DISCOVERY_COLUMNS)
     return table.sort_values(["n_mentions", "candidate"], ascending=[False, True],
@@ -354,12 +428,15 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     return groups
 
 
-def _guess_kind(head: str, members: set[str], titles: Sequence[str]) -> str:
+def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
+                speaks: bool = False) -> str:
     words = {w.lower() for f in members for w in f.split()}
     if words & organisation_words() or any(f.isupper() and len(f) > 1 for f in members):
         return "organisation"
     if titles:
         return "person"
+    if speaks and len(head.split()) in (2, 3) and not _CONNECTED.search(head):
+        return "person"  # "Alan Krueger said": a first and last name that speaks
     if any(len(f.split()) >= 2 for f in members) and any(" " not in f for f in members):
         return "person"  # a full name and its surname
     return "unknown"
@@ -460,7 +537,8 @@ def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
     * Every event of ``corpus`` has its own list under ``data/actors/`` (a list whose
       ``events:`` names it): those lists with the general ones, as :func:`load_actors`.
     * Otherwise the people and organisations that :func:`discover_actors` finds in the
-      articles of the events without a list (mentioned at least ``min_mentions`` times),
+      articles of the events without a list (mentioned at least ``min_mentions`` times,
+      or once when a person speaks: "said Jennifer Lee, an economist"),
       merged with the general lists (``world.yml``); where both name the same actor, the
       discovered entry is the event's and wins (see :class:`ActorList`). A
       :class:`DiscoveredActorsNotice` says so and how to save the list to edit it
@@ -494,8 +572,10 @@ def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
         return load_actors([p for p, _a, cov in files if cov is None or set(cov) & set(events)])
     base = load_actors([p for p, _a, cov in files if cov is None or set(cov) & set(events)])
     rows = corpus if missing == [None] else corpus[corpus["event"].astype(str).isin(missing)]
-    table = discover_actors(rows, actors=base, min_mentions=min_mentions)
-    table = table[table["kind_guess"].isin(["person", "organisation"])]
+    table = discover_actors(rows, actors=base, min_mentions=1)
+    table = table[table["kind_guess"].isin(["person", "organisation"])
+                  & ((table["n_mentions"] >= min_mentions)
+                     | ((table["kind_guess"] == "person") & (table["n_speaking"] > 0)))]
     label = ", ".join(repr(e) for e in missing if e) or "these articles"
     found = [Actor(e["name"], e["kind"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
                    (), f"discover_actors on {label}", e.get("gender"))

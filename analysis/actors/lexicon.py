@@ -7,6 +7,7 @@ read again when its file changes.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -184,7 +185,10 @@ CALENDAR = re.compile(
 def user_stacklevel() -> int:
     """The ``stacklevel`` of the first caller outside the kit (for warnings' locations)."""
     package = os.path.dirname(os.path.abspath(sys.modules[__name__.split(".")[0]].__file__))
+    stdlib = os.path.dirname(os.path.abspath(functools.__file__))  # cached_property's frame
     frame, level = sys._getframe(1), 1
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+    while frame is not None and (
+            os.path.abspath(frame.f_code.co_filename).startswith(package)
+            or os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == stdlib):
         frame, level = frame.f_back, level + 1
     return level

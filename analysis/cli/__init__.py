@@ -27,6 +27,7 @@ import io
 import os
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -103,12 +104,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)
+    shown = warnings.showwarning
+    warnings.showwarning = _show_note
     try:
         return _main(argv)
     finally:
         with contextlib.suppress(Exception):
             sys.stdout.flush()
         sys.stdout, sys.stderr = out, err
+        warnings.showwarning = shown
+
+
+def _show_note(message, category, filename, lineno, file=None, line=None) -> None:
+    """The kit's own warnings as one line, ``note: ...`` (a terminal user has no use for
+    the file and line that raised them); other libraries' warnings as Python shows them."""
+    if category.__module__.split(".")[0] == __name__.split(".")[0]:
+        print(f"note: {message}", file=file or sys.stderr)
+    else:
+        print(warnings.formatwarning(message, category, filename, lineno, line), end="",
+              file=file or sys.stderr)
 
 
 def _main(argv: Sequence[str] | None) -> int:
