@@ -469,6 +469,39 @@ def test_discover_leaves_out_headings_times_and_sentence_openers():
     assert table.loc["Kibble Holdings", "n_speaking"] == 0
 
 
+def test_discover_first_names_states_parties_and_handles():
+    corpus = from_texts({"A": (
+        # a census first name makes a person of a name seen once, without a title
+        "Terry Vole won the race. "
+        # "of" and a state after a name: the person, and the state apart
+        "Sen. Rand Pauley of Kentucky spoke. Pauley left. "
+        # a party before a name is not part of it
+        "Democrat Mark Hennig lost. "
+        # handles, links, party tags and a common word in capitals are no names
+        "Follow @MrTomVole on pic.twitter.com/Hy9iMzCcU now. "
+        "Rep. Ann Quill (D-Calif.) spoke. ALL of them left.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert sorted(table.index) == ["Ann Quill", "Kentucky", "Mark Hennig", "Rand Pauley",
+                                   "Terry Vole"]
+    assert table.loc["Terry Vole", "kind_guess"] == "person"
+    assert table.loc["Mark Hennig", "kind_guess"] == "person"
+    assert set(table.loc["Rand Pauley", "forms"].split(" | ")) == {"Rand Pauley", "Pauley"}
+
+
+def test_first_names_are_read_and_checked(tmp_path):
+    from analysis.actors.lexicon import _read_first_names, first_names
+
+    # the 1990 census lists: TERRY is 0.311% of men and 0.080% of women
+    assert first_names()["terry"] == (0.311, 0.08)
+    assert "virginia" not in first_names()  # a state's name
+    bad = write(tmp_path, "first_names.csv", "# a note\nname,share\nAnn,1\n")
+    with pytest.raises(CorpusError, match="name,male,female"):
+        _read_first_names(bad)
+    bad = write(tmp_path, "first_names2.csv", "name,male,female\nAnn,x,1\n")
+    with pytest.raises(CorpusError, match="line 2"):
+        _read_first_names(bad)
+
+
 def test_event_actors_keep_a_person_who_speaks_once():
     corpus = from_texts({"A": "Demand is weak, said Ann Vole, an economist. Demand fell. "
                               "Bo Lintz met Ms. Cara Pell. Pell left."}, event="new-event")

@@ -8,7 +8,7 @@ import functools
 import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,9 @@ from .lexicon import (
     HONORIFIC_GENDER,
     KINDS,
     TITLE_MODIFIERS,
+    US_STATES,
     collapse,
+    first_names,
     generic_title,
     honorifics,
     organisation_words,
@@ -52,9 +54,9 @@ DISCOVERY_COLUMNS = [
 
 #: A name right before or after a speech verb: "Alan Krueger said", "said Jennifer Lee",
 #: "Tom Brask, chairman of the council, said".
-_SAID_AFTER = re.compile(
-    r"(?:,[^,\"\n]{1,80},)?[ \t]+(?:said|says|told|added|wrote|explained)\b")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|explained)[ \t]+$")
+_SPEECH = r"(?:said|says|told|added|wrote|explained|reported|reports|announced|stated|tweeted)"
+_SAID_AFTER = re.compile(rf"(?:,[^,\"\n]{{1,80}},)?[ \t]+{_SPEECH}\b")
+_SAID_BEFORE = re.compile(rf"\b{_SPEECH}[ \t]+$")
 
 
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
@@ -73,7 +75,7 @@ _SPLIT_POSSESSIVE = re.compile(r"(?<='s)[ \t]+|(?<=s')[ \t]+")
 
 
 _CAP_PHRASE = re.compile(
-    rf"(?<![\w.]){_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD})*"
+    rf"(?<![\w.@#/]){_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD})*"
 )
 
 
@@ -113,6 +115,11 @@ _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 #: A capitalised word at a sentence's start that is probably not a name: "Stopping Trump".
 _OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
 
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+#: A party before a name ("Democrat Terry McAuliffe"): not part of it.
+_PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Independent",
+                          "Libertarian", "Green", "Conservative", "Labour", "Liberal"})
 
 #: Time zones after a clock time ("8:30 a.m. ET"): never an actor.
 _TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
@@ -159,20 +166,52 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def _is_title_only(form: str) -> bool:
+def _is_title_only(form: str, titles: frozenset[str] | None = None) -> bool:
     """"Mr", "California Rep", "House Speaker": the form ends in a title word."""
     words = form.split()
-    return words[-1].rstrip(".").lower() in title_words()
+    return words[-1].rstrip(".").lower() in (title_words() if titles is None else titles)
 
 
-def _name_phrases(shadow: str) -> Iterator[tuple[int, int]]:
-    """Spans of capitalised phrases, split after a possessive ("Germany's | SPD")."""
+#: "Rand Paul of Kentucky", "Fred Sainz of the Human Rights Campaign": a name of two or
+#: three words, then "of" and a place or an organisation: two phrases.
+_PERSON_OF = re.compile(
+    rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}(?=[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z])")
+_OF_THE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
+def _name_phrases(shadow: str, names: Mapping[str, Any] | None = None,
+                  orgs: frozenset[str] | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of capitalised phrases, split after a possessive ("Germany's | SPD") and
+    between a person's name and "of" ("Rand Paul | Kentucky")."""
     for m in _CAP_PHRASE.finditer(shadow):
         pos = m.start()
         for cut in _SPLIT_POSSESSIVE.finditer(shadow, m.start(), m.end()):
-            yield pos, cut.start()
+            yield from _person_of(shadow, pos, cut.start(), names, orgs)
             pos = cut.end()
-        yield pos, m.end()
+        yield from _person_of(shadow, pos, m.end(), names, orgs)
+
+
+def _person_of(shadow: str, start: int, end: int, names: Mapping[str, Any] | None,
+               orgs: frozenset[str] | None) -> Iterator[tuple[int, int]]:
+    person = _PERSON_OF.match(shadow, start, end)
+    of = _OF_THE.match(shadow, person.end(), end) if person is not None else None
+    if person is None or " of " in person.group() or not (
+            _looks_personal(person.group(), names, orgs)
+            or (of is not None and shadow[of.end():end] in US_STATES)):
+        yield start, end
+        return
+    yield start, person.end()
+    if of is not None:
+        yield of.end(), end
+
+
+def _looks_personal(phrase: str, names: Mapping[str, Any] | None = None,
+                    orgs: frozenset[str] | None = None) -> bool:
+    """A first name, then one or two capitalised words, none of them an organisation word."""
+    words = phrase.split()
+    names = first_names() if names is None else names
+    orgs = organisation_words() if orgs is None else orgs
+    return words[0].casefold() in names and not {w.lower() for w in words} & orgs
 
 
 def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
@@ -221,7 +260,8 @@ def discover_actors(
         ``n_mentions``, ``n_articles``, ``outlets``, ``known_actor`` (the canonical name when
         ``actors`` already lists one of the forms, else empty), ``example`` (a sentence) and
         ``n_speaking`` (mentions right before or after "said", "says", "told", "added",
-        "wrote" or "explained": a name that speaks is guessed a person).
+        "wrote", "explained", "reported", "announced", "stated" or "tweeted": a name of two
+        or three words that speaks is guessed a person).
 
     >>> from analysis import from_texts
     >>> corpus = from_texts({"A": "Kremlin spokesman Dmitry Peskov spoke. Peskov left.",
@@ -236,6 +276,7 @@ def discover_actors(
     require_columns(corpus, ["article_id", "outlet", "text"], "discover_actors")
     actors = as_actor_list(actors)
     stop = stopwords()
+    names, orgs, titles = first_names(), organisation_words(), title_words()  # looked up once
     # form, title, article, outlet, sentence, next to a speech verb
     hits: list[tuple[str, str | None, Any, Any, str, bool]] = []
     lower_words: Counter[str] = Counter()
@@ -261,7 +302,7 @@ def discover_actors(
             titled[m.start("name")] = title
         datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
         headings = _title_case_lines(shadow, stop)
-        for start, end in _name_phrases(shadow):
+        for start, end in _name_phrases(shadow, names, orgs):
             if start in datelines or (headings and _inside(headings, start)):
                 continue  # a dateline, or a line in title case (a sub-heading)
             k = max(0, bisect.bisect_right(starts, start) - 1)
@@ -285,10 +326,16 @@ def discover_actors(
                         title, form = t, _strip_candidate(shadow[pos:end], stop)
                         sentence_start = False  # the name follows its title
                         break
-            if not form or _INITIALS.fullmatch(form) or _is_title_only(form):
+            if " " in form and form.split(" ", 1)[0] in _PARTY_WORDS \
+                    and _looks_personal(form.split(" ", 1)[1], names, orgs):
+                form = form.split(" ", 1)[1]  # "Democrat Terry McAuliffe"
+            if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles):
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name
-            if form.isupper() and len(form) > 3 and lower_words_all.get(form.lower()):
-                continue  # "MORE", "BOOMING": a word in capitals
+            if form.isupper() and len(form) > 2 and (lower_words_all.get(form.lower())
+                                                     or form.lower() in stop):
+                continue  # "MORE", "BOOMING", "ALL": a word in capitals
+            if _PARTY_TAG.fullmatch(form):
+                continue  # "D-Calif" of "(D-Calif.)"
             if " " not in form and (
                 (sentence_start and form.lower() in stop) or _calendar(form)
                 or form in _TIME_ZONES
@@ -313,7 +360,7 @@ def discover_actors(
     # Drop single words that are ordinary words capitalised at the start of a sentence.
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
     hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames or h[1]
-            or (h[0].lower() in organisation_words()  # "Pentagon", not "Service firms"
+            or (h[0].lower() in orgs  # "Pentagon", not "Service firms"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
     forms = Counter(h[0] for h in hits)
@@ -435,8 +482,9 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
         return "organisation"
     if titles:
         return "person"
-    if speaks and len(head.split()) in (2, 3) and not _CONNECTED.search(head):
-        return "person"  # "Alan Krueger said": a first and last name that speaks
+    if len(head.split()) in (2, 3) and not _CONNECTED.search(head) and (
+            speaks or head.split()[0].casefold() in first_names()):
+        return "person"  # "Alan Krueger said", "Terry McAuliffe": a first and last name
     if any(len(f.split()) >= 2 for f in members) and any(" " not in f for f in members):
         return "person"  # a full name and its surname
     return "unknown"
@@ -538,7 +586,8 @@ def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
       ``events:`` names it): those lists with the general ones, as :func:`load_actors`.
     * Otherwise the people and organisations that :func:`discover_actors` finds in the
       articles of the events without a list (mentioned at least ``min_mentions`` times,
-      or once when a person speaks: "said Jennifer Lee, an economist"),
+      or once when it speaks: "said Jennifer Lee, an economist", "the Associated Press
+      reported"),
       merged with the general lists (``world.yml``); where both name the same actor, the
       discovered entry is the event's and wins (see :class:`ActorList`). A
       :class:`DiscoveredActorsNotice` says so and how to save the list to edit it
@@ -575,7 +624,7 @@ def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
     table = discover_actors(rows, actors=base, min_mentions=1)
     table = table[table["kind_guess"].isin(["person", "organisation"])
                   & ((table["n_mentions"] >= min_mentions)
-                     | ((table["kind_guess"] == "person") & (table["n_speaking"] > 0)))]
+                     | (table["n_speaking"] > 0))]
     label = ", ".join(repr(e) for e in missing if e) or "these articles"
     found = [Actor(e["name"], e["kind"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
                    (), f"discover_actors on {label}", e.get("gender"))

@@ -72,6 +72,50 @@ def organisation_words() -> frozenset[str]:
     return _lexicon_part(_read_organisation_words)
 
 
+#: The fifty US states: "Rand Paul of Kentucky" is a senator and his state; and first
+#: names that are also states ("Virginia") are no sign of a person.
+US_STATES = frozenset({
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+    "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+    "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+    "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+    "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+    "Washington", "West Virginia", "Wisconsin", "Wyoming",
+})
+
+
+def _read_first_names(path: Path) -> dict[str, tuple[float, float]]:
+    names: dict[str, tuple[float, float]] = {}
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        header = next(lines, "").strip()
+        if header != "name,male,female":
+            raise CorpusError("expected the header 'name,male,female'", file=path)
+        for number, line in enumerate(lines, 2):
+            parts = line.rstrip("\n").split(",")
+            try:
+                names[parts[0].casefold()] = (float(parts[1]), float(parts[2]))
+            except (IndexError, ValueError):
+                raise CorpusError("expected 'name,male,female' (two percentages)",
+                                  file=path, line=number) from None
+    return names
+
+
+def first_names() -> dict[str, tuple[float, float]]:
+    """First names (case-folded) of the 1990 US Census, with the percentage of men and of
+    women that bear each (``data/wordlists/first_names.csv``, built by
+    ``tools/build_first_names.py``; US state names left out). A phrase opening with one
+    ("Terry McAuliffe") is probably a person: a heuristic, blind to many names from
+    outside the US.
+
+    >>> first_names()["terry"]
+    (0.311, 0.08)
+    """
+    return cached_by_file(find_resource("wordlists/first_names.csv"), _read_first_names)
+
+
 #: Gendered honorifics (lower case, no period): "Ms. Pelosi" is not a man.
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "mister": "male", "madam": "female"}
