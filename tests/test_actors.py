@@ -488,6 +488,17 @@ def test_discover_first_names_states_parties_and_handles():
     assert set(table.loc["Rand Pauley", "forms"].split(" | ")) == {"Rand Pauley", "Pauley"}
 
 
+def test_discover_gives_a_newspaper_its_short_name():
+    corpus = from_texts({"A": "The Washington Post reported it. The Post said so. "
+                              "The New York Times and the Los Angeles Times differ. "
+                              "The Times said so."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert set(table.loc["Washington Post", "forms"].split(" | ")) == {"Washington Post",
+                                                                       "Post"}
+    # "Times" ends two papers' names: it stays apart
+    assert "Times" in table.index
+
+
 def test_first_names_are_read_and_checked(tmp_path):
     from analysis.actors.lexicon import _read_first_names, first_names
 

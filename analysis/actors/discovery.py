@@ -116,6 +116,10 @@ _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 _OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
 
 
+#: The last words of newspapers' names, which stand for the paper alone ("the Post").
+_PAPER_WORDS = frozenset({"post", "times", "journal", "tribune", "herald", "globe",
+                          "guardian", "telegraph", "examiner", "observer", "inquirer",
+                          "gazette", "chronicle", "register", "dispatch", "courant"})
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 #: A party before a name ("Democrat Terry McAuliffe"): not part of it.
 _PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Independent",
@@ -461,6 +465,12 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
                 owners = {shared[0][1]}
         if len(owners) == 1:
             parent[f] = owners.pop()
+    # "the Post" after "The Washington Post": a newspaper's short name, when one name ends so
+    for f in forms:
+        if " " not in f and f.lower() in _PAPER_WORDS and parent[f] == f:
+            owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0] != f}
+            if len(owners) == 1:
+                parent[f] = owners.pop()
     by_actor: dict[str, list[str]] = defaultdict(list)
     for f, name in (known_of or {}).items():
         by_actor[name].append(parent[f])
