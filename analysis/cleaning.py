@@ -33,7 +33,10 @@ The rules (all on by default):
     (or the whole line) has 3 to 15 words, no full stop at the end, is not a quote, and
     shares at least half of its words with the title (Jaccard); a photo caption may come
     before it ("Snowden said he is neither. Experts: 'Treason' a tough sell in Snowden
-    case"). A heuristic: the share of words shared is in the reason.
+    case"), even glued to the headline itself with no stop between ("... a painful process
+    of self-examination If Romney loses..."; then the share is 100%). A heuristic: the
+    share of words shared is in the reason. A title whose UTF-8 was read as cp1252
+    ("Romneyâ€™s") is decoded again before it is compared (both rules).
 ``repeated_caption``
     A short line (under 200 characters) immediately repeated: a photo caption and its alt
     text. Every copy is removed.
@@ -329,6 +332,7 @@ def find_furniture(
     if unknown:
         raise ValueError(f"unknown cleaning rule(s) {sorted(unknown)}; the rules are {RULES}")
     patterns = load_patterns()
+    title = _unmangle(title) if title else title
     lines = _lines(text)
     plain = _plain(text)
     normal = {}  # line index -> the line normalised and stripped
@@ -377,8 +381,11 @@ def find_furniture(
     if "title_variant" in rules and title:
         title_words = set(_WORD.findall(_key(title)))
         if len(title_words) >= _HEADLINE_WORDS[0]:
+            glued = " " + _key(title)
             for i in content[:3]:
                 share = _headline_share(normal[i], title_words)
+                if share is None and not normal[i].endswith(".") and key(i).endswith(glued):
+                    share = 1.0  # a caption glued to the headline itself, no stop between
                 if share is not None and i not in found:
                     remove(i, "title_variant", share=share)
 
@@ -421,6 +428,23 @@ def find_furniture(
 
     removals = [*found.values(), *(c for c in cuts if c.line - 1 not in found)]
     return sorted(removals, key=lambda r: (r.line, r.start))
+
+
+_MOJIBAKE = ("\u00c3", "\u00e2\u20ac")  # UTF-8 read as cp1252: 'Ã©', 'â€™'
+
+
+def _unmangle(title: str) -> str:
+    """``title`` with UTF-8 that was read as cp1252 decoded again (at most three times:
+    'losesÃ¢â‚¬Â¦' -> 'loses…'), so that it can be compared with the text; unchanged when
+    it is not such mojibake."""
+    for _ in range(3):
+        if not any(m in title for m in _MOJIBAKE):
+            break
+        try:
+            title = title.encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            break
+    return title
 
 
 def _headline_share(line: str, title_words: set[str]) -> float | None:

@@ -382,6 +382,8 @@ def test_second_round_cuts(line, cut, name):
         ("Read a QuickTake on how crop insurance works", "explainer_link"),
         ("Updated at 5 a.m. ET Sunday", "update_time"),
         ("Update 6:15 p.m. EDT:", "update_time"),
+        ("Courtesy of the Ames Historical Society", "credit_word_line"),
+        ("Jane Roe collection", "credit_word_line"),
     ],
 )
 def test_third_round_entries_remove_their_family(line, name):
@@ -401,6 +403,8 @@ def test_third_round_entries_remove_their_family(line, name):
         "He wrote to the board, he said, at board@example.org.",
         "For more on that, the minister said, farmers must wait.",
         "Update at 2:50 p.m. ET: The Senate passes the farm bill",  # an update note with text
+        "The collection",  # a sub-heading, not a name's collection
+        "Ames Museum Collection",
     ],
 )
 def test_third_round_entries_keep_look_alike_content(line):
@@ -461,6 +465,11 @@ def test_in_summary_label_is_case_sensitive():
         ("One.\nTwo.\nThree.\nFarm bill stalls in the Senate", []),
         # too few words in common
         ("Farmers wait at the market in Ames. Rain delays the harvest\nBody text.", []),
+        # a caption glued to the headline itself, no stop between (third round)
+        ("Farmers wait at the market in Ames The farm bill stalls in the Senate\nBody text.",
+         [("title_variant", 1)]),
+        # ... but a sentence ending with the headline's words stays
+        ("Farmers fear that the farm bill stalls in the Senate.\nBody text.", []),
     ],
 )
 def test_title_variant(text, expected):
@@ -468,6 +477,17 @@ def test_title_variant(text, expected):
     assert [(r.rule, r.line) for r in removals] == expected
     for r in removals:
         assert "of its words in the title" in r.reason
+
+
+def test_a_title_in_mojibake_is_decoded_before_it_is_compared():
+    # 'Farmers\u2019 bill stalls…' stored as its UTF-8 bytes read as cp1252
+    mangled = "Farmers\u2019 bill stalls\u2026".encode().decode("cp1252")
+    assert mangled == "Farmers\u00e2\u20ac\u2122 bill stalls\u00e2\u20ac\u00a6"
+    text = "Farmers\u2019 bill stalls\u2026\nBody text."
+    assert [(r.rule, r.line) for r in find_furniture(text, title=mangled)] == [("title", 1)]
+    # a title with no mojibake is compared as it is
+    (removal,) = find_furniture("Caf\u00e9 owners protest\nBody.", title="Caf\u00e9 owners protest")
+    assert removal.rule == "title"
 
 
 @pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
