@@ -502,6 +502,29 @@ def test_requires_only_skips_lines_without_the_text(patterns_file):
 
 
 @pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_navigation_entries_are_tried_in_file_order_whatever_their_kind(patterns_file):
+    # for speed, entries without 'requires' are tried together and the others one by one;
+    # still the first entry of the file that matches names the removal
+    patterns_file("navigation:\n"
+                  "  - name: first\n    pattern: 'buy (\\w+) \\1'\n"  # a back-reference
+                  "  - name: second\n    pattern: 'buy .* now'\n    requires: 'now'\n"
+                  "  - name: third\n    pattern: 'buy .*'\n"
+                  "  - name: fourth\n    pattern: '(?P<what>sell) .*'\n")  # a named group
+    text = "Buy corn corn\nBuy corn now\nBuy corn\nSell corn\nTalks went on."
+    assert [(r.line, r.name) for r in find_furniture(text)] == [
+        (1, "first"), (2, "second"), (3, "third"), (4, "fourth")]
+
+
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_a_pattern_that_cannot_be_joined_is_tried_alone(patterns_file):
+    # a global flag is only allowed at the start of a pattern, so this one cannot be
+    # joined with the others: all are then tried one by one
+    patterns_file("navigation:\n  - 'skip to content'\n  - '(?s)sell .*'\n")
+    text = "Sell corn\nSkip to content\nTalks went on."
+    assert [r.line for r in find_furniture(text)] == [1, 2]
+
+
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
 def test_bad_requires_names_the_entry(patterns_file):
     from analysis.cleaning import load_patterns
     from analysis.errors import CorpusError
