@@ -384,6 +384,13 @@ def test_second_round_cuts(line, cut, name):
         ("Update 6:15 p.m. EDT:", "update_time"),
         ("Courtesy of the Ames Historical Society", "credit_word_line"),
         ("Jane Roe collection", "credit_word_line"),
+        ("Thank you for signing up. For more from the Ames Gazette, see our latest issue",
+         "subscription_promo"),
+        ("Subscribe now for as little as $3 a month!", "subscription_promo"),
+        ("The Gazette is reader-supported: chip in $5 to keep it going.", "subscription_promo"),
+        ("Read FarmDesk's new Flipboard magazine.", "flipboard_promo"),
+        ("Recommended The Truth About Corn Jane Roe", "recommended_link"),
+        ("MORE:", "dont_miss_header"),
     ],
 )
 def test_third_round_entries_remove_their_family(line, name):
@@ -405,6 +412,10 @@ def test_third_round_entries_remove_their_family(line, name):
         "Update at 2:50 p.m. ET: The Senate passes the farm bill",  # an update note with text
         "The collection",  # a sub-heading, not a name's collection
         "Ames Museum Collection",
+        "Farmers who subscribe now pay less, the co-op said.",  # not at the start; said
+        "Subscribe now, the co-op told farmers, and pay less.",
+        "Recommended doses were cut in half.",  # a sentence
+        "More: the farmers said so.",
     ],
 )
 def test_third_round_entries_keep_look_alike_content(line):
@@ -425,6 +436,8 @@ def test_third_round_entries_keep_look_alike_content(line):
          "republished_note"),
         ("Watch the video above for the full interview. The farmers ask for help.",
          "Watch the video above for the full interview.", "video_above"),
+        ("Jane Roe edits the farm page. Want Farm First in your inbox every day? Sign up here.",
+         "Want Farm First in your inbox every day? Sign up here.", "inbox_promo"),
     ],
 )
 def test_third_round_cuts(line, cut, name):
