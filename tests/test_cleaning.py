@@ -391,6 +391,19 @@ def test_second_round_cuts(line, cut, name):
         ("Read FarmDesk's new Flipboard magazine.", "flipboard_promo"),
         ("Recommended The Truth About Corn Jane Roe", "recommended_link"),
         ("MORE:", "dont_miss_header"),
+        ("Subscribe to our farm channel.", "subscription_promo"),
+        ("Want to talk about farming?: Join our Facebook group: 'Ames Growers.'",
+         "social_group_promo"),
+        ("Your browser does not support the video tag.", "widget_fallback"),
+        ("Don't see the chart above? Click here.", "widget_fallback"),
+        ("Follow our coverage of the floods at https://example.org/floods", "coverage_promo"),
+        ("Visit AmesGazette.com for farm news and weather", "coverage_promo"),
+        ("Read more from the Ames Gazette:", "coverage_promo"),
+        ("(AP photo: Jane Roe)", "agency_photo_credit"),
+        ("Updated 6:04 p.m. ET, 1/13/2014", "update_time"),
+        ("--This report was updated at 2:00 p.m.", "bare_update_note"),
+        ("Have a tip we should know? tips@example.org", "tip_promo"),
+        ("( See also: Full coverage of the floods)", "paren_link"),
     ],
 )
 def test_third_round_entries_remove_their_family(line, name):
@@ -416,6 +429,10 @@ def test_third_round_entries_remove_their_family(line, name):
         "Subscribe now, the co-op told farmers, and pay less.",
         "Recommended doses were cut in half.",  # a sentence
         "More: the farmers said so.",
+        "Visit the farm at Ames.",  # no web address
+        "Follow the money, the auditor said, and the coverage gaps appear.",
+        "If you can't see the harvest from here, walk up the hill.",  # no comma-clause
+        "Farmers join the Facebook group to swap seeds, she said.",
     ],
 )
 def test_third_round_entries_keep_look_alike_content(line):
