@@ -3,24 +3,32 @@
 Run: ``PYTHONPATH=. .venv/bin/python bench/bench_cleaning.py [--corpus PATH]
 [--split tune|held|both] [--errors] [--time N]``
 
-``--time N`` instead times ``clean_corpus`` on N unlabelled articles (seeded sample, the
-held articles left out): the best of five runs in CPU time, in microseconds per article.
+``--time N`` instead times ``clean_corpus`` on N unlabelled articles (seeded sample; the
+labelled articles and the fresh held draw are left out): the best of five runs in CPU
+time, in microseconds per article.
 
 The answer keys label every non-empty line ``content``, ``furniture`` or ``mixed`` (with the
-furniture's character spans):
+furniture's character spans). Three draws of allsides-abp articles, each labelled before
+the cleaner was run on it; the column ``draw`` says which draw (and file) a line came from:
 
-* ``tests/fixtures/furniture_gold.jsonl``: 200 allsides-abp articles, drawn and labelled
-  first (``furniture_gold.md``). They were split 100 ``tune`` / 100 ``held``, and the old
-  held half was measured once (2026-11-30); since then **all 200 are the tuning set**
-  (``tune``; the column ``draw_half`` keeps the half each came from).
-* ``tests/fixtures/furniture_gold_held.jsonl``: 100 other articles of the same corpus,
-  drawn the same way with seed 1616 and labelled before the cleaner was run on them
-  (``furniture_gold_held.md``): the ``held`` set, for the figure.
+* ``tests/fixtures/furniture_gold.jsonl``: 200 articles drawn with seed 16 and labelled
+  first (``furniture_gold.md``), split 100 / 100 when drawn (``draw`` ``first/tune``,
+  ``first/held``); its held half was measured once and read since.
+* ``tests/fixtures/furniture_gold_held.jsonl``: 100 articles drawn with seed 1616, the 200
+  excluded (``furniture_gold_held.md``; ``draw`` ``second``); measured once as the held
+  set (2026-11-30) and read since.
+* ``tests/fixtures/furniture_gold_fresh.jsonl``: 100 articles drawn with seed 1617, the
+  300 excluded (``draw`` ``fresh``), labelled before the cleaner is run on them.
 
-The bench redraws both samples to check them, checks each line's SHA-1 against the corpus,
-runs ``analysis.cleaning.furniture_table`` (all rules, the shipped ``cleaning.yml``) and a
-plain baseline on the articles of the split(s) asked for (``--split``, default ``tune``:
-the held articles are not even cleaned unless asked), and prints per split:
+Split in use: **the 300 articles of the first two files are the tuning set** (``tune``);
+the fresh file is the ``held`` set, for the figure. While the fresh file is absent (being
+labelled), ``--split held`` says so and measures nothing.
+
+The bench redraws the samples to check them (the held draw only when it is measured),
+checks each line's SHA-1 against the corpus, runs ``analysis.cleaning.furniture_table``
+(all rules, the shipped ``cleaning.yml``) and a plain baseline on the articles of the
+split(s) asked for (``--split``, default ``tune``: the held articles are not even cleaned
+unless asked), and prints per split, and per draw within the tuning set:
 
 * **precision**: of the lines the cleaner touched, the share where it removed furniture
   only. A content line removed is a false positive, and so is a *mixed* line removed
@@ -32,9 +40,9 @@ the held articles are not even cleaned unless asked), and prints per split:
 Characters are compared on letters and digits only (so spaces and punctuation at the edge
 of a span do not count), or on all non-space characters for a line with no letters or
 digits (``___``). For ``tune`` only: a per-outlet count of the furniture-bearing lines
-missed, the false positives by cleaning rule, and with ``--errors`` each miss and false
-positive. For ``held`` only the figures are printed: its errors are never shown, so rules
-are not tuned on them.
+missed (with the draw), the false positives by cleaning rule, and with ``--errors`` each
+miss and false positive. For ``held`` only the figures are printed: its errors are never
+shown, so rules are not tuned on them.
 
 Skips, with a message naming the path, when the corpus is absent.
 """
@@ -60,6 +68,7 @@ from analysis.cleaning import clean_corpus, furniture_table
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "furniture_gold.jsonl"
 GOLD_HELD = ROOT / "tests" / "fixtures" / "furniture_gold_held.jsonl"
+GOLD_FRESH = ROOT / "tests" / "fixtures" / "furniture_gold_fresh.jsonl"
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 
 SEED = 16
@@ -68,7 +77,8 @@ MIN_OUTLET = 20
 POOLED = "(outlets with fewer than 20 articles)"
 FOUND_SHARE = 0.9
 FRESH_SIZE = 100
-FRESH_SEED = 1616
+SECOND_SEED = 1616  # furniture_gold_held.jsonl, the 200 excluded
+FRESH_SEED = 1617  # furniture_gold_fresh.jsonl, the 300 excluded
 
 Spans = Sequence[tuple[int, int]]
 
@@ -123,8 +133,8 @@ def _allocate(sizes: pd.Series, n: int) -> pd.Series:
 
 
 def sample_fresh_held(corpus: pd.DataFrame, *, exclude: Iterable[str], n: int = FRESH_SIZE,
-                      seed: int = FRESH_SEED, min_outlet: int = MIN_OUTLET) -> pd.DataFrame:
-    """The second held set (``furniture_gold_held.md``): ``article_id, outlet, split``.
+                      seed: int = SECOND_SEED, min_outlet: int = MIN_OUTLET) -> pd.DataFrame:
+    """A later draw (``furniture_gold_held.md``): ``article_id, outlet, split``.
 
     The same strata as :func:`sample_articles` (outlets with ``min_outlet`` articles or more
     in the whole corpus, the rest pooled) and the same allocation (``n`` proportional to the
@@ -153,13 +163,28 @@ def load_gold(path: Path = GOLD) -> pd.DataFrame:
         return pd.DataFrame([json.loads(line) for line in fh if line.strip()])
 
 
-def load_splits(first: Path = GOLD, held: Path = GOLD_HELD) -> pd.DataFrame:
-    """Both answer keys with the splits in use now: every article of ``first`` is ``tune``
-    (its original half kept in ``draw_half``), every article of ``held`` is ``held``."""
+def load_splits(first: Path = GOLD, second: Path = GOLD_HELD,
+                fresh: Path = GOLD_FRESH) -> pd.DataFrame:
+    """The answer keys with the splits in use now: every article of ``first`` and ``second``
+    is ``tune``, every article of ``fresh`` (when the file exists) ``held``; ``draw`` says
+    where each came from (``first/tune``, ``first/held``: the half of the first draw;
+    ``second``; ``fresh``)."""
     old = load_gold(first)
-    old = old.assign(draw_half=old["split"], split="tune")
-    new = load_gold(held).assign(draw_half="held", split="held")
-    return pd.concat([old, new], ignore_index=True)
+    parts = [old.assign(draw="first/" + old["split"], split="tune"),
+             load_gold(second).assign(draw="second", split="tune")]
+    if fresh.exists():
+        parts.append(load_gold(fresh).assign(draw="fresh", split="held"))
+    return pd.concat(parts, ignore_index=True)
+
+
+def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str], fresh: Path = GOLD_FRESH
+              ) -> set[str]:
+    """The ids of the fresh held draw, only to keep away from them: read from ``fresh``
+    when it exists, else redrawn (``sample_fresh_held``, seed ``FRESH_SEED``, the
+    ``labelled`` articles excluded). Never printed."""
+    if fresh.exists():
+        return set(load_gold(fresh)["article_id"])
+    return set(sample_fresh_held(corpus, exclude=labelled, seed=FRESH_SEED)["article_id"])
 
 
 def significant(line: str) -> list[int]:
@@ -280,29 +305,34 @@ def list_errors(judged: pd.DataFrame, lines: Mapping[tuple[str, int], str],
     false_pos = judged[judged["touched"] & judged["lost"]]
     for title, rows in (("Misses", misses), ("False positives", false_pos)):
         print(f"\n  {title} ({len(rows)}):")
-        for a, n, outlet, label in zip(rows["article_id"], rows["line_no"], rows["outlet"],
-                                       rows["label"], strict=True):
+        for a, n, outlet, label, draw in zip(rows["article_id"], rows["line_no"],
+                                             rows["outlet"], rows["label"], rows["draw"],
+                                             strict=True):
             text = lines[(a, n)].strip()
             rule = rules.get((a, n), "")
-            print(f"    {outlet[:22]:<22} {a} {n:>3} {label:<9} {rule:<17} "
+            print(f"    {outlet[:22]:<22} {draw:<10} {a} {n:>3} {label:<9} {rule:<17} "
                   f"{text[:110]!r}{'...' if len(text) > 110 else ''}")
 
 
-def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame) -> None:
-    """Redraw both samples and say whether they are the labelled articles."""
-    first = gold[gold["split"] == "tune"].drop_duplicates("article_id")
+def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame, *, held: bool) -> None:
+    """Redraw the samples (the fresh one only when ``held``: it is measured) and say
+    whether they are the labelled articles of ``gold``."""
+    first = gold[gold["draw"].str.startswith("first/")].drop_duplicates("article_id")
     redrawn = sample_articles(corpus)
     same = set(map(tuple, redrawn[["article_id", "split"]].to_numpy())) == set(
-        map(tuple, first[["article_id", "draw_half"]].to_numpy()))
+        zip(first["article_id"], first["draw"].str.removeprefix("first/"), strict=True))
     verdict = "the same 200 articles and halves as the labels" if same else "DIFFERS"
-    print(f"Tune sample: redrawn with seed {SEED}: {verdict}")
-    held = gold[gold["split"] == "held"]
-    if held.empty:
-        return
-    fresh = sample_fresh_held(corpus, exclude=first["article_id"])
-    same = list(fresh["article_id"]) == list(held["article_id"].drop_duplicates())
-    verdict = "the same 100 articles as the labels" if same else "DIFFERS"
-    print(f"Held sample: redrawn with seed {FRESH_SEED}, the 200 excluded: {verdict}")
+    print(f"First draw: redrawn with seed {SEED}: {verdict}")
+    excluded = list(first["article_id"])
+    later = [("second", SECOND_SEED)] + ([("fresh", FRESH_SEED)] if held else [])
+    for draw, seed in later:
+        ids = list(gold.loc[gold["draw"] == draw, "article_id"].drop_duplicates())
+        redrawn = sample_fresh_held(corpus, exclude=excluded, seed=seed)
+        same = list(redrawn["article_id"]) == ids
+        verdict = f"the same {len(ids)} articles as the labels" if same else "DIFFERS"
+        print(f"{draw.capitalize()} draw: redrawn with seed {seed}, the {len(excluded)} "
+              f"earlier ones excluded: {verdict}")
+        excluded += ids
 
 
 def check_alignment(gold: pd.DataFrame, lines: Mapping[tuple[str, int], str]) -> pd.DataFrame:
@@ -325,14 +355,16 @@ def report(split: str, gold: pd.DataFrame, lines: Mapping[tuple[str, int], str],
     judged = evaluate(part, lines, kit)
     show("analysis.cleaning (all rules)", summary(judged))
     show("baseline: short non-sentence lines", summary(evaluate(part, lines, baseline)))
-    if "draw_half" in judged.columns and judged["draw_half"].nunique() > 1:
-        for half, rows in judged.groupby("draw_half"):
-            show(f"  of which first draw's {half} half", summary(rows))
     if split != "tune":
         return  # the held set's errors are not shown, not even counted by outlet or rule
     false_pos = judged[judged["touched"] & judged["lost"]]
     by_rule = Counter(rules[(a, n)] for a, n in zip(false_pos["article_id"],
                                                     false_pos["line_no"], strict=True))
+    for file, rows in judged.groupby(judged["draw"].str.split("/").str[0]):
+        show(f"  of which draw {file}", summary(rows))
+        if rows["draw"].nunique() > 1:
+            for draw, half in rows.groupby("draw"):
+                show(f"    of which {draw}", summary(half))
     print("  false positives by rule: "
           + (", ".join(f"{r} {c}" for r, c in by_rule.most_common()) or "none"))
     touched = judged[judged["touched"]]
@@ -341,13 +373,14 @@ def report(split: str, gold: pd.DataFrame, lines: Mapping[tuple[str, int], str],
     print("  lines touched by rule (false positives): " + ", ".join(
         f"{r} {c} ({by_rule.get(r, 0)})" for r, c in by_rule_all.most_common()))
     has = judged[judged["label"] != "content"]
-    per_outlet = has.groupby("outlet").agg(lines=("found", "size"),
-                                           missed=("found", lambda s: int((~s).sum())))
+    per_outlet = has.groupby("outlet").agg(
+        lines=("found", "size"), missed=("found", lambda s: int((~s).sum())),
+        draws=("draw", lambda d: ", ".join(sorted(set(d[~has.loc[d.index, "found"]])))))
     per_outlet = per_outlet[per_outlet["missed"] > 0].sort_values(
         ["missed", "lines"], ascending=False)
     print("  furniture-bearing lines missed, by outlet (missed/labelled):")
     for outlet, row in per_outlet.iterrows():
-        print(f"    {outlet:<38} {row['missed']:>3}/{row['lines']}")
+        print(f"    {outlet:<38} {row['missed']:>3}/{row['lines']:<4} ({row['draws']})")
     if errors:
         list_errors(judged, lines, rules)
 
@@ -375,6 +408,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                         help="which labelled articles to clean and measure (default: tune)")
     parser.add_argument("--gold", type=Path, default=GOLD, help=argparse.SUPPRESS)
     parser.add_argument("--gold-held", type=Path, default=GOLD_HELD, help=argparse.SUPPRESS)
+    parser.add_argument("--gold-fresh", type=Path, default=GOLD_FRESH, help=argparse.SUPPRESS)
     parser.add_argument("--errors", action="store_true",
                         help="list each miss and false positive of the tune set")
     parser.add_argument("--time", type=int, metavar="N",
@@ -383,16 +417,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"bench_cleaning: skipped, the corpus {args.corpus} is absent")
         return 0
+    gold = load_splits(args.gold, args.gold_held, args.gold_fresh)
+    corpus = load_corpus(args.corpus)
     if args.time:
-        held = load_gold(args.gold_held)["article_id"]
-        us = time_cleaning(load_corpus(args.corpus), held, n=args.time)
+        labelled = set(gold["article_id"])
+        away = labelled | fresh_ids(corpus, labelled, args.gold_fresh)
+        us = time_cleaning(corpus, away, n=args.time)
         print(f"clean_corpus: {us:,.0f} us of CPU per article ({args.time} unlabelled "
               f"articles, best of 5)")
         return 0
     splits = ["tune", "held"] if args.split == "both" else [args.split]
-    gold = load_splits(args.gold, args.gold_held)
-    corpus = load_corpus(args.corpus)
-    check_sample(corpus, gold)
+    if "held" in splits and not args.gold_fresh.exists():
+        print(f"held: skipped, {args.gold_fresh} is absent (the fresh held set is being "
+              f"labelled); nothing measured")
+        splits.remove("held")
+        if not splits:
+            return 0
+    check_sample(corpus, gold, held="held" in splits)
     gold = gold[gold["split"].isin(splits)]
     corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))].reset_index(drop=True)
     lines = article_lines(corpus)
