@@ -1,24 +1,33 @@
 """Accuracy of analysis.coverage (shared / unique sentences) against hand labels.
 
 Run: ``.venv/bin/python bench/bench_coverage.py [--corpus PATH] [--split tune|held]
-[--show-errors]``
+[--show-errors] [--no-cv]``
 
-The labels are ``tests/fixtures/coverage_gold.csv`` (8 allsides-abp events, three articles
+The labels are ``tests/fixtures/coverage_gold.csv`` (12 allsides-abp events, three articles
 each, labelled by reading before the kit was run on them; see ``coverage_gold.md``). Each
 labelled sentence has one row per other outlet of its event: does that outlet report it too?
-The events are split in two halves: ``tune`` (may be looked at to choose a method or its
-parameters) and ``held`` (only its figures are quoted).
+All 12 events are ``tune`` (they may be looked at to choose a method or its parameters; the
+``round`` column says which labelling round each came from: the 4 events of round 2 were
+the held half once, measured once, and are tuning data since). ``--split held`` reads
+``tests/fixtures/coverage_gold_fresh.csv`` (events labelled after this tuning, same
+columns; every row counts as held) and skips, saying so, while that file does not exist;
+its errors are never printed (``--show-errors`` is refused for it).
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
-and passed to ``coverage`` with its default parameters (the cosine rule), and with
-``method="model"`` (the match model) beside it. Printed:
+and passed to ``coverage`` with its default parameters, and with each ``method`` beside it.
+Printed:
 
 * per pair (sentence x other outlet): predicted shared when the other outlet is in the
   sentence's ``shared_with``; accuracy, and precision / recall / F1 of "shared";
 * per sentence: ``status`` (shared with any other outlet) against "shared with at least one
   other outlet" in the labels;
-* the same per event, with counts;
-* a plain baseline: every sentence marked unique (the majority label of the tune half).
+* on ``tune``, for the fitted method (``method="model"``, whose shipped weights were fitted
+  on these very events), leave-one-event-out cross-validation: for each event, the model
+  is refitted on the other 11 events by ``tools/train_coverage_match.py`` and ``coverage``
+  run on the left-out event with it (needs scikit-learn; ``--no-cv`` skips it). This is
+  the figure to compare methods on; the shipped model's own figure on tune is in-sample;
+* per event (with its round): rows, accuracy of each method (cross-validated for the model);
+* a plain baseline: every sentence marked unique.
 
 Labelled sentences are found in the current text by a hash of their normalised text (then
 by their prefix), not by offsets, so a cleaner that removes more furniture does not lose
@@ -31,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import re
 import sys
 import unicodedata
@@ -40,11 +50,15 @@ import pandas as pd
 
 from analysis import clean_corpus, load_corpus
 from analysis.comparison import coverage
+from analysis.comparison.alignment import METHODS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+FRESH = ROOT / "tests" / "fixtures" / "coverage_gold_fresh.csv"
 SPLITS = ("tune", "held")
+#: coverage's own default method (the figures printed first).
+DEFAULT_METHOD = inspect.signature(coverage).parameters["method"].default
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -154,62 +168,116 @@ def predictions(
     return out, counts
 
 
-def report(rows: pd.DataFrame, split: str, show_errors: bool, model: pd.DataFrame) -> None:
-    """Print the figures of ``rows`` (the defaults) next to ``model`` (method="model")."""
+def by_sentence(frame: pd.DataFrame, column: str = "found") -> pd.DataFrame:
+    """Sentence level: labelled shared with any other outlet, found shared with any."""
+    return frame.assign(gold=frame["label"] == "shared").groupby(
+        ["event", "article_id", "sentence_index"], sort=False
+    ).agg(gold=("gold", "any"), found=(column, "any"))
+
+
+def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> None:
+    """Print the figures of each method's rows (the first: the defaults) and a baseline."""
+    rows = next(iter(methods.values()))
     pairs_gold = rows["label"] == "shared"
     print(f"\n== {split}: {rows['event'].nunique()} events, "
           f"{rows[['article_id', 'sentence_index']].drop_duplicates().shape[0]} sentences, "
           f"{len(rows)} sentence x other-outlet pairs")
-    print(line("pairs: coverage (defaults: cosine)", scores(pairs_gold, rows["found"])))
-    print(line("pairs: coverage, method='model'", scores(model["label"] == "shared",
-                                                         model["found"])))
+    for name, got in methods.items():
+        print(line(f"pairs: {name}", scores(got["label"] == "shared", got["found"])))
     print(line("pairs: baseline, all unique", scores(pairs_gold, pairs_gold & False)))
-
-    def by_sentence(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.groupby(["event", "article_id", "sentence_index"], sort=False).agg(
-            gold=("label", lambda s: (s == "shared").any()),
-            found=("status", lambda s: (s == "shared").any()),
-        )
-
+    for name, got in methods.items():
+        sents = by_sentence(got)
+        print(line(f"sentences: {name}", scores(sents["gold"], sents["found"])))
     sents = by_sentence(rows)
-    print(line("sentences: coverage status", scores(sents["gold"], sents["found"])))
-    other = by_sentence(model)
-    print(line("sentences: method='model'", scores(other["gold"], other["found"])))
     print(line("sentences: baseline, all unique", scores(sents["gold"], sents["gold"] & False)))
-    print("  per event (pairs):")
-    for event, part in rows.groupby("event", sort=True):
-        print(line(f"  {event}", scores(part["label"] == "shared", part["found"])))
+    names = list(methods)
+    print("  per event, pair accuracy (rows):")
+    print(f"    {'event':<30} {'round':>5} {'rows':>5}  " + "  ".join(f"[{k}]" for k in
+                                                                 range(len(names))))
+    for (event, rnd), part in rows.groupby(["event", "round"], sort=True):
+        figures = []
+        for got in methods.values():
+            mine = got[got["event"] == event]
+            figures.append(f"{((mine['label'] == 'shared') == mine['found']).mean():.3f}")
+        print(f"    {event:<30} {rnd:>5} {len(part):>5}  " + "  ".join(figures))
+    for k, name in enumerate(names):
+        print(f"    [{k}] {name}")
     if show_errors:
         wrong = rows[pairs_gold != rows["found"]]
-        print(f"  {len(wrong)} wrong pairs (gold label, then the sentence and the other outlet):")
+        print(f"  {len(wrong)} wrong pairs of {names[0]} (gold label, then the sentence and "
+              "the other outlet):")
         for r in wrong.itertuples(index=False):
             print(f"    {r.label:<6} {r.event} {r.outlet} {r.sentence_index} -> "
                   f"{r.other_outlet}: {r.sentence_prefix}")
+
+
+def load_gold(path: Path, *, split: str) -> pd.DataFrame:
+    """The labels of ``path``, every row given ``split`` (and ``round`` if it has none)."""
+    gold = pd.read_csv(path, dtype={"match_index": "Int64", "round": str},
+                       keep_default_na=False, na_values={"match_index": [""]})
+    if "round" not in gold.columns:
+        gold.insert(1, "round", "")
+    return gold.assign(split=split)
+
+
+def cross_validated(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame | None:
+    """The gold rows with ``found`` by ``method="model"`` refitted without each event.
+
+    ``None`` (the caller says why) when scikit-learn is not installed.
+    """
+    try:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import train_coverage_match as train
+    except ImportError:
+        return None
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    articles = clean_corpus(corpus[corpus["article_id"].isin(set(gold["article_id"]))])
+    return train.leave_one_event_out(articles, gold)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="the allsides-abp articles.jsonl.gz")
-    parser.add_argument("--split", choices=SPLITS, help="one half only (default: both)")
+    parser.add_argument("--split", choices=SPLITS, default="tune",
+                        help="tune (the 12 labelled events, default) or held (the fresh file)")
     parser.add_argument("--show-errors", action="store_true",
                         help="list every wrong pair (tune only: refused for held)")
+    parser.add_argument("--no-cv", action="store_true",
+                        help="skip the leave-one-event-out cross-validation of the model")
     args = parser.parse_args(argv)
     if args.show_errors and args.split != "tune":
-        parser.error("--show-errors needs --split tune: the held half's errors are not read")
+        parser.error("--show-errors needs --split tune: the held events' errors are not read")
+    if args.split == "held" and not FRESH.exists():
+        print(f"skipped: no held events yet ({FRESH.relative_to(ROOT)} does not exist); "
+              "the 12 events of coverage_gold.csv are all tune (--split tune)")
+        return 0
     if not args.corpus.exists():
         print(f"skipped: the allsides-abp corpus is not at {args.corpus}")
         return 0
-    gold = pd.read_csv(GOLD, dtype={"match_index": "Int64"}, keep_default_na=False,
-                       na_values={"match_index": [""]})
+    gold = load_gold(GOLD if args.split == "tune" else FRESH, split=args.split)
     corpus = load_corpus(args.corpus)
-    for split in [args.split] if args.split else SPLITS:
-        rows, counts = predictions(corpus, gold[gold["split"] == split])
-        model, _ = predictions(corpus, gold[gold["split"] == split], method="model")
-        print(f"\n{split}: labelled sentences found in the cleaned, split text by their "
-              f"text {counts['by_text']}, by their prefix {counts['by_prefix']}, not found "
-              f"{counts['not_found']} (left out)")
-        report(rows, split, args.show_errors, model)
+    rows, counts = predictions(corpus, gold)
+    methods = {"coverage (defaults)": rows}
+    print(f"\n{args.split}: labelled sentences found in the cleaned, split text by their "
+          f"text {counts['by_text']}, by their prefix {counts['by_prefix']}, not found "
+          f"{counts['not_found']} (left out)")
+    for method in METHODS:
+        if method != DEFAULT_METHOD:
+            fitted = " (shipped weights, fitted on these events)" if args.split == "tune" else ""
+            methods[f"method={method!r}{fitted}"] = predictions(corpus, gold, method=method)[0]
+    if args.split == "tune" and not args.no_cv:
+        cv = cross_validated(corpus, gold)
+        if cv is None:
+            print("leave-one-event-out skipped: it refits the model with scikit-learn, "
+                  "which is not installed (the dev extra)")
+        else:
+            methods["method='model', leave-one-event-out"] = rows.drop(columns="found").merge(
+                cv[["article_id", "sentence_index", "other_outlet", "found"]],
+                on=["article_id", "sentence_index", "other_outlet"], how="left",
+                validate="one_to_one").fillna({"found": False})
+    report(args.split, methods, args.show_errors)
     return 0
 
 
