@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import inspect
+import math
 import re
 import sys
 import unicodedata
@@ -175,6 +176,18 @@ def by_sentence(frame: pd.DataFrame, column: str = "found") -> pd.DataFrame:
     ).agg(gold=("gold", "any"), found=(column, "any"))
 
 
+def sign_test(wins: int, losses: int) -> float:
+    """Two-sided exact sign test: P(a split at least this uneven | wins and losses equally likely).
+
+    >>> round(sign_test(9, 1), 4)  # 2 * (C(10, 0) + C(10, 1)) / 2**10 = 22 / 1024
+    0.0215
+    """
+    n, k = wins + losses, min(wins, losses)
+    if n == 0:
+        return 1.0
+    return min(1.0, 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2**n)
+
+
 def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> None:
     """Print the figures of each method's rows (the first: the defaults) and a baseline."""
     rows = next(iter(methods.values()))
@@ -202,6 +215,20 @@ def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> N
         print(f"    {event:<30} {rnd:>5} {len(part):>5}  " + "  ".join(figures))
     for k, name in enumerate(names):
         print(f"    [{k}] {name}")
+    base_right = (rows["label"] == "shared") == rows["found"]
+    for k, (name, got) in enumerate(methods.items()):
+        if k == 0:
+            continue
+        mine = got.set_index(["article_id", "sentence_index", "other_outlet"]).reindex(
+            pd.MultiIndex.from_frame(rows[["article_id", "sentence_index", "other_outlet"]]))
+        right = ((mine["label"] == "shared") == mine["found"]).to_numpy()
+        wins, losses = int((right & ~base_right).sum()), int((~right & base_right).sum())
+        per_event = pd.DataFrame({"event": rows["event"], "d": right.astype(int)
+                                  - base_right.astype(int)}).groupby("event")["d"].sum()
+        print(f"  [{k}] against [0]: right where [0] is wrong {wins} rows, wrong where [0] "
+              f"is right {losses} (sign test p={sign_test(wins, losses):.3f}); better in "
+              f"{(per_event > 0).sum()} events, worse in {(per_event < 0).sum()}, "
+              f"equal in {(per_event == 0).sum()}")
     if show_errors:
         wrong = rows[pairs_gold != rows["found"]]
         print(f"  {len(wrong)} wrong pairs of {names[0]} (gold label, then the sentence and "
