@@ -216,7 +216,7 @@ def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> N
     for k, name in enumerate(names):
         print(f"    [{k}] {name}")
     base_right = (rows["label"] == "shared") == rows["found"]
-    for k, (name, got) in enumerate(methods.items()):
+    for k, got in enumerate(methods.values()):
         if k == 0:
             continue
         mine = got.set_index(["article_id", "sentence_index", "other_outlet"]).reindex(
