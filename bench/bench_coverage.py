@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_errors and args.split != "tune":
         parser.error("--show-errors needs --split tune: the held events' errors are not read")
     if args.split == "held" and not FRESH.exists():
-        print(f"skipped: no held events yet ({FRESH.relative_to(ROOT)} does not exist); "
+        print(f"skipped: no held events yet ({FRESH} does not exist); "
               "the 12 events of coverage_gold.csv are all tune (--split tune)")
         return 0
     if not args.corpus.exists():
