@@ -14,7 +14,10 @@ from analysis import from_texts
 from analysis.comparison import align_sentences, coverage
 from analysis.comparison.matching import (
     MATCH_FEATURES,
+    MIN_COMMON_STEMS,
+    MIN_COSINE,
     MatchModel,
+    closest_candidates,
     event_evidence,
     event_marks,
     load_match_model,
@@ -196,3 +199,22 @@ def test_shipped_weights_are_what_the_training_script_makes(monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     train = importlib.import_module("train_coverage_match")
     assert train.main(["--check"]) == 0
+
+
+def test_candidates_need_the_least_cosine():
+    # Made-up words, none in the allsides table: every stem has the same idf, so the cosine
+    # is (stems in common) / sqrt(stems of i * stems of j). Two in common of 9 and 9 stems:
+    # 2 / 9 = 0.222 >= MIN_COSINE 0.2, asked about (both ways); of 11 and 11: 2 / 11 =
+    # 0.182, not asked, although MIN_COMMON_STEMS (2) are in common.
+    own = "kresp yolt fimb grol hask jupt mulk"
+    other = "quab vresk plimt gorv drup snelk trov"
+    _, ev, asked, _ = closest_candidates(
+        [f"blorf zint {own}.", f"blorf zint {other}."], ["X", "Y"], [0, 1])
+    assert ev.cosine[0, 1] == pytest.approx(2 / 9)
+    assert asked == [(0, 1), (1, 0)]
+    _, ev, asked, _ = closest_candidates(
+        [f"blorf zint {own} nerb tesk.", f"blorf zint {other} wumb pook."], ["X", "Y"], [0, 1])
+    assert ev.cosine[0, 1] == pytest.approx(2 / 11)
+    assert ev.n_shared[0, 1] == MIN_COMMON_STEMS == 2
+    assert MIN_COSINE == 0.2
+    assert asked == []

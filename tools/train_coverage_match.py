@@ -9,9 +9,10 @@ never ``coverage_gold_fresh.csv``: its events are for the held figure of
 ``bench/bench_coverage.py``). For every labelled
 sentence and other article, the sentence is compared with its closest sentence in that
 article (:func:`analysis.comparison.matching.closest_candidates`, the same code that
-``coverage`` runs); rows without :data:`MIN_COMMON_STEMS` stems in common are "unique" and
-never reach the model. The model is a logistic regression (scikit-learn, L2, ``C``) on the
-standardised :data:`MATCH_FEATURES`, threshold 0.5. Printed: leave-one-event-out
+``coverage`` runs); rows without :data:`MIN_COMMON_STEMS` stems in common, or with a cosine
+below :data:`MIN_COSINE`, are "unique" and never reach the model. The model is a logistic
+regression (scikit-learn, L2, ``C``) on the standardised :data:`MATCH_FEATURES`, threshold
+0.5. Printed: leave-one-event-out
 cross-validation of the whole ``coverage`` (a model fitted without the event, then
 ``coverage`` run on it; pair and sentence accuracy), then the weights of the model fitted on
 all tune events, written to ``analysis/data/models/coverage_match.json``.
