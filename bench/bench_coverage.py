@@ -14,20 +14,25 @@ columns; every row counts as held) and skips, saying so, while that file does no
 its errors are never printed (``--show-errors`` is refused for it).
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
-and passed to ``coverage`` with its default parameters, and with each ``method`` beside it.
-Printed:
+and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing fitted;
+``"model"``, the match model with its shipped weights; the default is marked). Printed:
 
 * per pair (sentence x other outlet): predicted shared when the other outlet is in the
   sentence's ``shared_with``; accuracy, and precision / recall / F1 of "shared";
 * per sentence: ``status`` (shared with any other outlet) against "shared with at least one
   other outlet" in the labels;
 * on ``tune``, for the fitted method (``method="model"``, whose shipped weights were fitted
-  on these very events), leave-one-event-out cross-validation: for each event, the model
-  is refitted on the other 11 events by ``tools/train_coverage_match.py`` and ``coverage``
-  run on the left-out event with it (needs scikit-learn; ``--no-cv`` skips it). This is
-  the figure to compare methods on; the shipped model's own figure on tune is in-sample;
-* per event (with its round): rows, accuracy of each method (cross-validated for the model);
+  on these very events, so its own figure there is in-sample), leave-one-event-out
+  cross-validation: for each event, the model is refitted on the other 11 events by
+  ``tools/train_coverage_match.py`` and ``coverage`` run on the left-out event with it
+  (needs scikit-learn; ``--no-cv`` skips it). This is the figure to compare methods on;
+* per event and per labelling round: rows and the accuracy of each method;
+* each method against the rule: the rows it gets right where the rule is wrong and the
+  reverse, with an exact sign test (rows of one sentence or event are not independent:
+  read it as a rough guide), and the events where it is better / worse;
 * a plain baseline: every sentence marked unique.
+
+``--show-errors`` lists the default method's wrong rows (tune only).
 
 Labelled sentences are found in the current text by a hash of their normalised text (then
 by their prefix), not by offsets, so a cleaner that removes more furniture does not lose
@@ -51,7 +56,6 @@ import pandas as pd
 
 from analysis import clean_corpus, load_corpus
 from analysis.comparison import coverage
-from analysis.comparison.alignment import METHODS
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
@@ -188,8 +192,11 @@ def sign_test(wins: int, losses: int) -> float:
     return min(1.0, 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2**n)
 
 
-def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> None:
-    """Print the figures of each method's rows (the first: the defaults) and a baseline."""
+def report(split: str, methods: dict[str, pd.DataFrame], errors_of: str | None) -> None:
+    """Print the figures of each method's rows against the first's, and a baseline.
+
+    ``errors_of``: the method whose wrong rows are listed (``None``: none are).
+    """
     rows = next(iter(methods.values()))
     pairs_gold = rows["label"] == "shared"
     print(f"\n== {split}: {rows['event'].nunique()} events, "
@@ -213,6 +220,12 @@ def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> N
             mine = got[got["event"] == event]
             figures.append(f"{((mine['label'] == 'shared') == mine['found']).mean():.3f}")
         print(f"    {event:<30} {rnd:>5} {len(part):>5}  " + "  ".join(figures))
+    for rnd, part in rows.groupby("round", sort=True):
+        figures = []
+        for got in methods.values():
+            mine = got[got["round"] == rnd]
+            figures.append(f"{((mine['label'] == 'shared') == mine['found']).mean():.3f}")
+        print(f"    {'all events of round':<30} {rnd:>5} {len(part):>5}  " + "  ".join(figures))
     for k, name in enumerate(names):
         print(f"    [{k}] {name}")
     base_right = (rows["label"] == "shared") == rows["found"]
@@ -229,9 +242,10 @@ def report(split: str, methods: dict[str, pd.DataFrame], show_errors: bool) -> N
               f"is right {losses} (sign test p={sign_test(wins, losses):.3f}); better in "
               f"{(per_event > 0).sum()} events, worse in {(per_event < 0).sum()}, "
               f"equal in {(per_event == 0).sum()}")
-    if show_errors:
-        wrong = rows[pairs_gold != rows["found"]]
-        print(f"  {len(wrong)} wrong pairs of {names[0]} (gold label, then the sentence and "
+    if errors_of is not None:
+        mine = methods[errors_of]
+        wrong = mine[(mine["label"] == "shared") != mine["found"]]
+        print(f"  {len(wrong)} wrong pairs of {errors_of} (gold label, then the sentence and "
               "the other outlet):")
         for r in wrong.itertuples(index=False):
             print(f"    {r.label:<6} {r.event} {r.outlet} {r.sentence_index} -> "
@@ -285,15 +299,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     gold = load_gold(GOLD if args.split == "tune" else FRESH, split=args.split)
     corpus = load_corpus(args.corpus)
-    rows, counts = predictions(corpus, gold)
-    methods = {"coverage (defaults)": rows}
+    methods, shown = {}, ""
+    for method in ("cosine", "model"):
+        rows, counts = predictions(corpus, gold, method=method)
+        label = ("method='cosine' (the rule, nothing fitted)" if method == "cosine" else
+                 "method='model', shipped weights" + (" (fitted on these events)"
+                                                      if args.split == "tune" else ""))
+        if method == DEFAULT_METHOD:
+            label, shown = label + " [default]", label + " [default]"
+        methods[label] = rows
     print(f"\n{args.split}: labelled sentences found in the cleaned, split text by their "
           f"text {counts['by_text']}, by their prefix {counts['by_prefix']}, not found "
           f"{counts['not_found']} (left out)")
-    for method in METHODS:
-        if method != DEFAULT_METHOD:
-            fitted = " (shipped weights, fitted on these events)" if args.split == "tune" else ""
-            methods[f"method={method!r}{fitted}"] = predictions(corpus, gold, method=method)[0]
     if args.split == "tune" and not args.no_cv:
         cv = cross_validated(corpus, gold)
         if cv is None:
@@ -304,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
                 cv[["article_id", "sentence_index", "other_outlet", "found"]],
                 on=["article_id", "sentence_index", "other_outlet"], how="left",
                 validate="one_to_one").fillna({"found": False})
-    report(args.split, methods, args.show_errors)
+    report(args.split, methods, shown if args.show_errors else None)
     return 0
 
 

@@ -156,7 +156,7 @@ def test_two_quotes_of_one_speaker_are_two_statements():
 
 
 def test_cosine_pairs_have_no_score():
-    pairs = align_sentences(from_texts(SENATE))
+    pairs = align_sentences(from_texts(SENATE), method="cosine")
     assert pairs["score"].isna().all() and (pairs["shared_names"] == "").all()
 
 
