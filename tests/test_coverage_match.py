@@ -178,9 +178,17 @@ def test_model_refuses_an_event_too_big_for_memory(monkeypatch):
     from analysis.comparison import alignment
 
     monkeypatch.setattr(alignment, "_MAX_ALIGN_CELLS", 50)  # 10 * 3 * 3 = 90 cells
-    corpus = from_texts({"A": "One fact here. Two facts there.", "B": "One fact here."})
-    with pytest.raises(ValueError, match="has 3 sentences: the match model would need"):
+    # three sentences of 3, 4 and 3 content stems, all long enough to pair (2 or more)
+    corpus = from_texts({"A": "Austin called Belousov. Ukraine war talks resumed.",
+                         "B": "Austin phoned Belousov."})
+    with pytest.raises(ValueError, match=r"has 3 sentences \(3 long enough to pair\) and "
+                                         "the match model would need about 0.0 GB"):
         coverage(corpus, method="model")
+    # three sentences of one content stem each ("the" is a stopword): no pair can have
+    # the 2 stems in common it needs, so nothing is asked and nothing refused
+    corpus = from_texts({"A": "The war. The talks.", "B": "The war."})
+    cov = coverage(corpus, method="model")
+    assert len(cov) == 3 and (cov["status"] == "unique").all()
 
 
 def test_unknown_method_is_refused():

@@ -19,6 +19,7 @@ from ..errors import require_columns
 from ..tokens import sentence_table, words
 from .groups import require_groups
 from .matching import (
+    MIN_COMMON_STEMS,
     MatchModel,
     closest_candidates,
     content_stems,
@@ -167,11 +168,17 @@ def _align_event_model(
         return []
     # about ten n x n matrices (cosine, cover both ways, shared counts...) of float64
     if 10 * n * n > _MAX_ALIGN_CELLS:
+        # A pair needs MIN_COMMON_STEMS stems in common: an event of one-word articles has
+        # none to ask about, however many (only checked here, where it saves the error).
+        pairable = sum(len(set(content_stems(s))) >= MIN_COMMON_STEMS
+                       for s in sents["sentence"])
+        if pairable < 2:
+            return []
         event = sents["event"].iat[0] if "event" in sents.columns else "?"
         raise ValueError(
-            f"event {event!r} has {n:,} sentences: the match model would need about "
-            f"{80 * n * n / 1e9:.0f} GB. Align fewer articles at a time, or use "
-            "method='cosine'"
+            f"event {event!r} has {n:,} sentences ({pairable:,} long enough to pair) and "
+            f"the match model would need about {80 * n * n / 1e9:.1f} GB. Align fewer "
+            "articles at a time, or use method='cosine'"
         )
     outlets = sents["outlet"].to_numpy()
     articles = pd.factorize(sents["article_id"])[0]
