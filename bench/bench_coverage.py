@@ -32,7 +32,9 @@ and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing
   read it as a rough guide), and the events where it is better / worse;
 * a plain baseline: every sentence marked unique.
 
-``--show-errors`` lists the default method's wrong rows (tune only).
+``--show-errors`` lists the default method's wrong rows (tune only). Every variant of the
+model tried, with its leave-one-event-out figure, is in ``coverage_gold.md`` (made by
+``bench/bench_coverage_variants.py``).
 
 Labelled sentences are found in the current text by a hash of their normalised text (then
 by their prefix), not by offsets, so a cleaner that removes more furniture does not lose
@@ -261,6 +263,11 @@ def load_gold(path: Path, *, split: str) -> pd.DataFrame:
     return gold.assign(split=split)
 
 
+def labelled_articles(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The articles of ``corpus`` that ``gold`` labels, cleaned (what coverage is run on)."""
+    return clean_corpus(corpus[corpus["article_id"].isin(set(gold["article_id"]))])
+
+
 def cross_validated(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame | None:
     """The gold rows with ``found`` by ``method="model"`` refitted without each event.
 
@@ -273,8 +280,7 @@ def cross_validated(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame | 
         return None
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    articles = clean_corpus(corpus[corpus["article_id"].isin(set(gold["article_id"]))])
-    return train.leave_one_event_out(articles, gold)
+    return train.leave_one_event_out(labelled_articles(corpus, gold), gold)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,13 +33,13 @@ from pathlib import Path
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
-from analysis import clean_corpus, load_corpus
+from analysis import load_corpus
 from analysis.comparison.alignment import coverage_from, sentence_pairs
 from analysis.comparison.matching import MATCH_FEATURES, MatchModel, closest_candidates
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_coverage import GOLD, load_gold, locate  # noqa: E402
+from bench_coverage import GOLD, labelled_articles, load_gold, locate  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 OUT = ROOT / "analysis" / "data" / "models" / "coverage_match.json"
@@ -139,8 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the allsides-abp corpus is not at {args.corpus}")
         return 1
     gold = load_gold(GOLD, split="tune")
-    articles = load_corpus(args.corpus)
-    corpus = clean_corpus(articles[articles["article_id"].isin(set(gold["article_id"]))])
+    corpus = labelled_articles(load_corpus(args.corpus), gold)
     rows = training_rows(corpus, gold)
     print(f"{len(rows)} of {len(gold)} tune rows reach the model ({rows['label'].sum()} shared)")
     content = fit(rows)
