@@ -1,24 +1,40 @@
 """Accuracy of analysis.coverage (shared / unique sentences) against hand labels.
 
 Run: ``.venv/bin/python bench/bench_coverage.py [--corpus PATH] [--split tune|held]
-[--show-errors]``
+[--show-errors] [--no-cv]``
 
-The labels are ``tests/fixtures/coverage_gold.csv`` (8 allsides-abp events, three articles
+The labels are ``tests/fixtures/coverage_gold.csv`` (12 allsides-abp events, three articles
 each, labelled by reading before the kit was run on them; see ``coverage_gold.md``). Each
 labelled sentence has one row per other outlet of its event: does that outlet report it too?
-The events are split in two halves: ``tune`` (may be looked at to choose a method or its
-parameters) and ``held`` (only its figures are quoted).
+All 12 events are ``tune`` (they may be looked at to choose a method or its parameters; the
+``round`` column says which labelling round each came from: the 4 events of round 2 were
+the held half once, measured once, and are tuning data since). ``--split held`` reads
+``tests/fixtures/coverage_gold_fresh.csv`` (events labelled after this tuning, same
+columns; every row counts as held) and skips, saying so, while that file does not exist;
+its errors are never printed (``--show-errors`` is refused for it).
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
-and passed to ``coverage`` with its default parameters (the cosine rule), and with
-``method="model"`` (the match model) beside it. Printed:
+and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing fitted;
+``"model"``, the match model with its shipped weights; the default is marked). Printed:
 
 * per pair (sentence x other outlet): predicted shared when the other outlet is in the
   sentence's ``shared_with``; accuracy, and precision / recall / F1 of "shared";
 * per sentence: ``status`` (shared with any other outlet) against "shared with at least one
   other outlet" in the labels;
-* the same per event, with counts;
-* a plain baseline: every sentence marked unique (the majority label of the tune half).
+* on ``tune``, for the fitted method (``method="model"``, whose shipped weights were fitted
+  on these very events, so its own figure there is in-sample), leave-one-event-out
+  cross-validation: for each event, the model is refitted on the other 11 events by
+  ``tools/train_coverage_match.py`` and ``coverage`` run on the left-out event with it
+  (needs scikit-learn; ``--no-cv`` skips it). This is the figure to compare methods on;
+* per event and per labelling round: rows and the accuracy of each method;
+* each method against the rule: the rows it gets right where the rule is wrong and the
+  reverse, with an exact sign test (rows of one sentence or event are not independent:
+  read it as a rough guide), and the events where it is better / worse;
+* a plain baseline: every sentence marked unique.
+
+``--show-errors`` lists the default method's wrong rows (tune only). Every variant of the
+model tried, with its leave-one-event-out figure, is in ``coverage_gold.md`` (made by
+``bench/bench_coverage_variants.py``).
 
 Labelled sentences are found in the current text by a hash of their normalised text (then
 by their prefix), not by offsets, so a cleaner that removes more furniture does not lose
@@ -31,6 +47,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
+import math
 import re
 import sys
 import unicodedata
@@ -44,7 +62,10 @@ from analysis.comparison import coverage
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
+FRESH = ROOT / "tests" / "fixtures" / "coverage_gold_fresh.csv"
 SPLITS = ("tune", "held")
+#: coverage's own default method (the figures printed first).
+DEFAULT_METHOD = inspect.signature(coverage).parameters["method"].default
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -154,62 +175,159 @@ def predictions(
     return out, counts
 
 
-def report(rows: pd.DataFrame, split: str, show_errors: bool, model: pd.DataFrame) -> None:
-    """Print the figures of ``rows`` (the defaults) next to ``model`` (method="model")."""
+def by_sentence(frame: pd.DataFrame, column: str = "found") -> pd.DataFrame:
+    """Sentence level: labelled shared with any other outlet, found shared with any."""
+    return frame.assign(gold=frame["label"] == "shared").groupby(
+        ["event", "article_id", "sentence_index"], sort=False
+    ).agg(gold=("gold", "any"), found=(column, "any"))
+
+
+def sign_test(wins: int, losses: int) -> float:
+    """Two-sided exact sign test: P(a split at least this uneven | wins and losses equally likely).
+
+    >>> round(sign_test(9, 1), 4)  # 2 * (C(10, 0) + C(10, 1)) / 2**10 = 22 / 1024
+    0.0215
+    """
+    n, k = wins + losses, min(wins, losses)
+    if n == 0:
+        return 1.0
+    return min(1.0, 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2**n)
+
+
+def report(split: str, methods: dict[str, pd.DataFrame], errors_of: str | None) -> None:
+    """Print the figures of each method's rows against the first's, and a baseline.
+
+    ``errors_of``: the method whose wrong rows are listed (``None``: none are).
+    """
+    rows = next(iter(methods.values()))
     pairs_gold = rows["label"] == "shared"
     print(f"\n== {split}: {rows['event'].nunique()} events, "
           f"{rows[['article_id', 'sentence_index']].drop_duplicates().shape[0]} sentences, "
           f"{len(rows)} sentence x other-outlet pairs")
-    print(line("pairs: coverage (defaults: cosine)", scores(pairs_gold, rows["found"])))
-    print(line("pairs: coverage, method='model'", scores(model["label"] == "shared",
-                                                         model["found"])))
+    for name, got in methods.items():
+        print(line(f"pairs: {name}", scores(got["label"] == "shared", got["found"])))
     print(line("pairs: baseline, all unique", scores(pairs_gold, pairs_gold & False)))
-
-    def by_sentence(frame: pd.DataFrame) -> pd.DataFrame:
-        return frame.groupby(["event", "article_id", "sentence_index"], sort=False).agg(
-            gold=("label", lambda s: (s == "shared").any()),
-            found=("status", lambda s: (s == "shared").any()),
-        )
-
+    for name, got in methods.items():
+        sents = by_sentence(got)
+        print(line(f"sentences: {name}", scores(sents["gold"], sents["found"])))
     sents = by_sentence(rows)
-    print(line("sentences: coverage status", scores(sents["gold"], sents["found"])))
-    other = by_sentence(model)
-    print(line("sentences: method='model'", scores(other["gold"], other["found"])))
     print(line("sentences: baseline, all unique", scores(sents["gold"], sents["gold"] & False)))
-    print("  per event (pairs):")
-    for event, part in rows.groupby("event", sort=True):
-        print(line(f"  {event}", scores(part["label"] == "shared", part["found"])))
-    if show_errors:
-        wrong = rows[pairs_gold != rows["found"]]
-        print(f"  {len(wrong)} wrong pairs (gold label, then the sentence and the other outlet):")
+    names = list(methods)
+    print("  per event, pair accuracy (rows):")
+    print(f"    {'event':<30} {'round':>5} {'rows':>5}  " + "  ".join(f"[{k}]" for k in
+                                                                 range(len(names))))
+    for (event, rnd), part in rows.groupby(["event", "round"], sort=True):
+        figures = []
+        for got in methods.values():
+            mine = got[got["event"] == event]
+            figures.append(f"{((mine['label'] == 'shared') == mine['found']).mean():.3f}")
+        print(f"    {event:<30} {rnd:>5} {len(part):>5}  " + "  ".join(figures))
+    for rnd, part in rows.groupby("round", sort=True):
+        figures = []
+        for got in methods.values():
+            mine = got[got["round"] == rnd]
+            figures.append(f"{((mine['label'] == 'shared') == mine['found']).mean():.3f}")
+        print(f"    {'all events of round':<30} {rnd:>5} {len(part):>5}  " + "  ".join(figures))
+    for k, name in enumerate(names):
+        print(f"    [{k}] {name}")
+    base_right = (rows["label"] == "shared") == rows["found"]
+    for k, got in enumerate(methods.values()):
+        if k == 0:
+            continue
+        mine = got.set_index(["article_id", "sentence_index", "other_outlet"]).reindex(
+            pd.MultiIndex.from_frame(rows[["article_id", "sentence_index", "other_outlet"]]))
+        right = ((mine["label"] == "shared") == mine["found"]).to_numpy()
+        wins, losses = int((right & ~base_right).sum()), int((~right & base_right).sum())
+        per_event = pd.DataFrame({"event": rows["event"], "d": right.astype(int)
+                                  - base_right.astype(int)}).groupby("event")["d"].sum()
+        print(f"  [{k}] against [0]: right where [0] is wrong {wins} rows, wrong where [0] "
+              f"is right {losses} (sign test p={sign_test(wins, losses):.3f}); better in "
+              f"{(per_event > 0).sum()} events, worse in {(per_event < 0).sum()}, "
+              f"equal in {(per_event == 0).sum()}")
+    if errors_of is not None:
+        mine = methods[errors_of]
+        wrong = mine[(mine["label"] == "shared") != mine["found"]]
+        print(f"  {len(wrong)} wrong pairs of {errors_of} (gold label, then the sentence and "
+              "the other outlet):")
         for r in wrong.itertuples(index=False):
             print(f"    {r.label:<6} {r.event} {r.outlet} {r.sentence_index} -> "
                   f"{r.other_outlet}: {r.sentence_prefix}")
+
+
+def load_gold(path: Path, *, split: str) -> pd.DataFrame:
+    """The labels of ``path``, every row given ``split`` (and ``round`` if it has none)."""
+    gold = pd.read_csv(path, dtype={"match_index": "Int64", "round": str},
+                       keep_default_na=False, na_values={"match_index": [""]})
+    if "round" not in gold.columns:
+        gold.insert(1, "round", "")
+    return gold.assign(split=split)
+
+
+def labelled_articles(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """The articles of ``corpus`` that ``gold`` labels, cleaned (what coverage is run on)."""
+    return clean_corpus(corpus[corpus["article_id"].isin(set(gold["article_id"]))])
+
+
+def cross_validated(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame | None:
+    """The gold rows with ``found`` by ``method="model"`` refitted without each event.
+
+    ``None`` (the caller says why) when scikit-learn is not installed.
+    """
+    try:
+        sys.path.insert(0, str(ROOT / "tools"))
+        import train_coverage_match as train
+    except ImportError:
+        return None
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return train.leave_one_event_out(labelled_articles(corpus, gold), gold)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="the allsides-abp articles.jsonl.gz")
-    parser.add_argument("--split", choices=SPLITS, help="one half only (default: both)")
+    parser.add_argument("--split", choices=SPLITS, default="tune",
+                        help="tune (the 12 labelled events, default) or held (the fresh file)")
     parser.add_argument("--show-errors", action="store_true",
                         help="list every wrong pair (tune only: refused for held)")
+    parser.add_argument("--no-cv", action="store_true",
+                        help="skip the leave-one-event-out cross-validation of the model")
     args = parser.parse_args(argv)
     if args.show_errors and args.split != "tune":
-        parser.error("--show-errors needs --split tune: the held half's errors are not read")
+        parser.error("--show-errors needs --split tune: the held events' errors are not read")
+    if args.split == "held" and not FRESH.exists():
+        print(f"skipped: no held events yet ({FRESH} does not exist); "
+              "the 12 events of coverage_gold.csv are all tune (--split tune)")
+        return 0
     if not args.corpus.exists():
         print(f"skipped: the allsides-abp corpus is not at {args.corpus}")
         return 0
-    gold = pd.read_csv(GOLD, dtype={"match_index": "Int64"}, keep_default_na=False,
-                       na_values={"match_index": [""]})
+    gold = load_gold(GOLD if args.split == "tune" else FRESH, split=args.split)
     corpus = load_corpus(args.corpus)
-    for split in [args.split] if args.split else SPLITS:
-        rows, counts = predictions(corpus, gold[gold["split"] == split])
-        model, _ = predictions(corpus, gold[gold["split"] == split], method="model")
-        print(f"\n{split}: labelled sentences found in the cleaned, split text by their "
-              f"text {counts['by_text']}, by their prefix {counts['by_prefix']}, not found "
-              f"{counts['not_found']} (left out)")
-        report(rows, split, args.show_errors, model)
+    methods, shown = {}, ""
+    for method in ("cosine", "model"):
+        rows, counts = predictions(corpus, gold, method=method)
+        label = ("method='cosine' (the rule, nothing fitted)" if method == "cosine" else
+                 "method='model', shipped weights" + (" (fitted on these events)"
+                                                      if args.split == "tune" else ""))
+        if method == DEFAULT_METHOD:
+            label, shown = label + " [default]", label + " [default]"
+        methods[label] = rows
+    print(f"\n{args.split}: labelled sentences found in the cleaned, split text by their "
+          f"text {counts['by_text']}, by their prefix {counts['by_prefix']}, not found "
+          f"{counts['not_found']} (left out)")
+    if args.split == "tune" and not args.no_cv:
+        cv = cross_validated(corpus, gold)
+        if cv is None:
+            print("leave-one-event-out skipped: it refits the model with scikit-learn, "
+                  "which is not installed (the dev extra)")
+        else:
+            methods["method='model', leave-one-event-out"] = rows.drop(columns="found").merge(
+                cv[["article_id", "sentence_index", "other_outlet", "found"]],
+                on=["article_id", "sentence_index", "other_outlet"], how="left",
+                validate="one_to_one").fillna({"found": False})
+    report(args.split, methods, shown if args.show_errors else None)
     return 0
 
 

@@ -346,9 +346,6 @@ def _has_pair(pairs, ntv_index, shafaq_index):
         # in Germany again from 2026"; Shafaq 4: "... jointly announced their decision during
         # the NATO Summit ... long-range fires ... in Germany in 2026"
         (13, 4, "the long-range missile deployment"),
-        # n-tv 9 again: "announcement of the deployment of US long-range missiles in Germany";
-        # Shafaq 3: "announcement of plans to deploy long-range missiles in Germany"
-        (9, 3, "the deployment announcement"),
         # n-tv 14: "Tomahawk cruise missiles and new hypersonic weapons"; Shafaq 5: "SM-6,
         # Tomahawk, and developmental hypersonic weapons"
         (14, 5, "the weapons named"),
@@ -356,6 +353,15 @@ def _has_pair(pairs, ntv_index, shafaq_index):
 )
 def test_seed_shared_statements(seed_pairs, ntv_index, shafaq_index, what):
     assert _has_pair(seed_pairs, ntv_index, shafaq_index), what
+
+
+def test_seed_deployment_announcement_is_aligned(seed_pairs):
+    # Shafaq 3: "announcement of plans to deploy long-range missiles in Germany". n-tv 9
+    # ("... announcement of the deployment of US long-range missiles in Germany", also the
+    # call) and n-tv 28 ("In response to the United States' decision to deploy its
+    # long-range missiles in Germany, ... Peskov ...") both report it; the model keeps one
+    # sentence per sentence and article, so either pair will do.
+    assert _has_pair(seed_pairs, 9, 3) or _has_pair(seed_pairs, 28, 3)
 
 
 @pytest.mark.parametrize(

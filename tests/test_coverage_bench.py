@@ -59,3 +59,47 @@ def test_locate_matches_a_repeated_sentence_in_order(bench):
     found, counts = bench.locate(gold, sents)
     assert found.tolist() == [0, 2]
     assert counts["by_text"] == 2
+
+
+def test_held_split_skips_while_the_fresh_labels_do_not_exist(bench, monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(bench, "FRESH", tmp_path / "coverage_gold_fresh.csv")
+    assert bench.main(["--split", "held"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("skipped: no held events yet")
+    assert "coverage_gold_fresh.csv does not exist" in out
+
+
+def test_held_errors_are_never_printed(bench):
+    with pytest.raises(SystemExit):
+        bench.main(["--split", "held", "--show-errors"])
+
+
+def test_load_gold_marks_every_row_with_its_split(bench, tmp_path):
+    # a fresh file without the round column: every row is held, round left empty
+    path = tmp_path / "fresh.csv"
+    path.write_text("split,event,article_id,label,match_index\n"
+                    "tune,e1,a,shared,3\ntune,e1,a,unique,\n", encoding="utf-8")
+    gold = bench.load_gold(path, split="held")
+    assert gold["split"].tolist() == ["held", "held"]
+    assert gold["round"].tolist() == ["", ""]
+    assert gold["match_index"].tolist() == [3, pd.NA]
+
+
+def test_the_shipped_labels_are_all_tune_with_their_round(bench):
+    gold = bench.load_gold(bench.GOLD, split="tune")
+    rounds = gold.drop_duplicates("event")["round"].value_counts().to_dict()
+    assert rounds == {"1": 8, "2": 4}  # coverage_gold.md: 8 events in round 1, 4 in round 2
+
+
+@pytest.mark.parametrize(
+    ("wins", "losses", "p"),
+    [
+        (9, 1, 22 / 1024),  # 2 * (C(10, 0) + C(10, 1)) / 2**10
+        (1, 9, 22 / 1024),  # symmetric
+        (3, 3, 1.0),  # 2 * 42 / 64 > 1: capped
+        (0, 0, 1.0),  # nothing to compare
+        (5, 0, 2 / 32),  # 2 * C(5, 0) / 2**5
+    ],
+)
+def test_sign_test_by_hand(bench, wins, losses, p):
+    assert bench.sign_test(wins, losses) == pytest.approx(p)

@@ -14,7 +14,10 @@ from analysis import from_texts
 from analysis.comparison import align_sentences, coverage
 from analysis.comparison.matching import (
     MATCH_FEATURES,
+    MIN_COMMON_STEMS,
+    MIN_COSINE,
     MatchModel,
+    closest_candidates,
     event_evidence,
     event_marks,
     load_match_model,
@@ -153,7 +156,7 @@ def test_two_quotes_of_one_speaker_are_two_statements():
 
 
 def test_cosine_pairs_have_no_score():
-    pairs = align_sentences(from_texts(SENATE))
+    pairs = align_sentences(from_texts(SENATE), method="cosine")
     assert pairs["score"].isna().all() and (pairs["shared_names"] == "").all()
 
 
@@ -175,9 +178,17 @@ def test_model_refuses_an_event_too_big_for_memory(monkeypatch):
     from analysis.comparison import alignment
 
     monkeypatch.setattr(alignment, "_MAX_ALIGN_CELLS", 50)  # 10 * 3 * 3 = 90 cells
-    corpus = from_texts({"A": "One fact here. Two facts there.", "B": "One fact here."})
-    with pytest.raises(ValueError, match="has 3 sentences: the match model would need"):
+    # three sentences of 3, 4 and 3 content stems, all long enough to pair (2 or more)
+    corpus = from_texts({"A": "Austin called Belousov. Ukraine war talks resumed.",
+                         "B": "Austin phoned Belousov."})
+    with pytest.raises(ValueError, match=r"has 3 sentences \(3 long enough to pair\) and "
+                                         "the match model would need about 0.0 GB"):
         coverage(corpus, method="model")
+    # three sentences of one content stem each ("the" is a stopword): no pair can have
+    # the 2 stems in common it needs, so nothing is asked and nothing refused
+    corpus = from_texts({"A": "The war. The talks.", "B": "The war."})
+    cov = coverage(corpus, method="model")
+    assert len(cov) == 3 and (cov["status"] == "unique").all()
 
 
 def test_unknown_method_is_refused():
@@ -196,3 +207,22 @@ def test_shipped_weights_are_what_the_training_script_makes(monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "tools"))
     train = importlib.import_module("train_coverage_match")
     assert train.main(["--check"]) == 0
+
+
+def test_candidates_need_the_least_cosine():
+    # Made-up words, none in the allsides table: every stem has the same idf, so the cosine
+    # is (stems in common) / sqrt(stems of i * stems of j). Two in common of 9 and 9 stems:
+    # 2 / 9 = 0.222 >= MIN_COSINE 0.2, asked about (both ways); of 11 and 11: 2 / 11 =
+    # 0.182, not asked, although MIN_COMMON_STEMS (2) are in common.
+    own = "kresp yolt fimb grol hask jupt mulk"
+    other = "quab vresk plimt gorv drup snelk trov"
+    _, ev, asked, _ = closest_candidates(
+        [f"blorf zint {own}.", f"blorf zint {other}."], ["X", "Y"], [0, 1])
+    assert ev.cosine[0, 1] == pytest.approx(2 / 9)
+    assert asked == [(0, 1), (1, 0)]
+    _, ev, asked, _ = closest_candidates(
+        [f"blorf zint {own} nerb tesk.", f"blorf zint {other} wumb pook."], ["X", "Y"], [0, 1])
+    assert ev.cosine[0, 1] == pytest.approx(2 / 11)
+    assert ev.n_shared[0, 1] == MIN_COMMON_STEMS == 2
+    assert MIN_COSINE == 0.2
+    assert asked == []

@@ -4,13 +4,15 @@ Run from the project folder::
 
     .venv/bin/python tools/train_coverage_match.py [--corpus PATH] [--out FILE] [--check]
 
-The labels are the ``tune`` rows of ``tests/fixtures/coverage_gold.csv`` (never the
-``held`` ones: they are for the figure of ``bench/bench_coverage.py``). For every labelled
+The labels are the rows of ``tests/fixtures/coverage_gold.csv`` (12 events, all ``tune``;
+never ``coverage_gold_fresh.csv``: its events are for the held figure of
+``bench/bench_coverage.py``). For every labelled
 sentence and other article, the sentence is compared with its closest sentence in that
 article (:func:`analysis.comparison.matching.closest_candidates`, the same code that
-``coverage`` runs); rows without :data:`MIN_COMMON_STEMS` stems in common are "unique" and
-never reach the model. The model is a logistic regression (scikit-learn, L2, ``C``) on the
-standardised :data:`MATCH_FEATURES`, threshold 0.5. Printed: leave-one-event-out
+``coverage`` runs); rows without :data:`MIN_COMMON_STEMS` stems in common, or with a cosine
+below :data:`MIN_COSINE`, are "unique" and never reach the model. The model is a logistic
+regression (scikit-learn, L2, ``C``) on the standardised :data:`MATCH_FEATURES`, threshold
+0.5. Printed: leave-one-event-out
 cross-validation of the whole ``coverage`` (a model fitted without the event, then
 ``coverage`` run on it; pair and sentence accuracy), then the weights of the model fitted on
 all tune events, written to ``analysis/data/models/coverage_match.json``.
@@ -31,13 +33,13 @@ from pathlib import Path
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
 
-from analysis import clean_corpus, load_corpus
+from analysis import load_corpus
 from analysis.comparison.alignment import coverage_from, sentence_pairs
 from analysis.comparison.matching import MATCH_FEATURES, MatchModel, closest_candidates
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_coverage import GOLD, locate  # noqa: E402
+from bench_coverage import GOLD, labelled_articles, load_gold, locate  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 OUT = ROOT / "analysis" / "data" / "models" / "coverage_match.json"
@@ -92,7 +94,7 @@ def fit(rows: pd.DataFrame) -> dict:
 
 def evaluate(corpus: pd.DataFrame, gold: pd.DataFrame, model: MatchModel) -> pd.DataFrame:
     """The gold rows with ``found`` (coverage with this model says shared)."""
-    sents, pairs = sentence_pairs(corpus, caller="train", model=model)
+    sents, pairs = sentence_pairs(corpus, caller="train", method="model", model=model)
     cov = coverage_from(sents, pairs)
     now, _ = locate(gold, cov)
     gold = gold.assign(current=now)[now.notna()]
@@ -101,6 +103,22 @@ def evaluate(corpus: pd.DataFrame, gold: pd.DataFrame, model: MatchModel) -> pd.
     shared_with = got["shared_with"].fillna("").str.split("; ").to_numpy()
     return gold.assign(found=[o in w for o, w in zip(gold["other_outlet"], shared_with,
                                                      strict=True)])
+
+
+def leave_one_event_out(
+    corpus: pd.DataFrame, gold: pd.DataFrame, rows: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The gold rows with ``found``, each event's by a model fitted on the other events.
+
+    ``corpus``: the cleaned articles; ``rows``: :func:`training_rows` when already made.
+    """
+    rows = training_rows(corpus, gold) if rows is None else rows
+    scored = []
+    for event in sorted(gold["event"].unique()):
+        fold = MatchModel(fit(rows[rows["event"] != event]), source=f"without {event}")
+        part = corpus[corpus["event"] == event]
+        scored.append(evaluate(part, gold[gold["event"] == event], fold))
+    return pd.concat(scored, ignore_index=True)
 
 
 def accuracy(rows: pd.DataFrame) -> tuple[float, float]:
@@ -120,11 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"the allsides-abp corpus is not at {args.corpus}")
         return 1
-    gold = pd.read_csv(GOLD, dtype={"match_index": "Int64"}, keep_default_na=False,
-                       na_values={"match_index": [""]})
-    gold = gold[gold["split"] == "tune"]
-    articles = load_corpus(args.corpus)
-    corpus = clean_corpus(articles[articles["article_id"].isin(set(gold["article_id"]))])
+    gold = load_gold(GOLD, split="tune")
+    corpus = labelled_articles(load_corpus(args.corpus), gold)
     rows = training_rows(corpus, gold)
     print(f"{len(rows)} of {len(gold)} tune rows reach the model ({rows['label'].sum()} shared)")
     content = fit(rows)
@@ -135,12 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(worst, abs(content["intercept"] - shipped["intercept"]))
         print(f"largest difference from the shipped weights: {worst:.2e}")
         return 0 if worst <= TOLERANCE else 1
-    scored = []
-    for event in sorted(gold["event"].unique()):
-        fold = MatchModel(fit(rows[rows["event"] != event]), source=f"without {event}")
-        part = corpus[corpus["event"] == event]
-        scored.append(evaluate(part, gold[gold["event"] == event], fold))
-    pairs, sentences = accuracy(pd.concat(scored))
+    pairs, sentences = accuracy(leave_one_event_out(corpus, gold, rows))
     print(f"leave-one-event-out on tune: pair accuracy {pairs:.3f}, sentence accuracy "
           f"{sentences:.3f}")
     content["meta"] = {

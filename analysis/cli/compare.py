@@ -67,7 +67,9 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
             require_groups(corpus["outlet"], "outlets")
             table = headlines(corpus)
         else:
-            table = _COVERAGE_TABLES[args.table](corpus, threshold=args.threshold)
+            options = ({} if args.threshold is None
+                       else {"method": "cosine", "threshold": args.threshold})
+            table = _COVERAGE_TABLES[args.table](corpus, **options)
     except ValueError as err:
         raise CorpusError(str(err), file=args.path) from None
     return emit_table(table, args)
@@ -124,8 +126,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
              "outlets; passages: near-verbatim shared passages; verbatim: share of each "
              "article shared near-verbatim; headlines",
     )
-    p.add_argument("--threshold", type=bounded(float, 0, 1), default=SIMILARITY_THRESHOLD,
-                   help=f"least similarity for aligned sentences (default {SIMILARITY_THRESHOLD})")
+    p.add_argument("--threshold", type=bounded(float, 0, 1), default=None,
+                   help="align by the cosine rule with this least similarity "
+                        f"(e.g. {SIMILARITY_THRESHOLD}) instead of the coverage match model")
     add_output_options(p)
     p.set_defaults(func=_cmd_coverage)
 

@@ -27,7 +27,7 @@ two groups) and raise ``ValueError`` otherwise.
 status       shared  unique
 outlet
 Shafaq News       6      13
-n-tv              7      29
+n-tv             11      25
 """
 
 from .alignment import (
