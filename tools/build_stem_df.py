@@ -6,8 +6,9 @@ Run from the project folder::
 
 The articles are the allsides-abp corpus (``../shared/corpora/allsides-abp/articles.jsonl.gz``),
 read with ``load_corpus`` and cleaned with ``clean_corpus`` (default rules), leaving out the
-events hand-labelled in ``tests/fixtures/coverage_gold.csv`` (so the held events' words do
-not shape the weights). Each article's text is reduced to its content stems
+events hand-labelled in ``tests/fixtures/coverage_gold.csv`` and ``coverage_gold_fresh.csv``
+(so the held events' words do not shape the weights). Each article's text is reduced to its
+content stems
 (:func:`analysis.comparison.matching.content_stems`: lower-cased words without English
 stopwords, hyphenated words split, Snowball stems), counted once per article. Stems in fewer
 than ``--min-df`` articles are left out (the kit treats them as the rarest). The file starts
@@ -30,6 +31,7 @@ from analysis.comparison.matching import content_stems
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
+GOLD_FRESH = ROOT / "tests" / "fixtures" / "coverage_gold_fresh.csv"
 OUT = ROOT / "analysis" / "data" / "wordlists" / "stem_df.csv"
 
 
@@ -43,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the allsides-abp corpus is not at {args.corpus}")
         return 1
     corpus = load_corpus(args.corpus)
-    labelled = set(pd.read_csv(GOLD, usecols=["event"])["event"])
+    labelled = {e for path in (GOLD, GOLD_FRESH) if path.exists()
+                for e in pd.read_csv(path, usecols=["event"])["event"]}
     corpus = clean_corpus(corpus[~corpus["event"].isin(labelled)])
     df: Counter[str] = Counter()
     for text in corpus["text"]:
@@ -53,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         handle.write(f"# n_documents={len(corpus)}\n")
         handle.write(
             "# Document frequency of content stems in the allsides-abp articles (Baly et al."
-            " 2020, Apache-2.0), cleaned, the coverage_gold events left out; stems in fewer"
-            f" than {args.min_df} articles omitted. Made by tools/build_stem_df.py.\n"
+            " 2020, Apache-2.0), cleaned, the hand-labelled coverage events left out; stems in"
+            f" fewer than {args.min_df} articles omitted. Made by tools/build_stem_df.py.\n"
         )
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["stem", "df"])
