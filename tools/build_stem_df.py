@@ -8,9 +8,9 @@ The articles are the allsides-abp corpus (``../shared/corpora/allsides-abp/artic
 read with ``load_corpus`` and cleaned with ``clean_corpus`` (default rules), leaving out the
 events hand-labelled in ``tests/fixtures/coverage_gold.csv`` and ``coverage_gold_fresh.csv``
 (so the held events' words do not shape the weights). Each article's text is reduced to its
-content stems
-(:func:`analysis.comparison.matching.content_stems`: lower-cased words without English
-stopwords, hyphenated words split, Snowball stems), counted once per article. Stems in fewer
+content stems (:func:`analysis.comparison.matching.content_stems`: lower-cased words
+without English stopwords, hyphenated words split, Snowball stems), counted once per
+article. Stems in fewer
 than ``--min-df`` articles are left out (the kit treats them as the rarest). The file starts
 with ``# n_documents=N`` and a note, then ``stem,df`` rows sorted by stem: deterministic.
 """
