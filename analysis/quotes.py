@@ -1262,7 +1262,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     # plans to ... (thought and intention, when turned on)
     if (lemma in ctx.verbs.to_verbs
             or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
-            and last >= ss and sh[last].isalnum():
+            and last >= ss and (sh[last].isalnum()
+                                or (sh[last] in ",)-" and _subject_aside(sh, ss, v))):
         m = _TO.match(sh, v.end, se)
         if m and not _PASSIVE.search(sh, near, v.start):
             spk = _subject(ctx, ss, v)
@@ -1297,7 +1298,11 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
             sh, near, v.start) is not None)
     else:
-        verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
+        # "Grayson, an Orlando Democrat, criticized his opponents": the subject may stand
+        # before a comma insertion, as for the clause verbs above
+        verb_ok = (last >= ss and v.form != lemma
+                   and (sh[last].isalnum()
+                        or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
     if (verb_ok
             and not any(f[3] <= v.start for f in found)  # inside reported content

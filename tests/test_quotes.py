@@ -242,6 +242,11 @@ SPEAKERS = [
      [("reported", "Jane Doe", "Jane Doe", "said", "the law was unconstitutional.")]),
     ("Wayne Pacelle of the Humane Society of the United States said the ban was overdue.",
      [("reported", "Wayne Pacelle", "Wayne Pacelle", "said", "the ban was overdue.")]),
+    # an object or "to" verb after a comma insertion: the subject stands before it
+    ("Maria Lopez, a school board member from Dayton, criticized the new bus schedule.",
+     [("reported", "Maria Lopez", "Maria Lopez", "criticized", "the new bus schedule.")]),
+    ("Maria Lopez, a school board member from Dayton, vowed to fight the new schedule.",
+     [("reported", "Maria Lopez", "Maria Lopez", "vowed", "to fight the new schedule.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
