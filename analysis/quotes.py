@@ -128,6 +128,10 @@ class VerbLexicon:
     quote_only: frozenset[str] = frozenset()
     #: Lemmas whose reported content may be a "to" infinitive ("vowed to fight").
     to_verbs: frozenset[str] = frozenset()
+    #: Forms of the ``evidence`` verbs ("shows", "found"): cues only when a word of
+    #: :attr:`evidence_subjects` stands in the words right before them ("a poll shows").
+    evidence: frozenset[str] = frozenset()
+    evidence_subjects: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _cue_after(self) -> re.Pattern[str]:
@@ -284,6 +288,18 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
             and not word.endswith("'s"))
 
 
+_SUBJECT_REACH = re.compile(r"[^,;:.!?\"()\n]{0,60}$")
+
+
+def _evidence_subject(text: str, start: int, subjects: frozenset[str]) -> bool:
+    """Is an evidence verb at ``start`` said of a poll, a study, records ...: does one of
+    ``subjects`` stand among the words before it, back to the last punctuation mark and
+    at most 60 characters ("A Quinnipiac poll released Tuesday showed")?"""
+    m = _SUBJECT_REACH.search(text, max(0, start - 60), start)
+    return m is not None and any(w.lower() in subjects
+                                 for w in _FIRST_RUN.findall(m.group()))
+
+
 def _inflect(lemma: str) -> list[str]:
     """Regular English forms: says/said-style -s, -ed and -ing forms of a base verb."""
     if lemma.endswith("e"):
@@ -363,9 +379,18 @@ def _load_verbs(path: Path) -> VerbLexicon:
     quote_only = frozenset(f for f, (lemma, _) in {**noun_forms, **forms}.items()
                            if lemma in only)
     to_verbs = frozenset(str(v).strip().lower() for v in content.get("to_verbs") or [])
-    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
+    ev_lemmas = {str(v).strip().lower() for v in groups.get("evidence") or []}
+    evidence = frozenset(f for f, (lemma, _) in forms.items() if lemma in ev_lemmas)
+    ev_subjects = frozenset(str(v).strip().lower()
+                            for v in content.get("evidence_subjects") or [])
+    if ev_lemmas and not ev_subjects:
+        raise CorpusError("group 'evidence' needs 'evidence_subjects:' (the nouns that may "
+                          "be their subject: poll, survey ...)", file=path,
+                          field="evidence_subjects")
+    return VerbLexicon(forms, tuple(str(g) for g in groups), path,
+                       clause_verbs | frozenset(ev_lemmas),
                        frozenset(thought) if thought_on else frozenset(), noun_forms,
-                       quote_only, to_verbs)
+                       quote_only, to_verbs, evidence, ev_subjects)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -867,6 +892,9 @@ class _Context:
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.verb_hits = [_Verb(*hit) for hit in verbs.find_cues(self.shadow)]
+        if verbs.evidence:
+            self.verb_hits = [v for v in self.verb_hits if v.form not in verbs.evidence
+                              or _evidence_subject(shadow, v.start, verbs.evidence_subjects)]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]

@@ -247,6 +247,15 @@ SPEAKERS = [
      [("reported", "Maria Lopez", "Maria Lopez", "criticized", "the new bus schedule.")]),
     ("Maria Lopez, a school board member from Dayton, vowed to fight the new schedule.",
      [("reported", "Maria Lopez", "Maria Lopez", "vowed", "to fight the new schedule.")]),
+    # evidence verbs ("shows", "found"): cues only after a poll, a study, records ...
+    ("A new county survey shows parents favor later school start times.",
+     [("reported", "A new county survey", "A new county survey", "shows",
+       "parents favor later school start times.")]),
+    ("The study found that the river was cleaner than in 1990.",
+     [("reported", "The study", "The study", "found",
+       "the river was cleaner than in 1990.")]),
+    ("He found his keys under the mat.", []),
+    ("The cooking show drew crowds, and the chef showed the audience a new trick.", []),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
@@ -547,6 +556,19 @@ def test_thought_verbs_only_when_the_lexicon_says_so(tmp_path):
     # "I think" inside a quotation is the quote's own words
     assert [q.kind for q in find_quotes('"I believe it," Peskov said.', verbs=verbs)] == [
         "direct"]
+
+
+def test_evidence_verbs_need_their_subject_nouns(tmp_path):
+    path = tmp_path / "verbs.yml"
+    path.write_text("groups:\n  neutral: [say]\n  evidence: [show]\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="evidence_subjects"):
+        load_verbs(path)
+    path.write_text("groups:\n  neutral: [say]\n  evidence: [show]\n"
+                    "evidence_subjects: [ledger]\n", encoding="utf-8")
+    verbs = load_verbs(path)
+    text = "The ledger shows the fund lost money. The poll shows the fund lost money."
+    assert [(q.speaker, q.verb_group) for q in find_quotes(text, verbs=verbs)] == [
+        ("The ledger", "evidence")]
 
 
 def test_thought_flag_must_be_true_or_false(tmp_path):
