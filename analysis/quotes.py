@@ -754,6 +754,13 @@ _THAT_GAP = re.compile(
     r"[A-Z][\w.-]*)\b)"
 )
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
+#: last week the ..."), skipped before the clause is looked for.
+_TIME_AFTER = re.compile(
+    rf"\s+(?:(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|yesterday|"
+    r"today|last\s+(?:week|month|year|night)|earlier\s+this\s+(?:week|month|year))\b,?"
+    r"(?=\s)")
 #: Words that cannot open the clause a clause verb reports ("said on Monday", "said to
 #: be", "denied ever", "insisted, however"): prepositions, conjunctions, wh-words,
 #: auxiliaries, time words. Anything else may ("said stocks aren't", "said it's").
@@ -1275,7 +1282,9 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     m = None
     if lemma in ctx.verbs.clause_verbs:
         told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
-        m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
+        at = told.end() if told else v.end
+        when = _TIME_AFTER.match(sh, at, se)  # said Wednesday she ...
+        m = _ZERO_THAT.match(sh, when.end() if when else at, se)
         if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
@@ -1374,7 +1383,19 @@ def _named_subject(text: str | None) -> bool:
     low = first.lower()
     if low in _OPENERS or low in _AUXILIARIES:
         return False
-    return first[:1].isupper() or low in _SUBJECT_FIRST
+    return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
+
+
+#: Plural nouns for people that speak as a group with no name or article ("Mr. Obama,
+#: officials said, has ...", "aides said"): subjects like names.
+_PEOPLE = frozenset({
+    "officials", "aides", "sources", "analysts", "experts", "critics", "advisers",
+    "advisors", "observers", "supporters", "lawmakers", "investigators", "prosecutors",
+    "economists", "researchers", "strategists", "organizers", "opponents", "officers",
+    "diplomats", "witnesses", "residents", "activists", "scientists", "historians",
+    "lawyers", "attorneys", "democrats", "republicans", "conservatives", "liberals",
+    "progressives", "pollsters", "insiders", "people", "others", "police",
+})
 
 
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:

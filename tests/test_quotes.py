@@ -256,6 +256,16 @@ SPEAKERS = [
        "the river was cleaner than in 1990.")]),
     ("He found his keys under the mat.", []),
     ("The cooking show drew crowds, and the chef showed the audience a new trick.", []),
+    # a time phrase between a clause verb and its clause; a plural noun for people as the
+    # subject of a parenthetical cue
+    ("Governor Ann Price said Tuesday she would veto the bill.",
+     [("reported", "Governor Ann Price", "Governor Ann Price", "said",
+       "she would veto the bill.")]),
+    ("Ann Price said last week the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "said", "the bridge would reopen.")]),
+    ("The plan, officials said, would cost more than expected.",
+     [("reported", "officials", "officials", "said",
+       "The plan, officials said, would cost more than expected.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
