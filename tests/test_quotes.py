@@ -266,6 +266,14 @@ SPEAKERS = [
     ("The plan, officials said, would cost more than expected.",
      [("reported", "officials", "officials", "said",
        "The plan, officials said, would cost more than expected.")]),
+    # verbs drawn from PolNeAR train's cue spans (tools/polnear_cue_words.py); "slam"
+    # doubles its consonant; "utter" is also an adjective, a cue only after a subject
+    ("Senator Ann Price likened the tax plan to a blank check.",
+     [("reported", "Senator Ann Price", "Senator Ann Price", "likened",
+       "the tax plan to a blank check.")]),
+    ("Ann Price slammed the budget deal.",
+     [("reported", "Ann Price", "Ann Price", "slammed", "the budget deal.")]),
+    ("The utter failure of the plan surprised no one.", []),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
