@@ -1947,8 +1947,11 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
         return ctx.speaker_from(m), v
+    # '"...," Ann Lee, the chair, told the delegates': after "told" stands who was told,
+    # never who spoke
+    told = ctx.verbs.lemma(v.form) == "tell"
     k = _last_char_before(ctx.shadow, after[0], v.start)
-    if k > after[0] and ctx.shadow[k] == "," and not v.form.endswith("ing"):
+    if k > after[0] and ctx.shadow[k] == "," and not v.form.endswith("ing") and not told:
         # '..." for the EU, said Geert Wilders': the words before the comma go on with
         # the sentence; the speaker follows the verb
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
@@ -1958,7 +1961,7 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         # 'X called it a "silly idea," adding ...': the subject of the verb before
         return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
-    m = ctx.first_mention(v.end, after[1])
+    m = ctx.first_mention(v.end, after[1]) if not told else None
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
         return ctx.speaker_from(m), v
     spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
@@ -1969,7 +1972,7 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         outer = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
         if outer.text is not None and (spk.text is None or outer.text[:1].isupper()):
             spk = outer
-    if spk.text is None:
+    if spk.text is None and not told:
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     if spk.text is None and _COORDINATED.search(ctx.shadow, after[0], v.start):
         # 'He called it "careless," and said ...': the subject of the sentence goes on

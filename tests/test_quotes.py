@@ -274,6 +274,9 @@ SPEAKERS = [
     ("Ann Price slammed the budget deal.",
      [("reported", "Ann Price", "Ann Price", "slammed", "the budget deal.")]),
     ("The utter failure of the plan surprised no one.", []),
+    # after "told" stands who was told, not who spoke
+    ('"We need order tonight," Ann Lee, the convention chair, told the delegates.',
+     [("direct", "Ann Lee", "Ann Lee", "told", "We need order tonight,")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
