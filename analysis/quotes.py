@@ -288,16 +288,16 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
             and not word.endswith("'s"))
 
 
-_SUBJECT_REACH = re.compile(r"[^,;:.!?\"()\n]{0,60}$")
+_SUBJECT_STOPS = ',;:.!?"()\n'
 
 
 def _evidence_subject(text: str, start: int, subjects: frozenset[str]) -> bool:
     """Is an evidence verb at ``start`` said of a poll, a study, records ...: does one of
     ``subjects`` stand among the words before it, back to the last punctuation mark and
     at most 60 characters ("A Quinnipiac poll released Tuesday showed")?"""
-    m = _SUBJECT_REACH.search(text, max(0, start - 60), start)
-    return m is not None and any(w.lower() in subjects
-                                 for w in _FIRST_RUN.findall(m.group()))
+    window = text[max(0, start - 60):start]
+    cut = max(window.rfind(c) for c in _SUBJECT_STOPS)
+    return any(w.lower() in subjects for w in _FIRST_RUN.findall(window, cut + 1))
 
 
 def _inflect(lemma: str) -> list[str]:
