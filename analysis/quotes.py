@@ -800,6 +800,12 @@ _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
+#: Verbs whose content may be an indirect question ("wondered whether", "explained why").
+_WH_VERBS = frozenset({"ask", "wonder", "question", "explain", "discuss"})
+_WH_WORDS = r"(?:whether|if|why|how|what|when|where|who)\s+\w"
+_WH = re.compile(rf"\s+({_WH_WORDS})")
+#: "asked voters if", "asked the senator whether": up to three words of object first.
+_WH_OBJECT = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+({_WH_WORDS})")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
 )
@@ -1316,6 +1322,15 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
          else None)  # "the man accused of"
     if m and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
         return ("of", _subject(ctx, ss, v), v, m.start(1))
+    # X wondered whether ... / asked (voters) if ... / explained why ...: an indirect
+    # question (an active verb after its subject; not "When asked whether ...")
+    if lemma in _WH_VERBS and last >= ss and sh[last].isalnum() \
+            and not _PASSIVE.search(sh, near, v.start):
+        m = (_WH_OBJECT if lemma == "ask" else _WH).match(sh, v.end, se)
+        if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
+            spk = _subject(ctx, ss, v)
+            if _named_subject(spk.text):
+                return ("question", spk, v, m.start(1))
     # X described Y as ...
     if lemma in ("describe", "call", "portray"):
         m = _AS.match(sh, v.end, se)
@@ -1924,6 +1939,15 @@ def _infinitive(sh: str, v: _Verb) -> bool:
     quote before it."""
     return v.start >= 3 and sh[v.start - 3:v.start] == "to " and \
         (v.start == 3 or not sh[v.start - 4].isalnum())
+
+
+def _last_word_lower(sh: str, lo: int, pos: int) -> str:
+    """The word right before ``pos`` (within ``[lo, pos)``), lower case."""
+    k = _last_char_before(sh, lo, pos)
+    j = k
+    while j > lo and sh[j - 1].isalpha():
+        j -= 1
+    return sh[j:k + 1].lower()
 
 
 def _passive_before(sh: str, v: _Verb) -> bool:

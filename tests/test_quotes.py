@@ -277,6 +277,12 @@ SPEAKERS = [
     # after "told" stands who was told, not who spoke
     ('"We need order tonight," Ann Lee, the convention chair, told the delegates.',
      [("direct", "Ann Lee", "Ann Lee", "told", "We need order tonight,")]),
+    # an indirect question after an active verb; not "When asked whether ...", not passive
+    ("Ann Price wondered whether the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "wondered", "whether the bridge would reopen.")]),
+    ("Ann Price asked the engineers if the bridge was safe.",
+     [("reported", "Ann Price", "Ann Price", "asked", "if the bridge was safe.")]),
+    ("Ann Price was asked if the bridge was safe.", []),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
