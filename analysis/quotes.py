@@ -19,7 +19,10 @@
   lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
   aren't cheap"); a participle after a comma or a form of "be" ("..., citing weak
   exports", "is calling for ..."); "referred to ...", "pointed out ..."; for the lexicon's
-  ``to_verbs`` a "to" infinitive ("X declined to comment"); verbs of thought and
+  ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect question ("X
+  wondered whether ...", "X asked voters if ..."); the lexicon's ``evidence`` verbs after
+  a poll, a study, records ... ("a poll shows ...", "the study found that ..."); verbs of
+  thought and
   intention ("X believes ...", "X wants to ...") only when the lexicon's
   ``thought_as_speech`` is true. Reported speech inside a quotation is the quote's own
   words (kept only when its subject is a listed actor), and so is a verb with an object
@@ -32,7 +35,7 @@ tag; the subject before an insertion, as in "Cohen -- Trump's former attorney --
 when "A and B said"), an
 ``actor`` when the speaker is a listed actor (see :mod:`analysis.actors`; ``"A; B"`` for two),
 the cue verb and its group from ``data/lexicons/attribution_verbs.yml`` (neutral, emphatic,
-doubting, confrontational, conceding: edit the file to regroup). Corpus functions:
+doubting, confrontational, conceding, evidence: edit the file to regroup). Corpus functions:
 :func:`quote_table`, :func:`voice_table` (who is quoted, per outlet) and :func:`verb_table`
 (verb groups per outlet).
 
@@ -556,7 +559,8 @@ class Quote:
     ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
     as"), ``importance`` ("emphasized the importance of"), ``after`` ("..., the ministry
     announced"), ``parenthetical`` ("The vote, X said, was ..."), ``object`` ("criticized
-    the plan"), ``to`` ("wants to ...", thought verbs only). ``speaker_name`` is the name
+    the plan"), ``to`` ("vowed to ...", "wants to ..."), ``question`` ("wondered whether
+    ...", "asked voters if ..."). ``speaker_name`` is the name
     the speaker words stand for: the words themselves, the name a "he"/"she" refers to,
     or ``"A; B"`` for "A and B said" (then ``speaker`` is the words "A and B").
     """
