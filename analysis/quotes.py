@@ -1468,12 +1468,16 @@ def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: i
                   end: int) -> int:
     """Where the content of ``v`` ends: at the comma before a later cue with a subject of
     its own ("Although he acknowledged that X, he maintained that Y": X ends at the
-    comma), else at ``end``."""
+    comma) or before a participle cue ("X defended the plan, calling it ..."), else at
+    ``end``."""
     sh = ctx.shadow
     for w in sentence_verbs:
         if w.start <= max(start, v.end):
             continue
         comma = sh.rfind(",", start, w.start)
+        if comma > start and w.form.endswith("ing") and not sh[comma + 1:w.start].strip():
+            # "X defended the plan, calling it ...": the participle is a cue of its own
+            return comma
         if comma > start and 0 < _word_count(sh, comma, w.start) <= 4 \
                 and '"' not in sh[comma:w.start]:
             words = _NP_WORD.findall(sh, comma, w.start)

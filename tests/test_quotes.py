@@ -283,6 +283,11 @@ SPEAKERS = [
     ("Ann Price asked the engineers if the bridge was safe.",
      [("reported", "Ann Price", "Ann Price", "asked", "if the bridge was safe.")]),
     ("Ann Price was asked if the bridge was safe.", []),
+    # a participle after a comma is a cue of its own: the content before it ends there,
+    # and is kept beside the direct quote
+    ('Ann Price defended the budget, calling it "a bargain."',
+     [("reported", "Ann Price", "Ann Price", "defended", "the budget"),
+      ("direct", "Ann Price", "Ann Price", "calling", "a bargain.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
