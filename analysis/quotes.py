@@ -283,8 +283,9 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
     while k > 0 and not text[k - 1].isspace() and space - k < 40:
         k -= 1
     word = text[k:space]
-    if not form.endswith("s"):  # a base form only after a plural or first-person pronoun
-        return word.lower() in _PLURAL_SUBJECTS
+    if not form.endswith("s"):  # a base form only after a plural or first-person pronoun,
+        # an auxiliary or "not" ("did not mention"), a plural noun for people
+        return word.lower() in _PLURAL_SUBJECTS or word.lower() in _BEFORE_FINITE_BASE
     if word.lower() in _NOUN_SUBJECTS:
         return True
     return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
@@ -1356,7 +1357,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     else:
         # "Grayson, an Orlando Democrat, criticized his opponents": the subject may stand
         # before a comma insertion, as for the clause verbs above
-        verb_ok = (last >= ss and v.form != lemma
+        verb_ok = (last >= ss
+                   and (v.form != lemma or _finite_base(sh, ss, v.start))
                    and (sh[last].isalnum()
                         or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
@@ -1947,6 +1949,32 @@ def _infinitive(sh: str, v: _Verb) -> bool:
     quote before it."""
     return v.start >= 3 and sh[v.start - 3:v.start] == "to " and \
         (v.start == 3 or not sh[v.start - 4].isalnum())
+
+
+#: Words after which a base form is a finite verb with a subject before ("did not
+#: mention X", "will praise", "they criticize"), not an infinitive or an imperative.
+_BEFORE_FINITE_BASE = frozenset({
+    "did", "does", "do", "will", "would", "could", "can", "should", "must", "may", "might",
+    "not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "can't", "couldn't",
+    "shouldn't", "they", "we", "i", "you", "also", "often", "still", "now",
+}) | _PEOPLE
+
+
+def _finite_base(sh: str, lo: int, pos: int) -> bool:
+    """Is the base form at ``pos`` a finite verb: after an auxiliary or "not" ("did not
+    mention"), a plural pronoun or a plural noun for people ("critics praise")? Not after
+    "to" (an infinitive's subject is elsewhere) or at a sentence start (an imperative)."""
+    words = _WORDS_BEFORE.findall(sh, max(lo, pos - 40), pos)
+    if not words:
+        return False
+    word = words[-1].lower()
+    if word in _SOFT_BEFORE_BASE:  # "they also praise", "did not mention"
+        return len(words) > 1 and words[-2].lower() in _BEFORE_FINITE_BASE
+    return word in _BEFORE_FINITE_BASE
+
+
+_WORDS_BEFORE = re.compile(r"[\w']+")
+_SOFT_BEFORE_BASE = frozenset({"also", "often", "still", "now", "not", "never"})
 
 
 def _last_word_lower(sh: str, lo: int, pos: int) -> str:

@@ -288,6 +288,17 @@ SPEAKERS = [
     ('Ann Price defended the budget, calling it "a bargain."',
      [("reported", "Ann Price", "Ann Price", "defended", "the budget"),
       ("direct", "Ann Price", "Ann Price", "calling", "a bargain.")]),
+    # a base form is a finite verb after an auxiliary, "not", or a plural noun for people;
+    # not after "to" nor opening a sentence; a noun form ("mention") likewise
+    ("Ann Price did not criticize the budget.",
+     [("reported", "Ann Price", "Ann Price", "criticize", "the budget.")]),
+    ("Critics praise the new budget.",
+     [("reported", "Critics", "Critics", "praise", "the new budget.")]),
+    ("Ann Price did not mention the budget.",
+     [("reported", "Ann Price", "Ann Price", "mention", "the budget.")]),
+    ("To criticize the budget is easy.", []),
+    ("Criticize the budget if you must.", []),
+    ("The mention of the budget drew boos.", []),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
