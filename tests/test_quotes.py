@@ -299,6 +299,12 @@ SPEAKERS = [
     ("To criticize the budget is easy.", []),
     ("Criticize the budget if you must.", []),
     ("The mention of the budget drew boos.", []),
+    # "found" after those whose work is to find; "from"/"for" phrases before "that"
+    ("The authors found that the river was cleaner than in 1990.",
+     [("reported", "The authors", "The authors", "found",
+       "the river was cleaner than in 1990.")]),
+    ("Ann Price has said from the start that the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "said", "the bridge would reopen.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
