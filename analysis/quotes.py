@@ -753,7 +753,7 @@ _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
-    r"\s+(?:that\b|(?:on|at|in|during|after|before|to|from|since|for|last|earlier|this|"
+    r"\s+(?:that\b|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|"
     r"late|early|"
     r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|"
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
