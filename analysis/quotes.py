@@ -782,8 +782,10 @@ _NOT_CLAUSE_OPENERS = (
     "too|very|much|more|most|aboard|onstage|afterward|afterwards"
 )
 _NOT_OPENING = frozenset(_NOT_CLAUSE_OPENERS.split("|"))
-# Two words (the first checked by _opens_clause), no quotation mark right after them.
-_ZERO_THAT = re.compile(r"\s+((\w[\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")")
+# Two words (the first checked by _opens_clause, or a title: "said Mr. Lee should ..."),
+# no quotation mark right after them.
+_ZERO_THAT = re.compile(
+    r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.)\s+[\w'-]+)(?![\w'-]*\s*\")")
 # A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
 _OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
 

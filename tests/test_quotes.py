@@ -305,6 +305,9 @@ SPEAKERS = [
        "the river was cleaner than in 1990.")]),
     ("Ann Price has said from the start that the bridge would reopen.",
      [("reported", "Ann Price", "Ann Price", "said", "the bridge would reopen.")]),
+    # a clause with no "that" may open with a title ("Mr.", "Sen.")
+    ("In an interview, Tom Baker said Mr. Lee should leave the race.",
+     [("reported", "Tom Baker", "Tom Baker", "said", "Mr. Lee should leave the race.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
