@@ -760,6 +760,7 @@ _THAT_GAP = re.compile(
     r"[A-Z][\w.-]*)\b)"
 )
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
+_TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
 #: last week the ..."), skipped before the clause is looked for.
@@ -1225,7 +1226,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # ("said,"): every rule below needs white space next
             # X said (on Friday) that ...
             # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
-            m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None
+            # ("told the AP that", "told delegates at the convention that": after
+            # "told", whoever was told stands before "that")
+            m = (_THAT.match(sh, v.end, nxt)
+                 if _THAT_GAP.match(sh, v.end) or v.form in _TELL_FORMS else None)
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue

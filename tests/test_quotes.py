@@ -308,6 +308,9 @@ SPEAKERS = [
     # a clause with no "that" may open with a title ("Mr.", "Sen.")
     ("In an interview, Tom Baker said Mr. Lee should leave the race.",
      [("reported", "Tom Baker", "Tom Baker", "said", "Mr. Lee should leave the race.")]),
+    # after "told", whoever was told stands before "that"
+    ("Ann Price told delegates at the convention that the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "told", "the bridge would reopen.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
