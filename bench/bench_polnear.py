@@ -58,10 +58,12 @@ not printed; rules tuned on train only):
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
 
-* fit (671 articles): detection P 0.954 -> 0.952, R 0.540 -> 0.566; attribution P 0.848
-  -> 0.851, R 0.477 -> 0.503, F1 0.611 -> 0.632; quote-marked R 0.861 -> 0.868.
-* check (169 articles): detection P 0.964 -> 0.961, R 0.565 -> 0.592; attribution P
-  0.865 -> 0.864, R 0.504 -> 0.528, F1 0.637 -> 0.655; quote-marked R 0.877 -> 0.883.
+* fit (671 articles): detection P 0.954 -> 0.952, R 0.540 -> 0.569; attribution P 0.848
+  -> 0.850, R 0.477 -> 0.506, F1 0.611 -> 0.634; quote-marked R 0.861 -> 0.868.
+* check (169 articles): detection P 0.964 -> 0.960, R 0.565 -> 0.596; attribution P
+  0.865 -> 0.862, R 0.504 -> 0.532, F1 0.637 -> 0.658; quote-marked R 0.877 -> 0.885.
+* general actor list: fit P 0.842 -> 0.844, R 0.475 -> 0.504; check P 0.860 -> 0.857,
+  R 0.502 -> 0.530.
 """
 
 from __future__ import annotations
