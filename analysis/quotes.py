@@ -19,7 +19,10 @@
   lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
   aren't cheap"); a participle after a comma or a form of "be" ("..., citing weak
   exports", "is calling for ..."); "referred to ...", "pointed out ..."; for the lexicon's
-  ``to_verbs`` a "to" infinitive ("X declined to comment"); verbs of thought and
+  ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect question ("X
+  wondered whether ...", "X asked voters if ..."); the lexicon's ``evidence`` verbs after
+  a poll, a study, records ... ("a poll shows ...", "the study found that ..."); verbs of
+  thought and
   intention ("X believes ...", "X wants to ...") only when the lexicon's
   ``thought_as_speech`` is true. Reported speech inside a quotation is the quote's own
   words (kept only when its subject is a listed actor), and so is a verb with an object
@@ -32,7 +35,7 @@ tag; the subject before an insertion, as in "Cohen -- Trump's former attorney --
 when "A and B said"), an
 ``actor`` when the speaker is a listed actor (see :mod:`analysis.actors`; ``"A; B"`` for two),
 the cue verb and its group from ``data/lexicons/attribution_verbs.yml`` (neutral, emphatic,
-doubting, confrontational, conceding: edit the file to regroup). Corpus functions:
+doubting, confrontational, conceding, evidence: edit the file to regroup). Corpus functions:
 :func:`quote_table`, :func:`voice_table` (who is quoted, per outlet) and :func:`verb_table`
 (verb groups per outlet).
 
@@ -128,6 +131,10 @@ class VerbLexicon:
     quote_only: frozenset[str] = frozenset()
     #: Lemmas whose reported content may be a "to" infinitive ("vowed to fight").
     to_verbs: frozenset[str] = frozenset()
+    #: Forms of the ``evidence`` verbs ("shows", "found"): cues only when a word of
+    #: :attr:`evidence_subjects` stands in the words right before them ("a poll shows").
+    evidence: frozenset[str] = frozenset()
+    evidence_subjects: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _cue_after(self) -> re.Pattern[str]:
@@ -276,12 +283,25 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
     while k > 0 and not text[k - 1].isspace() and space - k < 40:
         k -= 1
     word = text[k:space]
-    if not form.endswith("s"):  # a base form only after a plural or first-person pronoun
-        return word.lower() in _PLURAL_SUBJECTS
+    if not form.endswith("s"):  # a base form only after a plural or first-person pronoun,
+        # an auxiliary or "not" ("did not mention"), a plural noun for people
+        return word.lower() in _PLURAL_SUBJECTS or word.lower() in _BEFORE_FINITE_BASE
     if word.lower() in _NOUN_SUBJECTS:
         return True
     return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
             and not word.endswith("'s"))
+
+
+_SUBJECT_STOPS = ',;:.!?"()\n'
+
+
+def _evidence_subject(text: str, start: int, subjects: frozenset[str]) -> bool:
+    """Is an evidence verb at ``start`` said of a poll, a study, records ...: does one of
+    ``subjects`` stand among the words before it, back to the last punctuation mark and
+    at most 60 characters ("A Quinnipiac poll released Tuesday showed")?"""
+    window = text[max(0, start - 60):start]
+    cut = max(window.rfind(c) for c in _SUBJECT_STOPS)
+    return any(w.lower() in subjects for w in _FIRST_RUN.findall(window, cut + 1))
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -363,9 +383,18 @@ def _load_verbs(path: Path) -> VerbLexicon:
     quote_only = frozenset(f for f, (lemma, _) in {**noun_forms, **forms}.items()
                            if lemma in only)
     to_verbs = frozenset(str(v).strip().lower() for v in content.get("to_verbs") or [])
-    return VerbLexicon(forms, tuple(str(g) for g in groups), path, clause_verbs,
+    ev_lemmas = {str(v).strip().lower() for v in groups.get("evidence") or []}
+    evidence = frozenset(f for f, (lemma, _) in forms.items() if lemma in ev_lemmas)
+    ev_subjects = frozenset(str(v).strip().lower()
+                            for v in content.get("evidence_subjects") or [])
+    if ev_lemmas and not ev_subjects:
+        raise CorpusError("group 'evidence' needs 'evidence_subjects:' (the nouns that may "
+                          "be their subject: poll, survey ...)", file=path,
+                          field="evidence_subjects")
+    return VerbLexicon(forms, tuple(str(g) for g in groups), path,
+                       clause_verbs | frozenset(ev_lemmas),
                        frozenset(thought) if thought_on else frozenset(), noun_forms,
-                       quote_only, to_verbs)
+                       quote_only, to_verbs, evidence, ev_subjects)
 
 
 # --- quote marks ------------------------------------------------------------------------
@@ -531,7 +560,8 @@ class Quote:
     ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
     as"), ``importance`` ("emphasized the importance of"), ``after`` ("..., the ministry
     announced"), ``parenthetical`` ("The vote, X said, was ..."), ``object`` ("criticized
-    the plan"), ``to`` ("wants to ...", thought verbs only). ``speaker_name`` is the name
+    the plan"), ``to`` ("vowed to ...", "wants to ..."), ``question`` ("wondered whether
+    ...", "asked voters if ..."). ``speaker_name`` is the name
     the speaker words stand for: the words themselves, the name a "he"/"she" refers to,
     or ``"A; B"`` for "A and B said" (then ``speaker`` is the words "A and B").
     """
@@ -725,12 +755,21 @@ _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
-    r"\s+(?:that\b|(?:on|at|in|during|after|before|to|last|earlier|this|late|early|"
+    r"\s+(?:that\b|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|"
+    r"late|early|"
     r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|"
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
     r"[A-Z][\w.-]*)\b)"
 )
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
+_TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
+#: last week the ..."), skipped before the clause is looked for.
+_TIME_AFTER = re.compile(
+    rf"\s+(?:(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|yesterday|"
+    r"today|last\s+(?:week|month|year|night)|earlier\s+this\s+(?:week|month|year))\b,?"
+    r"(?=\s)")
 #: Words that cannot open the clause a clause verb reports ("said on Monday", "said to
 #: be", "denied ever", "insisted, however"): prepositions, conjunctions, wh-words,
 #: auxiliaries, time words. Anything else may ("said stocks aren't", "said it's").
@@ -746,8 +785,10 @@ _NOT_CLAUSE_OPENERS = (
     "too|very|much|more|most|aboard|onstage|afterward|afterwards"
 )
 _NOT_OPENING = frozenset(_NOT_CLAUSE_OPENERS.split("|"))
-# Two words (the first checked by _opens_clause), no quotation mark right after them.
-_ZERO_THAT = re.compile(r"\s+((\w[\w'-]*)\s+[\w'-]+)(?![\w'-]*\s*\")")
+# Two words (the first checked by _opens_clause, or a title: "said Mr. Lee should ..."),
+# no quotation mark right after them.
+_ZERO_THAT = re.compile(
+    r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.)\s+[\w'-]+)(?![\w'-]*\s*\")")
 # A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
 _OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
 
@@ -772,6 +813,12 @@ _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
+#: Verbs whose content may be an indirect question ("wondered whether", "explained why").
+_WH_VERBS = frozenset({"ask", "wonder", "question", "explain", "discuss"})
+_WH_WORDS = r"(?:whether|if|why|how|what|when|where|who)\s+\w"
+_WH = re.compile(rf"\s+({_WH_WORDS})")
+#: "asked voters if", "asked the senator whether": up to three words of object first.
+_WH_OBJECT = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+({_WH_WORDS})")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
 )
@@ -871,6 +918,9 @@ class _Context:
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.verb_hits = [_Verb(*hit) for hit in verbs.find_cues(self.shadow)]
+        if verbs.evidence:
+            self.verb_hits = [v for v in self.verb_hits if v.form not in verbs.evidence
+                              or _evidence_subject(shadow, v.start, verbs.evidence_subjects)]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -1181,11 +1231,14 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # ("said,"): every rule below needs white space next
             # X said (on Friday) that ...
             # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
-            # (not "jobs were added to payrolls (a figure that could ...)": a "that"
-            # inside brackets opens a relative clause)
-            m = _THAT.match(sh, v.end, nxt) if _THAT_GAP.match(sh, v.end) else None
+            # ("told the AP that", "told delegates at the convention that": after
+            # "told", whoever was told stands before "that"; not "jobs were added to
+            # payrolls (a figure that could ...)": a "that" inside brackets opens a
+            # relative clause)
+            m = (_THAT.match(sh, v.end, nxt)
+                 if _THAT_GAP.match(sh, v.end) or v.form in _TELL_FORMS else None)
             if m and (_open_bracket(sh, v.end, m.end())
-                      or (_TIME_AFTER.match(sh, m.end())  # "jobs were added that month"
+                      or (_TIME_NOUN.match(sh, m.end())  # "jobs were added that month"
                           and _PASSIVE.search(sh, max(ss, v.start - 40), v.start))):
                 m = None
             if m and _word_count(sh, v.end, m.end()) <= 13:
@@ -1307,7 +1360,7 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
 
 #: A time word after "that" after a passive verb: "that" is a determiner ("jobs were
 #: added that month"), not the start of what was said.
-_TIME_AFTER = re.compile(r"(?:day|week|month|year|morning|afternoon|evening|night|time)\b")
+_TIME_NOUN = re.compile(r"(?:day|week|month|year|morning|afternoon|evening|night|time)\b")
 
 
 def _open_bracket(sh: str, start: int, end: int) -> bool:
@@ -1327,7 +1380,9 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     m = None
     if lemma in ctx.verbs.clause_verbs:
         told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
-        m = _ZERO_THAT.match(sh, told.end() if told else v.end, se)
+        at = told.end() if told else v.end
+        when = _TIME_AFTER.match(sh, at, se)  # said Wednesday she ...
+        m = _ZERO_THAT.match(sh, when.end() if when else at, se)
         if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
@@ -1342,7 +1397,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     # plans to ... (thought and intention, when turned on)
     if (lemma in ctx.verbs.to_verbs
             or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
-            and last >= ss and sh[last].isalnum():
+            and last >= ss and (sh[last].isalnum()
+                                or (sh[last] in ",)-" and _subject_aside(sh, ss, v))):
         m = _TO.match(sh, v.end, se)
         if m and not _PASSIVE.search(sh, near, v.start):
             spk = _subject(ctx, ss, v)
@@ -1358,6 +1414,15 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
          else None)  # "the man accused of"
     if m and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
         return ("of", _subject(ctx, ss, v), v, m.start(1))
+    # X wondered whether ... / asked (voters) if ... / explained why ...: an indirect
+    # question (an active verb after its subject; not "When asked whether ...")
+    if lemma in _WH_VERBS and last >= ss and sh[last].isalnum() \
+            and not _PASSIVE.search(sh, near, v.start):
+        m = (_WH_OBJECT if lemma == "ask" else _WH).match(sh, v.end, se)
+        if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
+            spk = _subject(ctx, ss, v)
+            if _named_subject(spk.text):
+                return ("question", spk, v, m.start(1))
     # X described Y as ...
     if lemma in ("describe", "call", "portray"):
         m = _AS.match(sh, v.end, se)
@@ -1382,7 +1447,12 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
             sh, near, v.start) is not None)
     else:
-        verb_ok = (last >= ss and sh[last].isalnum() and v.form != lemma
+        # "Grayson, an Orlando Democrat, criticized his opponents": the subject may stand
+        # before a comma insertion, as for the clause verbs above
+        verb_ok = (last >= ss
+                   and (v.form != lemma or _finite_base(sh, ss, v.start))
+                   and (sh[last].isalnum()
+                        or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
     if (verb_ok
             and not any(f[3] <= v.start for f in found)  # inside reported content
@@ -1426,7 +1496,19 @@ def _named_subject(text: str | None) -> bool:
     low = first.lower()
     if low in _OPENERS or low in _AUXILIARIES:
         return False
-    return first[:1].isupper() or low in _SUBJECT_FIRST
+    return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
+
+
+#: Plural nouns for people that speak as a group with no name or article ("Mr. Obama,
+#: officials said, has ...", "aides said"): subjects like names.
+_PEOPLE = frozenset({
+    "officials", "aides", "sources", "analysts", "experts", "critics", "advisers",
+    "advisors", "observers", "supporters", "lawmakers", "investigators", "prosecutors",
+    "economists", "researchers", "strategists", "organizers", "opponents", "officers",
+    "diplomats", "witnesses", "residents", "activists", "scientists", "historians",
+    "lawyers", "attorneys", "democrats", "republicans", "conservatives", "liberals",
+    "progressives", "pollsters", "insiders", "people", "others", "police",
+})
 
 
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
@@ -1480,12 +1562,16 @@ def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: i
                   end: int) -> int:
     """Where the content of ``v`` ends: at the comma before a later cue with a subject of
     its own ("Although he acknowledged that X, he maintained that Y": X ends at the
-    comma), else at ``end``."""
+    comma) or before a participle cue ("X defended the plan, calling it ..."), else at
+    ``end``."""
     sh = ctx.shadow
     for w in sentence_verbs:
         if w.start <= max(start, v.end):
             continue
         comma = sh.rfind(",", start, w.start)
+        if comma > start and w.form.endswith("ing") and not sh[comma + 1:w.start].strip():
+            # "X defended the plan, calling it ...": the participle is a cue of its own
+            return comma
         if comma > start and 0 < _word_count(sh, comma, w.start) <= 4 \
                 and '"' not in sh[comma:w.start]:
             words = _NP_WORD.findall(sh, comma, w.start)
@@ -1957,6 +2043,41 @@ def _infinitive(sh: str, v: _Verb) -> bool:
         (v.start == 3 or not sh[v.start - 4].isalnum())
 
 
+#: Words after which a base form is a finite verb with a subject before ("did not
+#: mention X", "will praise", "they criticize"), not an infinitive or an imperative.
+_BEFORE_FINITE_BASE = frozenset({
+    "did", "does", "do", "will", "would", "could", "can", "should", "must", "may", "might",
+    "not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "can't", "couldn't",
+    "shouldn't", "they", "we", "i", "you", "also", "often", "still", "now",
+}) | _PEOPLE
+
+
+def _finite_base(sh: str, lo: int, pos: int) -> bool:
+    """Is the base form at ``pos`` a finite verb: after an auxiliary or "not" ("did not
+    mention"), a plural pronoun or a plural noun for people ("critics praise")? Not after
+    "to" (an infinitive's subject is elsewhere) or at a sentence start (an imperative)."""
+    words = _WORDS_BEFORE.findall(sh, max(lo, pos - 40), pos)
+    if not words:
+        return False
+    word = words[-1].lower()
+    if word in _SOFT_BEFORE_BASE:  # "they also praise", "did not mention"
+        return len(words) > 1 and words[-2].lower() in _BEFORE_FINITE_BASE
+    return word in _BEFORE_FINITE_BASE
+
+
+_WORDS_BEFORE = re.compile(r"[\w']+")
+_SOFT_BEFORE_BASE = frozenset({"also", "often", "still", "now", "not", "never"})
+
+
+def _last_word_lower(sh: str, lo: int, pos: int) -> str:
+    """The word right before ``pos`` (within ``[lo, pos)``), lower case."""
+    k = _last_char_before(sh, lo, pos)
+    j = k
+    while j > lo and sh[j - 1].isalpha():
+        j -= 1
+    return sh[j:k + 1].lower()
+
+
 def _passive_before(sh: str, v: _Verb) -> bool:
     """"without being told to "smile"", "was asked": a passive verb is no cue here (but
     "was quoted as saying" is)."""
@@ -1978,8 +2099,11 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
         return ctx.speaker_from(m), v
+    # '"...," Ann Lee, the chair, told the delegates': after "told" stands who was told,
+    # never who spoke
+    told = ctx.verbs.lemma(v.form) == "tell"
     k = _last_char_before(ctx.shadow, after[0], v.start)
-    if k > after[0] and ctx.shadow[k] == "," and not v.form.endswith("ing"):
+    if k > after[0] and ctx.shadow[k] == "," and not v.form.endswith("ing") and not told:
         # '..." for the EU, said Geert Wilders': the words before the comma go on with
         # the sentence; the speaker follows the verb
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
@@ -1989,7 +2113,7 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         # 'X called it a "silly idea," adding ...': the subject of the verb before
         return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
-    m = ctx.first_mention(v.end, after[1])
+    m = ctx.first_mention(v.end, after[1]) if not told else None
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
         return ctx.speaker_from(m), v
     spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
@@ -2000,7 +2124,7 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         outer = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
         if outer.text is not None and (spk.text is None or outer.text[:1].isupper()):
             spk = outer
-    if spk.text is None:
+    if spk.text is None and not told:
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     if spk.text is None and _COORDINATED.search(ctx.shadow, after[0], v.start):
         # 'He called it "careless," and said ...': the subject of the sentence goes on
@@ -2301,10 +2425,11 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     """Who is quoted, per outlet: one row per outlet and voice.
 
     ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). Scare
-    quotes and terms (kind ``scare``) are no voices and are left out. The ``voice`` is the
-    actor when the speaker resolved to one, else ``speaker_name`` (the name a "he"/"she"
-    stands for), else the speaker's words, else ``(unattributed)``; a quote of several
-    speakers ("A; B") counts for each of them, so shares may add up to more than one.
+    quotes and terms (kind ``scare``) are no voices and are left out, and so are findings
+    ("a poll shows ...": verb group ``evidence``; they stay in the quote table). The
+    ``voice`` is the actor when the speaker resolved to one, else ``speaker_name`` (the name
+    a "he"/"she" stands for), else the speaker's words, else ``(unattributed)``; a quote of
+    several speakers ("A; B") counts for each of them, so shares may add up to more than one.
     Columns: ``outlet, voice, actor, n_articles`` (articles of the outlet quoting the
     voice), ``n_quotes, n_direct, n_reported, quoted_words``,
     ``quote_share`` and ``word_share`` (of the outlet's quotes and quoted words),
@@ -2319,6 +2444,8 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     1  Sergei Ryabkov         2         1                     0
     """
     quotes = _voiced(_as_quotes(data, actors, "voice_table"))
+    if len(quotes) and "verb_group" in quotes.columns:
+        quotes = quotes[quotes["verb_group"] != "evidence"]  # a poll is no voice
     if quotes.empty:
         return pd.DataFrame(columns=VOICE_COLUMNS)
     voice = quotes["actor"].where(quotes["actor"].notna() & (quotes["actor"] != ""),

@@ -4,8 +4,10 @@ The samples are written here by hand, so these tests run without PolNeAR.
 """
 
 import importlib
+import importlib.util
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import CorpusError
@@ -150,3 +152,34 @@ def test_bench_runs_on_a_tiny_compartment(bench, tmp_path, capsys):
     assert "1 articles, 3 gold attributions" in out
     assert "kit, no actor list" in out and "general actor list" in out
     assert errors.read_text(encoding="utf-8").startswith("run,article_id,outlet,error")
+
+
+def test_train_part_is_a_fixed_split_by_name(bench):
+    # md5("nyt_y") opens with byte 180 (180 % 5 == 0: check), md5("nyt_x") with 4 (fit)
+    assert bench.train_part("nyt_y") == "check"
+    assert bench.train_part("nyt_x") == "fit"
+    share = sum(bench.train_part(f"a{i}") == "check" for i in range(2000)) / 2000
+    assert 0.17 < share < 0.23
+
+
+def test_part_is_for_train_only(bench, tmp_path):
+    with pytest.raises(SystemExit):
+        bench.main([str(tmp_path), "--split", "dev", "--part", "fit"])
+
+
+def test_cue_word_counts_and_candidates(polnear):
+    tools = Path(__file__).resolve().parent.parent / "tools"
+    spec = importlib.util.spec_from_file_location("polnear_cue_words",
+                                                  tools / "polnear_cue_words.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    articles = pd.DataFrame({"article_id": ["a"], "text": [TEXT]})
+    records = polnear.read_ann_text(ANN, TEXT, file="a.ann")
+    attributions = pd.DataFrame({"article_id": ["a"] * len(records),
+                                 "cue_spans": [r.cue_spans for r in records]})
+    in_cue, total = module.cue_word_counts(articles, attributions)
+    # "said" three times, each inside a cue; "plan" once, outside
+    assert (in_cue["said"], total["said"]) == (3, 3)
+    assert (in_cue["plan"], total["plan"]) == (0, 1)
+    rows = module.candidates(in_cue, total, {"she"}, min_count=3, min_share=0.5)
+    assert rows == [{"word": "said", "in_cue": 3, "total": 3, "share": 1.0}]

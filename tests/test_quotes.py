@@ -242,6 +242,75 @@ SPEAKERS = [
      [("reported", "Jane Doe", "Jane Doe", "said", "the law was unconstitutional.")]),
     ("Wayne Pacelle of the Humane Society of the United States said the ban was overdue.",
      [("reported", "Wayne Pacelle", "Wayne Pacelle", "said", "the ban was overdue.")]),
+    # an object or "to" verb after a comma insertion: the subject stands before it
+    ("Maria Lopez, a school board member from Dayton, criticized the new bus schedule.",
+     [("reported", "Maria Lopez", "Maria Lopez", "criticized", "the new bus schedule.")]),
+    ("Maria Lopez, a school board member from Dayton, vowed to fight the new schedule.",
+     [("reported", "Maria Lopez", "Maria Lopez", "vowed", "to fight the new schedule.")]),
+    # evidence verbs ("shows", "found"): cues only after a poll, a study, records ...
+    ("A new county survey shows parents favor later school start times.",
+     [("reported", "A new county survey", "A new county survey", "shows",
+       "parents favor later school start times.")]),
+    ("The study found that the river was cleaner than in 1990.",
+     [("reported", "The study", "The study", "found",
+       "the river was cleaner than in 1990.")]),
+    ("He found his keys under the mat.", []),
+    ("The cooking show drew crowds, and the chef showed the audience a new trick.", []),
+    # a time phrase between a clause verb and its clause; a plural noun for people as the
+    # subject of a parenthetical cue
+    ("Governor Ann Price said Tuesday she would veto the bill.",
+     [("reported", "Governor Ann Price", "Governor Ann Price", "said",
+       "she would veto the bill.")]),
+    ("Ann Price said last week the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "said", "the bridge would reopen.")]),
+    ("The plan, officials said, would cost more than expected.",
+     [("reported", "officials", "officials", "said",
+       "The plan, officials said, would cost more than expected.")]),
+    # verbs drawn from PolNeAR train's cue spans (tools/polnear_cue_words.py); "slam"
+    # doubles its consonant; "utter" is also an adjective, a cue only after a subject
+    ("Senator Ann Price likened the tax plan to a blank check.",
+     [("reported", "Senator Ann Price", "Senator Ann Price", "likened",
+       "the tax plan to a blank check.")]),
+    ("Ann Price slammed the budget deal.",
+     [("reported", "Ann Price", "Ann Price", "slammed", "the budget deal.")]),
+    ("The utter failure of the plan surprised no one.", []),
+    # after "told" stands who was told, not who spoke
+    ('"We need order tonight," Ann Lee, the convention chair, told the delegates.',
+     [("direct", "Ann Lee", "Ann Lee", "told", "We need order tonight,")]),
+    # an indirect question after an active verb; not "When asked whether ...", not passive
+    ("Ann Price wondered whether the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "wondered", "whether the bridge would reopen.")]),
+    ("Ann Price asked the engineers if the bridge was safe.",
+     [("reported", "Ann Price", "Ann Price", "asked", "if the bridge was safe.")]),
+    ("Ann Price was asked if the bridge was safe.", []),
+    # a participle after a comma is a cue of its own: the content before it ends there,
+    # and is kept beside the direct quote
+    ('Ann Price defended the budget, calling it "a bargain."',
+     [("reported", "Ann Price", "Ann Price", "defended", "the budget"),
+      ("direct", "Ann Price", "Ann Price", "calling", "a bargain.")]),
+    # a base form is a finite verb after an auxiliary, "not", or a plural noun for people;
+    # not after "to" nor opening a sentence; a noun form ("mention") likewise
+    ("Ann Price did not criticize the budget.",
+     [("reported", "Ann Price", "Ann Price", "criticize", "the budget.")]),
+    ("Critics praise the new budget.",
+     [("reported", "Critics", "Critics", "praise", "the new budget.")]),
+    ("Ann Price did not mention the budget.",
+     [("reported", "Ann Price", "Ann Price", "mention", "the budget.")]),
+    ("To criticize the budget is easy.", []),
+    ("Criticize the budget if you must.", []),
+    ("The mention of the budget drew boos.", []),
+    # "found" after those whose work is to find; "from"/"for" phrases before "that"
+    ("The authors found that the river was cleaner than in 1990.",
+     [("reported", "The authors", "The authors", "found",
+       "the river was cleaner than in 1990.")]),
+    ("Ann Price has said from the start that the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "said", "the bridge would reopen.")]),
+    # a clause with no "that" may open with a title ("Mr.", "Sen.")
+    ("In an interview, Tom Baker said Mr. Lee should leave the race.",
+     [("reported", "Tom Baker", "Tom Baker", "said", "Mr. Lee should leave the race.")]),
+    # after "told", whoever was told stands before "that"
+    ("Ann Price told delegates at the convention that the bridge would reopen.",
+     [("reported", "Ann Price", "Ann Price", "told", "the bridge would reopen.")]),
     # time after the verb, parenthetical cue, according to, told reporters, in a statement
     ('"We are ready," Smith said Thursday.',
      [("direct", "Smith", "Smith", "said", "We are ready,")]),
@@ -448,8 +517,9 @@ SPEAKERS = [
     ("The vote is on Friday, said a senior aide.",
      [("reported", "a senior aide", "a senior aide", "said", "The vote is on Friday")]),
     # (an insertion's comma before the verb is no inverted cue: "the city's bus plans" is
-    # no speaker; the object rule does not read a verb after an insertion either)
-    ("Ann Lee, a delegate from Ohio, criticized the city's bus plans.", []),
+    # no speaker; the object rule reads the subject before the insertion)
+    ("Ann Lee, a delegate from Ohio, criticized the city's bus plans.",
+     [("reported", "Ann Lee", "Ann Lee", "criticized", "the city's bus plans.")]),
 ]
 
 
@@ -515,6 +585,15 @@ def test_short_marked_phrases_without_a_cue_are_scare_quotes(text, scares):
             assert (q.speaker, q.verb, q.cue) == (None, None, "none")
 
 
+def test_findings_are_in_the_quote_table_but_no_voices():
+    corpus = from_texts({"A": "A new poll shows the mayor is ahead. Ann Lee said the poll "
+                              "was wrong."})
+    table = quote_table(corpus)
+    assert table[["speaker", "verb_group"]].values.tolist() == [["A new poll", "evidence"],
+                                                                 ["Ann Lee", "neutral"]]
+    assert voice_table(table)["voice"].tolist() == ["Ann Lee"]
+
+
 def test_scare_quotes_are_in_the_quote_table_but_no_voices():
     corpus = from_texts({"A": 'The "Rage" tour went on. "We will win," Peskov said.'})
     table = quote_table(corpus)
@@ -566,6 +645,19 @@ def test_thought_verbs_only_when_the_lexicon_says_so(tmp_path):
     # "I think" inside a quotation is the quote's own words
     assert [q.kind for q in find_quotes('"I believe it," Peskov said.', verbs=verbs)] == [
         "direct"]
+
+
+def test_evidence_verbs_need_their_subject_nouns(tmp_path):
+    path = tmp_path / "verbs.yml"
+    path.write_text("groups:\n  neutral: [say]\n  evidence: [show]\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="evidence_subjects"):
+        load_verbs(path)
+    path.write_text("groups:\n  neutral: [say]\n  evidence: [show]\n"
+                    "evidence_subjects: [ledger]\n", encoding="utf-8")
+    verbs = load_verbs(path)
+    text = "The ledger shows the fund lost money. The poll shows the fund lost money."
+    assert [(q.speaker, q.verb_group) for q in find_quotes(text, verbs=verbs)] == [
+        ("The ledger", "evidence")]
 
 
 def test_thought_flag_must_be_true_or_false(tmp_path):
