@@ -561,9 +561,22 @@ def test_text_file_is_stored_as_given_with_notes(tmp_path):
     table = add_articles([story], tmp_path / "ev")
     row = load_corpus(tmp_path / "ev").iloc[0]
     assert row["text"] == "Talks resume\nNegotiators met.\n  Second line."
+    # no outlet in the text: the file's name stands in, and the message says so
     assert (row["outlet"], row["title"], row["extracted_with"]) == (
-        "unknown", "Talks resume", "plain text, as given")
-    assert "set 'outlet:' in the front matter" in table.loc[0, "message"]
+        "story", "Talks resume", "plain text, as given")
+    assert "outlet taken from the file name (story): check 'outlet:'" in table.loc[0, "message"]
+    assert "no outlet found" not in table.loc[0, "message"]
+
+
+def test_text_files_without_outlet_stay_apart(tmp_path):
+    for name in ("daily_times.txt", "the-herald.txt"):
+        (tmp_path / name).write_text(f"Talks resume\nNegotiators met in {name}.\n",
+                                     encoding="utf-8")
+    add_articles(sorted(tmp_path.glob("*.txt")), tmp_path / "ev")
+    assert sorted(load_corpus(tmp_path / "ev")["outlet"]) == ["daily times", "the herald"]
+    # --outlet still wins over the file name
+    add_articles([tmp_path / "daily_times.txt"], tmp_path / "ev2", outlet="Daily Times")
+    assert load_corpus(tmp_path / "ev2")["outlet"].tolist() == ["Daily Times"]
 
 
 def test_text_file_with_front_matter_gives_its_fields(tmp_path):

@@ -125,6 +125,26 @@ def _extract_source(
     return result, {"source_file": resolved}, None
 
 
+_NO_OUTLET = "no outlet found: set 'outlet:' in the front matter"
+
+
+def _outlet_from_file_name(result: Extracted, extra: dict[str, Any], outlet: str | None
+                           ) -> Extracted:
+    """A local file whose text names no outlet gets its file name as outlet ("cnn.txt":
+    "cnn"), saying so, so that several such files do not all become one outlet
+    "unknown"."""
+    path = extra.get("source_file")
+    if outlet or result.metadata.get("outlet") or not path:
+        return result
+    name = re.sub(r"[_-]+", " ", Path(path).stem).strip()
+    if not name:
+        return result
+    notes = tuple(n for n in result.notes if n != _NO_OUTLET)
+    return Extracted(result.text, result.metadata | {"outlet": name}, result.blocks,
+                     (f"outlet taken from the file name ({name}): check 'outlet:'", *notes),
+                     result.extractor)
+
+
 def _front_matter_for(result: Extracted, extra: dict[str, Any], outlet: str | None
                       ) -> dict[str, Any]:
     meta = result.metadata
@@ -193,6 +213,7 @@ def add_sources(
                            message=f"already in the event as {existing}; nothing written")
             else:
                 assert result is not None
+                result = _outlet_from_file_name(result, extra, outlet)
                 front = _front_matter_for(result, extra, outlet)
                 ensure_event(folder, event_title)
                 target = write_new(folder, file_stem(front | {"date": result.metadata["date"]},
@@ -236,7 +257,8 @@ def add_articles(
         them, and ``http(s)://`` addresses.
     event_dir : the event folder; created, with an ``event.yml``, if missing.
     event_title : the title for a new ``event.yml`` (default: from the folder's name).
-    outlet : use this outlet name for every source instead of the one found.
+    outlet : use this outlet name for every source instead of the one found (a local file
+        whose text names none gets its file name: "cnn.txt" is "cnn", noted in ``message``).
     fetch : ``False`` refuses URLs instead of fetching them (nothing touches the network).
     timeout : seconds to wait for a web server.
     max_bytes : refuse pages and files larger than this (default 10 MB).
