@@ -483,7 +483,9 @@ def _named_or_path(source: str | os.PathLike[str], kind: Kind) -> Path:
         try:
             return find_resource(f"lexicons/{_NAMED_FILES[kind].format(text)}")
         except CorpusError:
-            pass  # not a built-in name: read it as a path, and say the path is missing
+            if kind == "frame":  # no such set, no such file: name the sets there are
+                raise CorpusError("is neither a built-in frame set (generic, security, "
+                                  "policy) nor a file", file=text) from None
     return Path(source)
 
 

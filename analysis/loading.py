@@ -152,7 +152,8 @@ def _field_lines(text: str, first_line: int) -> dict[str, int]:
 
 def read_event(folder: str | os.PathLike[str]) -> dict[str, Any]:
     """Read ``event.yml`` of an event folder: ``event`` (the folder name), ``title``, ``date``,
-    ``description``, ``collection``.
+    ``description``, ``collection``, and any other field as written (``frames``: the frame
+    sets the report counts).
 
     >>> read_event(SEED_EVENT)["title"]
     'Austin–Belousov phone call, 12 July 2024'

@@ -52,6 +52,38 @@ class Context:
     palette: dict[str, str]
     #: The ``actors`` option: an actor list or YAML path(s); None for the event's lists.
     actors: object = None
+    #: The ``frames`` option: frame set names ("generic", "security", "policy") or YAML
+    #: paths; None for the event's ``frames:`` in event.yml, else generic and security.
+    frames: object = None
+
+    @functools.cached_property
+    def frame_lexicon(self):
+        """The frames the report counts (see :attr:`frames`)."""
+        from .framing import load_frames
+
+        chosen = self.frames if self.frames is not None else self.event.get("frames")
+        if isinstance(chosen, str):
+            chosen = [chosen]
+        if self.frames is None and chosen is not None and not (
+                isinstance(chosen, list) and all(isinstance(c, str) for c in chosen)):
+            raise CorpusError("expected a list of frame sets (generic, security, policy) "
+                              "or YAML files", file="event.yml", field="frames")
+        return load_frames(list(chosen) if chosen else None)
+
+    @property
+    def frame_sets_text(self) -> str:
+        """Which frame sets the report counts, in words."""
+        chosen = self.frames if self.frames is not None else self.event.get("frames")
+        if not chosen:
+            return ("the five generic news frames of Semetko and Valkenburg, 2000, and four "
+                    "frames for security news; for domestic policy news choose the policy "
+                    "frames with --frames policy or 'frames: [policy]' in event.yml")
+        names = [chosen] if isinstance(chosen, str) else list(chosen)
+        described = {"generic": "the five generic news frames of Semetko and Valkenburg, 2000",
+                     "security": "four frames for security news",
+                     "policy": "the 14 issue frames of the Policy Frames Codebook (Boydstun "
+                               "et al. 2014)"}
+        return "; ".join(described.get(str(n), f"the frames of {n}") for n in names)
 
     @functools.cached_property
     def actor_list(self):
@@ -249,9 +281,11 @@ def section_actor_tone(ctx: Context) -> Section:
 def section_frames(ctx: Context) -> Section:
     from . import framing
 
-    frames = framing.frame_scores(ctx.corpus, actors=ctx.actor_list)
+    lexicon = ctx.frame_lexicon
+    frames = framing.frame_scores(ctx.corpus, frames=lexicon, actors=ctx.actor_list)
     markers = framing.marker_scores(ctx.corpus, actors=ctx.actor_list)
-    own_frames = framing.frame_scores(ctx.corpus, actors=ctx.actor_list, voice="outlet")
+    own_frames = framing.frame_scores(ctx.corpus, frames=lexicon, actors=ctx.actor_list,
+                                      voice="outlet")
     own_markers = framing.marker_scores(ctx.corpus, actors=ctx.actor_list, voice="outlet")
     fig, ax = _figure(7.5, 5)
     plotting.plot_frame_profile(framing.outlet_frame_scores(own_frames), palette=ctx.palette,
@@ -263,9 +297,9 @@ def section_frames(ctx: Context) -> Section:
     marker_ax.set_title("Language markers in the outlet's own words (quotes left out)")
     return Section(
         "Frames and language markers",
-        "How often each outlet uses the indicator words of each frame (the five generic news "
-        "frames of Semetko and Valkenburg, 2000, and four frames for security news), and of "
-        "hedges, intensifiers, loaded words and certainty words. The charts count only the "
+        f"How often each outlet uses the indicator words of each frame ({ctx.frame_sets_text}"
+        "), and of hedges, intensifiers, loaded words and certainty words. The charts count "
+        "only the "
         "outlet's own words: an intensifier inside a spokesman's quote is his, not the "
         "outlet's (the tables have both). Names and titles are not counted (\"Defense\" in "
         "\"Defense Minister\"), nor a negated marker (\"not a hoax\"). The word lists are "
@@ -277,7 +311,8 @@ def section_frames(ctx: Context) -> Section:
                               "sentence_share", "terms", "note"]],
             "frames_own_words": own_frames[["outlet", "frame", "n_matches", "per_1000_words",
                                             "terms", "note"]],
-            "frame_evidence": framing.frame_evidence(ctx.corpus, actors=ctx.actor_list),
+            "frame_evidence": framing.frame_evidence(ctx.corpus, frames=lexicon,
+                                                     actors=ctx.actor_list),
             "markers": markers[["outlet", "marker", "n_matches", "per_1000_words", "terms"]],
             "markers_own_words": own_markers[["outlet", "marker", "n_matches",
                                               "per_1000_words", "terms"]],
@@ -525,6 +560,7 @@ def compare_event(
     clean: bool = True,
     force: bool = False,
     actors: object = None,
+    frames: object = None,
 ) -> list[Path]:
     """Compare the outlets of an event and write charts, tables and ``report.html`` to ``out``.
 
@@ -537,13 +573,16 @@ def compare_event(
     actors : an actor list or YAML path(s) for "Who is mentioned" and "Who gets to speak";
         None: the event's lists, or a list proposed from the articles when none names the
         event (:func:`analysis.actors.event_actors`, noted in the report).
+    frames : frame sets by name (``"generic"``, ``"security"``, ``"policy"``) or YAML
+        paths, for "Frames and language markers"; None: the ``frames:`` list of the event's
+        ``event.yml`` if it has one, else generic and security.
 
     Returns
     -------
     list of Path
         Every file written, report last.
     """
-    ctx = _context(path, clean=clean, actors=actors)
+    ctx = _context(path, clean=clean, actors=actors, frames=frames)
     n_outlets = ctx.raw["outlet"].nunique()
     if n_outlets > MAX_REPORT_OUTLETS:
         raise CorpusError(
@@ -585,8 +624,8 @@ CHARTS: dict[str, tuple[Callable[[Context], Section | None], str]] = {
 MAX_REPORT_OUTLETS = 30
 
 
-def _context(path: str | os.PathLike[str], *, clean: bool = True, actors: object = None
-             ) -> Context:
+def _context(path: str | os.PathLike[str], *, clean: bool = True, actors: object = None,
+             frames: object = None) -> Context:
     raw = load_corpus(path)
     corpus = clean_corpus(raw) if clean else raw
     path = Path(path)
@@ -594,8 +633,10 @@ def _context(path: str | os.PathLike[str], *, clean: bool = True, actors: object
         read_event(path) if (path / "event.yml").is_file()
         else {"title": f"{raw['event'].iloc[0]}", "description": ""}
     )
-    return Context(raw=raw, corpus=corpus, event=event, palette=plotting.outlet_palette(raw),
-                   actors=actors)
+    ctx = Context(raw=raw, corpus=corpus, event=event, palette=plotting.outlet_palette(raw),
+                  actors=actors, frames=frames)
+    _ = ctx.frame_lexicon  # a bad frame set or file fails here, before any work
+    return ctx
 
 
 def chart(
@@ -606,14 +647,15 @@ def chart(
     clean: bool = True,
     force: bool = False,
     actors: object = None,
+    frames: object = None,
 ) -> Path:
     """Draw one view of the report for the articles at ``path`` and save it as a PNG (or
-    SVG/PDF, by ``out``'s extension). ``view`` is one of :data:`CHARTS`; ``actors`` as
-    for :func:`compare_event`."""
+    SVG/PDF, by ``out``'s extension). ``view`` is one of :data:`CHARTS`; ``actors`` and
+    ``frames`` as for :func:`compare_event`."""
     if view not in CHARTS:
         raise ValueError(f"unknown chart {view!r}; choose one of {', '.join(CHARTS)}")
     make, name = CHARTS[view]
-    section = make(_context(path, clean=clean, actors=actors))
+    section = make(_context(path, clean=clean, actors=actors, frames=frames))
     figure = section.figures.get(name) if section else None
     if figure is None:  # e.g. a comparison on one outlet, or several distinctive charts
         figure = next(iter(section.figures.values()), None) if section else None

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.cli import main
+from analysis.errors import CorpusError
 from analysis.report import MAX_ROWS, compare_event, shorten, table_rows
 from conftest import SEED_EVENT
 
@@ -48,6 +49,52 @@ def test_report_escapes_article_text(tmp_path):
     html = (tmp_path / "out" / "report.html").read_text()
     assert "<script>" not in html and "<img src=x" not in html and "<b>Evil" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def _two_outlet_event(tmp_path, event_yml="title: Tax bill\n"):
+    event = tmp_path / "ev"
+    event.mkdir(parents=True)
+    (event / "event.yml").write_text(event_yml)
+    (event / "a.md").write_text("---\noutlet: A\n---\nThe tax bill will cost jobs. "
+                                "Voters are angry.\n")
+    (event / "b.md").write_text("---\noutlet: B\n---\nThe court said the law is "
+                                "unconstitutional.\n")
+    return event
+
+
+@pytest.mark.parametrize("how", ["option", "event.yml"])
+def test_compare_counts_the_frame_sets_chosen(tmp_path, how):
+    if how == "option":
+        event = _two_outlet_event(tmp_path)
+        compare_event(event, tmp_path / "out", frames="policy")
+    else:
+        event = _two_outlet_event(tmp_path, "title: Tax bill\nframes: [policy]\n")
+        compare_event(event, tmp_path / "out")
+    frames = pd.read_csv(tmp_path / "out" / "frames.csv")
+    # the 14 issue frames of the Policy Frames Codebook, none of the security set
+    assert frames["frame"].nunique() == 14
+    assert "legality_constitutionality" in set(frames["frame"])
+    assert "escalation_threat" not in set(frames["frame"])
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "the 14 issue frames of the Policy Frames Codebook" in html
+
+
+def test_compare_default_frames_say_how_to_choose_policy(tmp_path):
+    compare_event(_two_outlet_event(tmp_path), tmp_path / "out")
+    assert set(pd.read_csv(tmp_path / "out" / "frames.csv")["frame"]) >= {
+        "conflict", "escalation_threat"}
+    assert "--frames policy" in (tmp_path / "out" / "report.html").read_text()
+
+
+def test_compare_bad_frames_name_the_problem(tmp_path, capsys):
+    event = _two_outlet_event(tmp_path)
+    assert main(["compare", str(event), "--out", str(tmp_path / "out"),
+                 "--frames", "nonsense"]) == 2
+    assert "nonsense: is neither a built-in frame set" in capsys.readouterr().err
+    bad = _two_outlet_event(tmp_path / "x", "title: T\nframes: 5\n")
+    with pytest.raises(CorpusError, match="field 'frames'"):
+        compare_event(bad, tmp_path / "out2")
+    assert not (tmp_path / "out2").exists()  # nothing written
 
 
 def test_one_outlet_says_comparison_needs_two(tmp_path):

@@ -14,14 +14,14 @@ __all__ = ["register"]
 
 def _cmd_chart(args: argparse.Namespace) -> int:
     written = chart(args.view, args.path, args.out, clean=not args.no_clean, force=args.force,
-                    actors=args.actors)
+                    actors=args.actors, frames=args.frames)
     print(f"wrote {written}")
     return 0
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     written = compare_event(args.path, args.out, clean=not args.no_clean, force=args.force,
-                            actors=args.actors)
+                            actors=args.actors, frames=args.frames)
     for path in written:
         print(path, file=sys.stderr)
     print(f"wrote {len(written)} files; open {written[-1]} in a browser")
@@ -63,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace files in DIR even if Outlet Lens did not write them")
     _actors_option(p)
+    _frames_option(p)
     p.set_defaults(func=_cmd_compare)
 
     p = add_subcommand(
@@ -77,6 +78,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace FILE even if Outlet Lens did not write it")
     _actors_option(p)
+    _frames_option(p)
     p.set_defaults(func=_cmd_chart)
 
     p = add_subcommand(
@@ -104,3 +106,11 @@ def _actors_option(p: argparse.ArgumentParser) -> None:
                         "event's lists under data/actors/ and the built-in ones; for an "
                         "event without its own list, one proposed by 'discover', noted in "
                         "the report)")
+
+
+def _frames_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--frames", metavar="SET_OR_FILE", nargs="+",
+                   help="frame sets to count: generic, security, policy (the Policy Frames "
+                        "Codebook's issue frames, for domestic policy news; it has its own "
+                        "morality frame, so not with generic) or YAML files (default: the "
+                        "event.yml's 'frames:' list, else generic and security)")
