@@ -54,6 +54,12 @@ not printed; rules tuned on train only):
   attribution P 0.836 R 0.818. General actor list: attribution P 0.833 R 0.497;
   quote-marked R 0.814. (Train: attribution P 0.852 R 0.483, quote-marked R 0.865.)
   Goals (P >= 0.85, R >= 0.60, quote-marked R >= 0.85) not reached.
+* 2026-11-30, second round, commit 5e9ddc2 (the round's one dev look; rules from train-fit
+  errors, train-check looked at for figures, plus rules from two trial allsides events):
+  kit, no actor list: detection P 0.958 R 0.615; attribution P 0.839 R 0.531 F1 0.651;
+  quote-marked attribution P 0.839 R 0.828. General actor list: attribution P 0.833
+  R 0.529; quote-marked R 0.825. (Train at the same commit: P 0.854 R 0.512, quote-marked
+  R 0.872.) Goals not reached.
 
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
