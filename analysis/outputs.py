@@ -378,6 +378,13 @@ def _exchange(a: Path, b: Path) -> bool:
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
+def check_folder(folder: str | os.PathLike[str]) -> None:
+    """Raise :class:`OutputError` when ``folder`` names an existing file, not a folder (so
+    that a long run can say so before it starts, not after)."""
+    if Path(folder).expanduser().exists() and not Path(folder).expanduser().is_dir():
+        raise OutputError(f"{folder}: is a file; give the name of a folder for the report")
+
+
 def write_folder(folder: str | os.PathLike[str], files: dict[str, bytes], *,
                  force: bool = False) -> list[Path]:
     """Write a set of files into ``folder`` as one step: all of this run's, or none.
@@ -390,8 +397,7 @@ def write_folder(folder: str | os.PathLike[str], files: dict[str, bytes], *,
     own files, they are left where they are and each file is replaced atomically instead.
     A full disk or a read-only folder is an :class:`OutputError` and changes nothing.
     """
-    if Path(folder).expanduser().exists() and not Path(folder).expanduser().is_dir():
-        raise OutputError(f"{folder}: is a file; give the name of a folder for the report")
+    check_folder(folder)
     out = Path(folder).expanduser().resolve()  # a linked folder: the swap happens where it is
     targets = [check_target(out / name, force=force) for name in files]
     parent = out.parent

@@ -36,7 +36,7 @@ from . import plotting
 from .cleaning import clean_corpus, furniture_table
 from .errors import CorpusError
 from .loading import load_corpus, read_event
-from .outputs import render_table, write_bytes, write_folder
+from .outputs import check_folder, render_table, write_bytes, write_folder
 from .tokens import count_words, text_stats, token_table
 
 __all__ = ["MAX_ROWS", "SECTIONS", "Context", "Section", "compare_event", "shorten", "table_rows"]
@@ -582,6 +582,7 @@ def compare_event(
     list of Path
         Every file written, report last.
     """
+    check_folder(out)  # before any work: a file where the folder should be
     ctx = _context(path, clean=clean, actors=actors, frames=frames)
     n_outlets = ctx.raw["outlet"].nunique()
     if n_outlets > MAX_REPORT_OUTLETS:
