@@ -516,8 +516,9 @@ def test_actor_tone_summary_by_hand():
 def test_mention_tone_reads_toward_the_target_with_its_voice():
     from analysis.actor_tone import mention_tone
 
-    corpus = from_texts({"A": 'Critics slammed Dmitry Peskov. "Peskov is a liar," a '
-                              'diplomat said.'})
+    # ("Critics slammed Peskov" would be the critics' view: reported speech, voice quoted)
+    corpus = from_texts({"A": 'Dmitry Peskov is a corrupt liar and a fraud. "Peskov is a '
+                              'liar," a diplomat said.'})
     actors = load_actors(event="2024-07-12-austin-belousov-call")
     table = mention_tone(corpus, actors=actors)
     assert table["actor"].tolist() == ["Dmitry Peskov", "Dmitry Peskov"]
