@@ -8,7 +8,7 @@ labelled articles and the fresh held draw are left out): the best of five runs i
 time, in microseconds per article.
 
 The answer keys label every non-empty line ``content``, ``furniture`` or ``mixed`` (with the
-furniture's character spans). Three draws of allsides-abp articles, each labelled before
+furniture's character spans). Four draws of allsides-abp articles, each labelled before
 the cleaner was run on it; the column ``draw`` says which draw (and file) a line came from:
 
 * ``tests/fixtures/furniture_gold.jsonl``: 200 articles drawn with seed 16 and labelled
@@ -18,11 +18,15 @@ the cleaner was run on it; the column ``draw`` says which draw (and file) a line
   excluded (``furniture_gold_held.md``; ``draw`` ``second``); measured once as the held
   set (2026-11-30) and read since.
 * ``tests/fixtures/furniture_gold_fresh.jsonl``: 100 articles drawn with seed 1617, the
-  300 excluded (``draw`` ``fresh``), labelled before the cleaner is run on them.
+  300 excluded (``furniture_gold_fresh.md``; ``draw`` ``fresh``), labelled by someone who had
+  not read the rules; measured once as the held set (2026-11-30) and read since.
+* ``tests/fixtures/furniture_gold_fresh2.jsonl``: 100 articles drawn with seed 1618, the
+  400 excluded (``furniture_gold_fresh2.md``; ``draw`` ``fresh2``), labelled the same way,
+  not yet measured: it is kept for the figure of the next change to the rules.
 
-Split in use: **the 300 articles of the first two files are the tuning set** (``tune``);
-the fresh file is the ``held`` set, for the figure. While the fresh file is absent (being
-labelled), ``--split held`` says so and measures nothing.
+Split in use: **the 400 articles of the first three files are the tuning set** (``tune``);
+the fourth file is the ``held`` set, for the figure. While it is absent, ``--split held``
+says so and measures nothing.
 
 The bench redraws the samples to check them (the held draw only when it is measured),
 checks each line's SHA-1 against the corpus, runs ``analysis.cleaning.furniture_table``
@@ -69,6 +73,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "furniture_gold.jsonl"
 GOLD_HELD = ROOT / "tests" / "fixtures" / "furniture_gold_held.jsonl"
 GOLD_FRESH = ROOT / "tests" / "fixtures" / "furniture_gold_fresh.jsonl"
+GOLD_FRESH2 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh2.jsonl"
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 
 SEED = 16
@@ -79,6 +84,7 @@ FOUND_SHARE = 0.9
 FRESH_SIZE = 100
 SECOND_SEED = 1616  # furniture_gold_held.jsonl, the 200 excluded
 FRESH_SEED = 1617  # furniture_gold_fresh.jsonl, the 300 excluded
+FRESH2_SEED = 1618  # furniture_gold_fresh2.jsonl, the 400 excluded
 
 Spans = Sequence[tuple[int, int]]
 
@@ -164,27 +170,28 @@ def load_gold(path: Path = GOLD) -> pd.DataFrame:
 
 
 def load_splits(first: Path = GOLD, second: Path = GOLD_HELD,
-                fresh: Path = GOLD_FRESH) -> pd.DataFrame:
-    """The answer keys with the splits in use now: every article of ``first`` and ``second``
-    is ``tune``, every article of ``fresh`` (when the file exists) ``held``; ``draw`` says
-    where each came from (``first/tune``, ``first/held``: the half of the first draw;
-    ``second``; ``fresh``)."""
+                fresh: Path = GOLD_FRESH, fresh2: Path = GOLD_FRESH2) -> pd.DataFrame:
+    """The answer keys with the splits in use now: every article of ``first``, ``second``
+    and ``fresh`` is ``tune``, every article of ``fresh2`` (when the file exists) ``held``;
+    ``draw`` says where each came from (``first/tune``, ``first/held``: the half of the
+    first draw; ``second``; ``fresh``; ``fresh2``)."""
     old = load_gold(first)
     parts = [old.assign(draw="first/" + old["split"], split="tune"),
-             load_gold(second).assign(draw="second", split="tune")]
-    if fresh.exists():
-        parts.append(load_gold(fresh).assign(draw="fresh", split="held"))
+             load_gold(second).assign(draw="second", split="tune"),
+             load_gold(fresh).assign(draw="fresh", split="tune")]
+    if fresh2.exists():
+        parts.append(load_gold(fresh2).assign(draw="fresh2", split="held"))
     return pd.concat(parts, ignore_index=True)
 
 
-def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str], fresh: Path = GOLD_FRESH
+def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str], fresh: Path = GOLD_FRESH2
               ) -> set[str]:
-    """The ids of the fresh held draw, only to keep away from them: read from ``fresh``
-    when it exists, else redrawn (``sample_fresh_held``, seed ``FRESH_SEED``, the
-    ``labelled`` articles excluded). Never printed."""
+    """The ids of the held draw, only to keep away from them: read from ``fresh`` when it
+    exists, else redrawn (``sample_fresh_held``, seed ``FRESH2_SEED``, the ``labelled``
+    articles excluded). Never printed."""
     if fresh.exists():
         return set(load_gold(fresh)["article_id"])
-    return set(sample_fresh_held(corpus, exclude=labelled, seed=FRESH_SEED)["article_id"])
+    return set(sample_fresh_held(corpus, exclude=labelled, seed=FRESH2_SEED)["article_id"])
 
 
 def significant(line: str) -> list[int]:
@@ -315,7 +322,7 @@ def list_errors(judged: pd.DataFrame, lines: Mapping[tuple[str, int], str],
 
 
 def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame, *, held: bool) -> None:
-    """Redraw the samples (the fresh one only when ``held``: it is measured) and say
+    """Redraw the samples (the held one only when ``held``: it is measured) and say
     whether they are the labelled articles of ``gold``."""
     first = gold[gold["draw"].str.startswith("first/")].drop_duplicates("article_id")
     redrawn = sample_articles(corpus)
@@ -324,7 +331,8 @@ def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame, *, held: bool) -> Non
     verdict = "the same 200 articles and halves as the labels" if same else "DIFFERS"
     print(f"First draw: redrawn with seed {SEED}: {verdict}")
     excluded = list(first["article_id"])
-    later = [("second", SECOND_SEED)] + ([("fresh", FRESH_SEED)] if held else [])
+    later = [("second", SECOND_SEED), ("fresh", FRESH_SEED)] + (
+        [("fresh2", FRESH2_SEED)] if held else [])
     for draw, seed in later:
         ids = list(gold.loc[gold["draw"] == draw, "article_id"].drop_duplicates())
         redrawn = sample_fresh_held(corpus, exclude=excluded, seed=seed)
@@ -409,6 +417,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD, help=argparse.SUPPRESS)
     parser.add_argument("--gold-held", type=Path, default=GOLD_HELD, help=argparse.SUPPRESS)
     parser.add_argument("--gold-fresh", type=Path, default=GOLD_FRESH, help=argparse.SUPPRESS)
+    parser.add_argument("--gold-fresh2", type=Path, default=GOLD_FRESH2, help=argparse.SUPPRESS)
     parser.add_argument("--errors", action="store_true",
                         help="list each miss and false positive of the tune set")
     parser.add_argument("--time", type=int, metavar="N",
@@ -417,18 +426,18 @@ def main(argv: Iterable[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"bench_cleaning: skipped, the corpus {args.corpus} is absent")
         return 0
-    gold = load_splits(args.gold, args.gold_held, args.gold_fresh)
+    gold = load_splits(args.gold, args.gold_held, args.gold_fresh, args.gold_fresh2)
     corpus = load_corpus(args.corpus)
     if args.time:
         labelled = set(gold["article_id"])
-        away = labelled | fresh_ids(corpus, labelled, args.gold_fresh)
+        away = labelled | fresh_ids(corpus, labelled, args.gold_fresh2)
         us = time_cleaning(corpus, away, n=args.time)
         print(f"clean_corpus: {us:,.0f} us of CPU per article ({args.time} unlabelled "
               f"articles, best of 5)")
         return 0
     splits = ["tune", "held"] if args.split == "both" else [args.split]
-    if "held" in splits and not args.gold_fresh.exists():
-        print(f"held: skipped, {args.gold_fresh} is absent (the fresh held set is being "
+    if "held" in splits and not args.gold_fresh2.exists():
+        print(f"held: skipped, {args.gold_fresh2} is absent (the held set is being "
               f"labelled); nothing measured")
         splits.remove("held")
         if not splits:
