@@ -194,6 +194,10 @@ def test_related_block(text, expected_removed, expected_clean):
         ("Sen. Mitt Romney Willard Mitt RomneyTrump fires back at Romney MORE (R-Utah) said.",
          "Willard Mitt RomneyTrump fires back at Romney MORE", "hill_name_card",
          "Sen. Mitt Romney (R-Utah) said."),
+        # ... or "MORE" glued to the full name, with no headlines
+        ("Agriculture chief Jane Roe Janet Ann RoeMORE said the co-op will close.",
+         "Janet Ann RoeMORE", "hill_name_card",
+         "Agriculture chief Jane Roe said the co-op will close."),
     ],
 )
 def test_within_line_cuts_the_furniture_and_keeps_the_rest(line, cut, name, kept):
@@ -562,3 +566,59 @@ def test_bad_requires_names_the_entry(patterns_file):
     path = patterns_file(YAML_HEAD + "  - name: promo\n    pattern: 'x'\n    requires: 3\n")
     with pytest.raises(CorpusError, match=r"entry 2 \('promo'\): 'requires' must be a text"):
         load_patterns(path)
+
+
+# Fourth round (issue 16): written from the misses on the 400 tuning articles.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("SUBSCRIBE!", "video_channel_promo"),
+        ("Subscribe to Farm TV on YouTube.", "video_channel_promo"),
+        ("Now check out the Gazette's latest videos:", "video_channel_promo"),
+        ("Distributed by King Features Syndicate", "syndicate_line"),
+        ("Photo illustration by Farm Weekly. Map by Jane Roe/Farm Maps.", "illustration_credit"),
+        ("READ GOVERNOR ROE'S LETTER", "caps_read_link"),
+        ("To read the co-op's full report, click here.", "click_here_sentence"),
+        ("Corn through the years View photos A look back at the harvests since 1950.",
+         "gallery_link"),
+        ("Farm Blog Archives Select Date… May, 2019 April, 2019 March, 2019 February, 2019",
+         "archive_dropdown"),
+        ("\u201c \u2018Farmers cannot wait another year.\u2019 \u201d - Jane Roe, co-op chair",
+         "pull_quote_box"),
+        ("On 'Farm Hour': Jane Roe talks with the minister", "program_label"),
+        ("Editorials", "section_label_title"),
+        ("Editor's Note: Want to support the Gazette so we can keep covering farms? Join today.",
+         "support_appeal"),
+        ("GET YOUR FREE GUIDE: Planting in a Dry Year", "free_offer"),
+        ("Jane Roe/The Ames Monitor A farmer checks his corn near Ames on May 2.",
+         "staff_credit_caption"),
+        ("Read: Why corn prices fell this spring", "labelled_link"),
+        ("In-depth look: What the drought means for wheat", "labelled_link"),
+        ("Follow along with the Gazette's coverage of the harvest at example.org",
+         "coverage_promo"),
+    ],
+)
+def test_fourth_round_entries_remove_their_family(line, name):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.line) == ("navigation", name, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Farmers who subscribe to the co-op on Facebook get news first, she said.",
+        "Subscribe to what? the farmer asked.",
+        "The seed catalogue was distributed by the co-op.",
+        "The map by the river shows the flooded fields.",  # lower case after 'by'
+        "Read the letter, she said.",  # not in capitals
+        "To be fair, he never said to click here.",  # not 'to ..., click here'
+        "Opinion",  # a bare singular may be a sub-heading
+        "Want to support farmers? Buy at the market.",  # no 'so we can'
+        "Get your free seeds at the fair, the co-op said.",
+        "He said farmers, and/or the co-op, should pay.",
+        "\u201cFarmers cannot wait another year,\u201d said Jane Roe.",  # a quote in the text
+        "On Monday: the co-op closed.",
+    ],
+)
+def test_fourth_round_entries_keep_look_alike_content(line):
+    assert [r.name for r in find_furniture("Body.\n" + line)] == []
