@@ -596,6 +596,10 @@ def test_bad_requires_names_the_entry(patterns_file):
         ("In-depth look: What the drought means for wheat", "labelled_link"),
         ("Follow along with the Gazette's coverage of the harvest at example.org",
          "coverage_promo"),
+        ("Data compiled by FarmStats", "illustration_credit"),
+        ("From 'Farm Hour': Jane Roe on the dry spring", "program_label"),
+        ("Watch \"Harvest Talk\" weeknights at 7:30pm ET on Farm TV", "tune_in_promo"),
+        ("Jane Roe On The Co-op Vote Listen", "listen_link"),
     ],
 )
 def test_fourth_round_entries_remove_their_family(line, name):
@@ -618,6 +622,9 @@ def test_fourth_round_entries_remove_their_family(line, name):
         "He said farmers, and/or the co-op, should pay.",
         "\u201cFarmers cannot wait another year,\u201d said Jane Roe.",  # a quote in the text
         "On Monday: the co-op closed.",
+        "Watch the co-op at 9 a.m., the minister said.",  # no 'on <channel>'
+        "The farmers asked him to listen.",  # ends like a sentence
+        "Nobody Would Listen",  # too short a title: a sub-heading
     ],
 )
 def test_fourth_round_entries_keep_look_alike_content(line):
