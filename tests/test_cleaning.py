@@ -600,6 +600,9 @@ def test_bad_requires_names_the_entry(patterns_file):
         ("From 'Farm Hour': Jane Roe on the dry spring", "program_label"),
         ("Watch \"Harvest Talk\" weeknights at 7:30pm ET on Farm TV", "tune_in_promo"),
         ("Jane Roe On The Co-op Vote Listen", "listen_link"),
+        ("Want more farm news? Visit our site for daily updates.", "want_more_promo"),
+        ("We're hosting a live chat with the co-op's lawyers on Thursday.", "live_chat_promo"),
+        ("EXCLUSIVE: Farm Chief Explains The Drought To Growers", "exclusive_link"),
     ],
 )
 def test_fourth_round_entries_remove_their_family(line, name):
@@ -625,6 +628,8 @@ def test_fourth_round_entries_remove_their_family(line, name):
         "Watch the co-op at 9 a.m., the minister said.",  # no 'on <channel>'
         "The farmers asked him to listen.",  # ends like a sentence
         "Nobody Would Listen",  # too short a title: a sub-heading
+        "Want more jobs? Cut the tax on seed.",  # a rhetorical question
+        "Exclusive: the minister told the Gazette why the co-op failed",  # a standfirst
     ],
 )
 def test_fourth_round_entries_keep_look_alike_content(line):
