@@ -603,6 +603,7 @@ def test_bad_requires_names_the_entry(patterns_file):
         ("Want more farm news? Visit our site for daily updates.", "want_more_promo"),
         ("We're hosting a live chat with the co-op's lawyers on Thursday.", "live_chat_promo"),
         ("EXCLUSIVE: Farm Chief Explains The Drought To Growers", "exclusive_link"),
+        ("Seed banks matter.We should fund them", "glued_sentence_link"),
     ],
 )
 def test_fourth_round_entries_remove_their_family(line, name):
@@ -630,6 +631,7 @@ def test_fourth_round_entries_remove_their_family(line, name):
         "Nobody Would Listen",  # too short a title: a sub-heading
         "Want more jobs? Cut the tax on seed.",  # a rhetorical question
         "Exclusive: the minister told the Gazette why the co-op failed",  # a standfirst
+        "Seed banks matter. We should fund them.",  # a space after the stop; a stop at the end
     ],
 )
 def test_fourth_round_entries_keep_look_alike_content(line):
