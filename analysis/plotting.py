@@ -468,9 +468,15 @@ def plot_actor_tone(
                 ax.plot([row["tone_low"], row["tone_high"]], [y, y], color="#333333",
                         linewidth=1)
             note = f"n={int(row['n_mentions'])}" + ("" if row["enough"] else ", too few")
-            ax.annotate(note, (0, y), xytext=(4 if row["tone"] <= 0 else -4, 0),
+            # on the other side of zero from the bar, past the whisker's end there, so
+            # that the count crosses neither
+            low = row["tone_low"] if pd.notna(row["tone_low"]) else 0.0
+            high = row["tone_high"] if pd.notna(row["tone_high"]) else 0.0
+            left_side = row["tone"] > 0
+            x = min(0.0, low) if left_side else max(0.0, high)
+            ax.annotate(note, (x, y), xytext=(-4 if left_side else 4, 0),
                         textcoords="offset points", va="center",
-                        ha="left" if row["tone"] <= 0 else "right", fontsize=7,
+                        ha="right" if left_side else "left", fontsize=7,
                         color="#333333")
     ax.set_yticks(range(len(actors)), actors)
     ax.invert_yaxis()

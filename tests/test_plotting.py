@@ -342,3 +342,21 @@ def test_the_dotted_z_bar_is_always_in_view():
         plot_distinctive_words(words, group=group, ax=ax)
         low, high = ax.get_xlim()
         assert high > 1.96 and (group or low < -1.96)
+
+
+def test_plot_actor_tone_puts_counts_clear_of_bars_and_whiskers():
+    from analysis.plotting import plot_actor_tone
+
+    summary = pd.DataFrame({
+        "outlet": ["A", "A"], "actor": ["Lee", "Kim"],
+        "tone": [0.4, -0.3], "tone_low": [-0.1, -0.6], "tone_high": [0.8, 0.2],
+        "n_mentions": [9, 3], "enough": [True, False]})
+    fig, ax = plt.subplots()
+    assert plot_actor_tone(summary, ax=ax) is ax
+    notes = {t.get_text(): t for t in ax.texts}
+    # a positive bar: its count left of zero and of the whisker's low end (-0.1)
+    assert notes["n=9"].xy == (-0.1, 0.0) and notes["n=9"].get_ha() == "right"
+    # a negative bar: right of zero and of the whisker's high end (0.2); too few: pale bar
+    assert notes["n=3, too few"].xy == (0.2, 1.0) and notes["n=3, too few"].get_ha() == "left"
+    assert [round(p.get_alpha(), 2) for p in ax.patches] == [1.0, 0.35]
+    plt.close(fig)
