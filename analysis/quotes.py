@@ -43,7 +43,8 @@ These are patterns, not a parser. Known limits: "he"/"she" is resolved to the ne
 named speaker (within three paragraphs) whose gender fits, as far as the text tells it
 (Mr./Ms./Mrs., or an earlier "he"/"she" for the same name; an actor list's ``gender``,
 when its entries carry one), else to a titled name mentioned before, else the person
-mentioned last; "they" is not resolved; a quote with no cue of its own inherits the
+mentioned last; "it" to the listed organisation or country that spoke last (within three
+paragraphs); "they" is not resolved; a quote with no cue of its own inherits the
 speaker of the attribution just before it (same or previous paragraph) when it opens its
 sentence, else takes its sentence's subject, which is usually, not always, right; a cue
 more than about ten words after a quote is missed. Measured against PolNeAR and a
@@ -2226,7 +2227,9 @@ def find_quotes(
 def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     """A "he said"/"she said" speaker is the named person who spoke last (within three
     paragraphs) if their gender fits, never one further back when a nearer named speaker
-    might be meant; else the person mentioned last (already set by the cue rules).
+    might be meant; else the person mentioned last (already set by the cue rules). An "it
+    said" speaker is the listed organisation or country that spoke last, within three
+    paragraphs.
 
     A name's gender comes from a title (Mr., Ms., Mrs.) with it in the text, from a
     pronoun already linked to it in the article, or from a ``gender`` of the listed actor.
@@ -2235,12 +2238,19 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     genders: dict[str, str] = {}  # learned from earlier links: name key -> "m" / "f"
     out: list[Quote] = []
     named: list[Quote] = []
+    bodies: list[Quote] = []  # speakers that are organisations or countries, in order
     for q in quotes:
         low = (q.speaker or "").lower()
         if low == "who" and q.speaker_start > 0:
             # "Ann Lee, who told the committee ...": the name the relative stands for
             q = _relative_antecedent(ctx, q)
-        if low in _PRONOUNS_RESOLVED:
+        if low == "it" and bodies:
+            # "The ministry said ... Now, it says ...": the organisation that spoke last,
+            # within three paragraphs
+            last = bodies[-1]
+            if ctx.paragraph_index(q.start) - ctx.paragraph_index(last.start) <= 3:
+                q = replace(q, actor=last.actor, speaker_name=last.speaker_name)
+        elif low in _PRONOUNS_RESOLVED:
             want = "m" if low == "he" else "f"
             here = ctx.paragraph_index(q.start)
             # named speakers before q and, as a last resort, names with a title
@@ -2267,8 +2277,14 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 break
         elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
             named.append(q)
+        elif q.kind != "scare" and q.actor and kinds.get(q.actor) in _BODY_KINDS:
+            bodies.append(q)
         out.append(q)
     return out
+
+
+#: Kinds of listed actors an "it" may stand for.
+_BODY_KINDS = frozenset({"organisation", "country"})
 
 
 def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:

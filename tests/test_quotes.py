@@ -585,6 +585,23 @@ def test_short_marked_phrases_without_a_cue_are_scare_quotes(text, scares):
             assert (q.speaker, q.verb, q.cue) == (None, None, "none")
 
 
+def test_it_said_is_the_organisation_that_spoke_last(actors):
+    text = ('The Pentagon said the talks were useful. Later, it said that new talks would '
+            'follow.\n\nAnn Lee spoke. "It is late," it added.')
+    found = find_quotes(text, actors)
+    assert [(q.speaker, q.actor, q.speaker_name) for q in found] == [
+        ("Pentagon", "Pentagon", "Pentagon"), ("it", "Pentagon", "Pentagon"),
+        ("it", "Pentagon", "Pentagon")]
+    # no organisation spoke before: "it" stays unresolved, never a person
+    found = find_quotes("Ann Lee said the talks were useful. It said that new talks "
+                        "would follow.", actors)
+    assert [(q.speaker, q.actor) for q in found] == [("Ann Lee", None), ("It", None)]
+    # more than three paragraphs after the organisation spoke: unresolved
+    far = "The Pentagon said the talks were useful.\n\n" + "Rain fell.\n\n" * 4
+    found = find_quotes(far + "It said that new talks would follow.", actors)
+    assert [(q.speaker, q.actor) for q in found][-1] == ("It", None)
+
+
 def test_findings_are_in_the_quote_table_but_no_voices():
     corpus = from_texts({"A": "A new poll shows the mayor is ahead. Ann Lee said the poll "
                               "was wrong."})
