@@ -370,10 +370,14 @@ def section_coverage(ctx: Context) -> Section:
     plotting.plot_coverage(tables["coverage"], palette=ctx.palette, ax=ax)
     return Section(
         heading,
-        "Sentences aligned across outlets by word overlap. A sentence is 'shared' when "
-        "another outlet has a sentence similar enough, 'word for word' when most of it is "
-        "identical (republished wire copy), and 'only in this outlet' otherwise. Similarity "
-        "of words is not sameness of meaning: check the pairs.",
+        "Sentences aligned across outlets by the words, names, numbers and quoted words "
+        "they share: a small model, trained on sentences paired by hand, says whether "
+        "another outlet's closest sentence reports the same thing. A sentence is 'shared' "
+        "when one does, 'word for word' when most of it is identical (republished wire "
+        "copy), and 'only in this outlet' otherwise. On news events it had not seen it was "
+        "right about 83% of the time; it misses paraphrases with no rare words in common "
+        "and takes the same names in a different statement for the same report: check "
+        "the pairs (the table gives the words shared and the score).",
         figures={"coverage": fig},
         tables={
             "coverage_pairs": tables["pairs"],
