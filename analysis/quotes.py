@@ -2415,6 +2415,10 @@ def quote_table(
     )
 
 
+#: Subjects that point at a fact, not at somebody: no voice.
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+
+
 def _voiced(quotes: pd.DataFrame) -> pd.DataFrame:
     """The quotes that are voices: ``scare`` rows (terms, titles, nicknames) left out."""
     return quotes[quotes["kind"] != "scare"] if len(quotes) else quotes
@@ -2442,7 +2446,9 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
 
     ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). Scare
     quotes and terms (kind ``scare``) are no voices and are left out, and so are findings
-    ("a poll shows ...": verb group ``evidence``; they stay in the quote table). The
+    ("a poll shows ...": verb group ``evidence``) and statements whose subject is a bare
+    "that", "this", "these" or "those" ("That suggests ..."); they stay in the quote
+    table. The
     ``voice`` is the actor when the speaker resolved to one, else ``speaker_name`` (the name
     a "he"/"she" stands for), else the speaker's words, else ``(unattributed)``; a quote of
     several speakers ("A; B") counts for each of them, so shares may add up to more than one.
@@ -2462,6 +2468,10 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     quotes = _voiced(_as_quotes(data, actors, "voice_table"))
     if len(quotes) and "verb_group" in quotes.columns:
         quotes = quotes[quotes["verb_group"] != "evidence"]  # a poll is no voice
+    if len(quotes) and "speaker" in quotes.columns:
+        # "That suggests ...", "This shows ...": a fact, not somebody, is the subject
+        quotes = quotes[~quotes["speaker"].fillna("").str.strip().str.lower().isin(
+            _DEMONSTRATIVES)]
     if quotes.empty:
         return pd.DataFrame(columns=VOICE_COLUMNS)
     voice = quotes["actor"].where(quotes["actor"].notna() & (quotes["actor"] != ""),

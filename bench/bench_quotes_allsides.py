@@ -129,13 +129,14 @@ def check_labels(gold_path: Path, texts: dict[str, tuple[str, str]]) -> list[str
 
 
 def kit_spans(article_id: str, text: str, actors) -> list[Span]:
-    """The kit's voiced quotes: its ``scare`` rows (terms, titles, nicknames) and findings
-    ("a poll shows", verb group ``evidence``) are not counted as quotes, as voice_table
-    leaves them out."""
+    """The kit's voiced quotes: its ``scare`` rows (terms, titles, nicknames), findings
+    ("a poll shows", verb group ``evidence``) and statements whose subject is a bare
+    "that"/"this" are not counted as quotes, as voice_table leaves them out."""
     return [Span(article_id, q.kind, q.start, q.end, q.speaker or "", q.speaker_start,
                  q.speaker_end, q.actor or "")
             for q in find_quotes(text, actors)
-            if q.kind in KINDS and q.verb_group != "evidence"]
+            if q.kind in KINDS and q.verb_group != "evidence"
+            and (q.speaker or "").strip().lower() not in ("that", "this", "these", "those")]
 
 
 _MARKED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')

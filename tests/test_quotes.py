@@ -611,6 +611,14 @@ def test_findings_are_in_the_quote_table_but_no_voices():
     assert voice_table(table)["voice"].tolist() == ["Ann Lee"]
 
 
+def test_a_demonstrative_subject_is_no_voice():
+    corpus = from_texts({"A": "Hiring slowed in May. That suggests the economy is weak. "
+                              "Ann Lee said the figures were sound."})
+    table = quote_table(corpus)
+    assert table["speaker"].tolist() == ["That", "Ann Lee"]
+    assert voice_table(table)["voice"].tolist() == ["Ann Lee"]
+
+
 def test_scare_quotes_are_in_the_quote_table_but_no_voices():
     corpus = from_texts({"A": 'The "Rage" tour went on. "We will win," Peskov said.'})
     table = quote_table(corpus)
