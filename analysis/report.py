@@ -57,10 +57,9 @@ class Context:
     frames: object = None
 
     @functools.cached_property
-    def frame_lexicon(self):
-        """The frames the report counts (see :attr:`frames`)."""
-        from .framing import load_frames
-
+    def frame_sets(self) -> list | None:
+        """The frame sets chosen (:attr:`frames`, else ``frames:`` in event.yml), as a
+        list; None for the default sets."""
         chosen = self.frames if self.frames is not None else self.event.get("frames")
         if isinstance(chosen, str):
             chosen = [chosen]
@@ -68,22 +67,27 @@ class Context:
                 isinstance(chosen, list) and all(isinstance(c, str) for c in chosen)):
             raise CorpusError("expected a list of frame sets (generic, security, policy) "
                               "or YAML files", file="event.yml", field="frames")
-        return load_frames(list(chosen) if chosen else None)
+        return list(chosen) if chosen else None
+
+    @functools.cached_property
+    def frame_lexicon(self):
+        """The frames the report counts (see :attr:`frame_sets`)."""
+        from .framing import load_frames
+
+        return load_frames(self.frame_sets)
 
     @property
     def frame_sets_text(self) -> str:
         """Which frame sets the report counts, in words."""
-        chosen = self.frames if self.frames is not None else self.event.get("frames")
-        if not chosen:
+        if not self.frame_sets:
             return ("the five generic news frames of Semetko and Valkenburg, 2000, and four "
                     "frames for security news; for domestic policy news choose the policy "
                     "frames with --frames policy or 'frames: [policy]' in event.yml")
-        names = [chosen] if isinstance(chosen, str) else list(chosen)
         described = {"generic": "the five generic news frames of Semetko and Valkenburg, 2000",
                      "security": "four frames for security news",
                      "policy": "the 14 issue frames of the Policy Frames Codebook (Boydstun "
                                "et al. 2014)"}
-        return "; ".join(described.get(str(n), f"the frames of {n}") for n in names)
+        return "; ".join(described.get(str(n), f"the frames of {n}") for n in self.frame_sets)
 
     @functools.cached_property
     def actor_list(self):

@@ -391,7 +391,7 @@ def discover_actors(
         titles = unique(h[1] for h in member_hits if h[1])
         known_name = ""
         n_speaking = sum(h[5] for h in member_hits)
-        kind = _guess_kind(head, members, titles, speaks=n_speaking > 0)
+        kind = _guess_kind(head, members, titles, speaks=n_speaking > 0, names=names)
         if known is not None:
             for f in members:
                 entry = known.names.get(collapse(f))
@@ -486,14 +486,15 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
 
 
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
-                speaks: bool = False) -> str:
+                speaks: bool = False, names: Mapping[str, Any] | None = None) -> str:
     words = {w.lower() for f in members for w in f.split()}
     if words & organisation_words() or any(f.isupper() and len(f) > 1 for f in members):
         return "organisation"
     if titles:
         return "person"
     if len(head.split()) in (2, 3) and not _CONNECTED.search(head) and (
-            speaks or head.split()[0].casefold() in first_names()):
+            speaks or head.split()[0].casefold() in (first_names() if names is None
+                                                      else names)):
         return "person"  # "Alan Krueger said", "Terry McAuliffe": a first and last name
     if any(len(f.split()) >= 2 for f in members) and any(" " not in f for f in members):
         return "person"  # a full name and its surname

@@ -100,6 +100,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="replace files in DIR even if Outlet Lens did not write them")
     p.set_defaults(func=_cmd_printables)
 
+
 def _actors_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", nargs="+",
                    help="actor list(s) for who is mentioned and who speaks (default: the "
