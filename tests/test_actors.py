@@ -876,3 +876,44 @@ def test_report_notes_a_proposed_list():
     given = Context(raw=corpus, corpus=corpus, event={"title": "t"},
                     palette=outlet_colors(corpus["outlet"]), actors=[str(WORLD)])
     assert "Note:" not in section_actors(given).text
+
+
+def test_discover_titles_before_names_initials_labels_and_institutions():
+    corpus = from_texts({
+        "A": (
+            # a demonym (a candidate of its own) and an unknown title ("Minster", a typo
+            # seen in a real article) before a full name: one person with the surname
+            "Gondish forces fired. "
+            "Gondish Prime Minster Benjamin Kestrel spoke. Kestrel left. "
+            # a role "of" an office, then the name: the name, not "Intelligence ..."
+            "Director of National Intelligence James R. Tolliver resigned. "
+            "The intelligence was thin. "
+            # a first name outside the census list before one in it: all of it is the name
+            "Tal Ezra Wexman said so. "
+            "Mr. Tolliver declined. "
+            # a role "of" an office is the whole title
+            "Secretary of State Hilda Rodham Vance said so. "
+            # a title before an initial and a name
+            "It killed Ambassador J. Christopher Wendt on Tuesday. "
+            # "the Ohio Democrat" describes a person: a label, no actor of its own
+            "Rep. Marcy Vantrell spoke. The Ohio Democrat left. "
+            "The South Carolina Republican agreed. "
+            # an institution named after a person is no person
+            "Doctors at Al Shifa Hospital waited. Al Shifa Hospital was full."),
+        "B": "Kestrel said no.",
+    })
+    table = discover_actors(corpus).set_index("candidate")
+    assert set(table.loc["Benjamin Kestrel", "forms"].split(" | ")) == {
+        "Benjamin Kestrel", "Kestrel"}
+    assert table.loc["Benjamin Kestrel", "n_mentions"] == 3
+    assert set(table.loc["James R. Tolliver", "forms"].split(" | ")) == {
+        "James R. Tolliver", "Tolliver"}
+    assert set(table.loc["James R. Tolliver", "titles"].split(" | ")) == {
+        "Director of National Intelligence", "Mr."}
+    assert table.loc["Hilda Rodham Vance", "titles"] == "Secretary of State"
+    assert "Tal Ezra Wexman" in table.index
+    assert table.loc["J. Christopher Wendt", "kind_guess"] == "person"
+    assert table.loc["J. Christopher Wendt", "titles"] == "Ambassador"
+    assert "Ohio Democrat" not in table.index
+    assert "South Carolina Republican" not in table.index
+    assert table.loc["Al Shifa Hospital", "kind_guess"] == "organisation"

@@ -94,7 +94,7 @@ def _compile_title_name(abbreviated: frozenset[str], roles: frozenset[str]) -> r
         rf"(?<![\w'-])(?P<title>(?:{_NAME_WORD}[ \t]+){{0,4}}(?<![\w'-])"
         rf"(?:(?i:{role})(?:-elect)?|(?:{abbr})\.?)"
         rf"(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_NAME_WORD}){{0,2}}[ \t]+)"
-        rf"(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){{0,3}})"
+        rf"(?P<name>(?:[A-Z]\.[ \t]+)?[A-Z][\w'-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]+)){{0,3}})"
     )
 
 
@@ -218,9 +218,35 @@ def _looks_personal(phrase: str, names: Mapping[str, Any] | None = None,
     return words[0].casefold() in names and not {w.lower() for w in words} & orgs
 
 
-def _strip_candidate(phrase: str, stop: frozenset[str]) -> str:
+def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
+                   orgs: frozenset[str] | None = None,
+                   common: Mapping[str, int] | None = None) -> str:
+    """The name at the end of a longer phrase: from its first first name on, when the
+    words before hold none and what follows looks like a person's name ("Intelligence
+    James R. Clapper" of "Director of National Intelligence James R. Clapper"). With
+    ``common`` (counts of the words the texts use in lower case), a word before the name
+    must be one of them or a demonym, so that "Ari Ezra Waldman" keeps his first name."""
+    words = form.split()
+    if len(words) < 3 or _CONNECTED.search(form):
+        return form
+    names = first_names() if names is None else names
+    if words[0].casefold() in names:
+        return form
+    for k in range(1, len(words) - 1):
+        if words[k].casefold() in names:
+            if all(_INITIALS.fullmatch(w) for w in words[:k]) or (common is not None and not any(
+                    common.get(w.lower()) or w.lower().endswith(_DEMONYM_ENDINGS)
+                    for w in words[:k])):
+                return form  # "J. Christopher Stevens", "Ari Ezra Waldman"
+            tail = " ".join(words[k:])
+            return tail if len(words) - k <= 4 and _looks_personal(tail, names, orgs) else form
+    return form
+
+
+def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True) -> str:
     words = phrase.split()
-    if len(words) > 2 and words[1] in ("of", "for") and words[0].lower() in role_nouns():
+    if role_of and len(words) > 2 and words[1] in ("of", "for") \
+            and words[0].lower() in role_nouns():
         words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
     while words and (words[0].lower() in stop or words[0].lower() in TITLE_MODIFIERS) \
             and not words[0].isupper():
@@ -302,8 +328,11 @@ def discover_actors(
         for m in _title_name_regex().finditer(shadow):
             if " " not in m.group("name") and _OF_PART.search(m.group("title")):
                 continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
-            title = _strip_candidate(m.group("title"), stop)
-            titled[m.start("name")] = title
+            name = m.group("name")
+            lead = name[:len(name) - len(_personal_tail(name, names, orgs, lower_words_all))]
+            # "Secretary of State", "Director of National Intelligence": the whole title
+            titled[m.start("name")] = _strip_candidate(m.group("title") + lead, stop,
+                                                       role_of=False)
         datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
         headings = _title_case_lines(shadow, stop)
         for start, end in _name_phrases(shadow, names, orgs):
@@ -333,6 +362,10 @@ def discover_actors(
             if " " in form and form.split(" ", 1)[0] in _PARTY_WORDS \
                     and _looks_personal(form.split(" ", 1)[1], names, orgs):
                 form = form.split(" ", 1)[1]  # "Democrat Terry McAuliffe"
+            form = _personal_tail(form, names, orgs, lower_words_all)
+            if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
+                    and form.rsplit(" ", 1)[0] in US_STATES:
+                continue  # "the Ohio Democrat": a label of a person named elsewhere
             if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles):
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name
             if form.isupper() and len(form) > 2 and (lower_words_all.get(form.lower())
@@ -440,7 +473,7 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         words = f.split()
         for k in range(1, len(words) - 1):
             tail = " ".join(words[k:])
-            if any(w in forms for w in words[:k]):
+            if any(w in forms for w in words[:k]) and not _looks_personal(tail):
                 break  # "Trump White House": the first word is a name of its own
             if tail in forms:
                 parent[f] = parent[tail]
