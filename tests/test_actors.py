@@ -893,6 +893,8 @@ def test_discover_titles_before_names_initials_labels_and_institutions():
             "Mr. Tolliver declined. "
             # a role "of" an office is the whole title
             "Secretary of State Hilda Rodham Vance said so. "
+            # a party whip is a title
+            "House Minority Whip Steny Holler spoke. Holler left. "
             # a title before an initial and a name
             "It killed Ambassador J. Christopher Wendt on Tuesday. "
             # "the Ohio Democrat" describes a person: a label, no actor of its own
@@ -912,6 +914,7 @@ def test_discover_titles_before_names_initials_labels_and_institutions():
         "Director of National Intelligence", "Mr."}
     assert table.loc["Hilda Rodham Vance", "titles"] == "Secretary of State"
     assert "Tal Ezra Wexman" in table.index
+    assert table.loc["Steny Holler", "titles"] == "House Minority Whip"
     assert table.loc["J. Christopher Wendt", "kind_guess"] == "person"
     assert table.loc["J. Christopher Wendt", "titles"] == "Ambassador"
     assert "Ohio Democrat" not in table.index
