@@ -694,12 +694,24 @@ def test_honorific_is_a_naming_label():
     ("Mr. Trump's 2014 campaign was long.", "2014"),
     ("Trump's two elder sons ran the company.", "two elder"),
     ("Trump's policies worsened the deficit.", "policies worsened"),
+    ("Trump's first democratically elected rival", "democratically"),
 ])
 def test_possessive_labels_skip_numbers_and_verbs(text, bad):
     labels = label_table(from_texts({"A": "Donald Trump spoke. " + text}),
                          actors=ActorList([Actor("Donald Trump", "person")]))
     assert bad not in set(labels["label"])
     assert not labels["label"].str.fullmatch(r"\d+").any()
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Trump's first democratically elected rival", "elected rival"),
+    ("Trump's rally in Ohio was long.", "rally"),  # a noun ending in -ly
+    ("Trump's family business grew.", "family business"),
+])
+def test_possessive_labels_skip_adverbs_not_nouns(text, label):
+    labels = label_table(from_texts({"A": "Donald Trump spoke. " + text}),
+                         actors=ActorList([Actor("Donald Trump", "person")]))
+    assert label in set(labels.loc[labels["label_type"] == "possessive", "label"])
 
 
 # --- gender, precedence, warnings, keywords ------------------------------------------------
@@ -920,3 +932,34 @@ def test_discover_titles_before_names_initials_labels_and_institutions():
     assert "Ohio Democrat" not in table.index
     assert "South Carolina Republican" not in table.index
     assert table.loc["Al Shifa Hospital", "kind_guess"] == "organisation"
+
+
+def test_discover_joins_spellings_of_one_first_name_and_arabic_particles():
+    corpus = from_texts({
+        "A": "President Mohamed Morsi spoke. Morsi left. John Smithers came. "
+             "“We hope,” said Essam el-Haddad, a top adviser.",
+        # another outlet spells both first names another way
+        "B": "Egyptian President Mohammed Morsi spoke. Sergei Lavrik spoke. "
+             "Sergey Lavrik said so. Joan Smithers went.",
+    })
+    table = discover_actors(corpus).set_index("candidate")
+    assert set(table.loc["Mohamed Morsi", "forms"].split(" | ")) == {
+        "Mohamed Morsi", "Mohammed Morsi", "Morsi"}
+    assert table.loc["Mohamed Morsi", "n_mentions"] == 3
+    assert set(table.loc["Sergei Lavrik", "forms"].split(" | ")) == {
+        "Sergei Lavrik", "Sergey Lavrik"}
+    # four letters, one apart: two people, as likely as one
+    assert {"John Smithers", "Joan Smithers"} <= set(table.index)
+    assert table.loc["Essam el-Haddad", "kind_guess"] == "person"
+
+
+def test_spelling_variants_of_first_names():
+    from analysis.actors.discovery import _spelling_variants
+
+    assert _spelling_variants("Mohamed", "Mohammed")  # one letter more
+    assert _spelling_variants("Sergei", "Sergey")  # one letter other
+    assert _spelling_variants("Chris", "Christopher")  # a short form
+    assert not _spelling_variants("John", "Joan")  # four letters
+    assert not _spelling_variants("Steven", "Stephen")  # two letters apart
+    assert not _spelling_variants("Al", "Alan")  # too short to be sure
+    assert not _spelling_variants("Mark", "Mark")

@@ -62,7 +62,7 @@ _SAID_BEFORE = re.compile(rf"\b{_SPEECH}[ \t]+$")
 _POSSESSIVE = re.compile(r"(?:'s|(?<=s)')$")
 
 
-_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*[\w]|[A-Z]\.|[A-Z])"
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'-]*[\w]|(?:al|el|ul)-[A-Z][\w'-]*\w|[A-Z]\.|[A-Z])"
 
 
 _CONNECTOR = r"(?:(?:of|for)(?:[ \t]+the)?|de|del|la|von|van|der|al|bin)"
@@ -449,6 +449,22 @@ def discover_actors(
                              kind="stable").reset_index(drop=True)
 
 
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one first name: one letter apart in names of five letters or more
+    ("Mohamed", "Mohammed"; "Sergei", "Sergey"), or one the short form of the other
+    ("Chris", "Christopher"). "John" and "Joan" are two names."""
+    if not (a.isalpha() and b.isalpha()) or a == b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and len(long_) >= 5 and long_.startswith(short):
+        return True
+    if len(short) < 5 or len(long_) - len(short) > 1:
+        return False
+    if len(short) == len(long_):
+        return sum(x != y for x, y in zip(short, long_, strict=True)) == 1
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
                  articles_of: dict[str, set[Any]] | None = None) -> dict[str, set[str]]:
     """Group likely-same forms under the most frequent long form; forms that an actor list
@@ -465,7 +481,15 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         w = f.split()
         if not _CONNECTED.search(f):  # not "Ted Cruz of Texas" with "Ted Poe of Texas"
             by_ends[(w[0], w[-1])].append(f)
-    for same in by_ends.values():
+    # "Mohamed Morsi" and "Mohammed Morsi": one person, spelt two ways
+    canon: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in by_ends:
+        canon[key] = next((k for k in canon if k[1] == key[1] and canon[k] == k
+                           and _spelling_variants(k[0], key[0])), key)
+    people: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, same in by_ends.items():
+        people[canon[key]].extend(same)
+    for same in people.values():
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
             parent[f] = best

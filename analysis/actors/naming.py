@@ -73,11 +73,12 @@ def _premodifier(shadow: str, start: int, sentence_start: int) -> tuple[int, int
 
 
 def _possessed(shadow: str, end: int) -> tuple[int, int] | None:
-    """What follows a possessive: one or two words, after any numbers ("Trump's two elder
-    sons": "elder sons"); a second word that looks like a verb or adverb ("policies
+    """What follows a possessive: one or two words, after any numbers and adverbs ("Trump's
+    two elder sons": "elder sons"; "Egypt's first democratically elected president":
+    "elected president"); a second word that looks like a verb or adverb ("policies
     worsened", "comment last") or follows a plural ("supporters said") is left out."""
     m = _POSSESSED.match(shadow, end)
-    while m and _QUANTITY.fullmatch(m.group(1)):
+    while m and (_QUANTITY.fullmatch(m.group(1)) or _ADVERB.fullmatch(m.group(1))):
         m = _POSSESSED.match(shadow, m.end(1))
     if not m:
         return None
@@ -98,6 +99,12 @@ _QUANTITY = re.compile(
     r"|dozen|hundreds?|thousands?|millions?|first|second|third|last|next|latest|former|many"
     r"|several|few|own|other|both)"
 )
+
+
+#: Adverbs before what is possessed ("Egypt's first *democratically* elected president"):
+#: common adverb endings, long enough to leave out "rally", "ally", "family", "assembly".
+_ADVERB = re.compile(r"[a-z]{2,}(?:ally|ently|antly|ously|ively|edly|ingly|fully|lessly"
+                     r"|ately|ibly|ably|arly)")
 
 
 _VERB_LIKE = re.compile(r"(?:ed|ly)$|^(?:is|was|has|had|will|would|last|this|that)$")
