@@ -116,6 +116,12 @@ def test_stopwords_are_lower_case_and_keep_yaml_booleans_as_words():
         stopwords("german")
 
 
+def test_clock_times_are_no_content_words():
+    # a live blog's "Update at 4:15 p.m. ET" is no word an outlet chose
+    assert words("Update at 4:15 p.m. ET: the truce began, et al. say.", lower=True,
+                 stopwords="english") == ["update", "4", "15", "truce", "began", "al", "say"]
+
+
 @pytest.mark.parametrize(
     ("tokens", "n", "expected"),
     [
