@@ -5,6 +5,7 @@ texts (conventions in ``tests/fixtures/seed_mentions.md``), not by running the c
 """
 
 import functools
+import io
 import itertools
 from pathlib import Path
 
@@ -963,3 +964,22 @@ def test_spelling_variants_of_first_names():
     assert not _spelling_variants("Steven", "Stephen")  # two letters apart
     assert not _spelling_variants("Al", "Alan")  # too short to be sure
     assert not _spelling_variants("Mark", "Mark")
+
+
+def test_cli_actors_and_quotes_use_the_list_compare_uses(tmp_path, capsys):
+    # one event without a list: the people 'discover' finds, as in 'compare', with a note
+    event = tmp_path / "new-event"
+    event.mkdir()
+    (event / "event.yml").write_text("title: A new event\n", encoding="utf-8")
+    (event / "a.md").write_text("---\noutlet: A\n---\nSenator Vera Quillon said no. "
+                                "Quillon left.\n", encoding="utf-8")
+    (event / "b.md").write_text("---\noutlet: B\n---\n\"No,\" said Vera Quillon.\n",
+                                encoding="utf-8")
+    assert main(["actors", str(event), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    counts = pd.read_csv(io.StringIO(out))
+    assert counts.groupby("actor")["n_mentions"].sum()["Vera Quillon"] == 3
+    assert "note: Using candidates found by discover_actors" in err
+    assert main(["quotes", str(event), "--table", "voices", "--format", "csv"]) == 0
+    voices = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(voices["actor"]) == {"Vera Quillon"}

@@ -10,10 +10,12 @@ import pandas as pd
 
 from ..actor_tone import actor_tone_summary, mention_tone
 from ..actors import (
+    ActorList,
     actor_list_yaml,
     actors_by_outlet,
     count_actors,
     discover_actors,
+    event_actors,
     label_table,
     load_actors,
     mention_table,
@@ -66,11 +68,19 @@ def _table_command(tables: dict[str, Callable[..., pd.DataFrame]]) -> Callable[.
 
     def handler(args: argparse.Namespace) -> int:
         corpus = corpus_from_args(args)
-        actors = load_actors(args.actors) if args.actors else None
+        actors = load_actors(args.actors) if args.actors else _one_event_actors(corpus)
         options = {"voice": args.voice} if args.table in _ACTOR_TONE_TABLES else {}
         return emit_table(tables[args.table](corpus, actors=actors, **options), args)
 
     return handler
+
+
+def _one_event_actors(corpus: pd.DataFrame) -> ActorList | None:
+    """For one event, the list ``compare`` uses (:func:`event_actors`: the event's own list,
+    or candidates proposed by ``discover``, noted); for several, the lists that match each
+    article's event (None)."""
+    events = set(corpus["event"].dropna()) if "event" in corpus.columns else set()
+    return event_actors(corpus) if len(events) == 1 else None
 
 
 def _cmd_discover(args: argparse.Namespace) -> int:
@@ -106,7 +116,9 @@ def _actors_option(p: argparse.ArgumentParser, what: str) -> None:
 
 
 _ACTORS_HELP = ("actor list(s) to use (default: the lists under data/actors/ and the "
-                "built-in ones that match each article's event)")
+                "built-in ones that match each article's event; for one event without its "
+                "own list, the people and organisations 'discover' finds, noted, as in "
+                "'compare')")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -154,8 +166,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         examples=["data/events/my-event", "data/events/my-event --table voices --format csv"],
     )
     add_path_argument(p, clean=True)
-    _actors_option(p, "actor list(s) for speakers (default: the lists under data/actors/ and "
-                      "the built-in ones that match each article's event)")
+    _actors_option(p, "actor list(s) for speakers" + _ACTORS_HELP.removeprefix(
+        "actor list(s) to use"))
     p.add_argument("--table", choices=list(_QUOTE_TABLES), default="quotes",
                    help="which table to print (default: quotes)")
     add_output_options(p)
