@@ -125,7 +125,8 @@ def test_corpus_functions_check_columns():
 
 def test_rules_constant_lists_every_rule():
     assert set(RULES) == {"navigation", "title", "title_variant", "repeated_caption",
-                          "repeated_line", "related_block", "within_line", "appended_summary"}
+                          "repeated_line", "related_block", "author_line", "within_line",
+                          "appended_summary"}
 
 
 YAML_HEAD = "navigation:\n  - 'skip to content'\n"
@@ -636,3 +637,98 @@ def test_fourth_round_entries_remove_their_family(line, name):
 )
 def test_fourth_round_entries_keep_look_alike_content(line):
     assert [r.name for r in find_furniture("Body.\n" + line)] == []
+
+
+# Fifth round (issue 16): shapes of furniture written from the misses on all 500 tuning
+# articles; each line here is invented.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("See: Why corn prices fell this spring", "lead_in_link"),
+        ("Also see: Co-op votes to merge with its rival", "lead_in_link"),
+        ("STORY: Farm bill stalls in the Senate", "lead_in_link"),
+        ("SPECIAL COVERAGE: The Drought of 2019", "lead_in_link"),
+        ("[A reader responds: The Co-op Was Right to Merge]", "lead_in_link"),
+        ("Farmers Across The Plains Brace For Another Dry And Costly Summer",
+         "title_case_headline"),
+        ("How Thousands Of Growers Are Keeping The Co-op Alive", "title_case_headline"),
+        ("Seed prices are rising, by Jane Roe, contributor, The Gazette. https://bit.ly/3xyz",
+         "link_with_url"),
+        ("For all of our drought coverage, check out and bookmark example.com/drought.",
+         "link_with_url"),
+        ("(See report tmsnrt.rs/2abc)", "bracket_link"),
+        ("[Watch FTV: Jane Roe discusses the harvest in the 12 p.m. hour]", "bracket_link"),
+        ("\u2022 Jane Roe can be reached at jroe@example.com or on Twitter @jroe.",
+         "contact_line"),
+        ("Jane Roe (Photo: John Doe, AP)", "photo_credit_caption"),
+        ("A farmer checks his corn near Ames. (Photo by John Doe, Farm Weekly)",
+         "photo_credit_caption"),
+        ("CLOSE The co-op's chief explains why prices fell. (Farm TV)", "usat_close_blurb"),
+        ("WHAT IS THE FARM BILL AND WHY DOES IT MATTER?", "caps_question_link"),
+        ("Online:", "bare_label"),
+        ("Watch the minister's speech on FTV tonight at 8 pm ET", "watch_time_promo"),
+        (">>> What's the best way to save the harvest? Join the co-op's call.", "arrow_promo"),
+        ("\u2014 Updated Jan. 20 at 8:17 a.m.", "update_time"),
+        ("'We did it together':Co-op chief ends her term after ten years", "glued_label_link"),
+    ],
+)
+def test_fifth_round_entries_remove_their_family(line, name):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.line) == ("navigation", name, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See: the co-op closed.",  # a full stop: a sentence, not a headline
+        "Background: The bill was introduced in 2019.",
+        "Farmers Plan Ahead",  # a short title-case line: a sub-heading
+        "1. The Co-op And The Bank Ignore And Destroy The Old Records",  # numbered
+        "Corn, Wheat And Soy Prices Fall For The Third Month In A Row",  # a comma
+        "Seed Oil Face and Body Cream, $25 at the Co-op Store",  # a product line
+        "Farm chief resigns https://t.co/abc pic.twitter.com/xyz",  # an embedded tweet
+        "(Also, like the old system, you have to know someone at the co-op.)",  # an aside
+        "Melissa Roe is a Gazette correspondent. She can be reached at mroe@example.com.",
+        "The minister said farmers can be reached by phone.",
+        "Polls close at 7 p.m. ET, and counties report right away.",  # no watch/tune in
+        "Online sales grew, she said.",
+    ],
+)
+def test_fifth_round_entries_keep_look_alike_content(line):
+    # (the bio's "She can be reached at ..." is cut by within_line; the line stays)
+    assert [r.name for r in find_furniture("Body.\n" + line) if r.rule != "within_line"] == []
+
+
+PARAGRAPH = ("The co-op met on Friday and voted on the merger after a long debate about "
+             "prices.")
+
+
+def test_author_line_removes_a_name_the_first_lines_introduce_as_author():
+    text = ("Jane Roe: The merger is a mistake\n"
+            f"{PARAGRAPH}\nJane Roe\n{PARAGRAPH.replace('Friday', 'Monday')}")
+    assert [(r.rule, r.line, r.text) for r in find_furniture(text)] == [
+        ("author_line", 3, "Jane Roe")]
+
+
+@pytest.mark.parametrize("text", [
+    # no line near the top introduces the name as the author: a sub-heading
+    f"The vote\n{PARAGRAPH}\nJane Roe\n{PARAGRAPH.replace('Friday', 'Monday')}",
+    # not between two paragraphs
+    f"Jane Roe: The merger is a mistake\n{PARAGRAPH}\nJane Roe\nShort line",
+    # the name twice: speaker labels
+    f"Jane Roe: The merger is a mistake\n{PARAGRAPH}\nJane Roe\n"
+    f"{PARAGRAPH.replace('Friday', 'Monday')}\nJane Roe\n{PARAGRAPH.replace('Friday', 'May')}",
+])
+def test_author_line_keeps_names_that_are_not_the_authors_box(text):
+    assert [r.rule for r in find_furniture(text)] == []
+
+
+def test_repeated_line_removes_a_teaser_at_the_top_not_the_paragraph_below():
+    teaser = "The co-op's members voted to merge with their old rival on Friday."
+    text = "\n".join(["Intro line.", teaser, "A.", "B.", "C.", "D.", teaser, "E."])
+    (removal,) = find_furniture(text)
+    assert (removal.rule, removal.line) == ("repeated_line", 2)
+    assert "line 7 repeats it" in removal.reason
+    # close together (fewer than 5 lines apart) the later copy goes, as before
+    near = "\n".join(["Intro line.", teaser, "A.", teaser])
+    assert [(r.rule, r.line) for r in find_furniture(near)] == [("repeated_line", 4)]
