@@ -3,13 +3,15 @@
 Run: ``.venv/bin/python bench/bench_coverage_variants.py [--corpus PATH]``
 
 Reproduces the "Variants tried" table of ``tests/fixtures/coverage_gold.md`` (all but the
-stem-vector and gradient-boosting rows, which were one-off scratch runs). For each of the 12
-``tune`` events of ``coverage_gold.csv``, the model's candidate rows are built once by
+stem-vector and gradient-boosting rows, which were one-off scratch runs). That table was
+made on the 12 events of ``coverage_gold.csv``; the script now runs on all 16 tune events
+(``bench_coverage.tune_gold``: ``coverage_gold_fresh.csv`` too), so its figures moved. For
+each tune event, the model's candidate rows are built once by
 :func:`analysis.comparison.matching.closest_candidates` with the floor ``MIN_COSINE`` off
-(0), and extra pair measures are added beside the model's 15. Each variant is a feature
+(0), and extra pair measures are added beside the model's own. Each variant is a feature
 set, a cosine floor, a probability threshold or a regularisation: in each fold a logistic
 regression (scikit-learn, as ``tools/train_coverage_match.py``, but on both candidates of
-each sentence and article) is fitted on the other 11 events and the left-out event decided
+each sentence and article) is fitted on the other events and the left-out event decided
 as ``coverage`` does (per sentence and other article, its best candidate when it passes the
 threshold; a pair makes both its sentences shared). Printed: pair and sentence accuracy
 per variant. Needs scikit-learn and ../shared/corpora/allsides-abp/ (skips, saying so,
@@ -31,7 +33,7 @@ from analysis.comparison.alignment import sentence_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_coverage import CORPUS, GOLD, labelled_articles, load_gold, locate  # noqa: E402
+from bench_coverage import CORPUS, labelled_articles, locate, tune_gold  # noqa: E402
 
 #: Words that mark reported speech, for the "same speaker" measures (a heuristic list).
 SPEECH = frozenset({
@@ -203,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"skipped: the allsides-abp corpus is not at {args.corpus}")
         return 0
-    gold = load_gold(GOLD, split="tune")
+    gold = tune_gold()
     events = event_rows(labelled_articles(load_corpus(args.corpus), gold), gold)
     print(f"{len(events)} events; leave-one-event-out, pair / sentence accuracy")
     for name, features, options in variants():
