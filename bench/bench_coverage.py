@@ -3,15 +3,17 @@
 Run: ``.venv/bin/python bench/bench_coverage.py [--corpus PATH] [--split tune|held]
 [--show-errors] [--no-cv]``
 
-The labels are ``tests/fixtures/coverage_gold.csv`` (12 allsides-abp events, three articles
-each, labelled by reading before the kit was run on them; see ``coverage_gold.md``). Each
-labelled sentence has one row per other outlet of its event: does that outlet report it too?
-All 12 events are ``tune`` (they may be looked at to choose a method or its parameters; the
-``round`` column says which labelling round each came from: the 4 events of round 2 were
-the held half once, measured once, and are tuning data since). ``--split held`` reads
-``tests/fixtures/coverage_gold_fresh.csv`` (events labelled after this tuning, same
-columns; every row counts as held) and skips, saying so, while that file does not exist;
-its errors are never printed (``--show-errors`` is refused for it).
+The labels: ``tests/fixtures/coverage_gold.csv`` (12 allsides-abp events, three articles
+each, labelled by reading before the kit was run on them; see ``coverage_gold.md``) and
+``tests/fixtures/coverage_gold_fresh.csv`` (4 more events, labelled the same way; see
+``coverage_gold_fresh.md``). Each labelled sentence has one row per other outlet of its
+event: does that outlet report it too? All 16 events are ``tune`` (they may be looked at to
+choose a method or its parameters; the ``round`` column says which labelling round each came
+from: ``1``, ``2``, and ``fresh`` for the 4 of the fresh file, which has no such column;
+rounds 2 and fresh were each the held set once, measured once, and are tuning data since).
+``--split held`` reads ``tests/fixtures/coverage_gold_fresh2.csv`` (events labelled after
+this tuning, same columns; every row counts as held) and skips, saying so, while that file
+does not exist; its errors are never printed (``--show-errors`` is refused for it).
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
 and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing fitted;
@@ -23,7 +25,7 @@ and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing
   other outlet" in the labels;
 * on ``tune``, for the fitted method (``method="model"``, whose shipped weights were fitted
   on these very events, so its own figure there is in-sample), leave-one-event-out
-  cross-validation: for each event, the model is refitted on the other 11 events by
+  cross-validation: for each of the 16 events, the model is refitted on the other 15 by
   ``tools/train_coverage_match.py`` and ``coverage`` run on the left-out event with it
   (needs scikit-learn; ``--no-cv`` skips it). This is the figure to compare methods on;
 * per event and per labelling round: rows and the accuracy of each method;
@@ -63,6 +65,10 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 FRESH = ROOT / "tests" / "fixtures" / "coverage_gold_fresh.csv"
+#: The tune labels: each file with the ``round`` given to its rows when it has no such column.
+TUNE_FILES = ((GOLD, ""), (FRESH, "fresh"))
+#: The held labels (events labelled after the tuning; read once, for the figure).
+HELD = ROOT / "tests" / "fixtures" / "coverage_gold_fresh2.csv"
 SPLITS = ("tune", "held")
 #: coverage's own default method (the figures printed first).
 DEFAULT_METHOD = inspect.signature(coverage).parameters["method"].default
@@ -254,13 +260,21 @@ def report(split: str, methods: dict[str, pd.DataFrame], errors_of: str | None) 
                   f"{r.other_outlet}: {r.sentence_prefix}")
 
 
-def load_gold(path: Path, *, split: str) -> pd.DataFrame:
-    """The labels of ``path``, every row given ``split`` (and ``round`` if it has none)."""
+def load_gold(path: Path, *, split: str, round_name: str = "") -> pd.DataFrame:
+    """The labels of ``path``, every row given ``split`` (and ``round_name`` as its
+    ``round`` if the file has no such column)."""
     gold = pd.read_csv(path, dtype={"match_index": "Int64", "round": str},
                        keep_default_na=False, na_values={"match_index": [""]})
     if "round" not in gold.columns:
-        gold.insert(1, "round", "")
+        gold.insert(1, "round", round_name)
     return gold.assign(split=split)
+
+
+def tune_gold() -> pd.DataFrame:
+    """The labels of all :data:`TUNE_FILES` (16 events), every row ``tune``."""
+    parts = [load_gold(path, split="tune", round_name=name) for path, name in TUNE_FILES]
+    columns = list(parts[0].columns)
+    return pd.concat([part[columns] for part in parts], ignore_index=True)
 
 
 def labelled_articles(corpus: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -288,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="the allsides-abp articles.jsonl.gz")
     parser.add_argument("--split", choices=SPLITS, default="tune",
-                        help="tune (the 12 labelled events, default) or held (the fresh file)")
+                        help="tune (the 16 labelled events, default) or held (the fresh2 file)")
     parser.add_argument("--show-errors", action="store_true",
                         help="list every wrong pair (tune only: refused for held)")
     parser.add_argument("--no-cv", action="store_true",
@@ -296,14 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.show_errors and args.split != "tune":
         parser.error("--show-errors needs --split tune: the held events' errors are not read")
-    if args.split == "held" and not FRESH.exists():
-        print(f"skipped: no held events yet ({FRESH} does not exist); "
-              "the 12 events of coverage_gold.csv are all tune (--split tune)")
+    if args.split == "held" and not HELD.exists():
+        print(f"skipped: no held events yet ({HELD} does not exist); "
+              "the 16 events of coverage_gold.csv and coverage_gold_fresh.csv are all tune "
+              "(--split tune)")
         return 0
     if not args.corpus.exists():
         print(f"skipped: the allsides-abp corpus is not at {args.corpus}")
         return 0
-    gold = load_gold(GOLD if args.split == "tune" else FRESH, split=args.split)
+    gold = tune_gold() if args.split == "tune" else load_gold(HELD, split="held")
     corpus = load_corpus(args.corpus)
     methods, shown = {}, ""
     for method in ("cosine", "model"):

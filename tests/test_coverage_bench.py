@@ -62,11 +62,11 @@ def test_locate_matches_a_repeated_sentence_in_order(bench):
 
 
 def test_held_split_skips_while_the_fresh_labels_do_not_exist(bench, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(bench, "FRESH", tmp_path / "coverage_gold_fresh.csv")
+    monkeypatch.setattr(bench, "HELD", tmp_path / "coverage_gold_fresh2.csv")
     assert bench.main(["--split", "held"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("skipped: no held events yet")
-    assert "coverage_gold_fresh.csv does not exist" in out
+    assert "coverage_gold_fresh2.csv does not exist" in out
 
 
 def test_held_errors_are_never_printed(bench):
@@ -83,12 +83,23 @@ def test_load_gold_marks_every_row_with_its_split(bench, tmp_path):
     assert gold["split"].tolist() == ["held", "held"]
     assert gold["round"].tolist() == ["", ""]
     assert gold["match_index"].tolist() == [3, pd.NA]
+    assert bench.load_gold(path, split="tune", round_name="fresh")["round"].tolist() == [
+        "fresh", "fresh"]
 
 
 def test_the_shipped_labels_are_all_tune_with_their_round(bench):
     gold = bench.load_gold(bench.GOLD, split="tune")
     rounds = gold.drop_duplicates("event")["round"].value_counts().to_dict()
     assert rounds == {"1": 8, "2": 4}  # coverage_gold.md: 8 events in round 1, 4 in round 2
+
+
+def test_the_tune_labels_are_all_sixteen_events(bench):
+    gold = bench.tune_gold()
+    assert set(gold["split"]) == {"tune"}
+    rounds = gold.drop_duplicates("event")["round"].value_counts().to_dict()
+    # coverage_gold.md: 8 + 4 events; coverage_gold_fresh.md: 4 events
+    assert rounds == {"1": 8, "2": 4, "fresh": 4}
+    assert len(gold) == 1784 + 694  # rows of the two files (their counts tables)
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from analysis.comparison.matching import (
     event_marks,
     load_match_model,
     longest_run,
+    pair_measures,
     sentence_marks,
     stem_idf,
 )
@@ -89,6 +90,25 @@ def test_event_evidence_by_hand(idf_file):
     # "Senate" is in both, but only ever as a first word: a stem in common, not a name
     assert ev.n_shared[0, 1] == 1 and ev.names[0, 1] == 0
     assert ev.length.tolist() == [2, 2]
+
+
+@pytest.mark.parametrize(
+    ("other", "unmatched"),
+    [
+        ("The jobless rate fell to 7.8 percent in February.", 1.0),  # 7.7 not in j, j has 7.8
+        ("The jobless rate fell to 7.7 percent in February.", 0.0),  # the same figure
+        ("The jobless rate fell to 7.7 percent, from 7.9.", 0.0),  # j has i's, and more
+        ("The jobless rate fell in February.", 0.0),  # j gives no figure: nothing to clash
+    ],
+)
+def test_numbers_unmatched(other, unmatched):
+    sentences = ["The jobless rate fell to 7.7 percent in February.", other]
+    marks = event_marks(sentences)
+    measures = pair_measures(event_evidence(marks), marks, 0, 1)
+    assert measures["numbers_unmatched"] == unmatched
+    # the other way round: i without numbers never counts
+    if unmatched == 0.0 and "7." not in other:
+        assert pair_measures(event_evidence(marks), marks, 1, 0)["numbers_unmatched"] == 0.0
 
 
 def test_longest_run():

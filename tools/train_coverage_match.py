@@ -4,9 +4,9 @@ Run from the project folder::
 
     .venv/bin/python tools/train_coverage_match.py [--corpus PATH] [--out FILE] [--check]
 
-The labels are the rows of ``tests/fixtures/coverage_gold.csv`` (12 events, all ``tune``;
-never ``coverage_gold_fresh.csv``: its events are for the held figure of
-``bench/bench_coverage.py``). For every labelled
+The labels are the tune rows of ``bench/bench_coverage.py`` (``tune_gold``: the 16 events
+of ``tests/fixtures/coverage_gold.csv`` and ``coverage_gold_fresh.csv``; never
+``coverage_gold_fresh2.csv``: its events are for the held figure). For every labelled
 sentence and other article, the sentence is compared with its closest sentence in that
 article (:func:`analysis.comparison.matching.closest_candidates`, the same code that
 ``coverage`` runs); rows without :data:`MIN_COMMON_STEMS` stems in common, or with a cosine
@@ -39,7 +39,7 @@ from analysis.comparison.matching import MATCH_FEATURES, MatchModel, closest_can
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_coverage import GOLD, labelled_articles, load_gold, locate  # noqa: E402
+from bench_coverage import TUNE_FILES, labelled_articles, locate, tune_gold  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 OUT = ROOT / "analysis" / "data" / "models" / "coverage_match.json"
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"the allsides-abp corpus is not at {args.corpus}")
         return 1
-    gold = load_gold(GOLD, split="tune")
+    gold = tune_gold()
     corpus = labelled_articles(load_corpus(args.corpus), gold)
     rows = training_rows(corpus, gold)
     print(f"{len(rows)} of {len(gold)} tune rows reach the model ({rows['label'].sum()} shared)")
@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"leave-one-event-out on tune: pair accuracy {pairs:.3f}, sentence accuracy "
           f"{sentences:.3f}")
     content["meta"] = {
-        "trained_on": "tests/fixtures/coverage_gold.csv, split tune "
+        "trained_on": ", ".join(f"tests/fixtures/{path.name}" for path, _ in TUNE_FILES)
+                      + ", split tune "
                       f"({gold['event'].nunique()} events, {len(rows)} rows reaching the model)",
         "made_by": "tools/train_coverage_match.py",
         "C": C,

@@ -26,8 +26,8 @@ two groups) and raise ``ValueError`` otherwise.
 >>> cov.groupby("outlet")["status"].value_counts().unstack()
 status       shared  unique
 outlet
-Shafaq News       6      13
-n-tv             11      25
+Shafaq News       7      12
+n-tv             13      23
 """
 
 from .alignment import (

@@ -55,7 +55,7 @@ def comparison_tables(
     ['headlines', 'text_stats', 'distinctive', 'pairs', 'coverage', 'gaps', 'matrix',
      'passages', 'verbatim_share']
     >>> len(tables["pairs"]), len(tables["matrix"]), len(tables["passages"])
-    (11, 5, 0)
+    (13, 6, 0)
     """
     sents, pairs = sentence_pairs(corpus, caller="comparison_tables", threshold=threshold,
                                   min_shared=min_shared, verbatim=verbatim)
