@@ -6,8 +6,9 @@ Run from the project folder::
 
 The articles are the allsides-abp corpus (``../shared/corpora/allsides-abp/articles.jsonl.gz``),
 read with ``load_corpus`` and cleaned with ``clean_corpus`` (default rules), leaving out the
-events hand-labelled in ``tests/fixtures/coverage_gold.csv`` and ``coverage_gold_fresh.csv``
-(so the held events' words do not shape the weights). Each article's text is reduced to its
+events hand-labelled in ``tests/fixtures/coverage_gold*.csv`` (``coverage_gold.csv``,
+``coverage_gold_fresh.csv``, ``coverage_gold_fresh2.csv``: so the held events' words do not
+shape the weights). Each article's text is reduced to its
 content stems (:func:`analysis.comparison.matching.content_stems`: lower-cased words
 without English stopwords, hyphenated words split, Snowball stems), counted once per
 article. Stems in fewer
@@ -30,8 +31,7 @@ from analysis.comparison.matching import content_stems
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
-GOLD = ROOT / "tests" / "fixtures" / "coverage_gold.csv"
-GOLD_FRESH = ROOT / "tests" / "fixtures" / "coverage_gold_fresh.csv"
+FIXTURES = ROOT / "tests" / "fixtures"
 OUT = ROOT / "analysis" / "data" / "wordlists" / "stem_df.csv"
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the allsides-abp corpus is not at {args.corpus}")
         return 1
     corpus = load_corpus(args.corpus)
-    labelled = {e for path in (GOLD, GOLD_FRESH) if path.exists()
+    labelled = {e for path in sorted(FIXTURES.glob("coverage_gold*.csv"))
                 for e in pd.read_csv(path, usecols=["event"])["event"]}
     corpus = clean_corpus(corpus[~corpus["event"].isin(labelled)])
     df: Counter[str] = Counter()
