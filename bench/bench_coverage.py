@@ -13,7 +13,9 @@ from: ``1``, ``2``, and ``fresh`` for the 4 of the fresh file, which has no such
 rounds 2 and fresh were each the held set once, measured once, and are tuning data since).
 ``--split held`` reads ``tests/fixtures/coverage_gold_fresh2.csv`` (events labelled after
 this tuning, same columns; every row counts as held) and skips, saying so, while that file
-does not exist; its errors are never printed (``--show-errors`` is refused for it).
+does not exist; its errors are never printed (``--show-errors`` is refused for it). It was
+measured once (2026-11-30; figures in ``coverage_gold_fresh2.md``) and is spent: the next
+held figure needs newly labelled events.
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
 and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing fitted;
