@@ -983,3 +983,17 @@ def test_cli_actors_and_quotes_use_the_list_compare_uses(tmp_path, capsys):
     assert main(["quotes", str(event), "--table", "voices", "--format", "csv"]) == 0
     voices = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert set(voices["actor"]) == {"Vera Quillon"}
+
+
+def test_discover_keeps_a_title_s_rank_and_drops_weekdays():
+    corpus = from_texts({"A": (
+        # "Vice" changes the title, "Former" only dates it
+        "Democrats including Vice President Joe Bidwell spoke. Bidwell left. "
+        "Former Florida Gov. Jeb Bushel left. "
+        # a weekday after a name is when, not who
+        "He told Fox News anchor Martha MacCallum Wednesday night that it was fine.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Joe Bidwell", "titles"] == "Vice President"
+    assert table.loc["Jeb Bushel", "titles"] == "Florida Gov."
+    assert table.loc["Martha MacCallum", "titles"] == "Fox News anchor"
+    assert not any("Wednesday" in c for c in table.index)

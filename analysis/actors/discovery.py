@@ -243,16 +243,24 @@ def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
     return form
 
 
+#: Modifiers that date a title rather than change it ("former", not "vice" or "deputy").
+_TIME_MODIFIERS = frozenset({"former", "then", "late", "incoming", "outgoing"})
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
 def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True) -> str:
     words = phrase.split()
     if role_of and len(words) > 2 and words[1] in ("of", "for") \
             and words[0].lower() in role_nouns():
         words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
-    while words and (words[0].lower() in stop or words[0].lower() in TITLE_MODIFIERS) \
-            and not words[0].isupper():
-        words = words[1:]  # "the", and "Former" (Florida Gov. ...)
-    while words and words[-1].lower() in stop and not words[-1].isupper():
-        words = words[:-1]
+    # "the", and "Former" (Florida Gov. ...); in a title only the time ("Vice President")
+    modifiers = TITLE_MODIFIERS if role_of else _TIME_MODIFIERS
+    while words and (words[0].lower() in stop or words[0].lower() in modifiers
+                     or _WEEKDAY.fullmatch(words[0])) and not words[0].isupper():
+        words = words[1:]
+    while words and (words[-1].lower() in stop or _WEEKDAY.fullmatch(words[-1])) \
+            and not words[-1].isupper():
+        words = words[:-1]  # "Martha MacCallum Wednesday (night)"
     text = " ".join(words)
     return _POSSESSIVE.sub("", text)
 
