@@ -7,8 +7,10 @@ Run from the project folder::
     .venv/bin/python bench/bench_score.py --scale 1,2,4 --scale-base 2000   # memory vs size
 
 It prints, for the kit and for the baseline: articles, words, seconds, words per second and
-peak memory: "peak MB" is the resident memory of the whole process tree (the run and its
-pool's workers) summed and sampled with psutil every 50 ms; "main MB" is ru_maxrss of the
+peak memory. "CPU s" is the user + system time of the process tree (the run, its pool's
+workers and this script's memory sampler), steadier than wall-clock time on a busy machine;
+"peak MB" is the resident memory of the whole process tree (the run and its pool's
+workers) summed and sampled with psutil every 50 ms; "main MB" is ru_maxrss of the
 main process (RUSAGE_SELF) and "worker MB" that of its largest finished child
 (RUSAGE_CHILDREN). Then the ratio of throughputs. Each measurement runs in a
 fresh Python process, so imports and pool start-up are counted and memory is not shared.
@@ -28,6 +30,14 @@ can be downloaded here, so NLTK's *untrained* Punkt is used):
   written to CSV with pandas at the end.
 
 It runs in one process: a user writing this by hand would not add a process pool.
+
+To compare the kit of two checkouts on a busy machine, run them in turn, several times::
+
+    .venv/bin/python bench/bench_score.py --tone --no-baseline --against ../other --repeat 5
+
+``--against`` runs this script's kit measurement with ``PYTHONPATH`` set to the other
+checkout (its ``analysis`` package), alternating with this one, and prints each run and
+the medians of seconds, words/s and CPU seconds.
 """
 
 from __future__ import annotations
@@ -191,19 +201,25 @@ def _measure(args: argparse.Namespace) -> None:
         else:
             figures = baseline(path, out, args.limit)
         seconds = time.perf_counter() - started
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({**figures, "seconds": seconds, "tree_peak_mb": tree.peak / 2**20,
-                      "self_maxrss_mb": self_kb / 1024, "child_maxrss_mb": child_kb / 1024}))
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    print(json.dumps({**figures, "seconds": seconds, "cpu_seconds": cpu,
+                      "tree_peak_mb": tree.peak / 2**20,
+                      "self_maxrss_mb": me.ru_maxrss / 1024,
+                      "child_maxrss_mb": children.ru_maxrss / 1024}))
 
 
 def _child(run: str, corpus: Path, limit: int | None, jobs: int, out: Path,
-           *, tone: bool = False) -> dict:
+           *, tone: bool = False, root: Path = ROOT) -> dict:
+    """One measurement in a fresh process, with the ``analysis`` package of ``root``."""
     cmd = [sys.executable, __file__, "--child", run, "--corpus", str(corpus), "--out", str(out),
            "--jobs", str(jobs), *(["--tone"] if tone else [])]
     if limit is not None:
         cmd += ["--limit", str(limit)]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=root, check=False, env=env)
     if done.returncode != 0:
         sys.exit(f"{run} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -211,12 +227,13 @@ def _child(run: str, corpus: Path, limit: int | None, jobs: int, out: Path,
 
 def _row(name: str, f: dict, words: int) -> str:
     return (f"{name:<28} {f['articles']:>8,} {words:>11,} {f['seconds']:>8.1f} "
-            f"{words / f['seconds']:>11,.0f} {f['tree_peak_mb']:>9,.0f} "
-            f"{f['self_maxrss_mb']:>9,.0f} {f['child_maxrss_mb']:>9,.0f}")
+            f"{words / f['seconds']:>11,.0f} {f['cpu_seconds']:>8.1f} "
+            f"{f['tree_peak_mb']:>9,.0f} {f['self_maxrss_mb']:>9,.0f} "
+            f"{f['child_maxrss_mb']:>9,.0f}")
 
 
 HEADER = (f"{'':<28} {'articles':>8} {'words':>11} {'seconds':>8} {'words/s':>11} "
-          f"{'peak MB':>9} {'main MB':>9} {'worker MB':>9}")
+          f"{'CPU s':>8} {'peak MB':>9} {'main MB':>9} {'worker MB':>9}")
 
 
 def main() -> None:
@@ -230,6 +247,10 @@ def main() -> None:
     parser.add_argument("--scale", help="also run the kit on these multiples, e.g. 1,2,4")
     parser.add_argument("--scale-base", type=int, default=2000,
                         help="articles in the 1x corpus of --scale (default 2000)")
+    parser.add_argument("--against", help="another checkout: alternate runs of its kit with "
+                        "this one's (needs --no-baseline)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="with --against: runs of each side (default 1)")
     parser.add_argument("--child", choices=["kit", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -244,6 +265,8 @@ def main() -> None:
         print(f"corpus {corpus}  limit {args.limit or 'none'}  jobs {args.jobs}  "
               f"cores {os.cpu_count()}  load {os.getloadavg()[0]:.1f}")
         print(HEADER)
+        if args.against:
+            return _compare(args, corpus, tmp)
         ours = _child("kit", corpus, args.limit, args.jobs, tmp / "kit.parquet",
                       tone=args.tone)
         words = ours["words"]
@@ -266,6 +289,29 @@ def main() -> None:
                 finally:
                     scaled.unlink()
                 print(_row(f"kit x{factor}", f, f["words"]), flush=True)
+
+
+def _compare(args: argparse.Namespace, corpus: Path, tmp: Path) -> None:
+    """``--against``: this checkout and another in turn, ``--repeat`` times; medians."""
+    import statistics
+
+    if not args.no_baseline:
+        sys.exit("--against compares two kits: add --no-baseline")
+    sides = {"this": ROOT, "against": Path(args.against).resolve()}
+    runs: dict[str, list[dict]] = {name: [] for name in sides}
+    for i in range(args.repeat):
+        for name, root in sides.items():
+            f = _child("kit", corpus, args.limit, args.jobs, tmp / f"{name}.parquet",
+                       tone=args.tone, root=root)
+            runs[name].append(f)
+            print(_row(f"{name} run {i + 1}", f, f["words"]), flush=True)
+    print(f"\nmedians over {args.repeat} run(s)" + (" (score --tone)" if args.tone else ""))
+    for name, found in runs.items():
+        seconds = statistics.median(f["seconds"] for f in found)
+        rate = statistics.median(f["words"] / f["seconds"] for f in found)
+        cpu = statistics.median(f["cpu_seconds"] for f in found)
+        print(f"{name:<8} {sides[name]}: {seconds:.1f} s, {rate:,.0f} words/s, "
+              f"{cpu:.1f} CPU s")
 
 
 if __name__ == "__main__":
