@@ -242,11 +242,14 @@ class Scorer:
     def _actor_files(self) -> list[tuple[str, list[Any], list[str] | None]]:
         """Every list under ``data/actors/``, read once: ``(path, actors, events)``.
 
-        The same files, in the same order, as ``load_actors()`` reads.
+        The same files, in the same order, as ``load_actors()`` reads, and read the same way
+        (:func:`analysis.yamlio.cached_by_file`): a file ``load_actors()`` has read already,
+        here or in the process that forked this worker, is not parsed again.
         """
         from ..actors import read_actor_file
+        from ..yamlio import cached_by_file
 
-        return [(str(p), *read_actor_file(p)) for p in resource_files("actors")]
+        return [(str(p), *cached_by_file(p, read_actor_file)) for p in resource_files("actors")]
 
     def _actor_list(self, event: Any):
         """``load_actors(event=event)``, without reading the files again for every event."""
