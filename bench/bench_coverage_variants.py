@@ -16,7 +16,9 @@ each sentence and article) is fitted on the other events and the left-out event 
 as ``coverage`` does (per sentence and other article, its best candidate when it passes the
 threshold; a pair makes both its sentences shared). Printed: pair and sentence accuracy
 per variant. Needs scikit-learn and ../shared/corpora/allsides-abp/ (skips, saying so,
-without the corpus). Figures only: no sentence is printed.
+without the corpus). Figures only: no sentence is printed. Labelled sentences the current
+cleaner no longer finds are left out (``bench_coverage.py`` counts them). ``EVENT_HOOK``
+lets another bench add measures (``bench_coverage_vectors.py``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ SPEECH = frozenset({
     "argued", "claimed", "insisted", "announced", "explained", "noted", "asked", "called",
     "declared", "warned", "tweeted",
 })
+#: Set by another bench to add measures: called with an event's marks and evidence, it
+#: returns {name: sentence x sentence matrix}; each candidate row gets the (i, j) entry.
+EVENT_HOOK = None
 _LOGGED = {"shared_weight", "longest_run", "length", "other_length", "event_n", "rank",
            "rank_back"}
 
@@ -110,6 +115,7 @@ def event_rows(corpus: pd.DataFrame, gold: pd.DataFrame) -> dict[str, dict]:
     the gold rows as (sentence position, other article number, label)."""
     sents = sentence_pairs(corpus, caller="variants", method="cosine")[0]
     gold = gold.assign(current=locate(gold, sents)[0])
+    gold = gold[gold["current"].notna()]  # labels no longer found (bench_coverage counts them)
     original = sents.set_index(["article_id", "sentence_index"])["repeat_of"]
     floor, matching.MIN_COSINE = matching.MIN_COSINE, 0.0
     try:
@@ -131,6 +137,7 @@ def _one_event(part, gold, original, event) -> dict:
     members = {k: np.flatnonzero(articles == k) for k in np.unique(articles)}
     best_cosines = np.sort([ev.cosine[i, cols].max() for i in range(len(marks))
                             for cols in members.values() if outlets[cols[0]] != outlets[i]])
+    hooked = EVENT_HOOK(marks, ev) if EVENT_HOOK is not None else {}
     rows = []
     for (i, j), m in zip(asked, measures, strict=True):
         cols, mine = members[articles[j]], members[articles[i]]
@@ -143,6 +150,7 @@ def _one_event(part, gold, original, event) -> dict:
                             if min(i, j) + d >= 0 and max(i, j) + d < len(articles)
                             and articles[i + d] == articles[i]
                             and articles[j + d] == articles[j]), default=0.0)
+        x.update({name: float(matrix[i, j]) for name, matrix in hooked.items()})
         rows.append({"i": i, "j": j, "k": int(articles[j]), **x})
     index = {key: q for q, key in enumerate(zip(part["article_id"], part["sentence_index"],
                                                 strict=True))}
@@ -159,7 +167,7 @@ def _one_event(part, gold, original, event) -> dict:
     wanted = dict(zip(zip(labels["i"], labels["k"], strict=True), labels["label"],
                       strict=True))
     rows["label"] = [wanted.get((a, b), -1) for a, b in zip(rows["i"], rows["k"], strict=True)]
-    return {"rows": rows, "gold": labels, "articles": articles}
+    return {"rows": rows, "gold": labels, "articles": articles, "hooked": hooked}
 
 
 def _design(frame: pd.DataFrame, features: list[str]) -> np.ndarray:
@@ -189,8 +197,9 @@ SHIPPED_FLOOR = matching.MIN_COSINE
 
 
 def leave_one_event_out(events: dict, features: list[str], *, floor: float = SHIPPED_FLOOR,
-                        threshold: float = 0.5, c: float = 1.0) -> tuple[float, float]:
-    """Pair and sentence accuracy of one variant, each event by a model fitted without it."""
+                        threshold: float = 0.5, c: float = 1.0, detail: bool = False):
+    """Pair and sentence accuracy of one variant, each event by a model fitted without it
+    (``detail``: and the gold rows with each decision, ``found``)."""
     from sklearn.linear_model import LogisticRegression
 
     kept = {e: {**d, "rows": d["rows"][d["rows"]["cosine"] >= floor]} for e, d in events.items()}
@@ -210,6 +219,8 @@ def leave_one_event_out(events: dict, features: list[str], *, floor: float = SHI
     sents = rows.assign(gold=rows["label"] == 1).groupby(
         ["event", "article_id", "sentence_index"]).agg(gold=("gold", "any"),
                                                        found=("found", "any"))
+    if detail:
+        return pairs, float((sents["gold"] == sents["found"]).mean()), rows
     return pairs, float((sents["gold"] == sents["found"]).mean())
 
 
