@@ -771,6 +771,7 @@ def test_sixth_round_entries_remove_their_family(line, name):
         "At 10:09 a.m. ET the co-op opened its doors.",  # a time inside a sentence
         "CORRECTION: This story has been updated to correct the co-op's name.",
         "This story has been updated with the date of the next hearing.",
+        "Editor's note: This article was updated on March 25 to reflect the co-op's prices.",
         "The opinions expressed at the meeting were loud.",
         "The co-op receives support from most farmers, she said, but not all.",
         "Here's what to watch for on Thursday:",
