@@ -810,6 +810,7 @@ def test_sixth_round_cuts(line, cut, name):
         "We have nothing to hide here.",  # 'here' without a link
         "Everybody has a stake here. The farmers know it.",
         "The report (related: a second one) came out on Friday.",  # a lower-case label
+        "Prices rose. (Watch for the co-op to raise them again in May.) Farmers waited.",
     ],
 )
 def test_sixth_round_cuts_keep_look_alike_content(line):
