@@ -11,11 +11,12 @@ event: does that outlet report it too? All 16 events are ``tune`` (they may be l
 choose a method or its parameters; the ``round`` column says which labelling round each came
 from: ``1``, ``2``, and ``fresh`` for the 4 of the fresh file, which has no such column;
 rounds 2 and fresh were each the held set once, measured once, and are tuning data since).
-``--split held`` reads ``tests/fixtures/coverage_gold_fresh2.csv`` (events labelled after
+``--split held`` reads ``tests/fixtures/coverage_gold_fresh3.csv`` (events labelled after
 this tuning, same columns; every row counts as held) and skips, saying so, while that file
-does not exist; its errors are never printed (``--show-errors`` is refused for it). It was
-measured once (2026-11-30; figures in ``coverage_gold_fresh2.md``) and is spent: the next
-held figure needs newly labelled events.
+does not exist; its errors are never printed (``--show-errors`` is refused for it).
+``coverage_gold_fresh2.csv`` and ``coverage_gold_fresh3.csv`` were each measured once as
+the held set (2026-11-30; figures in their ``.md``) and are spent: the next held figure
+needs newly labelled events.
 
 For each split, the articles are loaded with ``load_corpus``, cleaned with ``clean_corpus``
 and passed to ``coverage`` with each ``method`` (``"cosine"``, the rule, nothing fitted;
@@ -70,7 +71,7 @@ FRESH = ROOT / "tests" / "fixtures" / "coverage_gold_fresh.csv"
 #: The tune labels: each file with the ``round`` given to its rows when it has no such column.
 TUNE_FILES = ((GOLD, ""), (FRESH, "fresh"))
 #: The held labels (events labelled after the tuning; read once, for the figure).
-HELD = ROOT / "tests" / "fixtures" / "coverage_gold_fresh2.csv"
+HELD = ROOT / "tests" / "fixtures" / "coverage_gold_fresh3.csv"
 SPLITS = ("tune", "held")
 #: coverage's own default method (the figures printed first).
 DEFAULT_METHOD = inspect.signature(coverage).parameters["method"].default
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="the allsides-abp articles.jsonl.gz")
     parser.add_argument("--split", choices=SPLITS, default="tune",
-                        help="tune (the 16 labelled events, default) or held (the fresh2 file)")
+                        help="tune (the 16 labelled events, default) or held (the fresh3 file)")
     parser.add_argument("--show-errors", action="store_true",
                         help="list every wrong pair (tune only: refused for held)")
     parser.add_argument("--no-cv", action="store_true",

@@ -62,11 +62,11 @@ def test_locate_matches_a_repeated_sentence_in_order(bench):
 
 
 def test_held_split_skips_while_the_fresh_labels_do_not_exist(bench, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(bench, "HELD", tmp_path / "coverage_gold_fresh2.csv")
+    monkeypatch.setattr(bench, "HELD", tmp_path / "coverage_gold_fresh3.csv")
     assert bench.main(["--split", "held"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("skipped: no held events yet")
-    assert "coverage_gold_fresh2.csv does not exist" in out
+    assert "coverage_gold_fresh3.csv does not exist" in out
 
 
 def test_held_errors_are_never_printed(bench):
