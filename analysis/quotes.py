@@ -626,7 +626,9 @@ _DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|al
 _ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
     r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
     r"(?:[a-z]+ly\s+|also\s+)?$")
-_COORDINATED = re.compile(r"\b(?:and|but|then)\s+$", re.IGNORECASE)  # "He was calm and said"
+# "He was calm and said", "... and officially endorsed", "but also called"
+_COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:(?:[a-z]+ly|also|then)\s+)?$",
+                          re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "but", "or", "so", "yet", "then", "also", "still", "at", "in",
     "on", "of", "for", "to", "by", "with", "from", "after", "before", "while", "as", "when",
@@ -1635,12 +1637,16 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
-    last = _last_char_before(ctx.shadow, 0, v.start)
-    if v.form.endswith("ing") and last >= 0 and ctx.shadow[last] == ",":
-        # '"...," the member said, adding that ...': the subject of the verb before
+    last = _participle_link(ctx.shadow, 0, v) if v.form.endswith("ing") else -1
+    if last >= 0:
+        # '"...," the member said, adding that ...', "X cautioned ... before predicting":
+        # the subject of the verb before
         earlier = [w for w in ctx.verbs_in(sentence_start, last)
                    if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
         if earlier:
+            inverted = _inverted_subject(ctx, earlier[-1], last)
+            if inverted is not None:  # '"...," said Ann Lee, adding ...': Ann Lee
+                return inverted
             return _subject_words(ctx, sentence_start, earlier[-1])
         # "The ministry called, emphasizing ...": the subject is the sentence's first name.
         sentence_start = ctx.after_quotes(sentence_start, v.start)
@@ -1678,6 +1684,52 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
         return _sentence_subject(ctx, sentence_start, v.start)
     return np
+
+
+#: Words that may stand between a participle cue and what comes before it: "..., also
+#: calling", "... before claiming", "... while adding", "... by first saying".
+_PARTICIPLE_LINKS = frozenset({"also", "then", "before", "after", "while", "by", "first",
+                               "later", "again", "even", "instead", "still", "further"})
+_LINKING = frozenset({"before", "after", "while", "by", "instead"})  # (no comma needed)
+_LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
+
+
+def _participle_link(sh: str, lo: int, v: _Verb) -> int:
+    """Is the participle ``v`` joined to the clause before it ("..., adding", "..., also
+    calling", "... before optimistically predicting", "... while adding")? The position
+    where the words before it end (the comma, or the linking word's start), else -1."""
+    pos = v.start
+    linked = False
+    for _ in range(3):
+        k = _last_char_before(sh, lo, pos)
+        if k >= lo and sh[k] == ",":
+            return k
+        m = _LINK_WORDS.search(sh, max(lo, pos - 20), pos) if k >= lo else None
+        word = m.group().lower() if m is not None else ""
+        if word in _PARTICIPLE_LINKS:
+            linked = linked or word in _LINKING
+        elif not (word.endswith("ly") and len(word) > 4):
+            break
+        pos = m.start()
+    return pos if linked else -1
+
+
+def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
+    """The speaker after an inverted verb (``'"...," said Ann Lee, adding'``, ``"..., wrote
+    one supporter, tweeting"``): the verb right after a quotation's end or a comma, then
+    a name (or a phrase with an article) up to ``stop``; else None."""
+    sh = ctx.shadow
+    k = _last_char_before(sh, max(0, w.start - 5), w.start)
+    if k < 0 or sh[k] not in ',"':
+        return None
+    spk = _tidy(ctx, ctx.noun_phrase_after(w.end, stop))
+    if spk.text is None or not _named_subject(spk.text) \
+            or spk.text.split()[0].lower() in _PRONOUNS:
+        return None
+    m = ctx.mention_before(spk.start, spk.end)
+    if m is not None and m.start >= spk.start:
+        return ctx.speaker_from(m)
+    return spk
 
 
 def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
@@ -1989,7 +2041,11 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
-        return "before", _subject(ctx, before[0], before_verb), before_verb
+        spk = _subject(ctx, before[0], before_verb)
+        if spk.text is None and not _WORD_CHAR.search(sh, before[0], before_verb.start):
+            # '"A," said the Ohio senator, "B."': the speaker after the verb, for B too
+            spk = _tidy(ctx, ctx.noun_phrase_after(before_verb.end, before[1]))
+        return "before", spk, before_verb
     if after_verb:
         return ("after", *_after_speaker(ctx, after, after_verb))
     # The verb opens the quote: Belousov then "underlined the danger ..."
@@ -2110,8 +2166,10 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
         if spk.text is not None:
             return spk, v
-    if v.form.endswith("ing") and not _WORD_CHAR.search(ctx.shadow, after[0], v.start):
-        # 'X called it a "silly idea," adding ...': the subject of the verb before
+    if v.form.endswith("ing") and (not _WORD_CHAR.search(ctx.shadow, after[0], v.start)
+                                   or _participle_link(ctx.shadow, after[0], v) >= 0):
+        # 'X called it a "silly idea," adding ...', 'X said "...," before adding': the
+        # subject of the verb before
         return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1]) if not told else None

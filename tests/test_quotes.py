@@ -520,6 +520,27 @@ SPEAKERS = [
     # no speaker; the object rule reads the subject before the insertion)
     ("Ann Lee, a delegate from Ohio, criticized the city's bus plans.",
      [("reported", "Ann Lee", "Ann Lee", "criticized", "the city's bus plans.")]),
+    # a participle after an inverted verb belongs to the speaker after that verb, not to
+    # a name inside the quotation
+    ('"Tom Baker will lose," said Ann Lee, adding that the plant must close.',
+     [("direct", "Ann Lee", "Ann Lee", "said", "Tom Baker will lose,"),
+      ("reported", "Ann Lee", "Ann Lee", "adding", "the plant must close.")]),
+    # a participle joined by "before", "while", "also" (and an adverb) is the subject's of
+    # the verb before it
+    ('Tom Baker said the deal was "dead" on Monday before claiming it was "a trap."',
+     [("direct", "Tom Baker", "Tom Baker", "said", "dead"),
+      ("direct", "Tom Baker", "Tom Baker", "claiming", "a trap.")]),
+    ('Ann Lee cautioned "let us wait," before optimistically predicting that it would pass.',
+     [("direct", "Ann Lee", "Ann Lee", "predicting", "let us wait,"),
+      ("reported", "Ann Lee", "Ann Lee", "predicting", "it would pass.")]),
+    # "and" with an adverb before the verb: the sentence's subject goes on
+    ('Ann Lee went on the radio and officially endorsed Tom Baker, saying, "He is ready."',
+     [("reported", "Ann Lee", "Ann Lee", "endorsed", "Tom Baker"),
+      ("direct", "Ann Lee", "Ann Lee", "saying", "He is ready.")]),
+    # an inverted cue between two halves of a quote is the cue of both
+    ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
+     [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
+      ("direct", "the Ohio senator", "the Ohio senator", "said", "because two rights collide.")]),
 ]
 
 
