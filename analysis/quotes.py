@@ -645,6 +645,11 @@ _OPENERS = frozenset({
     "through", "throughout", "following", "according", "last", "next", "this", "that",
     "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
     "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
+    "unless", "whether", "whereas", "whenever", "nor", "perhaps", "maybe", "thus", "therefore",
+    "nevertheless", "nonetheless", "otherwise", "furthermore", "ultimately", "eventually",
+    "finally", "sometimes", "usually", "always", "never", "recently", "again", "wait",
+    "against", "toward", "towards", "within", "upon", "around", "across", "between", "behind",
+    "beyond", "except", "regardless",
 })
 #: Adverbs that stand between a subject and its verb ("who first revealed").
 _ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then",
@@ -1829,6 +1834,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         prev_close = marked[k - 1].end + 1 if k else 0
         next_open = marked[k + 1].open if k + 1 < len(marked) else len(sh)
         s_start, _ = ctx.sentence(max(mk.open, 0))
+        colon = _last_char_before(sh, max(0, s_start - 5), s_start)
+        if colon >= 0 and sh[colon] == ":" and prev_close <= colon:
+            # 'Cruz continued:' closing the paragraph before the quote: its cue
+            s_start = ctx.sentence(colon)[0]
         before = (max(s_start, prev_close, mk.open - _LOOKBACK), max(mk.open, 0))
         after_start = (mk.close + 1) if mk.close is not None else mk.end
         _, a_end = ctx.sentence(after_start)

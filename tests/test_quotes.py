@@ -537,6 +537,13 @@ SPEAKERS = [
     ('Ann Lee went on the radio and officially endorsed Tom Baker, saying, "He is ready."',
      [("reported", "Ann Lee", "Ann Lee", "endorsed", "Tom Baker"),
       ("direct", "Ann Lee", "Ann Lee", "saying", "He is ready.")]),
+    # a paragraph ending with a colon introduces the quotation in the next one
+    ('Ann Lee spoke for an hour.\n\nTom Baker continued:\n\n"We will not wait for the council."',
+     [("direct", "Tom Baker", "Tom Baker", "continued", "We will not wait for the council.")]),
+    # a conjunction opening the sentence is no subject: the quote goes on from the one before
+    ('"It is over," said Ann Lee. Unless the council acts, "the plant will close next year."',
+     [("direct", "Ann Lee", "Ann Lee", "said", "It is over,"),
+      ("direct", "Ann Lee", "Ann Lee", None, "the plant will close next year.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
