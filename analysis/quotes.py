@@ -1653,8 +1653,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if inverted is not None:  # '"...," said Ann Lee, adding ...': Ann Lee
                 return inverted
             return _subject_words(ctx, sentence_start, earlier[-1])
-        # "The ministry called, emphasizing ...": the subject is the sentence's first name.
-        sentence_start = ctx.after_quotes(sentence_start, v.start)
+        # "The ministry called, emphasizing ...": the subject is the sentence's first name
+        # (after an opening phrase: "Hours later, Trump ...", "Marking the day, Lee ...").
+        sentence_start = _after_opening(ctx.shadow, ctx.after_quotes(sentence_start, v.start),
+                                        last)
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
@@ -1717,6 +1719,27 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
             break
         pos = m.start()
     return pos if linked else -1
+
+
+_OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+
+
+def _after_opening(sh: str, s: int, e: int) -> int:
+    """``s``, or the position after the comma of an opening phrase that is no subject:
+    a time ("Hours later,", "Eight years ago,"), a participle ("Marking the end of the
+    race,", "Led by the mayor,") or an opener ("During the debate,")."""
+    comma = sh.find(",", s, min(e, s + 80))
+    if comma < 0:
+        return s
+    words = _NP_WORD.findall(sh, s, comma)
+    if not words or len(words) > 8:
+        return s
+    first = words[0]
+    if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME
+            or (first[:1].isupper() and first.endswith(("ing", "ed")) and len(first) > 4)
+            or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)):
+        return comma + 1
+    return s
 
 
 def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
