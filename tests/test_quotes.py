@@ -546,7 +546,7 @@ SPEAKERS = [
       ("direct", "Ann Lee", "Ann Lee", None, "the plant will close next year.")]),
     # a participle with no cue verb before it: the sentence's first name after an opening
     # phrase of time, not "Hours"
-    ("Hours later, Tom Baker thanked Ann Lee, telling reporters that she was right.",
+    ("Hours later, Tom Baker returned the favor to Ann Lee, telling reporters that she was right.",
      [("reported", "Tom Baker", "Tom Baker", "telling", "she was right.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
