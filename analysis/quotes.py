@@ -500,6 +500,7 @@ def _marked_spans(text: str) -> list[_Marked]:
                     or c in _DOUBLE_CLOSE
                     or (c in _DOUBLE_AMBIG and not _looks_opening(text, j))
                     or (c in _DOUBLE_AMBIG and opener in _DOUBLE_AMBIG)
+                    or (c == "\u201c" and opener == c and _misprinted_close(text, j))
                 )
                 if is_close:
                     if depth:
@@ -515,6 +516,14 @@ def _marked_spans(text: str) -> list[_Marked]:
                 out.append(_Marked(open_at, None, pe, False))
                 open_at = None
     return out
+
+
+def _misprinted_close(text: str, i: int) -> bool:
+    """An opening curly mark used to close ('“It's unusual,“ said Ann Lee'): right after
+    a word or punctuation, before white space (or the end)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and after.isspace()
 
 
 def _looks_opening(text: str, i: int, width: int = 1) -> bool:
@@ -1309,6 +1318,15 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         for cue, spk, v, start in found:
             # inside a quotation, the content ends where the quotation does
             stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
+            if spk.text is not None and spk.text.endswith(", who"):
+                # "Ann Lee, who has proposed a vote, said ...": the relative clause, and
+                # its content, end at the comma before the main verb
+                for w in sentence_verbs:
+                    if start < w.start < stop:
+                        comma = sh.rfind(",", start, w.start)
+                        if comma > start and _word_count(sh, comma, w.start) <= 2:
+                            stop = comma
+                            break
             out.append(_make_reported(ctx, cue, spk, v, start,
                                       _next_cue_cut(ctx, sentence_verbs, v, start, stop)))
     return [q for q in out if q is not None]
@@ -1485,7 +1503,7 @@ def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
 
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
                             "her", "their", "its", "our", "my", "both", "some", "many",
-                            "several", "two", "three", "one", "another", "former"})
+                            "several", "two", "three", "one", "another", "former", "who"})
 #: Words after a verb that make it no cue: "pledged delegates", "added fuel".
 _NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", "bail",
                           "votes", "bills"})
@@ -1502,6 +1520,8 @@ def _named_subject(text: str | None) -> bool:
         return False
     first = words[0]
     low = first.lower()
+    if first == "who":  # a relative pronoun: it stands for the name before it
+        return True
     if low in _OPENERS or low in _AUXILIARIES:
         return False
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
@@ -1660,6 +1680,13 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
+    rel = _WHO_BEFORE.search(ctx.shadow, max(sentence_start, v.start - 60), v.start)
+    ante = _antecedent(ctx, rel.start(1)) if rel is not None else None
+    if ante is not None and ante.start >= sentence_start:
+        # "Ann Lee, who has criticized the plan": the name or phrase before the relative
+        # pronoun, and the pronoun ("Ann Lee, who"; speaker_name "Ann Lee")
+        return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
+                        ante.text)
     m = ctx.mention_before(sentence_start, v.start)
     aside = _find_aside(ctx.shadow, sentence_start, v.start)
     if aside is not None and (m is None or m.start >= aside.start()):
@@ -2056,9 +2083,13 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         n = _word_count(sh, after[0], v.start)
         if n > 25:
             break
-        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
+        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
+                or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
+            if _RELATIVE_BEFORE.search(sh, max(after[0], v.start - 40), v.start) \
+                    and _word_count(sh, after[0], v.start) > 1:
+                continue  # '"...," Cruz, who has proposed ..., said': not "proposed"
             after_verb = v
             break
     before_verb = None
@@ -2109,6 +2140,28 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     return "none", _Speaker(), None
 
 
+def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
+    """'"...," since so many cases were close, said Ann Lee, a lawyer.': an inverted verb
+    after a comma, a name after it, and nothing after the name but its role."""
+    sh = ctx.shadow
+    k = _last_char_before(sh, 0, v.start)
+    if k < 0 or sh[k] != "," or ctx.verbs.lemma(v.form) not in _INVERTING:
+        return False
+    spk = ctx.noun_phrase_after(v.end, end)
+    if spk.text is None or not spk.text[:1].isupper():
+        return False
+    rest = sh[spk.end:end].strip(" .!?")
+    return not rest or rest.startswith(",")
+
+
+# The relative pronoun right before a verb, perhaps with auxiliaries and adverbs: "Ann
+# Lee, who has long criticized", "an official who first said".
+_WHO_BEFORE = re.compile(
+    r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
+    r"repeatedly|often|never|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
+# A verb of a relative clause: ", who has proposed", "who first said".
+_RELATIVE_BEFORE = re.compile(
+    r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|[a-z]+ly)\s+)?$")
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
@@ -2121,6 +2174,11 @@ def _own_sentence(ctx: _Context, q_end: int, v: _Verb) -> bool:
     said.')?"""
     k = ctx.sentence_index(v.start)
     if k == ctx.sentence_index(max(0, q_end - 1)):
+        return False
+    if ctx.shadow[q_end - 1:q_end] in ("?", "!") and 0 < _word_count(ctx.shadow, q_end,
+                                                                      v.start) <= 3:
+        # '"Is it two? Three?" Ann Lee asks as a man walks in': a question or an
+        # exclamation ends no sentence of the text's own; a name and a verb follow it
         return False
     return _word_count(ctx.shadow, v.end, ctx.sentences[k][1]) > 6
 
@@ -2379,18 +2437,42 @@ _BODY_KINDS = frozenset({"organisation", "country"})
 
 def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:
     """``q`` with ``speaker_name`` (and ``actor``) of the noun phrase a "who" speaker
-    follows ("Ann Lee, who ..."); ``q`` itself when none stands right before it."""
-    comma = _last_char_before(ctx.shadow, max(0, q.speaker_start - 5), q.speaker_start)
-    if comma < 0 or ctx.shadow[comma] != ",":
+    follows ("Ann Lee, who ...", "a senior aide who ..."); ``q`` itself when none stands
+    right before it."""
+    ante = _antecedent(ctx, q.speaker_start)
+    if ante is None:
         return q
+    return replace(q, actor=ante.actor, speaker_name=ante.text)
+
+
+def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
+    """The name or noun phrase right before the relative pronoun at ``who`` ("Ann Lee,
+    who", "one former staffer, who", "a senior aide who"), else None."""
+    sh = ctx.shadow
+    comma = _last_char_before(sh, max(0, who - 5), who)
+    if comma < 0 or not (sh[comma] == "," or sh[comma].isalpha()):
+        return None
+    if sh[comma].isalpha():  # no comma: the phrase ends right before "who"
+        comma += 1
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
-    if m is not None and m.end == _last_char_before(ctx.shadow, m.start, comma) + 1:
-        return replace(q, actor=m.actor, speaker_name=m.surface)
-    name = _NAME_END.search(ctx.shadow, max(0, comma - 80), comma)
-    if name is None or not _speaker_ok(name.group(1)) \
-            or name.group(1).lower() in _PRONOUNS or name.group(1).lower() in _OPENERS:
-        return q
-    return replace(q, speaker_name=ctx.text[name.start(1):name.end(1)])
+    if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
+        return _Speaker(m.surface, m.actor, m.start, m.end)
+    name = _NAME_END.search(sh, max(0, comma - 80), comma)
+    if name is None:
+        # "said one former staffer, who ...": the noun phrase before the comma
+        words = list(_NP_WORD.finditer(sh, max(0, comma - 60), comma))[-5:]
+        k = next((k for k in range(len(words) - 2, -1, -1)
+                  if words[k].group().lower() in _NP_OPENERS), None)
+        if k is None or any(w.group().lower() in _NP_STOPS for w in words[k + 1:]):
+            return None
+        while k > 0 and words[k - 1].group().lower() in _NP_OPENERS:
+            k -= 1  # "one former staffer", not "former staffer"
+        a, b = words[k].start(), words[-1].end()
+        return _Speaker(ctx.text[a:b], None, a, b)
+    low = name.group(1).lower()
+    if not _speaker_ok(name.group(1)) or low in _PRONOUNS or low in _OPENERS:
+        return None
+    return _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1), name.end(1))
 
 
 def _name_key(q: Quote) -> str:

@@ -439,16 +439,18 @@ SPEAKERS = [
     ('Speaking on television on Monday, Ann Lee called the chief "incredibly driven '
      'and careful."',
      [("direct", "Ann Lee", "Ann Lee", "called", "incredibly driven and careful.")]),
+    # a relative clause: the speaker is the phrase and its "who" (the words PolNeAR marks
+    # as the source), the name it stands for is speaker_name
     ("The hacker who first revealed that the server was open went to prison.",
-     [("reported", "The hacker", "The hacker", "revealed",
+     [("reported", "The hacker who", "The hacker", "revealed",
        "the server was open went to prison.")]),
     ("She will have to continue to emphasize that the plan works.",
      [("reported", "She", "She", "emphasize", "the plan works.")]),
-    # "who" stands for the name before its comma; "when asked" and "a written
-    # statement" are no cues
+    # "who" stands for the name before its comma (the speaker is both); "when asked" and
+    # "a written statement" are no cues
     ('Ann Lee, who told the committee when asked about it: "That matter is handled by '
      'career agents."',
-     [("direct", "who", "Ann Lee", "told", "That matter is handled by career agents.")]),
+     [("direct", "Ann Lee, who", "Ann Lee", "told", "That matter is handled by career agents.")]),
     ('Tom Baker said in a written statement that the claims had "no substance at all."',
      [("direct", "Tom Baker", "Tom Baker", "said", "no substance at all.")]),
     # after the quote a new clause with a subject of its own: the cue is before it
@@ -548,6 +550,37 @@ SPEAKERS = [
     # phrase of time, not "Hours"
     ("Hours later, Tom Baker returned the favor to Ann Lee, telling reporters that she was right.",
      [("reported", "Tom Baker", "Tom Baker", "telling", "she was right.")]),
+    # an opening curly mark misprinted as the closing one still closes the quote
+    ("“It is unusual,“ said Ann Lee, a lawyer. “It is a hard thing to do.”",
+     [("direct", "Ann Lee", "Ann Lee", "said", "It is unusual,"),
+      ("direct", "Ann Lee", "Ann Lee", None, "It is a hard thing to do.")]),
+    # a verb in a relative clause after the quote is not its cue; the main verb is
+    # (and the relative clause's own verb is Ann Lee's, its content ending at the comma
+    # before the main verb)
+    ("“The answer is no,” Ann Lee, who has proposed a new vote, said at the time.",
+     [("direct", "Ann Lee", "Ann Lee", "said", "The answer is no,"),
+      ("reported", "Ann Lee, who", "Ann Lee", "proposed", "a new vote")]),
+    # "who" after a name, a phrase with an article or a number word, with or without a
+    # comma, auxiliaries and adverbs between
+    ("He met Ann Lee, who has long criticized the plan.",
+     [("reported", "Ann Lee, who", "Ann Lee", "criticized", "the plan.")]),
+    ("The plan drew fire from a senior official who has criticized the agency.",
+     [("reported", "a senior official who", "a senior official", "criticized",
+       "the agency.")]),
+    ('"No," said one former staffer, who said he left on good terms. "I had to go."',
+     [("direct", "one former staffer", "one former staffer", "said", "No,"),
+      ("reported", "one former staffer, who", "one former staffer", "said",
+       "he left on good terms."),
+      ("direct", "one former staffer, who", "one former staffer", None, "I had to go.")]),
+    # an inverted cue closing the sentence, more than ten words after the quote
+    ('"To see the number of cases that could change is stunning," since so many cases were '
+     "decided by one vote, said Ann Lee, who teaches law in Ohio.",
+     [("direct", "Ann Lee", "Ann Lee", "said",
+       "To see the number of cases that could change is stunning,")]),
+    # a question ending with its mark, then a name and a verb: the cue, even when the
+    # sentence goes on
+    ("“Is it two? Three?” Ann Lee asks as a man walks in front of her with a ladder and a box.",
+     [("direct", "Ann Lee", "Ann Lee", "asks", "Is it two? Three?")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
