@@ -581,6 +581,10 @@ SPEAKERS = [
     # sentence goes on
     ("“Is it two? Three?” Ann Lee asks as a man walks in front of her with a ladder and a box.",
      [("direct", "Ann Lee", "Ann Lee", "asks", "Is it two? Three?")]),
+    # a dash ends a clause: the subject is after the dashed insertion, not before it
+    ('In May - four months after Tom Baker left office - the city told the court that '
+     '"no records exist."',
+     [("direct", "the city", "the city", "told", "no records exist.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
