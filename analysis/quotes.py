@@ -1789,7 +1789,9 @@ def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
 
 
 def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
-    """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
+    """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``
+    (after an opening phrase of time or a participle: "Eight years ago, he ...")."""
+    s = _after_opening(ctx.shadow, s, e)
     words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
              if not w.group()[:1].isdigit()]
     if words and (words[0].group().lower() in _OPENERS
@@ -2451,8 +2453,8 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
     who", "one former staffer, who", "a senior aide who"), else None."""
     sh = ctx.shadow
     comma = _last_char_before(sh, max(0, who - 5), who)
-    if comma < 0 or not (sh[comma] == "," or sh[comma].isalpha()):
-        return None
+    if comma < 0 or not (sh[comma] in ",-" or sh[comma].isalpha()):
+        return None  # (a dash: "Donald Trump - who previously said")
     if sh[comma].isalpha():  # no comma: the phrase ends right before "who"
         comma += 1
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)

@@ -585,6 +585,13 @@ SPEAKERS = [
     ('In May - four months after Tom Baker left office - the city told the court that '
      '"no records exist."',
      [("direct", "the city", "the city", "told", "no records exist.")]),
+    # the sentence's subject after an opening phrase of time ("Eight years ago,")
+    ('Eight years ago, he backed Tom Baker over Lee and said, "She has done nothing."',
+     [("direct", "he", "he", "said", "She has done nothing.")]),
+    # "who" after a dash stands for the name before the dash
+    ('Front-runner Tom Baker - who previously said he would "bomb the fields" - won.',
+     [("direct", "Front-runner Tom Baker - who", "Front-runner Tom Baker", "said",
+       "bomb the fields")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
