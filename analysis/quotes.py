@@ -2107,6 +2107,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
+        tail = _NAME_VERB_BEFORE.search(sh, max(before[0], before[1] - 80), before[1])
+        if tail is not None and tail.start("np") >= before_verb.end \
+                and tail.group("np").lower() not in _OPENERS \
+                and tail.group("np").split()[0].lower() not in _FUNCTION_WORDS:
+            # 'After Brown criticized Bill, Hillary shot back, "..."': the name and verb
+            # (no lexicon verb) right before the quote, not the clause before them
+            a, b = tail.span("np")
+            return "subject", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
         spk = _subject(ctx, before[0], before_verb)
         if spk.text is None and not _WORD_CHAR.search(sh, before[0], before_verb.start):
             # '"A," said the Ohio senator, "B."': the speaker after the verb, for B too
@@ -2162,6 +2170,11 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
     r"repeatedly|often|never|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
+# A name (or he/she/they) and a verb outside the lexicon right before a quote, after a
+# comma or a sentence's start: ', Hillary shot back, "', '. Trump tweeted: "'.
+_NAME_VERB_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|[.!?]\s+)(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*|he|she|they)\s+"
+    r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\s*[,:]\s*$")
 # A verb of a relative clause: ", who has proposed", "who first said".
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|[a-z]+ly)\s+)?$")

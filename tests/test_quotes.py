@@ -592,6 +592,10 @@ SPEAKERS = [
     ('Front-runner Tom Baker - who previously said he would "bomb the fields" - won.',
      [("direct", "Front-runner Tom Baker - who", "Front-runner Tom Baker", "said",
        "bomb the fields")]),
+    # a name and a verb outside the lexicon right before the quote ("shot back,") speak
+    # it, not the subject of a lexicon verb in the clause before
+    ("After Tom Brown spoke at the debate, Ann Lee shot back, “I could have stayed home.”",
+     [("direct", "Ann Lee", "Ann Lee", None, "I could have stayed home.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
