@@ -1260,7 +1260,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                           and _PASSIVE.search(sh, max(ss, v.start - 40), v.start))):
                 m = None
             if m and _word_count(sh, v.end, m.end()) <= 13:
-                found.append(("that", _subject(ctx, ss, v), v, m.end()))
+                passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
+                    and v.form.endswith(("ed", "said", "told"))
+                # "It was said that ...", "he was told that ...": who spoke is not named
+                found.append(("that", _Speaker() if passive else _subject(ctx, ss, v), v,
+                              m.end()))
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form)

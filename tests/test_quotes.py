@@ -596,6 +596,11 @@ SPEAKERS = [
     # it, not the subject of a lexicon verb in the clause before
     ("After Tom Brown spoke at the debate, Ann Lee shot back, “I could have stayed home.”",
      [("direct", "Ann Lee", "Ann Lee", None, "I could have stayed home.")]),
+    # a passive cue with "that" names no speaker: whoever was told did not speak
+    ("At the time, it was said that the party might never win again.",
+     [("reported", None, None, "said", "the party might never win again.")]),
+    ("Tom Baker was told that the plan had failed.",
+     [("reported", None, None, "told", "the plan had failed.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
