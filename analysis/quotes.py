@@ -2142,6 +2142,12 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         m = ctx.mention_before(before[0], colon)
         if m is not None and not sh[m.end:colon].strip():
             return "colon", ctx.speaker_from(m), None
+    tail = _NAME_VERB_AFTER.match(sh, after[0], after[1]) if ends_soft else None
+    if tail is not None and tail.group("np").lower() not in _OPENERS \
+            and tail.group("np").split()[0].lower() not in _FUNCTION_WORDS:
+        # '"...," Bennett shot back with a laugh.': a name and a verb outside the lexicon
+        a, b = tail.span("np")
+        return "after", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
     acc = ctx.according_in(before[0], before[1])
     if acc:
         a_start, a_end = acc[-1]
@@ -2179,6 +2185,10 @@ _WHO_BEFORE = re.compile(
 _NAME_VERB_BEFORE = re.compile(
     r"(?:^|[,;]\s*|[.!?]\s+)(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*|he|she|they)\s+"
     r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\s*[,:]\s*$")
+# The same right after a quote that ends with a comma, ! or ?: '"...," Bennett shot back'.
+_NAME_VERB_AFTER = re.compile(
+    r"[\s,]*(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*|he|she|they)\s+"
+    r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\b")
 # A verb of a relative clause: ", who has proposed", "who first said".
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|[a-z]+ly)\s+)?$")

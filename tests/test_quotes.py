@@ -601,6 +601,11 @@ SPEAKERS = [
      [("reported", None, None, "said", "the party might never win again.")]),
     ("Tom Baker was told that the plan had failed.",
      [("reported", None, None, "told", "the plan had failed.")]),
+    # after a quote ending with a comma, a name and a verb outside the lexicon speak it;
+    # it does not go on with the speaker before
+    ("“Look at them,” Ann Lee said. “They want free things,” Tom Baker shot back with a laugh.",
+     [("direct", "Ann Lee", "Ann Lee", "said", "Look at them,"),
+      ("direct", "Tom Baker", "Tom Baker", None, "They want free things,")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
