@@ -2144,10 +2144,21 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             return "colon", ctx.speaker_from(m), None
     tail = _NAME_VERB_AFTER.match(sh, after[0], after[1]) if ends_soft else None
     if tail is not None and tail.group("np").lower() not in _OPENERS \
-            and tail.group("np").split()[0].lower() not in _FUNCTION_WORDS:
-        # '"...," Bennett shot back with a laugh.': a name and a verb outside the lexicon
+            and tail.group("np").split()[-1].lower() not in _FUNCTION_WORDS:
+        # '"...," Bennett shot back with a laugh.', '"...," an angry Hollande retaliated.':
+        # a name (or a phrase with an article) and a verb outside the lexicon
         a, b = tail.span("np")
         return "after", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
+    k = ctx.sentence_index(mk.open)
+    if k > 0 and not _WORD_CHAR.search(sh, before[0], before[1]):
+        # 'Ann Lee agreed. "The party is out of time."': a short sentence of a name and a
+        # verb (no lexicon verb) right before, in the same paragraph
+        ps, pe = ctx.sentences[k - 1]
+        intro = _SHORT_INTRO.match(sh, ps, pe)
+        if intro is not None and "\n" not in sh[pe:mk.open] \
+                and intro.group("np").lower() not in _OPENERS:
+            a, b = intro.span("np")
+            return "before", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
     acc = ctx.according_in(before[0], before[1])
     if acc:
         a_start, a_end = acc[-1]
@@ -2187,8 +2198,14 @@ _NAME_VERB_BEFORE = re.compile(
     r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\s*[,:]\s*$")
 # The same right after a quote that ends with a comma, ! or ?: '"...," Bennett shot back'.
 _NAME_VERB_AFTER = re.compile(
-    r"[\s,]*(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*|he|she|they)\s+"
+    r"[\s,]*(?P<np>(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2})?(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"[A-Z][\w'-]*|(?:the|an?)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*|he|she|they)\s+"
     r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\b")
+# A sentence of a name (or a pronoun) and a verb only: "Iowa State's Ann Lee agreed.",
+# "He disagreed.", "Trump shot back:".
+_SHORT_INTRO = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w'-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
 # A verb of a relative clause: ", who has proposed", "who first said".
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|[a-z]+ly)\s+)?$")

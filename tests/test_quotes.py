@@ -606,6 +606,18 @@ SPEAKERS = [
     ("“Look at them,” Ann Lee said. “They want free things,” Tom Baker shot back with a laugh.",
      [("direct", "Ann Lee", "Ann Lee", "said", "Look at them,"),
       ("direct", "Tom Baker", "Tom Baker", None, "They want free things,")]),
+    # (also a phrase with an article: "an angry Tom Baker", "the crowd")
+    ('"Do we give up?" Ann Lee asked. "No!" the crowd cried out.',
+     [("direct", "Ann Lee", "Ann Lee", "asked", "Do we give up?"),
+      ("direct", "the crowd", "the crowd", None, "No!")]),
+    ("“It is lost,” she claimed. “It will never be lost,” an angry Tom Baker retaliated.",
+     [("direct", "she", "she", "claimed", "It is lost,"),
+      ("direct", "an angry Tom Baker", "an angry Tom Baker", None, "It will never be lost,")]),
+    # a short sentence of a name and a verb right before a quote introduces it
+    ('"We will win," said Tom Baker. Iowa State\'s Ann Lee agreed. "The party is out of time."',
+     [("direct", "Tom Baker", "Tom Baker", "said", "We will win,"),
+      ("direct", "Iowa State's Ann Lee", "Iowa State's Ann Lee", None,
+       "The party is out of time.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
