@@ -1145,7 +1145,8 @@ class _Context:
         caps: list[re.Match[str]] = []
         if words and words[0].group().lower() in _NP_OPENERS:
             for k, w in enumerate(words):
-                if k and (w.group().lower() in _NP_STOPS
+                if k and ((w.group().lower() in _NP_STOPS
+                           and not (k == 1 and w.group() == "of"))  # "one of his aides"
                           or self.shadow[words[k - 1].end():w.start()].strip()):
                     break
                 caps.append(w)
@@ -1289,7 +1290,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if (v.form not in quote_only and not v.form.endswith("ing")
                     and ctx.verbs.lemma(v.form) != "call"
                     and '"' not in sh[content_end - 2:content_end]
-                    and _word_count(sh, sp_start, sp_end) <= 6):
+                    and _word_count(sh, sp_start, sp_end) <= 6
+                    # (nor "..., said an aide, who spoke on condition of anonymity.": a
+                    # relative clause says who the name before is, not what was said)
+                    and sh[sp_start:sp_end].lower() != "who"):
                 spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:
                     spk = ctx.noun_phrase_before(sp_start, sp_end)

@@ -618,6 +618,11 @@ SPEAKERS = [
      [("direct", "Tom Baker", "Tom Baker", "said", "We will win,"),
       ("direct", "Iowa State's Ann Lee", "Iowa State's Ann Lee", None,
        "The party is out of time.")]),
+    # "one of ..." after an inverted verb is the speaker; the relative clause after it
+    # ("who spoke on condition of anonymity") is no cue of the sentence
+    ('"There is no path," said one of those advisers, who spoke on condition of anonymity.',
+     [("direct", "one of those advisers", "one of those advisers", "said",
+       "There is no path,")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
