@@ -290,7 +290,15 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
     if word.lower() in _NOUN_SUBJECTS:
         return True
     return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
-            and not word.endswith("'s"))
+            and not word.endswith("'s")
+            and word.lower() not in _CAPITAL_DETERMINERS)  # not "The calls", "His claims"
+
+
+#: Capitalised words opening a sentence that are no subject of a noun form: "The calls
+#: that came in", "His claims that ...".
+_CAPITAL_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those",
+                                  "his", "her", "their", "its", "our", "my", "your", "new",
+                                  "some", "many", "several", "such", "all", "both", "no"})
 
 
 _SUBJECT_STOPS = ',;:.!?"()\n'

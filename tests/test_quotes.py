@@ -623,6 +623,9 @@ SPEAKERS = [
     ('"There is no path," said one of those advisers, who spoke on condition of anonymity.',
      [("direct", "one of those advisers", "one of those advisers", "said",
        "There is no path,")]),
+    # a noun form ("calls", "claims") after a capitalised determiner opening the sentence
+    # is a noun: no cue
+    ("The calls that came in were many. His claims that she lied were false.", []),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
