@@ -1575,6 +1575,32 @@ def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
             or _DASH_ASIDE.search(sh, s, e))
 
 
+#: Words opening the first part of an insertion that holds a comma of its own ("Clinton,
+#: during a meeting in Columbus, Ohio, said"): a preposition, a relative, a participle.
+_ASIDE_OPENERS = frozenset({"during", "in", "at", "on", "after", "before", "while", "speaking",
+                            "who", "whose", "which", "from", "with", "without", "like",
+                            "unlike", "as", "for", "of", "facing", "making", "despite",
+                            "meanwhile", "however", "herself", "himself", "themselves"})
+
+
+def _aside_start(sh: str, lo: int, pos: int) -> int:
+    """Where an insertion ending at ``pos`` (the comma before its last part) begins when
+    its parts before are open too: up to two more comma parts that open with a
+    preposition, a relative pronoun or a participle."""
+    for _ in range(2):
+        c = sh.rfind(",", lo, pos)
+        if c < 0:
+            break
+        first = _NP_WORD.search(sh, c + 1, pos)
+        if first is None:
+            break
+        word = first.group().lower()
+        if word not in _ASIDE_OPENERS and not (word.endswith("ing") and len(word) > 5):
+            break
+        pos = c
+    return pos
+
+
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                           "these"})
 
@@ -1709,10 +1735,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
-        outer = ctx.mention_before(sentence_start, aside.start())
-        if outer is not None and _word_count(ctx.shadow, outer.end, aside.start()) == 0:
+        pos = _aside_start(ctx.shadow, sentence_start, aside.start())
+        outer = ctx.mention_before(sentence_start, pos)
+        if outer is not None and _word_count(ctx.shadow, outer.end, pos) == 0:
             return ctx.speaker_from(outer)
-        np = ctx.noun_phrase_before(sentence_start, aside.start())
+        np = ctx.noun_phrase_before(sentence_start, pos)
         if np.text is not None:
             return np
     if m is not None:
@@ -1740,8 +1767,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 #: Words that may stand between a participle cue and what comes before it: "..., also
 #: calling", "... before claiming", "... while adding", "... by first saying".
 _PARTICIPLE_LINKS = frozenset({"also", "then", "before", "after", "while", "by", "first",
-                               "later", "again", "even", "instead", "still", "further"})
-_LINKING = frozenset({"before", "after", "while", "by", "instead"})  # (no comma needed)
+                               "later", "again", "even", "instead", "still", "further",
+                               "upon", "without"})
+#: (no comma needed)
+_LINKING = frozenset({"before", "after", "while", "by", "instead", "upon", "without"})
 _LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
 
 
@@ -2202,7 +2231,7 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 # Lee, who has long criticized", "an official who first said".
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
-    r"repeatedly|often|never|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
+    r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
 # A name (or he/she/they) and a verb outside the lexicon right before a quote, after a
 # comma or a sentence's start: ', Hillary shot back, "', '. Trump tweeted: "'.
 _NAME_VERB_BEFORE = re.compile(
@@ -2220,7 +2249,8 @@ _SHORT_INTRO = re.compile(
     r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
 # A verb of a relative clause: ", who has proposed", "who first said".
 _RELATIVE_BEFORE = re.compile(
-    r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|[a-z]+ly)\s+)?$")
+    r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|not|never|"
+    r"[a-z]+ly)\s+){0,2}$")
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")

@@ -626,6 +626,16 @@ SPEAKERS = [
     # a noun form ("calls", "claims") after a capitalised determiner opening the sentence
     # is a noun: no cue
     ("The calls that came in were many. His claims that she lied were false.", []),
+    # an insertion with a comma of its own ("in Columbus, Ohio"): the subject before it
+    ('Ann Lee, during a town hall meeting in Columbus, Ohio, said she was "going to win."',
+     [("direct", "Ann Lee", "Ann Lee", "said", "going to win.")]),
+    # a relative clause with "has not" after the quote: the main verb is the cue
+    ('"I do not believe in it," Ann Lee, who has not endorsed a candidate, told reporters.',
+     [("direct", "Ann Lee", "Ann Lee", "told", "I do not believe in it,"),
+      ("reported", "Ann Lee, who", "Ann Lee", "endorsed", "a candidate")]),
+    # a participle after "upon": the subject of the verb before
+    ('Tom Baker, himself a Lee supporter, drew boos upon saying, "Lee heard you."',
+     [("direct", "Tom Baker", "Tom Baker", "saying", "Lee heard you.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
