@@ -2144,10 +2144,12 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _word_count(sh, v.end, before[1]) > 25:
             break
-        if not _passive_before(sh, v):
-            before_verb = v
+        if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start):
+            before_verb = v  # (not "in a mock trial": a verb form after a determiner)
             break
-    if after_verb and ends_soft and not (
+    naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
+        and not sh[before_verb.end:before[1]].strip(" ,:as")
+    if after_verb and ends_soft and not naming and not (
             before_verb and _NEW_CLAUSE.match(sh, after[0], after_verb.start)):
         # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
@@ -2251,6 +2253,9 @@ _SHORT_INTRO = re.compile(
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|not|never|"
     r"[a-z]+ly)\s+){0,2}$")
+#: Verbs that name what follows them: 'what Mr. Hedge called "the prior model," the club
+#: charged ...' is Mr. Hedge's phrase, whatever verb follows the quote.
+_NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
@@ -2322,7 +2327,7 @@ def _passive_before(sh: str, v: _Verb) -> bool:
         return False
     k = _last_char_before(sh, max(0, v.start - 30), v.start)
     j = k
-    while j > 0 and sh[j - 1].isalpha():
+    while j > 0 and (sh[j - 1].isalpha() or sh[j - 1] == "'"):  # (also "Trump's")
         j -= 1
     word = sh[j:k + 1].lower()
     # also "when asked about it": a participle after a conjunction, its "be" left out;

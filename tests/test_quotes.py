@@ -636,6 +636,17 @@ SPEAKERS = [
     # a participle after "upon": the subject of the verb before
     ('Tom Baker, himself a Lee supporter, drew boos upon saying, "Lee heard you."',
      [("direct", "Tom Baker", "Tom Baker", "saying", "Lee heard you.")]),
+    # a verb that names the quoted words ("what X called") is their cue, whatever verb
+    # follows the quote
+    ('In 2009, under what Tom Baker called "the prior economy model," the club charged a fee.',
+     [("direct", "Tom Baker", "Tom Baker", "called", "the prior economy model,"),
+      ("reported", "the club", "the club", "charged", "a fee.")]),
+    # a verb form after a determiner or a possessive ("a mock trial", "the senator's
+    # alleged") is no cue
+    ('Playing a prosecutor in a mock trial, Tom Baker roused the crowd to "lock her up" chants.',
+     [("scare", None, None, None, "lock her up")]),
+    ("He is listed as one of the senator's alleged “allies” in the filing.",
+     [("scare", None, None, None, "allies")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
