@@ -1833,6 +1833,26 @@ def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
     return spk
 
 
+_PREPOSITIONS = frozenset({"on", "in", "at", "to", "from", "with", "for", "of", "about",
+                           "into", "onto", "via", "by"})
+#: Conjunctions and adverbs opening a sentence before its subject ("And she ...").
+_LEADING_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "then", "now", "still", "also",
+                                   "meanwhile", "however", "indeed", "instead", "moreover",
+                                   "besides", "or"})
+#: Nouns for who speaks after a possessive ("His campaign protested", "her aides"): people
+#: and the bodies that speak for them.
+_SPEAKING_HEADS = _PEOPLE | frozenset({
+    "campaign", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson",
+    "lawyer", "attorney", "aide", "adviser", "advisor", "friends", "allies",
+    "family", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+    "party", "government", "administration", "company", "firm", "group", "organization",
+    "camp", "rivals", "rival", "opponent", "supporter", "backers", "fans", "voters",
+    "colleagues", "successor", "predecessor", "deputy", "boss", "chief", "spokespeople"})
+#: Words opening a noun phrase that is a subject after an opening phrase ("..., a familiar
+#: voice celebrated", "..., his friends make jokes").
+_NP_HEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
+
+
 def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``
     (after an opening phrase of time or a participle: "Eight years ago, he ...")."""
@@ -1850,14 +1870,27 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             rest = [w for w in words if w.start() > comma]
             if rest:
                 words = rest
+    k = 0
+    while k < len(words) - 1 and words[k].group().lower() in _LEADING_CONJUNCTIONS:
+        k += 1  # "And she is sure ...", "But his campaign protested ..."
+    words = words[k:]
     if words and words[0].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
                                             w.end()))
-    if words and words[0].group() in ("The", "A", "An"):
-        # "The billionaire businessman began ...": the article and up to three words
+    if words and (words[0].group() in ("The", "A", "An")
+                  or (words[0].group().lower() in _NP_HEADS and words[0].start() > s)
+                  or (words[0].group() in ("His", "Her", "Their", "Its", "Our", "My")
+                      and len(words) > 2 and words[1].group() in _SPEAKING_HEADS)):
+        # "The billionaire businessman began ...", "His campaign protested ...", "In
+        # the hours after ..., a familiar voice celebrated": the article (or possessive)
+        # and up to three words
+        if words[0].group().lower() in _POSSESSIVES and (
+                len(words) < 3 or words[1].group() not in _SPEAKING_HEADS):
+            return _Speaker()  # "His answer to Ann Lee was ...": no one who speaks
         np = [words[0]]
-        for k, w in enumerate(words[1:min(4, len(words) - 1)], 1):  # the last word
+        reach = 2 if words[0].group().lower() in _POSSESSIVES else 4  # "his friends"
+        for k, w in enumerate(words[1:min(reach, len(words) - 1)], 1):  # the last word
             low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
                     or low in ("who", "which", "that", "whose")
@@ -1889,7 +1922,8 @@ def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:
     if k + 2 >= len(words):
         return False
     nxt = words[k + 1].group()
-    return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES
+    return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES \
+        and nxt not in _PRONOUNS  # ("voice celebrated it": a verb)
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
@@ -1983,6 +2017,9 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             if colon >= before[0] and sh[colon] == ":":
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
+                if name is not None and subject.text is not None and \
+                        _last_word_lower(sh, before[0], name.start(1)) in _PREPOSITIONS:
+                    name = None  # "... celebrated the attacks on Twitter:": a place
                 if name is not None:
                     near = _Speaker(ctx.text[name.start(1):name.end(1)], None,
                                     name.start(1), name.end(1))
@@ -2031,7 +2068,8 @@ def _subject_like(text: str | None) -> bool:
         return False
     words = _NP_WORD.findall(text)
     first, last = words[0].lower(), words[-1].lower()
-    return not (first in _POSSESSIVES or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
+    return not ((first in _POSSESSIVES and len(words) < 2)  # ("His campaign" is one)
+                or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
                 or (len(words) == 1 and first.endswith("ly")))
 
 

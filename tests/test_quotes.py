@@ -647,6 +647,17 @@ SPEAKERS = [
      [("scare", None, None, None, "lock her up")]),
     ("He is listed as one of the senator's alleged “allies” in the filing.",
      [("scare", None, None, None, "allies")]),
+    # no cue verb: the sentence's subject after an opening phrase or a conjunction, also a
+    # phrase with an article or a possessive; not a name after a preposition ("on Twitter")
+    ('In the hours after the attack, a familiar voice celebrated it on Twitter: "We arrived."',
+     [("direct", "a familiar voice", "a familiar voice", None, "We arrived.")]),
+    ('And she is sure that jailing Tom Baker will make him louder: "They made a monster."',
+     [("direct", "she", "she", None, "They made a monster.")]),
+    ('Now his friends make jokes about sending observers to Ohio "to ensure a fair vote."',
+     [("direct", "his friends", "his friends", None, "to ensure a fair vote.")]),
+    # (a possessive opens the subject only before a noun for who speaks: "His campaign")
+    ('His campaign protested the ruling as "deeply unfair to the voters of Ohio."',
+     [("direct", "His campaign", "His campaign", None, "deeply unfair to the voters of Ohio.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
