@@ -1795,21 +1795,28 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
 
 
 _OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+#: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
+_IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
+                                "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
+                                "Spoken", "Brought", "Faced", "Asked"})
 
 
 def _after_opening(sh: str, s: int, e: int) -> int:
     """``s``, or the position after the comma of an opening phrase that is no subject:
     a time ("Hours later,", "Eight years ago,"), a participle ("Marking the end of the
     race,", "Led by the mayor,") or an opener ("During the debate,")."""
-    comma = sh.find(",", s, min(e, s + 80))
+    comma = sh.find(",", s, min(e, s + 150))
     if comma < 0:
         return s
     words = _NP_WORD.findall(sh, s, comma)
-    if not words or len(words) > 8:
+    if not words or len(words) > 20:
         return s
     first = words[0]
-    if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME
-            or (first[:1].isupper() and first.endswith(("ing", "ed")) and len(first) > 4)
+    participle = first[:1].isupper() and (
+        (first.endswith(("ing", "ed")) and len(first) > 4) or first in _IRREGULAR_OPENERS)
+    if len(words) > 8 and not participle:
+        return s
+    if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME or participle
             or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)):
         return comma + 1
     return s
@@ -2017,7 +2024,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             if colon >= before[0] and sh[colon] == ":":
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
-                if name is not None and subject.text is not None and \
+                if name is not None and \
                         _last_word_lower(sh, before[0], name.start(1)) in _PREPOSITIONS:
                     name = None  # "... celebrated the attacks on Twitter:": a place
                 if name is not None:

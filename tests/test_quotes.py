@@ -658,6 +658,13 @@ SPEAKERS = [
     # (a possessive opens the subject only before a noun for who speaks: "His campaign")
     ('His campaign protested the ruling as "deeply unfair to the voters of Ohio."',
      [("direct", "His campaign", "His campaign", None, "deeply unfair to the voters of Ohio.")]),
+    # an opening participle phrase, irregular or long, is no subject
+    ('Led by the council speaker, the rally denounced the call for "a total and complete '
+     'shutdown of entry."',
+     [("direct", "the rally", "the rally", None, "a total and complete shutdown of entry.")]),
+    ("Filling in for Tom Baker at the same event where Ann Lee and Bill Cole appeared on "
+     'Sunday, West landed a sharp dig at "my dear sister Ann Lee over there."',
+     [("direct", "West", "West", None, "my dear sister Ann Lee over there.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
