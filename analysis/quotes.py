@@ -2189,9 +2189,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _word_count(sh, v.end, before[1]) > 25:
             break
-        if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start):
-            before_verb = v  # (not "in a mock trial": a verb form after a determiner)
-            break
+        if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
+                and not _infinitive(sh, v):
+            before_verb = v  # (not "in a mock trial": a verb form after a determiner;
+            break  # nor "asked to confirm": the verb before governs an infinitive)
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
     if after_verb and ends_soft and not naming and not (
