@@ -2116,7 +2116,7 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
     if mk.close is None or q_end - q_start > 150:  # eight words of a title fit in 150
         return False
-    inner = ctx.shadow[q_start:q_end].rstrip(" .")
+    inner = ctx.shadow[q_start:q_end].rstrip(" .,")  # ('In his book, "Doomed to Succeed,"')
     if "," in inner or ";" in inner or "?" in inner or '"' in inner or inner.endswith("!"):
         return False
     words = _TITLE_WORD.findall(inner)
@@ -2136,7 +2136,7 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
 
 _TITLE_CUE = re.compile(
     r"\b(?:on|in|the|'s|s'|titled|entitled|called|named|show|podcast|book|film|movie|"
-    r"series|program|programme|album|song|newspaper|magazine|column|blog)\s*$",
+    r"series|program|programme|album|song|newspaper|magazine|column|blog|ad)\s*,?\s*$",
     re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")

@@ -669,6 +669,14 @@ SPEAKERS = [
     # marked phrase with no cue left is a term
     ('When asked to confirm his role in the "top secret" email chains, a source did so.',
      [("scare", None, None, None, "top secret")]),
+    # a title keeps its comma inside the marks ("Doomed to Succeed,"), also a two-word one
+    # after "ad,": a term; a title-case quotation with a cue stays one
+    ('In his new book, "Doomed to Succeed," and in an interview, Tom Baker said so.',
+     [("scare", None, None, None, "Doomed to Succeed,")]),
+    ('One ad, "Balanced Rebellion," stars an actor.',
+     [("scare", None, None, None, "Balanced Rebellion,")]),
+    ('He yelled "Shut Up," and left the room.',
+     [("direct", "He", "He", "yelled", "Shut Up,")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
