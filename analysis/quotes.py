@@ -1265,9 +1265,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             m = (_THAT.match(sh, v.end, nxt)
                  if _THAT_GAP.match(sh, v.end) or v.form in _TELL_FORMS else None)
             if m and (_open_bracket(sh, v.end, m.end())
-                      or (_TIME_NOUN.match(sh, m.end())  # "jobs were added that month"
-                          and _PASSIVE.search(sh, max(ss, v.start - 40), v.start))):
-                m = None
+                      or ((t := _TIME_NOUN.match(sh, m.end()))  # "jobs were added that
+                          and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
+                               or sh[t.end():t.end() + 1] in (".", ",", ";", "")))):
+                m = None  # (also "he said in his speech that night.")
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
                     and v.form.endswith(("ed", "said", "told"))

@@ -677,6 +677,9 @@ SPEAKERS = [
      [("scare", None, None, None, "Balanced Rebellion,")]),
     ('He yelled "Shut Up," and left the room.',
      [("direct", "He", "He", "yelled", "Shut Up,")]),
+    # "that" before a time word ending the sentence is a determiner: no reported speech
+    ('"This was the place," he said in his speech that night.',
+     [("direct", "he", "he", "said", "This was the place,")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
