@@ -1732,7 +1732,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
                         ante.text)
     m = ctx.mention_before(sentence_start, v.start)
-    aside = _find_aside(ctx.shadow, sentence_start, v.start)
+    when = _TIME_TAIL.search(ctx.shadow, max(sentence_start, v.start - 40), v.start)
+    # ("Reince Priebus, the GOP chairman, this past week announced": the time words
+    # between the insertion and the verb)
+    aside = _find_aside(ctx.shadow, sentence_start, when.start() if when else v.start)
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
@@ -1796,6 +1799,9 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
 
 
 _OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+_TIME_TAIL = re.compile(
+    rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
+    r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
 #: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
 _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
                                 "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
@@ -1829,12 +1835,14 @@ def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
     a name (or a phrase with an article) up to ``stop``; else None."""
     sh = ctx.shadow
     k = _last_char_before(sh, max(0, w.start - 5), w.start)
-    if k < 0 or sh[k] not in ',"':
+    if k < 0 or sh[k] not in ',"' or ctx.verbs.lemma(w.form) not in _INVERTING:
         return None
     spk = _tidy(ctx, ctx.noun_phrase_after(w.end, stop))
     if spk.text is None or not _named_subject(spk.text) \
-            or spk.text.split()[0].lower() in _PRONOUNS:
-        return None
+            or spk.text.split()[0].lower() in _PRONOUNS \
+            or not (spk.text[:1].isupper() or (spk.text.split()[0] in _NP_OPENERS
+                    and spk.text.split()[0] not in _POSSESSIVES)):
+        return None  # (not "Grant, defended his father Tuesday, saying")
     m = ctx.mention_before(spk.start, spk.end)
     if m is not None and m.start >= spk.start:
         return ctx.speaker_from(m)

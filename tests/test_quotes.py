@@ -680,6 +680,14 @@ SPEAKERS = [
     # "that" before a time word ending the sentence is a determiner: no reported speech
     ('"This was the place," he said in his speech that night.',
      [("direct", "he", "he", "said", "This was the place,")]),
+    # time words between an insertion and the verb ("this past week announced")
+    ("Ann Lee, the party chairman, this past week announced the creation of a new fund.",
+     [("reported", "Ann Lee", "Ann Lee", "announced", "the creation of a new fund.")]),
+    # a verb after an insertion's comma is no inverted cue: its object is no speaker
+    ("Ann Lee's son, Tom, defended his mother Tuesday on Facebook, saying: \"She did "
+     'nothing wrong at all."',
+     [("reported", "Ann Lee's son", "Ann Lee's son", "defended", "his mother Tuesday on Facebook"),
+      ("direct", "Ann Lee's son", "Ann Lee's son", "saying", "She did nothing wrong at all.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
