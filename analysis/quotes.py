@@ -2440,10 +2440,11 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
-    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag
+    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag (in its sentence)
         comma = _last_char_before(ctx.shadow, 0, spk.start)
         if comma >= 0 and ctx.shadow[comma] in ",(":
-            return _tidy(ctx, ctx.noun_phrase_before(max(0, comma - 200), comma))
+            lo = max(ctx.sentence(comma)[0], comma - 200)
+            return _tidy(ctx, ctx.noun_phrase_before(lo, comma))
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:

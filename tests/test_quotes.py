@@ -688,6 +688,12 @@ SPEAKERS = [
      'nothing wrong at all."',
      [("reported", "Ann Lee's son", "Ann Lee's son", "defended", "his mother Tuesday on Facebook"),
       ("direct", "Ann Lee's son", "Ann Lee's son", "saying", "She did nothing wrong at all.")]),
+    # a party tag ends the speaker's name; the name is looked for in its own sentence
+    ('"That is why I am with her," Ann Lee said. Lawbreaker? Senate Minority Leader Tom M. '
+     'Baker (D-Nev.) told reporters that Bill Cole "may have broken the law" by it.',
+     [("direct", "Ann Lee", "Ann Lee", "said", "That is why I am with her,"),
+      ("direct", "Senate Minority Leader Tom M. Baker", "Senate Minority Leader Tom M. Baker",
+       "told", "may have broken the law")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
