@@ -2444,7 +2444,13 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         comma = _last_char_before(ctx.shadow, 0, spk.start)
         if comma >= 0 and ctx.shadow[comma] in ",(":
             lo = max(ctx.sentence(comma)[0], comma - 200)
-            return _tidy(ctx, ctx.noun_phrase_before(lo, comma))
+            np = ctx.noun_phrase_before(lo, comma)
+            name = _NAME_END.search(ctx.shadow, max(lo, comma - 80), comma)
+            if name is not None and np.text is not None and np.end <= name.start(1):
+                # "Trump's GOP primary rival Sen. Marco Rubio (R-Fla.)": the name
+                np = _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
+                              name.end(1))
+            return _tidy(ctx, np)
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:

@@ -694,6 +694,10 @@ SPEAKERS = [
      [("direct", "Ann Lee", "Ann Lee", "said", "That is why I am with her,"),
       ("direct", "Senate Minority Leader Tom M. Baker", "Senate Minority Leader Tom M. Baker",
        "told", "may have broken the law")]),
+    # (the name right before the tag, not the first capitalised words of the phrase)
+    ("At a rally Monday, Trump's GOP primary rival Sen. Marco Rubio (R-Fla.) said Trump is "
+     '"unelectable now."',
+     [("direct", "Sen. Marco Rubio", "Sen. Marco Rubio", "said", "unelectable now.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
