@@ -706,6 +706,9 @@ _PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\
 _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
+_AGE = re.compile(r"\d+-year-old")
+
+
 @functools.lru_cache(maxsize=4096)
 def _speaker_ok(text: str | None) -> bool:
     """Can these words name a speaker? Not a date or time ("Wednesday", "earlier this
@@ -715,7 +718,8 @@ def _speaker_ok(text: str | None) -> bool:
     words = _NP_WORD.findall(text)
     if not words:
         return False
-    if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words):
+    if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words) \
+            and not any(_AGE.fullmatch(w) for w in words):  # ("the 46-year-old": a person)
         return False
     if words[0][:1] == "0" and words[0].isdigit():
         return False  # "000 jobs": the end of "165,000 jobs", a number cut at its comma
@@ -1170,10 +1174,16 @@ class _Context:
                    and not self.shadow[words[lead].end():words[lead + 1].start()].strip()
                    if lead + 1 < len(words) else False):
                 lead += 1
-            for w in words[lead:lead + 6]:
-                if not w.group()[:1].isupper() or (
-                        caps and self.shadow[caps[-1].end():w.start()].strip()):
+            window = words[lead:lead + 6]
+            for i, w in enumerate(window):
+                if caps and self.shadow[caps[-1].end():w.start()].strip():
                     break  # ("said John Silvia, Wells Fargo chief economist")
+                # (a role word between names: "said Kremlin spokesman Dmitry Peskov")
+                role = (caps and w.group().rstrip("s") in _INVERTED_HEADS
+                        and i + 1 < len(window) and window[i + 1].group()[:1].isupper()
+                        and not self.shadow[w.end():window[i + 1].start()].strip())
+                if not w.group()[:1].isupper() and not role:
+                    break
                 caps.append(w)
             if caps and lead:
                 caps = [*words[:lead], *caps]
@@ -1819,6 +1829,10 @@ def _after_opening(sh: str, s: int, e: int) -> int:
     if not words or len(words) > 20:
         return s
     first = words[0]
+    if len(words) > 1 and first.lower() in _LEADING_CONJUNCTIONS and (
+            words[1].lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}
+            or (words[1][:1].isupper() and words[1].lower() not in _OPENERS)):
+        return s  # "Then he cut into Bush, ...": the subject follows the conjunction
     participle = first[:1].isupper() and (
         (first.endswith(("ing", "ed")) and len(first) > 4) or first in _IRREGULAR_OPENERS)
     if len(words) > 8 and not participle:
@@ -1875,9 +1889,15 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     s = _after_opening(ctx.shadow, s, e)
     words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
              if not w.group()[:1].isdigit()]
-    if words and (words[0].group().lower() in _OPENERS
-                  or (words[0].group().endswith("ing") and words[0].group()[:1].isupper()
-                      and len(words[0].group()) > 5)):
+    conj = (len(words) > 1 and words[0].group().lower() in _LEADING_CONJUNCTIONS
+            and (words[1].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}
+                 or (words[1].group()[:1].isupper()
+                     and words[1].group().lower() not in _OPENERS)))
+    if conj:
+        words = words[1:]  # "Then he cut into Bush, calling ...": he, not after the comma
+    elif words and (words[0].group().lower() in _OPENERS
+                    or (words[0].group().endswith("ing") and words[0].group()[:1].isupper()
+                        and len(words[0].group()) > 5)):
         # (also a participle: "Speaking on CNBC on Monday, Mr. Ubben said")
         # "On Friday, he joined ...", "During the debate, Cruz made ...": the subject
         # follows the opening phrase's comma

@@ -698,6 +698,18 @@ SPEAKERS = [
     ("At a rally Monday, Trump's GOP primary rival Sen. Marco Rubio (R-Fla.) said Trump is "
      '"unelectable now."',
      [("direct", "Sen. Marco Rubio", "Sen. Marco Rubio", "said", "unelectable now.")]),
+    # an age is a person ("the 46-year-old"), not a number
+    ('"He has always been a friend," the 46-year-old said.',
+     [("direct", "the 46-year-old", "the 46-year-old", "said", "He has always been a friend,")]),
+    # a conjunction before a pronoun: the pronoun is the subject, not the words after the
+    # first comma
+    ('Then he cut into Tom Baker, calling him a "stiff" and a "spoiled child."',
+     [("direct", "he", "he", "calling", "stiff"),
+      ("direct", "he", "he", "calling", "spoiled child.")]),
+    # after an inverted verb, a role word between two names ("Kremlin spokesman")
+    ('"No comment," said Kremlin spokesman Dmitry Peskov.',
+     [("direct", "Kremlin spokesman Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "said",
+       "No comment,")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
