@@ -285,8 +285,11 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
         k -= 1
     word = text[k:space]
     if not form.endswith("s"):  # a base form only after a plural or first-person pronoun,
-        # an auxiliary or "not" ("did not mention"), a plural noun for people
-        return word.lower() in _PLURAL_SUBJECTS or word.lower() in _BEFORE_FINITE_BASE
+        # an auxiliary or "not" ("did not mention"), a plural noun for people, or a
+        # capitalised plural after "the" ("the Saudis state", "the Democrats claim")
+        return word.lower() in _PLURAL_SUBJECTS or word.lower() in _BEFORE_FINITE_BASE \
+            or (word[:1].isupper() and word.endswith("s") and not word.endswith("'s")
+                and text[max(0, k - 4):k].lower() == "the ")
     if word.lower() in _NOUN_SUBJECTS:
         return True
     return (word[:1].isupper() and word[1:].replace("-", "").isalnum()

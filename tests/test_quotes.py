@@ -710,6 +710,12 @@ SPEAKERS = [
     ('"No comment," said Kremlin spokesman Dmitry Peskov.',
      [("direct", "Kremlin spokesman Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "said",
        "No comment,")]),
+    # a base form left out as a noun ("state", "claim") is a cue after "the" and a
+    # capitalised plural
+    ('"The kingdom leads the fight," the Saudis state in the white paper.',
+     [("direct", "the Saudis", "the Saudis", "state", "The kingdom leads the fight,")]),
+    ("The Democrats claim the vote was rigged. The United States claim was rejected.",
+     [("reported", "The Democrats", "The Democrats", "claim", "the vote was rigged.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
