@@ -2222,7 +2222,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if _word_count(sh, v.end, before[1]) > 25:
             break
         if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
-                and not _infinitive(sh, v):
+                and not (_infinitive(sh, v) and _last_word_lower(sh, before[0], v.start - 3)
+                         .endswith(("ed", "told"))):
             before_verb = v  # (not "in a mock trial": a verb form after a determiner;
             break  # nor "asked to confirm": the verb before governs an infinitive)
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \

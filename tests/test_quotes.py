@@ -665,8 +665,8 @@ SPEAKERS = [
     ("Filling in for Tom Baker at the same event where Ann Lee and Bill Cole appeared on "
      'Sunday, West landed a sharp dig at "my dear sister Ann Lee over there."',
      [("direct", "West", "West", None, "my dear sister Ann Lee over there.")]),
-    # an infinitive after "to" ("asked to confirm") is no cue before a quote: a short
-    # marked phrase with no cue left is a term
+    # an infinitive after a participle ("asked to confirm") is no cue before a quote: a
+    # short marked phrase with no cue left is a term
     ('When asked to confirm his role in the "top secret" email chains, a source did so.',
      [("scare", None, None, None, "top secret")]),
     # a title keeps its comma inside the marks ("Doomed to Succeed,"), also a two-word one
