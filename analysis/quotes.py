@@ -2271,6 +2271,16 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         # a name (or a phrase with an article) and a verb outside the lexicon
         a, b = tail.span("np")
         return "after", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
+    put = (_AS_PUT_IT.search(sh, max(before[0], before[1] - 250), before[1])
+           if sh.find(" put", max(before[0], before[1] - 12), before[1]) >= 0 else None)
+    if put is not None:
+        # 'As Akhil Amar, professor at Yale, put it, "..."': the name (before its aside)
+        a = put.start("np")
+        b = sh.find(",", a, put.end("np"))
+        b = put.end("np") if b < 0 else b
+        spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+        if _named_subject(spk.text):
+            return "before", ctx.resolve_pronoun(spk), None
     k = ctx.sentence_index(mk.open)
     if k > 0 and not _WORD_CHAR.search(sh, before[0], before[1]):
         # 'Ann Lee agreed. "The party is out of time."': a short sentence of a name and a
@@ -2328,6 +2338,8 @@ _NAME_VERB_AFTER = re.compile(
 _SHORT_INTRO = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w'-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
+# "As X put it, ": who put it so speaks the quote after it.
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
 # A verb of a relative clause: ", who has proposed", "who first said".
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|not|never|"

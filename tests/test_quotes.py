@@ -716,6 +716,9 @@ SPEAKERS = [
      [("direct", "the Saudis", "the Saudis", "state", "The kingdom leads the fight,")]),
     ("The Democrats claim the vote was rigged. The United States claim was rejected.",
      [("reported", "The Democrats", "The Democrats", "claim", "the vote was rigged.")]),
+    # "As X put it," introduces X's words (X before its insertion)
+    ('As Ann Lee, a professor of law at Yale, put it, "A deal is a deal for both sides."',
+     [("direct", "Ann Lee", "Ann Lee", None, "A deal is a deal for both sides.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
