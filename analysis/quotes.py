@@ -2264,6 +2264,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         m = ctx.mention_before(before[0], colon)
         if m is not None and not sh[m.end:colon].strip():
             return "colon", ctx.speaker_from(m), None
+    inv = _VERB_NAME_AFTER.match(sh, after[0], after[1]) if ends_soft else None
+    if inv is not None:
+        # '"Choke!" blared the front page of The Boston Herald.': an inverted verb outside
+        # the lexicon, then who spoke, ending the sentence
+        a, b = inv.span("np")
+        spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+        if _named_subject(spk.text):
+            return "after", spk, None
     tail = _NAME_VERB_AFTER.match(sh, after[0], after[1]) if ends_soft else None
     if tail is not None and tail.group("np").lower() not in _OPENERS \
             and tail.group("np").split()[-1].lower() not in _FUNCTION_WORDS:
@@ -2338,6 +2346,9 @@ _NAME_VERB_AFTER = re.compile(
 _SHORT_INTRO = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w'-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
+_VERB_NAME_AFTER = re.compile(
+    r"[\s,]*[a-z]{3,}ed\s+(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?|(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"[A-Z][\w'-]*)\s*[.!?]?\s*$")
 # "As X put it, ": who put it so speaks the quote after it.
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
 # A verb of a relative clause: ", who has proposed", "who first said".

@@ -719,6 +719,11 @@ SPEAKERS = [
     # "As X put it," introduces X's words (X before its insertion)
     ('As Ann Lee, a professor of law at Yale, put it, "A deal is a deal for both sides."',
      [("direct", "Ann Lee", "Ann Lee", None, "A deal is a deal for both sides.")]),
+    # an inverted verb outside the lexicon after the quote, then who spoke ("blared the
+    # front page of ..."), ending the sentence
+    ('"Choke!" blared the front page of The Ohio Herald.',
+     [("direct", "the front page of The Ohio Herald", "the front page of The Ohio Herald",
+       None, "Choke!")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
