@@ -2294,7 +2294,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         # 'Ann Lee agreed. "The party is out of time."': a short sentence of a name and a
         # verb (no lexicon verb) right before, in the same paragraph
         ps, pe = ctx.sentences[k - 1]
-        intro = _SHORT_INTRO.match(sh, ps, pe)
+        intro = _SHORT_INTRO.match(sh, ps, pe) or _CLAUSE_INTRO.search(sh, max(ps, pe - 80),
+                                                                       pe)
         if intro is not None and "\n" not in sh[pe:mk.open] \
                 and intro.group("np").lower() not in _OPENERS:
             a, b = intro.span("np")
@@ -2351,6 +2352,11 @@ _VERB_NAME_AFTER = re.compile(
     r"[A-Z][\w'-]*)\s*[.!?]?\s*$")
 # "As X put it, ": who put it so speaks the quote after it.
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
+# The same as the last clause of the sentence before: '..., and her husband cut in.'
+_CLAUSE_INTRO = re.compile(
+    r"(?:,\s+and|;)\s+(?P<np>(?:the|his|her|their)\s+[a-z]+|(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"[A-Z][\w'-]*|he|she|they)\s+(?:[a-z]+ly\s+)?[a-z]{3,}"
+    r"(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
 # A verb of a relative clause: ", who has proposed", "who first said".
 _RELATIVE_BEFORE = re.compile(
     r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|not|never|"

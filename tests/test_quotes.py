@@ -724,6 +724,11 @@ SPEAKERS = [
     ('"Choke!" blared the front page of The Ohio Herald.',
      [("direct", "the front page of The Ohio Herald", "the front page of The Ohio Herald",
        None, "Choke!")]),
+    # (also the last clause of the sentence before: "..., and her husband cut in.")
+    ("“Tell her I promised you a picture,” Ann Lee said, and her husband cut in. “Do not "
+     "forget the photographer.”",
+     [("direct", "Ann Lee", "Ann Lee", "said", "Tell her I promised you a picture,"),
+      ("direct", "her husband", "her husband", None, "Do not forget the photographer.")]),
     # an inverted cue between two halves of a quote is the cue of both
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
