@@ -1737,7 +1737,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
-    rel = _WHO_BEFORE.search(ctx.shadow, max(sentence_start, v.start - 60), v.start)
+    lo = max(sentence_start, v.start - 60)
+    rel = (_WHO_BEFORE.search(ctx.shadow, lo, v.start)
+           if ctx.shadow.find("who", lo, v.start) >= 0 else None)  # (the find is cheaper)
     ante = _antecedent(ctx, rel.start(1)) if rel is not None else None
     if ante is not None and ante.start >= sentence_start:
         # "Ann Lee, who has criticized the plan": the name or phrase before the relative
@@ -1745,7 +1747,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
                         ante.text)
     m = ctx.mention_before(sentence_start, v.start)
-    when = _TIME_TAIL.search(ctx.shadow, max(sentence_start, v.start - 40), v.start)
+    lo = max(sentence_start, v.start - 40)
+    when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
+            if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
     # ("Reince Priebus, the GOP chairman, this past week announced": the time words
     # between the insertion and the verb)
     aside = _find_aside(ctx.shadow, sentence_start, when.start() if when else v.start)
@@ -2212,7 +2216,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
-            if _RELATIVE_BEFORE.search(sh, max(after[0], v.start - 40), v.start) \
+            if sh.find(", wh", max(after[0], v.start - 40), v.start) >= 0 \
+                    and _RELATIVE_BEFORE.search(sh, max(after[0], v.start - 40), v.start) \
                     and _word_count(sh, after[0], v.start) > 1:
                 continue  # '"...," Cruz, who has proposed ..., said': not "proposed"
             after_verb = v
@@ -2233,7 +2238,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
-        tail = _NAME_VERB_BEFORE.search(sh, max(before[0], before[1] - 80), before[1])
+        last = _last_char_before(sh, before[0], before[1])
+        tail = (_NAME_VERB_BEFORE.search(sh, max(before[0], before[1] - 80), before[1])
+                if last >= before[0] and sh[last] in ",:" else None)
         if tail is not None and tail.start("np") >= before_verb.end \
                 and tail.group("np").lower() not in _OPENERS \
                 and tail.group("np").split()[0].lower() not in _FUNCTION_WORDS:
