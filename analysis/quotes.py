@@ -285,12 +285,23 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
         k -= 1
     word = text[k:space]
     if not form.endswith("s"):  # a base form only after a plural or first-person pronoun,
-        # an auxiliary or "not" ("did not mention"), a plural noun for people
-        return word.lower() in _PLURAL_SUBJECTS or word.lower() in _BEFORE_FINITE_BASE
+        # an auxiliary or "not" ("did not mention"), a plural noun for people, or a
+        # capitalised plural after "the" ("the Saudis state", "the Democrats claim")
+        return word.lower() in _PLURAL_SUBJECTS or word.lower() in _BEFORE_FINITE_BASE \
+            or (word[:1].isupper() and word.endswith("s") and not word.endswith("'s")
+                and text[max(0, k - 4):k].lower() == "the ")
     if word.lower() in _NOUN_SUBJECTS:
         return True
     return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
-            and not word.endswith("'s"))
+            and not word.endswith("'s")
+            and word.lower() not in _CAPITAL_DETERMINERS)  # not "The calls", "His claims"
+
+
+#: Capitalised words opening a sentence that are no subject of a noun form: "The calls
+#: that came in", "His claims that ...".
+_CAPITAL_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those",
+                                  "his", "her", "their", "its", "our", "my", "your", "new",
+                                  "some", "many", "several", "such", "all", "both", "no"})
 
 
 _SUBJECT_STOPS = ',;:.!?"()\n'
@@ -500,6 +511,7 @@ def _marked_spans(text: str) -> list[_Marked]:
                     or c in _DOUBLE_CLOSE
                     or (c in _DOUBLE_AMBIG and not _looks_opening(text, j))
                     or (c in _DOUBLE_AMBIG and opener in _DOUBLE_AMBIG)
+                    or (c == "\u201c" and opener == c and _misprinted_close(text, j))
                 )
                 if is_close:
                     if depth:
@@ -515,6 +527,14 @@ def _marked_spans(text: str) -> list[_Marked]:
                 out.append(_Marked(open_at, None, pe, False))
                 open_at = None
     return out
+
+
+def _misprinted_close(text: str, i: int) -> bool:
+    """An opening curly mark used to close ('“It's unusual,“ said Ann Lee'): right after
+    a word or punctuation, before white space (or the end)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and after.isspace()
 
 
 def _looks_opening(text: str, i: int, width: int = 1) -> bool:
@@ -609,13 +629,14 @@ _PRONOUNS_RESOLVED = {"he", "she"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:(]|\b(?:and|but|while|as|that|what|who|which|because|when|after)\b)\s*",
+    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|\b(?:and|but|while|as|that|what|who|which|because|when|"
+    r"after)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
 # every branch opens with a literal and checks the word boundary behind it.
 _CLAUSE_LOWER = re.compile(
-    r",\s*|;\s*|:\s*|\(\s*|a(?<=\ba)(?:nd|s|fter)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
+    r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|a(?<=\ba)(?:nd|s|fter)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
     r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)hat\b\s*")
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
@@ -626,7 +647,9 @@ _DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|al
 _ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
     r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
     r"(?:[a-z]+ly\s+|also\s+)?$")
-_COORDINATED = re.compile(r"\b(?:and|but|then)\s+$", re.IGNORECASE)  # "He was calm and said"
+# "He was calm and said", "... and officially endorsed", "but also called"
+_COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:(?:[a-z]+ly|also|then)\s+)?$",
+                          re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "but", "or", "so", "yet", "then", "also", "still", "at", "in",
     "on", "of", "for", "to", "by", "with", "from", "after", "before", "while", "as", "when",
@@ -643,6 +666,11 @@ _OPENERS = frozenset({
     "through", "throughout", "following", "according", "last", "next", "this", "that",
     "these", "those", "it", "its", "what", "why", "how", "where", "who", "which", "even",
     "only", "just", "already", "today", "yesterday", "earlier", "later", "not", "no", "yes",
+    "unless", "whether", "whereas", "whenever", "nor", "perhaps", "maybe", "thus", "therefore",
+    "nevertheless", "nonetheless", "otherwise", "furthermore", "ultimately", "eventually",
+    "finally", "sometimes", "usually", "always", "never", "recently", "again", "wait",
+    "against", "toward", "towards", "within", "upon", "around", "across", "between", "behind",
+    "beyond", "except", "regardless",
 })
 #: Adverbs that stand between a subject and its verb ("who first revealed").
 _ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then",
@@ -681,6 +709,9 @@ _PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\
 _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
+_AGE = re.compile(r"\d+-year-old")
+
+
 @functools.lru_cache(maxsize=4096)
 def _speaker_ok(text: str | None) -> bool:
     """Can these words name a speaker? Not a date or time ("Wednesday", "earlier this
@@ -690,7 +721,8 @@ def _speaker_ok(text: str | None) -> bool:
     words = _NP_WORD.findall(text)
     if not words:
         return False
-    if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words):
+    if all(w.lower() in _TIME_WORDS or w[:1].isdigit() for w in words) \
+            and not any(_AGE.fullmatch(w) for w in words):  # ("the 46-year-old": a person)
         return False
     if words[0][:1] == "0" and words[0].isdigit():
         return False  # "000 jobs": the end of "165,000 jobs", a number cut at its comma
@@ -1128,7 +1160,8 @@ class _Context:
         caps: list[re.Match[str]] = []
         if words and words[0].group().lower() in _NP_OPENERS:
             for k, w in enumerate(words):
-                if k and (w.group().lower() in _NP_STOPS
+                if k and ((w.group().lower() in _NP_STOPS
+                           and not (k == 1 and w.group() == "of"))  # "one of his aides"
                           or self.shadow[words[k - 1].end():w.start()].strip()):
                     break
                 caps.append(w)
@@ -1144,10 +1177,16 @@ class _Context:
                    and not self.shadow[words[lead].end():words[lead + 1].start()].strip()
                    if lead + 1 < len(words) else False):
                 lead += 1
-            for w in words[lead:lead + 6]:
-                if not w.group()[:1].isupper() or (
-                        caps and self.shadow[caps[-1].end():w.start()].strip()):
+            window = words[lead:lead + 6]
+            for i, w in enumerate(window):
+                if caps and self.shadow[caps[-1].end():w.start()].strip():
                     break  # ("said John Silvia, Wells Fargo chief economist")
+                # (a role word between names: "said Kremlin spokesman Dmitry Peskov")
+                role = (caps and w.group().rstrip("s") in _INVERTED_HEADS
+                        and i + 1 < len(window) and window[i + 1].group()[:1].isupper()
+                        and not self.shadow[w.end():window[i + 1].start()].strip())
+                if not w.group()[:1].isupper() and not role:
+                    break
                 caps.append(w)
             if caps and lead:
                 caps = [*words[:lead], *caps]
@@ -1239,11 +1278,16 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             m = (_THAT.match(sh, v.end, nxt)
                  if _THAT_GAP.match(sh, v.end) or v.form in _TELL_FORMS else None)
             if m and (_open_bracket(sh, v.end, m.end())
-                      or (_TIME_NOUN.match(sh, m.end())  # "jobs were added that month"
-                          and _PASSIVE.search(sh, max(ss, v.start - 40), v.start))):
-                m = None
+                      or ((t := _TIME_NOUN.match(sh, m.end()))  # "jobs were added that
+                          and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
+                               or sh[t.end():t.end() + 1] in (".", ",", ";", "")))):
+                m = None  # (also "he said in his speech that night.")
             if m and _word_count(sh, v.end, m.end()) <= 13:
-                found.append(("that", _subject(ctx, ss, v), v, m.end()))
+                passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
+                    and v.form.endswith(("ed", "said", "told"))
+                # "It was said that ...", "he was told that ...": who spoke is not named
+                found.append(("that", _Speaker() if passive else _subject(ctx, ss, v), v,
+                              m.end()))
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form)
@@ -1268,7 +1312,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if (v.form not in quote_only and not v.form.endswith("ing")
                     and ctx.verbs.lemma(v.form) != "call"
                     and '"' not in sh[content_end - 2:content_end]
-                    and _word_count(sh, sp_start, sp_end) <= 6):
+                    and _word_count(sh, sp_start, sp_end) <= 6
+                    # (nor "..., said an aide, who spoke on condition of anonymity.": a
+                    # relative clause says who the name before is, not what was said)
+                    and sh[sp_start:sp_end].lower() != "who"):
                 spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
                 if spk.text is None:
                     spk = ctx.noun_phrase_before(sp_start, sp_end)
@@ -1302,6 +1349,15 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         for cue, spk, v, start in found:
             # inside a quotation, the content ends where the quotation does
             stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
+            if spk.text is not None and spk.text.endswith(", who"):
+                # "Ann Lee, who has proposed a vote, said ...": the relative clause, and
+                # its content, end at the comma before the main verb
+                for w in sentence_verbs:
+                    if start < w.start < stop:
+                        comma = sh.rfind(",", start, w.start)
+                        if comma > start and _word_count(sh, comma, w.start) <= 2:
+                            stop = comma
+                            break
             out.append(_make_reported(ctx, cue, spk, v, start,
                                       _next_cue_cut(ctx, sentence_verbs, v, start, stop)))
     return [q for q in out if q is not None]
@@ -1478,7 +1534,7 @@ def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
 
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
                             "her", "their", "its", "our", "my", "both", "some", "many",
-                            "several", "two", "three", "one", "another", "former"})
+                            "several", "two", "three", "one", "another", "former", "who"})
 #: Words after a verb that make it no cue: "pledged delegates", "added fuel".
 _NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", "bail",
                           "votes", "bills"})
@@ -1495,6 +1551,8 @@ def _named_subject(text: str | None) -> bool:
         return False
     first = words[0]
     low = first.lower()
+    if first == "who":  # a relative pronoun: it stands for the name before it
+        return True
     if low in _OPENERS or low in _AUXILIARIES:
         return False
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
@@ -1529,6 +1587,32 @@ def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
         return None
     return (_ASIDE_TWO.search(sh, s, e) or _ASIDE.search(sh, s, e)
             or _DASH_ASIDE.search(sh, s, e))
+
+
+#: Words opening the first part of an insertion that holds a comma of its own ("Clinton,
+#: during a meeting in Columbus, Ohio, said"): a preposition, a relative, a participle.
+_ASIDE_OPENERS = frozenset({"during", "in", "at", "on", "after", "before", "while", "speaking",
+                            "who", "whose", "which", "from", "with", "without", "like",
+                            "unlike", "as", "for", "of", "facing", "making", "despite",
+                            "meanwhile", "however", "herself", "himself", "themselves"})
+
+
+def _aside_start(sh: str, lo: int, pos: int) -> int:
+    """Where an insertion ending at ``pos`` (the comma before its last part) begins when
+    its parts before are open too: up to two more comma parts that open with a
+    preposition, a relative pronoun or a participle."""
+    for _ in range(2):
+        c = sh.rfind(",", lo, pos)
+        if c < 0:
+            break
+        first = _NP_WORD.search(sh, c + 1, pos)
+        if first is None:
+            break
+        word = first.group().lower()
+        if word not in _ASIDE_OPENERS and not (word.endswith("ing") and len(word) > 5):
+            break
+        pos = c
+    return pos
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
@@ -1635,27 +1719,48 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
-    last = _last_char_before(ctx.shadow, 0, v.start)
-    if v.form.endswith("ing") and last >= 0 and ctx.shadow[last] == ",":
-        # '"...," the member said, adding that ...': the subject of the verb before
+    last = _participle_link(ctx.shadow, 0, v) if v.form.endswith("ing") else -1
+    if last >= 0:
+        # '"...," the member said, adding that ...', "X cautioned ... before predicting":
+        # the subject of the verb before
         earlier = [w for w in ctx.verbs_in(sentence_start, last)
                    if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
         if earlier:
+            inverted = _inverted_subject(ctx, earlier[-1], last)
+            if inverted is not None:  # '"...," said Ann Lee, adding ...': Ann Lee
+                return inverted
             return _subject_words(ctx, sentence_start, earlier[-1])
-        # "The ministry called, emphasizing ...": the subject is the sentence's first name.
-        sentence_start = ctx.after_quotes(sentence_start, v.start)
+        # "The ministry called, emphasizing ...": the subject is the sentence's first name
+        # (after an opening phrase: "Hours later, Trump ...", "Marking the day, Lee ...").
+        sentence_start = _after_opening(ctx.shadow, ctx.after_quotes(sentence_start, v.start),
+                                        last)
         first = ctx.first_mention(sentence_start, v.start)
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
+    lo = max(sentence_start, v.start - 60)
+    rel = (_WHO_BEFORE.search(ctx.shadow, lo, v.start)
+           if ctx.shadow.find("who", lo, v.start) >= 0 else None)  # (the find is cheaper)
+    ante = _antecedent(ctx, rel.start(1)) if rel is not None else None
+    if ante is not None and ante.start >= sentence_start:
+        # "Ann Lee, who has criticized the plan": the name or phrase before the relative
+        # pronoun, and the pronoun ("Ann Lee, who"; speaker_name "Ann Lee")
+        return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
+                        ante.text)
     m = ctx.mention_before(sentence_start, v.start)
-    aside = _find_aside(ctx.shadow, sentence_start, v.start)
+    lo = max(sentence_start, v.start - 40)
+    when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
+            if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
+    # ("Reince Priebus, the GOP chairman, this past week announced": the time words
+    # between the insertion and the verb)
+    aside = _find_aside(ctx.shadow, sentence_start, when.start() if when else v.start)
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
-        outer = ctx.mention_before(sentence_start, aside.start())
-        if outer is not None and _word_count(ctx.shadow, outer.end, aside.start()) == 0:
+        pos = _aside_start(ctx.shadow, sentence_start, aside.start())
+        outer = ctx.mention_before(sentence_start, pos)
+        if outer is not None and _word_count(ctx.shadow, outer.end, pos) == 0:
             return ctx.speaker_from(outer)
-        np = ctx.noun_phrase_before(sentence_start, aside.start())
+        np = ctx.noun_phrase_before(sentence_start, pos)
         if np.text is not None:
             return np
     if m is not None:
@@ -1680,13 +1785,126 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     return np
 
 
+#: Words that may stand between a participle cue and what comes before it: "..., also
+#: calling", "... before claiming", "... while adding", "... by first saying".
+_PARTICIPLE_LINKS = frozenset({"also", "then", "before", "after", "while", "by", "first",
+                               "later", "again", "even", "instead", "still", "further",
+                               "upon", "without"})
+#: (no comma needed)
+_LINKING = frozenset({"before", "after", "while", "by", "instead", "upon", "without"})
+_LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
+
+
+def _participle_link(sh: str, lo: int, v: _Verb) -> int:
+    """Is the participle ``v`` joined to the clause before it ("..., adding", "..., also
+    calling", "... before optimistically predicting", "... while adding")? The position
+    where the words before it end (the comma, or the linking word's start), else -1."""
+    pos = v.start
+    linked = False
+    for _ in range(3):
+        k = _last_char_before(sh, lo, pos)
+        if k >= lo and sh[k] == ",":
+            return k
+        m = _LINK_WORDS.search(sh, max(lo, pos - 20), pos) if k >= lo else None
+        word = m.group().lower() if m is not None else ""
+        if word in _PARTICIPLE_LINKS:
+            linked = linked or word in _LINKING
+        elif not (word.endswith("ly") and len(word) > 4):
+            break
+        pos = m.start()
+    return pos if linked else -1
+
+
+_OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+_TIME_TAIL = re.compile(
+    rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
+    r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
+#: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
+_IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
+                                "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
+                                "Spoken", "Brought", "Faced", "Asked"})
+
+
+def _after_opening(sh: str, s: int, e: int) -> int:
+    """``s``, or the position after the comma of an opening phrase that is no subject:
+    a time ("Hours later,", "Eight years ago,"), a participle ("Marking the end of the
+    race,", "Led by the mayor,") or an opener ("During the debate,")."""
+    comma = sh.find(",", s, min(e, s + 150))
+    if comma < 0:
+        return s
+    words = _NP_WORD.findall(sh, s, comma)
+    if not words or len(words) > 20:
+        return s
+    first = words[0]
+    if len(words) > 1 and first.lower() in _LEADING_CONJUNCTIONS and (
+            words[1].lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}
+            or (words[1][:1].isupper() and words[1].lower() not in _OPENERS)):
+        return s  # "Then he cut into Bush, ...": the subject follows the conjunction
+    participle = first[:1].isupper() and (
+        (first.endswith(("ing", "ed")) and len(first) > 4) or first in _IRREGULAR_OPENERS)
+    if len(words) > 8 and not participle:
+        return s
+    if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME or participle
+            or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)):
+        return comma + 1
+    return s
+
+
+def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
+    """The speaker after an inverted verb (``'"...," said Ann Lee, adding'``, ``"..., wrote
+    one supporter, tweeting"``): the verb right after a quotation's end or a comma, then
+    a name (or a phrase with an article) up to ``stop``; else None."""
+    sh = ctx.shadow
+    k = _last_char_before(sh, max(0, w.start - 5), w.start)
+    if k < 0 or sh[k] not in ',"' or ctx.verbs.lemma(w.form) not in _INVERTING:
+        return None
+    spk = _tidy(ctx, ctx.noun_phrase_after(w.end, stop))
+    if spk.text is None or not _named_subject(spk.text) \
+            or spk.text.split()[0].lower() in _PRONOUNS \
+            or not (spk.text[:1].isupper() or (spk.text.split()[0] in _NP_OPENERS
+                    and spk.text.split()[0] not in _POSSESSIVES)):
+        return None  # (not "Grant, defended his father Tuesday, saying")
+    m = ctx.mention_before(spk.start, spk.end)
+    if m is not None and m.start >= spk.start:
+        return ctx.speaker_from(m)
+    return spk
+
+
+_PREPOSITIONS = frozenset({"on", "in", "at", "to", "from", "with", "for", "of", "about",
+                           "into", "onto", "via", "by"})
+#: Conjunctions and adverbs opening a sentence before its subject ("And she ...").
+_LEADING_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "then", "now", "still", "also",
+                                   "meanwhile", "however", "indeed", "instead", "moreover",
+                                   "besides", "or"})
+#: Nouns for who speaks after a possessive ("His campaign protested", "her aides"): people
+#: and the bodies that speak for them.
+_SPEAKING_HEADS = _PEOPLE | frozenset({
+    "campaign", "team", "office", "staff", "spokesman", "spokeswoman", "spokesperson",
+    "lawyer", "attorney", "aide", "adviser", "advisor", "friends", "allies",
+    "family", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+    "party", "government", "administration", "company", "firm", "group", "organization",
+    "camp", "rivals", "rival", "opponent", "supporter", "backers", "fans", "voters",
+    "colleagues", "successor", "predecessor", "deputy", "boss", "chief", "spokespeople"})
+#: Words opening a noun phrase that is a subject after an opening phrase ("..., a familiar
+#: voice celebrated", "..., his friends make jokes").
+_NP_HEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
+
+
 def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
-    """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``."""
+    """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``
+    (after an opening phrase of time or a participle: "Eight years ago, he ...")."""
+    s = _after_opening(ctx.shadow, s, e)
     words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
              if not w.group()[:1].isdigit()]
-    if words and (words[0].group().lower() in _OPENERS
-                  or (words[0].group().endswith("ing") and words[0].group()[:1].isupper()
-                      and len(words[0].group()) > 5)):
+    conj = (len(words) > 1 and words[0].group().lower() in _LEADING_CONJUNCTIONS
+            and (words[1].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}
+                 or (words[1].group()[:1].isupper()
+                     and words[1].group().lower() not in _OPENERS)))
+    if conj:
+        words = words[1:]  # "Then he cut into Bush, calling ...": he, not after the comma
+    elif words and (words[0].group().lower() in _OPENERS
+                    or (words[0].group().endswith("ing") and words[0].group()[:1].isupper()
+                        and len(words[0].group()) > 5)):
         # (also a participle: "Speaking on CNBC on Monday, Mr. Ubben said")
         # "On Friday, he joined ...", "During the debate, Cruz made ...": the subject
         # follows the opening phrase's comma
@@ -1695,14 +1913,27 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             rest = [w for w in words if w.start() > comma]
             if rest:
                 words = rest
+    k = 0
+    while k < len(words) - 1 and words[k].group().lower() in _LEADING_CONJUNCTIONS:
+        k += 1  # "And she is sure ...", "But his campaign protested ..."
+    words = words[k:]
     if words and words[0].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
                                             w.end()))
-    if words and words[0].group() in ("The", "A", "An"):
-        # "The billionaire businessman began ...": the article and up to three words
+    if words and (words[0].group() in ("The", "A", "An")
+                  or (words[0].group().lower() in _NP_HEADS and words[0].start() > s)
+                  or (words[0].group() in ("His", "Her", "Their", "Its", "Our", "My")
+                      and len(words) > 2 and words[1].group() in _SPEAKING_HEADS)):
+        # "The billionaire businessman began ...", "His campaign protested ...", "In
+        # the hours after ..., a familiar voice celebrated": the article (or possessive)
+        # and up to three words
+        if words[0].group().lower() in _POSSESSIVES and (
+                len(words) < 3 or words[1].group() not in _SPEAKING_HEADS):
+            return _Speaker()  # "His answer to Ann Lee was ...": no one who speaks
         np = [words[0]]
-        for k, w in enumerate(words[1:min(4, len(words) - 1)], 1):  # the last word
+        reach = 2 if words[0].group().lower() in _POSSESSIVES else 4  # "his friends"
+        for k, w in enumerate(words[1:min(reach, len(words) - 1)], 1):  # the last word
             low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
                     or low in ("who", "which", "that", "whose")
@@ -1734,7 +1965,8 @@ def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:
     if k + 2 >= len(words):
         return False
     nxt = words[k + 1].group()
-    return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES
+    return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES \
+        and nxt not in _PRONOUNS  # ("voice celebrated it": a verb)
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
@@ -1777,6 +2009,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         prev_close = marked[k - 1].end + 1 if k else 0
         next_open = marked[k + 1].open if k + 1 < len(marked) else len(sh)
         s_start, _ = ctx.sentence(max(mk.open, 0))
+        colon = _last_char_before(sh, max(0, s_start - 5), s_start)
+        if colon >= 0 and sh[colon] == ":" and prev_close <= colon:
+            # 'Cruz continued:' closing the paragraph before the quote: its cue
+            s_start = ctx.sentence(colon)[0]
         before = (max(s_start, prev_close, mk.open - _LOOKBACK), max(mk.open, 0))
         after_start = (mk.close + 1) if mk.close is not None else mk.end
         _, a_end = ctx.sentence(after_start)
@@ -1824,6 +2060,9 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             if colon >= before[0] and sh[colon] == ":":
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
+                if name is not None and \
+                        _last_word_lower(sh, before[0], name.start(1)) in _PREPOSITIONS:
+                    name = None  # "... celebrated the attacks on Twitter:": a place
                 if name is not None:
                     near = _Speaker(ctx.text[name.start(1):name.end(1)], None,
                                     name.start(1), name.end(1))
@@ -1872,7 +2111,8 @@ def _subject_like(text: str | None) -> bool:
         return False
     words = _NP_WORD.findall(text)
     first, last = words[0].lower(), words[-1].lower()
-    return not (first in _POSSESSIVES or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
+    return not ((first in _POSSESSIVES and len(words) < 2)  # ("His campaign" is one)
+                or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
                 or (len(words) == 1 and first.endswith("ly")))
 
 
@@ -1912,7 +2152,7 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
     if mk.close is None or q_end - q_start > 150:  # eight words of a title fit in 150
         return False
-    inner = ctx.shadow[q_start:q_end].rstrip(" .")
+    inner = ctx.shadow[q_start:q_end].rstrip(" .,")  # ('In his book, "Doomed to Succeed,"')
     if "," in inner or ";" in inner or "?" in inner or '"' in inner or inner.endswith("!"):
         return False
     words = _TITLE_WORD.findall(inner)
@@ -1932,7 +2172,7 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
 
 _TITLE_CUE = re.compile(
     r"\b(?:on|in|the|'s|s'|titled|entitled|called|named|show|podcast|book|film|movie|"
-    r"series|program|programme|album|song|newspaper|magazine|column|blog)\s*$",
+    r"series|program|programme|album|song|newspaper|magazine|column|blog|ad)\s*,?\s*$",
     re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
@@ -1972,24 +2212,47 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         n = _word_count(sh, after[0], v.start)
         if n > 25:
             break
-        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None) \
+        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
+                or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
+            if sh.find(", wh", max(after[0], v.start - 40), v.start) >= 0 \
+                    and _RELATIVE_BEFORE.search(sh, max(after[0], v.start - 40), v.start) \
+                    and _word_count(sh, after[0], v.start) > 1:
+                continue  # '"...," Cruz, who has proposed ..., said': not "proposed"
             after_verb = v
             break
     before_verb = None
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _word_count(sh, v.end, before[1]) > 25:
             break
-        if not _passive_before(sh, v):
-            before_verb = v
-            break
-    if after_verb and ends_soft and not (
+        if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
+                and not (_infinitive(sh, v) and _last_word_lower(sh, before[0], v.start - 3)
+                         .endswith(("ed", "told"))):
+            before_verb = v  # (not "in a mock trial": a verb form after a determiner;
+            break  # nor "asked to confirm": the verb before governs an infinitive)
+    naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
+        and not sh[before_verb.end:before[1]].strip(" ,:as")
+    if after_verb and ends_soft and not naming and not (
             before_verb and _NEW_CLAUSE.match(sh, after[0], after_verb.start)):
         # (not 'X said he "...," and he said ...': a new clause after the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
-        return "before", _subject(ctx, before[0], before_verb), before_verb
+        last = _last_char_before(sh, before[0], before[1])
+        tail = (_NAME_VERB_BEFORE.search(sh, max(before[0], before[1] - 80), before[1])
+                if last >= before[0] and sh[last] in ",:" else None)
+        if tail is not None and tail.start("np") >= before_verb.end \
+                and tail.group("np").lower() not in _OPENERS \
+                and tail.group("np").split()[0].lower() not in _FUNCTION_WORDS:
+            # 'After Brown criticized Bill, Hillary shot back, "..."': the name and verb
+            # (no lexicon verb) right before the quote, not the clause before them
+            a, b = tail.span("np")
+            return "subject", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
+        spk = _subject(ctx, before[0], before_verb)
+        if spk.text is None and not _WORD_CHAR.search(sh, before[0], before_verb.start):
+            # '"A," said the Ohio senator, "B."': the speaker after the verb, for B too
+            spk = _tidy(ctx, ctx.noun_phrase_after(before_verb.end, before[1]))
+        return "before", spk, before_verb
     if after_verb:
         return ("after", *_after_speaker(ctx, after, after_verb))
     # The verb opens the quote: Belousov then "underlined the danger ..."
@@ -2008,6 +2271,42 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         m = ctx.mention_before(before[0], colon)
         if m is not None and not sh[m.end:colon].strip():
             return "colon", ctx.speaker_from(m), None
+    inv = _VERB_NAME_AFTER.match(sh, after[0], after[1]) if ends_soft else None
+    if inv is not None:
+        # '"Choke!" blared the front page of The Boston Herald.': an inverted verb outside
+        # the lexicon, then who spoke, ending the sentence
+        a, b = inv.span("np")
+        spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+        if _named_subject(spk.text):
+            return "after", spk, None
+    tail = _NAME_VERB_AFTER.match(sh, after[0], after[1]) if ends_soft else None
+    if tail is not None and tail.group("np").lower() not in _OPENERS \
+            and tail.group("np").split()[-1].lower() not in _FUNCTION_WORDS:
+        # '"...," Bennett shot back with a laugh.', '"...," an angry Hollande retaliated.':
+        # a name (or a phrase with an article) and a verb outside the lexicon
+        a, b = tail.span("np")
+        return "after", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
+    put = (_AS_PUT_IT.search(sh, max(before[0], before[1] - 250), before[1])
+           if sh.find(" put", max(before[0], before[1] - 12), before[1]) >= 0 else None)
+    if put is not None:
+        # 'As Akhil Amar, professor at Yale, put it, "..."': the name (before its aside)
+        a = put.start("np")
+        b = sh.find(",", a, put.end("np"))
+        b = put.end("np") if b < 0 else b
+        spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+        if _named_subject(spk.text):
+            return "before", ctx.resolve_pronoun(spk), None
+    k = ctx.sentence_index(mk.open)
+    if k > 0 and not _WORD_CHAR.search(sh, before[0], before[1]):
+        # 'Ann Lee agreed. "The party is out of time."': a short sentence of a name and a
+        # verb (no lexicon verb) right before, in the same paragraph
+        ps, pe = ctx.sentences[k - 1]
+        intro = _SHORT_INTRO.match(sh, ps, pe) or _CLAUSE_INTRO.search(sh, max(ps, pe - 80),
+                                                                       pe)
+        if intro is not None and "\n" not in sh[pe:mk.open] \
+                and intro.group("np").lower() not in _OPENERS:
+            a, b = intro.span("np")
+            return "before", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
     acc = ctx.according_in(before[0], before[1])
     if acc:
         a_start, a_end = acc[-1]
@@ -2021,6 +2320,57 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     return "none", _Speaker(), None
 
 
+def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
+    """'"...," since so many cases were close, said Ann Lee, a lawyer.': an inverted verb
+    after a comma, a name after it, and nothing after the name but its role."""
+    sh = ctx.shadow
+    k = _last_char_before(sh, 0, v.start)
+    if k < 0 or sh[k] != "," or ctx.verbs.lemma(v.form) not in _INVERTING:
+        return False
+    spk = ctx.noun_phrase_after(v.end, end)
+    if spk.text is None or not spk.text[:1].isupper():
+        return False
+    rest = sh[spk.end:end].strip(" .!?")
+    return not rest or rest.startswith(",")
+
+
+# The relative pronoun right before a verb, perhaps with auxiliaries and adverbs: "Ann
+# Lee, who has long criticized", "an official who first said".
+_WHO_BEFORE = re.compile(
+    r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
+    r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
+# A name (or he/she/they) and a verb outside the lexicon right before a quote, after a
+# comma or a sentence's start: ', Hillary shot back, "', '. Trump tweeted: "'.
+_NAME_VERB_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|[.!?]\s+)(?P<np>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*|he|she|they)\s+"
+    r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\s*[,:]\s*$")
+# The same right after a quote that ends with a comma, ! or ?: '"...," Bennett shot back'.
+_NAME_VERB_AFTER = re.compile(
+    r"[\s,]*(?P<np>(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,2})?(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"[A-Z][\w'-]*|(?:the|an?)\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*|he|she|they)\s+"
+    r"(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?:ed|s)|[a-z]{3,}\s+(?:back|out|up|off))\b")
+# A sentence of a name (or a pronoun) and a verb only: "Iowa State's Ann Lee agreed.",
+# "He disagreed.", "Trump shot back:".
+_SHORT_INTRO = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w'-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
+_VERB_NAME_AFTER = re.compile(
+    r"[\s,]*[a-z]{3,}ed\s+(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?|(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"[A-Z][\w'-]*)\s*[.!?]?\s*$")
+# "As X put it, ": who put it so speaks the quote after it.
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
+# The same as the last clause of the sentence before: '..., and her husband cut in.'
+_CLAUSE_INTRO = re.compile(
+    r"(?:,\s+and|;)\s+(?P<np>(?:the|his|her|their)\s+[a-z]+|(?:[A-Z][\w.'-]*\s+){0,3}"
+    r"[A-Z][\w'-]*|he|she|they)\s+(?:[a-z]+ly\s+)?[a-z]{3,}"
+    r"(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
+# A verb of a relative clause: ", who has proposed", "who first said".
+_RELATIVE_BEFORE = re.compile(
+    r",\s+(?:who|which)\s+(?:(?:has|have|had|is|was|also|once|first|previously|not|never|"
+    r"[a-z]+ly)\s+){0,2}$")
+#: Verbs that name what follows them: 'what Mr. Hedge called "the prior model," the club
+#: charged ...' is Mr. Hedge's phrase, whatever verb follows the quote.
+_NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
@@ -2033,6 +2383,11 @@ def _own_sentence(ctx: _Context, q_end: int, v: _Verb) -> bool:
     said.')?"""
     k = ctx.sentence_index(v.start)
     if k == ctx.sentence_index(max(0, q_end - 1)):
+        return False
+    if ctx.shadow[q_end - 1:q_end] in ("?", "!") and 0 < _word_count(ctx.shadow, q_end,
+                                                                      v.start) <= 3:
+        # '"Is it two? Three?" Ann Lee asks as a man walks in': a question or an
+        # exclamation ends no sentence of the text's own; a name and a verb follow it
         return False
     return _word_count(ctx.shadow, v.end, ctx.sentences[k][1]) > 6
 
@@ -2087,7 +2442,7 @@ def _passive_before(sh: str, v: _Verb) -> bool:
         return False
     k = _last_char_before(sh, max(0, v.start - 30), v.start)
     j = k
-    while j > 0 and sh[j - 1].isalpha():
+    while j > 0 and (sh[j - 1].isalpha() or sh[j - 1] == "'"):  # (also "Trump's")
         j -= 1
     word = sh[j:k + 1].lower()
     # also "when asked about it": a participle after a conjunction, its "be" left out;
@@ -2110,8 +2465,10 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
         if spk.text is not None:
             return spk, v
-    if v.form.endswith("ing") and not _WORD_CHAR.search(ctx.shadow, after[0], v.start):
-        # 'X called it a "silly idea," adding ...': the subject of the verb before
+    if v.form.endswith("ing") and (not _WORD_CHAR.search(ctx.shadow, after[0], v.start)
+                                   or _participle_link(ctx.shadow, after[0], v) >= 0):
+        # 'X called it a "silly idea," adding ...', 'X said "...," before adding': the
+        # subject of the verb before
         return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1]) if not told else None
@@ -2143,10 +2500,17 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
-    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag
+    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag (in its sentence)
         comma = _last_char_before(ctx.shadow, 0, spk.start)
         if comma >= 0 and ctx.shadow[comma] in ",(":
-            return _tidy(ctx, ctx.noun_phrase_before(max(0, comma - 200), comma))
+            lo = max(ctx.sentence(comma)[0], comma - 200)
+            np = ctx.noun_phrase_before(lo, comma)
+            name = _NAME_END.search(ctx.shadow, max(lo, comma - 80), comma)
+            if name is not None and np.text is not None and np.end <= name.start(1):
+                # "Trump's GOP primary rival Sen. Marco Rubio (R-Fla.)": the name
+                np = _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
+                              name.end(1))
+            return _tidy(ctx, np)
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
@@ -2289,18 +2653,42 @@ _BODY_KINDS = frozenset({"organisation", "country"})
 
 def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:
     """``q`` with ``speaker_name`` (and ``actor``) of the noun phrase a "who" speaker
-    follows ("Ann Lee, who ..."); ``q`` itself when none stands right before it."""
-    comma = _last_char_before(ctx.shadow, max(0, q.speaker_start - 5), q.speaker_start)
-    if comma < 0 or ctx.shadow[comma] != ",":
+    follows ("Ann Lee, who ...", "a senior aide who ..."); ``q`` itself when none stands
+    right before it."""
+    ante = _antecedent(ctx, q.speaker_start)
+    if ante is None:
         return q
+    return replace(q, actor=ante.actor, speaker_name=ante.text)
+
+
+def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
+    """The name or noun phrase right before the relative pronoun at ``who`` ("Ann Lee,
+    who", "one former staffer, who", "a senior aide who"), else None."""
+    sh = ctx.shadow
+    comma = _last_char_before(sh, max(0, who - 5), who)
+    if comma < 0 or not (sh[comma] in ",-" or sh[comma].isalpha()):
+        return None  # (a dash: "Donald Trump - who previously said")
+    if sh[comma].isalpha():  # no comma: the phrase ends right before "who"
+        comma += 1
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
-    if m is not None and m.end == _last_char_before(ctx.shadow, m.start, comma) + 1:
-        return replace(q, actor=m.actor, speaker_name=m.surface)
-    name = _NAME_END.search(ctx.shadow, max(0, comma - 80), comma)
-    if name is None or not _speaker_ok(name.group(1)) \
-            or name.group(1).lower() in _PRONOUNS or name.group(1).lower() in _OPENERS:
-        return q
-    return replace(q, speaker_name=ctx.text[name.start(1):name.end(1)])
+    if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
+        return _Speaker(m.surface, m.actor, m.start, m.end)
+    name = _NAME_END.search(sh, max(0, comma - 80), comma)
+    if name is None:
+        # "said one former staffer, who ...": the noun phrase before the comma
+        words = list(_NP_WORD.finditer(sh, max(0, comma - 60), comma))[-5:]
+        k = next((k for k in range(len(words) - 2, -1, -1)
+                  if words[k].group().lower() in _NP_OPENERS), None)
+        if k is None or any(w.group().lower() in _NP_STOPS for w in words[k + 1:]):
+            return None
+        while k > 0 and words[k - 1].group().lower() in _NP_OPENERS:
+            k -= 1  # "one former staffer", not "former staffer"
+        a, b = words[k].start(), words[-1].end()
+        return _Speaker(ctx.text[a:b], None, a, b)
+    low = name.group(1).lower()
+    if not _speaker_ok(name.group(1)) or low in _PRONOUNS or low in _OPENERS:
+        return None
+    return _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1), name.end(1))
 
 
 def _name_key(q: Quote) -> str:

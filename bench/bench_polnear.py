@@ -70,6 +70,16 @@ figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no act
   0.865 -> 0.862, R 0.504 -> 0.532, F1 0.637 -> 0.658; quote-marked R 0.877 -> 0.885.
 * general actor list: fit P 0.842 -> 0.844, R 0.475 -> 0.504; check P 0.860 -> 0.857,
   R 0.502 -> 0.530.
+
+Train only, by part, 2026-11-30 round 3 (branch quotes6, b39be31 -> its last commit; rules
+read from fit errors only, check looked at for the figure; no dev look): kit, no actor list:
+
+* fit: detection P 0.953 -> 0.955, R 0.571 -> 0.572; attribution P 0.851 -> 0.869, R 0.507
+  -> 0.518, F1 0.636 -> 0.649; quote-marked P 0.863 -> 0.886, R 0.868 -> 0.887.
+* check: detection P 0.960 -> 0.962, R 0.597 -> 0.595; attribution P 0.863 -> 0.876, R
+  0.533 -> 0.538, F1 0.659 -> 0.666; quote-marked P 0.881 -> 0.894, R 0.885 -> 0.890.
+* general actor list: fit P 0.845 -> 0.863, R 0.505 -> 0.516, quote-marked R 0.866 ->
+  0.884; check P 0.858 -> 0.871, R 0.531 -> 0.537, quote-marked R 0.884 -> 0.889.
 """
 
 from __future__ import annotations

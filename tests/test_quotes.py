@@ -439,16 +439,18 @@ SPEAKERS = [
     ('Speaking on television on Monday, Ann Lee called the chief "incredibly driven '
      'and careful."',
      [("direct", "Ann Lee", "Ann Lee", "called", "incredibly driven and careful.")]),
+    # a relative clause: the speaker is the phrase and its "who" (the words PolNeAR marks
+    # as the source), the name it stands for is speaker_name
     ("The hacker who first revealed that the server was open went to prison.",
-     [("reported", "The hacker", "The hacker", "revealed",
+     [("reported", "The hacker who", "The hacker", "revealed",
        "the server was open went to prison.")]),
     ("She will have to continue to emphasize that the plan works.",
      [("reported", "She", "She", "emphasize", "the plan works.")]),
-    # "who" stands for the name before its comma; "when asked" and "a written
-    # statement" are no cues
+    # "who" stands for the name before its comma (the speaker is both); "when asked" and
+    # "a written statement" are no cues
     ('Ann Lee, who told the committee when asked about it: "That matter is handled by '
      'career agents."',
-     [("direct", "who", "Ann Lee", "told", "That matter is handled by career agents.")]),
+     [("direct", "Ann Lee, who", "Ann Lee", "told", "That matter is handled by career agents.")]),
     ('Tom Baker said in a written statement that the claims had "no substance at all."',
      [("direct", "Tom Baker", "Tom Baker", "said", "no substance at all.")]),
     # after the quote a new clause with a subject of its own: the cue is before it
@@ -520,6 +522,217 @@ SPEAKERS = [
     # no speaker; the object rule reads the subject before the insertion)
     ("Ann Lee, a delegate from Ohio, criticized the city's bus plans.",
      [("reported", "Ann Lee", "Ann Lee", "criticized", "the city's bus plans.")]),
+    # a participle after an inverted verb belongs to the speaker after that verb, not to
+    # a name inside the quotation
+    ('"Tom Baker will lose," said Ann Lee, adding that the plant must close.',
+     [("direct", "Ann Lee", "Ann Lee", "said", "Tom Baker will lose,"),
+      ("reported", "Ann Lee", "Ann Lee", "adding", "the plant must close.")]),
+    # a participle joined by "before", "while", "also" (and an adverb) is the subject's of
+    # the verb before it
+    ('Tom Baker said the deal was "dead" on Monday before claiming it was "a trap."',
+     [("direct", "Tom Baker", "Tom Baker", "said", "dead"),
+      ("direct", "Tom Baker", "Tom Baker", "claiming", "a trap.")]),
+    ('Ann Lee cautioned "let us wait," before optimistically predicting that it would pass.',
+     [("direct", "Ann Lee", "Ann Lee", "predicting", "let us wait,"),
+      ("reported", "Ann Lee", "Ann Lee", "predicting", "it would pass.")]),
+    # "and" with an adverb before the verb: the sentence's subject goes on
+    ('Ann Lee went on the radio and officially endorsed Tom Baker, saying, "He is ready."',
+     [("reported", "Ann Lee", "Ann Lee", "endorsed", "Tom Baker"),
+      ("direct", "Ann Lee", "Ann Lee", "saying", "He is ready.")]),
+    # a paragraph ending with a colon introduces the quotation in the next one
+    ('Ann Lee spoke for an hour.\n\nTom Baker continued:\n\n"We will not wait for the council."',
+     [("direct", "Tom Baker", "Tom Baker", "continued", "We will not wait for the council.")]),
+    # a conjunction opening the sentence is no subject: the quote goes on from the one before
+    ('"It is over," said Ann Lee. Unless the council acts, "the plant will close next year."',
+     [("direct", "Ann Lee", "Ann Lee", "said", "It is over,"),
+      ("direct", "Ann Lee", "Ann Lee", None, "the plant will close next year.")]),
+    # a participle with no cue verb before it: the sentence's first name after an opening
+    # phrase of time, not "Hours"
+    ("Hours later, Tom Baker returned the favor to Ann Lee, telling reporters that she was right.",
+     [("reported", "Tom Baker", "Tom Baker", "telling", "she was right.")]),
+    # an opening curly mark misprinted as the closing one still closes the quote
+    ("“It is unusual,“ said Ann Lee, a lawyer. “It is a hard thing to do.”",
+     [("direct", "Ann Lee", "Ann Lee", "said", "It is unusual,"),
+      ("direct", "Ann Lee", "Ann Lee", None, "It is a hard thing to do.")]),
+    # a verb in a relative clause after the quote is not its cue; the main verb is
+    # (and the relative clause's own verb is Ann Lee's, its content ending at the comma
+    # before the main verb)
+    ("“The answer is no,” Ann Lee, who has proposed a new vote, said at the time.",
+     [("direct", "Ann Lee", "Ann Lee", "said", "The answer is no,"),
+      ("reported", "Ann Lee, who", "Ann Lee", "proposed", "a new vote")]),
+    # "who" after a name, a phrase with an article or a number word, with or without a
+    # comma, auxiliaries and adverbs between
+    ("He met Ann Lee, who has long criticized the plan.",
+     [("reported", "Ann Lee, who", "Ann Lee", "criticized", "the plan.")]),
+    ("The plan drew fire from a senior official who has criticized the agency.",
+     [("reported", "a senior official who", "a senior official", "criticized",
+       "the agency.")]),
+    ('"No," said one former staffer, who said he left on good terms. "I had to go."',
+     [("direct", "one former staffer", "one former staffer", "said", "No,"),
+      ("reported", "one former staffer, who", "one former staffer", "said",
+       "he left on good terms."),
+      ("direct", "one former staffer, who", "one former staffer", None, "I had to go.")]),
+    # an inverted cue closing the sentence, more than ten words after the quote
+    ('"To see the number of cases that could change is stunning," since so many cases were '
+     "decided by one vote, said Ann Lee, who teaches law in Ohio.",
+     [("direct", "Ann Lee", "Ann Lee", "said",
+       "To see the number of cases that could change is stunning,")]),
+    # a question ending with its mark, then a name and a verb: the cue, even when the
+    # sentence goes on
+    ("“Is it two? Three?” Ann Lee asks as a man walks in front of her with a ladder and a box.",
+     [("direct", "Ann Lee", "Ann Lee", "asks", "Is it two? Three?")]),
+    # a dash ends a clause: the subject is after the dashed insertion, not before it
+    ('In May - four months after Tom Baker left office - the city told the court that '
+     '"no records exist."',
+     [("direct", "the city", "the city", "told", "no records exist.")]),
+    # the sentence's subject after an opening phrase of time ("Eight years ago,")
+    ('Eight years ago, he backed Tom Baker over Lee and said, "She has done nothing."',
+     [("direct", "he", "he", "said", "She has done nothing.")]),
+    # "who" after a dash stands for the name before the dash
+    ('Front-runner Tom Baker - who previously said he would "bomb the fields" - won.',
+     [("direct", "Front-runner Tom Baker - who", "Front-runner Tom Baker", "said",
+       "bomb the fields")]),
+    # a name and a verb outside the lexicon right before the quote ("shot back,") speak
+    # it, not the subject of a lexicon verb in the clause before
+    ("After Tom Brown spoke at the debate, Ann Lee shot back, “I could have stayed home.”",
+     [("direct", "Ann Lee", "Ann Lee", None, "I could have stayed home.")]),
+    # a passive cue with "that" names no speaker: whoever was told did not speak
+    ("At the time, it was said that the party might never win again.",
+     [("reported", None, None, "said", "the party might never win again.")]),
+    ("Tom Baker was told that the plan had failed.",
+     [("reported", None, None, "told", "the plan had failed.")]),
+    # after a quote ending with a comma, a name and a verb outside the lexicon speak it;
+    # it does not go on with the speaker before
+    ("“Look at them,” Ann Lee said. “They want free things,” Tom Baker shot back with a laugh.",
+     [("direct", "Ann Lee", "Ann Lee", "said", "Look at them,"),
+      ("direct", "Tom Baker", "Tom Baker", None, "They want free things,")]),
+    # (also a phrase with an article: "an angry Tom Baker", "the crowd")
+    ('"Do we give up?" Ann Lee asked. "No!" the crowd cried out.',
+     [("direct", "Ann Lee", "Ann Lee", "asked", "Do we give up?"),
+      ("direct", "the crowd", "the crowd", None, "No!")]),
+    ("“It is lost,” she claimed. “It will never be lost,” an angry Tom Baker retaliated.",
+     [("direct", "she", "she", "claimed", "It is lost,"),
+      ("direct", "an angry Tom Baker", "an angry Tom Baker", None, "It will never be lost,")]),
+    # a short sentence of a name and a verb right before a quote introduces it
+    ('"We will win," said Tom Baker. Iowa State\'s Ann Lee agreed. "The party is out of time."',
+     [("direct", "Tom Baker", "Tom Baker", "said", "We will win,"),
+      ("direct", "Iowa State's Ann Lee", "Iowa State's Ann Lee", None,
+       "The party is out of time.")]),
+    # "one of ..." after an inverted verb is the speaker; the relative clause after it
+    # ("who spoke on condition of anonymity") is no cue of the sentence
+    ('"There is no path," said one of those advisers, who spoke on condition of anonymity.',
+     [("direct", "one of those advisers", "one of those advisers", "said",
+       "There is no path,")]),
+    # a noun form ("calls", "claims") after a capitalised determiner opening the sentence
+    # is a noun: no cue
+    ("The calls that came in were many. His claims that she lied were false.", []),
+    # an insertion with a comma of its own ("in Columbus, Ohio"): the subject before it
+    ('Ann Lee, during a town hall meeting in Columbus, Ohio, said she was "going to win."',
+     [("direct", "Ann Lee", "Ann Lee", "said", "going to win.")]),
+    # a relative clause with "has not" after the quote: the main verb is the cue
+    ('"I do not believe in it," Ann Lee, who has not endorsed a candidate, told reporters.',
+     [("direct", "Ann Lee", "Ann Lee", "told", "I do not believe in it,"),
+      ("reported", "Ann Lee, who", "Ann Lee", "endorsed", "a candidate")]),
+    # a participle after "upon": the subject of the verb before
+    ('Tom Baker, himself a Lee supporter, drew boos upon saying, "Lee heard you."',
+     [("direct", "Tom Baker", "Tom Baker", "saying", "Lee heard you.")]),
+    # a verb that names the quoted words ("what X called") is their cue, whatever verb
+    # follows the quote
+    ('In 2009, under what Tom Baker called "the prior economy model," the club charged a fee.',
+     [("direct", "Tom Baker", "Tom Baker", "called", "the prior economy model,"),
+      ("reported", "the club", "the club", "charged", "a fee.")]),
+    # a verb form after a determiner or a possessive ("a mock trial", "the senator's
+    # alleged") is no cue
+    ('Playing a prosecutor in a mock trial, Tom Baker roused the crowd to "lock her up" chants.',
+     [("scare", None, None, None, "lock her up")]),
+    ("He is listed as one of the senator's alleged “allies” in the filing.",
+     [("scare", None, None, None, "allies")]),
+    # no cue verb: the sentence's subject after an opening phrase or a conjunction, also a
+    # phrase with an article or a possessive; not a name after a preposition ("on Twitter")
+    ('In the hours after the attack, a familiar voice celebrated it on Twitter: "We arrived."',
+     [("direct", "a familiar voice", "a familiar voice", None, "We arrived.")]),
+    ('And she is sure that jailing Tom Baker will make him louder: "They made a monster."',
+     [("direct", "she", "she", None, "They made a monster.")]),
+    ('Now his friends make jokes about sending observers to Ohio "to ensure a fair vote."',
+     [("direct", "his friends", "his friends", None, "to ensure a fair vote.")]),
+    # (a possessive opens the subject only before a noun for who speaks: "His campaign")
+    ('His campaign protested the ruling as "deeply unfair to the voters of Ohio."',
+     [("direct", "His campaign", "His campaign", None, "deeply unfair to the voters of Ohio.")]),
+    # an opening participle phrase, irregular or long, is no subject
+    ('Led by the council speaker, the rally denounced the call for "a total and complete '
+     'shutdown of entry."',
+     [("direct", "the rally", "the rally", None, "a total and complete shutdown of entry.")]),
+    ("Filling in for Tom Baker at the same event where Ann Lee and Bill Cole appeared on "
+     'Sunday, West landed a sharp dig at "my dear sister Ann Lee over there."',
+     [("direct", "West", "West", None, "my dear sister Ann Lee over there.")]),
+    # an infinitive after a participle ("asked to confirm") is no cue before a quote: a
+    # short marked phrase with no cue left is a term
+    ('When asked to confirm his role in the "top secret" email chains, a source did so.',
+     [("scare", None, None, None, "top secret")]),
+    # a title keeps its comma inside the marks ("Doomed to Succeed,"), also a two-word one
+    # after "ad,": a term; a title-case quotation with a cue stays one
+    ('In his new book, "Doomed to Succeed," and in an interview, Tom Baker said so.',
+     [("scare", None, None, None, "Doomed to Succeed,")]),
+    ('One ad, "Balanced Rebellion," stars an actor.',
+     [("scare", None, None, None, "Balanced Rebellion,")]),
+    ('He yelled "Shut Up," and left the room.',
+     [("direct", "He", "He", "yelled", "Shut Up,")]),
+    # "that" before a time word ending the sentence is a determiner: no reported speech
+    ('"This was the place," he said in his speech that night.',
+     [("direct", "he", "he", "said", "This was the place,")]),
+    # time words between an insertion and the verb ("this past week announced")
+    ("Ann Lee, the party chairman, this past week announced the creation of a new fund.",
+     [("reported", "Ann Lee", "Ann Lee", "announced", "the creation of a new fund.")]),
+    # a verb after an insertion's comma is no inverted cue: its object is no speaker
+    ("Ann Lee's son, Tom, defended his mother Tuesday on Facebook, saying: \"She did "
+     'nothing wrong at all."',
+     [("reported", "Ann Lee's son", "Ann Lee's son", "defended", "his mother Tuesday on Facebook"),
+      ("direct", "Ann Lee's son", "Ann Lee's son", "saying", "She did nothing wrong at all.")]),
+    # a party tag ends the speaker's name; the name is looked for in its own sentence
+    ('"That is why I am with her," Ann Lee said. Lawbreaker? Senate Minority Leader Tom M. '
+     'Baker (D-Nev.) told reporters that Bill Cole "may have broken the law" by it.',
+     [("direct", "Ann Lee", "Ann Lee", "said", "That is why I am with her,"),
+      ("direct", "Senate Minority Leader Tom M. Baker", "Senate Minority Leader Tom M. Baker",
+       "told", "may have broken the law")]),
+    # (the name right before the tag, not the first capitalised words of the phrase)
+    ("At a rally Monday, Trump's GOP primary rival Sen. Marco Rubio (R-Fla.) said Trump is "
+     '"unelectable now."',
+     [("direct", "Sen. Marco Rubio", "Sen. Marco Rubio", "said", "unelectable now.")]),
+    # an age is a person ("the 46-year-old"), not a number
+    ('"He has always been a friend," the 46-year-old said.',
+     [("direct", "the 46-year-old", "the 46-year-old", "said", "He has always been a friend,")]),
+    # a conjunction before a pronoun: the pronoun is the subject, not the words after the
+    # first comma
+    ('Then he cut into Tom Baker, calling him a "stiff" and a "spoiled child."',
+     [("direct", "he", "he", "calling", "stiff"),
+      ("direct", "he", "he", "calling", "spoiled child.")]),
+    # after an inverted verb, a role word between two names ("Kremlin spokesman")
+    ('"No comment," said Kremlin spokesman Dmitry Peskov.',
+     [("direct", "Kremlin spokesman Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "said",
+       "No comment,")]),
+    # a base form left out as a noun ("state", "claim") is a cue after "the" and a
+    # capitalised plural
+    ('"The kingdom leads the fight," the Saudis state in the white paper.',
+     [("direct", "the Saudis", "the Saudis", "state", "The kingdom leads the fight,")]),
+    ("The Democrats claim the vote was rigged. The United States claim was rejected.",
+     [("reported", "The Democrats", "The Democrats", "claim", "the vote was rigged.")]),
+    # "As X put it," introduces X's words (X before its insertion)
+    ('As Ann Lee, a professor of law at Yale, put it, "A deal is a deal for both sides."',
+     [("direct", "Ann Lee", "Ann Lee", None, "A deal is a deal for both sides.")]),
+    # an inverted verb outside the lexicon after the quote, then who spoke ("blared the
+    # front page of ..."), ending the sentence
+    ('"Choke!" blared the front page of The Ohio Herald.',
+     [("direct", "the front page of The Ohio Herald", "the front page of The Ohio Herald",
+       None, "Choke!")]),
+    # (also the last clause of the sentence before: "..., and her husband cut in.")
+    ("“Tell her I promised you a picture,” Ann Lee said, and her husband cut in. “Do not "
+     "forget the photographer.”",
+     [("direct", "Ann Lee", "Ann Lee", "said", "Tell her I promised you a picture,"),
+      ("direct", "her husband", "her husband", None, "Do not forget the photographer.")]),
+    # an inverted cue between two halves of a quote is the cue of both
+    ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
+     [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
+      ("direct", "the Ohio senator", "the Ohio senator", "said", "because two rights collide.")]),
 ]
 
 
