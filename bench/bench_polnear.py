@@ -60,6 +60,13 @@ not printed; rules tuned on train only):
   quote-marked attribution P 0.839 R 0.828. General actor list: attribution P 0.833
   R 0.529; quote-marked R 0.825. (Train at the same commit: P 0.854 R 0.512, quote-marked
   R 0.872.) Goals not reached.
+* 2026-11-30, third round, commit 1535e78 (the round's one dev look, after the rules of
+  branch quotes6, written from train-fit errors only): kit, no actor list: detection P
+  0.962 R 0.616; attribution P 0.849 R 0.536 F1 0.657; quote-marked attribution P 0.851
+  R 0.835. General actor list: attribution P 0.843 R 0.534; quote-marked R 0.831. (Train
+  fit at the same rules: P 0.869 R 0.518, quote-marked R 0.887; check: P 0.876 R 0.538,
+  quote-marked R 0.890.) Goals (P >= 0.85, R >= 0.60, quote-marked R >= 0.85) not
+  reached: P is 0.001 short.
 
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
