@@ -76,6 +76,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
+from .actors.lexicon import role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -710,6 +711,8 @@ _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)
 
 
 _AGE = re.compile(r"\d+-year-old")
+#: A lower-case Arabic article joined to a name ("el-Haddad", "al-Assad"): part of it.
+_NAME_PARTICLE = re.compile(r"(?:al|el|ul)-[A-Z]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1141,9 +1144,24 @@ class _Context:
                 lo = hi - 3
             else:
                 end = first + 1
-                while end < hi and words[end][:1].isupper() \
-                        and words[end].lower() not in _FUNCTION_WORDS:
-                    end += 1
+                while end < hi:
+                    if words[end][:1].isupper() and words[end].lower() not in _FUNCTION_WORDS:
+                        end += 1
+                    elif words[end] in ("of", "for") and end + 1 < hi \
+                            and words[end - 1].lower() in role_nouns() and (
+                                words[end + 1][:1].isupper() or (words[end + 1] == "the"
+                                                                 and end + 2 < hi)):
+                        # a title's office: "Secretary of State Hillary Clinton" (not
+                        # "Wayne Pacelle of the Humane Society")
+                        end += 1
+                    elif words[end] == "the" and words[end - 1] in ("of", "for"):
+                        end += 1
+                    else:
+                        break
+                while words[end - 1] in ("of", "for", "the"):
+                    end -= 1
+                if end < hi and words[end] in _SPEAKING_HEADS:
+                    end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
                 lo, hi = first, end
         elif hi - lo > 8:
             lo = hi - 3
@@ -1185,8 +1203,9 @@ class _Context:
                 role = (caps and w.group().rstrip("s") in _INVERTED_HEADS
                         and i + 1 < len(window) and window[i + 1].group()[:1].isupper()
                         and not self.shadow[w.end():window[i + 1].start()].strip())
-                if not w.group()[:1].isupper() and not role:
-                    break
+                if not w.group()[:1].isupper() and not role \
+                        and not (caps and _NAME_PARTICLE.match(w.group())):
+                    break  # (but "said Essam el-Haddad", "Bashar al-Assad")
                 caps.append(w)
             if caps and lead:
                 caps = [*words[:lead], *caps]

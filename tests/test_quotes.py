@@ -733,6 +733,16 @@ SPEAKERS = [
     ('"It is a hard issue," said the Ohio senator, "because two rights collide."',
      [("direct", "the Ohio senator", "the Ohio senator", "said", "It is a hard issue,"),
       ("direct", "the Ohio senator", "the Ohio senator", "said", "because two rights collide.")]),
+    # seen on unseen allsides events (2026-11-30): a run of names and its noun; an "of" inside
+    # a title; an Arabic article joined to a name
+    ("Senior Gondish officials in Varna said the talks were “very close” to a deal.",
+     [("direct", "Senior Gondish officials", "Senior Gondish officials", "said",
+       "very close")]),
+    ("Secretary of State Hilda Rodham Vance said there is no substitute for peace.",
+     [("reported", "Secretary of State Hilda Rodham Vance",
+       "Secretary of State Hilda Rodham Vance", "said", "there is no substitute for peace.")]),
+    ("“We hope to receive it soon,” said Essam el-Haddad, a top adviser.",
+     [("direct", "Essam el-Haddad", "Essam el-Haddad", "said", "We hope to receive it soon,")]),
 ]
 
 
