@@ -917,6 +917,8 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     m = _TAIL_END.match(sh, comma, stop) if _last_word(sh, comma, stop) in ctx.verbs.forms \
         else None
     if m is not None and m.group("verb") in ctx.verbs.forms:
+        if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")):
+            return None  # "..., and no casualties were reported.": what, not who
         return (comma, m.start("speaker"), m.end("speaker"),
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     if stop - comma > 200:
