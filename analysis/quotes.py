@@ -1767,6 +1767,17 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # pronoun, and the pronoun ("Ann Lee, who"; speaker_name "Ann Lee")
         return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
                         ante.text)
+    if ctx.shadow.find(" who ", sentence_start, v.start) >= 0:
+        front = _SUBJECT_WHO.fullmatch(ctx.shadow, sentence_start, v.start)
+        if front is not None and not any(w in ctx.verbs.forms
+                                         for w in front.group("np").split()):
+            # "Foreign diplomats who were briefed on the plan said": the phrase before the
+            # relative clause, not the last noun of the clause
+            a, b = front.span("np")
+            inner = ctx.mention_before(a, b + 1)
+            if inner is not None and inner.start == a and inner.end == b:
+                return ctx.speaker_from(inner)
+            return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
     m = ctx.mention_before(sentence_start, v.start)
     lo = max(sentence_start, v.start - 40)
     when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
@@ -2357,6 +2368,11 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 
 # The relative pronoun right before a verb, perhaps with auxiliaries and adverbs: "Ann
 # Lee, who has long criticized", "an official who first said".
+#: A sentence opening with a short phrase and a relative clause on "who" up to the verb:
+#: "Foreign diplomats who were briefed on the outlines of a deal (said)".
+_SUBJECT_WHO = re.compile(
+    r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+who[ \t]+"
+    r"[^,;:\"\n\u201c\u201d]{3,120}?[ \t]+")
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
     r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}$")

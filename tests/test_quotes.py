@@ -743,6 +743,9 @@ SPEAKERS = [
        "Secretary of State Hilda Rodham Vance", "said", "there is no substitute for peace.")]),
     ("“We hope to receive it soon,” said Essam el-Haddad, a top adviser.",
      [("direct", "Essam el-Haddad", "Essam el-Haddad", "said", "We hope to receive it soon,")]),
+    # a relative clause between the subject and its verb: the phrase before "who"
+    ("Foreign diplomats who were briefed on the outlines of a deal said it came in stages.",
+     [("reported", "Foreign diplomats", "Foreign diplomats", "said", "it came in stages.")]),
     # a passive verb at the end names what was reported, not who reported it
     ("Neither main city was struck, and no casualties were reported.", []),
 ]
