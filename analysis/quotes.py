@@ -1795,6 +1795,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         np = ctx.noun_phrase_before(sentence_start, pos)
         if np.text is not None:
             return np
+    if m is not None and aside is not None and not ctx.shadow[m.end:aside.start()].strip():
+        # "David Cavanaugh, who helps distribute coal mining equipment for a living, says":
+        # the name right before a comma insertion, however long the insertion
+        return ctx.speaker_from(m)
     if m is not None:
         gap = ctx.shadow[m.end:v.start]
         n = _word_count(ctx.shadow, m.end, v.start)
@@ -2641,6 +2645,12 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     named: list[Quote] = []
     bodies: list[Quote] = []  # speakers that are organisations or countries, in order
     for q in quotes:
+        if q.actor is None and q.speaker and q.speaker_start >= 0 and ctx.mentions:
+            # "Drexler owns a shop, and says ...", '"...," Drexler laughs.': a listed name
+            # ending the speaker's words is who speaks, whichever rule found them
+            m = ctx.mention_before(q.speaker_start, q.speaker_end)
+            if m is not None and m.end == q.speaker_end:
+                q = replace(q, actor=m.actor)
         low = (q.speaker or "").lower()
         if low == "who" and q.speaker_start > 0:
             # "Ann Lee, who told the committee ...": the name the relative stands for

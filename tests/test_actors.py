@@ -997,3 +997,16 @@ def test_discover_keeps_a_title_s_rank_and_drops_weekdays():
     assert table.loc["Jeb Bushel", "titles"] == "Florida Gov."
     assert table.loc["Martha MacCallum", "titles"] == "Fox News anchor"
     assert not any("Wednesday" in c for c in table.index)
+
+
+def test_discovered_people_take_a_gender_from_a_clear_first_name():
+    from analysis.actors.discovery import discovered_entries
+
+    table = pd.DataFrame({"candidate": ["Betty Vole", "Terry Vole", "Ann Quill"],
+                          "kind_guess": ["person"] * 3, "forms": ["Betty Vole", "Terry Vole",
+                                                                   "Ann Quill"],
+                          "titles": ["", "", "Mr."]})
+    genders = {e["name"]: e.get("gender") for e in discovered_entries(table)}
+    # census 1990: BETTY only for women; TERRY for both (0.311% of men, 0.080% of women);
+    # a title decides before the first name
+    assert genders == {"Betty Vole": "female", "Terry Vole": None, "Ann Quill": "male"}

@@ -1238,3 +1238,17 @@ def test_reported_after_a_verb_with_and_without_white_space():
         ("that", "Smith", "talks failed."),
         ("parenthetical", "Lee", "The vote, Lee said, was close."),
     ]
+
+
+def test_a_listed_name_ending_the_speaker_is_who_speaks():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Betty Vole", "person"), Actor("David Lintz", "person")])
+    text = ('Betty Vole met us. Vole owns a small shop, and says she is happy. '
+            '"I want to see it," Vole laughs. '
+            # a long comma insertion between the name and its verb
+            'David Lintz, who helps distribute coal mining equipment for a living, says he '
+            'supports the plan.')
+    found = [(q.speaker, q.actor) for q in find_quotes(text, listed)]
+    assert found == [("Vole", "Betty Vole"), ("Vole", "Betty Vole"),
+                     ("David Lintz", "David Lintz")]

@@ -574,7 +574,8 @@ def actor_list_yaml(discovered: pd.DataFrame, *, event: str | None = None,
     Rows whose ``kind_guess`` is ``unknown`` are written as ``kind: place`` (check them).
     Single-word surnames are left out of ``aliases`` (the kit derives them), generic titles
     ("Mr.", "President") are left out of ``titles`` (the kit reads them before any listed
-    person's surname) but decide ``gender`` ("Mr." male, "Ms." female), only people keep
+    person's surname) but decide ``gender`` ("Mr." male, "Ms." female; without one, a
+    first name the 1990 US census gives almost only to one sex), only people keep
     titles (a role phrase before "States" is not a title of the country), and an alias or
     title that is already another row's name, alias or title is dropped. With ``actors``
     (the lists it will be loaded beside, such as ``world.yml``), a row of a known actor is
@@ -644,9 +645,26 @@ def discovered_entries(discovered: pd.DataFrame, *, actors: ActorsOption = None
             entry["aliases"] = [*entry.get("aliases", []), *aliases]
         if titles_kept:
             entry["titles"] = [*entry.get("titles", []), *titles_kept]
+        if kind == "person" and not genders:
+            genders = {_first_name_gender(name)} - {None}
         if kind == "person" and len(genders) == 1 and "gender" not in entry:
             entry["gender"] = genders.pop()
     return list(entries.values())
+
+
+def _first_name_gender(name: str) -> str | None:
+    """"male" or "female" when the 1990 US census gives the name's first word to one sex
+    at least twenty times as often as to the other ("Betty", "David"); None for names
+    given to both ("Terry", "Jordan") or not in the list."""
+    shares = first_names().get(name.split(" ", 1)[0].casefold())
+    if not shares:
+        return None
+    male, female = shares
+    if male >= 20 * female and male > 0:
+        return "male"
+    if female >= 20 * male and female > 0:
+        return "female"
+    return None
 
 
 class DiscoveredActorsNotice(UserWarning):
