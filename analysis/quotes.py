@@ -630,15 +630,16 @@ _PRONOUNS_RESOLVED = {"he", "she"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|\b(?:and|but|while|as|that|what|who|which|because|when|"
-    r"after)\b)\s*",
+    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|that|"
+    r"what|who|which|because|when|after|though|although)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
 # every branch opens with a literal and checks the word boundary behind it.
 _CLAUSE_LOWER = re.compile(
-    r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|a(?<=\ba)(?:nd|s|fter)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
-    r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)hat\b\s*")
+    r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
+    r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
+    r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)h(?:at|ough)\b\s*")
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma

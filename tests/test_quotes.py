@@ -746,6 +746,9 @@ SPEAKERS = [
     # a relative clause between the subject and its verb: the phrase before "who"
     ("Foreign diplomats who were briefed on the outlines of a deal said it came in stages.",
      [("reported", "Foreign diplomats", "Foreign diplomats", "said", "it came in stages.")]),
+    # a dash (shown as an em dash) and "though" open a clause: its subject speaks
+    ("They voted on the Gondish Care Act — though he says repealing it is not realistic.",
+     [("reported", "he", "he", "says", "repealing it is not realistic.")]),
     # a passive verb at the end names what was reported, not who reported it
     ("Neither main city was struck, and no casualties were reported.", []),
 ]
