@@ -1165,6 +1165,12 @@ class _Context:
                     end -= 1
                 if end < hi and words[end] in _SPEAKING_HEADS:
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
+                elif end == first + 1 and words[first].lower() in _COUNT_WORDS:
+                    # "Two weekend polls in Kentucky": a number opening the sentence, and
+                    # the lower-case words of its phrase
+                    while end < hi and words[end].islower() \
+                            and words[end] not in _FUNCTION_WORDS:
+                        end += 1
                 lo, hi = first, end
         elif hi - lo > 8:
             lo = hi - 3
@@ -1580,6 +1586,10 @@ def _named_subject(text: str | None) -> bool:
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
 
 
+#: Words counting what follows them ("Two weekend polls", "Several senators").
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten", "several", "many", "some", "most", "both", "few", "dozens",
+                          "hundreds", "thousands"})
 #: Plural nouns for people that speak as a group with no name or article ("Mr. Obama,
 #: officials said, has ...", "aides said"): subjects like names.
 _PEOPLE = frozenset({

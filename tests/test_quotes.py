@@ -749,6 +749,10 @@ SPEAKERS = [
     # a dash (shown as an em dash) and "though" open a clause: its subject speaks
     ("They voted on the Gondish Care Act — though he says repealing it is not realistic.",
      [("reported", "he", "he", "says", "repealing it is not realistic.")]),
+    # a number opening the sentence is no name: its phrase is the subject
+    ("Two weekend polls in Kentucky showed the senator extending his lead.",
+     [("reported", "Two weekend polls", "Two weekend polls", "showed",
+       "the senator extending his lead.")]),
     # a passive verb at the end names what was reported, not who reported it
     ("Neither main city was struck, and no casualties were reported.", []),
 ]
