@@ -712,6 +712,8 @@ _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)
 
 
 _AGE = re.compile(r"\d+-year-old")
+#: A subject pronoun with a contracted auxiliary ("he's hinted", "she'd said").
+_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it))['\u2019](?:s|d|ve|re|ll)")
 #: A lower-case Arabic article joined to a name ("el-Haddad", "al-Assad"): part of it.
 _NAME_PARTICLE = re.compile(r"(?:al|el|ul)-[A-Z]")
 
@@ -1228,6 +1230,11 @@ class _Context:
         return _Speaker(self.text[caps[0].start():end], None, caps[0].start(), end)
 
     def resolve_pronoun(self, sp: _Speaker) -> _Speaker:
+        contracted = _CONTRACTED.fullmatch(sp.text) if sp.text and "'" in self.shadow[
+            sp.start:sp.end] else None
+        if contracted:  # "he's hinted", "she'd said": the pronoun
+            end = sp.start + contracted.end(1)
+            sp = _Speaker(self.text[sp.start:end], sp.actor, sp.start, end, sp.names)
         if sp.text and sp.text.lower() in _PRONOUNS_RESOLVED:
             k = bisect.bisect_left(self.people_starts, sp.start)
             while k > 0:  # the last person (in list order) ending by sp.start

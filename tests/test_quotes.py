@@ -753,6 +753,9 @@ SPEAKERS = [
     ("Two weekend polls in Kentucky showed the senator extending his lead.",
      [("reported", "Two weekend polls", "Two weekend polls", "showed",
        "the senator extending his lead.")]),
+    # a contracted auxiliary is no part of the speaker
+    ("Tom Vole left. He'd said the plan would fail.",
+     [("reported", "He", "He", "said", "the plan would fail.")]),
     # a passive verb at the end names what was reported, not who reported it
     ("Neither main city was struck, and no casualties were reported.", []),
 ]
