@@ -17,14 +17,15 @@ as ``coverage`` does (per sentence and other article, its best candidate when it
 threshold; a pair makes both its sentences shared). Printed: pair and sentence accuracy
 per variant. Needs scikit-learn and ../shared/corpora/allsides-abp/ (skips, saying so,
 without the corpus). Figures only: no sentence is printed. Labelled sentences the current
-cleaner no longer finds are left out (``bench_coverage.py`` counts them). ``EVENT_HOOK``
-lets another bench add measures (``bench_coverage_vectors.py``).
+cleaner no longer finds are left out (``bench_coverage.py`` counts them). ``event_rows``
+takes ``extra=`` so that another bench can add measures (``bench_coverage_vectors.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +48,6 @@ SPEECH = frozenset({
 })
 #: Set by another bench to add measures: called with an event's marks and evidence, it
 #: returns {name: sentence x sentence matrix}; each candidate row gets the (i, j) entry.
-EVENT_HOOK = None
 _LOGGED = {"shared_weight", "longest_run", "length", "other_length", "event_n", "rank",
            "rank_back"}
 
@@ -110,9 +110,11 @@ def _lead(marks) -> set[str]:
     return set(ordered[: (len(ordered) + 1) // 2])
 
 
-def event_rows(corpus: pd.DataFrame, gold: pd.DataFrame) -> dict[str, dict]:
+def event_rows(corpus: pd.DataFrame, gold: pd.DataFrame, *,
+               extra: Callable[..., dict] | None = None) -> dict[str, dict]:
     """Per event: candidate rows (measures and gold label of their sentence x article) and
-    the gold rows as (sentence position, other article number, label)."""
+    the gold rows as (sentence position, other article number, label). ``extra(marks,
+    ev)``, if given, returns more measures per event (see ``_one_event``)."""
     sents = sentence_pairs(corpus, caller="variants", method="cosine")[0]
     gold = gold.assign(current=locate(gold, sents)[0])
     gold = gold[gold["current"].notna()]  # labels no longer found (bench_coverage counts them)
@@ -121,13 +123,14 @@ def event_rows(corpus: pd.DataFrame, gold: pd.DataFrame) -> dict[str, dict]:
     try:
         events = {}
         for event, part in sents[sents["repeat_of"].isna()].groupby("event", sort=True):
-            events[event] = _one_event(part.reset_index(drop=True), gold, original, event)
+            events[event] = _one_event(part.reset_index(drop=True), gold, original, event,
+                                       extra)
     finally:
         matching.MIN_COSINE = floor
     return events
 
 
-def _one_event(part, gold, original, event) -> dict:
+def _one_event(part, gold, original, event, extra=None) -> dict:
     articles = pd.factorize(part["article_id"])[0]
     outlets = part["outlet"].to_numpy()
     marks, ev, asked, measures = matching.closest_candidates(
@@ -137,7 +140,7 @@ def _one_event(part, gold, original, event) -> dict:
     members = {k: np.flatnonzero(articles == k) for k in np.unique(articles)}
     best_cosines = np.sort([ev.cosine[i, cols].max() for i in range(len(marks))
                             for cols in members.values() if outlets[cols[0]] != outlets[i]])
-    hooked = EVENT_HOOK(marks, ev) if EVENT_HOOK is not None else {}
+    hooked = extra(marks, ev) if extra is not None else {}
     rows = []
     for (i, j), m in zip(asked, measures, strict=True):
         cols, mine = members[articles[j]], members[articles[i]]

@@ -131,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = labelled_articles(load_corpus(args.corpus), gold)
     base = list(matching.MATCH_FEATURES)
     for path in args.vectors:
-        variants.EVENT_HOOK = vector_measures(*read_vectors(path))
-        events = variants.event_rows(corpus, gold)
+        events = variants.event_rows(corpus, gold,
+                                     extra=vector_measures(*read_vectors(path)))
         print(f"{path.name}: {len(events)} events; leave-one-event-out, pairs / sentences")
         p0, s0, rows0 = variants.leave_one_event_out(events, base, detail=True)
         print(f"  the model's {len(base)} measures{'':<14} {p0:.3f}  {s0:.3f}")
@@ -152,7 +152,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"{int((left[m] >= f)[left['label'] == 0].sum())}" for f in FLOORS)
             print(f"    {m:<16} AUC {auc(left['label'], left[m]):.3f}; best >= floor, "
                   f"shared/unique: {reach}")
-    variants.EVENT_HOOK = None
     return 0
 
 
