@@ -490,13 +490,14 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         if not _CONNECTED.search(f):  # not "Ted Cruz of Texas" with "Ted Poe of Texas"
             by_ends[(w[0], w[-1])].append(f)
     # "Mohamed Morsi" and "Mohammed Morsi": one person, spelt two ways
-    canon: dict[tuple[str, str], tuple[str, str]] = {}
-    for key in by_ends:
-        canon[key] = next((k for k in canon if k[1] == key[1] and canon[k] == k
-                           and _spelling_variants(k[0], key[0])), key)
+    firsts_of: dict[str, list[str]] = defaultdict(list)  # last word -> first words kept
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for key, same in by_ends.items():
-        people[canon[key]].extend(same)
+    for (first, last), same in by_ends.items():
+        kept = firsts_of[last]
+        head = next((k for k in kept if _spelling_variants(k, first)), None)
+        if head is None:
+            kept.append(first)
+        people[(head or first, last)].extend(same)
     for same in people.values():
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
