@@ -999,6 +999,24 @@ def test_discover_keeps_a_title_s_rank_and_drops_weekdays():
     assert not any("Wednesday" in c for c in table.index)
 
 
+def test_discover_an_acronym_with_digits_is_no_organisation():
+    corpus = from_texts({"A": "The FDA said COVID-19 cases rose. The FDA and COVID-19 again.",
+                         "B": "COVID-19 spread. The FDA spoke."})
+    kinds = discover_actors(corpus).set_index("candidate")["kind_guess"]
+    assert kinds["FDA"] == "organisation"
+    assert kinds["COVID-19"] == "unknown"
+
+
+def test_discover_splits_a_name_in_capitals_glued_to_another():
+    corpus = from_texts({"A": "Whitmer told USA TODAY Pence remains responsive. Mike Pence "
+                              "spoke. Pence left. USA TODAY asked.",
+                         "B": "USA TODAY reported it."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert not any("USA TODAY Pence" in f for f in table["forms"])
+    assert table.loc["Mike Pence", "n_mentions"] == 3
+    assert table.loc["USA TODAY", "n_mentions"] == 2
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

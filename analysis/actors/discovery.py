@@ -408,6 +408,7 @@ def discover_actors(
             or (h[0].lower() in orgs  # "Pentagon", not "Service firms"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
+    hits = _split_glued(hits)
     forms = Counter(h[0] for h in hits)
     known = actors._matcher if actors is not None and len(actors) else None
     known_of = {}
@@ -551,11 +552,30 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     return groups
 
 
+def _split_glued(hits: list[tuple]) -> list[tuple]:
+    """Hits whose form is a name in capitals glued to another name ("Whitmer told USA
+    TODAY Pence remains ...") as the second name alone, when both are seen on their own
+    elsewhere; the verb before belonged to the first, so the second does not speak."""
+    forms = Counter(h[0] for h in hits)
+    out = []
+    for h in hits:
+        words = h[0].split()
+        k = 0
+        while k < len(words) - 1 and words[k].isupper() and len(words[k]) > 1:
+            k += 1
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if 0 < k < len(words) and forms[head] and forms[tail] and not h[1]:
+            h = (tail, h[1], h[2], h[3], h[4], False)
+        out.append(h)
+    return out
+
+
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
                 speaks: bool = False, names: Mapping[str, Any] | None = None) -> str:
     words = {w.lower() for f in members for w in f.split()}
-    if words & organisation_words() or any(f.isupper() and len(f) > 1 for f in members):
-        return "organisation"
+    if words & organisation_words() or any(
+            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
+        return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body)
     if titles:
         return "person"
     if len(head.split()) in (2, 3) and not _CONNECTED.search(head) and (
