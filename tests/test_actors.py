@@ -1017,6 +1017,22 @@ def test_discover_splits_a_name_in_capitals_glued_to_another():
     assert table.loc["USA TODAY", "n_mentions"] == 2
 
 
+def test_discover_companies_places_of_base_and_hyphenated_spellings():
+    corpus = from_texts({"A": (
+        # where a company is based is no part of its name; its trade makes it one
+        "Doug Madory of New Hampshire-based Dyn Research spoke. Dyn Research said it was "
+        "down. Research company says the network fell. Our research shows it. "
+        "Arbor Networks said so too. Arbor Networks agreed. "
+        # a hyphen or a space: one name
+        "Kim Jong-un spoke. North Korean leader Kim Jong Un left. Kim Jong Un returned.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Dyn Research", "forms"] == "Dyn Research"
+    assert table.loc["Dyn Research", "kind_guess"] == "organisation"
+    assert table.loc["Arbor Networks", "kind_guess"] == "organisation"
+    assert table.loc["Kim Jong Un", "forms"] == "Kim Jong Un | Kim Jong-un"
+    assert table.loc["Kim Jong Un", "n_mentions"] == 3
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

@@ -253,6 +253,9 @@ def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True)
     if role_of and len(words) > 2 and words[1] in ("of", "for") \
             and words[0].lower() in role_nouns():
         words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
+    based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), None)
+    if based is not None and based < len(words) - 1:
+        words = words[based + 1:]  # "New Hampshire-based Dyn Research": where it is based
     # "the", and "Former" (Florida Gov. ...); in a title only the time ("Vice President")
     modifiers = TITLE_MODIFIERS if role_of else _TIME_MODIFIERS
     while words and (words[0].lower() in stop or words[0].lower() in modifiers
@@ -404,7 +407,9 @@ def discover_actors(
             hits[k] = (tail, *rest)
     # Drop single words that are ordinary words capitalised at the start of a sentence.
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
-    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames or h[1]
+    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[1]
+            or (h[0] in surnames  # not "Research company says" of "Dyn Research"
+                and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (h[0].lower() in orgs  # "Pentagon", not "Service firms"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
@@ -538,6 +543,15 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0] != f}
             if len(owners) == 1:
                 parent[f] = owners.pop()
+    # "Kim Jong-un" and "Kim Jong Un": one name, with a hyphen or a space
+    by_spelling: dict[str, str] = {}
+    for f in sorted(multi, key=lambda f: (-forms[f], f)):
+        head = by_spelling.setdefault(" ".join(f.replace("-", " ").casefold().split()), f)
+        if parent[head] != parent[f]:
+            old_head, new_head = parent[f], parent[head]
+            for g in forms:
+                if parent[g] == old_head:
+                    parent[g] = new_head
     by_actor: dict[str, list[str]] = defaultdict(list)
     for f, name in (known_of or {}).items():
         by_actor[name].append(parent[f])
