@@ -646,8 +646,12 @@ _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
 _ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
 _DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
-_ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
-    r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
+_ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"; "Madory,
+    # the director of analysis at Dyn Research, a company that studies ..., said" (two
+    # appositions: the first one in lower case or with a possessive, not a name as in
+    # "In his response, Steve Coll, the dean, said")
+    r",\s+(?:[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b|(?:[a-z]|[A-Z][\w'-]*'s\s)"
+    r"[^,\"\n]{0,150}?,\s+(?:an?|the)\s)[^,\"\n]{1,150}?,\s*"
     r"(?:[a-z]+ly\s+|also\s+)?$")
 # "He was calm and said", "... and officially endorsed", "but also called"
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:(?:[a-z]+ly|also|then)\s+)?$",
@@ -1758,6 +1762,9 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
+    time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
+    if time is not None:  # "Half a day later Dyn said": the time is no subject
+        sentence_start = time.end()
     last = _participle_link(ctx.shadow, 0, v) if v.form.endswith("ing") else -1
     if last >= 0:
         # '"...," the member said, adding that ...', "X cautioned ... before predicting":
@@ -1877,6 +1884,12 @@ _TIME_TAIL = re.compile(
 _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
                                 "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
                                 "Spoken", "Brought", "Faced", "Asked"})
+
+
+#: A short time opening a sentence with no comma: "Half a day later", "Two weeks ago".
+_TIME_OPENING = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+){1,2}(?:an?\s+)?(?:(?:days?|weeks?|months?|years?|hours?|"
+    r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|after)|later)\s+(?=[A-Z])")
 
 
 def _after_opening(sh: str, s: int, e: int) -> int:

@@ -775,6 +775,18 @@ SPEAKERS = [
      [("direct", "Shaw", "Shaw", None, "The answer is yes, but only in rare cases.")]),
     ("More from Lintz and Vole: \u201cThe answer is yes, but only in rare cases.\u201d",
      [("direct", "Vole", "Vole", None, "The answer is yes, but only in rare cases.")]),
+    # two appositions between the name and its verb
+    ("Tom Vole, the director of analysis at Ohio-based Lintz Labs, a company that studies "
+     "networks, said the problems grew.",
+     [("reported", "Tom Vole", "Tom Vole", "said", "the problems grew.")]),
+    # ... but a name after an opening phrase is the subject, not an apposition
+    ("In his reply, Tom Vole, the dean of the school, said that he read the claims.",
+     [("reported", "Tom Vole", "Tom Vole", "said", "he read the claims.")]),
+    # a short time with no comma opens the sentence
+    ("Half a day later Lintz said it was down again.",
+     [("reported", "Lintz", "Lintz", "said", "it was down again.")]),
+    ("Two weeks ago Ann Vole said the plan was dead.",
+     [("reported", "Ann Vole", "Ann Vole", "said", "the plan was dead.")]),
 ]
 
 
