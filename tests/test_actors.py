@@ -1033,6 +1033,21 @@ def test_discover_companies_places_of_base_and_hyphenated_spellings():
     assert table.loc["Kim Jong Un", "n_mentions"] == 3
 
 
+def test_discover_variant_first_names_need_the_same_rest_and_a_state_is_no_name():
+    corpus = from_texts({"A": (
+        # "George" is a short "Georgetown" only as a first name with the same surname
+        "George Washington University said it. Georgetown University said no. "
+        "Georgetown University again. Mohamed Morsi spoke. Mohammed Morsi left. "
+        # "of Maryland" after a titled name is the person's state
+        "House Democratic Whip Steny Hoyer of Maryland said it. Hoyer left.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Georgetown University", "forms"] == "Georgetown University"
+    assert table.loc["George Washington University", "forms"] == \
+        "George Washington University"
+    assert table.loc["Mohamed Morsi", "forms"] == "Mohamed Morsi | Mohammed Morsi"
+    assert table.loc["Steny Hoyer", "forms"] == "Hoyer | Steny Hoyer"
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

@@ -374,6 +374,10 @@ def discover_actors(
                     and _looks_personal(form.split(" ", 1)[1], names, orgs):
                 form = form.split(" ", 1)[1]  # "Democrat Terry McAuliffe"
             form = _personal_tail(form, names, orgs, lower_words_all)
+            state = form.rsplit(" of ", 1)
+            if len(state) == 2 and state[1] in US_STATES and " " in state[0] \
+                    and (title is not None or _looks_personal(state[0], names, orgs)):
+                form = state[0]  # "Steny Hoyer of Maryland": a person, then their state
             if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
@@ -500,7 +504,9 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
     for (first, last), same in by_ends.items():
         kept = firsts_of[last]
-        head = next((k for k in kept if _spelling_variants(k, first)), None)
+        rest = {f.split(" ", 1)[1] for f in same}  # the same name after the first word
+        head = next((k for k in kept if _spelling_variants(k, first)
+                     and rest & {f.split(" ", 1)[1] for f in people[(k, last)]}), None)
         if head is None:
             kept.append(first)
         people[(head or first, last)].extend(same)
