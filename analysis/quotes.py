@@ -717,7 +717,7 @@ _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)
 
 _AGE = re.compile(r"\d+-year-old")
 #: A subject pronoun with a contracted auxiliary ("he's hinted", "she'd said").
-_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it))['\u2019](?:s|d|ve|re|ll)")
+_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it))['\u2019](?:s|d|ve|re|ll|m)")
 #: A lower-case Arabic article joined to a name ("el-Haddad", "al-Assad"): part of it.
 _NAME_PARTICLE = re.compile(r"(?:al|el|ul)-[A-Z]")
 

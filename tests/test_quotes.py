@@ -756,6 +756,8 @@ SPEAKERS = [
     # a contracted auxiliary is no part of the speaker
     ("Tom Vole left. He'd said the plan would fail.",
      [("reported", "He", "He", "said", "the plan would fail.")]),
+    ("I\u2019m suggesting that all guns be registered.",
+     [("reported", "I", "I", "suggesting", "all guns be registered.")]),
     # a passive verb at the end names what was reported, not who reported it
     ("Neither main city was struck, and no casualties were reported.", []),
     # a dateline before the speaker is no part of it (an em dash, as typeset)
