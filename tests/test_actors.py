@@ -524,6 +524,29 @@ def test_event_actors_keep_a_person_who_speaks_once():
     assert found == ["Ann Vole", "Cara Pell"]
 
 
+def test_event_actors_leave_out_an_outlet_naming_itself():
+    corpus = from_texts({"Daily Vole": "Ann Vole told the Daily Vole she would run. The Daily "
+                                       "Vole asked her again. Ann Vole said yes.",
+                         "Lintz News (Web)": "Lintz News reported the plan. Lintz News "
+                                             "asked Tribune Media. Tribune Media said no.",
+                         "Post": "Tribune Media agreed. Tribune Media left."},
+                        event="new-event")
+    with pytest.warns(Warning):
+        listed = event_actors(corpus)
+    found = sorted(a.name for a in listed if not a.general)
+    # Tribune Media is named by two outlets, neither of them itself: an actor
+    assert found == ["Ann Vole", "Tribune Media"]
+    # the outlet's name, without what follows in parentheses or after " - "; not the first
+    # words of its name
+    from analysis.actors.discovery import _own_outlet
+
+    outlets = {"cnn (web news)", "new york times - news", "washington times"}
+    assert _own_outlet("CNN", "CNN (Web News)", outlets)
+    assert _own_outlet("New York Times", "New York Times - News", outlets)
+    assert not _own_outlet("Washington", "Washington Times", outlets)
+    assert not _own_outlet("CNN", "CNN (Web News) | Washington Times", outlets)
+
+
 def test_discover_role_nouns_only_as_whole_words(tmp_path):
     # "king" is a role noun; it must not split "Faking It" into a title and an empty name
     corpus = from_texts({"A": "Her book, Faking It: The Lies, sold. Faking It won. "

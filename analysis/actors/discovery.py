@@ -572,6 +572,17 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     return groups
 
 
+def _own_outlet(candidate: str, outlets_named: str, outlets: set[str]) -> bool:
+    """Is ``candidate`` the name of the one outlet whose articles name it ("USA TODAY" in
+    USA TODAY's article, "CNN" in "CNN (Web News)")? ``outlets_named`` is the table's
+    ``outlets`` cell (" | " between names); ``outlets`` all outlets, case-folded."""
+    named = {o.casefold() for o in str(outlets_named).split(" | ")}
+    # the outlet's name without what follows it in parentheses or after " - " ("CNN (Web
+    # News)", "New York Times - News"); "Washington" is not "Washington Times"
+    bare = {re.sub(r"\s*(?:\(.*\)|\s-\s.*)$", "", o) for o in named}
+    return len(named) == 1 and candidate.casefold() in named | bare and named <= outlets
+
+
 def _split_glued(hits: list[tuple]) -> list[tuple]:
     """Hits whose form is a name in capitals glued to another name ("Whitmer told USA
     TODAY Pence remains ...") as the second name alone, when both are seen on their own
@@ -760,6 +771,11 @@ def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
     table = table[table["kind_guess"].isin(["person", "organisation"])
                   & ((table["n_mentions"] >= min_mentions)
                      | (table["n_speaking"] > 0))]
+    # An outlet naming itself ("Pritzker told USA TODAY", "CNN reported") is no actor
+    outlets = {str(o).casefold() for o in rows["outlet"].dropna()}
+    own = [_own_outlet(c, o, outlets)
+           for c, o in zip(table["candidate"], table["outlets"], strict=True)]
+    table = table[~pd.Series(own, index=table.index, dtype=bool)]
     label = ", ".join(repr(e) for e in missing if e) or "these articles"
     found = [Actor(e["name"], e["kind"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
                    (), f"discover_actors on {label}", e.get("gender"))
