@@ -1071,6 +1071,17 @@ def test_discover_variant_first_names_need_the_same_rest_and_a_state_is_no_name(
     assert table.loc["Steny Hoyer", "forms"] == "Hoyer | Steny Hoyer"
 
 
+def test_discover_a_surname_with_mr_is_not_a_woman_s_and_committees_stay_apart():
+    corpus = from_texts({"A": (
+        "Michelle Obama spoke. President Obama spoke. Mr. Obama left. Mr. Obama returned. "
+        "The House Intelligence Committee met. The House Judiciary Committee met. "
+        "The House Intelligence Committee voted.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Obama", "titles"] == "President | Mr."
+    assert table.loc["Michelle Obama", "forms"] == "Michelle Obama"
+    assert table.loc["House Judiciary Committee", "forms"] == "House Judiciary Committee"
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

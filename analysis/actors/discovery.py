@@ -429,7 +429,12 @@ def discover_actors(
     articles_of: dict[str, set[Any]] = defaultdict(set)
     for h in hits:
         articles_of[h[0]].add(h[2])
-    groups = _group_forms(forms, known_of, articles_of)
+    honorific: dict[str, set[str]] = defaultdict(set)  # "Obama" -> {"male"} ("Mr. Obama")
+    for h in hits:
+        gender = HONORIFIC_GENDER.get(h[1].rstrip(".").lower()) if h[1] else None
+        if gender and " " not in h[0]:
+            honorific[h[0]].add(gender)
+    groups = _group_forms(forms, known_of, articles_of, honorific)
     rows = []
     hits_by_form: dict[str, list] = defaultdict(list)
     for h in hits:
@@ -484,21 +489,26 @@ def _spelling_variants(a: str, b: str) -> bool:
 
 
 def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
-                 articles_of: dict[str, set[Any]] | None = None) -> dict[str, set[str]]:
+                 articles_of: dict[str, set[Any]] | None = None,
+                 honorific: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
     """Group likely-same forms under the most frequent long form; forms that an actor list
     gives to one actor ("US", "United States") go together under its name if used.
 
     A longer form that ends with another name goes with it ("Agent Peter Strzok", "Peter
     Strzok"); a surname goes with the one full name it ends, or, when several end with it,
     with the one it shares clearly the most articles with ("Trump" with "Donald Trump",
-    not with a stray "Libra Trump")."""
+    not with a stray "Libra Trump"), and never with a full name whose first name is of the
+    other sex than the surname's honorifics (``honorific``: "Mr. Obama" is not "Michelle
+    Obama"). Only names of people go by their first and last words ("House Intelligence
+    Committee" is not "House Judiciary Committee")."""
     multi = [f for f in forms if " " in f]
     parent: dict[str, str] = {f: f for f in forms}
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    orgs = organisation_words()
     for f in multi:
         w = f.split()
-        if not _CONNECTED.search(f):  # not "Ted Cruz of Texas" with "Ted Poe of Texas"
-            by_ends[(w[0], w[-1])].append(f)
+        if not _CONNECTED.search(f) and not orgs & {x.lower() for x in w}:
+            by_ends[(w[0], w[-1])].append(f)  # (not "Ted Cruz of Texas" with "Ted Poe ...")
     # "Mohamed Morsi" and "Mohammed Morsi": one person, spelt two ways
     firsts_of: dict[str, list[str]] = defaultdict(list)  # last word -> first words kept
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -534,6 +544,9 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         if " " in f or f in (known_of or {}):  # a listed actor ("Ukraine") is no surname
             continue
         owners = {parent[m] for m in by_last.get(f, [])}
+        if honorific and honorific.get(f):  # "Mr. Obama": not "Michelle Obama"
+            owners = {o for o in owners
+                      if _first_name_gender(o) in (None, *honorific[f])}
         if len(owners) > 1 and articles_of:
             mine = articles_of.get(f, set())
             shared = sorted(((len(mine & set().union(*(articles_of.get(m, set())
