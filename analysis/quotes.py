@@ -708,9 +708,13 @@ _AND_BEFORE = re.compile(
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
 _PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+#: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -"), a
+#: day ("Thursday,"), a month after "in" ("In September Ambassador Bill Taylor told").
 _LEAD = re.compile(
     r"(?:[A-Z][A-Z .,'-]*\s+[-\u2013]+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+)")
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+|"
+    r"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s))(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+)")
 _PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\)$")
 _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 

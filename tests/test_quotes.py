@@ -785,6 +785,11 @@ SPEAKERS = [
     ("In his reply, Tom Vole, the dean of the school, said that he read the claims.",
      [("reported", "Tom Vole", "Tom Vole", "said", "he read the claims.")]),
     # a short time with no comma opens the sentence
+    # a month after "In" is when, not who; "April Ryan" is a name
+    ("In September Ambassador Tom Vole told Lintz that he was worried.",
+     [("reported", "Ambassador Tom Vole", "Ambassador Tom Vole", "told", "he was worried.")]),
+    ("April Ryan said the plan was dead.",
+     [("reported", "April Ryan", "April Ryan", "said", "the plan was dead.")]),
     ("Half a day later Lintz said it was down again.",
      [("reported", "Lintz", "Lintz", "said", "it was down again.")]),
     ("Two weeks ago Ann Vole said the plan was dead.",
