@@ -644,15 +644,17 @@ _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
 # insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
-_ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
-_DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
+#: What may end an insertion before its verb: "also", auxiliaries, -ly adverbs.
+_ASIDE_TAIL = r"(?:(?:[a-z]+ly|also|had|has|have|would|will|could|did)\s+){0,2}$"
+_ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*" + _ASIDE_TAIL)
+_DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*" + _ASIDE_TAIL)
 _ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"; "Madory,
     # the director of analysis at Dyn Research, a company that studies ..., said" (two
     # appositions: the first one in lower case or with a possessive, not a name as in
     # "In his response, Steve Coll, the dean, said")
     r",\s+(?:[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b|(?:[a-z]|[A-Z][\w'-]*'s\s)"
     r"[^,\"\n]{0,150}?,\s+(?:an?|the)\s)[^,\"\n]{1,150}?,\s*"
-    r"(?:[a-z]+ly\s+|also\s+)?$")
+    + _ASIDE_TAIL)
 # "He was calm and said", "... and officially endorsed", "but also called"
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:(?:[a-z]+ly|also|then)\s+)?$",
                           re.IGNORECASE)
@@ -708,6 +710,7 @@ _AND_BEFORE = re.compile(
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
 _PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+_COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
 #: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -"), a
 #: day ("Thursday,"), a month after "in" ("In September Ambassador Bill Taylor told").
 _LEAD = re.compile(
@@ -970,6 +973,9 @@ class _Context:
         if verbs.evidence:
             self.verb_hits = [v for v in self.verb_hits if v.form not in verbs.evidence
                               or _evidence_subject(shadow, v.start, verbs.evidence_subjects)]
+        # "Especially telling was the insistence": a participle before "was" is an adjective
+        self.verb_hits = [v for v in self.verb_hits if not (
+            v.form.endswith("ing") and _COPULA_NEXT.match(shadow, v.end))]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -1617,17 +1623,21 @@ _PEOPLE = frozenset({
 })
 
 
+#: Words that may stand between an insertion and its verb: "also" and auxiliaries ("X, the
+#: director, had said"); -ly adverbs too.
+_ASIDE_WORDS = frozenset({"also", "had", "has", "have", "would", "will", "could", "did"})
+
+
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
     """The comma (or dash) insertion ending right before ``e``, if any."""
     k = _last_char_before(sh, s, e)
-    if k >= s and sh[k].isalpha():  # ", a spokesman, also said": skip one adverb
-        if not ((k - 1 >= s and sh[k - 1:k + 1] == "ly")
-                or (k - 3 >= s and sh[k - 3:k + 1] == "also")):
-            return None  # (what the test below needs, without walking back the word)
+    for _ in range(2):  # ", a spokesman, also said", ", the director, had said"
+        if not (k >= s and sh[k].isalpha()):
+            break
         j = k
         while j > s and sh[j - 1].isalpha():
             j -= 1
-        if not (sh[j:k + 1] == "also" or sh[j:k + 1].endswith("ly")):
+        if not (sh[j:k + 1] in _ASIDE_WORDS or sh[j:k + 1].endswith("ly")):
             return None
         k = _last_char_before(sh, s, j)
     if k < s or sh[k] not in ",-":

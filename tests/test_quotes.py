@@ -785,6 +785,10 @@ SPEAKERS = [
     ("In his reply, Tom Vole, the dean of the school, said that he read the claims.",
      [("reported", "Tom Vole", "Tom Vole", "said", "he read the claims.")]),
     # a short time with no comma opens the sentence
+    # an auxiliary between an insertion and its verb; a participle before "was" is no cue
+    ("Tom Vole, senior director for Europe and Russia, had said that he had concerns.",
+     [("reported", "Tom Vole", "Tom Vole", "said", "he had concerns.")]),
+    ("Especially telling was the insistence, as relayed by Lintz, that it be public.", []),
     # a month after "In" is when, not who; "April Ryan" is a name
     ("In September Ambassador Tom Vole told Lintz that he was worried.",
      [("reported", "Ambassador Tom Vole", "Ambassador Tom Vole", "told", "he was worried.")]),
