@@ -42,6 +42,14 @@ The rules (all on by default):
     2 to 15 words from a capital, nothing at the end, not reported speech, and no colon or
     semicolon before it ("Snowden had been at the airport for a month. Snowden gets
     asylum"). A heuristic; the headline is in the reason.
+``present_caption``
+    A photo caption in the present tense: one sentence of 6 to 45 words whose subject (up
+    to 15 words from a capital) is followed by a verb a picture shows ("speaks", "walks",
+    "stands", "is pictured"...), with a date, a year or a day in it, ending in "." (a credit
+    in brackets may follow), with no quote mark, modal, past auxiliary or reported speech
+    and before the verb no "to", preposition or lower-case word in -ed: "Jane Roe speaks
+    to farmers in Ames, Iowa, on May 3." A heuristic: article text
+    mostly tells in the past tense what a caption shows in the present.
 ``repeated_caption``
     A short line (under 200 characters) immediately repeated: a photo caption and its alt
     text. Every copy is removed.
@@ -159,15 +167,16 @@ __all__ = [
     "load_patterns",
 ]
 
-Rule = Literal["navigation", "title", "title_variant", "lead_headline", "repeated_caption",
-               "repeated_line", "related_block", "author_line", "within_line",
-               "appended_summary"]
+Rule = Literal["navigation", "title", "title_variant", "lead_headline", "present_caption",
+               "repeated_caption", "repeated_line", "related_block", "author_line",
+               "within_line", "appended_summary"]
 #: Every rule, in the order they are applied.
 RULES: tuple[Rule, ...] = (
     "navigation",
     "title",
     "title_variant",
     "lead_headline",
+    "present_caption",
     "repeated_caption",
     "repeated_line",
     "related_block",
@@ -184,6 +193,8 @@ _REASONS = {
                      "title), after a photo caption if any",
     "lead_headline": "the first line is a photo caption (or a summary) and then a headline "
                      "({headline!r}: {words} words, no full stop)",
+    "present_caption": "a photo caption: one sentence in the present tense ({verb!r} after "
+                       "its subject) with a date or a day, no quote, no reported speech",
     "repeated_caption": (
         "a short line repeated right after itself: a photo caption and its alt text"
     ),
@@ -212,6 +223,33 @@ _AUTHOR_TOP = 4  # the name introduced as the author in one of the first 4 lines
 _LEAD_HEADLINE = re.compile(
     r"(?=.{30,300}$)[^:;]{10,250}?(?:\b[a-z][\w'-]*|\d|[\"')])[.!?][\"']? "
     r"(?P<headline>(?-i:[A-Z0-9\"'])(?:\S+ ){1,14}\S*[^\s.!?:;,\"')])")
+# A photo caption in the present tense: "Jane Roe speaks to farmers in Ames on May 3."
+# Its subject (capitalised first, up to 15 words), then a verb a picture shows; a date, a
+# year or a day in the line; one sentence of 6 to 45 words ending in "." (a credit in
+# brackets may follow); no quote mark, modal, past auxiliary or reported speech, and
+# before the verb none of ``_NOT_SUBJECT``.
+_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'-]*)(?:,? (?:[A-Z][\w.'-]*|[a-z][\w'-]*)){0,14}? (?P<verb>speaks|listens|"
+    r"walks|laughs|smiles|gestures|waves|arrives|departs|poses|peers|greets|looks on|"
+    r"reacts|testifies|prays|kneels|embraces|hugs|celebrates|attends|pays tribute|stands|"
+    r"sits|holds up|shakes hands|waits|is seen|are seen|is pictured|are pictured|is shown|"
+    r"are shown|stand|speak|walk|gather|wait|chant|pose|cheer|kneel|pray|hold up|look on|"
+    r"pay tribute|celebrate)\b")
+_CAPTION_WHEN = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    r"\b(?:19|20)\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_NOT_CAPTION = re.compile(r"[\"\u201c]|\b(?:said|says|told|would|will|could|should|must|"
+                          r"may|might|can|cannot|has|have|had|was|were)\b")
+# Before a caption's verb, no "to" (an infinitive), lower-case word in -ed (a past tense),
+# preposition ("On Friday the farmers left ... on a walk") or determiner ("a walk": a noun).
+_NOT_SUBJECT = re.compile(r"\b(?:to|on|at|in|during|after|before|from|into|through|across)\b|"
+                          r"\b[a-z]+ed\b|\b(?:a|an|the|his|her|their|its|our|my) $")
+_CAPTION_CREDIT = re.compile(r"\s\([^()]{2,60}\)$")
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Jan|Feb|Mar|Apr|Aug|"
+    r"Sep|Sept|Oct|Nov|Dec|No|Inc|Co|Corp|Pa|Va|Ky|Md|Ga|La|Mo|Fla|Calif|Mass|Mich|Ariz|Tex|"
+    r"Wis|Ill|Conn|Tenn)\.")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|writes|wrote)\b")
 _PARAGRAPH_WORDS = 12
 _PARAGRAPH_END = re.compile(r"""[.!?"')]$""")
@@ -542,6 +580,12 @@ def find_furniture(
             remove(content[0], "lead_headline", headline=headline,
                    words=len(headline.split()))
 
+    if "present_caption" in rules:
+        for i in content:
+            verb = None if i in found else _present_caption(normal[i])
+            if verb is not None:
+                remove(i, "present_caption", verb=verb)
+
     if "repeated_caption" in rules:
         for a, b in itertools.pairwise(content):
             if key(a) and key(a) == key(b) and len(lines[a][2].strip()) < _MAX_CAPTION:
@@ -650,6 +694,27 @@ def _lead_headline(line: str) -> str | None:
     if m is None or _REPORTED.search(m.group("headline")):
         return None
     return m.group("headline")
+
+
+def _present_caption(line: str) -> str | None:
+    """The verb of ``line`` if it reads as a photo caption in the present tense (see
+    ``_CAPTION``), else None. A heuristic: article text tells what happened in the past
+    tense; a caption says what the picture shows ("Jane Roe speaks ...", "Farmers stand
+    ...")."""
+    if not line.endswith((".", ")")):
+        return None
+    sentence = _CAPTION_CREDIT.sub("", line)
+    if not sentence.endswith(".") or not 6 <= len(sentence.split()) <= 45:
+        return None
+    if _NOT_CAPTION.search(sentence) or _SENTENCE_BREAK.search(
+            _ABBREVIATION.sub("X", sentence[:-1])):
+        return None
+    m = _CAPTION.match(sentence)
+    if m is None or not _CAPTION_WHEN.search(sentence):
+        return None
+    if _NOT_SUBJECT.search(sentence[:m.start("verb")]):
+        return None  # "... voted to stand ...", "... departed ... on a walk": not its subject
+    return m.group("verb")
 
 
 def _author_lines(content: list[int], normal: dict[int, str]

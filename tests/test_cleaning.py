@@ -125,6 +125,7 @@ def test_corpus_functions_check_columns():
 
 def test_rules_constant_lists_every_rule():
     assert set(RULES) == {"navigation", "title", "title_variant", "lead_headline",
+                          "present_caption",
                           "repeated_caption",
                           "repeated_line", "related_block", "author_line", "within_line",
                           "appended_summary"}
@@ -920,3 +921,39 @@ def test_author_line_removes_a_contributors_photo_caption():
 ])
 def test_author_line_keeps_names_that_head_a_paragraph_about_them(text):
     assert [r.rule for r in find_furniture(text)] == []
+
+
+OTHER_PARAGRAPH = PARAGRAPH.replace("The co-op", "The union")
+
+
+@pytest.mark.parametrize(
+    ("line", "verb"),
+    [
+        ("Jane Roe speaks to farmers at the co-op market in Ames, Iowa, on May 3.", "speaks"),
+        ("Co-op chief Jane Roe listens as farmers vote during a meeting on Friday.", "listens"),
+        ("A farmer stands beside his tractor in a flooded field in Iowa in 2019. (Reuters)",
+         "stands"),
+        ("Farmers gather outside the co-op in Ames on Sept. 3, 2019.", "gather"),
+    ],
+)
+def test_present_caption_removes_a_photo_caption(line, verb):
+    (removal,) = find_furniture(f"{PARAGRAPH}\n{line}\n{OTHER_PARAGRAPH}")
+    assert (removal.rule, removal.line) == ("present_caption", 2)
+    assert repr(verb) in removal.reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe spoke to farmers at the co-op market on May 3.",  # past tense
+        "Jane Roe speaks to farmers at the co-op market every week.",  # no date or day
+        "Jane Roe speaks to farmers on Friday, she said.",  # reported speech
+        "The co-op will stand firm on Friday.",  # a modal
+        "The co-op voted to stand firm on Friday.",  # an infinitive
+        "On Friday the farmers left the hall on a walk to the market in Ames.",
+        "Jane Roe speaks on Friday. The vote follows on Monday.",  # two sentences
+        '"We stand together," farmers chanted on Friday.',  # a quote
+    ],
+)
+def test_present_caption_keeps_article_text(line):
+    assert find_furniture(f"{PARAGRAPH}\n{line}\n{OTHER_PARAGRAPH}") == []
