@@ -219,10 +219,11 @@ _AUTHOR_TOP = 4  # the name introduced as the author in one of the first 4 lines
 # The first line: one or two sentences (a caption, a summary), then a headline: 2 to 15
 # words from a capital, nothing at the end, not reported speech. The sentence before ends
 # on a lower-case word, a digit, a quote or a bracket (so "Gov. Roe" is not a stop) and has
-# no colon or semicolon (a headline glued to its dek has one: "Turning point: Why ...").
+# no colon or semicolon (a headline glued to its dek has one: "Turning point: Why ...");
+# the headline's first word has no comma after it ("Sure, it ..." goes on a paragraph).
 _LEAD_HEADLINE = re.compile(
     r"(?=.{30,300}$)[^:;]{10,250}?(?:\b[a-z][\w'-]*|\d|[\"')])[.!?][\"']? "
-    r"(?P<headline>(?-i:[A-Z0-9\"'])(?:\S+ ){1,14}\S*[^\s.!?:;,\"')])")
+    r"(?P<headline>(?-i:[A-Z0-9\"'])[^\s,]* (?:\S+ ){0,13}\S*[^\s.!?:;,\"')])")
 # A photo caption in the present tense: "Jane Roe speaks to farmers in Ames on May 3."
 # Its subject (capitalised first, up to 15 words), then a verb a picture shows; a date, a
 # year or a day in the line; one sentence of 6 to 45 words ending in "." (a credit in

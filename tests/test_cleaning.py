@@ -898,6 +898,8 @@ def test_lead_headline_removes_a_caption_and_headline_on_the_first_line(text, he
     f"{PARAGRAPH}",
     # the last fragment is reported speech
     f"The vote was close. Farmers say the co-op will survive\n{PARAGRAPH}",
+    # a comma after the fragment's first word: a paragraph cut short, not a headline
+    f"The co-op fed thousands of farmers. Sure, it delivers food to the towns\n{PARAGRAPH}",
 ])
 def test_lead_headline_keeps_first_lines_that_are_not_caption_and_headline(text):
     assert [r.rule for r in find_furniture(text)] == []
