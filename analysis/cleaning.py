@@ -229,13 +229,20 @@ _LEAD_HEADLINE = re.compile(
 # year or a day in the line; one sentence of 6 to 45 words ending in "." (a credit in
 # brackets may follow); no quote mark, modal, past auxiliary or reported speech, and
 # before the verb none of ``_NOT_SUBJECT``.
+_CAPTION_VERBS = (
+    "speaks", "listens", "walks", "laughs", "smiles", "gestures", "waves", "arrives",
+    "departs", "poses", "peers", "greets", "looks on", "reacts", "testifies", "prays",
+    "kneels", "embraces", "hugs", "celebrates", "attends", "pays tribute", "stands", "sits",
+    "holds up", "shakes hands", "waits", "is seen", "are seen", "is pictured", "are pictured",
+    "is shown", "are shown", "stand", "speak", "walk", "gather", "wait", "chant", "pose",
+    "cheer", "kneel", "pray", "hold up", "look on", "pay tribute", "celebrate")
 _CAPTION = re.compile(
-    r"(?:[A-Z][\w.'-]*)(?:,? (?:[A-Z][\w.'-]*|[a-z][\w'-]*)){0,14}? (?P<verb>speaks|listens|"
-    r"walks|laughs|smiles|gestures|waves|arrives|departs|poses|peers|greets|looks on|"
-    r"reacts|testifies|prays|kneels|embraces|hugs|celebrates|attends|pays tribute|stands|"
-    r"sits|holds up|shakes hands|waits|is seen|are seen|is pictured|are pictured|is shown|"
-    r"are shown|stand|speak|walk|gather|wait|chant|pose|cheer|kneel|pray|hold up|look on|"
-    r"pay tribute|celebrate)\b")
+    r"(?:[A-Z][\w.'-]*)(?:,? (?:[A-Z][\w.'-]*|[a-z][\w'-]*)){0,14}? (?P<verb>"
+    + "|".join(_CAPTION_VERBS) + r")\b")
+# A line without one of these words among its first 17 is not tried against _CAPTION
+# (speed: the rule looks at every line): each verb's first word, its second after "is" or
+# "are" ("seen", "pictured", "shown").
+_CAPTION_WORDS = frozenset(v.split()[v.startswith(("is ", "are "))] for v in _CAPTION_VERBS)
 _CAPTION_WHEN = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
     r"\b(?:19|20)\d{2}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -245,6 +252,7 @@ _NOT_CAPTION = re.compile(r"[\"\u201c]|\b(?:said|says|told|would|will|could|shou
 # preposition ("On Friday the farmers left ... on a walk") or determiner ("a walk": a noun).
 _NOT_SUBJECT = re.compile(r"\b(?:to|on|at|in|during|after|before|from|into|through|across)\b|"
                           r"\b[a-z]+ed\b|\b(?:a|an|the|his|her|their|its|our|my) $")
+_MAX_CAPTION_LINE = 330  # 45 words
 _CAPTION_CREDIT = re.compile(r"\s\([^()]{2,60}\)$")
 _ABBREVIATION = re.compile(
     r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Jan|Feb|Mar|Apr|Aug|"
@@ -702,19 +710,18 @@ def _present_caption(line: str) -> str | None:
     ``_CAPTION``), else None. A heuristic: article text tells what happened in the past
     tense; a caption says what the picture shows ("Jane Roe speaks ...", "Farmers stand
     ...")."""
-    if not line.endswith((".", ")")):
-        return None
+    if len(line) > _MAX_CAPTION_LINE or not line.endswith((".", ")")) or '"' in line or (
+            _CAPTION_WORDS.isdisjoint(line.split(" ", 17)[:17])):
+        return None  # the cheap tests first: this is tried on every line
+    m = _CAPTION.match(line)
+    if m is None or _NOT_SUBJECT.search(line[:m.start("verb")]):
+        return None  # "... voted to stand ...", "... departed ... on a walk": not its subject
     sentence = _CAPTION_CREDIT.sub("", line)
     if not sentence.endswith(".") or not 6 <= len(sentence.split()) <= 45:
         return None
     if _NOT_CAPTION.search(sentence) or _SENTENCE_BREAK.search(
-            _ABBREVIATION.sub("X", sentence[:-1])):
+            _ABBREVIATION.sub("X", sentence[:-1])) or not _CAPTION_WHEN.search(sentence):
         return None
-    m = _CAPTION.match(sentence)
-    if m is None or not _CAPTION_WHEN.search(sentence):
-        return None
-    if _NOT_SUBJECT.search(sentence[:m.start("verb")]):
-        return None  # "... voted to stand ...", "... departed ... on a walk": not its subject
     return m.group("verb")
 
 
