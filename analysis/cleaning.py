@@ -350,19 +350,32 @@ def _entries_per_line(entries: tuple[_Entry, ...], indexes: tuple[int, ...],
                       folded_lines: list[str]) -> list[tuple[int, ...]]:
     """For each line (case-folded), the ``indexes`` of the ``entries`` whose ``requires``
     it holds (or that have none), ascending: each required text is looked for once in the
-    whole text and its hits mapped to their lines, rather than every entry tried on every
-    line."""
+    whole text (once, however many entries require it) and its hits mapped to their lines,
+    rather than every entry tried on every line."""
     joined = "\n".join(folded_lines)
     starts = list(itertools.accumulate((len(f) + 1 for f in folded_lines[:-1]), initial=0))
-    everywhere = {i for i in indexes if not entries[i].requires}
-    per_line: list[set[int]] = [set(everywhere) for _ in folded_lines]
-    for i in indexes:
-        for required in entries[i].requires:
-            at = joined.find(required)
-            while at != -1:
-                per_line[bisect.bisect_right(starts, at) - 1].add(i)
-                at = joined.find(required, at + 1)
-    return [tuple(sorted(c)) for c in per_line]
+    last = len(folded_lines) - 1
+    holding: dict[str, list[int]] = {}  # a required text -> the lines holding it (found once)
+    per_line: list[list[int]] = [[] for _ in folded_lines]
+    for i in indexes:  # ascending, so each line's list comes out in order
+        requires = entries[i].requires
+        if not requires:
+            for row in per_line:
+                row.append(i)
+            continue
+        hit: set[int] = set()
+        for required in requires:
+            if required not in holding:
+                lines, at = [], joined.find(required)
+                while at != -1:
+                    line = bisect.bisect_right(starts, at) - 1
+                    lines.append(line)
+                    at = joined.find(required, starts[line + 1]) if line < last else -1
+                holding[required] = lines
+            hit.update(holding[required])
+        for line in hit:
+            per_line[line].append(i)
+    return [tuple(row) for row in per_line]
 
 
 def load_patterns(path: str | os.PathLike[str] | None = None) -> _Patterns:
