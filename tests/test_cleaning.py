@@ -539,6 +539,17 @@ def test_requires_only_skips_lines_without_the_text(patterns_file):
 
 
 @pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
+def test_entries_requiring_the_same_text_are_each_tried_where_it_is(patterns_file):
+    # the text 'save' is looked for once per text, for both entries
+    patterns_file(YAML_HEAD + "  - name: promo\n    pattern: 'buy .*'\n"
+                  "    requires: ['save']\n"
+                  "  - name: offer\n    pattern: '.* offer'\n    requires: ['save', 'deal']\n")
+    text = "Buy now and save\nTalks went on.\nSave on this offer\nA good deal offer\nBuy it"
+    assert [(r.line, r.name) for r in find_furniture(text)] == [
+        (1, "promo"), (3, "offer"), (4, "offer")]
+
+
+@pytest.mark.filterwarnings("ignore::analysis.resources.OverrideNotice")
 def test_navigation_entries_are_tried_in_file_order_whatever_their_kind(patterns_file):
     # for speed, entries without 'requires' are tried together and the others one by one;
     # still the first entry of the file that matches names the removal
