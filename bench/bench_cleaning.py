@@ -8,7 +8,7 @@ labelled articles and the held draw are left out): the best of five runs in CPU
 time, in microseconds per article.
 
 The answer keys label every non-empty line ``content``, ``furniture`` or ``mixed`` (with the
-furniture's character spans). Six draws of allsides-abp articles, each labelled before
+furniture's character spans). Seven draws of allsides-abp articles, each labelled before
 the cleaner was run on it; the column ``draw`` says which draw (and file) a line came from:
 
 * ``tests/fixtures/furniture_gold.jsonl``: 200 articles drawn with seed 16 and labelled
