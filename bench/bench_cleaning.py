@@ -8,7 +8,7 @@ labelled articles and the held draw are left out): the best of five runs in CPU
 time, in microseconds per article.
 
 The answer keys label every non-empty line ``content``, ``furniture`` or ``mixed`` (with the
-furniture's character spans). Six draws of allsides-abp articles, each labelled before
+furniture's character spans). Seven draws of allsides-abp articles, each labelled before
 the cleaner was run on it; the column ``draw`` says which draw (and file) a line came from:
 
 * ``tests/fixtures/furniture_gold.jsonl``: 200 articles drawn with seed 16 and labelled
@@ -30,10 +30,12 @@ the cleaner was run on it; the column ``draw`` says which draw (and file) a line
 * ``tests/fixtures/furniture_gold_fresh4.jsonl``: 100 articles drawn with seed 1620, the
   600 excluded (``furniture_gold_fresh4.md``; ``draw`` ``fresh4``), labelled the same way;
   measured once as the held set (2026-11-30: P 0.989, R 0.758 at the round's start, 0.775
-  after the fifth and sixth rounds). It is spent: the next held figure needs a seventh draw.
+  after the fifth and sixth rounds) and read since.
+* ``tests/fixtures/furniture_gold_fresh5.jsonl``: 100 articles drawn with seed 1621, the
+  700 excluded (``draw`` ``fresh5``), labelled the same way, for the next held figure.
 
-Split in use: **the 600 articles of the first five files are the tuning set** (``tune``);
-the sixth file is the ``held`` set, for the figure. While it is absent, ``--split held``
+Split in use: **the 700 articles of the first six files are the tuning set** (``tune``);
+the seventh file is the ``held`` set, for the figure. While it is absent, ``--split held``
 says so and measures nothing.
 
 The bench redraws the samples to check them (the held draw only when it is measured),
@@ -84,6 +86,7 @@ GOLD_FRESH = ROOT / "tests" / "fixtures" / "furniture_gold_fresh.jsonl"
 GOLD_FRESH2 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh2.jsonl"
 GOLD_FRESH3 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh3.jsonl"
 GOLD_FRESH4 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh4.jsonl"
+GOLD_FRESH5 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh5.jsonl"
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 
 SEED = 16
@@ -97,6 +100,7 @@ FRESH_SEED = 1617  # furniture_gold_fresh.jsonl, the 300 excluded
 FRESH2_SEED = 1618  # furniture_gold_fresh2.jsonl, the 400 excluded
 FRESH3_SEED = 1619  # furniture_gold_fresh3.jsonl, the 500 excluded
 FRESH4_SEED = 1620  # furniture_gold_fresh4.jsonl, the 600 excluded
+FRESH5_SEED = 1621  # furniture_gold_fresh5.jsonl, the 700 excluded
 
 Spans = Sequence[tuple[int, int]]
 
@@ -183,31 +187,32 @@ def load_gold(path: Path = GOLD) -> pd.DataFrame:
 
 def load_splits(first: Path = GOLD, second: Path = GOLD_HELD, fresh: Path = GOLD_FRESH,
                 fresh2: Path = GOLD_FRESH2, fresh3: Path = GOLD_FRESH3,
-                fresh4: Path = GOLD_FRESH4) -> pd.DataFrame:
+                fresh4: Path = GOLD_FRESH4, fresh5: Path = GOLD_FRESH5) -> pd.DataFrame:
     """The answer keys with the splits in use now: every article of ``first``, ``second``,
-    ``fresh``, ``fresh2`` and ``fresh3`` is ``tune``, every article of ``fresh4`` (when the
-    file exists) ``held``; ``draw`` says where each came from (``first/tune``,
-    ``first/held``: the half of the first draw; ``second``; ``fresh``; ``fresh2``;
-    ``fresh3``; ``fresh4``)."""
+    ``fresh``, ``fresh2``, ``fresh3`` and ``fresh4`` is ``tune``, every article of
+    ``fresh5`` (when the file exists) ``held``; ``draw`` says where each came from
+    (``first/tune``, ``first/held``: the half of the first draw; ``second``; ``fresh``;
+    ``fresh2``; ``fresh3``; ``fresh4``; ``fresh5``)."""
     old = load_gold(first)
     parts = [old.assign(draw="first/" + old["split"], split="tune"),
              load_gold(second).assign(draw="second", split="tune"),
              load_gold(fresh).assign(draw="fresh", split="tune"),
              load_gold(fresh2).assign(draw="fresh2", split="tune"),
-             load_gold(fresh3).assign(draw="fresh3", split="tune")]
-    if fresh4.exists():
-        parts.append(load_gold(fresh4).assign(draw="fresh4", split="held"))
+             load_gold(fresh3).assign(draw="fresh3", split="tune"),
+             load_gold(fresh4).assign(draw="fresh4", split="tune")]
+    if fresh5.exists():
+        parts.append(load_gold(fresh5).assign(draw="fresh5", split="held"))
     return pd.concat(parts, ignore_index=True)
 
 
-def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str], fresh: Path = GOLD_FRESH4
+def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str], fresh: Path = GOLD_FRESH5
               ) -> set[str]:
     """The ids of the held draw, only to keep away from them: read from ``fresh`` when it
-    exists, else redrawn (``sample_fresh_held``, seed ``FRESH4_SEED``, the ``labelled``
+    exists, else redrawn (``sample_fresh_held``, seed ``FRESH5_SEED``, the ``labelled``
     articles excluded). Never printed."""
     if fresh.exists():
         return set(load_gold(fresh)["article_id"])
-    return set(sample_fresh_held(corpus, exclude=labelled, seed=FRESH4_SEED)["article_id"])
+    return set(sample_fresh_held(corpus, exclude=labelled, seed=FRESH5_SEED)["article_id"])
 
 
 def significant(line: str) -> list[int]:
@@ -348,7 +353,8 @@ def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame, *, held: bool) -> Non
     print(f"First draw: redrawn with seed {SEED}: {verdict}")
     excluded = list(first["article_id"])
     later = [("second", SECOND_SEED), ("fresh", FRESH_SEED), ("fresh2", FRESH2_SEED),
-             ("fresh3", FRESH3_SEED)] + ([("fresh4", FRESH4_SEED)] if held else [])
+             ("fresh3", FRESH3_SEED), ("fresh4", FRESH4_SEED)] + (
+                 [("fresh5", FRESH5_SEED)] if held else [])
     for draw, seed in later:
         ids = list(gold.loc[gold["draw"] == draw, "article_id"].drop_duplicates())
         redrawn = sample_fresh_held(corpus, exclude=excluded, seed=seed)
@@ -436,6 +442,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--gold-fresh2", type=Path, default=GOLD_FRESH2, help=argparse.SUPPRESS)
     parser.add_argument("--gold-fresh3", type=Path, default=GOLD_FRESH3, help=argparse.SUPPRESS)
     parser.add_argument("--gold-fresh4", type=Path, default=GOLD_FRESH4, help=argparse.SUPPRESS)
+    parser.add_argument("--gold-fresh5", type=Path, default=GOLD_FRESH5, help=argparse.SUPPRESS)
     parser.add_argument("--errors", action="store_true",
                         help="list each miss and false positive of the tune set")
     parser.add_argument("--time", type=int, metavar="N",
@@ -445,18 +452,18 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"bench_cleaning: skipped, the corpus {args.corpus} is absent")
         return 0
     gold = load_splits(args.gold, args.gold_held, args.gold_fresh, args.gold_fresh2,
-                       args.gold_fresh3, args.gold_fresh4)
+                       args.gold_fresh3, args.gold_fresh4, args.gold_fresh5)
     corpus = load_corpus(args.corpus)
     if args.time:
         labelled = set(gold["article_id"])
-        away = labelled | fresh_ids(corpus, labelled, args.gold_fresh4)
+        away = labelled | fresh_ids(corpus, labelled, args.gold_fresh5)
         us = time_cleaning(corpus, away, n=args.time)
         print(f"clean_corpus: {us:,.0f} us of CPU per article ({args.time} unlabelled "
               f"articles, best of 5)")
         return 0
     splits = ["tune", "held"] if args.split == "both" else [args.split]
-    if "held" in splits and not args.gold_fresh4.exists():
-        print(f"held: skipped, {args.gold_fresh4} is absent (the held set is being "
+    if "held" in splits and not args.gold_fresh5.exists():
+        print(f"held: skipped, {args.gold_fresh5} is absent (the held set is being "
               f"labelled); nothing measured")
         splits.remove("held")
         if not splits:
