@@ -1082,6 +1082,15 @@ def test_discover_a_surname_with_mr_is_not_a_woman_s_and_committees_stay_apart()
     assert table.loc["House Judiciary Committee", "forms"] == "House Judiciary Committee"
 
 
+def test_discover_leaves_out_reporters_credited_on_a_line_of_their_own():
+    corpus = from_texts({"A": (
+        "Ann Lee said the hearing was long. Ann Lee left.\n\n- Bo Vole\n\n"
+        "Lee spoke again.\n\n- Bo Vole\n\nBy Friday, Cy Pell had left. Cy Pell spoke.\n\n"
+        "Contributing: Dee Lintz, Eve Mott\n\nBy Dee Lintz and Eve Mott")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert sorted(table.index) == ["Ann Lee", "Cy Pell"]
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

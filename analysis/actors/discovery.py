@@ -99,6 +99,12 @@ def _compile_title_name(abbreviated: frozenset[str], roles: frozenset[str]) -> r
 
 
 #: A dateline opening an article or paragraph: "WASHINGTON —", "ELK RIVER, Minn. —".
+#: A line that credits the reporters, not a mention in the story: a live blog's sign-off
+#: ("- Bart Jansen"), "Contributing: Ann Lee, Bo Vole", "By Ann Lee and Bo Vole".
+_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-\u2013\u2014]+[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}[ \t]*$|"
+    r"Contributing:[ \t]+[A-Z][^\n]{0,200}$|"
+    r"By[ \t]+[A-Z][\w.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|and))*[ \t]*$)")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*)"
     r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:[-\u2013\u2014]|\(AP\)|\(Reuters\))"
@@ -346,9 +352,11 @@ def discover_actors(
                                                        role_of=False)
         datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
         headings = _title_case_lines(shadow, stop)
+        credits = [m.span() for m in _CREDIT_LINE.finditer(shadow)]  # sorted, apart
         for start, end in _name_phrases(shadow, names, orgs):
-            if start in datelines or (headings and _inside(headings, start)):
-                continue  # a dateline, or a line in title case (a sub-heading)
+            if start in datelines or (headings and _inside(headings, start)) \
+                    or (credits and _inside(credits, start)):
+                continue  # a dateline, a line in title case (a sub-heading), a credit
             k = max(0, bisect.bisect_right(starts, start) - 1)
             sent = text[spans[k][0]:spans[k][1]] if spans else text
             form = _strip_candidate(shadow[start:end], stop)
