@@ -883,6 +883,21 @@ def test_seventh_round_entries_keep_look_alike_content(line):
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Related Video Video length 1 minute 11 seconds 1:11 Farmers march on the capital "
+        "Farmers march on the capital",
+        "Video length 31 seconds :31 Farmers march on the capital",
+    ],
+)
+def test_related_video_teaser_is_removed(line):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.line) == ("navigation", "related_video", 2)
+    # ... while a sentence about a video's length stays
+    assert find_furniture("Body.\nThe video length was 31 seconds, the clerk said.") == []
+
+
+@pytest.mark.parametrize(
     ("text", "headline"),
     [
         # a caption, then the headline (Politico's first line)
