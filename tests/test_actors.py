@@ -1091,6 +1091,22 @@ def test_discover_leaves_out_reporters_credited_on_a_line_of_their_own():
     assert sorted(table.index) == ["Ann Lee", "Cy Pell"]
 
 
+def test_discover_a_common_word_is_no_surname_and_a_patrol_is_a_body():
+    corpus = from_texts({"A": (
+        "The Southern Border is long. Border agents met. The Border Patrol said so. "
+        "The border is closed. Crossing the border is hard. Border Patrol agents left. "
+        "Dean Bakerly spoke. Bakerly left. "
+        # "the House" is not the White House
+        "The White House said no. White House aides left. The House voted. The House met.")})
+    table = discover_actors(corpus).set_index("candidate")
+    kinds = table["kind_guess"]
+    assert kinds["Southern Border"] == "unknown"
+    assert kinds["Border Patrol"] == "organisation"
+    assert kinds["Dean Bakerly"] == "person"
+    assert table.loc["White House", "forms"] == "White House"
+    assert table.loc["House", "n_mentions"] == 2
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

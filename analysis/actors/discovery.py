@@ -406,7 +406,9 @@ def discover_actors(
                 continue  # "Ahead of Friday", "End of March": a time, not an actor
             if not sentence_start:
                 inside_sentence[form] += 1
-            elif " " in form and title is None:
+            elif " " in form and title is None and shadow[start:end].startswith(form) \
+                    and not orgs & {w.lower() for w in form.split()}:
+                # (not "The White House", "Border Patrol agents": the name of a body)
                 starters.add(len(hits))
             speaks = (_SAID_AFTER.match(shadow, end) is not None
                       or _SAID_BEFORE.search(shadow, max(0, start - 12), start) is not None)
@@ -455,7 +457,8 @@ def discover_actors(
         titles = unique(h[1] for h in member_hits if h[1])
         known_name = ""
         n_speaking = sum(h[5] for h in member_hits)
-        kind = _guess_kind(head, members, titles, speaks=n_speaking > 0, names=names)
+        kind = _guess_kind(head, members, titles, speaks=n_speaking > 0, names=names,
+                           common=lower_words)
         if known is not None:
             for f in members:
                 entry = known.names.get(collapse(f))
@@ -623,7 +626,11 @@ def _split_glued(hits: list[tuple]) -> list[tuple]:
 
 
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
-                speaks: bool = False, names: Mapping[str, Any] | None = None) -> str:
+                speaks: bool = False, names: Mapping[str, Any] | None = None,
+                common: Mapping[str, int] | None = None) -> str:
+    """``person``, ``organisation`` or ``unknown`` for a group of forms. ``common``:
+    counts of the words the texts use in lower case; a surname is not one of them
+    ("Southern Border" and "Border" are no person)."""
     words = {w.lower() for f in members for w in f.split()}
     if words & organisation_words() or any(
             f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
@@ -634,7 +641,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
             speaks or head.split()[0].casefold() in (first_names() if names is None
                                                       else names)):
         return "person"  # "Alan Krueger said", "Terry McAuliffe": a first and last name
-    if any(len(f.split()) >= 2 for f in members) and any(" " not in f for f in members):
+    if any(len(f.split()) >= 2 for f in members) and any(
+            " " not in f and not (common or {}).get(f.lower()) for f in members):
         return "person"  # a full name and its surname
     return "unknown"
 
