@@ -2677,7 +2677,49 @@ def find_quotes(
         if not dup:
             kept.append(r)
     kept = _dedupe(kept)
-    return _resolve_pronouns(ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind)))
+    return _agreeing_actors(ctx, _resolve_pronouns(
+        ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind))))
+
+
+def _agreeing_actors(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
+    """A "he"/"she" speaker's actor agrees with the pronoun and with the name it stands
+    for. When the person the cue rules took (the one mentioned last) is of the other sex
+    ("she said" after "Bill Clinton" was mentioned), the nearest person mentioned before,
+    within three paragraphs, whose listed gender fits takes their place, else no actor;
+    when ``speaker_name`` names someone else than the actor ("Sen. Lamar Alexander", not
+    listed, while the actor is the listed Susan Collins), the actor is dropped."""
+    genders = ctx.actor_genders
+    if not genders and not any(q.speaker_name for q in quotes):
+        return quotes
+    out = []
+    for q in quotes:
+        low = (q.speaker or "").lower()
+        if low in _PRONOUNS_RESOLVED and q.actor and q.speaker_start >= 0:
+            want = "m" if low == "he" else "f"
+            name = q.speaker_name if q.speaker_name and q.speaker_name.lower() != low else None
+            if name is not None and _NP_WORD.findall(name)[-1:] != _NP_WORD.findall(q.actor)[-1:]:
+                q = replace(q, actor=None)  # the pronoun stands for an unlisted person
+            elif genders.get(q.actor, want) != want:
+                q = replace(q, actor=_person_before(ctx, q.speaker_start, want))
+        out.append(q)
+    return out
+
+
+def _person_before(ctx: _Context, pos: int, want: str) -> str | None:
+    """The nearest listed person mentioned before ``pos`` (within three paragraphs) whose
+    listed gender is ``want``; else the only such person mentioned before it; else None."""
+    genders = ctx.actor_genders
+    here = ctx.paragraph_index(pos)
+    k = bisect.bisect_left(ctx.people_starts, pos)
+    earlier = {m.actor for m in ctx.people[:k] if genders.get(m.actor) == want}
+    while k > 0:
+        k -= 1
+        m = ctx.people[k]
+        if here - ctx.paragraph_index(m.start) > 3:
+            break
+        if m.end <= pos and genders.get(m.actor) == want:
+            return m.actor
+    return earlier.pop() if len(earlier) == 1 else None
 
 
 def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:

@@ -828,11 +828,16 @@ def test_several_speakers_get_both_actors(actors):
 
 
 def test_actor_gender_is_read_when_the_actor_list_has_it(actors):
-    # The actor list gives no gender (Actor has no such field): a "she" after two
-    # listed people then resolves to the nearer one, whatever their gender.
+    # The seed list says both men are male: a "she" after them is neither of them
     text = ('"We are ready," Lloyd Austin said. "We are not," Sergei Ryabkov said. '
             '"Fine," she said.')
     last = find_quotes(text, actors)[-1]
+    assert (last.speaker, last.actor) == ("she", None)
+    # a list without genders: the nearer one, whatever their gender
+    from analysis.actors import Actor, ActorList
+
+    plain = ActorList([Actor("Lloyd Austin", "person"), Actor("Sergei Ryabkov", "person")])
+    last = find_quotes(text, plain)[-1]
     assert (last.speaker, last.actor) == ("she", "Sergei Ryabkov")
 
 
@@ -1333,3 +1338,22 @@ def test_which_is_no_voice():
     assert voices["voice"].tolist() == ["Ann Lee"]
     # ... while the quote table keeps the statement
     assert "which" in quote_table(corpus)["speaker"].tolist()
+
+
+def test_a_pronoun_s_actor_agrees_with_it_and_with_the_name_it_stands_for():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Vole", "person", gender="female"),
+                        Actor("Bo Vole", "person", gender="male"),
+                        Actor("Cy Lintz", "person", gender="male")])
+    text = ("Ann Vole spoke on Monday.\n\nShe talked of jobs.\n\nThe crowd was large.\n\n"
+            "It rained.\n\nHer husband, Bo Vole, was there too.\n\n"
+            # "she" after Bo Vole: not him; the one woman named before
+            "For students, she promised free tuition.\n\n"
+            # a "he" for a speaker that is not listed: no actor, not Cy Lintz
+            '"It is a fine plan," said Sen. Dee Pell. Cy Lintz nodded. '
+            '"It will work," he said.')
+    found = [(q.speaker, q.speaker_name, q.actor) for q in find_quotes(text, listed)]
+    assert ("she", "she", "Ann Vole") in found
+    assert ("he", "Sen. Dee Pell", None) in found
+    assert all(actor != "Bo Vole" for _, _, actor in found)
