@@ -683,6 +683,8 @@ _AUXILIARIES = frozenset({
     "never", "just", "already", "often", "previously", "repeatedly", "reportedly",
 })
 _AUXILIARIES_BUT_NOT = _AUXILIARIES - {"not"}
+#: Relative pronouns right before a cue verb ("polls that show", "a memo which said").
+_RELATIVES = frozenset({"that", "which"})
 #: Words opening a speaker phrase after an inverted verb ('said a senior aide'), and words
 #: ending it ('said a senior aide who spoke on condition ...').
 _NP_OPENERS = frozenset({"a", "an", "the", "another", "former", "one", "two", "three",
@@ -1165,7 +1167,13 @@ class _Context:
                         break
                 while words[end - 1] in ("of", "for", "the"):
                     end -= 1
-                if end < hi and words[end] in _SPEAKING_HEADS:
+                if end + 1 < hi and (words[end] in _SPEAKING_HEADS
+                                     or words[end].lower() in role_nouns()) \
+                        and all(w[:1].isupper() for w in words[end + 1:hi]):
+                    # "Ocean Action Fund spokeswoman Jane Miller", "Senate Majority PAC
+                    # president J.B. Poersch": the run, the role and the name after it
+                    end = hi
+                elif end < hi and words[end] in _SPEAKING_HEADS:
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
                 elif end == first + 1 and words[first].lower() in _COUNT_WORDS:
                     # "Two weekend polls in Kentucky": a number opening the sentence, and
@@ -1179,6 +1187,12 @@ class _Context:
         if hi <= lo:
             return _Speaker()
         a, b = s + found[lo].start(), s + found[hi - 1].end()
+        if hi - lo > 1 and words[hi - 1] in _RELATIVES:
+            # "polls that show", "a memo which said": the verb is a relative clause's;
+            # the speaker's words keep the pronoun (PolNeAR marks "that" as the source),
+            # its name is the phrase the pronoun follows
+            return _Speaker(self.text[a:b], None, a, b,
+                            self.text[a:s + found[hi - 2].end()])
         return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
 
     def noun_phrase_after(self, s: int, e: int) -> _Speaker:
@@ -1321,8 +1335,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
                     and v.form.endswith(("ed", "said", "told"))
                 # "It was said that ...", "he was told that ...": who spoke is not named
-                found.append(("that", _Speaker() if passive else _subject(ctx, ss, v), v,
-                              m.end()))
+                spk = _Speaker() if passive else _subject(ctx, ss, v)
+                issuer = _statement_subject(ctx, ss, v) if not passive else None
+                if issuer is not None and (spk.text is None or (
+                        spk.start <= issuer.start and issuer.end <= spk.end)):
+                    # (only when the words found before held the issuer and more)
+                    spk = issuer  # "X issued a statement saying that": X
+                found.append(("that", spk, v, m.end()))
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form)
@@ -1479,6 +1498,11 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
+    if m and v.form.endswith("ing"):
+        # "X has issued a statement saying the plant will reopen": who issued it
+        spk = _statement_subject(ctx, ss, v)
+        if spk is not None:
+            return ("clause", spk, v, m.start(1))
     if (m and last >= ss
             and not v.form.endswith("ing")
             and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
@@ -1558,6 +1582,37 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         if _named_subject(spk.text):
             return ("object", spk, v, m.start(m.lastindex or 1))
     return None
+
+
+#: A written statement right before a participle cue ("issued a statement saying", "in
+#: a letter Tuesday stating").
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|"
+    r"post|release|message|email|e-mail|memo|note|video|ad|op-ed|filing|notice)s?"
+    rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{_DAYS}|today|yesterday|night|morning|"
+    r"afternoon|evening|week))?,?\s+$",
+    re.IGNORECASE)
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+(?=\s+$)")
+
+
+def _statement_subject(ctx: _Context, ss: int, v: _Verb) -> _Speaker | None:
+    """The speaker of a participle ``v`` that follows a written statement ("The union
+    issued a statement saying ...": "The union"), the subject of the sentence ``ss`` opens;
+    None when no statement stands right before ``v`` or no subject is found."""
+    if not v.form.endswith("ing"):
+        return None
+    m = _STATEMENT_BEFORE.search(ctx.shadow, max(ss, v.start - 80), v.start)
+    if m is None or m.start() <= ss:
+        return None
+    # the subject of the verb before the statement ("issued", "has released")
+    word = _LAST_WORD.search(ctx.shadow, max(ss, m.start() - 30), m.start())
+    if word is None or word.start() <= ss or word.group().lower() in _FUNCTION_WORDS \
+            or word.group().lower() in _PREPOSITIONS:
+        return None  # ("said in a statement, adding": the rules for participles)
+    spk = _subject(ctx, ss, _Verb(word.start(), word.end(), word.group()))
+    return spk if _named_subject(spk.text) and not ctx.in_quote(spk.start) else None
 
 
 def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
@@ -1674,10 +1729,19 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     return False
 
 
+#: A party tag in brackets right before a verb: "Ann Lee (D-Ohio) said", "(R) also said".
+_PARTY_BEFORE = re.compile(r"\(\s*[RDI](?:\s*-\s*[A-Z][\w. ]{0,20})?\)\s*(?:[a-z]+ly\s+|also\s+)?$")
+
+
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
-    """Does a comma insertion stand between a short subject and ``v`` ("Brian Abernathy,
-    the city's first deputy manager, said the flag ...")? Not so in "Stocks fell, said
-    several observers", where the content comes first."""
+    """Does a comma insertion (or a party tag in brackets) stand between a short subject
+    and ``v`` ("Brian Abernathy, the city's first deputy manager, said the flag ...", "Sen.
+    Ann Lee (D-Ohio) said the vote ...")? Not so in "Stocks fell, said several observers",
+    where the content comes first."""
+    last = _last_char_before(sh, sentence_start, v.start)
+    if last >= sentence_start and sh[last] == ")":
+        tag = _PARTY_BEFORE.search(sh, max(sentence_start, v.start - 40), v.start)
+        return tag is not None and 0 < _word_count(sh, sentence_start, tag.start()) <= 8
     aside = _find_aside(sh, sentence_start, v.start)
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
@@ -2073,7 +2137,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         if not hard_from <= after_start <= hard_at:
             hard = _HARD.search(sh, after_start)
             hard_from, hard_at = after_start, hard.start() if hard else len(sh)
-        if a_end <= after_start + 1 or hard_at >= a_end:  # only soft characters to a_end
+        if a_end <= after_start + 1 or hard_at >= a_end \
+                or _INITIALS_END.search(sh, max(after_start, a_end - 8), a_end):
+            # only soft characters to a_end, or a sentence cut after initials ('"...,"
+            # J.B. Poersch said'): the next sentence on the same line goes on
             nxt_s = bisect.bisect_right(ctx.sentence_starts, after_start)
             if not nl_from <= after_start <= nl_at:
                 nl_from, nl_at = after_start, sh.find("\n", after_start) % (len(sh) + 1)
@@ -2210,8 +2277,14 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     if "," in inner or ";" in inner or "?" in inner or '"' in inner or inner.endswith("!"):
         return False
     words = _TITLE_WORD.findall(inner)
-    if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
         return False
+    if len(words) == 1:
+        # one word is a title only right after a cue verb and "on" or a word for a show
+        # ('joked on "Newsmakers."', 'told the program "Today"'), its sentence going on
+        # before it
+        return _TITLE_ONE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None \
+            and _WORD_CHAR.search(ctx.shadow, ctx.sentence(mk.open)[0], mk.open) is not None
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
                for w in words):
         return False
@@ -2228,6 +2301,12 @@ _TITLE_CUE = re.compile(
     r"\b(?:on|in|the|'s|s'|titled|entitled|called|named|show|podcast|book|film|movie|"
     r"series|program|programme|album|song|newspaper|magazine|column|blog|ad)\s*,?\s*$",
     re.IGNORECASE)
+#: Initials ending a sentence span ("J.B.", " A."): the sentence splitter's cut inside a
+#: name.
+_INITIALS_END = re.compile(r"(?<![\w.])(?!(?:U\.S|U\.N|U\.K|D\.C|E\.U)\.)(?:[A-Z]\.){1,3}\s*$")
+_TITLE_ONE = re.compile(
+    r"(?:\b[a-z]{3,}(?:ed|s)\s+on|\b(?:show|program|programme|podcast|series|broadcast|"
+    r"newspaper|magazine|titled|entitled|memoir|book|documentary|film|movie|column),?)\s*$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
 
@@ -2556,10 +2635,14 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         return spk
     # (each branch of _PARTY_TAIL needs a "-" or a "(")
     m = _PARTY_TAIL.search(spk.text) if "-" in spk.text or "(" in spk.text else None
+    # "Mayor Ann Lee (D) said": the words after the bracket are the party alone
+    bare = m is None and spk.text in ("R", "D", "I") and spk.start > 0 \
+        and ctx.shadow[spk.start - 1] == "("
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
-    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag (in its sentence)
+    elif m or bare:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag (in its
+        # sentence)
         comma = _last_char_before(ctx.shadow, 0, spk.start)
         if comma >= 0 and ctx.shadow[comma] in ",(":
             lo = max(ctx.sentence(comma)[0], comma - 200)
@@ -2693,6 +2776,12 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                             speaker_name=m.group())
                       for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]
             pool = [*named[-8:], *titled[-3:]]
+            subject = _previous_subject(ctx, q, kinds)
+            if subject is not None and subject.speaker_start >= lo:
+                # the subject of the sentence before, when no named speaker stands after
+                # it: before the titled names mentioned in between ("Mnuchin met the
+                # bankers ... "...," he said": Mnuchin, not an earlier "Mr. Trump")
+                pool.append(subject)
             for cand in reversed(pool):
                 if here - ctx.paragraph_index(cand.start) > 3:
                     break
@@ -2710,6 +2799,37 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             bodies.append(q)
         out.append(q)
     return out
+
+
+def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str]) -> Quote | None:
+    """The subject of the sentence before the one of ``q``'s "he"/"she", when it names
+    one person (capitalised words, not a listed organisation, not a plural for people)
+    outside quotation marks in the same or the previous paragraph; as a ``scare`` Quote
+    holding the name, else None."""
+    k = ctx.sentence_index(q.speaker_start)
+    if k == 0 or not ctx.sentences:
+        return None
+    own = ctx.after_quotes(ctx.sentences[k][0], q.speaker_start)
+    if _named_subject(_sentence_subject(ctx, own, q.speaker_start).text):
+        return None  # "Sexton reflected on what he said": a name in its own sentence
+    ps, pe = ctx.sentences[k - 1]
+    if ctx.in_quote(ps) or ctx.paragraph_index(q.speaker_start) - ctx.paragraph_index(ps) > 1:
+        return None
+    spk = _tidy(ctx, _sentence_subject(ctx, ps, pe))
+    if spk.text is None or ctx.in_quote(spk.start):
+        return None
+    words = _NP_WORD.findall(spk.text)
+    first = words[0].lower()
+    if (not words[0][:1].isupper() or first in _OPENERS or first in _PRONOUNS
+            or first in _CAPITAL_DETERMINERS or words[-1].lower() in _PEOPLE
+            or words[-1].lower().endswith(("'s", "\u2019s"))):
+        return None
+    m = ctx.mention_before(spk.start, spk.end + 1)
+    actor = m.actor if m is not None and m.start >= spk.start else None
+    if actor is not None and kinds.get(actor) != "person":
+        return None
+    return Quote("scare", "", spk.start, spk.end, speaker=spk.text, actor=actor,
+                 speaker_start=spk.start, speaker_end=spk.end, speaker_name=spk.text)
 
 
 #: Kinds of listed actors an "it" may stand for.
