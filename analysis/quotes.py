@@ -1776,6 +1776,12 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     memo = ctx.subject_memo
     if key not in memo:
         spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+        if spk.text is not None and _verbal(ctx, spk.text):
+            # "also decried Trump's", "interrupted me in mid-sentence", "by refusing": a
+            # verb's words, no speaker's; the sentence's subject, if it has one
+            fallback = _fallback_subject(ctx, v)
+            if _subject_like(fallback.text):
+                spk = fallback
         if spk.text is None:
             # "He said A and said that B is "weak"" (the range began after a quote), "X,
             # who ..., on Friday described": the subject of the whole sentence
@@ -1785,6 +1791,26 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         memo[key] = spk
     sp = memo[key]  # a copy: callers may set its actor (as dataclasses.replace, faster)
     return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
+
+
+#: The writer as object: "interrupted me" is never who speaks ("prompted the senator to
+#: argue" may be).
+_OBJECT_WORDS = frozenset({"me", "us"})
+
+
+def _verbal(ctx: _Context, text: str) -> bool:
+    """Are a speaker's words a verb's: a lower-case attribution verb form first ("also
+    decried Trump's", "interrupted me"), or "by" or "being" ("by refusing", "being
+    asked")?"""
+    words = _NP_WORD.findall(text)
+    first = words[0]
+    if first in ("by", "being"):
+        return True
+    k = 1 if first in ("also", "then", "later") and len(words) > 1 else 0
+    if k + 1 < len(words) and words[k].endswith("ed") and words[k].islower() \
+            and words[k + 1] in _OBJECT_WORDS:
+        return True  # "interrupted me in mid-sentence"
+    return words[k] in ctx.verbs.forms
 
 
 def _fallback_subject(ctx: _Context, v: _Verb) -> _Speaker:

@@ -1318,3 +1318,17 @@ def test_he_is_the_previous_sentence_subject_before_an_earlier_titled_name():
             '"We are very near," she said.')
     [q] = find_quotes(text)
     assert q.speaker_name == "Ms. Barrow"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a verb's words are no speaker: the sentence's subject instead
+    ('Khan, who is Muslim, also decried Lee\'s repeated calls to ban the trip, noting he '
+     'has "sacrificed nothing."', "Khan"),
+    ('Tim Grieve, the editor, interrupted me in mid-sentence to announce, "There goes the '
+     'franchise."', "Tim Grieve"),
+    # but an object may speak for an infinitive: left as it was
+    ("The report, by the group, prompted the senator to argue that the deal was dead.",
+     "prompted the senator"),
+])
+def test_words_of_a_verb_are_no_speaker(text, speaker):
+    assert find_quotes(text)[-1].speaker == speaker
