@@ -631,7 +631,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|that|"
-    r"what|who|which|because|when|after|though|although)\b)\s*",
+    r"what|who|whom|whose|which|because|when|after|though|although)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
@@ -639,7 +639,7 @@ _CLAUSE_START = re.compile(
 _CLAUSE_LOWER = re.compile(
     r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
     r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
-    r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)h(?:at|ough)\b\s*")
+    r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)h(?:at|ough)\b\s*")
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
@@ -675,12 +675,15 @@ _OPENERS = frozenset({
     "beyond", "except", "regardless",
 })
 #: Adverbs that stand between a subject and its verb ("who first revealed").
-_ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then",
+_ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then", "far",
                                   "soon", "long", "twice", "ever", "often"})
 _AUXILIARIES = frozenset({
     "have", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
     "never", "just", "already", "often", "previously", "repeatedly", "reportedly",
+    # negated forms ("you can't yell", "Trump so far hasn't attacked")
+    "can't", "won't", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't",
+    "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", "cannot",
 })
 _AUXILIARIES_BUT_NOT = _AUXILIARIES - {"not"}
 #: Relative pronouns right before a cue verb ("polls that show", "a memo which said").

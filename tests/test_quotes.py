@@ -1332,3 +1332,13 @@ def test_he_is_the_previous_sentence_subject_before_an_earlier_titled_name():
 ])
 def test_words_of_a_verb_are_no_speaker(text, speaker):
     assert find_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a negated auxiliary ends the subject like the auxiliary itself
+    ("Ann Lee so far hasn't criticized the plan.", "Ann Lee"),
+    # a relative "whom" opens a clause: the name after it, not the pronoun
+    ('The workers, whom Ann Lee praised in her address, were "well paid."', "Ann Lee"),
+])
+def test_negated_auxiliaries_and_whom_are_no_speaker_words(text, speaker):
+    assert find_quotes(text)[-1].speaker == speaker
