@@ -1694,6 +1694,41 @@ _ASIDE_OPENERS = frozenset({"during", "in", "at", "on", "after", "before", "whil
                             "meanwhile", "however", "herself", "himself", "themselves"})
 
 
+#: A name opening a sentence, right before a comma: "Levine,", "Giovanni Maria Vian,".
+_LEADING_NAME = re.compile(r"(?:[A-Z][\w.'-]*|de|van|von|al-[A-Z][\w'-]*)(?:[ \t]+(?:[A-Z][\w.'-]*"
+                           r"|de|van|von|al-[A-Z][\w'-]*)){0,4}(?=,)")
+
+
+def _leading_name(ctx: _Context, lo: int, pos: int) -> _Speaker | None:
+    """The name that opens the sentence at ``lo`` (after opening phrases that end with a
+    comma: "Of Carson, Levine, ...") right before a comma at or before ``pos``, when the
+    words up to ``pos`` are comma insertions after it: "Giovanni Maria Vian, the editor
+    of the newspaper, L'Osservatore Romano, said", "Mr. Slinker, whose start-up,
+    Paradata, uses big data, said"; else None."""
+    sh = ctx.shadow
+    start = lo
+    for _ in range(2):  # up to two opening phrases
+        word = _NP_WORD.search(sh, start, pos)
+        if word is None or word.group().lower() not in _OPENERS:
+            break
+        comma = sh.find(",", word.end(), pos)
+        if comma < 0:
+            return None
+        start = comma + 1  # ("Of Carson, Levine, who ..., said": Levine)
+    while start < pos and sh[start].isspace():
+        start += 1
+    m = _LEADING_NAME.match(sh, start, pos)
+    if m is None:
+        return None
+    words = m.group().split()
+    if words[0].lower() in _OPENERS or words[0].lower() in _CAPITAL_DETERMINERS \
+            or words[-1].lower() in _PEOPLE or not _speaker_ok(m.group()):
+        return None
+    if sh.count(",", m.end(), pos + 1) < 2:
+        return None  # (a name, then a comma before the verb: no insertion)
+    return _tidy(ctx, _Speaker(ctx.text[m.start():m.end()], None, m.start(), m.end()))
+
+
 def _aside_start(sh: str, lo: int, pos: int) -> int:
     """Where an insertion ending at ``pos`` (the comma before its last part) begins when
     its parts before are open too: up to two more comma parts that open with a
@@ -1903,6 +1938,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         outer = ctx.mention_before(sentence_start, pos)
         if outer is not None and _word_count(ctx.shadow, outer.end, pos) == 0:
             return ctx.speaker_from(outer)
+        head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", pos, v.start))
+        if head is not None:
+            return head
         np = ctx.noun_phrase_before(sentence_start, pos)
         if np.text is not None:
             return np

@@ -1342,3 +1342,17 @@ def test_words_of_a_verb_are_no_speaker(text, speaker):
 ])
 def test_negated_auxiliaries_and_whom_are_no_speaker_words(text, speaker):
     assert find_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the name opening the sentence, before insertions that hold commas of their own
+    ('Of Carson, Levine, who has given money to Ann Rubin, said, "He is scary."', "Levine"),
+    ('Mr. Slinker, whose latest start-up, Paradata, uses big data, said the man was "a '
+     'start-up kind of guy."', "Mr. Slinker"),
+    ('Giovanni Maria Vian, the editor of the newspaper, La Voce, said every pope was "both '
+     'religious and political."', "Giovanni Maria Vian"),
+    # one insertion: as before
+    ("In Ohio, Trump, the nominee, said the deal was off.", "Trump"),
+])
+def test_the_name_opening_a_sentence_before_insertions_speaks(text, speaker):
+    assert find_quotes(text)[-1].speaker == speaker
