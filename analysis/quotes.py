@@ -2869,21 +2869,33 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
 
 
 def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str]) -> Quote | None:
-    """The subject of the sentence before the one of ``q``'s "he"/"she", when it names
-    one person (capitalised words, not a listed organisation, not a plural for people)
-    outside quotation marks in the same or the previous paragraph; as a ``scare`` Quote
-    holding the name, else None."""
+    """The subject of the sentence of ``q``'s "he"/"she" when it stands before the
+    pronoun ('Feinstein said "...," she said'), else of the sentence before it (in the
+    same or the previous paragraph), when it names one person (capitalised words, not a
+    listed organisation, not a plural for people) outside quotation marks; as a
+    ``scare`` Quote holding the name, else None."""
     k = ctx.sentence_index(q.speaker_start)
-    if k == 0 or not ctx.sentences:
+    if not ctx.sentences:
         return None
-    own = ctx.after_quotes(ctx.sentences[k][0], q.speaker_start)
-    if _named_subject(_sentence_subject(ctx, own, q.speaker_start).text):
-        return None  # "Sexton reflected on what he said": a name in its own sentence
+    own = _sentence_subject(ctx, ctx.sentences[k][0], q.speaker_start)
+    if own.text is not None and not ctx.in_quote(own.start):
+        # "Sexton reflected on what he said": the name in the pronoun's own sentence
+        return _person_subject(ctx, own, kinds)
+    if k == 0:
+        return None
     ps, pe = ctx.sentences[k - 1]
     if ctx.in_quote(ps) or ctx.paragraph_index(q.speaker_start) - ctx.paragraph_index(ps) > 1:
         return None
-    spk = _tidy(ctx, _sentence_subject(ctx, ps, pe))
+    spk = _sentence_subject(ctx, ps, pe)
     if spk.text is None or ctx.in_quote(spk.start):
+        return None
+    return _person_subject(ctx, spk, kinds)
+
+
+def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quote | None:
+    """``spk`` as a ``scare`` Quote holding a name, when it names one person; else None."""
+    spk = _tidy(ctx, spk)
+    if spk.text is None:
         return None
     words = _NP_WORD.findall(spk.text)
     first = words[0].lower()
@@ -2956,7 +2968,8 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
         return kinds.get(q.actor) == "person"
     words = _NP_WORD.findall(q.speaker or "")
     return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
-            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or ""))
+            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
+            and words[-1].lower() not in _PEOPLE)  # ("Sources said": no one person)
 
 
 def _gender(ctx: _Context, q: Quote) -> str | None:

@@ -1356,3 +1356,12 @@ def test_negated_auxiliaries_and_whom_are_no_speaker_words(text, speaker):
 ])
 def test_the_name_opening_a_sentence_before_insertions_speaks(text, speaker):
     assert find_quotes(text)[-1].speaker == speaker
+
+
+def test_she_is_the_name_before_her_in_her_own_sentence():
+    # worked by hand: "Sources" is no one person; "she" is the subject before the quote in
+    # her own sentence
+    text = ('Sources said the deal was off. Asked about it, Feinstein said "I know '
+            'nothing," she said.')
+    found = [(q.speaker, q.speaker_name) for q in find_quotes(text)]
+    assert found == [("Sources", "Sources"), ("she", "Feinstein")]
