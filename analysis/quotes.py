@@ -2843,7 +2843,7 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                             speaker_name=m.group())
                       for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]
             pool = [*named[-8:], *titled[-3:]]
-            subject = _previous_subject(ctx, q, kinds)
+            subject = _previous_subject(ctx, q, kinds, lo)
             if subject is not None and subject.speaker_start >= lo:
                 # the subject of the sentence before, when no named speaker stands after
                 # it: before the titled names mentioned in between ("Mnuchin met the
@@ -2868,25 +2868,41 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str]) -> Quote | None:
+def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
+                      lo: int = 0) -> Quote | None:
     """The subject of the sentence of ``q``'s "he"/"she" when it stands before the
     pronoun ('Feinstein said "...," she said'), else of the sentence before it (in the
     same or the previous paragraph), when it names one person (capitalised words, not a
     listed organisation, not a plural for people) outside quotation marks; as a
-    ``scare`` Quote holding the name, else None."""
+    ``scare`` Quote holding the name, else None; None too when it would start before
+    ``lo`` (the caller's bound)."""
     k = ctx.sentence_index(q.speaker_start)
-    if not ctx.sentences:
+    if not ctx.sentences or q.speaker_start <= lo:
         return None
-    own = _sentence_subject(ctx, ctx.sentences[k][0], q.speaker_start)
-    if own.text is not None and not ctx.in_quote(own.start):
-        # "Sexton reflected on what he said": the name in the pronoun's own sentence
-        return _person_subject(ctx, own, kinds)
+    ss = ctx.sentences[k][0]
+    # (the words before the sentence's first quotation, at most 200 characters of them)
+    j = bisect.bisect_left(ctx.quote_starts, ss)
+    end = min(q.speaker_start, ss + 200,
+              ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
+    if ss < lo:
+        return None  # (a named speaker after the sentence's start: the caller's pool)
+    if end > ss and not ctx.in_quote(ss):
+        own = _sentence_subject(ctx, ss, end)
+        if own.text is not None:
+            # "Sexton reflected on what he said": the name in the pronoun's own sentence
+            return _person_subject(ctx, own, kinds)
     if k == 0:
         return None
     ps, pe = ctx.sentences[k - 1]
-    if ctx.in_quote(ps) or ctx.paragraph_index(q.speaker_start) - ctx.paragraph_index(ps) > 1:
+    if ps < lo or ctx.in_quote(ps) \
+            or ctx.paragraph_index(q.speaker_start) - ctx.paragraph_index(ps) > 1:
         return None
-    spk = _sentence_subject(ctx, ps, pe)
+    key = (ps, -1)
+    if key not in ctx.subject_memo:  # (several pronouns may follow one sentence)
+        spk = _sentence_subject(ctx, ps, min(pe, ps + 200))
+        ctx.subject_memo[key] = spk if spk.text is None or ctx.in_quote(spk.start) else \
+            _Speaker(spk.text, spk.actor, spk.start, spk.end, spk.names)
+    spk = ctx.subject_memo[key]
     if spk.text is None or ctx.in_quote(spk.start):
         return None
     return _person_subject(ctx, spk, kinds)
