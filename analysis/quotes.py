@@ -2215,6 +2215,8 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                 a_end = ctx.sentences[nxt_s][1]
         after = (after_start, min(a_end, next_open))
         q_text = sh[q_start:q_end]
+        if not _WORD_CHAR.search(q_text):
+            continue  # a mark with no words after it (a stray closing mark): no quote
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
         if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk):

@@ -1365,3 +1365,10 @@ def test_she_is_the_name_before_her_in_her_own_sentence():
             'nothing," she said.')
     found = [(q.speaker, q.speaker_name) for q in find_quotes(text)]
     assert found == [("Sources", "Sources"), ("she", "Feinstein")]
+
+
+def test_a_stray_mark_with_no_words_after_it_is_no_quote():
+    # worked by hand: the last mark closes nothing and opens nothing with words in it
+    text = ('"We will win," Lee said. We need stimulus. Ann Berg, Policy Institute."\n\n'
+            'The vote is Tuesday.')
+    assert [(q.speaker, q.quote) for q in find_quotes(text)] == [("Lee", "We will win,")]
