@@ -2436,8 +2436,11 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
     if after_verb and ends_soft and not naming and not (
-            before_verb and _NEW_CLAUSE.match(sh, after[0], after_verb.start)):
-        # (not 'X said he "...," and he said ...': a new clause after the quote)
+            before_verb and (_NEW_CLAUSE.match(sh, after[0], after_verb.start)
+                             or _goes_on(sh, after[0], after_verb))):
+        # (not 'X said he "...," and he said ...': a new clause after the quote; nor
+        # 'X called Trump a "blowhard," and said ...', 'fans chanted, "Build a wall,"
+        # referring to ...': the sentence goes on with the subject before the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
         last = _last_char_before(sh, before[0], before[1])
@@ -2581,6 +2584,18 @@ _NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
+#: What stands between a quote and a verb that goes on with the sentence's subject: "and"
+#: or "but" (and an adverb), or nothing before a participle: '"...," and said', '"...,"
+#: referring to'.
+_GOES_ON = re.compile(r"[\s,]*(?:(?P<conj>and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?)?")
+
+
+def _goes_on(sh: str, pos: int, v: _Verb) -> bool:
+    """Does ``v``, after a quote ending at ``pos``, go on with the subject of the
+    sentence before the quote ("and said", "but also called", or a participle right
+    after it: "referring to")?"""
+    m = _GOES_ON.fullmatch(sh, pos, v.start)
+    return m is not None and (m.group("conj") is not None or v.form.endswith("ing"))
 _NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s+(?:he|she|they|we|I|[A-Z][\w.'-]*)\b")
 
 

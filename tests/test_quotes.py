@@ -396,7 +396,7 @@ SPEAKERS = [
      [("reported", "Ann Lee", "Ann Lee", "complained", "the trains were late.")]),
     # no subject in the range after an earlier quote, or after a comma insertion and a
     # time: the subject of the whole sentence; a participle after a quote: the subject
-    # of the verb before it
+    # of the verb before it, and that verb is the quote's cue
     ('He said that Baker is playing the "race card" and said that Diaz is "weak."',
      [("direct", "He", "He", "said", "race card"),
       ("direct", "He", "He", "said", "weak.")]),
@@ -404,7 +404,7 @@ SPEAKERS = [
      'plan for a "big tent" party.',
      [("direct", "Tom Baker", "Tom Baker", "described", "big tent")]),
     ('Ann Lee called the idea a "silly proposition," adding that it would fail.',
-     [("direct", "Ann Lee", "Ann Lee", "adding", "silly proposition,"),
+     [("direct", "Ann Lee", "Ann Lee", "called", "silly proposition,"),
       ("reported", "Ann Lee", "Ann Lee", "adding", "it would fail.")]),
     # inverted cues: a role before the name; words going on with the sentence before
     # ", said X"; an infinitive after the quote is not its cue
@@ -423,14 +423,15 @@ SPEAKERS = [
     ("Tom Baker criticized the plan, according to a senior aide.",
      [("reported", "a senior aide", "a senior aide", "according to",
        "Tom Baker criticized the plan")]),
-    # an -ed adjective in the subject; "and said" after a quote keeps the subject;
+    # an -ed adjective in the subject; "and said" after a quote keeps the subject (the
+    # quote's cue is the verb before it);
     # a short quote after a colon is a quotation, not a term
     ('The retired surgeon has given no details, saying only that he was "refining some '
      'practices and staff."',
      [("direct", "The retired surgeon", "The retired surgeon", "saying",
        "refining some practices and staff.")]),
     ('He called the plan "extremely careless," and said it would fail.',
-     [("direct", "He", "He", "said", "extremely careless,"),
+     [("direct", "He", "He", "called", "extremely careless,"),
       ("reported", "He", "He", "said", "it would fail.")]),
     ('Asked about the flap, Mr. Smith shot back: "That would be good."',
      [("direct", "Mr. Smith", "Mr. Smith", None, "That would be good.")]),
@@ -1372,3 +1373,16 @@ def test_a_stray_mark_with_no_words_after_it_is_no_quote():
     text = ('"We will win," Lee said. We need stimulus. Ann Berg, Policy Institute."\n\n'
             'The vote is Tuesday.')
     assert [(q.speaker, q.quote) for q in find_quotes(text)] == [("Lee", "We will win,")]
+
+
+@pytest.mark.parametrize("text, verb", [
+    # the sentence goes on after the quote with the subject before it: the verb before
+    # the quote is its cue
+    ('De Blasio, speaking on the radio, called Trump a "blowhard," and said his remarks '
+     'were wrong.', "called"),
+    ('Fans also chanted, "Build a wall," referring to the vow of the candidate.', "chanted"),
+    # an inverted verb right after the quote stays its cue
+    ('"We will win," said Ann Lee, adding that the vote was close.', "said"),
+])
+def test_a_verb_going_on_after_a_quote_is_not_its_cue(text, verb):
+    assert find_quotes(text)[0].verb == verb
