@@ -1506,6 +1506,12 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         spk = _statement_subject(ctx, ss, v)
         if spk is not None:
             return ("clause", spk, v, m.start(1))
+        if last >= ss and sh[last] == ",":
+            # "The union ended the strike, saying the deal was fair": the subject of the
+            # verb before the comma
+            spk = _subject(ctx, ss, v)
+            if _named_subject(spk.text):
+                return ("clause", spk, v, m.start(1))
     if (m and last >= ss
             and not v.form.endswith("ing")
             and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))

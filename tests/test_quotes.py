@@ -1386,3 +1386,15 @@ def test_a_stray_mark_with_no_words_after_it_is_no_quote():
 ])
 def test_a_verb_going_on_after_a_quote_is_not_its_cue(text, verb):
     assert find_quotes(text)[0].verb == verb
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # a participle of a clause verb after a comma reports a clause of the verb's subject
+    ("The union ended the strike on Monday, saying the deal was fair.", "The union",
+     "the deal was fair."),
+    ("Lee, a senator, backed the bill, arguing it would cut costs.", "Lee",
+     "it would cut costs."),
+])
+def test_a_participle_after_a_comma_reports_a_clause(text, speaker, quote):
+    q = find_quotes(text)[-1]
+    assert (q.cue, q.speaker, q.quote) == ("clause", speaker, quote)
