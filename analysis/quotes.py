@@ -708,7 +708,8 @@ _AND_BEFORE = re.compile(
     r"(?:[Tt]he\s+)?$")
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
-_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+_PAREN_AFTER = re.compile(
+    r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
 _LEAD = re.compile(
     r"(?:[A-Z][A-Z .,'-]*\s+-+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+)")
@@ -805,6 +806,8 @@ _THAT_GAP = re.compile(
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
     r"[A-Z][\w.-]*)\b)"
 )
+#: A comma insertion between a verb and "that": ", for example, that", ", in a letter, that".
+_COMMA_THAT = re.compile(r",\s+[^,;:\"\n]{1,40},\s+that\s+")
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
 _TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -1320,6 +1323,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("parenthetical", spk, v, ss))
                     continue
             if not after.isspace():
+                m = _COMMA_THAT.match(sh, v.end, nxt)
+                k = _last_char_before(sh, ss, v.start)
+                if m is not None and not ctx.in_quote(v.start) and k >= ss \
+                        and sh[k].isalnum():
+                    # "Clinton testified, for example, that she ...": an insertion
+                    # between the verb and "that"
+                    found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue  # ("said,"): every rule below needs white space next
             # X said (on Friday) that ...
             # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)

@@ -1398,3 +1398,15 @@ def test_a_verb_going_on_after_a_quote_is_not_its_cue(text, verb):
 def test_a_participle_after_a_comma_reports_a_clause(text, speaker, quote):
     q = find_quotes(text)[-1]
     assert (q.cue, q.speaker, q.quote) == ("clause", speaker, quote)
+
+
+def test_an_insertion_between_a_verb_and_that_and_a_clause_after_a_parenthesis_verb():
+    # worked by hand: ", for example, that" still opens the reported clause
+    [q] = find_quotes("Clinton testified, for example, that she sent no emails marked "
+                      "classified.")
+    assert (q.cue, q.speaker, q.quote) == ("that", "Clinton",
+                                          "she sent no emails marked classified.")
+    # "denied it happened," is a verb and its clause, not a parenthetical "X said,"
+    q = find_quotes("Even after videos surfaced, the campaign has denied it happened, with "
+                    "Lee calling the reporter delusional.")[0]
+    assert (q.cue, q.speaker, q.verb) == ("clause", "the campaign", "denied")
