@@ -978,6 +978,7 @@ class _Context:
         self.people_starts = [m.start for m in self.people]
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
         self.subject_memo: dict[tuple[int, int], _Speaker] = {}
+        self.previous_subjects: dict[int, Quote | None] = {}  # see _previous_subject
         self.quote_starts: list[int] = []
         self.quote_reach: list[int] = []
         self.quote_ends: list[int] = []
@@ -1856,7 +1857,7 @@ def _verbal(ctx: _Context, text: str) -> bool:
     """Are a speaker's words a verb's: a lower-case attribution verb form first ("also
     decried Trump's", "interrupted me"), or "by" or "being" ("by refusing", "being
     asked")?"""
-    words = _NP_WORD.findall(text)
+    words = text.split(None, 3)  # (the first words are enough)
     first = words[0]
     if first in ("by", "being"):
         return True
@@ -2221,7 +2222,8 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             hard = _HARD.search(sh, after_start)
             hard_from, hard_at = after_start, hard.start() if hard else len(sh)
         if a_end <= after_start + 1 or hard_at >= a_end \
-                or _INITIALS_END.search(sh, max(after_start, a_end - 8), a_end):
+                or (sh[a_end - 1:a_end] == "." and sh[a_end - 2:a_end - 1].isupper()
+                    and _INITIALS_END.search(sh, max(after_start, a_end - 8), a_end)):
             # only soft characters to a_end, or a sentence cut after initials ('"...,"
             # J.B. Poersch said'): the next sentence on the same line goes on
             nxt_s = bisect.bisect_right(ctx.sentence_starts, after_start)
@@ -2930,15 +2932,12 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
     if ps < lo or ctx.in_quote(ps) \
             or ctx.paragraph_index(q.speaker_start) - ctx.paragraph_index(ps) > 1:
         return None
-    key = (ps, -1)
-    if key not in ctx.subject_memo:  # (several pronouns may follow one sentence)
+    memo = ctx.previous_subjects  # (several pronouns may follow one sentence)
+    if ps not in memo:
         spk = _sentence_subject(ctx, ps, min(pe, ps + 200))
-        ctx.subject_memo[key] = spk if spk.text is None or ctx.in_quote(spk.start) else \
-            _Speaker(spk.text, spk.actor, spk.start, spk.end, spk.names)
-    spk = ctx.subject_memo[key]
-    if spk.text is None or ctx.in_quote(spk.start):
-        return None
-    return _person_subject(ctx, spk, kinds)
+        memo[ps] = (None if spk.text is None or ctx.in_quote(spk.start)
+                    else _person_subject(ctx, spk, kinds))
+    return memo[ps]
 
 
 def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quote | None:
