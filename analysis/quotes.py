@@ -18,8 +18,10 @@
   object ("X criticized the plan"), and for the verbs listed under ``clause_verbs`` in the
   lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
   aren't cheap"); a participle after a comma or a form of "be" ("..., citing weak
-  exports", "is calling for ..."); "referred to ...", "pointed out ..."; for the lexicon's
-  ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect question ("X
+  exports", "is calling for ...", "..., saying the deal was fair"), or after a written
+  statement ("X issued a statement saying ..."); "referred to ...", "pointed out ..."; for
+  the lexicon's ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect
+  question ("X
   wondered whether ...", "X asked voters if ..."); the lexicon's ``evidence`` verbs after
   a poll, a study, records ... ("a poll shows ...", "the study found that ..."); verbs of
   thought and
@@ -42,9 +44,11 @@ doubting, confrontational, conceding, evidence: edit the file to regroup). Corpu
 These are patterns, not a parser. Known limits: "he"/"she" is resolved to the nearest
 named speaker (within three paragraphs) whose gender fits, as far as the text tells it
 (Mr./Ms./Mrs., or an earlier "he"/"she" for the same name; an actor list's ``gender``,
-when its entries carry one), else to a titled name mentioned before, else the person
-mentioned last; "it" to the listed organisation or country that spoke last (within three
-paragraphs); "they" is not resolved; a quote with no cue of its own inherits the
+when its entries carry one); when a person named as the subject of the pronoun's own
+sentence (before it) or of the sentence before stands after that speaker, to that
+person; else to a titled name mentioned before, else the person mentioned last; "it" to
+the listed organisation or country that spoke last (within three paragraphs); "they" is
+not resolved; a quote with no cue of its own inherits the
 speaker of the attribution just before it (same or previous paragraph) when it opens its
 sentence, else takes its sentence's subject, which is usually, not always, right; a cue
 more than about ten words after a quote is missed. Measured against PolNeAR and a
