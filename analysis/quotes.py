@@ -2436,6 +2436,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         n = _word_count(sh, after[0], v.start)
         if n > 25:
             break
+        if n and v.form.endswith("ing") \
+                and sh[_last_char_before(sh, after[0], v.start)] != ",":
+            continue  # ('"...," is one common saying', '"..." symbol identifying'): a
+            # participle or noun in the sentence going on, not the quote's cue
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \

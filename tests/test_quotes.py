@@ -529,12 +529,12 @@ SPEAKERS = [
      [("direct", "Ann Lee", "Ann Lee", "said", "Tom Baker will lose,"),
       ("reported", "Ann Lee", "Ann Lee", "adding", "the plant must close.")]),
     # a participle joined by "before", "while", "also" (and an adverb) is the subject's of
-    # the verb before it
+    # the verb before it (and a quote before such a participle is the verb's before it)
     ('Tom Baker said the deal was "dead" on Monday before claiming it was "a trap."',
      [("direct", "Tom Baker", "Tom Baker", "said", "dead"),
       ("direct", "Tom Baker", "Tom Baker", "claiming", "a trap.")]),
     ('Ann Lee cautioned "let us wait," before optimistically predicting that it would pass.',
-     [("direct", "Ann Lee", "Ann Lee", "predicting", "let us wait,"),
+     [("direct", "Ann Lee", "Ann Lee", "cautioned", "let us wait,"),
       ("reported", "Ann Lee", "Ann Lee", "predicting", "it would pass.")]),
     # "and" with an adverb before the verb: the sentence's subject goes on
     ('Ann Lee went on the radio and officially endorsed Tom Baker, saying, "He is ready."',
@@ -1410,3 +1410,10 @@ def test_an_insertion_between_a_verb_and_that_and_a_clause_after_a_parenthesis_v
     q = find_quotes("Even after videos surfaced, the campaign has denied it happened, with "
                     "Lee calling the reporter delusional.")[0]
     assert (q.cue, q.speaker, q.verb) == ("clause", "the campaign", "denied")
+
+
+def test_a_participle_after_words_after_a_quote_is_not_its_cue():
+    # worked by hand: "saying" is a noun after "common"; no cue, four words: a term
+    found = find_quotes('The town was quiet on Monday. "Wait and see" is one common saying '
+                        'in the town.')
+    assert [(q.kind, q.verb) for q in found] == [("scare", None)]
