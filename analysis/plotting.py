@@ -23,6 +23,7 @@ import matplotlib
 import matplotlib.colors
 import matplotlib.pyplot as plt
 import matplotlib.text
+import matplotlib.ticker
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -237,6 +238,7 @@ def plot_furniture(
         xs = [i + (j - (len(counts.columns) - 1) / 2) * width for i in range(len(counts))]
         ax.bar(xs, counts[outlet], width=width, label=outlet, color=colors[outlet])
     ax.set_xticks(range(len(counts)), [r.replace("_", " ") for r in counts.index])
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # whole lines
     ax.set_ylabel("Lines removed")
     ax.set_title(title)
     _legend_outside(ax, title="Outlet")

@@ -648,11 +648,17 @@ _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
 # insertions) right before a verb, perhaps with an adverb ("X, a spokesman, also said")
-_ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*(?:[a-z]+ly\s+|also\s+)?$")
-_DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*(?:[a-z]+ly\s+|also\s+)?$")
-_ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"
-    r",\s+[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b[^,\"\n]{1,150}?,\s*"
-    r"(?:[a-z]+ly\s+|also\s+)?$")
+#: What may end an insertion before its verb: "also", auxiliaries, -ly adverbs.
+_ASIDE_TAIL = r"(?:(?:[a-z]+ly|also|had|has|have|would|will|could|did)\s+){0,2}$"
+_ASIDE = re.compile(r",\s+[^,\"\n]{1,150}?,\s*" + _ASIDE_TAIL)
+_DASH_ASIDE = re.compile(r"(?<=\s)--?\s+[^\"\n]{1,150}?\s--?\s*" + _ASIDE_TAIL)
+_ASIDE_TWO = re.compile(  # "Cohen, Trump's former attorney, who ..., said"; "Madory,
+    # the director of analysis at Dyn Research, a company that studies ..., said" (two
+    # appositions: the first one in lower case or with a possessive, not a name as in
+    # "In his response, Steve Coll, the dean, said")
+    r",\s+(?:[^,\"\n]{1,150}?,\s+(?:who|which|whose)\b|(?:[a-z]|[A-Z][\w'-]*'s\s)"
+    r"[^,\"\n]{0,150}?,\s+(?:an?|the)\s)[^,\"\n]{1,150}?,\s*"
+    + _ASIDE_TAIL)
 # "He was calm and said", "... and officially endorsed", "but also called"
 _COORDINATED = re.compile(r"\b(?:and|but|then)\s+(?:(?:[a-z]+ly|also|then)\s+)?$",
                           re.IGNORECASE)
@@ -714,16 +720,21 @@ _AND_BEFORE = re.compile(
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
 _PAREN_AFTER = re.compile(
     r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+_COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
+#: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -"), a
+#: day ("Thursday,"), a month after "in" ("In September Ambassador Bill Taylor told").
 _LEAD = re.compile(
-    r"(?:[A-Z][A-Z .,'-]*\s+-+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+)")
+    r"(?:[A-Z][A-Z .,'-]*\s+[-\u2013]+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+|"
+    r"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s))(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+)")
 _PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\)$")
 _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
 _AGE = re.compile(r"\d+-year-old")
 #: A subject pronoun with a contracted auxiliary ("he's hinted", "she'd said").
-_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it))['\u2019](?:s|d|ve|re|ll)")
+_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it))['\u2019](?:s|d|ve|re|ll|m)")
 #: A lower-case Arabic article joined to a name ("el-Haddad", "al-Assad"): part of it.
 _NAME_PARTICLE = re.compile(r"(?:al|el|ul)-[A-Z]")
 
@@ -974,6 +985,9 @@ class _Context:
         if verbs.evidence:
             self.verb_hits = [v for v in self.verb_hits if v.form not in verbs.evidence
                               or _evidence_subject(shadow, v.start, verbs.evidence_subjects)]
+        # "Especially telling was the insistence": a participle before "was" is an adjective
+        self.verb_hits = [v for v in self.verb_hits if not (
+            v.form.endswith("ing") and _COPULA_NEXT.match(shadow, v.end))]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -1688,17 +1702,21 @@ _PEOPLE = frozenset({
 })
 
 
+#: Words that may stand between an insertion and its verb: "also" and auxiliaries ("X, the
+#: director, had said"); -ly adverbs too.
+_ASIDE_WORDS = frozenset({"also", "had", "has", "have", "would", "will", "could", "did"})
+
+
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
     """The comma (or dash) insertion ending right before ``e``, if any."""
     k = _last_char_before(sh, s, e)
-    if k >= s and sh[k].isalpha():  # ", a spokesman, also said": skip one adverb
-        if not ((k - 1 >= s and sh[k - 1:k + 1] == "ly")
-                or (k - 3 >= s and sh[k - 3:k + 1] == "also")):
-            return None  # (what the test below needs, without walking back the word)
+    for _ in range(2):  # ", a spokesman, also said", ", the director, had said"
+        if not (k >= s and sh[k].isalpha()):
+            break
         j = k
         while j > s and sh[j - 1].isalpha():
             j -= 1
-        if not (sh[j:k + 1] == "also" or sh[j:k + 1].endswith("ly")):
+        if not (sh[j:k + 1] in _ASIDE_WORDS or sh[j:k + 1].endswith("ly")):
             return None
         k = _last_char_before(sh, s, j)
     if k < s or sh[k] not in ",-":
@@ -1907,6 +1925,9 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
+    time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
+    if time is not None:  # "Half a day later Dyn said": the time is no subject
+        sentence_start = time.end()
     last = _participle_link(ctx.shadow, 0, v) if v.form.endswith("ing") else -1
     if last >= 0:
         # '"...," the member said, adding that ...', "X cautioned ... before predicting":
@@ -2029,6 +2050,12 @@ _TIME_TAIL = re.compile(
 _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
                                 "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
                                 "Spoken", "Brought", "Faced", "Asked"})
+
+
+#: A short time opening a sentence with no comma: "Half a day later", "Two weeks ago".
+_TIME_OPENING = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+){1,2}(?:an?\s+)?(?:(?:days?|weeks?|months?|years?|hours?|"
+    r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|after)|later)\s+(?=[A-Z])")
 
 
 def _after_opening(sh: str, s: int, e: int) -> int:
@@ -2272,9 +2299,13 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             if colon >= before[0] and sh[colon] == ":":
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
-                if name is not None and \
-                        _last_word_lower(sh, before[0], name.start(1)) in _PREPOSITIONS:
+                prior = _last_word_lower(sh, before[0], name.start(1)) if name else ""
+                if name is not None and prior in _PREPOSITIONS:
                     name = None  # "... celebrated the attacks on Twitter:": a place
+                elif name is not None and " " not in name.group(1).strip() \
+                        and prior.isalpha() and prior not in role_nouns() \
+                        and prior not in ("and", "or"):  # ("from Blumenthal and Cohen:")
+                    name = None  # "... authority to adjourn Congress:": an object
                 if name is not None:
                     near = _Speaker(ctx.text[name.start(1):name.end(1)], None,
                                     name.start(1), name.end(1))
@@ -2496,11 +2527,13 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         np = _tidy(ctx, ctx.noun_phrase_before(before[0], before[1]))
         if m is None and _named_subject(np.text) and _word_count(sh, np.end, before[1]) <= 2:
             return "inside", np, _Verb(q_start, q_start + first.end(), first.group())
-    # A heading such as "Scholz: Germany needs ..."
+    # A heading such as "Scholz: Germany needs ...", "Kremlin spokesman Peskov: ..."; not
+    # a name ending a clause ("... authority to adjourn Congress: "...""): few words before
     colon = sh.rfind(":", before[0], before[1])
     if colon >= 0:
         m = ctx.mention_before(before[0], colon)
-        if m is not None and not sh[m.end:colon].strip():
+        if m is not None and not sh[m.end:colon].strip() \
+                and _word_count(sh, before[0], m.start) <= 4:
             return "colon", ctx.speaker_from(m), None
     inv = _VERB_NAME_AFTER.match(sh, after[0], after[1]) if ends_soft else None
     if inv is not None:
@@ -2862,6 +2895,10 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             m = ctx.mention_before(q.speaker_start, q.speaker_end)
             if m is not None and m.end == q.speaker_end:
                 q = replace(q, actor=m.actor)
+        if q.actor is None and q.speaker and q.speaker_start >= 0 and ctx.mentions:
+            # "The president said ...", "the governor told reporters": the listed person
+            # last named with that title ("President Trump", "Gov. Jay Inslee")
+            q = _role_antecedent(ctx, q)
         low = (q.speaker or "").lower()
         if low == "who" and q.speaker_start > 0:
             # "Ann Lee, who told the committee ...": the name the relative stands for
@@ -2965,6 +3002,68 @@ def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quot
         return None
     return Quote("scare", "", spk.start, spk.end, speaker=spk.text, actor=actor,
                  speaker_start=spk.start, speaker_end=spk.end, speaker_name=spk.text)
+
+
+#: "the president", "the former governor", "the top Democrat's spokesman" is not one
+#: (a possessive or a second noun makes it someone else): a definite role, the words
+#: before it at most two modifiers.
+_ROLE_SPEAKER = re.compile(r"[Tt]he((?:[ \t]+[\w-]+){0,2}?)[ \t]+([a-z]+)")
+
+#: Abbreviated titles and the role nouns they stand for ("Gov. Inslee" is the governor).
+_TITLE_ROLES = {"gov": "governor", "sen": "senator", "rep": "representative",
+                "pres": "president", "sec": "secretary", "gen": "general",
+                "adm": "admiral", "amb": "ambassador", "col": "colonel", "capt": "captain",
+                "sgt": "sergeant", "atty": "attorney", "supt": "superintendent",
+                "prof": "professor", "cmdr": "commander", "cdr": "commander"}
+
+#: Words that make a role another office: the vice president is not the president.
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "lieutenant", "lt",
+                           "associate", "co", "acting", "former", "ex", "then"})
+
+
+def _title_words(ctx: _Context, m: Mention) -> list[str]:
+    """The lower-cased words of the title a person mention carries or stands right after
+    ("President Donald Trump", "Washington Gov. Jay Inslee" -> [..., "gov"]), without
+    periods; empty when the name stands alone."""
+    parts = [(s, e) for form, s, e in m.parts if form == "title"]
+    lo, hi = (parts[0][0], parts[-1][1]) if parts else (max(0, m.start - 60), m.start)
+    words = _NP_WORD.findall(ctx.shadow, lo, hi)
+    kept: list[str] = []
+    for w in reversed(words):  # the capitalised run right before the name
+        if not w[:1].isupper():
+            break
+        kept.append(w.rstrip(".").lower())
+    return kept[::-1]
+
+
+def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
+    """``q`` with the listed person its "the <role>" speaker stands for: the nearest person
+    mentioned before it (in the three paragraphs before) with that role as the last word
+    of their title ("President Trump" for "the president"; "Gov. Jay Inslee" for "the
+    governor"), the other words of the role matching too ("the vice president" is Vice
+    President Pence, "the president" is not). ``q`` itself when no one fits, or when two
+    different people fit at the same distance."""
+    m = _ROLE_SPEAKER.fullmatch(q.speaker or "")
+    if m is None:
+        return q
+    role = m.group(2)
+    if role not in role_nouns():
+        return q
+    before = [w.lower() for w in _NP_WORD.findall(m.group(1))]
+    here = ctx.paragraph_index(q.speaker_start)
+    for men in reversed(ctx.mentions):
+        if men.start >= q.speaker_start or men.kind != "person":
+            continue
+        if here - ctx.paragraph_index(men.start) > 3:
+            break
+        title = _title_words(ctx, men)
+        if not title or _TITLE_ROLES.get(title[-1], title[-1]) != role:
+            continue
+        office = [w for w in title[:-1] if w in _OTHER_OFFICE]
+        if office != [w for w in before if w in _OTHER_OFFICE]:
+            continue  # "Vice President Pence" for "the president"
+        return replace(q, actor=men.actor, speaker_name=men.actor)
+    return q
 
 
 #: Kinds of listed actors an "it" may stand for.
@@ -3125,7 +3224,7 @@ def quote_table(
 
 
 #: Subjects that point at a fact, not at somebody: no voice.
-_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "which"})
 
 
 def _voiced(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -3156,11 +3255,11 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     ``data`` is a :func:`quote_table` or a corpus (then quotes are found first). Scare
     quotes and terms (kind ``scare``) are no voices and are left out, and so are findings
     ("a poll shows ...": verb group ``evidence``) and statements whose subject is a bare
-    "that", "this", "these" or "those" ("That suggests ..."); they stay in the quote
-    table. The
-    ``voice`` is the actor when the speaker resolved to one, else ``speaker_name`` (the name
-    a "he"/"she" stands for), else the speaker's words, else ``(unattributed)``; a quote of
-    several speakers ("A; B") counts for each of them, so shares may add up to more than one.
+    "that", "this", "these", "those" or "which" ("That suggests ...", "..., which
+    suggests ..."); they stay in the quote table. The ``voice`` is the actor when the
+    speaker resolved to one, else ``speaker_name`` (the name a "he"/"she" stands for), else
+    the speaker's words, else ``(unattributed)``; a quote of several speakers ("A; B")
+    counts for each of them, so shares may add up to more than one.
     Columns: ``outlet, voice, actor, n_articles`` (articles of the outlet quoting the
     voice), ``n_quotes, n_direct, n_reported, quoted_words``,
     ``quote_share`` and ``word_share`` (of the outlet's quotes and quoted words),
@@ -3178,7 +3277,7 @@ def voice_table(data: pd.DataFrame, *, actors: ActorList | None = None) -> pd.Da
     if len(quotes) and "verb_group" in quotes.columns:
         quotes = quotes[quotes["verb_group"] != "evidence"]  # a poll is no voice
     if len(quotes) and "speaker" in quotes.columns:
-        # "That suggests ...", "This shows ...": a fact, not somebody, is the subject
+        # "That suggests ...", "which shows ...": a fact, not somebody, is the subject
         quotes = quotes[~quotes["speaker"].fillna("").str.strip().str.lower().isin(
             _DEMONSTRATIVES)]
     if quotes.empty:

@@ -8,7 +8,7 @@ labelled articles and the held draw are left out): the best of five runs in CPU
 time, in microseconds per article.
 
 The answer keys label every non-empty line ``content``, ``furniture`` or ``mixed`` (with the
-furniture's character spans). Six draws of allsides-abp articles, each labelled before
+furniture's character spans). Eight draws of allsides-abp articles, each labelled before
 the cleaner was run on it; the column ``draw`` says which draw (and file) a line came from:
 
 * ``tests/fixtures/furniture_gold.jsonl``: 200 articles drawn with seed 16 and labelled
@@ -30,11 +30,22 @@ the cleaner was run on it; the column ``draw`` says which draw (and file) a line
 * ``tests/fixtures/furniture_gold_fresh4.jsonl``: 100 articles drawn with seed 1620, the
   600 excluded (``furniture_gold_fresh4.md``; ``draw`` ``fresh4``), labelled the same way;
   measured once as the held set (2026-11-30: P 0.989, R 0.758 at the round's start, 0.775
-  after the fifth and sixth rounds). It is spent: the next held figure needs a seventh draw.
+  after the fifth and sixth rounds) and read since.
+* ``tests/fixtures/furniture_gold_fresh5.jsonl``: 100 articles drawn with seed 1621, the
+  700 excluded (``furniture_gold_fresh5.md``; ``draw`` ``fresh5``), labelled the same way;
+  measured once as the held set (2026-11-30): P 1.000, R 0.861 (230 of 267
+  furniture-bearing lines, no content line lost) both at the round's start (f3b2f20) and
+  after the seventh and eighth rounds, which found nothing more in it; read since.
+* ``tests/fixtures/furniture_gold_fresh6.jsonl``: 100 articles drawn with seed 1622, the
+  800 excluded (``furniture_gold_fresh6.md``; ``draw`` ``fresh6``), labelled the same way;
+  measured once as the held set (2026-11-30): P 0.972, R 0.809 (242 of 299) at the round's
+  start (f3b2f20), R 0.819 (245 of 299) after the seventh and eighth rounds. It is spent:
+  the next held figure needs a ninth draw (seed 1623) at the end of ``LATER_DRAWS``.
 
-Split in use: **the 600 articles of the first five files are the tuning set** (``tune``);
-the sixth file is the ``held`` set, for the figure. While it is absent, ``--split held``
-says so and measures nothing.
+The draws are listed in ``LATER_DRAWS``; a new one goes at its end. Split in use: **the 800
+articles of the first seven files are the tuning set** (``tune``); the eighth file is the
+``held`` set, for the figure. While it is absent, ``--split held`` says so and measures
+nothing.
 
 The bench redraws the samples to check them (the held draw only when it is measured),
 checks each line's SHA-1 against the corpus, runs ``analysis.cleaning.furniture_table``
@@ -79,11 +90,19 @@ from analysis.cleaning import clean_corpus, furniture_table
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "furniture_gold.jsonl"
-GOLD_HELD = ROOT / "tests" / "fixtures" / "furniture_gold_held.jsonl"
-GOLD_FRESH = ROOT / "tests" / "fixtures" / "furniture_gold_fresh.jsonl"
-GOLD_FRESH2 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh2.jsonl"
-GOLD_FRESH3 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh3.jsonl"
-GOLD_FRESH4 = ROOT / "tests" / "fixtures" / "furniture_gold_fresh4.jsonl"
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The later draws, in the order they were drawn: ``(draw, answer key, seed)``; each drew
+#: 100 articles with :func:`sample_fresh_held`, every article of the draws before it
+#: excluded. The last one is the ``held`` set; the others, with the first, are ``tune``.
+LATER_DRAWS: list[tuple[str, Path, int]] = [
+    ("second", FIXTURES / "furniture_gold_held.jsonl", 1616),
+    ("fresh", FIXTURES / "furniture_gold_fresh.jsonl", 1617),
+    ("fresh2", FIXTURES / "furniture_gold_fresh2.jsonl", 1618),
+    ("fresh3", FIXTURES / "furniture_gold_fresh3.jsonl", 1619),
+    ("fresh4", FIXTURES / "furniture_gold_fresh4.jsonl", 1620),
+    ("fresh5", FIXTURES / "furniture_gold_fresh5.jsonl", 1621),
+    ("fresh6", FIXTURES / "furniture_gold_fresh6.jsonl", 1622),
+]
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 
 SEED = 16
@@ -92,11 +111,7 @@ MIN_OUTLET = 20
 POOLED = "(outlets with fewer than 20 articles)"
 FOUND_SHARE = 0.9
 FRESH_SIZE = 100
-SECOND_SEED = 1616  # furniture_gold_held.jsonl, the 200 excluded
-FRESH_SEED = 1617  # furniture_gold_fresh.jsonl, the 300 excluded
-FRESH2_SEED = 1618  # furniture_gold_fresh2.jsonl, the 400 excluded
-FRESH3_SEED = 1619  # furniture_gold_fresh3.jsonl, the 500 excluded
-FRESH4_SEED = 1620  # furniture_gold_fresh4.jsonl, the 600 excluded
+SECOND_SEED = LATER_DRAWS[0][2]
 
 Spans = Sequence[tuple[int, int]]
 
@@ -181,33 +196,30 @@ def load_gold(path: Path = GOLD) -> pd.DataFrame:
         return pd.DataFrame([json.loads(line) for line in fh if line.strip()])
 
 
-def load_splits(first: Path = GOLD, second: Path = GOLD_HELD, fresh: Path = GOLD_FRESH,
-                fresh2: Path = GOLD_FRESH2, fresh3: Path = GOLD_FRESH3,
-                fresh4: Path = GOLD_FRESH4) -> pd.DataFrame:
-    """The answer keys with the splits in use now: every article of ``first``, ``second``,
-    ``fresh``, ``fresh2`` and ``fresh3`` is ``tune``, every article of ``fresh4`` (when the
-    file exists) ``held``; ``draw`` says where each came from (``first/tune``,
-    ``first/held``: the half of the first draw; ``second``; ``fresh``; ``fresh2``;
-    ``fresh3``; ``fresh4``)."""
+def load_splits(first: Path = GOLD,
+                later: Sequence[tuple[str, Path, int]] = tuple(LATER_DRAWS)) -> pd.DataFrame:
+    """The answer keys with the splits in use now: every article of ``first`` and of the
+    ``later`` draws but the last is ``tune``, every article of the last (when its file
+    exists) ``held``; ``draw`` says where each came from (``first/tune``, ``first/held``:
+    the halves of the first draw; then the names in ``later``)."""
     old = load_gold(first)
-    parts = [old.assign(draw="first/" + old["split"], split="tune"),
-             load_gold(second).assign(draw="second", split="tune"),
-             load_gold(fresh).assign(draw="fresh", split="tune"),
-             load_gold(fresh2).assign(draw="fresh2", split="tune"),
-             load_gold(fresh3).assign(draw="fresh3", split="tune")]
-    if fresh4.exists():
-        parts.append(load_gold(fresh4).assign(draw="fresh4", split="held"))
+    parts = [old.assign(draw="first/" + old["split"], split="tune")]
+    parts += [load_gold(path).assign(draw=draw, split="tune") for draw, path, _ in later[:-1]]
+    draw, path, _ = later[-1]
+    if path.exists():
+        parts.append(load_gold(path).assign(draw=draw, split="held"))
     return pd.concat(parts, ignore_index=True)
 
 
-def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str], fresh: Path = GOLD_FRESH4
-              ) -> set[str]:
-    """The ids of the held draw, only to keep away from them: read from ``fresh`` when it
-    exists, else redrawn (``sample_fresh_held``, seed ``FRESH4_SEED``, the ``labelled``
-    articles excluded). Never printed."""
-    if fresh.exists():
-        return set(load_gold(fresh)["article_id"])
-    return set(sample_fresh_held(corpus, exclude=labelled, seed=FRESH4_SEED)["article_id"])
+def fresh_ids(corpus: pd.DataFrame, labelled: Iterable[str],
+              held: tuple[str, Path, int] = LATER_DRAWS[-1]) -> set[str]:
+    """The ids of the held draw, only to keep away from them: read from its file when it
+    exists, else redrawn (``sample_fresh_held`` with its seed, the ``labelled`` articles
+    excluded). Never printed."""
+    _, path, seed = held
+    if path.exists():
+        return set(load_gold(path)["article_id"])
+    return set(sample_fresh_held(corpus, exclude=labelled, seed=seed)["article_id"])
 
 
 def significant(line: str) -> list[int]:
@@ -347,8 +359,7 @@ def check_sample(corpus: pd.DataFrame, gold: pd.DataFrame, *, held: bool) -> Non
     verdict = "the same 200 articles and halves as the labels" if same else "DIFFERS"
     print(f"First draw: redrawn with seed {SEED}: {verdict}")
     excluded = list(first["article_id"])
-    later = [("second", SECOND_SEED), ("fresh", FRESH_SEED), ("fresh2", FRESH2_SEED),
-             ("fresh3", FRESH3_SEED)] + ([("fresh4", FRESH4_SEED)] if held else [])
+    later = [(draw, seed) for draw, _, seed in LATER_DRAWS[:None if held else -1]]
     for draw, seed in later:
         ids = list(gold.loc[gold["draw"] == draw, "article_id"].drop_duplicates())
         redrawn = sample_fresh_held(corpus, exclude=excluded, seed=seed)
@@ -431,11 +442,6 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--split", choices=["tune", "held", "both"], default="tune",
                         help="which labelled articles to clean and measure (default: tune)")
     parser.add_argument("--gold", type=Path, default=GOLD, help=argparse.SUPPRESS)
-    parser.add_argument("--gold-held", type=Path, default=GOLD_HELD, help=argparse.SUPPRESS)
-    parser.add_argument("--gold-fresh", type=Path, default=GOLD_FRESH, help=argparse.SUPPRESS)
-    parser.add_argument("--gold-fresh2", type=Path, default=GOLD_FRESH2, help=argparse.SUPPRESS)
-    parser.add_argument("--gold-fresh3", type=Path, default=GOLD_FRESH3, help=argparse.SUPPRESS)
-    parser.add_argument("--gold-fresh4", type=Path, default=GOLD_FRESH4, help=argparse.SUPPRESS)
     parser.add_argument("--errors", action="store_true",
                         help="list each miss and false positive of the tune set")
     parser.add_argument("--time", type=int, metavar="N",
@@ -444,19 +450,19 @@ def main(argv: Iterable[str] | None = None) -> int:
     if not args.corpus.exists():
         print(f"bench_cleaning: skipped, the corpus {args.corpus} is absent")
         return 0
-    gold = load_splits(args.gold, args.gold_held, args.gold_fresh, args.gold_fresh2,
-                       args.gold_fresh3, args.gold_fresh4)
+    gold = load_splits(args.gold)
+    held_file = LATER_DRAWS[-1][1]
     corpus = load_corpus(args.corpus)
     if args.time:
         labelled = set(gold["article_id"])
-        away = labelled | fresh_ids(corpus, labelled, args.gold_fresh4)
+        away = labelled | fresh_ids(corpus, labelled)
         us = time_cleaning(corpus, away, n=args.time)
         print(f"clean_corpus: {us:,.0f} us of CPU per article ({args.time} unlabelled "
               f"articles, best of 5)")
         return 0
     splits = ["tune", "held"] if args.split == "both" else [args.split]
-    if "held" in splits and not args.gold_fresh4.exists():
-        print(f"held: skipped, {args.gold_fresh4} is absent (the held set is being "
+    if "held" in splits and not held_file.exists():
+        print(f"held: skipped, {held_file} is absent (the held set is being "
               f"labelled); nothing measured")
         splits.remove("held")
         if not splits:

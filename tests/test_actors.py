@@ -524,6 +524,29 @@ def test_event_actors_keep_a_person_who_speaks_once():
     assert found == ["Ann Vole", "Cara Pell"]
 
 
+def test_event_actors_leave_out_an_outlet_naming_itself():
+    corpus = from_texts({"Daily Vole": "Ann Vole told the Daily Vole she would run. The Daily "
+                                       "Vole asked her again. Ann Vole said yes.",
+                         "Lintz News (Web)": "Lintz News reported the plan. Lintz News "
+                                             "asked Tribune Media. Tribune Media said no.",
+                         "Post": "Tribune Media agreed. Tribune Media left."},
+                        event="new-event")
+    with pytest.warns(Warning):
+        listed = event_actors(corpus)
+    found = sorted(a.name for a in listed if not a.general)
+    # Tribune Media is named by two outlets, neither of them itself: an actor
+    assert found == ["Ann Vole", "Tribune Media"]
+    # the outlet's name, without what follows in parentheses or after " - "; not the first
+    # words of its name
+    from analysis.actors.discovery import _own_outlet
+
+    outlets = {"cnn (web news)", "new york times - news", "washington times"}
+    assert _own_outlet("CNN", "CNN (Web News)", outlets)
+    assert _own_outlet("New York Times", "New York Times - News", outlets)
+    assert not _own_outlet("Washington", "Washington Times", outlets)
+    assert not _own_outlet("CNN", "CNN (Web News) | Washington Times", outlets)
+
+
 def test_discover_role_nouns_only_as_whole_words(tmp_path):
     # "king" is a role noun; it must not split "Faking It" into a title and an empty name
     corpus = from_texts({"A": "Her book, Faking It: The Lies, sold. Faking It won. "
@@ -997,6 +1020,75 @@ def test_discover_keeps_a_title_s_rank_and_drops_weekdays():
     assert table.loc["Jeb Bushel", "titles"] == "Florida Gov."
     assert table.loc["Martha MacCallum", "titles"] == "Fox News anchor"
     assert not any("Wednesday" in c for c in table.index)
+
+
+def test_discover_an_acronym_with_digits_is_no_organisation():
+    corpus = from_texts({"A": "The FDA said COVID-19 cases rose. The FDA and COVID-19 again.",
+                         "B": "COVID-19 spread. The FDA spoke."})
+    kinds = discover_actors(corpus).set_index("candidate")["kind_guess"]
+    assert kinds["FDA"] == "organisation"
+    assert kinds["COVID-19"] == "unknown"
+
+
+def test_discover_splits_a_name_in_capitals_glued_to_another():
+    corpus = from_texts({"A": "Whitmer told USA TODAY Pence remains responsive. Mike Pence "
+                              "spoke. Pence left. USA TODAY asked.",
+                         "B": "USA TODAY reported it."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert not any("USA TODAY Pence" in f for f in table["forms"])
+    assert table.loc["Mike Pence", "n_mentions"] == 3
+    assert table.loc["USA TODAY", "n_mentions"] == 2
+
+
+def test_discover_companies_places_of_base_and_hyphenated_spellings():
+    corpus = from_texts({"A": (
+        # where a company is based is no part of its name; its trade makes it one
+        "Doug Madory of New Hampshire-based Dyn Research spoke. Dyn Research said it was "
+        "down. Research company says the network fell. Our research shows it. "
+        "Arbor Networks said so too. Arbor Networks agreed. "
+        # a hyphen or a space: one name
+        "Kim Jong-un spoke. North Korean leader Kim Jong Un left. Kim Jong Un returned.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Dyn Research", "forms"] == "Dyn Research"
+    assert table.loc["Dyn Research", "kind_guess"] == "organisation"
+    assert table.loc["Arbor Networks", "kind_guess"] == "organisation"
+    assert table.loc["Kim Jong Un", "forms"] == "Kim Jong Un | Kim Jong-un"
+    assert table.loc["Kim Jong Un", "n_mentions"] == 3
+
+
+def test_discover_variant_first_names_need_the_same_rest_and_a_state_is_no_name():
+    corpus = from_texts({"A": (
+        # "George" is a short "Georgetown" only as a first name with the same surname
+        "George Washington University said it. Georgetown University said no. "
+        "Georgetown University again. Mohamed Morsi spoke. Mohammed Morsi left. "
+        # "of Maryland" after a titled name is the person's state
+        "House Democratic Whip Steny Hoyer of Maryland said it. Hoyer left.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Georgetown University", "forms"] == "Georgetown University"
+    assert table.loc["George Washington University", "forms"] == \
+        "George Washington University"
+    assert table.loc["Mohamed Morsi", "forms"] == "Mohamed Morsi | Mohammed Morsi"
+    assert table.loc["Steny Hoyer", "forms"] == "Hoyer | Steny Hoyer"
+
+
+def test_discover_a_surname_with_mr_is_not_a_woman_s_and_committees_stay_apart():
+    corpus = from_texts({"A": (
+        "Michelle Obama spoke. President Obama spoke. Mr. Obama left. Mr. Obama returned. "
+        "The House Intelligence Committee met. The House Judiciary Committee met. "
+        "The House Intelligence Committee voted.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Obama", "titles"] == "President | Mr."
+    assert table.loc["Michelle Obama", "forms"] == "Michelle Obama"
+    assert table.loc["House Judiciary Committee", "forms"] == "House Judiciary Committee"
+
+
+def test_discover_leaves_out_reporters_credited_on_a_line_of_their_own():
+    corpus = from_texts({"A": (
+        "Ann Lee said the hearing was long. Ann Lee left.\n\n- Bo Vole\n\n"
+        "Lee spoke again.\n\n- Bo Vole\n\nBy Friday, Cy Pell had left. Cy Pell spoke.\n\n"
+        "Contributing: Dee Lintz, Eve Mott\n\nBy Dee Lintz and Eve Mott")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert sorted(table.index) == ["Ann Lee", "Cy Pell"]
 
 
 def test_discovered_people_take_a_gender_from_a_clear_first_name():

@@ -65,6 +65,12 @@ def test_furniture_bars_per_rule_and_outlet():
     heights = [p.get_height() for p in ax.patches]
     assert heights == [5, 4, 2, 2, 0, 0, 0, 1]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["n-tv", "Shafaq News"]
+    # lines are counted whole: no tick between two counts (1, 2, 3, not 0.5, 1.0, 1.5)
+    small = pd.DataFrame({"outlet": ["A", "B", "B", "B"], "rule": ["nav"] * 4})
+    _, ax = plt.subplots()
+    plot_furniture(small, ax=ax)
+    ax.figure.canvas.draw()
+    assert all(float(t).is_integer() for t in ax.get_yticks())
 
 
 def test_top_terms():

@@ -758,8 +758,48 @@ SPEAKERS = [
     # subject
     ("Tom Vole left. He'd said the plan would fail.",
      [("reported", "He", "Tom Vole", "said", "the plan would fail.")]),
+    ("I\u2019m suggesting that all guns be registered.",
+     [("reported", "I", "I", "suggesting", "all guns be registered.")]),
     # a passive verb at the end names what was reported, not who reported it
     ("Neither main city was struck, and no casualties were reported.", []),
+    # a dateline before the speaker is no part of it (an em dash, as typeset)
+    ("BOSTON \u2014 Gov. Tom Vole on Friday announced a plan to reopen the schools.",
+     [("reported", "Gov. Tom Vole", "Gov. Tom Vole", "announced",
+       "a plan to reopen the schools.")]),
+    # a name ending a clause before a colon is its object, not who speaks; the sentence's
+    # subject is
+    ("The town clerk issued an opinion on the power to dissolve Council: \u201cThe answer "
+     "is yes, but only in rare cases.\u201d",
+     [("direct", "The town clerk", "The town clerk", None,
+       "The answer is yes, but only in rare cases.")]),
+    # ... while a role noun before the name ("pollster") makes it the speaker, and so does
+    # a second name joined by "and"
+    ("The result does not surprise pollster Shaw: \u201cThe answer is yes, but only in "
+     "rare cases.\u201d",
+     [("direct", "Shaw", "Shaw", None, "The answer is yes, but only in rare cases.")]),
+    ("More from Lintz and Vole: \u201cThe answer is yes, but only in rare cases.\u201d",
+     [("direct", "Vole", "Vole", None, "The answer is yes, but only in rare cases.")]),
+    # two appositions between the name and its verb
+    ("Tom Vole, the director of analysis at Ohio-based Lintz Labs, a company that studies "
+     "networks, said the problems grew.",
+     [("reported", "Tom Vole", "Tom Vole", "said", "the problems grew.")]),
+    # ... but a name after an opening phrase is the subject, not an apposition
+    ("In his reply, Tom Vole, the dean of the school, said that he read the claims.",
+     [("reported", "Tom Vole", "Tom Vole", "said", "he read the claims.")]),
+    # a short time with no comma opens the sentence
+    # an auxiliary between an insertion and its verb; a participle before "was" is no cue
+    ("Tom Vole, senior director for Europe and Russia, had said that he had concerns.",
+     [("reported", "Tom Vole", "Tom Vole", "said", "he had concerns.")]),
+    ("Especially telling was the insistence, as relayed by Lintz, that it be public.", []),
+    # a month after "In" is when, not who; "April Ryan" is a name
+    ("In September Ambassador Tom Vole told Lintz that he was worried.",
+     [("reported", "Ambassador Tom Vole", "Ambassador Tom Vole", "told", "he was worried.")]),
+    ("April Ryan said the plan was dead.",
+     [("reported", "April Ryan", "April Ryan", "said", "the plan was dead.")]),
+    ("Half a day later Lintz said it was down again.",
+     [("reported", "Lintz", "Lintz", "said", "it was down again.")]),
+    ("Two weeks ago Ann Vole said the plan was dead.",
+     [("reported", "Ann Vole", "Ann Vole", "said", "the plan was dead.")]),
 ]
 
 
@@ -1417,3 +1457,34 @@ def test_a_participle_after_words_after_a_quote_is_not_its_cue():
     found = find_quotes('The town was quiet on Monday. "Wait and see" is one common saying '
                         'in the town.')
     assert [(q.kind, q.verb) for q in found] == [("scare", None)]
+
+
+def test_the_role_of_a_listed_person_named_before_is_that_person():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Tom Vole", "person"), Actor("Ann Lintz", "person"),
+                        Actor("Jay Ferro", "person")])
+    text = ("President Tom Vole met Vice President Ann Lintz and Gov. Jay Ferro on Monday. "
+            "The president said the schools would reopen in May. "
+            "The vice president said the tests would come first. "
+            "The governor told reporters the state had no tests. "
+            # not a role anyone was named with: no actor
+            "The senator said the plan was late.")
+    found = [(q.speaker, q.actor, q.speaker_name) for q in find_quotes(text, listed)]
+    assert found == [("The president", "Tom Vole", "Tom Vole"),
+                     ("The vice president", "Ann Lintz", "Ann Lintz"),
+                     ("The governor", "Jay Ferro", "Jay Ferro"),
+                     ("The senator", None, "The senator")]
+    # the nearest person named with the role, within three paragraphs
+    far = "President Tom Vole spoke.\n\n" + "Nothing.\n\n" * 4 + \
+        "The president said the schools would reopen."
+    assert [q.actor for q in find_quotes(far, listed)] == [None]
+
+
+def test_which_is_no_voice():
+    corpus = from_texts({"A": "The rule applies in rare cases, which suggests that it "
+                              "was written for wars. Ann Lee said the rule is old."})
+    voices = voice_table(corpus)
+    assert voices["voice"].tolist() == ["Ann Lee"]
+    # ... while the quote table keeps the statement
+    assert "which" in quote_table(corpus)["speaker"].tolist()

@@ -99,6 +99,12 @@ def _compile_title_name(abbreviated: frozenset[str], roles: frozenset[str]) -> r
 
 
 #: A dateline opening an article or paragraph: "WASHINGTON —", "ELK RIVER, Minn. —".
+#: A line that credits the reporters, not a mention in the story: a live blog's sign-off
+#: ("- Bart Jansen"), "Contributing: Ann Lee, Bo Vole", "By Ann Lee and Bo Vole".
+_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-\u2013\u2014]+[ \t]*[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){1,3}[ \t]*$|"
+    r"Contributing:[ \t]+[A-Z][^\n]{0,200}$|"
+    r"By[ \t]+[A-Z][\w.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|and))*[ \t]*$)")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+)*)"
     r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:[-\u2013\u2014]|\(AP\)|\(Reuters\))"
@@ -253,6 +259,9 @@ def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True)
     if role_of and len(words) > 2 and words[1] in ("of", "for") \
             and words[0].lower() in role_nouns():
         words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
+    based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), None)
+    if based is not None and based < len(words) - 1:
+        words = words[based + 1:]  # "New Hampshire-based Dyn Research": where it is based
     # "the", and "Former" (Florida Gov. ...); in a title only the time ("Vice President")
     modifiers = TITLE_MODIFIERS if role_of else _TIME_MODIFIERS
     while words and (words[0].lower() in stop or words[0].lower() in modifiers
@@ -343,9 +352,11 @@ def discover_actors(
                                                        role_of=False)
         datelines = {m.start("place") for m in _DATELINE.finditer(shadow)}
         headings = _title_case_lines(shadow, stop)
+        credits = [m.span() for m in _CREDIT_LINE.finditer(shadow)]  # sorted, apart
         for start, end in _name_phrases(shadow, names, orgs):
-            if start in datelines or (headings and _inside(headings, start)):
-                continue  # a dateline, or a line in title case (a sub-heading)
+            if start in datelines or (headings and _inside(headings, start)) \
+                    or (credits and _inside(credits, start)):
+                continue  # a dateline, a line in title case (a sub-heading), a credit
             k = max(0, bisect.bisect_right(starts, start) - 1)
             sent = text[spans[k][0]:spans[k][1]] if spans else text
             form = _strip_candidate(shadow[start:end], stop)
@@ -371,6 +382,10 @@ def discover_actors(
                     and _looks_personal(form.split(" ", 1)[1], names, orgs):
                 form = form.split(" ", 1)[1]  # "Democrat Terry McAuliffe"
             form = _personal_tail(form, names, orgs, lower_words_all)
+            state = form.rsplit(" of ", 1)
+            if len(state) == 2 and state[1] in US_STATES and " " in state[0] \
+                    and (title is not None or _looks_personal(state[0], names, orgs)):
+                form = state[0]  # "Steny Hoyer of Maryland": a person, then their state
             if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
@@ -404,10 +419,13 @@ def discover_actors(
             hits[k] = (tail, *rest)
     # Drop single words that are ordinary words capitalised at the start of a sentence.
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
-    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[0] in surnames or h[1]
+    hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[1]
+            or (h[0] in surnames  # not "Research company says" of "Dyn Research"
+                and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (h[0].lower() in orgs  # "Pentagon", not "Service firms"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
             or (lower_words[h[0].lower()] == 0 and inside_sentence[h[0]] > 0)]
+    hits = _split_glued(hits)
     forms = Counter(h[0] for h in hits)
     known = actors._matcher if actors is not None and len(actors) else None
     known_of = {}
@@ -419,7 +437,12 @@ def discover_actors(
     articles_of: dict[str, set[Any]] = defaultdict(set)
     for h in hits:
         articles_of[h[0]].add(h[2])
-    groups = _group_forms(forms, known_of, articles_of)
+    honorific: dict[str, set[str]] = defaultdict(set)  # "Obama" -> {"male"} ("Mr. Obama")
+    for h in hits:
+        gender = HONORIFIC_GENDER.get(h[1].rstrip(".").lower()) if h[1] else None
+        if gender and " " not in h[0]:
+            honorific[h[0]].add(gender)
+    groups = _group_forms(forms, known_of, articles_of, honorific)
     rows = []
     hits_by_form: dict[str, list] = defaultdict(list)
     for h in hits:
@@ -474,27 +497,34 @@ def _spelling_variants(a: str, b: str) -> bool:
 
 
 def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
-                 articles_of: dict[str, set[Any]] | None = None) -> dict[str, set[str]]:
+                 articles_of: dict[str, set[Any]] | None = None,
+                 honorific: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
     """Group likely-same forms under the most frequent long form; forms that an actor list
     gives to one actor ("US", "United States") go together under its name if used.
 
     A longer form that ends with another name goes with it ("Agent Peter Strzok", "Peter
     Strzok"); a surname goes with the one full name it ends, or, when several end with it,
     with the one it shares clearly the most articles with ("Trump" with "Donald Trump",
-    not with a stray "Libra Trump")."""
+    not with a stray "Libra Trump"), and never with a full name whose first name is of the
+    other sex than the surname's honorifics (``honorific``: "Mr. Obama" is not "Michelle
+    Obama"). Only names of people go by their first and last words ("House Intelligence
+    Committee" is not "House Judiciary Committee")."""
     multi = [f for f in forms if " " in f]
     parent: dict[str, str] = {f: f for f in forms}
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    orgs = organisation_words()
     for f in multi:
         w = f.split()
-        if not _CONNECTED.search(f):  # not "Ted Cruz of Texas" with "Ted Poe of Texas"
-            by_ends[(w[0], w[-1])].append(f)
+        if not _CONNECTED.search(f) and not orgs & {x.lower() for x in w}:
+            by_ends[(w[0], w[-1])].append(f)  # (not "Ted Cruz of Texas" with "Ted Poe ...")
     # "Mohamed Morsi" and "Mohammed Morsi": one person, spelt two ways
     firsts_of: dict[str, list[str]] = defaultdict(list)  # last word -> first words kept
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
     for (first, last), same in by_ends.items():
         kept = firsts_of[last]
-        head = next((k for k in kept if _spelling_variants(k, first)), None)
+        rest = {f.split(" ", 1)[1] for f in same}  # the same name after the first word
+        head = next((k for k in kept if _spelling_variants(k, first)
+                     and rest & {f.split(" ", 1)[1] for f in people[(k, last)]}), None)
         if head is None:
             kept.append(first)
         people[(head or first, last)].extend(same)
@@ -522,6 +552,9 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         if " " in f or f in (known_of or {}):  # a listed actor ("Ukraine") is no surname
             continue
         owners = {parent[m] for m in by_last.get(f, [])}
+        if honorific and honorific.get(f):  # "Mr. Obama": not "Michelle Obama"
+            owners = {o for o in owners
+                      if _first_name_gender(o) in (None, *honorific[f])}
         if len(owners) > 1 and articles_of:
             mine = articles_of.get(f, set())
             shared = sorted(((len(mine & set().union(*(articles_of.get(m, set())
@@ -537,6 +570,15 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0] != f}
             if len(owners) == 1:
                 parent[f] = owners.pop()
+    # "Kim Jong-un" and "Kim Jong Un": one name, with a hyphen or a space
+    by_spelling: dict[str, str] = {}
+    for f in sorted(multi, key=lambda f: (-forms[f], f)):
+        head = by_spelling.setdefault(" ".join(f.replace("-", " ").casefold().split()), f)
+        if parent[head] != parent[f]:
+            old_head, new_head = parent[f], parent[head]
+            for g in forms:
+                if parent[g] == old_head:
+                    parent[g] = new_head
     by_actor: dict[str, list[str]] = defaultdict(list)
     for f, name in (known_of or {}).items():
         by_actor[name].append(parent[f])
@@ -551,11 +593,41 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     return groups
 
 
+def _own_outlet(candidate: str, outlets_named: str, outlets: set[str]) -> bool:
+    """Is ``candidate`` the name of the one outlet whose articles name it ("USA TODAY" in
+    USA TODAY's article, "CNN" in "CNN (Web News)")? ``outlets_named`` is the table's
+    ``outlets`` cell (" | " between names); ``outlets`` all outlets, case-folded."""
+    named = {o.casefold() for o in str(outlets_named).split(" | ")}
+    # the outlet's name without what follows it in parentheses or after " - " ("CNN (Web
+    # News)", "New York Times - News"); "Washington" is not "Washington Times"
+    bare = {re.sub(r"\s*(?:\(.*\)|\s-\s.*)$", "", o) for o in named}
+    return len(named) == 1 and candidate.casefold() in named | bare and named <= outlets
+
+
+def _split_glued(hits: list[tuple]) -> list[tuple]:
+    """Hits whose form is a name in capitals glued to another name ("Whitmer told USA
+    TODAY Pence remains ...") as the second name alone, when both are seen on their own
+    elsewhere; the verb before belonged to the first, so the second does not speak."""
+    forms = Counter(h[0] for h in hits)
+    out = []
+    for h in hits:
+        words = h[0].split()
+        k = 0
+        while k < len(words) - 1 and words[k].isupper() and len(words[k]) > 1:
+            k += 1
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if 0 < k < len(words) and forms[head] and forms[tail] and not h[1]:
+            h = (tail, h[1], h[2], h[3], h[4], False)
+        out.append(h)
+    return out
+
+
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
                 speaks: bool = False, names: Mapping[str, Any] | None = None) -> str:
     words = {w.lower() for f in members for w in f.split()}
-    if words & organisation_words() or any(f.isupper() and len(f) > 1 for f in members):
-        return "organisation"
+    if words & organisation_words() or any(
+            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
+        return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body)
     if titles:
         return "person"
     if len(head.split()) in (2, 3) and not _CONNECTED.search(head) and (
@@ -720,6 +792,11 @@ def event_actors(corpus: pd.DataFrame, *, actors: ActorsOption = None,
     table = table[table["kind_guess"].isin(["person", "organisation"])
                   & ((table["n_mentions"] >= min_mentions)
                      | (table["n_speaking"] > 0))]
+    # An outlet naming itself ("Pritzker told USA TODAY", "CNN reported") is no actor
+    outlets = {str(o).casefold() for o in rows["outlet"].dropna()}
+    own = [_own_outlet(c, o, outlets)
+           for c, o in zip(table["candidate"], table["outlets"], strict=True)]
+    table = table[~pd.Series(own, index=table.index, dtype=bool)]
     label = ", ".join(repr(e) for e in missing if e) or "these articles"
     found = [Actor(e["name"], e["kind"], tuple(e.get("aliases", ())), tuple(e.get("titles", ())),
                    (), f"discover_actors on {label}", e.get("gender"))
