@@ -1876,9 +1876,11 @@ _OBJECT_WORDS = frozenset({"me", "us"})
 
 
 def _verbal(ctx: _Context, text: str) -> bool:
-    """Are a speaker's words a verb's: a lower-case attribution verb form first ("also
-    decried Trump's", "interrupted me"), or "by" or "being" ("by refusing", "being
-    asked")?"""
+    """Are a speaker's words a verb's or an owner's ("Tom Lee's"): a lower-case
+    attribution verb form first ("also decried Trump's", "interrupted me"), or "by" or
+    "being" ("by refusing", "being asked")?"""
+    if text.endswith(("'s", "\u2019s")) and len(text) > 3:
+        return True  # ("Arizona's", "Clinton's": an owner, not who speaks)
     words = text.split(None, 3)  # (the first words are enough)
     first = words[0]
     if first in ("by", "being"):

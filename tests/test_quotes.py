@@ -1488,3 +1488,11 @@ def test_which_is_no_voice():
     assert voices["voice"].tolist() == ["Ann Lee"]
     # ... while the quote table keeps the statement
     assert "which" in quote_table(corpus)["speaker"].tolist()
+
+
+def test_an_owner_is_no_speaker():
+    # worked by hand: "Tom Lee's" owns the campaign; "adding" goes on with the sentence's
+    # subject
+    text = ('In an interview, Ann Vole insisted it was "premature" to back Tom Lee\u2019s '
+            'campaign while adding, "We will see."')
+    assert [q.speaker for q in find_quotes(text)] == ["Ann Vole", "Ann Vole"]
