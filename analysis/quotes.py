@@ -2583,7 +2583,22 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         spk = (_Speaker(text, m.actor if m else None, a_end, a_end + len(text)) if text
                else _Speaker())
         return "according", spk, _Verb(a_start, a_start + len("according to"), "according to")
+    dash = _DASH_NAME.match(sh, after[0])
+    if dash is not None and sh.count("\n", after[0], dash.start("np")) <= 2:
+        # '"I will look into it." - Hillary Clinton.': a dash and a name after the quote
+        # (on its line, or opening the next paragraph), ending a sentence or before a comma
+        a, b = dash.span("np")
+        spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+        if _named_subject(spk.text):
+            return "after", spk, None
     return "none", _Speaker(), None
+
+
+#: A dash and a name right after a quote, then the end of the sentence or a comma: '" -
+#: Hillary Clinton.', '" -- Sen. Ann Lee, on Twitter'.
+_DASH_NAME = re.compile(
+    r"\s*(?:-{1,2}|[\u2013\u2014])[ \t]*(?P<np>(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*)"
+    r"[ \t]*(?:[.,;]|$)", re.MULTILINE)
 
 
 def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:

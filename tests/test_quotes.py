@@ -1496,3 +1496,14 @@ def test_an_owner_is_no_speaker():
     text = ('In an interview, Ann Vole insisted it was "premature" to back Tom Lee\u2019s '
             'campaign while adding, "We will see."')
     assert [q.speaker for q in find_quotes(text)] == ["Ann Vole", "Ann Vole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"I will look into it."\n\n- Ann Vole.\n\nThe vote is Tuesday.', "Ann Vole"),
+    ('"Great speech. She is ready." -President Tom Lee, tweeting after the speech.',
+     "President Tom Lee"),
+    # a dash and more words is no attribution
+    ('"We should wait" - a view shared by Ann Lee - is common.', None),
+])
+def test_a_dash_and_a_name_after_a_quote_say_who_spoke(text, speaker):
+    assert find_quotes(text)[0].speaker == speaker
