@@ -1226,15 +1226,19 @@ class _Context:
         'said one senior aide') up to a comma, a full stop or a clause word."""
         words = list(itertools.islice(_NP_WORD.finditer(self.shadow, s, e), 8))
         caps: list[re.Match[str]] = []
-        if words and words[0].group().lower() in _NP_OPENERS:
+        if words and words[0].group().lower().rstrip(".") in _NP_OPENERS:
             for k, w in enumerate(words):
                 if k and ((w.group().lower() in _NP_STOPS
                            and not (k == 1 and w.group() == "of"))  # "one of his aides"
                           or self.shadow[words[k - 1].end():w.start()].strip()):
                     break
                 caps.append(w)
-            if len(caps) < 2:
-                caps = []
+            lone = caps[0].group().lower() if len(caps) == 1 else ""
+            if len(caps) < 2 and not (
+                    lone in ("one.", "another.")
+                    or (lone in ("one", "another")
+                        and self.shadow[caps[0].end():caps[0].end() + 1] in (",", "!", "?"))):
+                caps = []  # (but '"...," tweeted another.': one of those just named)
         else:
             # 'said spokesman John Kirby', 'said election lawyer Joe Birkenstock': up to
             # two lower-case words of a role before the name

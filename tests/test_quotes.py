@@ -1507,3 +1507,8 @@ def test_an_owner_is_no_speaker():
 ])
 def test_a_dash_and_a_name_after_a_quote_say_who_spoke(text, speaker):
     assert find_quotes(text)[0].speaker == speaker
+
+
+def test_one_or_another_after_an_inverted_verb_speaks():
+    text = '"America is great!" read one. "Trump is bad," tweeted another.'
+    assert [q.speaker for q in find_quotes(text)] == ["one", "another"]
