@@ -2646,7 +2646,8 @@ _SHORT_INTRO = re.compile(
     r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
 _VERB_NAME_AFTER = re.compile(
     r"[\s,]*[a-z]{3,}ed\s+(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?|(?:[A-Z][\w.'-]*\s+){0,3}"
-    r"[A-Z][\w'-]*)\s*[.!?]?\s*$")
+    r"[A-Z][\w'-]*)(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?"
+    r"(?:\s*,[^\"\n]{0,200}?)?\s*[.!?]?\s*$")
 # "As X put it, ": who put it so speaks the quote after it.
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
 # The same as the last clause of the sentence before: '..., and her husband cut in.'

@@ -1512,3 +1512,11 @@ def test_a_dash_and_a_name_after_a_quote_say_who_spoke(text, speaker):
 def test_one_or_another_after_an_inverted_verb_speaks():
     text = '"America is great!" read one. "Trump is bad," tweeted another.'
     assert [q.speaker for q in find_quotes(text)] == ["one", "another"]
+
+
+@pytest.mark.parametrize("text", [
+    '"This is fantastic!" beamed Donald Hartley of Madison, Alabama, who came in late.',
+    '"This is fantastic!" beamed Donald Hartley, a delegate.',
+])
+def test_an_inverted_verb_outside_the_lexicon_then_a_name_and_its_apposition(text):
+    assert find_quotes(text)[0].speaker == "Donald Hartley"
