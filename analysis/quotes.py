@@ -2545,7 +2545,7 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     if inv is not None:
         # '"Choke!" blared the front page of The Boston Herald.': an inverted verb outside
         # the lexicon, then who spoke, ending the sentence
-        a, b = inv.span("np")
+        a, b = inv.span("np" if inv.group("np") is not None else "name")
         spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
         if _named_subject(spk.text):
             return "after", spk, None
@@ -2645,9 +2645,9 @@ _SHORT_INTRO = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w'-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
 _VERB_NAME_AFTER = re.compile(
-    r"[\s,]*[a-z]{3,}ed\s+(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?|(?:[A-Z][\w.'-]*\s+){0,3}"
-    r"[A-Z][\w'-]*)(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?"
-    r"(?:\s*,[^\"\n]{0,200}?)?\s*[.!?]?\s*$")
+    r"[\s,]*[a-z]{3,}ed\s+(?:(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?)|(?P<name>(?:[A-Z][\w.'-]*"
+    r"\s+){0,3}[A-Z][\w'-]*)(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?"
+    r"(?:\s*,[^\"\n]{0,200}?)?)\s*[.!?]?\s*$")
 # "As X put it, ": who put it so speaks the quote after it.
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
 # The same as the last clause of the sentence before: '..., and her husband cut in.'
