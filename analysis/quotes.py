@@ -2434,7 +2434,8 @@ _TITLE_CUE = re.compile(
 _INITIALS_END = re.compile(r"(?<![\w.])(?!(?:U\.S|U\.N|U\.K|D\.C|E\.U)\.)(?:[A-Z]\.){1,3}\s*$")
 _TITLE_ONE = re.compile(
     r"(?:\b[a-z]{3,}(?:ed|s)\s+on|\b(?:show|program|programme|podcast|series|broadcast|"
-    r"newspaper|magazine|titled|entitled|memoir|book|documentary|film|movie|column),?)\s*$")
+    r"newspaper|magazine|titled|entitled|memoir|book|documentary|film|movie|column),?"
+    r"|\b(?:a|an|the)\s+[a-z-]+\s+(?:called|named|dubbed))\s*$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
 
@@ -2477,6 +2478,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
                 and sh[_last_char_before(sh, after[0], v.start)] != ",":
             continue  # ('"...," is one common saying', '"..." symbol identifying'): a
             # participle or noun in the sentence going on, not the quote's cue
+        if n and ctx.verbs.lemma(v.form) in _NAMING \
+                and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES:
+            break  # ('"Sons of Trump" is a show called "Brokers"'): the next quote's
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \

@@ -1520,3 +1520,11 @@ def test_one_or_another_after_an_inverted_verb_speaks():
 ])
 def test_an_inverted_verb_outside_the_lexicon_then_a_name_and_its_apposition(text):
     assert find_quotes(text)[0].speaker == "Donald Hartley"
+
+
+def test_a_name_after_a_noun_called_is_a_term_and_not_the_cue_of_the_quote_before():
+    # worked by hand: "a show called" names a show; "called" is not the cue of the title
+    # before it either
+    text = '"Sons of Lee" is an adaptation of a show called "Brokers," written by a troupe.'
+    assert [(q.kind, q.quote) for q in find_quotes(text)] == [("scare", "Sons of Lee"),
+                                                             ("scare", "Brokers,")]
