@@ -1015,6 +1015,12 @@ class _Context:
         return out
 
     @functools.cached_property
+    def roles(self) -> frozenset[str]:
+        """The role nouns (:func:`~analysis.actors.lexicon.role_nouns`), looked up once
+        per text."""
+        return role_nouns()
+
+    @functools.cached_property
     def titled(self) -> list[tuple[int, int, str, str]]:
         """Names with a gendered title: ``(start, end, gender, name)``, in text order."""
         return [(m.start(), m.end(), _GENDER_OF_TITLE[m.group(1).lower()], m.group())
@@ -1193,7 +1199,7 @@ class _Context:
                 while words[end - 1] in ("of", "for", "the"):
                     end -= 1
                 if end + 1 < hi and (words[end] in _SPEAKING_HEADS
-                                     or words[end].lower() in role_nouns()) \
+                                     or words[end].lower() in self.roles) \
                         and all(w[:1].isupper() for w in words[end + 1:hi]):
                     # "Ocean Action Fund spokeswoman Jane Miller", "Senate Majority PAC
                     # president J.B. Poersch": the run, the role and the name after it
@@ -1298,8 +1304,14 @@ def _word_count(shadow: str, s: int, e: int) -> int:
 def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -> int:
     """Position of the last character in ``[lo, pos)`` that is not whitespace (or, with
     ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
-    without copying the range."""
+    copying at most 64 characters of the range."""
     k = pos
+    if skip is None:
+        a = max(lo, pos - 64)
+        n = len(shadow[a:pos].rstrip())  # (the usual case: one stretch of C, no loop)
+        if n or a == lo:
+            return a + n - 1
+        k = a
     while k > lo and (shadow[k - 1].isspace() if skip is None else shadow[k - 1] in skip):
         k -= 1
     return k - 1
@@ -1857,7 +1869,8 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     memo = ctx.subject_memo
     if key not in memo:
         spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
-        if spk.text is not None and _verbal(ctx, spk.text):
+        if spk.text is not None and (spk.text[:1].islower() or spk.text[-1:] == "s") \
+                and _verbal(ctx, spk.text):
             # "also decried Trump's", "interrupted me in mid-sentence", "by refusing": a
             # verb's words, no speaker's; the sentence's subject, if it has one
             fallback = _fallback_subject(ctx, v)
@@ -2133,8 +2146,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``
     (after an opening phrase of time or a participle: "Eight years ago, he ...")."""
     s = _after_opening(ctx.shadow, s, e)
-    words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
-             if not w.group()[:1].isdigit()]
+    more = (w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
+            if not w.group()[:1].isdigit())
+    # the first words, and the rest only when the run of capitalised words below needs
+    # them (every test before it looks at a few words, or within 80 characters)
+    words = list(itertools.islice(more, 16))
     conj = (len(words) > 1 and words[0].group().lower() in _LEADING_CONJUNCTIONS
             and (words[1].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}
                  or (words[1].group()[:1].isupper()
@@ -2150,6 +2166,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         comma = ctx.shadow.find(",", s, min(e, s + 80))
         if comma >= 0:
             rest = [w for w in words if w.start() > comma]
+            if not rest and len(words) == 16:  # (all the first words before the comma)
+                rest = list(itertools.islice((w for w in more if w.start() > comma), 16))
             if rest:
                 words = rest
     k = 0
@@ -2184,7 +2202,7 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             return _Speaker(ctx.text[np[0].start():np[-1].end()], None, np[0].start(),
                             np[-1].end())
     run: list[re.Match[str]] = []
-    for w in words:
+    for w in itertools.chain(words, more):
         word = w.group()
         if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
             continue
@@ -2988,7 +3006,7 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
     ss = ctx.sentences[k][0]
     # (the words before the sentence's first quotation, at most 200 characters of them)
     j = bisect.bisect_left(ctx.quote_starts, ss)
-    end = min(q.speaker_start, ss + 200,
+    end = min(q.speaker_start, ss + 120,
               ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
     if ss < lo:
         return None  # (a named speaker after the sentence's start: the caller's pool)
@@ -3005,10 +3023,17 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
         return None
     memo = ctx.previous_subjects  # (several pronouns may follow one sentence)
     if ps not in memo:
-        spk = _sentence_subject(ctx, ps, min(pe, ps + 200))
+        first = _FIRST_WORD.match(ctx.shadow, ps, pe)
+        if first is not None and first.group(1).lower() in _PRONOUNS:
+            memo[ps] = None  # ("He said ...": no name; the quick way)
+            return None
+        spk = _sentence_subject(ctx, ps, min(pe, ps + 120))
         memo[ps] = (None if spk.text is None or ctx.in_quote(spk.start)
                     else _person_subject(ctx, spk, kinds))
     return memo[ps]
+
+
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 
 
 def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quote | None:
