@@ -1304,14 +1304,8 @@ def _word_count(shadow: str, s: int, e: int) -> int:
 def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -> int:
     """Position of the last character in ``[lo, pos)`` that is not whitespace (or, with
     ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
-    copying at most 64 characters of the range."""
+    without copying the range."""
     k = pos
-    if skip is None:
-        a = max(lo, pos - 64)
-        n = len(shadow[a:pos].rstrip())  # (the usual case: one stretch of C, no loop)
-        if n or a == lo:
-            return a + n - 1
-        k = a
     while k > lo and (shadow[k - 1].isspace() if skip is None else shadow[k - 1] in skip):
         k -= 1
     return k - 1
