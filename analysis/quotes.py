@@ -3004,7 +3004,7 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
               ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
     if ss < lo:
         return None  # (a named speaker after the sentence's start: the caller's pool)
-    if end > ss and not ctx.in_quote(ss):
+    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss):
         own = _sentence_subject(ctx, ss, end)
         if own.text is not None:
             # "Sexton reflected on what he said": the name in the pronoun's own sentence
@@ -3027,6 +3027,7 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
     return memo[ps]
 
 
+_CAPITAL = re.compile(r"[A-Z]")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 
 
