@@ -18,8 +18,10 @@
   object ("X criticized the plan"), and for the verbs listed under ``clause_verbs`` in the
   lexicon a clause with no "that" ("X insisted the vote was on time", "X said stocks
   aren't cheap"); a participle after a comma or a form of "be" ("..., citing weak
-  exports", "is calling for ..."); "referred to ...", "pointed out ..."; for the lexicon's
-  ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect question ("X
+  exports", "is calling for ...", "..., saying the deal was fair"), or after a written
+  statement ("X issued a statement saying ..."); "referred to ...", "pointed out ..."; for
+  the lexicon's ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect
+  question ("X
   wondered whether ...", "X asked voters if ..."); the lexicon's ``evidence`` verbs after
   a poll, a study, records ... ("a poll shows ...", "the study found that ..."); verbs of
   thought and
@@ -42,9 +44,11 @@ doubting, confrontational, conceding, evidence: edit the file to regroup). Corpu
 These are patterns, not a parser. Known limits: "he"/"she" is resolved to the nearest
 named speaker (within three paragraphs) whose gender fits, as far as the text tells it
 (Mr./Ms./Mrs., or an earlier "he"/"she" for the same name; an actor list's ``gender``,
-when its entries carry one), else to a titled name mentioned before, else the person
-mentioned last; "it" to the listed organisation or country that spoke last (within three
-paragraphs); "they" is not resolved; a quote with no cue of its own inherits the
+when its entries carry one); when a person named as the subject of the pronoun's own
+sentence (before it) or of the sentence before stands after that speaker, to that
+person; else to a titled name mentioned before, else the person mentioned last; "it" to
+the listed organisation or country that spoke last (within three paragraphs); "they" is
+not resolved; a quote with no cue of its own inherits the
 speaker of the attribution just before it (same or previous paragraph) when it opens its
 sentence, else takes its sentence's subject, which is usually, not always, right; a cue
 more than about ten words after a quote is missed. Measured against PolNeAR and a
@@ -631,7 +635,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|that|"
-    r"what|who|which|because|when|after|though|although)\b)\s*",
+    r"what|who|whom|whose|which|because|when|after|though|although)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
@@ -639,7 +643,7 @@ _CLAUSE_START = re.compile(
 _CLAUSE_LOWER = re.compile(
     r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
     r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
-    r"|w(?<=\bw)(?:hile|hat|ho|hich|hen)\b\s*|t(?<=\bt)h(?:at|ough)\b\s*")
+    r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)h(?:at|ough)\b\s*")
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
@@ -681,14 +685,19 @@ _OPENERS = frozenset({
     "beyond", "except", "regardless",
 })
 #: Adverbs that stand between a subject and its verb ("who first revealed").
-_ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then",
+_ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then", "far",
                                   "soon", "long", "twice", "ever", "often"})
 _AUXILIARIES = frozenset({
     "have", "has", "had", "will", "would", "could", "can", "may", "might", "should", "must",
     "shall", "did", "does", "do", "is", "was", "were", "are", "am", "be", "been", "not",
     "never", "just", "already", "often", "previously", "repeatedly", "reportedly",
+    # negated forms ("you can't yell", "Trump so far hasn't attacked")
+    "can't", "won't", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't",
+    "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "shouldn't", "cannot",
 })
 _AUXILIARIES_BUT_NOT = _AUXILIARIES - {"not"}
+#: Relative pronouns right before a cue verb ("polls that show", "a memo which said").
+_RELATIVES = frozenset({"that", "which"})
 #: Words opening a speaker phrase after an inverted verb ('said a senior aide'), and words
 #: ending it ('said a senior aide who spoke on condition ...').
 _NP_OPENERS = frozenset({"a", "an", "the", "another", "former", "one", "two", "three",
@@ -709,7 +718,8 @@ _AND_BEFORE = re.compile(
     r"(?:[Tt]he\s+)?$")
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
-_PAREN_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+_PAREN_AFTER = re.compile(
+    r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
 #: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -"), a
 #: day ("Thursday,"), a month after "in" ("In September Ambassador Bill Taylor told").
@@ -811,6 +821,8 @@ _THAT_GAP = re.compile(
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
     r"[A-Z][\w.-]*)\b)"
 )
+#: A comma insertion between a verb and "that": ", for example, that", ", in a letter, that".
+_COMMA_THAT = re.compile(r",\s+[^,;:\"\n]{1,40},\s+that\s+")
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
 _TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -984,6 +996,7 @@ class _Context:
         self.people_starts = [m.start for m in self.people]
         self._inside: tuple[Sequence[tuple[int, int]], list[int], list[int]] | None = None
         self.subject_memo: dict[tuple[int, int], _Speaker] = {}
+        self.previous_subjects: dict[int, Quote | None] = {}  # see _previous_subject
         self.quote_starts: list[int] = []
         self.quote_reach: list[int] = []
         self.quote_ends: list[int] = []
@@ -1000,6 +1013,12 @@ class _Context:
             if g[:1] in ("m", "f"):
                 out[actor.name] = g[:1]
         return out
+
+    @functools.cached_property
+    def roles(self) -> frozenset[str]:
+        """The role nouns (:func:`~analysis.actors.lexicon.role_nouns`), looked up once
+        per text."""
+        return role_nouns()
 
     @functools.cached_property
     def titled(self) -> list[tuple[int, int, str, str]]:
@@ -1179,7 +1198,13 @@ class _Context:
                         break
                 while words[end - 1] in ("of", "for", "the"):
                     end -= 1
-                if end < hi and words[end] in _SPEAKING_HEADS:
+                if end + 1 < hi and (words[end] in _SPEAKING_HEADS
+                                     or words[end].lower() in self.roles) \
+                        and all(w[:1].isupper() for w in words[end + 1:hi]):
+                    # "Ocean Action Fund spokeswoman Jane Miller", "Senate Majority PAC
+                    # president J.B. Poersch": the run, the role and the name after it
+                    end = hi
+                elif end < hi and words[end] in _SPEAKING_HEADS:
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
                 elif end == first + 1 and words[first].lower() in _COUNT_WORDS:
                     # "Two weekend polls in Kentucky": a number opening the sentence, and
@@ -1193,6 +1218,12 @@ class _Context:
         if hi <= lo:
             return _Speaker()
         a, b = s + found[lo].start(), s + found[hi - 1].end()
+        if hi - lo > 1 and words[hi - 1] in _RELATIVES:
+            # "polls that show", "a memo which said": the verb is a relative clause's;
+            # the speaker's words keep the pronoun (PolNeAR marks "that" as the source),
+            # its name is the phrase the pronoun follows
+            return _Speaker(self.text[a:b], None, a, b,
+                            self.text[a:s + found[hi - 2].end()])
         return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
 
     def noun_phrase_after(self, s: int, e: int) -> _Speaker:
@@ -1201,15 +1232,19 @@ class _Context:
         'said one senior aide') up to a comma, a full stop or a clause word."""
         words = list(itertools.islice(_NP_WORD.finditer(self.shadow, s, e), 8))
         caps: list[re.Match[str]] = []
-        if words and words[0].group().lower() in _NP_OPENERS:
+        if words and words[0].group().lower().rstrip(".") in _NP_OPENERS:
             for k, w in enumerate(words):
                 if k and ((w.group().lower() in _NP_STOPS
                            and not (k == 1 and w.group() == "of"))  # "one of his aides"
                           or self.shadow[words[k - 1].end():w.start()].strip()):
                     break
                 caps.append(w)
-            if len(caps) < 2:
-                caps = []
+            lone = caps[0].group().lower() if len(caps) == 1 else ""
+            if len(caps) < 2 and not (
+                    lone in ("one.", "another.")
+                    or (lone in ("one", "another")
+                        and self.shadow[caps[0].end():caps[0].end() + 1] in (",", "!", "?"))):
+                caps = []  # (but '"...," tweeted another.': one of those just named)
         else:
             # 'said spokesman John Kirby', 'said election lawyer Joe Birkenstock': up to
             # two lower-case words of a role before the name
@@ -1317,6 +1352,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     found.append(("parenthetical", spk, v, ss))
                     continue
             if not after.isspace():
+                m = _COMMA_THAT.match(sh, v.end, nxt)
+                k = _last_char_before(sh, ss, v.start)
+                if m is not None and not ctx.in_quote(v.start) and k >= ss \
+                        and sh[k].isalnum():
+                    # "Clinton testified, for example, that she ...": an insertion
+                    # between the verb and "that"
+                    found.append(("that", _subject(ctx, ss, v), v, m.end()))
                 continue  # ("said,"): every rule below needs white space next
             # X said (on Friday) that ...
             # (the anchored _THAT_GAP first: it fails fast where _THAT scans ahead)
@@ -1335,8 +1377,13 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
                     and v.form.endswith(("ed", "said", "told"))
                 # "It was said that ...", "he was told that ...": who spoke is not named
-                found.append(("that", _Speaker() if passive else _subject(ctx, ss, v), v,
-                              m.end()))
+                spk = _Speaker() if passive else _subject(ctx, ss, v)
+                issuer = _statement_subject(ctx, ss, v) if not passive else None
+                if issuer is not None and (spk.text is None or (
+                        spk.start <= issuer.start and issuer.end <= spk.end)):
+                    # (only when the words found before held the issuer and more)
+                    spk = issuer  # "X issued a statement saying that": X
+                found.append(("that", spk, v, m.end()))
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form)
@@ -1493,6 +1540,17 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
+    if m and v.form.endswith("ing"):
+        # "X has issued a statement saying the plant will reopen": who issued it
+        spk = _statement_subject(ctx, ss, v)
+        if spk is not None:
+            return ("clause", spk, v, m.start(1))
+        if last >= ss and sh[last] == ",":
+            # "The union ended the strike, saying the deal was fair": the subject of the
+            # verb before the comma
+            spk = _subject(ctx, ss, v)
+            if _named_subject(spk.text):
+                return ("clause", spk, v, m.start(1))
     if (m and last >= ss
             and not v.form.endswith("ing")
             and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
@@ -1572,6 +1630,37 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         if _named_subject(spk.text):
             return ("object", spk, v, m.start(m.lastindex or 1))
     return None
+
+
+#: A written statement right before a participle cue ("issued a statement saying", "in
+#: a letter Tuesday stating").
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their|our)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|"
+    r"post|release|message|email|e-mail|memo|note|video|ad|op-ed|filing|notice)s?"
+    rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{_DAYS}|today|yesterday|night|morning|"
+    r"afternoon|evening|week))?,?\s+$",
+    re.IGNORECASE)
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+(?=\s+$)")
+
+
+def _statement_subject(ctx: _Context, ss: int, v: _Verb) -> _Speaker | None:
+    """The speaker of a participle ``v`` that follows a written statement ("The union
+    issued a statement saying ...": "The union"), the subject of the sentence ``ss`` opens;
+    None when no statement stands right before ``v`` or no subject is found."""
+    if not v.form.endswith("ing"):
+        return None
+    m = _STATEMENT_BEFORE.search(ctx.shadow, max(ss, v.start - 80), v.start)
+    if m is None or m.start() <= ss:
+        return None
+    # the subject of the verb before the statement ("issued", "has released")
+    word = _LAST_WORD.search(ctx.shadow, max(ss, m.start() - 30), m.start())
+    if word is None or word.start() <= ss or word.group().lower() in _FUNCTION_WORDS \
+            or word.group().lower() in _PREPOSITIONS:
+        return None  # ("said in a statement, adding": the rules for participles)
+    spk = _subject(ctx, ss, _Verb(word.start(), word.end(), word.group()))
+    return spk if _named_subject(spk.text) and not ctx.in_quote(spk.start) else None
 
 
 def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
@@ -1654,6 +1743,41 @@ _ASIDE_OPENERS = frozenset({"during", "in", "at", "on", "after", "before", "whil
                             "meanwhile", "however", "herself", "himself", "themselves"})
 
 
+#: A name opening a sentence, right before a comma: "Levine,", "Giovanni Maria Vian,".
+_LEADING_NAME = re.compile(r"(?:[A-Z][\w.'-]*|de|van|von|al-[A-Z][\w'-]*)(?:[ \t]+(?:[A-Z][\w.'-]*"
+                           r"|de|van|von|al-[A-Z][\w'-]*)){0,4}(?=,)")
+
+
+def _leading_name(ctx: _Context, lo: int, pos: int) -> _Speaker | None:
+    """The name that opens the sentence at ``lo`` (after opening phrases that end with a
+    comma: "Of Carson, Levine, ...") right before a comma at or before ``pos``, when the
+    words up to ``pos`` are comma insertions after it: "Giovanni Maria Vian, the editor
+    of the newspaper, L'Osservatore Romano, said", "Mr. Slinker, whose start-up,
+    Paradata, uses big data, said"; else None."""
+    sh = ctx.shadow
+    start = lo
+    for _ in range(2):  # up to two opening phrases
+        word = _NP_WORD.search(sh, start, pos)
+        if word is None or word.group().lower() not in _OPENERS:
+            break
+        comma = sh.find(",", word.end(), pos)
+        if comma < 0:
+            return None
+        start = comma + 1  # ("Of Carson, Levine, who ..., said": Levine)
+    while start < pos and sh[start].isspace():
+        start += 1
+    m = _LEADING_NAME.match(sh, start, pos)
+    if m is None:
+        return None
+    words = m.group().split()
+    if words[0].lower() in _OPENERS or words[0].lower() in _CAPITAL_DETERMINERS \
+            or words[-1].lower() in _PEOPLE or not _speaker_ok(m.group()):
+        return None
+    if sh.count(",", m.end(), pos + 1) < 2:
+        return None  # (a name, then a comma before the verb: no insertion)
+    return _tidy(ctx, _Speaker(ctx.text[m.start():m.end()], None, m.start(), m.end()))
+
+
 def _aside_start(sh: str, lo: int, pos: int) -> int:
     """Where an insertion ending at ``pos`` (the comma before its last part) begins when
     its parts before are open too: up to two more comma parts that open with a
@@ -1692,10 +1816,19 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     return False
 
 
+#: A party tag in brackets right before a verb: "Ann Lee (D-Ohio) said", "(R) also said".
+_PARTY_BEFORE = re.compile(r"\(\s*[RDI](?:\s*-\s*[A-Z][\w. ]{0,20})?\)\s*(?:[a-z]+ly\s+|also\s+)?$")
+
+
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
-    """Does a comma insertion stand between a short subject and ``v`` ("Brian Abernathy,
-    the city's first deputy manager, said the flag ...")? Not so in "Stocks fell, said
-    several observers", where the content comes first."""
+    """Does a comma insertion (or a party tag in brackets) stand between a short subject
+    and ``v`` ("Brian Abernathy, the city's first deputy manager, said the flag ...", "Sen.
+    Ann Lee (D-Ohio) said the vote ...")? Not so in "Stocks fell, said several observers",
+    where the content comes first."""
+    last = _last_char_before(sh, sentence_start, v.start)
+    if last >= sentence_start and sh[last] == ")":
+        tag = _PARTY_BEFORE.search(sh, max(sentence_start, v.start - 40), v.start)
+        return tag is not None and 0 < _word_count(sh, sentence_start, tag.start()) <= 8
     aside = _find_aside(sh, sentence_start, v.start)
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
@@ -1730,6 +1863,13 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     memo = ctx.subject_memo
     if key not in memo:
         spk = _tidy(ctx, _subject_words(ctx, sentence_start, v))
+        if spk.text is not None and (spk.text[:1].islower() or spk.text[-1:] == "s") \
+                and _verbal(ctx, spk.text):
+            # "also decried Trump's", "interrupted me in mid-sentence", "by refusing": a
+            # verb's words, no speaker's; the sentence's subject, if it has one
+            fallback = _fallback_subject(ctx, v)
+            if _subject_like(fallback.text):
+                spk = fallback
         if spk.text is None:
             # "He said A and said that B is "weak"" (the range began after a quote), "X,
             # who ..., on Friday described": the subject of the whole sentence
@@ -1739,6 +1879,28 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         memo[key] = spk
     sp = memo[key]  # a copy: callers may set its actor (as dataclasses.replace, faster)
     return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
+
+
+#: The writer as object: "interrupted me" is never who speaks ("prompted the senator to
+#: argue" may be).
+_OBJECT_WORDS = frozenset({"me", "us"})
+
+
+def _verbal(ctx: _Context, text: str) -> bool:
+    """Are a speaker's words a verb's or an owner's ("Tom Lee's"): a lower-case
+    attribution verb form first ("also decried Trump's", "interrupted me"), or "by" or
+    "being" ("by refusing", "being asked")?"""
+    if text.endswith(("'s", "\u2019s")) and len(text) > 3:
+        return True  # ("Arizona's", "Clinton's": an owner, not who speaks)
+    words = text.split(None, 3)  # (the first words are enough)
+    first = words[0]
+    if first in ("by", "being"):
+        return True
+    k = 1 if first in ("also", "then", "later") and len(words) > 1 else 0
+    if k + 1 < len(words) and words[k].endswith("ed") and words[k].islower() \
+            and words[k + 1] in _OBJECT_WORDS:
+        return True  # "interrupted me in mid-sentence"
+    return words[k] in ctx.verbs.forms
 
 
 def _fallback_subject(ctx: _Context, v: _Verb) -> _Speaker:
@@ -1831,6 +1993,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         outer = ctx.mention_before(sentence_start, pos)
         if outer is not None and _word_count(ctx.shadow, outer.end, pos) == 0:
             return ctx.speaker_from(outer)
+        head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", pos, v.start))
+        if head is not None:
+            return head
         np = ctx.noun_phrase_before(sentence_start, pos)
         if np.text is not None:
             return np
@@ -1975,8 +2140,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``
     (after an opening phrase of time or a participle: "Eight years ago, he ...")."""
     s = _after_opening(ctx.shadow, s, e)
-    words = [w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
-             if not w.group()[:1].isdigit()]
+    more = (w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
+            if not w.group()[:1].isdigit())
+    # the first words, and the rest only when the run of capitalised words below needs
+    # them (every test before it looks at a few words, or within 80 characters)
+    words = list(itertools.islice(more, 16))
     conj = (len(words) > 1 and words[0].group().lower() in _LEADING_CONJUNCTIONS
             and (words[1].group().lower() in _PRONOUNS_RESOLVED | {"they", "we", "i"}
                  or (words[1].group()[:1].isupper()
@@ -1992,6 +2160,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         comma = ctx.shadow.find(",", s, min(e, s + 80))
         if comma >= 0:
             rest = [w for w in words if w.start() > comma]
+            if not rest and len(words) == 16:  # (all the first words before the comma)
+                rest = list(itertools.islice((w for w in more if w.start() > comma), 16))
             if rest:
                 words = rest
     k = 0
@@ -2026,7 +2196,7 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             return _Speaker(ctx.text[np[0].start():np[-1].end()], None, np[0].start(),
                             np[-1].end())
     run: list[re.Match[str]] = []
-    for w in words:
+    for w in itertools.chain(words, more):
         word = w.group()
         if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
             continue
@@ -2100,7 +2270,11 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
         if not hard_from <= after_start <= hard_at:
             hard = _HARD.search(sh, after_start)
             hard_from, hard_at = after_start, hard.start() if hard else len(sh)
-        if a_end <= after_start + 1 or hard_at >= a_end:  # only soft characters to a_end
+        if a_end <= after_start + 1 or hard_at >= a_end \
+                or (sh[a_end - 1:a_end] == "." and sh[a_end - 2:a_end - 1].isupper()
+                    and _INITIALS_END.search(sh, max(after_start, a_end - 8), a_end)):
+            # only soft characters to a_end, or a sentence cut after initials ('"...,"
+            # J.B. Poersch said'): the next sentence on the same line goes on
             nxt_s = bisect.bisect_right(ctx.sentence_starts, after_start)
             if not nl_from <= after_start <= nl_at:
                 nl_from, nl_at = after_start, sh.find("\n", after_start) % (len(sh) + 1)
@@ -2108,6 +2282,8 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                 a_end = ctx.sentences[nxt_s][1]
         after = (after_start, min(a_end, next_open))
         q_text = sh[q_start:q_end]
+        if not _WORD_CHAR.search(q_text):
+            continue  # a mark with no words after it (a stray closing mark): no quote
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
         if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk):
@@ -2241,8 +2417,14 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     if "," in inner or ";" in inner or "?" in inner or '"' in inner or inner.endswith("!"):
         return False
     words = _TITLE_WORD.findall(inner)
-    if not 2 <= len(words) <= 8 or not words[0][:1].isupper():
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
         return False
+    if len(words) == 1:
+        # one word is a title only right after a cue verb and "on" or a word for a show
+        # ('joked on "Newsmakers."', 'told the program "Today"'), its sentence going on
+        # before it
+        return _TITLE_ONE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None \
+            and _WORD_CHAR.search(ctx.shadow, ctx.sentence(mk.open)[0], mk.open) is not None
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL
                for w in words):
         return False
@@ -2259,6 +2441,13 @@ _TITLE_CUE = re.compile(
     r"\b(?:on|in|the|'s|s'|titled|entitled|called|named|show|podcast|book|film|movie|"
     r"series|program|programme|album|song|newspaper|magazine|column|blog|ad)\s*,?\s*$",
     re.IGNORECASE)
+#: Initials ending a sentence span ("J.B.", " A."): the sentence splitter's cut inside a
+#: name.
+_INITIALS_END = re.compile(r"(?<![\w.])(?!(?:U\.S|U\.N|U\.K|D\.C|E\.U)\.)(?:[A-Z]\.){1,3}\s*$")
+_TITLE_ONE = re.compile(
+    r"(?:\b[a-z]{3,}(?:ed|s)\s+on|\b(?:show|program|programme|podcast|series|broadcast|"
+    r"newspaper|magazine|titled|entitled|memoir|book|documentary|film|movie|column),?"
+    r"|\b(?:a|an|the)\s+[a-z-]+\s+(?:called|named|dubbed))\s*$")
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*[ \t]$")
 _NAME_AFTER = re.compile(r"[ \t][A-Z][\w'-]*")
 
@@ -2297,6 +2486,13 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         n = _word_count(sh, after[0], v.start)
         if n > 25:
             break
+        if n and v.form.endswith("ing") \
+                and sh[_last_char_before(sh, after[0], v.start)] != ",":
+            continue  # ('"...," is one common saying', '"..." symbol identifying'): a
+            # participle or noun in the sentence going on, not the quote's cue
+        if n and ctx.verbs.lemma(v.form) in _NAMING \
+                and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES:
+            break  # ('"Sons of Trump" is a show called "Brokers"'): the next quote's
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
@@ -2319,8 +2515,11 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
     if after_verb and ends_soft and not naming and not (
-            before_verb and _NEW_CLAUSE.match(sh, after[0], after_verb.start)):
-        # (not 'X said he "...," and he said ...': a new clause after the quote)
+            before_verb and (_NEW_CLAUSE.match(sh, after[0], after_verb.start)
+                             or _goes_on(sh, after[0], after_verb))):
+        # (not 'X said he "...," and he said ...': a new clause after the quote; nor
+        # 'X called Trump a "blowhard," and said ...', 'fans chanted, "Build a wall,"
+        # referring to ...': the sentence goes on with the subject before the quote)
         return ("after", *_after_speaker(ctx, after, after_verb))
     if before_verb:
         last = _last_char_before(sh, before[0], before[1])
@@ -2362,7 +2561,7 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     if inv is not None:
         # '"Choke!" blared the front page of The Boston Herald.': an inverted verb outside
         # the lexicon, then who spoke, ending the sentence
-        a, b = inv.span("np")
+        a, b = inv.span("np" if inv.group("np") is not None else "name")
         spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
         if _named_subject(spk.text):
             return "after", spk, None
@@ -2404,7 +2603,22 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         spk = (_Speaker(text, m.actor if m else None, a_end, a_end + len(text)) if text
                else _Speaker())
         return "according", spk, _Verb(a_start, a_start + len("according to"), "according to")
+    dash = _DASH_NAME.match(sh, after[0])
+    if dash is not None and sh.count("\n", after[0], dash.start("np")) <= 2:
+        # '"I will look into it." - Hillary Clinton.': a dash and a name after the quote
+        # (on its line, or opening the next paragraph), ending a sentence or before a comma
+        a, b = dash.span("np")
+        spk = _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+        if _named_subject(spk.text):
+            return "after", spk, None
     return "none", _Speaker(), None
+
+
+#: A dash and a name right after a quote, then the end of the sentence or a comma: '" -
+#: Hillary Clinton.', '" -- Sen. Ann Lee, on Twitter'.
+_DASH_NAME = re.compile(
+    r"\s*(?:-{1,2}|[\u2013\u2014])[ \t]*(?P<np>(?:[A-Z][\w.'-]*[ \t]+){0,3}[A-Z][\w'-]*)"
+    r"[ \t]*(?:[.,;]|$)", re.MULTILINE)
 
 
 def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
@@ -2447,8 +2661,9 @@ _SHORT_INTRO = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w'-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]{3,}(?:\s+(?:back|out|up|in|on|off))?\s*[.:]\s*$")
 _VERB_NAME_AFTER = re.compile(
-    r"[\s,]*[a-z]{3,}ed\s+(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?|(?:[A-Z][\w.'-]*\s+){0,3}"
-    r"[A-Z][\w'-]*)\s*[.!?]?\s*$")
+    r"[\s,]*[a-z]{3,}ed\s+(?:(?P<np>(?:the|a|an)\s+[\w' -]{2,80}?)|(?P<name>(?:[A-Z][\w.'-]*"
+    r"\s+){0,3}[A-Z][\w'-]*)(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?"
+    r"(?:\s*,[^\"\n]{0,200}?)?)\s*[.!?]?\s*$")
 # "As X put it, ": who put it so speaks the quote after it.
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<np>[^\"\n]{2,200}?),?\s+(?:puts|put)\s+it\s*[,:]?\s*$")
 # The same as the last clause of the sentence before: '..., and her husband cut in.'
@@ -2466,6 +2681,18 @@ _NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
+#: What stands between a quote and a verb that goes on with the sentence's subject: "and"
+#: or "but" (and an adverb), or nothing before a participle: '"...," and said', '"...,"
+#: referring to'.
+_GOES_ON = re.compile(r"[\s,]*(?:(?P<conj>and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?)?")
+
+
+def _goes_on(sh: str, pos: int, v: _Verb) -> bool:
+    """Does ``v``, after a quote ending at ``pos``, go on with the subject of the
+    sentence before the quote ("and said", "but also called", or a participle right
+    after it: "referring to")?"""
+    m = _GOES_ON.fullmatch(sh, pos, v.start)
+    return m is not None and (m.group("conj") is not None or v.form.endswith("ing"))
 _NEW_CLAUSE = re.compile(r"[\s,]*(?:and|but)\s+(?:he|she|they|we|I|[A-Z][\w.'-]*)\b")
 
 
@@ -2589,10 +2816,14 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         return spk
     # (each branch of _PARTY_TAIL needs a "-" or a "(")
     m = _PARTY_TAIL.search(spk.text) if "-" in spk.text or "(" in spk.text else None
+    # "Mayor Ann Lee (D) said": the words after the bracket are the party alone
+    bare = m is None and spk.text in ("R", "D", "I") and spk.start > 0 \
+        and ctx.shadow[spk.start - 1] == "("
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
-    elif m:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag (in its sentence)
+    elif m or bare:  # "Sen. Ted Cruz, R-Texas, said": the name before the tag (in its
+        # sentence)
         comma = _last_char_before(ctx.shadow, 0, spk.start)
         if comma >= 0 and ctx.shadow[comma] in ",(":
             lo = max(ctx.sentence(comma)[0], comma - 200)
@@ -2772,6 +3003,12 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                             speaker_name=m.group())
                       for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]
             pool = [*named[-8:], *titled[-3:]]
+            subject = _previous_subject(ctx, q, kinds, lo)
+            if subject is not None and subject.speaker_start >= lo:
+                # the subject of the sentence before, when no named speaker stands after
+                # it: before the titled names mentioned in between ("Mnuchin met the
+                # bankers ... "...," he said": Mnuchin, not an earlier "Mr. Trump")
+                pool.append(subject)
             for cand in reversed(pool):
                 if here - ctx.paragraph_index(cand.start) > 3:
                     break
@@ -2789,6 +3026,70 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             bodies.append(q)
         out.append(q)
     return out
+
+
+def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
+                      lo: int = 0) -> Quote | None:
+    """The subject of the sentence of ``q``'s "he"/"she" when it stands before the
+    pronoun ('Feinstein said "...," she said'), else of the sentence before it (in the
+    same or the previous paragraph), when it names one person (capitalised words, not a
+    listed organisation, not a plural for people) outside quotation marks; as a
+    ``scare`` Quote holding the name, else None; None too when it would start before
+    ``lo`` (the caller's bound)."""
+    k = ctx.sentence_index(q.speaker_start)
+    if not ctx.sentences or q.speaker_start <= lo:
+        return None
+    ss = ctx.sentences[k][0]
+    # (the words before the sentence's first quotation, at most 200 characters of them)
+    j = bisect.bisect_left(ctx.quote_starts, ss)
+    end = min(q.speaker_start, ss + 120,
+              ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
+    if ss < lo:
+        return None  # (a named speaker after the sentence's start: the caller's pool)
+    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss):
+        own = _sentence_subject(ctx, ss, end)
+        if own.text is not None:
+            # "Sexton reflected on what he said": the name in the pronoun's own sentence
+            return _person_subject(ctx, own, kinds)
+    if k == 0:
+        return None
+    ps, pe = ctx.sentences[k - 1]
+    if ps < lo or ctx.in_quote(ps) \
+            or ctx.paragraph_index(q.speaker_start) - ctx.paragraph_index(ps) > 1:
+        return None
+    memo = ctx.previous_subjects  # (several pronouns may follow one sentence)
+    if ps not in memo:
+        first = _FIRST_WORD.match(ctx.shadow, ps, pe)
+        if first is not None and first.group(1).lower() in _PRONOUNS:
+            memo[ps] = None  # ("He said ...": no name; the quick way)
+            return None
+        spk = _sentence_subject(ctx, ps, min(pe, ps + 120))
+        memo[ps] = (None if spk.text is None or ctx.in_quote(spk.start)
+                    else _person_subject(ctx, spk, kinds))
+    return memo[ps]
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
+
+
+def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quote | None:
+    """``spk`` as a ``scare`` Quote holding a name, when it names one person; else None."""
+    spk = _tidy(ctx, spk)
+    if spk.text is None:
+        return None
+    words = _NP_WORD.findall(spk.text)
+    first = words[0].lower()
+    if (not words[0][:1].isupper() or first in _OPENERS or first in _PRONOUNS
+            or first in _CAPITAL_DETERMINERS or words[-1].lower() in _PEOPLE
+            or words[-1].lower().endswith(("'s", "\u2019s"))):
+        return None
+    m = ctx.mention_before(spk.start, spk.end + 1)
+    actor = m.actor if m is not None and m.start >= spk.start else None
+    if actor is not None and kinds.get(actor) != "person":
+        return None
+    return Quote("scare", "", spk.start, spk.end, speaker=spk.text, actor=actor,
+                 speaker_start=spk.start, speaker_end=spk.end, speaker_name=spk.text)
 
 
 #: "the president", "the former governor", "the top Democrat's spokesman" is not one
@@ -2910,7 +3211,8 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
         return kinds.get(q.actor) == "person"
     words = _NP_WORD.findall(q.speaker or "")
     return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
-            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or ""))
+            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
+            and words[-1].lower() not in _PEOPLE)  # ("Sources said": no one person)
 
 
 def _gender(ctx: _Context, q: Quote) -> str | None:

@@ -92,6 +92,21 @@ read from fit errors only, check looked at for the figure; no dev look): kit, no
   0.533 -> 0.538, F1 0.659 -> 0.666; quote-marked P 0.881 -> 0.894, R 0.885 -> 0.890.
 * general actor list: fit P 0.845 -> 0.863, R 0.505 -> 0.516, quote-marked R 0.866 ->
   0.884; check P 0.858 -> 0.871, R 0.531 -> 0.537, quote-marked R 0.884 -> 0.889.
+
+Train only, by part, 2026-11-30 round 4 (main at 2931d50 -> branch quotes7, main merged
+in; rules read from fit errors only, check looked at for the figure; no dev look): kit,
+no actor list:
+
+* fit: detection P 0.955 -> 0.957, R 0.573 -> 0.576; attribution P 0.870 -> 0.877
+  (9753/11208 -> 9845/11223), R 0.519 -> 0.524, F1 0.650 -> 0.656; quote-marked P 0.887
+  -> 0.897, R 0.888 -> 0.893.
+* check: detection P 0.962, R 0.595 -> 0.598; attribution P 0.876 -> 0.880 (2435/2780
+  -> 2458/2792), R 0.538 -> 0.542, F1 0.666 -> 0.671; quote-marked P 0.894 -> 0.901, R
+  0.890 -> 0.894.
+* general actor list: fit P 0.864 -> 0.871, R 0.518 -> 0.522, quote-marked R 0.885 ->
+  0.891; check P 0.872 -> 0.876, R 0.537 -> 0.541, quote-marked R 0.889 -> 0.893.
+* the 30 hand-labelled allsides articles (bench_quotes_allsides.py): attribution P
+  0.764 -> 0.791, R 0.719 -> 0.748 (general actor list 0.752 / 0.710 -> 0.782 / 0.741).
 """
 
 from __future__ import annotations
