@@ -80,7 +80,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
-from .actors.lexicon import role_nouns
+from .actors.lexicon import US_STATES, role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -634,8 +634,8 @@ _PRONOUNS_RESOLVED = {"he", "she"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|that|"
-    r"what|who|whom|whose|which|because|when|after|though|although)\b)\s*",
+    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|"
+    r"(?<!\bof )that|what|who|whom|whose|which|because|when|after|though|although)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
@@ -643,7 +643,8 @@ _CLAUSE_START = re.compile(
 _CLAUSE_LOWER = re.compile(
     r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
     r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
-    r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)h(?:at|ough)\b\s*")
+    r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)hough\b\s*"
+    r"|t(?<=\bt)(?<!\bof t)hat\b\s*")  # ("critics of that process": a determiner)
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
 # ", a senior attorney with Y," or ", flanked by officials, in Paris," (one or two comma
@@ -1980,6 +1981,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                 return ctx.speaker_from(inner)
             return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
     m = ctx.mention_before(sentence_start, v.start)
+    if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
+            and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
+        # "Rep. Tom Reed of New York said": the person before "of", not the place
+        who = ctx.mention_before(sentence_start, m.start - 4)
+        if who is not None and who.end == m.start - 4 and who.kind == "person":
+            return ctx.speaker_from(who)
+        np = ctx.noun_phrase_before(sentence_start, m.start - 4)
+        if np.text is not None:
+            return np
     lo = max(sentence_start, v.start - 40)
     when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
             if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
@@ -2007,6 +2017,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         gap = ctx.shadow[m.end:v.start]
         n = _word_count(ctx.shadow, m.end, v.start)
         named_between = any(w[:1].isupper() for w in _NP_WORD.findall(gap))
+        if named_between and _OF_PLACE.fullmatch(gap):
+            return ctx.speaker_from(m)  # "Rep. Tom Reed of New York said": Tom Reed
         if named_between:  # "Singh told journalists that Austin emphasized": not Singh
             return ctx.noun_phrase_before(m.end, v.start)
         if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
@@ -2065,6 +2077,8 @@ _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born
                                 "Spoken", "Brought", "Faced", "Asked"})
 
 
+#: " of New York ": a person's place between their name and the verb.
+_OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*")
 #: A short time opening a sentence with no comma: "Half a day later", "Two weeks ago".
 _TIME_OPENING = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+){1,2}(?:an?\s+)?(?:(?:days?|weeks?|months?|years?|hours?|"
@@ -3212,7 +3226,11 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
     words = _NP_WORD.findall(q.speaker or "")
     return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
             and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
-            and words[-1].lower() not in _PEOPLE)  # ("Sources said": no one person)
+            and words[-1].lower() not in _PEOPLE  # ("Sources said": no one person)
+            and words[0].lower() not in _POSSESSIVE_DETERMINERS)  # (not "His answer")
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def _gender(ctx: _Context, q: Quote) -> str | None:

@@ -1104,6 +1104,10 @@ def test_discover_a_common_word_is_no_surname_and_a_patrol_is_a_body():
     assert kinds["Border Patrol"] == "organisation"
     assert kinds["Dean Bakerly"] == "person"
     assert table.loc["White House", "forms"] == "White House"
+    # a state that speaks is no person
+    corpus = from_texts({"A": "New York said no. New York sued the firm. Ohio agreed."})
+    assert discover_actors(corpus).set_index("candidate").loc["New York", "kind_guess"] \
+        == "unknown"
     assert table.loc["House", "n_mentions"] == 2
 
 

@@ -791,6 +791,10 @@ SPEAKERS = [
     ("Tom Vole, senior director for Europe and Russia, had said that he had concerns.",
      [("reported", "Tom Vole", "Tom Vole", "said", "he had concerns.")]),
     ("Especially telling was the insistence, as relayed by Lintz, that it be public.", []),
+    # "of that process": a determiner, not a clause opener; the phrase before "of" speaks
+    ("Critics of that process say it is unfair to ask them to wait.",
+     [("reported", "Critics of that process", "Critics of that process", "say",
+       "it is unfair to ask them to wait.")]),
     # a month after "In" is when, not who; "April Ryan" is a name
     ("In September Ambassador Tom Vole told Lintz that he was worried.",
      [("reported", "Ambassador Tom Vole", "Ambassador Tom Vole", "told", "he was worried.")]),
@@ -1552,3 +1556,15 @@ def test_a_name_after_a_noun_called_is_a_term_and_not_the_cue_of_the_quote_befor
     text = '"Sons of Lee" is an adaptation of a show called "Brokers," written by a troupe.'
     assert [(q.kind, q.quote) for q in find_quotes(text)] == [("scare", "Sons of Lee"),
                                                              ("scare", "Brokers,")]
+
+
+def test_a_listed_person_then_their_state_speaks():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Tom Reed", "person"), Actor("New York", "place")])
+    text = "Moderate GOP Rep. Tom Reed of New York said he would focus on roads."
+    (q,) = find_quotes(text, listed)
+    assert (q.speaker, q.actor) == ("Tom Reed", "Tom Reed")
+    # the state not listed: the same
+    (q,) = find_quotes(text, ActorList([Actor("Tom Reed", "person")]))
+    assert (q.speaker, q.actor) == ("Tom Reed", "Tom Reed")

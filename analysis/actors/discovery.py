@@ -631,6 +631,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
     """``person``, ``organisation`` or ``unknown`` for a group of forms. ``common``:
     counts of the words the texts use in lower case; a surname is not one of them
     ("Southern Border" and "Border" are no person)."""
+    if head in US_STATES or any(f in US_STATES for f in members):
+        return "unknown"  # "New York said": a state, no person
     words = {w.lower() for f in members for w in f.split()}
     if words & organisation_words() or any(
             f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
