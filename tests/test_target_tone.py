@@ -290,14 +290,20 @@ TABLE = {
 
 @pytest.fixture
 def table_model(tmp_path):
-    """The shipped coefficients with the small word table TABLE beside them."""
+    """The shipped coefficients with the small word table TABLE beside them (and, as
+    ``model.without``, the same coefficients without a table)."""
     content = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    content.pop("word_scores", None)
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(content), encoding="utf-8")
     content["word_scores"] = {"file": "small_words.npz", "sides": ["L", "R", "C"]}
     np.savez(tmp_path / "small_words.npz", stems=np.asarray(list(TABLE)),
              scores=np.asarray(list(TABLE.values()), dtype=np.float32))
     path = tmp_path / "model.json"
     path.write_text(json.dumps(content), encoding="utf-8")
-    return load_model(path)
+    model = load_model(path)
+    model.without = load_model(plain)
+    return model
 
 
 def test_the_word_table_moves_the_logits_by_the_side_means(table_model):
@@ -309,7 +315,7 @@ def test_the_word_table_moves_the_logits_by_the_side_means(table_model):
     text, start, end = "Critics slammed Smith for the failed plan.", 16, 21
     with_table = np.log([table_model.predict(text, start, end).probabilities[c]
                          for c in CLASSES])
-    without = np.log([load_model().predict(text, start, end).probabilities[c]
+    without = np.log([table_model.without.predict(text, start, end).probabilities[c]
                       for c in CLASSES])
     shift = (with_table - with_table[1]) - (without - without[1])
     assert shift == pytest.approx([2.4, 0.0, -1.3], abs=1e-6)
