@@ -98,8 +98,9 @@ import json
 import math
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import mul
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -260,7 +261,7 @@ class TargetFeaturizer:
         self._skip_after = sets["skip_after"]
         self._skip_before = sets["skip_before"]
         self._pronouns = sets["pronouns"]
-        self._cache: dict[str, tuple[str, str, float, float, bool, bool, Any]] = {}
+        self._cache: dict[str, tuple] = {}
         self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
         self._sentences: dict[str, _Sentence] = {}
         self.words = frozenset(words or ())
@@ -270,10 +271,10 @@ class TargetFeaturizer:
 
     # -- tokens ----------------------------------------------------------------------------
 
-    def _info(self, lower: str) -> tuple[str, str, float, float, bool, bool, Any]:
-        """``(form, stem, valence, booster, negator, boundary, row)`` of one lower-cased
-        token, cached; ``boundary``: the token ends a clause (punctuation or a clause word);
-        ``row``: the stem's entry in the word table (``words``, when a mapping), or None."""
+    def _info(self, lower: str) -> tuple:
+        """``(form, stem, valence, booster, negator, boundary)`` of one lower-cased token,
+        cached; ``boundary``: the token ends a clause (punctuation or a clause word). With
+        a word table (``words`` a mapping), a seventh item: the stem's row, or None."""
         found = self._cache.get(lower)
         if found is not None:
             return found
@@ -284,10 +285,13 @@ class TargetFeaturizer:
             negator = lower in self._negations or lower.endswith("n't")
             stem = self._stem(form)
             found = (form, stem, value / _VALENCE_SCALE if not booster else 0.0,
-                     booster / _VALENCE_SCALE, negator, lower in self._clause,
-                     self._rows.get(stem))
+                     booster / _VALENCE_SCALE, negator, lower in self._clause)
+            if self._rows:
+                found += (self._rows.get(stem),)
         else:
-            found = ("", "", 0.0, 0.0, False, lower in _BOUNDARY_PUNCT, None)
+            found = ("", "", 0.0, 0.0, False, lower in _BOUNDARY_PUNCT)
+            if self._rows:
+                found += (None,)
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[lower] = found
@@ -566,9 +570,11 @@ class _Sentence:
         self.cumulative = cumulative
         self.texts = texts
         self.infos = infos
-        columns = list(zip(*infos, strict=True)) if infos else [()] * 7
-        (self.forms, self.stems, values, boosters, self.negators, self.boundary,
-         self.rows) = columns
+        columns = list(zip(*infos, strict=True)) if infos else [()] * 6
+        self.forms, self.stems, values, boosters, self.negators, self.boundary, *rows = \
+            columns
+        # each token's row in the word table (None without one): when there is a table
+        self.rows = rows[0] if rows else ()
         self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
                                                                   self.negators)
         self.words = list(itertools.compress(range(len(texts)), self.forms))
@@ -825,8 +831,10 @@ class TargetToneModel:
     def predict(self, text: str, start: int, end: int) -> TargetTone:
         """The tone toward ``text[start:end]``; see :func:`target_tone`."""
         feats = self.featurizer(text, start, end)
+        get, weight = self._weights.get, self.weight  # word-table features via weight()
         found = [(name, value, w) for name, value in feats.items()
-                 if value and (w := self.weight(name)) is not None]
+                 if value and (w := get(name) or (weight(name) if name[:1] == "w" else None))
+                 is not None]
         b0, b1, b2 = self.intercept.tolist()
         a = [b0, b1, b2]
         for _, value, w in found:
@@ -1089,6 +1097,94 @@ def target_tone(text: str, start: int, end: int, *,
     return _resolve(model).predict(text, start, end)
 
 
+def _row_features(frame: pd.DataFrame, featurizer: TargetFeaturizer, text: str, start: str,
+                  end: str) -> Iterator[dict[str, float]]:
+    """The features of each row's mention; an error names the row."""
+    for r, (sentence, s, e) in enumerate(zip(frame[text], frame[start], frame[end],
+                                             strict=True)):
+        try:
+            yield featurizer(sentence, int(s), int(e))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"target_tone_table: row {frame.index[r]!r}: {error}") from None
+
+
+def _table_by_columns(frame: pd.DataFrame, chosen: TargetToneModel, text: str, start: str,
+                      end: str, top: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(probabilities, best, top_text)`` of target_tone_table for a model without a
+    word table: the features as columns of ``coef``, summed with NumPy."""
+    featurizer = chosen.featurizer
+    vocabulary = chosen.vocabulary
+    n = len(frame)
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
+    bounds = [0]
+    for r, feats in enumerate(_row_features(frame, featurizer, text, start, end)):
+        for name, value in feats.items():
+            column = vocabulary.get(name)
+            if column is not None and value:
+                columns.append(column)
+                values.append(value)
+        rows.extend([r] * (len(columns) - len(rows)))
+        bounds.append(len(columns))
+    logits = np.tile(chosen.intercept, (n, 1))
+    if columns:
+        row = np.asarray(rows, dtype=np.intp)
+        col = np.asarray(columns, dtype=np.intp)
+        val = np.asarray(values, dtype=float)
+        for k in range(len(chosen.classes)):
+            logits[:, k] += np.bincount(row, weights=chosen.coef[k, col] * val, minlength=n)
+    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
+    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
+    # Top features in plain Python: a few dozen numbers per row are cheaper than numpy calls.
+    names = chosen.features
+    weights = chosen._centered_rows
+    top_text = []
+    for r, k in enumerate(best.tolist()):
+        w = weights[k]
+        found = [(w[c] * v, names[c]) for c, v in
+                 zip(columns[bounds[r]:bounds[r + 1]], values[bounds[r]:bounds[r + 1]],
+                     strict=True)]
+        found = sorted((x for x in found if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
+        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in found))
+    return probabilities, best, top_text
+
+
+def _table_by_weights(frame: pd.DataFrame, chosen: TargetToneModel, text: str, start: str,
+                      end: str, top: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(probabilities, best, top_text)`` of target_tone_table for a model with a word
+    table: each feature's weights from :meth:`TargetToneModel.weight`."""
+    featurizer = chosen.featurizer
+    get, weight = chosen._weights.get, chosen.weight  # word-table features via weight()
+    n = len(frame)
+    sums: list[tuple[float, float, float]] = []
+    products: list[tuple[tuple[str, ...], tuple[list[float], ...]]] = []
+    for feats in _row_features(frame, featurizer, text, start, end):
+        found = [(name, value, w) for name, value in feats.items()
+                 if value and (w := get(name) or (weight(name) if name[:1] == "w" else None))
+                 is not None]
+        if not found:
+            sums.append((0.0, 0.0, 0.0))
+            products.append(((), ([], [], [])))
+            continue
+        names, values, ws = zip(*found, strict=True)
+        # value x weight toward each class, summed in C
+        each = tuple(list(map(mul, column, values)) for column in zip(*ws, strict=True))
+        sums.append((sum(each[0]), sum(each[1]), sum(each[2])))
+        products.append((names, each))
+    logits = np.asarray(sums, dtype=float).reshape(n, 3) + chosen.intercept
+    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
+    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
+    # Top features: the contributions toward the label (weights centred over the classes).
+    top_text = []
+    for (names, each), k in zip(products, best.tolist(), strict=True):
+        pushes = [(x - (p0 + p1 + p2) / 3, name) for x, p0, p1, p2, name
+                  in zip(each[k], *each, names, strict=True) if 3 * x > p0 + p1 + p2]
+        pushes = sorted(pushes, key=lambda x: (-x[0], x[1]))[:top]
+        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in pushes))
+    return probabilities, best, top_text
+
+
 def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str = "from",
                       end: str = "to", top: int = 3,
                       model: TargetToneModel | str | os.PathLike[str] | None = None,
@@ -1120,34 +1216,8 @@ def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str
             raise KeyError(f"target_tone_table: no column {column!r} (the {argument}= "
                            f"argument); the frame has {', '.join(map(str, frame.columns[:10]))}")
     chosen = _resolve(model)
-    featurizer = chosen.featurizer
-    weight = chosen.weight
-    n = len(frame)
-    logits = np.tile(chosen.intercept, (n, 1))
-    found_rows: list[list[tuple[str, float, tuple[float, ...]]]] = []
-    for r, (sentence, s, e) in enumerate(zip(frame[text], frame[start], frame[end],
-                                             strict=True)):
-        try:
-            feats = featurizer(sentence, int(s), int(e))
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"target_tone_table: row {frame.index[r]!r}: {error}") from None
-        found = [(name, value, w) for name, value in feats.items()
-                 if value and (w := weight(name)) is not None]
-        found_rows.append(found)
-        a0 = a1 = a2 = 0.0
-        for _, value, w in found:
-            a0 += w[0] * value
-            a1 += w[1] * value
-            a2 += w[2] * value
-        logits[r] += (a0, a1, a2)
-    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
-    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
-    # Top features: the contributions toward the label (weights centred over the classes).
-    top_text = []
-    for found, k in zip(found_rows, best.tolist(), strict=True):
-        pushes = [((w[k] - (w[0] + w[1] + w[2]) / 3) * v, name) for name, v, w in found]
-        pushes = sorted((x for x in pushes if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
-        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in pushes))
+    table = _table_by_weights if chosen.word_scores else _table_by_columns
+    probabilities, best, top_text = table(frame, chosen, text, start, end, top)
     labels = np.asarray(chosen.classes, dtype=object)[best]
     return pd.DataFrame({
         "label": labels,

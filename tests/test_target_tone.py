@@ -374,3 +374,19 @@ def test_a_model_file_without_its_word_table_names_it(tmp_path):
     path.write_text(json.dumps(content), encoding="utf-8")
     with pytest.raises(ValueError, match=r"model\.json.*missing_words\.npz"):
         load_model(path)
+
+
+def test_table_with_a_word_table_matches_single_calls(table_model):
+    frame = pd.DataFrame({
+        "sentence": ["Critics slammed Smith for the failed plan.", "Smith praised the plan.",
+                     "Smith spoke."],
+        "from": [16, 0, 0], "to": [21, 5, 5]})
+    table = target_tone_table(frame, model=table_model)
+    for (_, row), sentence, s, e in zip(table.iterrows(), frame["sentence"], frame["from"],
+                                        frame["to"], strict=True):
+        single = table_model.predict(sentence, s, e)
+        assert row["label"] == single.label
+        for c in CLASSES:
+            assert row[f"p_{c}"] == pytest.approx(single.probabilities[c])
+        best = single.features[0]
+        assert row["top_features"].startswith(f"{best.feature} {best.contribution:+.2f}")
