@@ -33,6 +33,19 @@ The features (:func:`target_features` lists them for one mention):
   has some; ``news:neg`` / ``news:pos`` loaded news words in the window ("embattled",
   "baseless", "landmark"); ``neg:L`` / ``neg:R`` a negation near the target.
 * ``pos:first``, ``pos:rel``, ``len``, ``target:pronoun``, ``target:possessive``.
+* ``wL:stem`` / ``wR:stem`` / ``wC:stem``: the word table. On each side of the target
+  (every word left of it, every word right of it, the words of its clause), the words
+  with an entry in the table share 1 equally (:func:`side_words`). The model multiplies
+  each share by the word's weights for that side, so each side adds the mean of its
+  words' weights. Only a model file with a word table beside it has these features (the
+  shipped model has none: ``docs/target_tone_cv.md`` says why). The table
+  (``target_tone_words.npz``, 18,777 stems, 6 weights each) is a linear model over word
+  vectors folded into one weight per word: the training script learns 32-dimensional
+  vectors from unlabelled news (PPMI and SVD over the allsides-abp articles and the
+  training sentences), fits the regression on each side's mean vector, and ships
+  ``coefficients . vector`` for every stem instead of the vectors. So words never seen
+  in a labelled sentence get a weight from the words they resemble ("denounc" is the
+  nearest stem to "condemn"), and the explanation lists them by name.
 
 The target's own words are never features, so the model judges what the sentence says
 about the mention, not who it is. Curly quotes, apostrophes and dashes are made ASCII
@@ -85,8 +98,10 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import mul
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -104,6 +119,7 @@ __all__ = [
     "MODEL_RESOURCE",
     "STEMMER",
     "TABLE_COLUMNS",
+    "WORD_SIDES",
     "Evidence",
     "TargetFeaturizer",
     "TargetTone",
@@ -112,6 +128,7 @@ __all__ = [
     "load_model",
     "mention_sentence",
     "sentence_bounds",
+    "side_words",
     "target_features",
     "target_tone",
     "target_tone_table",
@@ -208,6 +225,9 @@ class TargetFeaturizer:
     window : how many words on each side count as near the target.
     analyzer : an NLTK ``SentimentIntensityAnalyzer`` whose lexicon, negations and boosters
         are used (default: :func:`analysis.sentiment.make_analyzer`, VADER unchanged).
+    words : the stems of the model's word table (a mapping from stem to its weights, or
+        just the stems): the ``wL:``, ``wR:`` and ``wC:`` features (:func:`side_words`)
+        are read for these stems only. None or empty: no such features.
 
     >>> featurizer = TargetFeaturizer(load_model().featurizer.lists, window=3)
     >>> sorted(k for k in featurizer("Smith praised the plan.", 0, 5) if k[0] in "LR")
@@ -215,7 +235,7 @@ class TargetFeaturizer:
     """
 
     def __init__(self, lists: Mapping[str, Sequence[str]], *, window: int = 5,
-                 analyzer: Any = None) -> None:
+                 analyzer: Any = None, words: Collection[str] | None = None) -> None:
         if analyzer is None:
             analyzer = make_analyzer()
         missing = [n for n in _LIST_NAMES if n not in lists]
@@ -241,16 +261,20 @@ class TargetFeaturizer:
         self._skip_after = sets["skip_after"]
         self._skip_before = sets["skip_before"]
         self._pronouns = sets["pronouns"]
-        self._cache: dict[str, tuple[str, str, float, float, bool, bool]] = {}
+        self._cache: dict[str, tuple] = {}
         self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
         self._sentences: dict[str, _Sentence] = {}
+        self.words = frozenset(words or ())
+        # The word table's rows (when words maps each stem to one), read with each token.
+        self._rows = words if isinstance(words, Mapping) else {}
         self._pieces: dict[str, tuple[tuple[str, ...], tuple]] = {}
 
     # -- tokens ----------------------------------------------------------------------------
 
-    def _info(self, lower: str) -> tuple[str, str, float, float, bool, bool]:
+    def _info(self, lower: str) -> tuple:
         """``(form, stem, valence, booster, negator, boundary)`` of one lower-cased token,
-        cached; ``boundary``: the token ends a clause (punctuation or a clause word)."""
+        cached; ``boundary``: the token ends a clause (punctuation or a clause word). With
+        a word table (``words`` a mapping), a seventh item: the stem's row, or None."""
         found = self._cache.get(lower)
         if found is not None:
             return found
@@ -259,10 +283,15 @@ class TargetFeaturizer:
             value = self._lexicon.get(lower, self._lexicon.get(form, 0.0))
             booster = self._boosters.get(lower, 0.0)
             negator = lower in self._negations or lower.endswith("n't")
-            found = (form, self._stem(form), value / _VALENCE_SCALE if not booster else 0.0,
+            stem = self._stem(form)
+            found = (form, stem, value / _VALENCE_SCALE if not booster else 0.0,
                      booster / _VALENCE_SCALE, negator, lower in self._clause)
+            if self._rows:
+                found += (self._rows.get(stem),)
         else:
             found = ("", "", 0.0, 0.0, False, lower in _BOUNDARY_PUNCT)
+            if self._rows:
+                found += (None,)
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[lower] = found
@@ -374,6 +403,11 @@ class TargetFeaturizer:
         feats: dict[str, float] = {}
         self._bags(sentence, at, feats)
         self._context(sentence, at, feats)
+        if self.words:
+            for side, shares in zip(WORD_SIDES, side_words(sentence, at, self.words),
+                                    strict=True):
+                for stem, share in shares.items():
+                    feats[f"w{side}:{stem}"] = share
         return feats
 
     @staticmethod
@@ -391,18 +425,15 @@ class TargetFeaturizer:
         for i in words[at.m:]:
             feats["S:" + stems[i]] = 1.0
 
-    def _context(self, sentence: _Sentence, at: _Mention, feats: dict[str, float]) -> None:
-        """Every feature but the word features: valences, roles, quotes, position."""
+    def _context(self, sentence: _Sentence, at: _Mention, feats: dict[str, float],
+                 clause: tuple[int, int] | None = None) -> None:
+        """Every feature but the word features: valences, roles, quotes, position
+        (``clause``: ``sentence.clause(at)``, if the caller has it)."""
         texts, forms = sentence.texts, sentence.forms
         valences, negators = sentence.valences, sentence.negators
         first, last, left, right = at.first, at.last, at.left, at.right
         n = len(texts)
-        # Clause: up to the nearest boundary on each side.
-        bounds = sentence.bounds
-        i = bisect.bisect_left(bounds, first)
-        lo = bounds[i - 1] + 1 if i else 0
-        i = bisect.bisect_left(bounds, last, i)
-        hi = bounds[i] if i < len(bounds) else n
+        lo, hi = clause or sentence.clause(at)
 
         # Valence sums, in the order of _SUMS: [left, right, clause, out, near, all] x
         # [neg, pos].
@@ -531,7 +562,7 @@ class _Sentence:
     """
 
     __slots__ = ("boundary", "bounds", "compound", "cumulative", "forms", "infos", "negators",
-                 "norm", "pieces", "stems", "texts", "valenced", "valences", "words")
+                 "norm", "pieces", "rows", "stems", "texts", "valenced", "valences", "words")
 
     def __init__(self, norm, pieces, cumulative, texts, infos, compound) -> None:
         self.norm = norm
@@ -540,12 +571,24 @@ class _Sentence:
         self.texts = texts
         self.infos = infos
         columns = list(zip(*infos, strict=True)) if infos else [()] * 6
-        self.forms, self.stems, values, boosters, self.negators, self.boundary = columns
+        self.forms, self.stems, values, boosters, self.negators, self.boundary, *rows = \
+            columns
+        # each token's row in the word table (None without one): when there is a table
+        self.rows = rows[0] if rows else ()
         self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
                                                                   self.negators)
         self.words = list(itertools.compress(range(len(texts)), self.forms))
         self.bounds = list(itertools.compress(range(len(texts)), self.boundary))
         self.compound = compound
+
+    def clause(self, at: _Mention) -> tuple[int, int]:
+        """Token indices ``lo:hi`` of the mention's clause: up to the nearest boundary
+        (punctuation or a clause word) on each side."""
+        bounds = self.bounds
+        i = bisect.bisect_left(bounds, at.first)
+        lo = bounds[i - 1] + 1 if i else 0
+        i = bisect.bisect_left(bounds, at.last, i)
+        return lo, (bounds[i] if i < len(bounds) else len(self.texts))
 
     def _tokens_before(self, offset: int, *, ending: bool) -> int:
         """How many tokens end at or before ``offset`` (``ending``), or start before it."""
@@ -599,6 +642,34 @@ class _Mention(NamedTuple):
         if len(right) >= 2:
             names.append(f"R2:{stems[right[0]]}_{stems[right[1]]}")
         return names
+
+
+#: The sides of the word-score features: every word left of the target, every word right
+#: of it, and the words of its clause (both sides).
+WORD_SIDES = ("L", "R", "C")
+
+
+def side_words(sentence: _Sentence, at: _Mention, known: Collection[str],
+               ) -> list[dict[str, float]]:
+    """Each word's share in the word-table mean of each side (:data:`WORD_SIDES`).
+
+    On each side, the words whose stems are in ``known`` count alike: a stem's share is
+    how often it stands there divided by how many such words the side holds, so the
+    shares of a side add up to 1. Returns one ``{stem: share}`` per side.
+    """
+    stems, words = sentence.stems, sentence.words
+    lo, hi = sentence.clause(at)
+    left = [stems[w] for w in words[:at.k] if stems[w] in known]
+    right = [stems[w] for w in words[at.m:] if stems[w] in known]
+    clause = [stems[w] for w in words[:at.k] if w >= lo and stems[w] in known] + [
+        stems[w] for w in words[at.m:] if w < hi and stems[w] in known]
+    out = []
+    for found in (left, right, clause):
+        shares: dict[str, float] = {}
+        for stem in found:
+            shares[stem] = shares.get(stem, 0.0) + 1.0
+        out.append({stem: n / len(found) for stem, n in shares.items()})
+    return out
 
 
 _SUMS = ("left_neg", "left_pos", "right_neg", "right_pos", "clause_neg", "clause_pos",
@@ -667,11 +738,26 @@ class TargetToneModel:
     features : the feature names, in the order of ``coef``'s columns.
     vocabulary : ``{feature: column}``.
     coef : array of shape ``(n_classes, n_features)``; ``intercept`` of ``(n_classes,)``.
-    featurizer : the :class:`TargetFeaturizer` with the model's window and word lists.
+    word_scores : ``{stem: (6 weights)}``: the word table, each stem's weights toward
+        negative and positive, each minus its weight toward neutral (the softmax needs no
+        more), on each side of :data:`WORD_SIDES` (``L`` negative, ``L`` positive, then
+        ``R``, then ``C``); the ``wL:stem`` feature (the stem's share in the left side's
+        mean, :func:`side_words`) is multiplied by its ``L`` weights (:meth:`weight`).
+        Empty for a model file without a word table.
+    featurizer : the :class:`TargetFeaturizer` with the model's window, word lists and
+        word-table stems.
     metadata : what the file says about training data, date, settings and scores.
+
+    The word table is the model's linear weights on the mean of the
+    context words' vectors on each side, folded at training time into one weight per word,
+    side and class (a word's weight is the dot product of the class's weights with the
+    word's vector): the vectors do not ship, and a prediction names the words behind it.
     """
 
-    def __init__(self, content: Mapping[str, Any], *, source: str = "<mapping>") -> None:
+    def __init__(self, content: Mapping[str, Any], *, source: str = "<mapping>",
+                 words: Any = None) -> None:
+        """``words``: the word table's ``.npz`` file (a path or an opened binary file),
+        needed when ``content`` names one under ``word_scores``."""
         try:
             classes = list(content["classes"])
             features = list(content["features"])
@@ -711,8 +797,24 @@ class TargetToneModel:
                     weights
         self._s_weights = {stem: found[2] for stem, found in self._bag.items()
                            if found[2] is not None}
-        self.featurizer = TargetFeaturizer(lists, window=window)
+        self.word_scores = _word_table(content, words, source)
+        self.featurizer = TargetFeaturizer(lists, window=window, words=self.word_scores)
         self.metadata = dict(content.get("metadata", {}))
+
+    def weight(self, name: str) -> tuple[float, float, float] | None:
+        """The feature's weights toward the three classes (None: the model ignores it).
+
+        >>> model = load_model()
+        >>> len(model.weight("v:left_neg")), model.weight("no such feature")
+        (3, None)
+        """
+        found = self._weights.get(name)
+        if found is None and name[:1] == "w" and name[2:3] == ":":
+            row = self.word_scores.get(name[3:])
+            i = _SIDE_INDEX.get(name[1])
+            if row is not None and i is not None:
+                found = (row[2 * i], 0.0, row[2 * i + 1])
+        return found
 
     def __repr__(self) -> str:
         return (f"TargetToneModel({self.source!r}, {len(self.vocabulary):,} features, "
@@ -728,14 +830,23 @@ class TargetToneModel:
 
     def predict(self, text: str, start: int, end: int) -> TargetTone:
         """The tone toward ``text[start:end]``; see :func:`target_tone`."""
-        columns, values = self.encode(self.featurizer(text, start, end))
-        logits = self.coef[:, columns] @ values + self.intercept
-        probabilities = _softmax(logits)
+        feats = self.featurizer(text, start, end)
+        get, weight = self._weights.get, self.weight  # word-table features via weight()
+        found = [(name, value, w) for name, value in feats.items()
+                 if value and (w := get(name) or (weight(name) if name[:1] == "w" else None))
+                 is not None]
+        b0, b1, b2 = self.intercept.tolist()
+        a = [b0, b1, b2]
+        for _, value, w in found:
+            a[0] += w[0] * value
+            a[1] += w[1] * value
+            a[2] += w[2] * value
+        probabilities = _softmax(np.asarray(a))
         k = int(np.argmax(probabilities))
-        weights = self._centered_rows[k]
-        names = self.features
-        evidence = [Evidence(names[c], v, weights[c], weights[c] * v)
-                    for c, v in zip(columns.tolist(), values.tolist(), strict=True)]
+        evidence = []
+        for name, value, w in found:
+            weight = w[k] - (w[0] + w[1] + w[2]) / 3
+            evidence.append(Evidence(name, value, weight, weight * value))
         bias = float(self.centered_intercept[k])
         evidence.append(Evidence("(intercept)", 1.0, bias, bias))
         evidence.sort(key=lambda e: (-e.contribution, e.feature))
@@ -780,6 +891,9 @@ class TargetToneModel:
         # each sentence's own shadow where no carriage return is involved.
         article = shadow(text)
         weights, bag, s_weights = self._weights, self._bag, self._s_weights
+        word_scores = self.word_scores
+        known_j: list[int] = []
+        l_neg = l_pos = r_neg = r_pos = c_neg = c_pos = ()
         b0, b1, b2 = self.intercept.tolist()
         exp = math.exp
         out: list[tuple[float, float, float]] = []
@@ -807,6 +921,13 @@ class TargetToneModel:
                 # sums do not depend on string hashing), the target's own taken out below
                 found = list(filter(None, map(s_weights.get, dict.fromkeys(word_stems))))
                 s_total = tuple(map(sum, zip(*found, strict=True))) if found else (0.0,) * 3
+                if word_scores:
+                    # The tokens with a row in the word table (words, read with the
+                    # tokens) and their weights, column by column.
+                    rows = sentence.rows
+                    known_j = list(itertools.compress(range(len(rows)), rows))
+                    l_neg, l_pos, r_neg, r_pos, c_neg, c_pos = (
+                        zip(*filter(None, rows), strict=True) if known_j else ((),) * 6)
             at = sentence.mention(start - s, end - s, window)
             a0 = b0 + s_total[0]
             a1 = b1 + s_total[1]
@@ -834,18 +955,65 @@ class TargetToneModel:
                     a1 += w[1]
                     a2 += w[2]
             feats: dict[str, float] = {}
-            featurizer._context(sentence, at, feats)
+            clause = sentence.clause(at)
+            featurizer._context(sentence, at, feats, clause)
             for name, value in feats.items():
                 w = weights.get(name)
                 if w is not None:
                     a0 += w[0] * value
                     a1 += w[1] * value
                     a2 += w[2] * value
+            if known_j:
+                # The word table: the mean of the words' weights on each side (as
+                # side_words shares them), toward negative and positive relative to
+                # neutral (a1 unchanged); sums of slices, in C. known_j holds token
+                # indices: the target's tokens are first:last, its clause lo:hi.
+                i = bisect.bisect_left(known_j, at.first)
+                j = bisect.bisect_left(known_j, at.last, i)
+                n = len(known_j)
+                if i:
+                    a0 += sum(l_neg[:i]) / i
+                    a2 += sum(l_pos[:i]) / i
+                if j < n:
+                    a0 += sum(r_neg[j:]) / (n - j)
+                    a2 += sum(r_pos[j:]) / (n - j)
+                ci = bisect.bisect_left(known_j, clause[0], 0, i)
+                cj = bisect.bisect_left(known_j, clause[1], j)
+                if ci < i or j < cj:
+                    c = i - ci + cj - j
+                    a0 += (sum(c_neg[ci:i]) + sum(c_neg[j:cj])) / c
+                    a2 += (sum(c_pos[ci:i]) + sum(c_pos[j:cj])) / c
             top = max(a0, a1, a2)
             e0, e1, e2 = exp(a0 - top), exp(a1 - top), exp(a2 - top)
             total = e0 + e1 + e2
             out.append((e0 / total, e1 / total, e2 / total))
         return np.array(out, dtype=float).reshape(len(out), 3)
+
+
+_SIDE_INDEX = {side: i for i, side in enumerate(WORD_SIDES)}
+
+
+def _word_table(content: Mapping[str, Any], words: Any, source: str,
+                ) -> dict[str, tuple[float, ...]]:
+    """``{stem: 6 weights}`` from the ``.npz`` file the model's ``word_scores`` names."""
+    spec = content.get("word_scores")
+    if not spec:
+        return {}
+    if words is None:
+        raise ValueError(f"{source}: the model names a word table ({spec.get('file')!r}) "
+                         "but none was given")
+    try:
+        with np.load(words, allow_pickle=False) as z:
+            stems, scores = z["stems"].tolist(), z["scores"].astype(float)
+    except (OSError, KeyError, ValueError) as error:
+        raise ValueError(f"{source}: cannot read its word table {spec.get('file')!r} "
+                         f"({error})") from None
+    if spec.get("sides") != list(WORD_SIDES) or scores.shape != (len(stems),
+                                                                 2 * len(WORD_SIDES)):
+        raise ValueError(f"{source}: the word table must have sides {list(WORD_SIDES)} and "
+                         f"{2 * len(WORD_SIDES)} weights a stem; found {spec.get('sides')} "
+                         f"and shape {scores.shape}")
+    return dict(zip(stems, map(tuple, scores.tolist()), strict=True))
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -857,7 +1025,11 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 def _shipped_model() -> TargetToneModel:
     resource = importlib.resources.files("analysis").joinpath(MODEL_RESOURCE)
     content = json.loads(resource.read_text(encoding="utf-8"))
-    return TargetToneModel(content, source=f"analysis/{MODEL_RESOURCE}")
+    spec = content.get("word_scores")
+    if not spec:
+        return TargetToneModel(content, source=f"analysis/{MODEL_RESOURCE}")
+    with resource.parent.joinpath(spec["file"]).open("rb") as words:
+        return TargetToneModel(content, source=f"analysis/{MODEL_RESOURCE}", words=words)
 
 
 def load_model(path: str | os.PathLike[str] | None = None) -> TargetToneModel:
@@ -872,7 +1044,10 @@ def load_model(path: str | os.PathLike[str] | None = None) -> TargetToneModel:
     """
     if path is None:
         return _shipped_model()
-    return TargetToneModel(read_json_model(path, what="a target-tone model"), source=str(path))
+    content = read_json_model(path, what="a target-tone model")
+    spec = content.get("word_scores") if isinstance(content, Mapping) else None
+    words = Path(path).parent / spec["file"] if spec else None
+    return TargetToneModel(content, source=str(path), words=words)
 
 
 def _resolve(model: TargetToneModel | str | os.PathLike[str] | None) -> TargetToneModel:
@@ -922,6 +1097,94 @@ def target_tone(text: str, start: int, end: int, *,
     return _resolve(model).predict(text, start, end)
 
 
+def _row_features(frame: pd.DataFrame, featurizer: TargetFeaturizer, text: str, start: str,
+                  end: str) -> Iterator[dict[str, float]]:
+    """The features of each row's mention; an error names the row."""
+    for r, (sentence, s, e) in enumerate(zip(frame[text], frame[start], frame[end],
+                                             strict=True)):
+        try:
+            yield featurizer(sentence, int(s), int(e))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"target_tone_table: row {frame.index[r]!r}: {error}") from None
+
+
+def _table_by_columns(frame: pd.DataFrame, chosen: TargetToneModel, text: str, start: str,
+                      end: str, top: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(probabilities, best, top_text)`` of target_tone_table for a model without a
+    word table: the features as columns of ``coef``, summed with NumPy."""
+    featurizer = chosen.featurizer
+    vocabulary = chosen.vocabulary
+    n = len(frame)
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
+    bounds = [0]
+    for r, feats in enumerate(_row_features(frame, featurizer, text, start, end)):
+        for name, value in feats.items():
+            column = vocabulary.get(name)
+            if column is not None and value:
+                columns.append(column)
+                values.append(value)
+        rows.extend([r] * (len(columns) - len(rows)))
+        bounds.append(len(columns))
+    logits = np.tile(chosen.intercept, (n, 1))
+    if columns:
+        row = np.asarray(rows, dtype=np.intp)
+        col = np.asarray(columns, dtype=np.intp)
+        val = np.asarray(values, dtype=float)
+        for k in range(len(chosen.classes)):
+            logits[:, k] += np.bincount(row, weights=chosen.coef[k, col] * val, minlength=n)
+    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
+    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
+    # Top features in plain Python: a few dozen numbers per row are cheaper than numpy calls.
+    names = chosen.features
+    weights = chosen._centered_rows
+    top_text = []
+    for r, k in enumerate(best.tolist()):
+        w = weights[k]
+        found = [(w[c] * v, names[c]) for c, v in
+                 zip(columns[bounds[r]:bounds[r + 1]], values[bounds[r]:bounds[r + 1]],
+                     strict=True)]
+        found = sorted((x for x in found if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
+        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in found))
+    return probabilities, best, top_text
+
+
+def _table_by_weights(frame: pd.DataFrame, chosen: TargetToneModel, text: str, start: str,
+                      end: str, top: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(probabilities, best, top_text)`` of target_tone_table for a model with a word
+    table: each feature's weights from :meth:`TargetToneModel.weight`."""
+    featurizer = chosen.featurizer
+    get, weight = chosen._weights.get, chosen.weight  # word-table features via weight()
+    n = len(frame)
+    sums: list[tuple[float, float, float]] = []
+    products: list[tuple[tuple[str, ...], tuple[list[float], ...]]] = []
+    for feats in _row_features(frame, featurizer, text, start, end):
+        found = [(name, value, w) for name, value in feats.items()
+                 if value and (w := get(name) or (weight(name) if name[:1] == "w" else None))
+                 is not None]
+        if not found:
+            sums.append((0.0, 0.0, 0.0))
+            products.append(((), ([], [], [])))
+            continue
+        names, values, ws = zip(*found, strict=True)
+        # value x weight toward each class, summed in C
+        each = tuple(list(map(mul, column, values)) for column in zip(*ws, strict=True))
+        sums.append((sum(each[0]), sum(each[1]), sum(each[2])))
+        products.append((names, each))
+    logits = np.asarray(sums, dtype=float).reshape(n, 3) + chosen.intercept
+    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
+    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
+    # Top features: the contributions toward the label (weights centred over the classes).
+    top_text = []
+    for (names, each), k in zip(products, best.tolist(), strict=True):
+        pushes = [(x - (p0 + p1 + p2) / 3, name) for x, p0, p1, p2, name
+                  in zip(each[k], *each, names, strict=True) if 3 * x > p0 + p1 + p2]
+        pushes = sorted(pushes, key=lambda x: (-x[0], x[1]))[:top]
+        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in pushes))
+    return probabilities, best, top_text
+
+
 def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str = "from",
                       end: str = "to", top: int = 3,
                       model: TargetToneModel | str | os.PathLike[str] | None = None,
@@ -953,46 +1216,8 @@ def target_tone_table(frame: pd.DataFrame, *, text: str = "sentence", start: str
             raise KeyError(f"target_tone_table: no column {column!r} (the {argument}= "
                            f"argument); the frame has {', '.join(map(str, frame.columns[:10]))}")
     chosen = _resolve(model)
-    featurizer = chosen.featurizer
-    vocabulary = chosen.vocabulary
-    n = len(frame)
-    rows: list[int] = []
-    columns: list[int] = []
-    values: list[float] = []
-    bounds = [0]
-    for r, (sentence, s, e) in enumerate(zip(frame[text], frame[start], frame[end],
-                                             strict=True)):
-        try:
-            feats = featurizer(sentence, int(s), int(e))
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"target_tone_table: row {frame.index[r]!r}: {error}") from None
-        for name, value in feats.items():
-            column = vocabulary.get(name)
-            if column is not None and value:
-                columns.append(column)
-                values.append(value)
-        rows.extend([r] * (len(columns) - len(rows)))
-        bounds.append(len(columns))
-    logits = np.tile(chosen.intercept, (n, 1))
-    if columns:
-        row = np.asarray(rows, dtype=np.intp)
-        col = np.asarray(columns, dtype=np.intp)
-        val = np.asarray(values, dtype=float)
-        for k in range(len(chosen.classes)):
-            logits[:, k] += np.bincount(row, weights=chosen.coef[k, col] * val, minlength=n)
-    probabilities = _softmax(logits) if n else np.zeros((0, len(chosen.classes)))
-    best = probabilities.argmax(axis=1) if n else np.zeros(0, dtype=np.intp)
-    # Top features in plain Python: a few dozen numbers per row are cheaper than numpy calls.
-    names = chosen.features
-    weights = chosen._centered_rows
-    top_text = []
-    for r, k in enumerate(best.tolist()):
-        w = weights[k]
-        found = [(w[c] * v, names[c]) for c, v in
-                 zip(columns[bounds[r]:bounds[r + 1]], values[bounds[r]:bounds[r + 1]],
-                     strict=True)]
-        found = sorted((x for x in found if x[0] > 0), key=lambda x: (-x[0], x[1]))[:top]
-        top_text.append("; ".join(f"{name} {x:+.2f}" for x, name in found))
+    table = _table_by_weights if chosen.word_scores else _table_by_columns
+    probabilities, best, top_text = table(frame, chosen, text, start, end, top)
     labels = np.asarray(chosen.classes, dtype=object)[best]
     return pd.DataFrame({
         "label": labels,

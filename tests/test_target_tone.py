@@ -110,12 +110,18 @@ def test_probabilities_and_explanation_add_up(text, start, end):
     probabilities = [result.probabilities[c] for c in CLASSES]
     assert sum(probabilities) == pytest.approx(1.0)
     assert result.label == CLASSES[int(np.argmax(probabilities))]
-    # The logits from the raw weights.
+    # The logits from the raw weights: the coefficients, and the word table for the words'
+    # shares in their side's mean (wL:, wR:, wC:).
     feats = target_features(text, start, end)
     logits = model.intercept.copy()
     for name, value in feats.items():
         if name in model.vocabulary:
             logits += model.coef[:, model.vocabulary[name]] * value
+        elif name[:1] == "w" and name[3:] in model.word_scores:
+            # six weights a stem: negative and positive minus neutral, per side L, R, C
+            row = model.word_scores[name[3:]]
+            i = "LRC".index(name[1])
+            logits += np.asarray([row[2 * i], 0.0, row[2 * i + 1]]) * value
     assert np.log(probabilities) - np.log(probabilities).mean() == \
         pytest.approx(logits - logits.mean())
     k = CLASSES.index(result.label)
@@ -214,6 +220,12 @@ def test_model_file_is_plain_json_with_its_story():
     assert len(content["features"]) <= 6000
     assert meta["n_features"] == len(content["features"])
     assert MODEL_FILE.stat().st_size < 1_000_000
+    if content.get("word_scores"):
+        words = MODEL_FILE.with_name(content["word_scores"]["file"])
+        assert words.stat().st_size < 1_000_000
+        with np.load(words, allow_pickle=False) as table:  # plain arrays, no pickle
+            assert table["scores"].shape == (len(table["stems"]), 6)
+            assert table["scores"].dtype == np.float32
 
 
 def test_loading_and_predicting_need_no_scikit_learn():
@@ -241,11 +253,106 @@ def test_shipped_weights_are_reproducible():
                                                   ROOT / "tools" / "train_target_tone.py")
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    assert tool.check(NEWSMTSC, MODEL_FILE) == 0
+    has_table = "word_scores" in json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if has_table and not tool.DEFAULT_CORPUS.is_file():
+        pytest.skip(f"needs the allsides-abp articles in {tool.DEFAULT_CORPUS} (the word "
+                    "vectors are rebuilt from them)")
+    assert tool.check(NEWSMTSC, MODEL_FILE, tool.DEFAULT_CORPUS) == 0
+
+
+def test_side_words_by_hand():
+    # Critics slammed [Smith] , who lied .   Known stems: critic, slam, lie ("who" is not).
+    # Left: slammed and Critics share it; right: lied alone ("who" has no entry). The clause
+    # ends at the comma, so it holds the left words only.
+    text = "Critics slammed Smith, who lied."
+    featurizer = TargetFeaturizer(SMALL_LISTS, window=2, words={"critic", "slam", "lie"})
+    feats = featurizer(text, 16, 21)
+    words = {k: v for k, v in feats.items() if k[:1] == "w"}
+    assert words == {"wL:slam": 0.5, "wL:critic": 0.5, "wR:lie": 1.0,
+                     "wC:slam": 0.5, "wC:critic": 0.5}
+    # A stem twice on a side has twice the share; the target's own words are no side's.
+    feats = featurizer("Critics slammed Smith Critics", 16, 21)
+    assert {k: v for k, v in feats.items() if k[:1] == "w"} == {
+        "wL:slam": 0.5, "wL:critic": 0.5, "wR:critic": 1.0,
+        "wC:slam": 1 / 3, "wC:critic": 2 / 3}
+    assert not any(k[:1] == "w" for k in TargetFeaturizer(SMALL_LISTS)(text, 16, 21))
+
+
+#: A small word table (weights toward negative and positive minus neutral, per side L, R, C).
+TABLE = {
+    "critic": (1.0, -0.5, 0.3, 0.0, 0.8, -0.2),
+    "slam": (1.5, -1.0, 0.5, -0.2, 1.0, -0.5),
+    "fail": (0.4, -0.4, 1.2, -0.8, 0.6, -0.3),
+    "plan": (0.0, 0.1, -0.1, 0.2, 0.0, 0.0),
+    "prais": (-1.0, 1.5, -0.5, 1.0, -0.8, 1.2),
+}
+
+
+@pytest.fixture
+def table_model(tmp_path):
+    """The shipped coefficients with the small word table TABLE beside them (and, as
+    ``model.without``, the same coefficients without a table)."""
+    content = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    content.pop("word_scores", None)
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(content), encoding="utf-8")
+    content["word_scores"] = {"file": "small_words.npz", "sides": ["L", "R", "C"]}
+    np.savez(tmp_path / "small_words.npz", stems=np.asarray(list(TABLE)),
+             scores=np.asarray(list(TABLE.values()), dtype=np.float32))
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    model = load_model(path)
+    model.without = load_model(plain)
+    return model
+
+
+def test_the_word_table_moves_the_logits_by_the_side_means(table_model):
+    # Critics slammed [Smith] for the failed plan .   No clause boundary: the clause is the
+    # sentence. Left: critic, slam (1/2 each); right: fail, plan (1/2 each; "for", "the"
+    # have no entry); clause: all four (1/4 each).
+    # negative - neutral: (1.0 + 1.5) / 2 + (1.2 - 0.1) / 2 + (0.8 + 1.0 + 0.6 + 0) / 4 = 2.4
+    # positive - neutral: (-0.5 - 1.0) / 2 + (-0.8 + 0.2) / 2 + (-0.2 - 0.5 - 0.3) / 4 = -1.3
+    text, start, end = "Critics slammed Smith for the failed plan.", 16, 21
+    with_table = np.log([table_model.predict(text, start, end).probabilities[c]
+                         for c in CLASSES])
+    without = np.log([table_model.without.predict(text, start, end).probabilities[c]
+                      for c in CLASSES])
+    shift = (with_table - with_table[1]) - (without - without[1])
+    assert shift == pytest.approx([2.4, 0.0, -1.3], abs=1e-6)
+
+
+def test_the_explanation_names_the_words_of_the_word_table(table_model):
+    result = table_model.predict("Critics slammed Smith for the failed plan.", 16, 21)
+    assert result.label == "negative"
+    words = {e.feature: e for e in result.features if e.feature[:3] in ("wL:", "wR:", "wC:")}
+    assert sorted(words) == ["wC:critic", "wC:fail", "wC:plan", "wC:slam", "wL:critic",
+                             "wL:slam", "wR:fail", "wR:plan"]
+    # wL:slam: share 1/2, weights (1.5, 0, -1.0), centred toward negative: 1.5 - 0.5/3
+    assert words["wL:slam"].value == 0.5
+    assert words["wL:slam"].weight == pytest.approx(1.5 - 0.5 / 3)
+    assert table_model.weight("wR:fail") == pytest.approx((1.2, 0.0, -0.8))
+    assert table_model.weight("wR:nothing") is None
+    total = sum(e.contribution for e in result.features)
+    logits = np.log([result.probabilities[c] for c in CLASSES])
+    assert total == pytest.approx(logits[0] - logits.mean())
+
+
+@pytest.mark.parametrize("with_table", [False, True])
+def test_predict_spans_equals_predict(table_model, with_table):
+    model = table_model if with_table else load_model()
+    text = ("Critics slammed Smith, who failed, and praised Jones for her plan; "
+            "Smith said the plan of Jones had failed. Jones spoke.")
+    spans = [(m, m + 5) for m in (16, 47, 67, 90, 108)]
+    assert [text[s:e] for s, e in spans] == ["Smith", "Jones", "Smith", "Jones", "Jones"]
+    fast = model.predict_spans(text, spans)
+    for (s, e), row in zip(spans, fast, strict=True):
+        single = model.predict(text, s, e).probabilities
+        assert row == pytest.approx([single[c] for c in CLASSES], abs=1e-12)
 
 
 def test_load_model_from_a_path(tmp_path):
     content = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    content.pop("word_scores", None)  # a model without a word table
     content["intercept"] = [0.0, 5.0, 0.0]  # push everything to neutral
     content["coef"] = [[0.0] * len(content["features"])] * 3
     path = tmp_path / "flat.json"
@@ -258,3 +365,28 @@ def test_load_model_from_a_path(tmp_path):
         bad = dict(content, classes=["a", "b", "c"])
         path.write_text(json.dumps(bad), encoding="utf-8")
         load_model(path)
+
+
+def test_a_model_file_without_its_word_table_names_it(tmp_path):
+    content = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    content["word_scores"] = {"file": "missing_words.npz", "sides": ["L", "R", "C"]}
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"model\.json.*missing_words\.npz"):
+        load_model(path)
+
+
+def test_table_with_a_word_table_matches_single_calls(table_model):
+    frame = pd.DataFrame({
+        "sentence": ["Critics slammed Smith for the failed plan.", "Smith praised the plan.",
+                     "Smith spoke."],
+        "from": [16, 0, 0], "to": [21, 5, 5]})
+    table = target_tone_table(frame, model=table_model)
+    for (_, row), sentence, s, e in zip(table.iterrows(), frame["sentence"], frame["from"],
+                                        frame["to"], strict=True):
+        single = table_model.predict(sentence, s, e)
+        assert row["label"] == single.label
+        for c in CLASSES:
+            assert row[f"p_{c}"] == pytest.approx(single.probabilities[c])
+        best = single.features[0]
+        assert row["top_features"].startswith(f"{best.feature} {best.contribution:+.2f}")
