@@ -8,7 +8,7 @@ from :func:`analysis.target_tone.target_tone` (a small linear model over the wor
 the mention, with its features shown), and the summaries say how many mentions they rest
 on, with an interval, and "too little evidence" below :data:`MIN_MENTIONS`.
 
-Where it fails (measured on NewsMTSC's dev sets: macro-F1 about 0.64-0.68, against 0.51
+Where it fails (measured on NewsMTSC's dev sets: macro-F1 about 0.68-0.71, against 0.51
 for sentence VADER and 0.83 for the best published neural model): irony, tone carried by
 facts rather than words ("the bill failed"), and long sentences with several people.
 Read the sentences before quoting a number.

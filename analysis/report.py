@@ -270,7 +270,7 @@ def section_actor_tone(ctx: Context) -> Section:
         "words; mentions inside quotes and reported speech are the sources' view and are in "
         f"the tables (voice = quoted). Bars resting on fewer than {MIN_MENTIONS} mentions are "
         "pale: too little evidence. The model was trained and checked on news sentences "
-        "annotated by people (NewsMTSC; macro-F1 about 0.64 to 0.68, where VADER scores "
+        "annotated by people (NewsMTSC; macro-F1 about 0.68 to 0.71, where VADER scores "
         "0.51): it misreads irony, tone carried by facts rather than words, and sentences "
         "with several people. Each mention's top_features say which words moved it.",
         figures={"actor_tone": fig},
