@@ -1122,3 +1122,16 @@ def test_discovered_people_take_a_gender_from_a_clear_first_name():
     # census 1990: BETTY only for women; TERRY for both (0.311% of men, 0.080% of women);
     # a title decides before the first name
     assert genders == {"Betty Vole": "female", "Terry Vole": None, "Ann Quill": "male"}
+
+
+def test_a_bare_surname_shared_by_two_listed_people():
+    from analysis.actors import Actor, ActorList, find_mentions
+
+    listed = ActorList([Actor("Hillary Clinton", "person"), Actor("Bill Clinton", "person")])
+    filler = "The crowd waited in the heat for hours. " * 8  # 320 characters
+    text = ("Hillary Clinton spoke on trade. " + filler
+            + "She recalled deals signed by Bill Clinton. Clinton signed NAFTA then. "
+            + filler + "Clinton said the deals cost jobs.")
+    found = [m.actor for m in find_mentions(text, listed) if m.surface == "Clinton"]
+    # right after "Bill Clinton": him; far from any full name: the one named first
+    assert found == ["Bill Clinton", "Hillary Clinton"]

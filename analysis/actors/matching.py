@@ -149,12 +149,25 @@ def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled
             return fits[0]
     if len(named) == 1:
         return named[0]
-    if len(named) > 1:  # the person named in full most recently before (else soonest after)
+    if len(named) > 1:
+        # The person named in full just before (within a few sentences) ("Bill Clinton
+        # signed it; Clinton ..."); else the one the text named in full first, its main
+        # referent ("Hillary Clinton ... former president Bill Clinton ... Clinton said");
+        # else the one named soonest after.
         def distance(i: int) -> tuple[int, int]:
             k = bisect.bisect_left(full_at[i], s)  # full_at lists are sorted
             return (0, s - full_at[i][k - 1]) if k else (1, full_at[i][0] - s)
-        return min(named, key=distance)
+        nearest = min(named, key=distance)
+        gap, before = distance(nearest)[1], distance(nearest)[0] == 0
+        if before and gap > _NEAR_FULL_NAME:
+            return min(named, key=lambda i: full_at[i][0])
+        return nearest
     return None
+
+
+#: How far back (characters) a full name decides which of two same-surname people a bare
+#: surname is; further back, the person the text named first is meant.
+_NEAR_FULL_NAME = 300
 
 
 _MERGE_GAP = re.compile(r"\s*,?\s*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
