@@ -73,7 +73,7 @@ not printed; rules tuned on train only):
   train only: fit P 0.869 -> 0.870, R 0.518 -> 0.519, quote-marked R 0.887 -> 0.888; check
   P 0.876, R 0.538 (F1 0.666 -> 0.667); not on dev.
 * 2026-11-30, fourth round, commit 599101d (the round's one dev look; rules of branch
-  quotes7 from train-fit errors, plus rules from eight unseen allsides events): kit, no
+  quotes7 from train-fit errors, plus rules from seven unseen allsides events): kit, no
   actor list: detection P 0.968 R 0.619; attribution P 0.874 R 0.552 F1 0.677;
   quote-marked attribution P 0.893 R 0.875. General actor list: attribution P 0.869
   R 0.550; quote-marked R 0.872. (Train fit at the same commit: P 0.877 R 0.524,
