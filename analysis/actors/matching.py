@@ -158,8 +158,8 @@ def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled
             k = bisect.bisect_left(full_at[i], s)  # full_at lists are sorted
             return (0, s - full_at[i][k - 1]) if k else (1, full_at[i][0] - s)
         nearest = min(named, key=distance)
-        gap, before = distance(nearest)[1], distance(nearest)[0] == 0
-        if before and gap > _NEAR_FULL_NAME:
+        after, gap = distance(nearest)
+        if not after and gap > _NEAR_FULL_NAME:
             return min(named, key=lambda i: full_at[i][0])
         return nearest
     return None
