@@ -983,12 +983,12 @@ class _Context:
         self.paragraphs = _paragraphs(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.verb_hits = [_Verb(*hit) for hit in verbs.find_cues(self.shadow)]
-        if verbs.evidence:
-            self.verb_hits = [v for v in self.verb_hits if v.form not in verbs.evidence
-                              or _evidence_subject(shadow, v.start, verbs.evidence_subjects)]
-        # "Especially telling was the insistence": a participle before "was" is an adjective
+        # an evidence verb needs its subject ("a poll shows"); a participle before "was" is
+        # an adjective ("Especially telling was the insistence")
         self.verb_hits = [v for v in self.verb_hits if not (
-            v.form.endswith("ing") and _COPULA_NEXT.match(shadow, v.end))]
+            (v.form in verbs.evidence
+             and not _evidence_subject(shadow, v.start, verbs.evidence_subjects))
+            or (v.form.endswith("ing") and _COPULA_NEXT.match(shadow, v.end)))]
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -2922,32 +2922,26 @@ def find_quotes(
         if not dup:
             kept.append(r)
     kept = _dedupe(kept)
-    return _agreeing_actors(ctx, _resolve_pronouns(
-        ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind))))
+    return _resolve_pronouns(ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind)))
 
 
-def _agreeing_actors(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
-    """A "he"/"she" speaker's actor agrees with the pronoun and with the name it stands
-    for. When the person the cue rules took (the one mentioned last) is of the other sex
-    ("she said" after "Bill Clinton" was mentioned), the nearest person mentioned before,
-    within three paragraphs, whose listed gender fits takes their place, else no actor;
-    when ``speaker_name`` names someone else than the actor ("Sen. Lamar Alexander", not
-    listed, while the actor is the listed Susan Collins), the actor is dropped."""
-    genders = ctx.actor_genders
-    if not genders and not any(q.speaker_name for q in quotes):
-        return quotes
-    out = []
-    for q in quotes:
-        low = (q.speaker or "").lower()
-        if low in _PRONOUNS_RESOLVED and q.actor and q.speaker_start >= 0:
-            want = "m" if low == "he" else "f"
-            name = q.speaker_name if q.speaker_name and q.speaker_name.lower() != low else None
-            if name is not None and _NP_WORD.findall(name)[-1:] != _NP_WORD.findall(q.actor)[-1:]:
-                q = replace(q, actor=None)  # the pronoun stands for an unlisted person
-            elif genders.get(q.actor, want) != want:
-                q = replace(q, actor=_person_before(ctx, q.speaker_start, want))
-        out.append(q)
-    return out
+def _agreeing_actor(ctx: _Context, q: Quote, want: str) -> Quote:
+    """``q`` (a "he"/"she" speaker, ``want`` "m" or "f") with an actor that agrees with the
+    pronoun and with the name it stands for. When the person the cue rules took (the one
+    mentioned last) is of the other sex ("she said" after "Bill Clinton" was mentioned),
+    the nearest person mentioned before, within three paragraphs, whose listed gender fits
+    takes their place, else no actor; when ``speaker_name`` names someone else than the
+    actor ("Sen. Lamar Alexander", not listed, while the actor is the listed Susan
+    Collins), the actor is dropped."""
+    if not q.actor or q.speaker_start < 0:
+        return q
+    name = q.speaker_name if q.speaker_name and q.speaker_name.lower() != \
+        (q.speaker or "").lower() else None
+    if name is not None and _NP_WORD.findall(name)[-1:] != _NP_WORD.findall(q.actor)[-1:]:
+        return replace(q, actor=None)  # the pronoun stands for an unlisted person
+    if ctx.actor_genders.get(q.actor, want) != want:
+        return replace(q, actor=_person_before(ctx, q.speaker_start, want))
+    return q
 
 
 def _person_before(ctx: _Context, pos: int, want: str) -> str | None:
@@ -2955,15 +2949,13 @@ def _person_before(ctx: _Context, pos: int, want: str) -> str | None:
     listed gender is ``want``; else the only such person mentioned before it; else None."""
     genders = ctx.actor_genders
     here = ctx.paragraph_index(pos)
-    k = bisect.bisect_left(ctx.people_starts, pos)
-    earlier = {m.actor for m in ctx.people[:k] if genders.get(m.actor) == want}
-    while k > 0:
-        k -= 1
-        m = ctx.people[k]
+    before = ctx.people[:bisect.bisect_left(ctx.people_starts, pos)]
+    for m in reversed(before):
         if here - ctx.paragraph_index(m.start) > 3:
             break
         if m.end <= pos and genders.get(m.actor) == want:
             return m.actor
+    earlier = {m.actor for m in before if genders.get(m.actor) == want}
     return earlier.pop() if len(earlier) == 1 else None
 
 
@@ -3034,6 +3026,7 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 q = replace(q, actor=cand.actor or (q.actor if g is None else None),
                             speaker_name=cand.speaker_name)
                 break
+            q = _agreeing_actor(ctx, q, want)
         elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
             named.append(q)
         elif q.kind != "scare" and q.actor and kinds.get(q.actor) in _BODY_KINDS:
