@@ -80,7 +80,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
-from .actors.lexicon import US_STATES, role_nouns
+from .actors.lexicon import TITLE_MODIFIERS, US_STATES, role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -1134,6 +1134,14 @@ class _Context:
             return _Speaker()
         return _Speaker(m.surface, m.actor, m.start, m.end)
 
+    def _determiner_that(self, text: str, at: int) -> bool:
+        """Is the "that" at ``at`` a determiner after a participle ("leading that
+        investigation"), not a conjunction ("saying that ...")? The word before it ends
+        in -ing and is no attribution verb."""
+        before = _LAST_WORD.search(text, max(0, at - 30), at)
+        word = before.group(1).lower() if before is not None else ""
+        return len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms
+
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
         s = max(s, e - _NP_REACH)
@@ -1148,6 +1156,9 @@ class _Context:
                       else (_CLAUSE_START, segment))
         for m in scan.finditer(text, 0, limit):
             if m.end() < limit:
+                if text.startswith("that", m.start()) and self._determiner_that(
+                        text, m.start()):
+                    continue  # "State lawmakers leading that investigation said"
                 cut = m.end()
         # The kept words are always one stretch of them, words[lo:hi]: worked out on
         # their strings (each match's group() taken once).
@@ -1171,11 +1182,18 @@ class _Context:
             if not (low in _FUNCTION_WORDS  # "He even"
                     or low in _ADVERBS_BEFORE_VERB  # "who first"
                     or last in _AUXILIARIES  # "He has" (not "Will")
-                    or (last.endswith("ly")  # "He falsely"
-                        and last.islower() and hi - lo > 1)):
+                    or (last.endswith("ly")  # "He falsely" (not "The family")
+                        and last.islower() and hi - lo > 1 and last not in _LY_NOUNS
+                        and words[hi - 2].lower() not in _BEFORE_NOUN)):
                 break
             hi -= 1
-        if hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
+        place = next((k for k in range(lo + 2, hi) if words[k][:1].isupper()
+                      and words[k - 1] in _PLACE_PREPOSITIONS), None) if hi - lo > 4 else None
+        if place is not None and words[lo].lower() not in _FUNCTION_WORDS \
+                and words[lo].lower() not in _COUNT_WORDS and all(
+                w.islower() and w not in _FUNCTION_WORDS for w in words[lo + 1:place - 1]):
+            pass  # "(Political) figures in New Jersey": the people, with their place
+        elif hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
                           and words[k].lower() not in _FUNCTION_WORDS), None)
@@ -1811,8 +1829,8 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
         word = sh[max(j, lo):pos - 1].lower()
         if word in _DETERMINERS or word.endswith(("'s", "s'")):
             return True
-        if not word.endswith("ly"):
-            return False
+        if not word.endswith("ly") or word in _LY_NOUNS:
+            return False  # ("The family said": a noun, no adverb)
         pos = j
     return False
 
@@ -2072,6 +2090,24 @@ _TIME_TAIL = re.compile(
     rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
     r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
 #: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
+#: Prepositions that tie a group of people to a place ("political figures in New Jersey").
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "across", "throughout", "outside", "inside"})
+_LAST_WORD = re.compile(r"([\w'-]+)\s+$")
+#: Nouns that end in -ly like an adverb ("The family said", "a key ally said").
+_LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly",
+                       "bully", "daily", "weekly", "monthly", "quarterly", "butterfly",
+                       "homily", "jelly", "belly", "lily", "folly", "tally", "melee"})
+#: Words before a noun: a -ly word right after one is no adverb ("the family").
+_BEFORE_NOUN = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+                          "this", "that", "these", "those", "whose", "every", "each"})
+#: Irregular past tenses that end a noun phrase after its head ("The Times broke the
+#: story"; the -ed ones are told apart by their ending).
+_IRREGULAR_PAST = frozenset({
+    "broke", "took", "made", "gave", "ran", "went", "came", "got", "found", "left", "kept",
+    "held", "brought", "knew", "saw", "sent", "began", "won", "lost", "led", "met", "paid",
+    "sold", "spent", "stood", "struck", "fell", "rose", "drew", "drove", "fought", "caught",
+    "sought", "built", "chose", "threw", "became", "forgot", "hid", "froze", "shook", "swore",
+    "tore", "wore", "withdrew", "overtook", "undertook", "upheld", "withheld", "foresaw"})
 _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
                                 "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
                                 "Spoken", "Brought", "Faced", "Asked"})
@@ -2203,21 +2239,35 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
                     or low in ("who", "which", "that", "whose")
                     or (low.endswith("ed") and not _adjective_ed(words, k))
+                    or (k >= 2 and w.group().islower()
+                        and (low in _IRREGULAR_PAST or (low.endswith("ly") and len(low) > 4
+                                                        and low not in _LY_NOUNS)))
                     or ctx.shadow[np[-1].end():w.start()].strip()):
-                break
+                break  # ("The Times broke the story", "The newspaper quickly revised")
             np.append(w)
         if len(np) > 1:
             return _Speaker(ctx.text[np[0].start():np[-1].end()], None, np[0].start(),
                             np[-1].end())
     run: list[re.Match[str]] = []
+    role_words = 0  # lower-case words of a title after a run of modifiers ("Former deputy")
     for w in itertools.chain(words, more):
         word = w.group()
         if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
             continue
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
+        elif run and role_words < 6 and word.islower() and (
+                word in TITLE_MODIFIERS or word in role_nouns() or word in ("of", "staff")) \
+                and all(r.group().lower() in TITLE_MODIFIERS for r in run):
+            # "Former deputy chief of staff Bridget Ann Kelly, whose ...": the name after
+            # the title, not "Former"
+            role_words += 1
         elif run:
+            if role_words and all(r.group().lower() in TITLE_MODIFIERS for r in run):
+                run = []  # "Former deputy chief said": a title and no name
             break
+    if run and role_words and all(r.group().lower() in TITLE_MODIFIERS for r in run):
+        run = []
     if not run:
         return _Speaker()
     return _Speaker(ctx.text[run[0].start():run[-1].end()], None, run[0].start(), run[-1].end())

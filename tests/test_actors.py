@@ -1111,6 +1111,19 @@ def test_discover_a_common_word_is_no_surname_and_a_patrol_is_a_body():
     assert table.loc["House", "n_mentions"] == 2
 
 
+def test_discover_a_bridge_named_after_a_person_is_a_place():
+    corpus = from_texts({"A": (
+        "Lanes on the George Washington Bridge closed. The George Washington Bridge is "
+        "busy. Ann Lee said so. Ann Lee left. The Lincoln Tunnel stayed open.")})
+    kinds = discover_actors(corpus).set_index("candidate")["kind_guess"]
+    # "George" is a first name, and two words make a name: without the place word it
+    # would be a person
+    assert kinds["George Washington Bridge"] == "unknown"
+    assert kinds["Ann Lee"] == "person"
+    listed = [a.name for a in event_actors(corpus) if not a.general]
+    assert "George Washington Bridge" not in listed and "Ann Lee" in listed
+
+
 def test_discovered_people_take_a_gender_from_a_clear_first_name():
     from analysis.actors.discovery import discovered_entries
 

@@ -659,10 +659,12 @@ SPEAKERS = [
     # (a possessive opens the subject only before a noun for who speaks: "His campaign")
     ('His campaign protested the ruling as "deeply unfair to the voters of Ohio."',
      [("direct", "His campaign", "His campaign", None, "deeply unfair to the voters of Ohio.")]),
-    # an opening participle phrase, irregular or long, is no subject
+    # an opening participle phrase, irregular or long, is no subject ("rally" is a noun,
+    # not an adverb before "denounced")
     ('Led by the council speaker, the rally denounced the call for "a total and complete '
      'shutdown of entry."',
-     [("direct", "the rally", "the rally", None, "a total and complete shutdown of entry.")]),
+     [("direct", "the rally", "the rally", "denounced",
+       "a total and complete shutdown of entry.")]),
     ("Filling in for Tom Baker at the same event where Ann Lee and Bill Cole appeared on "
      'Sunday, West landed a sharp dig at "my dear sister Ann Lee over there."',
      [("direct", "West", "West", None, "my dear sister Ann Lee over there.")]),
@@ -1568,3 +1570,38 @@ def test_a_listed_person_then_their_state_speaks():
     # the state not listed: the same
     (q,) = find_quotes(text, ActorList([Actor("Tom Reed", "person")]))
     assert (q.speaker, q.actor) == ("Tom Reed", "Tom Reed")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a noun in -ly is no adverb: "said" after it is the verb, not "the announced plan"
+    ('The family said "we are heartbroken."', "The family"),
+    ('The family said, "We are heartbroken."', "The family"),
+    ('A key ally said "we are heartbroken."', "A key ally"),
+    # after an article and its head, a past tense or an -ly adverb starts the predicate
+    ('The Times broke the story, saying Lee "had the evidence to prove" it.', "The Times"),
+    ('The paper quickly revised its story, saying Lee "had the evidence."', "The paper"),
+    # "that" after a participle is a determiner, not the start of a clause
+    ('State lawmakers leading that inquiry said they are "considering our legal options."',
+     "State lawmakers"),
+    # people tied to a place: the people, not the place
+    ("E-mails and political figures in New Jersey have suggested the jam was payback.",
+     "political figures in New Jersey"),
+    ("Political figures in New Jersey have suggested the jam was payback.",
+     "Political figures in New Jersey"),
+    # a title's modifier is not the subject: the name after the title
+    ('Former deputy chief of staff Ann Lee Kelly, whose e-mail -- "Time for some traffic '
+     'problems" -- was released, resigned.',
+     "Former deputy chief of staff Ann Lee Kelly"),
+])
+def test_the_subject_noun_phrase_ends_where_its_predicate_begins(text, speaker):
+    # worked by hand from the sentences; before, the speakers were: none (a scare quote)
+    # three times, "The Times broke", "The paper quickly", "inquiry", "New Jersey",
+    # "Political" and "Former"
+    (q,) = [q for q in find_quotes(text) if q.kind != "scare"]
+    assert q.speaker == speaker
+
+
+def test_a_title_with_no_name_after_it_gives_no_speaker():
+    text = ('Former deputy chief of staff, whose e-mail -- "Time for some traffic '
+            'problems" -- leaked.')
+    assert [q.speaker for q in find_quotes(text)] == [None]

@@ -31,6 +31,7 @@ from .lexicon import (
     generic_title,
     honorifics,
     organisation_words,
+    place_words,
     role_nouns,
     title_key,
     title_words,
@@ -633,6 +634,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
     ("Southern Border" and "Border" are no person)."""
     if head in US_STATES or any(f in US_STATES for f in members):
         return "unknown"  # "New York said": a state, no person
+    if len(head.split()) > 1 and head.split()[-1].lower() in place_words():
+        return "unknown"  # "George Washington Bridge": a place, no person
     words = {w.lower() for f in members for w in f.split()}
     if words & organisation_words() or any(
             f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
