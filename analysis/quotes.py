@@ -518,6 +518,9 @@ def _marked_spans(text: str) -> list[_Marked]:
                     or (c in _DOUBLE_AMBIG and opener in _DOUBLE_AMBIG)
                     or (c == "\u201c" and opener == c and _misprinted_close(text, j))
                 )
+                if is_close and c == '"' and opener == '"' and not depth \
+                        and _glued(text, j) and _reopens(text, j, pe):
+                    continue  # '...anymore."The long-term damage ...': the quote goes on
                 if is_close:
                     if depth:
                         depth -= 1
@@ -540,6 +543,43 @@ def _misprinted_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and after.isspace()
+
+
+def _glued(text: str, j: int) -> bool:
+    """Is the straight mark at ``j`` between a sentence's end and a capital, with no space
+    (``anymore."The``)? Scraped pages that lose their paragraph breaks glue paragraphs so:
+    the mark closes a quote, or it opens the next paragraph's quote after one that was
+    left open at its paragraph's end, as news style does when a quote runs on."""
+    return (0 < j < len(text) - 1 and text[j - 1] in ".?!," and text[j + 1].isupper())
+
+
+def _reopens(text: str, j: int, end: int) -> bool:
+    """At a glued mark ``j`` (:func:`_glued`) inside an open quote: does the quote go on
+    (the mark opens the next paragraph's part of it)? The glued marks from ``j`` on either
+    close or open a quote in turn; the first mark after them whose shape says what it is
+    (an opening one after white space, a closing one before white space or punctuation)
+    must find the quote closed (opening) or open (closing). When their count gives the
+    wrong state there, the mark at ``j`` only reopens the quote. No telling mark in the
+    paragraph: the quote must be closed at its end."""
+    glued = 0
+    for mark in _STRAIGHT.finditer(text, j, end):
+        k = mark.start()
+        if _glued(text, k):
+            glued += 1
+            continue
+        before = text[k - 1] if k > 0 else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if (before.isspace() or before in "([") and not after.isspace():
+            want_open = False  # an opening mark: the quote must be closed before it
+        elif not before.isspace() and (after.isspace() or after in ",.;:!?)\""):
+            want_open = True  # a closing mark: the quote must be open before it
+        else:
+            return False  # (a mark of no clear shape: closing, as before)
+        return (glued % 2 == 0) != want_open
+    return glued % 2 == 0
+
+
+_STRAIGHT = re.compile('"')
 
 
 def _looks_opening(text: str, i: int, width: int = 1) -> bool:
@@ -718,6 +758,9 @@ _AND_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:and|&)\s+"
     r"(?:[Tt]he\s+)?$")
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
+#: The sentence's verb going on after an inverted "said X," ("The plan, said Lee, will fail").
+_VERB_GOES_ON = re.compile(r"\s+(?:will|would|may|might|can|could|should|must|is|was|are|were|"
+                           r"has|have|had|does|did|remains?|remained)\b")
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
 _PAREN_AFTER = re.compile(
     r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
@@ -1358,6 +1401,17 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             if quote_only and v.form in quote_only:
                 continue  # '"...," he continued': a cue only next to a quotation
+            # The vote, said Smith, was a disgrace. (the verb first, between commas)
+            j = _last_char_before(sh, ss, v.start)
+            if j >= ss and sh[j] == "," and v.start - j <= 2 and _WORD_CHAR.search(sh, ss, j) \
+                    and (comma := sh.find(",", v.end, min(se, v.end + 60))) > 0 \
+                    and _VERB_GOES_ON.match(sh, comma + 1, se):
+                # (not "Orders will fall, said Ann Lee, chief economist at ...": after the
+                # second comma the sentence's verb goes on, not an apposition)
+                inverted = _inverted_subject(ctx, v, comma)
+                if inverted is not None and not sh[inverted.end:comma].strip():
+                    found.append(("parenthetical", _tidy(ctx, inverted), v, ss))
+                    continue
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
                    if _PAREN_AFTER.match(sh, v.end, se) else None)
@@ -1957,6 +2011,13 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
+    sh = ctx.shadow
+    k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
+    if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0:
+        # "The issue, said Ann Lee, will be ...": the name between the commas
+        inverted = _inverted_subject(ctx, v, comma)
+        if inverted is not None and not sh[inverted.end:comma].strip():
+            return inverted
     time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
     if time is not None:  # "Half a day later Dyn said": the time is no subject
         sentence_start = time.end()

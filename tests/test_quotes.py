@@ -1605,3 +1605,47 @@ def test_a_title_with_no_name_after_it_gives_no_speaker():
     text = ('Former deputy chief of staff, whose e-mail -- "Time for some traffic '
             'problems" -- leaked.')
     assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_glued_paragraphs_keep_their_quotes_in_step():
+    # A scraped page that lost its paragraph breaks: the quote of the first paragraph runs
+    # on into the second (no closing mark at the first one's end, as news style has it),
+    # so the glued mark after "anymore." opens the second part, and the one after "on."
+    # closes it; the mark before "think" opens. Read in turn, the marks would make the
+    # narrative between "on." and "think" a quote.
+    text = ('"It is horrific," Lee said."I have no idea what he knew. We will not be '
+            'talking about it anymore."The damage will depend on what he knew was going '
+            'on."Meanwhile, Lee said, the party has many leaders and he does not "think '
+            'there will be a dearth of talent."')
+    quotes = [(q.kind, q.quote, q.speaker) for q in find_quotes(text)]
+    assert quotes[0] == ("direct", "It is horrific,", "Lee")
+    assert quotes[1][1].startswith("I have no idea") and quotes[1][1].endswith(
+        "what he knew was going on.")
+    assert quotes[-1] == ("direct", "think there will be a dearth of talent.", "Lee")
+    assert not any("Meanwhile" in q for _k, q, _s in quotes)
+
+
+def test_glued_marks_that_close_and_open_in_turn_stay_as_they_were():
+    # the telling mark after the glued ones (an opening one after "and ") finds the quote
+    # closed with every glued mark read in turn: nothing changes
+    text = '"We won," Lee said."We will win again," she said."Yes," Ann said and "no."'
+    assert [q.quote for q in find_quotes(text)] == ["We won,", "We will win again,",
+                                                    "Yes,", "no."]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The plan, said the mayor, will fail.", "the mayor"),
+    ('The defining issue, said Ann Lee, will be the "nature of America."', "Ann Lee"),
+])
+def test_an_inverted_verb_between_commas_inside_a_sentence(text, speaker):
+    # worked by hand: the verb comes first between the commas, its speaker after it;
+    # before, the first two were not found and the third went to "The defining issue"
+    found = [q for q in find_quotes(text) if q.kind != "scare"]
+    assert [q.speaker for q in found] == [speaker]
+
+
+def test_a_participle_between_commas_is_no_inverted_verb():
+    assert find_quotes("The vote, said to be close, will be held today.") == []
+    # an apposition after the second comma: the verb is the sentence's last, as before
+    (q,) = find_quotes("Orders will fall this year, said Ann Lee, chief economist at Acme.")
+    assert (q.speaker, q.quote) == ("Ann Lee", "Orders will fall this year")
