@@ -1790,6 +1790,12 @@ _PEOPLE = frozenset({
 _ASIDE_WORDS = frozenset({"also", "had", "has", "have", "would", "will", "could", "did"})
 
 
+_CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|while|though|although|yet|so)\b")
+#: An insertion that is only a name of two to four capitalised words (", David Wildstein,").
+_NAME_ASIDE = re.compile(r"\s*[,\u2013\u2014-]+\s*((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]*)"
+                         r"\s*[,\u2013\u2014-]+[\s\w]*")
+
+
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
     """The comma (or dash) insertion ending right before ``e``, if any."""
     k = _last_char_before(sh, s, e)
@@ -2075,6 +2081,21 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     # ("Reince Priebus, the GOP chairman, this past week announced": the time words
     # between the insertion and the verb)
     aside = _find_aside(ctx.shadow, sentence_start, when.start() if when else v.start)
+    if aside is not None:
+        named = _NAME_ASIDE.fullmatch(ctx.shadow, aside.start(), aside.end())
+        k = _last_char_before(ctx.shadow, sentence_start, aside.start())
+        comma = ctx.shadow.rfind(",", sentence_start, aside.start())
+        if named is not None and k > sentence_start and ctx.shadow[k].islower() \
+                and named.group(1) not in US_STATES and (
+                    comma < 0 or _CLAUSE_CONJUNCTION.match(ctx.shadow, comma + 1)):
+            # "one former Port Authority official, David Wildstein, has said": a common
+            # noun's phrase and the name it is, set off by commas: the name (not "Ann
+            # Lee, the editor of the paper, La Voce, said": the phrase is an aside too)
+            a, b = named.span(1)
+            inner = ctx.mention_before(sentence_start, b + 1)
+            if inner is not None and inner.end == b and inner.start <= a:
+                return ctx.speaker_from(inner)  # ("a spokeswoman for X, Ann Lee": listed)
+            return _Speaker(ctx.text[a:b], None, a, b)
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.

@@ -1649,3 +1649,21 @@ def test_a_participle_between_commas_is_no_inverted_verb():
     # an apposition after the second comma: the verb is the sentence's last, as before
     (q,) = find_quotes("Orders will fall this year, said Ann Lee, chief economist at Acme.")
     assert (q.speaker, q.quote) == ("Ann Lee", "Orders will fall this year")
+
+
+@pytest.mark.parametrize("text", [
+    'One former Port Authority official, David Wildstein, has said "evidence exists."',
+    'A former official, David Wildstein, has said "evidence exists."',
+    'Christie says he was betrayed, but a former official, David Wildstein, has said '
+    '"evidence exists."',
+])
+def test_a_common_noun_then_the_name_it_is_between_commas_gives_the_name(text):
+    # worked by hand: the name set off by commas is the official; before, the speakers
+    # were "Port Authority", "A former official" and "Port Authority"-like phrases
+    direct = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["David Wildstein"]
+
+
+def test_a_name_then_its_role_between_commas_still_gives_the_name():
+    (q,) = find_quotes('Dan Brouillette, the secretary, stressed that "we will win."')
+    assert q.speaker == "Dan Brouillette"
