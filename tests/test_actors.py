@@ -1148,3 +1148,20 @@ def test_a_bare_surname_shared_by_two_listed_people():
     found = [m.actor for m in find_mentions(text, listed) if m.surface == "Clinton"]
     # right after "Bill Clinton": him; far from any full name: the one named first
     assert found == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_discover_a_body_keeps_its_whole_name_and_its_acronym():
+    # worked by hand: "director of the American" is no title of the Union (a body's name
+    # takes none), and each acronym is the initials of one name, small words aside
+    corpus = from_texts({"A": (
+        "A judge ordered the National Security Agency to stop. Ann Lee, deputy legal "
+        "director of the American Civil Liberties Union, said so. The NSA declined. The "
+        "ACLU agreed. The FBI and the Federal Bureau of Investigation met. The BBC said.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["American Civil Liberties Union", "forms"] == \
+        "ACLU | American Civil Liberties Union"
+    assert table.loc["American Civil Liberties Union", "titles"] == ""
+    assert table.loc["National Security Agency", "forms"] == "NSA | National Security Agency"
+    assert table.loc["Federal Bureau of Investigation", "n_mentions"] == 2
+    assert "Civil Liberties Union" not in table.index
+    assert table.loc["BBC", "forms"] == "BBC"  # no name with those initials

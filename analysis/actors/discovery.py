@@ -347,6 +347,9 @@ def discover_actors(
             if " " not in m.group("name") and _OF_PART.search(m.group("title")):
                 continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
             name = m.group("name")
+            if orgs & {w.lower() for w in name.split()}:
+                continue  # "director of the American Civil Liberties Union": a body's
+                # name, which takes no title ("American" is part of it)
             lead = name[:len(name) - len(_personal_tail(name, names, orgs, lower_words_all))]
             # "Secretary of State", "Director of National Intelligence": the whole title
             titled[m.start("name")] = _strip_candidate(m.group("title") + lead, stop,
@@ -500,6 +503,18 @@ def _spelling_variants(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+def _initials(name: str) -> str:
+    """The capitals of a name's words, small words aside ("Federal Bureau of Investigation":
+    "FBI"); "" when a word other than those starts in lower case."""
+    words = [w for w in name.replace("-", " ").split() if w not in _ACRONYM_SKIPS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
 def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
                  articles_of: dict[str, set[Any]] | None = None,
                  honorific: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
@@ -572,6 +587,14 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     for f in forms:
         if " " not in f and f.lower() in _PAPER_WORDS and parent[f] == f:
             owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0] != f}
+            if len(owners) == 1:
+                parent[f] = owners.pop()
+    # "NSA" and "National Security Agency", "ACLU" and "American Civil Liberties Union": an
+    # acronym goes with the one name whose initials it is
+    for f in forms:
+        if " " not in f and f.isupper() and f.isalpha() and 2 <= len(f) <= 6 \
+                and parent[f] == f:
+            owners = {parent[m] for m in multi if _initials(m) == f}
             if len(owners) == 1:
                 parent[f] = owners.pop()
     # "Kim Jong-un" and "Kim Jong Un": one name, with a hyphen or a space
