@@ -1772,7 +1772,8 @@ def _named_subject(text: str | None) -> bool:
 #: Words counting what follows them ("Two weekend polls", "Several senators").
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "several", "many", "some", "most", "both", "few", "dozens",
-                          "hundreds", "thousands"})
+                          "hundreds", "thousands", "multiple", "numerous", "other",
+                          "various"})
 #: Plural nouns for people that speak as a group with no name or article ("Mr. Obama,
 #: officials said, has ...", "aides said"): subjects like names.
 _PEOPLE = frozenset({
@@ -1949,6 +1950,10 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             fallback = _fallback_subject(ctx, v)
             if _subject_like(fallback.text):
                 spk = fallback
+        if spk.text is not None and spk.text.split(None, 1)[0] in _AUXILIARIES_LEAD:
+            # "Trump has raised doubts ..., and has several times urged": a second verb
+            # of the sentence's subject, whose words are no speaker
+            spk = _Speaker()
         if spk.text is None:
             # "He said A and said that B is "weak"" (the range began after a quote), "X,
             # who ..., on Friday described": the subject of the whole sentence
@@ -1960,6 +1965,10 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
 
 
+#: Auxiliaries that cannot open a speaker's words ("has several times urged").
+_AUXILIARIES_LEAD = frozenset({"has", "have", "had", "is", "was", "were", "are", "will",
+                               "would", "could", "should", "can", "may", "might", "must",
+                               "did", "does"})
 #: The writer as object: "interrupted me" is never who speaks ("prompted the senator to
 #: argue" may be).
 _OBJECT_WORDS = frozenset({"me", "us"})

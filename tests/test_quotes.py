@@ -1667,3 +1667,16 @@ def test_a_common_noun_then_the_name_it_is_between_commas_gives_the_name(text):
 def test_a_name_then_its_role_between_commas_still_gives_the_name():
     (q,) = find_quotes('Dan Brouillette, the secretary, stressed that "we will win."')
     assert q.speaker == "Dan Brouillette"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a second verb of the sentence's subject: the subject speaks, not "has several times"
+    ("Trump has raised doubts about the vote in Ohio, and has several times urged "
+     "supporters to watch the polls.", "Trump"),
+    # a quantifier opening the sentence is no name: its phrase, not "Multiple"
+    ("Multiple other secretaries of state have likewise asserted that the vote is fair.",
+     "Multiple other secretaries"),
+])
+def test_a_subject_is_never_an_auxiliary_or_a_lone_quantifier(text, speaker):
+    (q,) = find_quotes(text)
+    assert q.speaker == speaker
