@@ -1165,3 +1165,18 @@ def test_discover_a_body_keeps_its_whole_name_and_its_acronym():
     assert table.loc["Federal Bureau of Investigation", "n_mentions"] == 2
     assert "Civil Liberties Union" not in table.index
     assert table.loc["BBC", "forms"] == "BBC"  # no name with those initials
+
+
+def test_discover_a_nickname_before_a_first_name_joins_the_full_name():
+    # worked by hand: "crooked" and "sleepy" are words the texts use in lower case, so
+    # "Crooked Hillary" and "Sleepy Joe" are nicknames of the one full name opening with
+    # that first name; "Hillary" alone goes with them
+    corpus = from_texts({
+        "A": "Hillary Clinton spoke. Trump called her Crooked Hillary. It is a crooked "
+             "name, he said. Hillary left.",
+        "B": "Joe Biden spoke. Trump called him Sleepy Joe, but Biden was not sleepy."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Hillary Clinton", "forms"] == \
+        "Crooked Hillary | Hillary | Hillary Clinton"
+    assert table.loc["Joe Biden", "forms"] == "Biden | Joe Biden | Sleepy Joe"
+    assert "Crooked Hillary" not in table.index

@@ -448,7 +448,7 @@ def discover_actors(
         gender = HONORIFIC_GENDER.get(h[1].rstrip(".").lower()) if h[1] else None
         if gender and " " not in h[0]:
             honorific[h[0]].add(gender)
-    groups = _group_forms(forms, known_of, articles_of, honorific)
+    groups = _group_forms(forms, known_of, articles_of, honorific, lower_words_all)
     rows = []
     hits_by_form: dict[str, list] = defaultdict(list)
     for h in hits:
@@ -517,7 +517,8 @@ _ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
 
 def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
                  articles_of: dict[str, set[Any]] | None = None,
-                 honorific: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
+                 honorific: Mapping[str, set[str]] | None = None,
+                 common: Mapping[str, int] | None = None) -> dict[str, set[str]]:
     """Group likely-same forms under the most frequent long form; forms that an actor list
     gives to one actor ("US", "United States") go together under its name if used.
 
@@ -551,6 +552,21 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
             parent[f] = best
+    # "Crooked Hillary", "Sleepy Joe": a nickname of common words before a first name goes
+    # with the one full name opening with that first name (``common``: the words the texts
+    # use in lower case), and so does the first name alone ("Hillary")
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for f in multi:
+        w = f.split()
+        if len(w) in (2, 3) and _looks_personal(f):
+            firsts[w[0]].add(f)
+    for f in multi:
+        w = f.split()
+        owners = firsts.get(w[-1], set())
+        if common and len(w) == 2 and len(owners) == 1 and common.get(w[0].lower()):
+            parent[f] = next(iter(owners))
+            if w[-1] in forms and parent[w[-1]] == w[-1]:
+                parent[w[-1]] = parent[f]
     for f in sorted(multi, key=lambda f: len(f.split())):
         words = f.split()
         for k in range(1, len(words) - 1):
