@@ -1322,9 +1322,16 @@ class _Context:
                 if caps and self.shadow[caps[-1].end():w.start()].strip():
                     break  # ("said John Silvia, Wells Fargo chief economist")
                 # (a role word between names: "said Kremlin spokesman Dmitry Peskov")
-                role = (caps and w.group().rstrip("s") in _INVERTED_HEADS
+                role = (caps and (w.group().rstrip("s") in _INVERTED_HEADS
+                                  or (w.group().islower() and len(w.group()) > 3
+                                      and w.group() not in _FUNCTION_WORDS
+                                      and w.group() not in _NP_STOPS
+                                      and i + 2 < len(window)
+                                      and window[i + 2].group()[:1].isupper()))
                         and i + 1 < len(window) and window[i + 1].group()[:1].isupper()
                         and not self.shadow[w.end():window[i + 1].start()].strip())
+                # (any role word between a body and a full name: "said CNN historian
+                # Douglas Brinkley")
                 if not w.group()[:1].isupper() and not role \
                         and not (caps and _NAME_PARTICLE.match(w.group())):
                     break  # (but "said Essam el-Haddad", "Bashar al-Assad")
@@ -1538,6 +1545,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
 _INVERTING = frozenset({"say", "add", "write", "explain", "note", "reply", "respond",
                         "recall", "ask", "declare", "insist", "warn", "argue", "observe",
                         "remark", "report", "announce", "conclude", "continue"})
+#: After a body's name, a role and a capitalised name ("CNN historian Douglas Brinkley").
+_ROLE_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+([a-z][a-z-]{2,})\s+[A-Z]")
+#: Roles of who speaks for a body: their words are the body's too.
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
+                         "representative", "envoy", "ambassador"})
 _INVERTED_HEADS = frozenset({
     "aide", "official", "spokesman", "spokeswoman", "spokesperson", "source", "analyst",
     "expert", "lawyer", "attorney", "economist", "strategist", "adviser", "advisor",
@@ -2947,6 +2959,18 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1]) if not told else None
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
+        role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
+        if role is not None:
+            # "said CNN historian Douglas Brinkley": a body, a role and the person who
+            # speaks; the body is the actor only for who speaks for it ("Kremlin
+            # spokesman Dmitry Peskov"), and a listed person named there is
+            spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+            if spk.text is not None and spk.end > role.end(1):
+                person = ctx.first_mention(m.end, spk.end)
+                if person is not None and person.kind == "person":
+                    return ctx.speaker_from(person), v
+                actor = m.actor if role.group(1) in _SPEAKS_FOR else None
+                return _Speaker(spk.text, actor, spk.start, spk.end, spk.names), v
         return ctx.speaker_from(m), v
     spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
     aside = _find_aside(ctx.shadow, after[0], v.start)

@@ -1680,3 +1680,19 @@ def test_a_name_then_its_role_between_commas_still_gives_the_name():
 def test_a_subject_is_never_an_auxiliary_or_a_lone_quantifier(text, speaker):
     (q,) = find_quotes(text)
     assert q.speaker == speaker
+
+
+def test_a_body_a_role_and_a_name_after_an_inverted_verb():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("CNN", "organisation"), Actor("Kremlin", "organisation")])
+    # worked by hand: the historian speaks, not CNN (before: speaker and actor "CNN")
+    (q,) = find_quotes('"It is bogus," said CNN historian Douglas Brinkley on Monday.',
+                       listed)
+    assert (q.speaker, q.actor) == ("CNN historian Douglas Brinkley", None)
+    # a spokesman speaks for the body: its actor stays
+    (q,) = find_quotes('"It is bogus," said Kremlin spokesman Dmitry Peskov.', listed)
+    assert (q.speaker, q.actor) == ("Kremlin spokesman Dmitry Peskov", "Kremlin")
+    # the body alone still speaks
+    (q,) = find_quotes('"We won," said CNN on Monday.', listed)
+    assert (q.speaker, q.actor) == ("CNN", "CNN")
