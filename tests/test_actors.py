@@ -1180,3 +1180,13 @@ def test_discover_a_nickname_before_a_first_name_joins_the_full_name():
         "Crooked Hillary | Hillary | Hillary Clinton"
     assert table.loc["Joe Biden", "forms"] == "Biden | Joe Biden | Sleepy Joe"
     assert "Crooked Hillary" not in table.index
+
+
+def test_discover_leaves_out_abbreviations_of_no_actor():
+    # "ID", "TV" and "CEO" are in not_actors (lexicons/attribution_verbs.yml); a word in
+    # capitals is otherwise guessed an organisation ("CBS")
+    corpus = from_texts({"A": "Ann Lee said the ID rule passed. ID checks began. The TV "
+                              "network CBS said so. The CEO spoke. CBS left."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "ID" not in table.index and "TV" not in table.index and "CEO" not in table.index
+    assert table.loc["CBS", "kind_guess"] == "organisation"

@@ -30,6 +30,7 @@ from .lexicon import (
     first_names,
     generic_title,
     honorifics,
+    not_actors,
     organisation_words,
     place_words,
     role_nouns,
@@ -325,6 +326,7 @@ def discover_actors(
     actors = as_actor_list(actors)
     stop = stopwords()
     names, orgs, titles = first_names(), organisation_words(), title_words()  # looked up once
+    skip = not_actors()
     # form, title, article, outlet, sentence, next to a speech verb
     hits: list[tuple[str, str | None, Any, Any, str, bool]] = []
     lower_words: Counter[str] = Counter()
@@ -393,8 +395,10 @@ def discover_actors(
             if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
-            if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles):
-                continue  # "U.", "Mr", "California Rep": initials or a title, not a name
+            if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles) \
+                    or form in skip:
+                continue  # "U.", "Mr", "California Rep": initials or a title, not a name;
+                # "ID", "TV": an abbreviation of no actor
             if form.isupper() and len(form) > 2 and (lower_words_all.get(form.lower())
                                                      or form.lower() in stop):
                 continue  # "MORE", "BOOMING", "ALL": a word in capitals
