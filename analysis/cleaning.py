@@ -244,7 +244,8 @@ _CAPTION_VERBS = (
     "kneels", "embraces", "hugs", "celebrates", "attends", "pays tribute", "stands", "sits",
     "holds up", "shakes hands", "waits", "is seen", "are seen", "is pictured", "are pictured",
     "is shown", "are shown", "stand", "speak", "walk", "gather", "wait", "chant", "pose",
-    "cheer", "kneel", "pray", "hold up", "look on", "pay tribute", "celebrate")
+    "cheer", "kneel", "pray", "hold up", "look on", "pay tribute", "celebrate",
+    "watches", "fills", "fill")
 _CAPTION = re.compile(
     r"(?:[A-Z][\w.'-]*)(?:,? (?:[A-Z][\w.'-]*|[a-z][\w'-]*)){0,14}? (?P<verb>"
     + "|".join(_CAPTION_VERBS) + r")\b")
