@@ -1157,3 +1157,21 @@ def test_glued_title_cuts_the_headline_before_the_text(first, cut):
 def test_glued_title_keeps_the_headline_in_a_sentence(first):
     text = f"{first}\n{PARAGRAPH}"
     assert find_furniture(text, title="Co-op vote delayed again") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Our posts from both conventions are collected here.", ""),
+        ("The Gazette has put a copy of the bill online here. In it, farmers ask for more.",
+         "In it, farmers ask for more."),
+        ("Roe has a detailed explainer here. And the co-op voted.", "And the co-op voted."),
+        # 'here' is a place, or nothing names a text or a recording
+        ("Vaccines are available here, the clerk said.",
+         "Vaccines are available here, the clerk said."),
+        ("The farmers are available here. They said so.",
+         "The farmers are available here. They said so."),
+    ],
+)
+def test_here_pointer_cuts_a_sentence_pointing_to_a_link(line, kept):
+    assert clean_text("Body.\n" + line) == ("Body.\n" + kept).rstrip("\n")
