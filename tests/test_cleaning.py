@@ -1010,6 +1010,8 @@ def test_present_caption_keeps_article_text(line):
         ("Are you affected by the floods? If it is safe, WhatsApp us to share your photos.",
          "reader_media_call"),
         ("Play Video 1:23 Farmers march on the capital - video", "play_video_label"),
+        ("Photos: Photos: Farm life Photos: Photos: Farm life Farm life - The co-op's farmers "
+         "have worked the land for a century. Take a look.", "gallery_label_twice"),
         ("https://www.youtube.com/watch?v=abc123 YouTube", "url_platform"),
         ("Sign up", "bare_button"),
         ("Go deeper:", "bare_label"),
@@ -1049,6 +1051,9 @@ def test_ninth_round_entries_remove_their_family(line, name):
         ".",
         "Revised figures came out at 5 p.m. on Friday.",
         "Why?: Farmers asked it all week",  # a question of one word before the colon
+        # over 120 characters (photos_link) and no label given twice
+        "Photos: the co-op's album shows farm life in the valley over a century of harvests, "
+        "floods and droughts; photos: more of it came later that year.",
     ],
 )
 def test_ninth_round_entries_keep_look_alike_content(line):
