@@ -1071,6 +1071,8 @@ def test_ninth_round_entries_keep_look_alike_content(line):
          "and others.", "Pleas from John Doe and others."),
         ("The co-op voted. Watch the video clip above to hear more from Jane. They left.",
          "The co-op voted. They left."),
+        ("Farmers queue at the co-op on Friday. (Photo: Jane Doe, AP) Story Highlights Prices "
+         "fell for a third week", "Prices fell for a third week"),
     ],
 )
 def test_ninth_round_cuts_keep_the_rest_of_the_line(line, kept):
