@@ -1190,3 +1190,27 @@ def test_discover_leaves_out_abbreviations_of_no_actor():
     table = discover_actors(corpus).set_index("candidate")
     assert "ID" not in table.index and "TV" not in table.index and "CEO" not in table.index
     assert table.loc["CBS", "kind_guess"] == "organisation"
+
+
+def test_discover_a_given_name_alone_joins_the_one_name_it_opens():
+    # worked by hand: Thai news names people by their given name ("Prayuth", "Yingluck");
+    # "Chan-ocha" and "Chan-Ocha" are one spelling apart, so one person opens with Prayuth
+    corpus = from_texts({"A": (
+        "Army chief Prayuth Chan-ocha spoke. Then Prayuth Chan-ocha said the army would "
+        "stay, and Prayuth left. Gen. Prayuth Chan-Ocha came back. Yingluck Shinawatra "
+        "was removed. On Monday, Yingluck denied it. Brad Adams, Asia Director for Human "
+        "Rights Watch, spoke.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert set(table.loc["Prayuth Chan-ocha", "forms"].split(" | ")) == {
+        "Prayuth", "Prayuth Chan-ocha", "Prayuth Chan-Ocha"}
+    assert set(table.loc["Yingluck Shinawatra", "forms"].split(" | ")) == {
+        "Yingluck", "Yingluck Shinawatra"}
+    assert "Prayuth" not in table.index and "Yingluck" not in table.index
+    # a role before "for" is no part of the body's name
+    assert "Human Rights Watch" in table.index and "Rights Watch" not in table.index
+
+
+def test_discover_a_continent_is_no_surname():
+    corpus = from_texts({"A": "Trade in Southeast Asia grew. Asia is big. Ann Lee spoke."})
+    assert discover_actors(corpus).set_index("candidate").loc[
+        "Southeast Asia", "kind_guess"] == "unknown"

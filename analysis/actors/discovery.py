@@ -258,9 +258,13 @@ _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True) -> str:
     words = phrase.split()
-    if role_of and len(words) > 2 and words[1] in ("of", "for") \
-            and words[0].lower() in role_nouns():
-        words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
+    if role_of:
+        for k in range(1, min(4, len(words) - 1)):
+            if words[k] in ("of", "for") and words[k - 1].lower() in role_nouns():
+                # "CEO of Dice Holdings", "Secretary of the Treasury", "Asia Director for
+                # Human Rights Watch"
+                words = words[k + 1:]
+                break
     based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), None)
     if based is not None and based < len(words) - 1:
         words = words[based + 1:]  # "New Hampshire-based Dyn Research": where it is based
@@ -626,6 +630,18 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             for g in forms:
                 if parent[g] == old_head:
                     parent[g] = new_head
+    # "Prayuth" after "Prayuth Chan-ocha", "Xi" after "Xi Jinping": a given name (or a
+    # family name written first) alone goes with the one person's name it opens
+    for f in forms:
+        if " " in f or parent[f] != f or f in (known_of or {}) or f in US_STATES:
+            continue
+        owners = {parent[m] for m in multi if m.split(" ", 1)[0] == f}
+        if len(owners) == 1:
+            owner = next(iter(owners))
+            words = owner.split()
+            if len(words) in (2, 3) and not orgs & {w.lower() for w in words} \
+                    and not _CONNECTED.search(owner):
+                parent[f] = owner
     by_actor: dict[str, list[str]] = defaultdict(list)
     for f, name in (known_of or {}).items():
         by_actor[name].append(parent[f])
