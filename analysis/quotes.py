@@ -1708,6 +1708,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS
+            and not (lemma == "declare" and _DECLARED_ACT.match(sh, v.end))
             and not _IDIOM.search(sh, near, v.start)
             and not ctx.in_quote(v.start)
             and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
@@ -1759,6 +1760,13 @@ _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "
                             "her", "their", "its", "our", "my", "both", "some", "many",
                             "several", "two", "three", "one", "another", "former", "who"})
 #: Words after a verb that make it no cue: "pledged delegates", "added fuel".
+#: What is declared by an act, not in words reported ("declared martial law", "declared
+#: a state of emergency", "declared victory").
+_DECLARED_ACT = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:martial\s+law|(?:national\s+|public\s+health\s+)?emergency|"
+    r"states?\s+of\s+(?:emergency|war|siege|disaster|calamity)|war|victory|independence|"
+    r"bankruptcy|curfew|cease-?fire|truce|holiday|disaster|no-fly\s+zone|quarantine|"
+    r"lockdown|amnesty|dividend|candidacy|neutrality|sovereignty)\b", re.IGNORECASE)
 _NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", "bail",
                           "votes", "bills"})
 
@@ -2341,7 +2349,9 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
                     or low in ("who", "which", "that", "whose")
-                    or (low.endswith("ed") and not _adjective_ed(words, k))
+                    or (low.endswith("ed") and not (
+                        _adjective_ed(words, k)  # "The retired surgeon", "The newly
+                        and (k == 1 or np[-1].group().lower().endswith("ly"))))  # elected"
                     or (k >= 2 and w.group().islower()
                         and (low in _IRREGULAR_PAST or (low.endswith("ly") and len(low) > 4
                                                         and low not in _LY_NOUNS)))

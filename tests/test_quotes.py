@@ -1696,3 +1696,23 @@ def test_a_body_a_role_and_a_name_after_an_inverted_verb():
     # the body alone still speaks
     (q,) = find_quotes('"We won," said CNN on Monday.', listed)
     assert (q.speaker, q.actor) == ("CNN", "CNN")
+
+
+@pytest.mark.parametrize("text", [
+    "The army declared martial law Tuesday.",
+    "The governor declared a state of emergency on Friday.",
+    "Trump declared victory on Tuesday night.",
+])
+def test_an_act_declared_is_no_reported_speech(text):
+    # "declared <object>" reports words ("declared the move was not a coup"), but martial
+    # law, an emergency or victory are declared by an act
+    assert find_quotes(text) == []
+
+
+def test_a_past_tense_after_the_head_noun_is_the_verb():
+    # worked by hand: "seized" follows the head "army", so it is the verb, not an
+    # adjective ("The retired surgeon"); before, the speaker was "The army seized power"
+    (q,) = find_quotes("The army seized power and said the move was not a coup.")
+    assert q.speaker == "The army"
+    (q,) = find_quotes("The military declared the move was not a coup.")
+    assert (q.speaker, q.quote) == ("The military", "the move was not a coup.")
