@@ -800,6 +800,8 @@ def _speaker_ok(text: str | None) -> bool:
     if len(words) == 1 and (_PARTY.match(text.strip())
                             or (len(words[0]) < 2 and not words[0].isupper())):
         return False
+    if len(words) > 1 and words[-1] in _AUXILIARIES_LEAD:
+        return False  # "many of the charges were": a clause cut before its verb
     return not _PARTY.match(text.strip())
 
 

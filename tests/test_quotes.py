@@ -1716,3 +1716,12 @@ def test_a_past_tense_after_the_head_noun_is_the_verb():
     assert q.speaker == "The army"
     (q,) = find_quotes("The military declared the move was not a coup.")
     assert (q.speaker, q.quote) == ("The military", "the move was not a coup.")
+
+
+def test_words_ending_in_an_auxiliary_name_no_speaker():
+    # worked by hand: after "and said", "many of the charges were" is the clause that
+    # was said, cut before its verb; before, it was the speaker of the second quote
+    text = ('It said the report had "too many flaws" to "stand as the record" and said '
+            'many of the charges were "based on flawed analysis."')
+    speakers = [q.speaker for q in find_quotes(text)]
+    assert "many of the charges were" not in speakers and speakers[0] == "It"
