@@ -1214,3 +1214,9 @@ def test_discover_a_continent_is_no_surname():
     corpus = from_texts({"A": "Trade in Southeast Asia grew. Asia is big. Ann Lee spoke."})
     assert discover_actors(corpus).set_index("candidate").loc[
         "Southeast Asia", "kind_guess"] == "unknown"
+
+
+def test_the_general_list_knows_al_qaeda_in_its_spellings():
+    # "Al Qaeda" was proposed as a person ("Al" is a first name) on an unseen event
+    text = "Al Qaeda attacked. The group al-Qaeda said so. Al-Qaida left."
+    assert [m.actor for m in find_mentions(text, load_actors())] == ["al-Qaeda"] * 3
