@@ -1061,6 +1061,14 @@ class _Context:
         return out
 
     @functools.cached_property
+    def listed_titles(self) -> dict[str, list[list[str]]]:
+        """Each listed person's titles as lower-cased words without periods ("Democratic
+        California Sen." -> ["democratic", "california", "sen"])."""
+        return {a.name: [[w.rstrip(".").lower() for w in _NP_WORD.findall(t)]
+                         for t in getattr(a, "titles", ()) or ()]
+                for a in self.actors or () if a.kind == "person"}
+
+    @functools.cached_property
     def roles(self) -> frozenset[str]:
         """The role nouns (:func:`~analysis.actors.lexicon.role_nouns`), looked up once
         per text."""
@@ -3280,6 +3288,36 @@ def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quot
 #: (a possessive or a second noun makes it someone else): a definite role, the words
 #: before it at most two modifiers.
 _ROLE_SPEAKER = re.compile(r"[Tt]he((?:[ \t]+[\w-]+){0,2}?)[ \t]+([a-z]+)")
+#: "the California Democrat", "the Ohio Republican": a person's state and party.
+_STATE_PARTY = re.compile(r"[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+"
+                          r"(Democrat|Republican|Independent|independent)")
+_PARTY_ADJECTIVES = {"democrat": "democratic", "republican": "republican",
+                     "independent": "independent"}
+
+
+def _label_antecedent(ctx: _Context, q: Quote, state: str, party: str) -> Quote:
+    """``q`` with the listed person a "the California Democrat" speaker stands for: the
+    nearest person mentioned before it (within three paragraphs) whose title, in the
+    text or in the list, holds the state or the party ("Democratic California Sen.");
+    ``q`` itself when no one fits."""
+    here = ctx.paragraph_index(q.speaker_start)
+    near = []  # (person, the words of their titles), nearest first
+    for men in reversed(ctx.mentions):
+        if men.start >= q.speaker_start or men.kind != "person":
+            continue
+        if here - ctx.paragraph_index(men.start) > 3:
+            break
+        words = {w for title in (_title_words(ctx, men),
+                                 *ctx.listed_titles.get(men.actor, ())) for w in title}
+        near.append((men, words))
+    states = {s.lower() for s in US_STATES}
+    for want, other_state_ok in (({w for w in state.lower().split()}, True),
+                                 ({_PARTY_ADJECTIVES[party.lower()], party.lower()}, False)):
+        for men, words in near:
+            # the state first; the party only for a person whose titles name no state
+            if want <= words if other_state_ok else (want & words and not words & states):
+                return replace(q, actor=men.actor, speaker_name=men.actor)
+    return q
 
 #: Abbreviated titles and the role nouns they stand for ("Gov. Inslee" is the governor).
 _TITLE_ROLES = {"gov": "governor", "sen": "senator", "rep": "representative",
@@ -3315,6 +3353,9 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
     governor"), the other words of the role matching too ("the vice president" is Vice
     President Pence, "the president" is not). ``q`` itself when no one fits, or when two
     different people fit at the same distance."""
+    label = _STATE_PARTY.fullmatch(q.speaker or "")
+    if label is not None and label.group(1) in US_STATES:
+        return _label_antecedent(ctx, q, label.group(1), label.group(2))
     m = _ROLE_SPEAKER.fullmatch(q.speaker or "")
     if m is None:
         return q
@@ -3328,13 +3369,15 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
             continue
         if here - ctx.paragraph_index(men.start) > 3:
             break
-        title = _title_words(ctx, men)
-        if not title or _TITLE_ROLES.get(title[-1], title[-1]) != role:
-            continue
-        office = [w for w in title[:-1] if w in _OTHER_OFFICE]
-        if office != [w for w in before if w in _OTHER_OFFICE]:
-            continue  # "Vice President Pence" for "the president"
-        return replace(q, actor=men.actor, speaker_name=men.actor)
+        for title in (_title_words(ctx, men), *ctx.listed_titles.get(men.actor, ())):
+            # the title the text gives, then those of the actor list ("Sen. Kamala
+            # Harris" named far before "the senator")
+            if not title or _TITLE_ROLES.get(title[-1], title[-1]) != role:
+                continue
+            office = [w for w in title[:-1] if w in _OTHER_OFFICE]
+            if office != [w for w in before if w in _OTHER_OFFICE]:
+                continue  # "Vice President Pence" for "the president"
+            return replace(q, actor=men.actor, speaker_name=men.actor)
     return q
 
 

@@ -1725,3 +1725,33 @@ def test_words_ending_in_an_auxiliary_name_no_speaker():
             'many of the charges were "based on flawed analysis."')
     speakers = [q.speaker for q in find_quotes(text)]
     assert "many of the charges were" not in speakers and speakers[0] == "It"
+
+
+def test_the_role_of_a_listed_title_finds_the_person_named_without_it():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Kamala Harris", "person",
+                              titles=("Democratic California Sen.",)),
+                        Actor("Joe Biden", "person", titles=("Vice President",))])
+    # worked by hand: the text names Harris without her title; her listed title ends in
+    # "Sen.", so "the senator" is her; Biden (named last) is a vice president, no senator
+    text = ("Kamala Harris ended her campaign on Tuesday. Joe Biden stayed.\n\n"
+            "The senator said financial pressures led her to end it.")
+    (q,) = find_quotes(text, listed)
+    assert (q.speaker, q.actor) == ("The senator", "Kamala Harris")
+
+
+def test_a_state_and_party_label_finds_the_person():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Kamala Harris", "person",
+                              titles=("Democratic California Sen.",)),
+                        Actor("Rob Portman", "person", titles=("Ohio Sen.",)),
+                        Actor("Ann Lee", "person", titles=("Republican Sen.",))])
+    # worked by hand: the state decides first (Portman is the Ohio senator); for Texas,
+    # named in no title, the one Republican whose titles name no state
+    text = ("Sen. Rob Portman spoke. Ann Lee and Kamala Harris met on Tuesday.\n\n"
+            "The Ohio Republican said the race was close. The Texas Republican said the "
+            "race was close. The California Democrat said the race was close.")
+    assert [q.actor for q in find_quotes(text, listed)] == ["Rob Portman", "Ann Lee",
+                                                             "Kamala Harris"]
