@@ -649,14 +649,23 @@ def _unglue(shadow: str, spans: list[Span]) -> list[Span]:
 
     >>> _unglue("It fell on a mayor.Christie says so.", [(0, 36)])
     [(0, 19), (19, 36)]
+    >>> _unglue("Col.Tony Shaffer spoke.", [(0, 23)])  # an abbreviation before the stop
+    [(0, 23)]
     """
     out: list[Span] = []
+    abbreviations = _abbreviations()
     for s, e in spans:
         for m in _GLUED.finditer(shadow, s, e):
+            word = _WORD_BEFORE_STOP.search(shadow, s, m.start() - 1)
+            if word is not None and word.group().lower() in abbreviations:
+                continue  # "Col.Tony Shaffer": a title glued to the name
             out.append((s, m.start()))
             s = m.start()
         out.append((s, e))
     return out
+
+
+_WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+$")
 
 
 def _repair(shadow: str, spans: list[Span]) -> list[Span]:
