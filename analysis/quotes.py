@@ -1502,9 +1502,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     # (nor "..., said an aide, who spoke on condition of anonymity.": a
                     # relative clause says who the name before is, not what was said)
                     and sh[sp_start:sp_end].lower() != "who"):
-                spk = ctx.speaker_from(ctx.mention_before(sp_start, sp_end))
-                if spk.text is None:
-                    spk = ctx.noun_phrase_before(sp_start, sp_end)
+                m = ctx.mention_before(sp_start, sp_end)
+                spk = (_mention_speaker(ctx, m, sp_start, sp_end) if m is not None
+                       else ctx.noun_phrase_before(sp_start, sp_end))
                 out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
         for a_start, a_end in ctx.according_in(ss, se):
@@ -1555,6 +1555,15 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
 _INVERTING = frozenset({"say", "add", "write", "explain", "note", "reply", "respond",
                         "recall", "ask", "declare", "insist", "warn", "argue", "observe",
                         "remark", "report", "announce", "conclude", "continue"})
+#: "quoted <someone> as saying" after "quoted": who was quoted speaks (the participle's
+#: cue), not the one who quoted.
+_QUOTED_AS_SAYING = re.compile(r"\s+(?:[\w'.-]+\s+){1,6}?(?:as\s+)?saying\b")
+_WAS_QUOTED_AS = re.compile(r"\b(?:was|were|is|are|been|being)\s+quoted\s+as\s+$")
+#: "quoted <someone> (as) " right before a participle ("quoted one expert saying").
+_QUOTED_AS = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?!as\s*$|by\s)((?:[\w'.-]+\s+){0,5}?[\w'.-]+)\s+(?:as\s+)?$")
+#: A lower-case head noun (and perhaps a second) between a body's name and the verb.
+_HEAD_AFTER = re.compile(r"['\u2019]?s?\s+([a-z][a-z-]{2,})(?:\s+[a-z][a-z-]{2,})?\s*$")
 #: After a body's name, a role and a capitalised name ("CNN historian Douglas Brinkley").
 _ROLE_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+([a-z][a-z-]{2,})\s+[A-Z]")
 #: Roles of who speaks for a body: their words are the body's too.
@@ -1635,6 +1644,15 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
+    if m and v.form.endswith("ing") and _QUOTED_AS.search(sh, max(ss, v.start - 80), v.start):
+        # "Reuters quoted Ann Lee as saying the talks failed": Ann Lee (see _subject_words)
+        return ("clause", _subject(ctx, ss, v), v, m.start(1))
+    if m and v.form.endswith("ing") and _WAS_QUOTED_AS.search(sh, max(ss, v.start - 30),
+                                                               v.start):
+        # "Ann Lee was quoted as saying the talks failed": the subject before "was"
+        spk = _tidy(ctx, _sentence_subject(ctx, ss, v.start))
+        if _named_subject(spk.text):
+            return ("clause", spk, v, m.start(1))
     if m and v.form.endswith("ing"):
         # "X has issued a statement saying the plant will reopen": who issued it
         spk = _statement_subject(ctx, ss, v)
@@ -1719,6 +1737,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS
             and not (lemma == "declare" and _DECLARED_ACT.match(sh, v.end))
+            and not (lemma == "quote" and _QUOTED_AS_SAYING.match(sh, v.end, se))
             and not _IDIOM.search(sh, near, v.start)
             and not ctx.in_quote(v.start)
             and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
@@ -2066,6 +2085,16 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
     if time is not None:  # "Half a day later Dyn said": the time is no subject
         sentence_start = time.end()
+    if v.form.endswith("ing"):
+        quoted = _QUOTED_AS.search(ctx.shadow, max(sentence_start, v.start - 80), v.start)
+        if quoted is not None:
+            # "it quoted one expert saying", "quoted a senior official as saying": who
+            # was quoted speaks
+            a, b = quoted.span(1)
+            inner = ctx.mention_before(a, b)
+            if inner is not None and inner.end == b:
+                return ctx.speaker_from(inner)
+            return _Speaker(ctx.text[a:b], None, a, b)
     last = _participle_link(ctx.shadow, 0, v) if v.form.endswith("ing") else -1
     if last >= 0:
         # '"...," the member said, adding that ...', "X cautioned ... before predicting":
@@ -2161,7 +2190,7 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if named_between:  # "Singh told journalists that Austin emphasized": not Singh
             return ctx.noun_phrase_before(m.end, v.start)
         if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
-            return ctx.speaker_from(m)
+            return _mention_speaker(ctx, m, sentence_start, v.start)
         # "X told a TV channel and accused ...": the subject of the first verb carries over.
         if n <= 15 and '"' not in gap and ctx.verbs_in(m.end, v.start) \
                 and re.search(r"\band\s*$", gap):
@@ -2957,10 +2986,26 @@ def _passive_before(sh: str, v: _Verb) -> bool:
         or word in _DETERMINERS or word.endswith(("'s", "s'"))
 
 
+def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
+    """The speaker a listed body or person ``m`` names in the words ``[lo, hi)`` before a
+    verb: the mention itself, or, when a body's name only qualifies a head noun after it
+    ("the top U.S. general", "U.S. officials"), that noun's phrase, with the body as actor
+    (who speaks for it)."""
+    if m.kind != "person":
+        head = _HEAD_AFTER.match(ctx.shadow, m.end, hi)
+        if head is not None and head.group(1) not in _FUNCTION_WORDS \
+                and head.group(1) not in _AUXILIARIES and head.group(1) not in _TIME_WORDS \
+                and not head.group(1).endswith("ly"):
+            np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
+            if np.text is not None and np.start <= m.start:
+                return _Speaker(np.text, m.actor, np.start, np.end, np.names)
+    return ctx.speaker_from(m)
+
+
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
     m = ctx.mention_before(after[0], v.start)
     if m is not None:
-        return ctx.speaker_from(m), v
+        return _mention_speaker(ctx, m, after[0], v.start), v
     # '"...," Ann Lee, the chair, told the delegates': after "told" stands who was told,
     # never who spoke
     told = ctx.verbs.lemma(v.form) == "tell"

@@ -1755,3 +1755,33 @@ def test_a_state_and_party_label_finds_the_person():
             "race was close. The California Democrat said the race was close.")
     assert [q.actor for q in find_quotes(text, listed)] == ["Rob Portman", "Ann Lee",
                                                              "Kamala Harris"]
+
+
+def test_a_body_naming_a_head_noun_gives_the_noun_phrase():
+    from analysis.actors import load_actors
+
+    listed = load_actors()  # the general list: the United States, Russia ...
+    # worked by hand: "U.S." qualifies "general", "officials", "intelligence"; the phrase
+    # speaks, for the country (before: the speaker was "U.S." each time)
+    cases = [("The virus occurred naturally, the top U.S. general said on Tuesday.",
+              "the top U.S. general", "United States"),
+             ('"It is natural," U.S. officials said.', "U.S. officials", "United States"),
+             ("U.S. intelligence indicates that the virus occurred naturally.",
+              "U.S. intelligence", "United States"),
+             ("Russia has said the strike hit a depot.", "Russia", "Russia")]
+    for text, speaker, actor in cases:
+        (q,) = find_quotes(text, listed)
+        assert (q.speaker, q.actor) == (speaker, actor), text
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("But it quoted one expert saying that did not rule out a leak.", "one expert"),
+    ("Reuters quoted Ann Lee as saying the talks had failed.", "Ann Lee"),
+    ("Ann Lee was quoted as saying the talks had failed.", "Ann Lee"),
+])
+def test_who_is_quoted_as_saying_speaks(text, speaker):
+    # worked by hand; before: "it quoted one expert", "Reuters" (with the object "Ann Lee
+    # as saying ..." as its words) and nothing found
+    (q,) = find_quotes(text)
+    assert (q.speaker, q.quote) == (speaker, q.quote) and q.quote.endswith(("leak.",
+                                                                            "failed."))
