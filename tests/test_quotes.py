@@ -1783,5 +1783,5 @@ def test_who_is_quoted_as_saying_speaks(text, speaker):
     # worked by hand; before: "it quoted one expert", "Reuters" (with the object "Ann Lee
     # as saying ..." as its words) and nothing found
     (q,) = find_quotes(text)
-    assert (q.speaker, q.quote) == (speaker, q.quote) and q.quote.endswith(("leak.",
-                                                                            "failed."))
+    assert q.speaker == speaker
+    assert q.quote in ("did not rule out a leak.", "the talks had failed.")
