@@ -1224,6 +1224,11 @@ class _Context:
                 # "she will have to continue to", "voters are generally more likely to":
                 # the subject stands before the first auxiliary
                 hi = aux
+        said = next((k for k in range(lo + 1, hi - 1) if words[k] in _SAID_FORMS), None)
+        if said is not None:
+            # "He said the president (discussed "...")": the words quoted are within what
+            # he said, so he speaks, not the subject of the clause he reports
+            hi = said
         if hi > 1 and words[0].lower() in _OPENERS:
             pron = next((k for k in range(hi - 1, 0, -1) if words[k] in _SUBJECT_PRONOUNS),
                         None)
@@ -1480,7 +1485,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             hit = _verb_cue(ctx, ss, se, v, lemma, found)
             # "the announced deployment": an adjective, not a cue (looked at only when a
             # rule fired: it rejects whatever rule)
-            if hit is not None and not _after_determiner(sh, ss, v.start):
+            if hit is not None and not _after_determiner(sh, ss, v.start) \
+                    and not _after_gerund(sh, ss, v.start):
                 found.append(hit)
         # ..., the Russian Defense Ministry announced. (Its verb is one of the sentence's
         # verbs: a sentence without any has no such cue.)
@@ -1929,6 +1935,30 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our",
                           "these"})
 
 
+def _after_gerund(sh: str, lo: int, pos: int) -> bool:
+    """"Delivering remarks prepared ..., Sanders said", "after making claims": a verb form
+    right after a gerund or participle is its object, a noun (a capitalised -ing word only
+    when it opens the sentence and a comma follows, so that "Browning says" stays;
+    "Nothing suggests" is no gerund)."""
+    if not _NOUN_FORM.match(sh, pos):
+        return False  # (only forms that are plural nouns too: "the filing cites" stays)
+    m = _WORD_BEFORE.search(sh, max(lo, pos - 30), pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return (len(word) > 4 and word.endswith("ing") and word.lower() not in _THING_WORDS
+            and (word.islower()  # (an opening participle phrase ends with a comma)
+                 or (m.start(1) == lo and sh.find(",", pos, pos + 200) >= 0)))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+#: Verb forms that are plural nouns too ("remarks", "claims"): after a gerund, nouns.
+_NOUN_FORM = re.compile(
+    r"(?:remarks|claims|reports|comments|notes|warnings|statements|questions|answers|"
+    r"responses|concerns|tweets|posts|estimates|promises|threats|demands|accusations)\b")
+_THING_WORDS = frozenset({"something", "nothing", "anything", "everything"})
+
+
 def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     """"the announced deployment", "its previously announced plan", "Trump's stated
     goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb)."""
@@ -2240,6 +2270,9 @@ _TIME_TAIL = re.compile(
     rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
     r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
 #: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
+#: Speech verbs that are never part of a noun phrase: the words before one are who speaks
+#: ("He" of "He said the president discussed "...""), those after it the clause reported.
+_SAID_FORMS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "added"})
 #: Prepositions that tie a group of people to a place ("political figures in New Jersey").
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "across", "throughout", "outside", "inside"})
 _LAST_WORD = re.compile(r"([\w'-]+)\s+$")
@@ -2988,10 +3021,13 @@ def _passive_before(sh: str, v: _Verb) -> bool:
 
 def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     """The speaker a listed body or person ``m`` names in the words ``[lo, hi)`` before a
-    verb: the mention itself, or, when a body's name only qualifies a head noun after it
-    ("the top U.S. general", "U.S. officials"), that noun's phrase, with the body as actor
-    (who speaks for it)."""
-    if m.kind != "person":
+    verb: the mention itself, or, when a body's name (or a person's, owning) only
+    qualifies a head noun after it ("the top U.S. general", "U.S. officials", "Padilla's
+    office"), that noun's phrase, with the body or person as actor (who speaks for
+    them)."""
+    if m.kind != "person" or m.possessive:
+        # (a person's too, when owned: "Alex Padilla's office said", "a spokesman from
+        # Padilla's office told")
         head = _HEAD_AFTER.match(ctx.shadow, m.end, hi)
         if head is not None and head.group(1) not in _FUNCTION_WORDS \
                 and head.group(1) not in _AUXILIARIES and head.group(1) not in _TIME_WORDS \

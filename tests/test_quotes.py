@@ -1785,3 +1785,33 @@ def test_who_is_quoted_as_saying_speaks(text, speaker):
     (q,) = find_quotes(text)
     assert q.speaker == speaker
     assert q.quote in ("did not rule out a leak.", "the talks had failed.")
+
+
+def test_remarks_after_a_gerund_are_a_noun():
+    # worked by hand: "Delivering remarks ..." opens the sentence; "remarks" is its object,
+    # not a verb with "Delivering" as speaker; "-ing" nouns before a verb stay subjects
+    found = find_quotes("Delivering remarks prepared before the talks, Sanders said he "
+                        "would stay.")
+    assert [(q.speaker, q.verb) for q in found] == [("Sanders", "said")]
+    (q,) = find_quotes("A person familiar with the planning says the talks will fail.")
+    assert q.speaker == "A person familiar with the planning"
+
+
+def test_a_quote_inside_reported_speech_is_the_reporters():
+    # worked by hand: the quoted words are within what "He" said; before, the speaker
+    # was "He said the president"
+    text = ('He said the president has never discussed the probe and that prosecutors '
+            'act "regardless of their political influence."')
+    direct = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["He"]
+
+
+def test_an_office_of_a_listed_person_speaks_for_them():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Alex Padilla", "person",
+                              titles=("California Secretary of State",))])
+    (q,) = find_quotes("California Secretary of State Alex Padilla's office said the tally "
+                       "is late.", listed)
+    assert (q.speaker, q.actor) == (
+        "California Secretary of State Alex Padilla's office", "Alex Padilla")
