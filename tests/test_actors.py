@@ -1220,3 +1220,11 @@ def test_the_general_list_knows_al_qaeda_in_its_spellings():
     # "Al Qaeda" was proposed as a person ("Al" is a first name) on an unseen event
     text = "Al Qaeda attacked. The group al-Qaeda said so. Al-Qaida left."
     assert [m.actor for m in find_mentions(text, load_actors())] == ["al-Qaeda"] * 3
+
+
+def test_discover_a_sentence_opener_is_no_part_of_a_title():
+    # worked by hand: "Although" and "Today" open the sentences, before "Mr."
+    corpus = from_texts({"A": "Tom Baca voted. Although Mr. Baca lost, he spoke. Today Mr. "
+                              "Baca left. Baca smiled."})
+    titles = discover_actors(corpus).set_index("candidate").loc["Tom Baca", "titles"]
+    assert titles == "Mr."

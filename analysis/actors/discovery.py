@@ -251,6 +251,12 @@ def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
     return form
 
 
+#: Words that open a sentence before its subject, no part of a name or title ("Although
+#: Mr. Sanders", "Today Mr. Baca").
+_SENTENCE_OPENERS = frozenset({
+    "although", "though", "today", "yesterday", "tonight", "meanwhile", "however",
+    "instead", "now", "even", "since", "because", "unlike", "like", "despite", "moreover",
+    "indeed", "still", "yet", "also", "perhaps", "earlier", "later", "last", "next"})
 #: Modifiers that date a title rather than change it ("former", not "vice" or "deputy").
 _TIME_MODIFIERS = frozenset({"former", "then", "late", "incoming", "outgoing"})
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -271,6 +277,7 @@ def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True)
     # "the", and "Former" (Florida Gov. ...); in a title only the time ("Vice President")
     modifiers = TITLE_MODIFIERS if role_of else _TIME_MODIFIERS
     while words and (words[0].lower() in stop or words[0].lower() in modifiers
+                     or words[0].lower() in _SENTENCE_OPENERS
                      or _WEEKDAY.fullmatch(words[0])) and not words[0].isupper():
         words = words[1:]
     while words and (words[-1].lower() in stop or _WEEKDAY.fullmatch(words[-1])) \
