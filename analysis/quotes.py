@@ -798,8 +798,9 @@ def _speaker_ok(text: str | None) -> bool:
     if words[0][:1] == "0" and words[0].isdigit():
         return False  # "000 jobs": the end of "165,000 jobs", a number cut at its comma
     if len(words) == 1 and (_PARTY.match(text.strip())
-                            or (len(words[0]) < 2 and not words[0].isupper())):
-        return False
+                            or (len(words[0]) < 2 and not words[0].isupper())
+                            or words[0].lower() in _NO_SPEAKER_WORDS):
+        return False  # (nor "too" of "too often dismissed as", "Often", "Despite", "Her")
     if len(words) > 1 and words[-1] in _AUXILIARIES_LEAD:
         return False  # "many of the charges were": a clause cut before its verb
     return not _PARTY.match(text.strip())
@@ -2270,6 +2271,15 @@ _TIME_TAIL = re.compile(
     rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
     r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
 #: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
+#: Single words that cannot be who speaks: openers, adverbs, possessive determiners.
+_NO_SPEAKER_WORDS = frozenset({
+    "during", "despite", "although", "though", "because", "while", "when", "if", "unlike",
+    "like", "amid", "among", "instead", "yet", "still", "now", "then", "so", "but", "and",
+    "or", "also", "meanwhile", "however", "indeed", "moreover", "besides", "once", "even",
+    "only", "just", "already", "too", "well", "often", "rarely", "never", "ever", "in",
+    "on", "at", "after", "before", "since", "for", "with", "without", "until", "about",
+    "over", "under", "by", "from", "to", "of", "into", "through", "throughout",
+    "following", "according", "her", "his", "their", "our", "my", "your"})
 #: Speech verbs that are never part of a noun phrase: the words before one are who speaks
 #: ("He" of "He said the president discussed "...""), those after it the clause reported.
 _SAID_FORMS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "added"})

@@ -1228,3 +1228,13 @@ def test_discover_a_sentence_opener_is_no_part_of_a_title():
                               "Baca left. Baca smiled."})
     titles = discover_actors(corpus).set_index("candidate").loc["Tom Baca", "titles"]
     assert titles == "Mr."
+
+
+def test_discover_a_numbered_heading_and_an_opening_participle_name_no_one():
+    # worked by hand: "8. Benghazi Hearing Zen" is a heading in title case after its
+    # number; "Embracing" opens the sentence, before the title "President"
+    corpus = from_texts({"A": "Ann Lee spoke.\n\n8. Benghazi Hearing Zen\n\nAnn Lee left. "
+                              "Embracing President Tom Ford, she spoke. Tom Ford smiled."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert sorted(table.index) == ["Ann Lee", "Tom Ford"]
+    assert table.loc["Tom Ford", "titles"] == "President"

@@ -1815,3 +1815,12 @@ def test_an_office_of_a_listed_person_speaks_for_them():
                        "is late.", listed)
     assert (q.speaker, q.actor) == (
         "California Secretary of State Alex Padilla's office", "Alex Padilla")
+
+
+@pytest.mark.parametrize("text", [
+    'Although too often dismissed as the "gender card," the possibility is real.',
+    'Often dismissed by her opponents as ties to the "establishment," they still help.',
+])
+def test_an_adverb_or_opener_is_never_a_speaker(text):
+    # worked by hand: a passive participle has no speaker here; before: "too", "Often"
+    assert [q.speaker for q in find_quotes(text)] == [None]

@@ -150,6 +150,9 @@ _SEGMENT = re.compile(r"[^\n]+?(?:[.?!:](?=[\s\"\u201d]|$)|(?=\s[\u2014\u2013-]\
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s*")
+
+
 def _title_case_lines(shadow: str, stop: frozenset[str]) -> list[tuple[int, int]]:
     """Headings and headlines in the text, whose capitals say nothing about names: a
     line of three or more words nearly all capitalised (stopwords aside) that does not end
@@ -164,7 +167,9 @@ def _title_case_lines(shadow: str, stop: frozenset[str]) -> list[tuple[int, int]
             continue
         tail = m.group().rstrip(' "\u201d')
         line_end = m.end() >= len(shadow) or shadow[m.end()] == "\n"
-        line_start = m.start() == 0 or shadow[m.start() - 1] == "\n"
+        begin = shadow.rfind("\n", 0, m.start()) + 1
+        line_start = m.start() == begin or _LIST_MARK.fullmatch(shadow, begin, m.start()) \
+            is not None  # (also after "8. ", a numbered heading's number)
         if (tail.endswith(":")
                 or any(w[0].isupper() and w.lower() in stop for w in words[1:])
                 or (line_start and line_end and len(content) >= 3
@@ -278,7 +283,9 @@ def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True)
     modifiers = TITLE_MODIFIERS if role_of else _TIME_MODIFIERS
     while words and (words[0].lower() in stop or words[0].lower() in modifiers
                      or words[0].lower() in _SENTENCE_OPENERS
+                     or (not role_of and len(words[0]) > 5 and words[0].endswith("ing"))
                      or _WEEKDAY.fullmatch(words[0])) and not words[0].isupper():
+        # (a title opens with no participle: "Embracing President Obama")
         words = words[1:]
     while words and (words[-1].lower() in stop or _WEEKDAY.fullmatch(words[-1])) \
             and not words[-1].isupper():
