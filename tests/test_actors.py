@@ -1238,3 +1238,16 @@ def test_discover_a_numbered_heading_and_an_opening_participle_name_no_one():
     table = discover_actors(corpus).set_index("candidate")
     assert sorted(table.index) == ["Ann Lee", "Tom Ford"]
     assert table.loc["Tom Ford", "titles"] == "President"
+
+
+def test_discover_a_surname_before_a_campaign_is_a_person_and_never_trump_is_no_name():
+    # worked by hand: "Warren" is never named in full, but "the Warren campaign" twice
+    # says a person; "Trump" ends "Donald Trump" and "Never Trump": only the first opens
+    # with a first name ("Never" is no part of a name), so every "Trump" is his
+    corpus = from_texts({"A": (
+        "The Warren campaign hired staff. Warren spoke in Iowa. Warren's campaign grew. "
+        "Donald Trump won. Never Trump conservatives fumed. Trump left. Trump spoke.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Warren", "kind_guess"] == "person"
+    assert set(table.loc["Donald Trump", "forms"].split(" | ")) == {"Donald Trump", "Trump"}
+    assert table.loc["Iowa", "kind_guess"] == "unknown"

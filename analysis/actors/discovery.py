@@ -150,6 +150,9 @@ _SEGMENT = re.compile(r"[^\n]+?(?:[.?!:](?=[\s\"\u201d]|$)|(?=\s[\u2014\u2013-]\
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
+#: A name before what only a person has: a campaign, a presidency, an administration.
+_CANDIDACY = re.compile(r"\b([A-Z][a-z]+)(?:['\u2019]s)?\s+(?:campaign|presidency|"
+                        r"administration|supporters|candidacy|running\s+mate|re-election)\b")
 _LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[-*\u2022])\s*")
 
 
@@ -261,7 +264,8 @@ def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
 _SENTENCE_OPENERS = frozenset({
     "although", "though", "today", "yesterday", "tonight", "meanwhile", "however",
     "instead", "now", "even", "since", "because", "unlike", "like", "despite", "moreover",
-    "indeed", "still", "yet", "also", "perhaps", "earlier", "later", "last", "next"})
+    "indeed", "still", "yet", "also", "perhaps", "earlier", "later", "last", "next",
+    "never", "not"})
 #: Modifiers that date a title rather than change it ("former", not "vice" or "deputy").
 _TIME_MODIFIERS = frozenset({"former", "then", "late", "incoming", "outgoing"})
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -349,9 +353,11 @@ def discover_actors(
     hits: list[tuple[str, str | None, Any, Any, str, bool]] = []
     lower_words: Counter[str] = Counter()
     lower_words_all: Counter[str] = Counter()
+    candidacy: Counter[str] = Counter()  # "Warren campaign", "Trump's presidency"
     for text in corpus["text"]:
         if isinstance(text, str):
             lower_words_all.update(re.findall(r"\b[a-z][a-z]{3,}\b", text))
+            candidacy.update(_CANDIDACY.findall(text))
     inside_sentence: Counter[str] = Counter()
     starters: set[int] = set()
     for article_id, outlet, text in zip(corpus["article_id"], corpus["outlet"], corpus["text"],
@@ -484,7 +490,7 @@ def discover_actors(
         known_name = ""
         n_speaking = sum(h[5] for h in member_hits)
         kind = _guess_kind(head, members, titles, speaks=n_speaking > 0, names=names,
-                           common=lower_words)
+                           common=lower_words, candidacy=candidacy)
         if known is not None:
             for f in members:
                 entry = known.names.get(collapse(f))
@@ -609,6 +615,12 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         if " " in f or f in (known_of or {}):  # a listed actor ("Ukraine") is no surname
             continue
         owners = {parent[m] for m in by_last.get(f, [])}
+        if len(owners) > 1:
+            # "Trump" of "Donald Trump", not of "Never Trump": when only one owner opens
+            # with a first name, that one
+            personal = {o for o in owners if _looks_personal(o)}
+            if len(personal) == 1:
+                owners = personal
         if honorific and honorific.get(f):  # "Mr. Obama": not "Michelle Obama"
             owners = {o for o in owners
                       if _first_name_gender(o) in (None, *honorific[f])}
@@ -701,10 +713,13 @@ def _split_glued(hits: list[tuple]) -> list[tuple]:
 
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
                 speaks: bool = False, names: Mapping[str, Any] | None = None,
-                common: Mapping[str, int] | None = None) -> str:
+                common: Mapping[str, int] | None = None,
+                candidacy: Mapping[str, int] | None = None) -> str:
     """``person``, ``organisation`` or ``unknown`` for a group of forms. ``common``:
     counts of the words the texts use in lower case; a surname is not one of them
-    ("Southern Border" and "Border" are no person)."""
+    ("Southern Border" and "Border" are no person). ``candidacy``: how often each word
+    stands before "campaign", "presidency", "administration" ... ("Warren campaign"): a
+    surname used so at least twice is a person's, even with no full name in the texts."""
     if head in US_STATES or any(f in US_STATES for f in members):
         return "unknown"  # "New York said": a state, no person
     if len(head.split()) > 1 and head.split()[-1].lower() in place_words():
@@ -715,6 +730,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
         return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body)
     if titles:
         return "person"
+    if " " not in head and head[:1].isupper() and (candidacy or {}).get(head, 0) >= 2:
+        return "person"  # "the Warren campaign", "Trump's presidency"
     if len(head.split()) in (2, 3) and not _CONNECTED.search(head) and (
             speaks or head.split()[0].casefold() in (first_names() if names is None
                                                       else names)):
