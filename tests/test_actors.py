@@ -1245,9 +1245,10 @@ def test_discover_a_surname_before_a_campaign_is_a_person_and_never_trump_is_no_
     # says a person; "Trump" ends "Donald Trump" and "Never Trump": only the first opens
     # with a first name ("Never" is no part of a name), so every "Trump" is his
     corpus = from_texts({"A": (
-        "The Warren campaign hired staff. Warren spoke in Iowa. Warren's campaign grew. "
-        "Donald Trump won. Never Trump conservatives fumed. Trump left. Trump spoke.")})
+        "Staff said the Warren campaign grew. In Iowa, Warren spoke. Aides said Warren's "
+        "campaign hired. Donald Trump won. Never Trump conservatives fumed. Then Trump "
+        "left. Trump spoke. They said the Iowa campaign and the Iowa campaign team won.")})
     table = discover_actors(corpus).set_index("candidate")
     assert table.loc["Warren", "kind_guess"] == "person"
     assert set(table.loc["Donald Trump", "forms"].split(" | ")) == {"Donald Trump", "Trump"}
-    assert table.loc["Iowa", "kind_guess"] == "unknown"
+    assert table.loc["Iowa", "kind_guess"] == "unknown"  # a state, campaign or not
