@@ -825,6 +825,11 @@ _THAT_GAP = re.compile(
 #: A comma insertion between a verb and "that": ", for example, that", ", in a letter, that".
 _COMMA_THAT = re.compile(r",\s+[^,;:\"\n]{1,40},\s+that\s+")
 _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:press|media))\b")
+#: After "told" only: a name or an outlet as the one told ("told POLITICO he ...", "told
+#: the AP her group ...", "told Breitbart News he'd ..."), when a pronoun or a determiner
+#: opens the clause right after it (checked in _verb_cue).
+_TOLD_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+"
+                        r"(?:he|she|they|it|we|I|there|his|her|its|their|the|a|an|this)(?:'[a-z]+)?\s)")
 _TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
@@ -868,6 +873,18 @@ _NO_OBJECT_VERBS = frozenset({"add"})
 _TO_OUT = re.compile(r"\s+(?:to|out)\s+(?:that\s+)?(\w)")
 _PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|been|be|'s)\s+(?:[a-z]+ly\s+|also\s+)?$",
                           re.IGNORECASE)
+#: A verb that passes its subject on to a "to" infinitive after it ("continued to defend",
+#: "went on to criticize", "tried to rebuke", "is expected to endorse"): the infinitive
+#: is then a cue of the same subject.
+_CONTROL_TO = re.compile(
+    r"\b(?:continu(?:e|es|ed)|went\s+on|go(?:es)?\s+on|beg(?:an|in|ins)|start(?:s|ed)?|"
+    r"tr(?:y|ies|ied)|refus(?:e|es|ed)|decid(?:e|es|ed)|mov(?:e|es|ed)|rush(?:es|ed)?|"
+    r"sought|seeks?|appear(?:s|ed)?|seem(?:s|ed)?|used|"
+    r"(?:is|are|was|were|be|been)\s+(?:expected|set|going|likely|about|poised|ready|quick|"
+    r"eager|unlikely|certain))\s+to\s+$", re.IGNORECASE)
+#: A verb that passes its subject on to a participle after it ("began criticizing").
+_ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
+                         r"continu(?:e|es|ed)|stopped|stops?)\s+$", re.IGNORECASE)
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -877,9 +894,21 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$"
                       re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 #: Verbs whose content may be an indirect question ("wondered whether", "explained why").
-_WH_VERBS = frozenset({"ask", "wonder", "question", "explain", "discuss"})
+#: "say", "tell", "reveal" ...: mostly negated ("would not say whether", "did not tell
+#: reporters how"), or a condition ("said if he were elected, ...").
+_WH_VERBS = frozenset({"ask", "wonder", "question", "explain", "discuss", "say", "tell",
+                       "reveal", "disclose", "confirm", "indicate"})
+#: Of _WH_VERBS, those whose object may stand before the wh-word ("asked voters if").
+_WH_OBJECT_VERBS = frozenset({"ask", "tell"})
 _WH_WORDS = r"(?:whether|if|why|how|what|when|where|who)\s+\w"
 _WH = re.compile(rf"\s+({_WH_WORDS})")
+#: Where the question after a passive or elliptic "asked" ends.
+_CLAUSE_STOP = re.compile(r"[,;:\"(]")
+_ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
+#: After a passive or elliptic "asked": who asked ("by the host"), then the question.
+_ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|this|in)\s+"
+                       rf"(?:{_DAYS}|[a-z]+))?\s+(?P<content>(?:whether|if|about|what|why|how|"
+                       r"who|which|when|where)\s+\w)")
 #: "asked voters if", "asked the senator whether": up to three words of object first.
 _WH_OBJECT = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+({_WH_WORDS})")
 _TAIL = re.compile(
@@ -989,6 +1018,12 @@ class _Context:
             (v.form in verbs.evidence
              and not _evidence_subject(shadow, v.start, verbs.evidence_subjects))
             or (v.form.endswith("ing") and _COPULA_NEXT.match(shadow, v.end)))]
+        if "asked" in verbs.forms and "Asked" in shadow:
+            # "Asked about the plan, she said ...": the one capitalised form read, opening
+            # a clause (the forms are lower case)
+            self.verb_hits = sorted(self.verb_hits + [
+                _Verb(m.start(), m.end(), "Asked") for m in _ASKED_OPENING.finditer(shadow)],
+                key=lambda v: v.start)
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
@@ -1387,7 +1422,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 found.append(("that", spk, v, m.end()))
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
-            lemma = ctx.verbs.lemma(v.form)
+            lemma = ctx.verbs.lemma(v.form if v.form != "Asked" else "asked")
             hit = _verb_cue(ctx, ss, se, v, lemma, found)
             # "the announced deployment": an adjective, not a cue (looked at only when a
             # rule fired: it rejects whatever rule)
@@ -1446,6 +1481,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         for cue, spk, v, start in found:
             # inside a quotation, the content ends where the quotation does
             stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
+            if cue == "question" and v is not None and v.form in ("asked", "Asked") \
+                    and (comma := _CLAUSE_STOP.search(sh, start, stop)) is not None:
+                stop = comma.start()  # "When asked about X, she said ...": the question is X
             if spk.text is not None and spk.text.endswith(", who"):
                 # "Ann Lee, who has proposed a vote, said ...": the relative clause, and
                 # its content, end at the comma before the main verb
@@ -1534,6 +1572,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     m = None
     if lemma in ctx.verbs.clause_verbs:
         told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
+        if told is None and lemma == "tell":
+            told = _TOLD_NAME.match(sh, v.end, se)  # told POLITICO he planned ...
         at = told.end() if told else v.end
         when = _TIME_AFTER.match(sh, at, se)  # said Wednesday she ...
         m = _ZERO_THAT.match(sh, when.end() if when else at, se)
@@ -1579,11 +1619,22 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
          else None)  # "the man accused of"
     if m and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
         return ("of", _subject(ctx, ss, v), v, m.start(1))
+    # When asked whether ... / X was asked (by Y) about ... / ..., asked about ...: a
+    # question put to someone; who asked is not named (unless "by Y")
+    if v.form in ("asked", "Asked") and (_PASSIVE.search(sh, near, v.start)
+                              or last < ss or sh[last] in ",(-"
+                              or _last_word_lower(sh, ss, v.start) in _ELLIPTIC):
+        m = _ASKED_WH.match(sh, v.end, se)
+        if m:
+            by = m.group("by")
+            spk = (_tidy(ctx, _Speaker(ctx.text[m.start("by"):m.end("by")], None,
+                                       m.start("by"), m.end("by"))) if by else _Speaker())
+            return ("question", spk, v, m.start("content"))
     # X wondered whether ... / asked (voters) if ... / explained why ...: an indirect
     # question (an active verb after its subject; not "When asked whether ...")
     if lemma in _WH_VERBS and last >= ss and sh[last].isalnum() \
             and not _PASSIVE.search(sh, near, v.start):
-        m = (_WH_OBJECT if lemma == "ask" else _WH).match(sh, v.end, se)
+        m = (_WH_OBJECT if lemma in _WH_OBJECT_VERBS else _WH).match(sh, v.end, se)
         if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
             spk = _subject(ctx, ss, v)
             if _named_subject(spk.text):
@@ -1610,12 +1661,14 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         # "..., citing low growth", "is calling for": a participle after a comma
         # or a form of "be" (its subject is the sentence's, see _subject_words)
         verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
-            sh, near, v.start) is not None)
+            sh, near, v.start) is not None or _ASPECT_ING.search(sh, near, v.start)
+            is not None)
     else:
         # "Grayson, an Orlando Democrat, criticized his opponents": the subject may stand
         # before a comma insertion, as for the clause verbs above
         verb_ok = (last >= ss
-                   and (v.form != lemma or _finite_base(sh, ss, v.start))
+                   and (v.form != lemma or _finite_base(sh, ss, v.start)
+                        or _CONTROL_TO.search(sh, near, v.start) is not None)
                    and (sh[last].isalnum()
                         or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
@@ -1877,9 +1930,30 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             spk = _fallback_subject(ctx, v)
         if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
             spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
+        if spk.text is not None and spk.start >= 0:
+            spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
         memo[key] = spk
     sp = memo[key]  # a copy: callers may set its actor (as dataclasses.replace, faster)
     return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
+
+
+#: Words left at the end of a speaker cut before a controlling verb ("Rubio again tried
+#: to rebuke": "Rubio").
+_TRIM_AFTER_SUBJECT = re.compile(r"(?:\s+(?:again|also|then|later|soon|quickly|never|"
+                                 r"not|has|have|had|will|would|[a-z]+ly))*\s*$")
+
+
+def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker:
+    """``spk`` without the controlling verb it ends with ("Clinton continued" for "Clinton
+    continued to defend", "He began" for "He began criticizing")."""
+    sh = ctx.shadow
+    m = _CONTROL_TO.search(sh, lo, pos) or _ASPECT_ING.search(sh, lo, pos)
+    if m is None or not spk.start < m.start() <= spk.end:
+        return spk
+    cut = _TRIM_AFTER_SUBJECT.search(sh, spk.start, m.start()).start()
+    if cut <= spk.start:
+        return spk
+    return _Speaker(ctx.text[spk.start:cut], spk.actor, spk.start, cut, spk.names)
 
 
 #: The writer as object: "interrupted me" is never who speaks ("prompted the senator to

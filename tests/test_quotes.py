@@ -277,12 +277,14 @@ SPEAKERS = [
     # after "told" stands who was told, not who spoke
     ('"We need order tonight," Ann Lee, the convention chair, told the delegates.',
      [("direct", "Ann Lee", "Ann Lee", "told", "We need order tonight,")]),
-    # an indirect question after an active verb; not "When asked whether ...", not passive
+    # an indirect question after an active verb; after a passive "was asked" (or "When
+    # asked whether ...") the question is reported with no speaker: who asked is not named
     ("Ann Price wondered whether the bridge would reopen.",
      [("reported", "Ann Price", "Ann Price", "wondered", "whether the bridge would reopen.")]),
     ("Ann Price asked the engineers if the bridge was safe.",
      [("reported", "Ann Price", "Ann Price", "asked", "if the bridge was safe.")]),
-    ("Ann Price was asked if the bridge was safe.", []),
+    ("Ann Price was asked if the bridge was safe.",
+     [("reported", None, None, "asked", "if the bridge was safe.")]),
     # a participle after a comma is a cue of its own: the content before it ends there,
     # and is kept beside the direct quote
     ('Ann Price defended the budget, calling it "a bargain."',
@@ -433,8 +435,10 @@ SPEAKERS = [
     ('He called the plan "extremely careless," and said it would fail.',
      [("direct", "He", "He", "called", "extremely careless,"),
       ("reported", "He", "He", "said", "it would fail.")]),
+    # (the question put, with no speaker: who asked is not named)
     ('Asked about the flap, Mr. Smith shot back: "That would be good."',
-     [("direct", "Mr. Smith", "Mr. Smith", None, "That would be good.")]),
+     [("reported", None, None, "Asked", "about the flap"),
+      ("direct", "Mr. Smith", "Mr. Smith", None, "That would be good.")]),
     # an opening participle is no subject; an adverb between subject and verb is not
     # the subject; the subject stands before the first auxiliary
     ('Speaking on television on Monday, Ann Lee called the chief "incredibly driven '
@@ -451,7 +455,8 @@ SPEAKERS = [
     # "a written statement" are no cues
     ('Ann Lee, who told the committee when asked about it: "That matter is handled by '
      'career agents."',
-     [("direct", "Ann Lee, who", "Ann Lee", "told", "That matter is handled by career agents.")]),
+     [("reported", None, None, "asked", "about it"),
+      ("direct", "Ann Lee, who", "Ann Lee", "told", "That matter is handled by career agents.")]),
     ('Tom Baker said in a written statement that the claims had "no substance at all."',
      [("direct", "Tom Baker", "Tom Baker", "said", "no substance at all.")]),
     # after the quote a new clause with a subject of its own: the cue is before it
@@ -1410,11 +1415,11 @@ def test_the_name_opening_a_sentence_before_insertions_speaks(text, speaker):
 
 def test_she_is_the_name_before_her_in_her_own_sentence():
     # worked by hand: "Sources" is no one person; "she" is the subject before the quote in
-    # her own sentence
+    # her own sentence (the question "Asked about it" has no speaker)
     text = ('Sources said the deal was off. Asked about it, Feinstein said "I know '
             'nothing," she said.')
     found = [(q.speaker, q.speaker_name) for q in find_quotes(text)]
-    assert found == [("Sources", "Sources"), ("she", "Feinstein")]
+    assert found == [("Sources", "Sources"), (None, None), ("she", "Feinstein")]
 
 
 def test_a_stray_mark_with_no_words_after_it_is_no_quote():
@@ -1568,3 +1573,63 @@ def test_a_listed_person_then_their_state_speaks():
     # the state not listed: the same
     (q,) = find_quotes(text, ActorList([Actor("Tom Reed", "person")]))
     assert (q.speaker, q.actor) == ("Tom Reed", "Tom Reed")
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: after "told", a name or an outlet is who was told, and the clause
+    # after it (opening with a pronoun or a determiner) what was said
+    ("Ann Lee told POLITICO she would run again.", "Ann Lee", "she would run again."),
+    ("The mayor told the Daily Herald the budget was balanced.", "The mayor",
+     "the budget was balanced."),
+])
+def test_told_a_name_then_a_clause_reports_the_clause(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.cue, q.speaker, q.verb, q.quote) == ("clause", speaker, "told", quote)
+
+
+@pytest.mark.parametrize("text, speaker, verb, quote", [
+    # worked by hand: a verb that passes its subject on ("went on to", "tried to",
+    # "began ...ing") leaves the infinitive or participle a cue of that subject, and the
+    # speaker is the subject alone
+    ("Ann Lee went on to criticize the new tax plan.", "Ann Lee", "criticize",
+     "the new tax plan."),
+    ("The mayor again tried to rebuke the council.", "The mayor", "rebuke", "the council."),
+    ("Senator Ray began criticizing the budget.", "Senator Ray", "criticizing",
+     "the budget."),
+    ("Ann Lee went on to say that the vote was fair.", "Ann Lee", "say", "the vote was fair."),
+])
+def test_a_verb_after_a_controlling_verb_is_a_cue_of_its_subject(text, speaker, verb, quote):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.verb, q.quote) == (speaker, verb, quote)
+
+
+@pytest.mark.parametrize("text, speaker, verb, quote", [
+    # worked by hand: "say", "tell" with an indirect question ("would not say whether")
+    ("The mayor would not say whether the plant will close.", "The mayor", "say",
+     "whether the plant will close."),
+    ("Ann Lee did not tell reporters how she would pay for it.", "Ann Lee", "tell",
+     "how she would pay for it."),
+])
+def test_say_and_tell_with_an_indirect_question(text, speaker, verb, quote):
+    [q] = find_quotes(text)
+    assert (q.cue, q.speaker, q.verb, q.quote) == ("question", speaker, verb, quote)
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: a question put to someone: who asked is not named, unless "by X";
+    # after "when asked" and an opening "Asked", the question ends at the comma
+    ("When asked whether the plant will close, the mayor shrugged.", None,
+     "whether the plant will close"),
+    ("Asked on Monday about the budget, Ann Lee left the room.", None, "about the budget"),
+    ("The mayor was asked by a caller why taxes rose.", "a caller", "why taxes rose."),
+])
+def test_a_passive_or_elliptic_asked_reports_the_question(text, speaker, quote):
+    q = find_quotes(text)[0]
+    assert (q.cue, q.speaker, q.verb.lower(), q.quote) == ("question", speaker, "asked", quote)
+
+
+def test_she_asked_about_is_no_question_and_asked_by_alone_no_cue():
+    # worked by hand: an active "asked about" keeps to the old rules (no cue); an opening
+    # "Asked by reporters" with no question after it reports nothing
+    assert find_quotes("She asked about the plan.") == []
+    assert [q.verb for q in find_quotes("Asked by reporters, he smiled.")] == []
