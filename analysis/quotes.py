@@ -200,6 +200,14 @@ class VerbLexicon:
                 out.append((i, j, form))
         return out
 
+    @functools.cached_property
+    def capital_regex(self) -> re.Pattern[str]:
+        """Any form (also a noun form) capitalised, as a whole word ("Says", "Slams"):
+        the verbs of Title Case headlines."""
+        every = {f[:1].upper() + f[1:] for f in {**self.noun_forms, **self.forms}
+                 if f[:1].isalpha()}
+        return re.compile(rf"(?<![\w'-])(?:{trie_pattern(every)})(?![\w'-])")
+
     def lemma(self, form: str) -> str:
         """The lemma of a form (also of a noun form)."""
         hit = self.forms.get(form) or self.noun_forms.get(form)
@@ -831,6 +839,9 @@ _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:pre
 _TOLD_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+"
                         r"(?:he|she|they|it|we|I|there|his|her|its|their|the|a|an|this)(?:'[a-z]+)?\s)")
 _TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
+#: Who was told at the end of a sentence ("..., Smith told POLITICO.", "told the AP").
+_TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
+_END = re.compile(r"\s*[.!?]?\s*")
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
 #: last week the ..."), skipped before the clause is looked for.
@@ -984,9 +995,15 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         return None
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
-    if m is None or not _TAIL_REST.fullmatch(sh, v.end, stop) \
-            or _word_count(sh, v.end, stop) > 5:
+    if m is None or _word_count(sh, v.end, stop) > 5:
         return None
+    if not _TAIL_REST.fullmatch(sh, v.end, stop):
+        # "..., the president told her.", "..., Smith told POLITICO on Monday."
+        told = _TOLD.match(sh, v.end, stop) or _TOLD_OBJECT.match(sh, v.end, stop) \
+            if v.form in _TELL_FORMS else None
+        if told is None or not (told.end() == stop or _TAIL_REST.fullmatch(sh, told.end(), stop)
+                                or _END.fullmatch(sh, told.end(), stop)):
+            return None
     return comma, m.start(1), m.end(1), v
 
 
@@ -1513,6 +1530,18 @@ _INVERTED_HEADS = frozenset({
     "police", "professor", "researcher", "consultant", "operative", "staffer"})
 
 
+#: A place after an inverted speaker ("..., says scientist Ann Lee in Almaty.").
+_PLACE_AFTER = re.compile(r"(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
+
+
+def _titled_name(words: Sequence[str]) -> bool:
+    """Are ``words`` a name after lower-case words holding a role noun ("political
+    scientist Ann Lee", "longtime aide Tom Baker")?"""
+    k = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    return 0 < k <= 3 and k < len(words) and words[-1][:1].isupper() \
+        and any(w.rstrip("s") in role_nouns() for w in words[:k])
+
+
 def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_Verb],
                    used: set[int]) -> tuple[int, _Speaker, _Verb] | None:
     """"<content>, said <Name>[, <role>]." (the verb before its speaker, after a comma,
@@ -1535,11 +1564,12 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
         if (words[0].lower() in _NP_OPENERS
                 and words[-1].lower().rstrip("s") not in _INVERTED_HEADS) or (
                 words[0].islower() and words[0] not in _NP_OPENERS
-                and words[0].rstrip("s") not in _INVERTED_HEADS):
+                and words[0].rstrip("s") not in _INVERTED_HEADS
+                and not _titled_name(words)):
             return None  # 'said a senior aide', 'said spokesman John Kirby', not
             # 'said the Khan family deserved ...' nor 'said he expects Obama'
         rest = sh[spk.end:end].strip(" .!?")
-        if rest and not rest.startswith(","):
+        if rest and not rest.startswith(",") and not _PLACE_AFTER.fullmatch(rest):
             return None  # "..., said Smith would ...": not a speaker at the end
         if not _speaker_ok(spk.text):
             return None
@@ -1553,6 +1583,16 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
 #: A time word after "that" after a passive verb: "that" is a determiner ("jobs were
 #: added that month"), not the start of what was said.
 _TIME_NOUN = re.compile(r"(?:day|week|month|year|morning|afternoon|evening|night|time)\b")
+
+
+def _word_end(sh: str, last: int) -> bool:
+    """Does a word end at ``last``: a letter or digit, or the point of "Jr.", "Sr.",
+    "Inc." ("Joseph R. Biden Jr. said ...")?"""
+    char = sh[last]
+    return char.isalnum() or (char == "." and sh[max(0, last - 3):last] in _NAME_SUFFIXES)
+
+
+_NAME_SUFFIXES = frozenset({" Jr", " Sr", "Inc"})
 
 
 def _open_bracket(sh: str, start: int, end: int) -> bool:
@@ -1594,7 +1634,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
                 return ("clause", spk, v, m.start(1))
     if (m and last >= ss
             and not v.form.endswith("ing")
-            and (sh[last].isalnum() or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
+            and (_word_end(sh, last) or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
             and not _PASSIVE.search(sh, near, v.start)
             and not _IDIOM.search(sh, near, v.start)):
         return ("clause", _subject(ctx, ss, v), v, m.start(1))
@@ -1602,7 +1642,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     # plans to ... (thought and intention, when turned on)
     if (lemma in ctx.verbs.to_verbs
             or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
-            and last >= ss and (sh[last].isalnum()
+            and last >= ss and (_word_end(sh, last)
                                 or (sh[last] in ",)-" and _subject_aside(sh, ss, v))):
         m = _TO.match(sh, v.end, se)
         if m and not _PASSIVE.search(sh, near, v.start):
@@ -1632,7 +1672,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             return ("question", spk, v, m.start("content"))
     # X wondered whether ... / asked (voters) if ... / explained why ...: an indirect
     # question (an active verb after its subject; not "When asked whether ...")
-    if lemma in _WH_VERBS and last >= ss and sh[last].isalnum() \
+    if lemma in _WH_VERBS and last >= ss and _word_end(sh, last) \
             and not _PASSIVE.search(sh, near, v.start):
         m = (_WH_OBJECT if lemma in _WH_OBJECT_VERBS else _WH).match(sh, v.end, se)
         if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
@@ -1669,7 +1709,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         verb_ok = (last >= ss
                    and (v.form != lemma or _finite_base(sh, ss, v.start)
                         or _CONTROL_TO.search(sh, near, v.start) is not None)
-                   and (sh[last].isalnum()
+                   and (_word_end(sh, last)
                         or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
     if (verb_ok
@@ -1932,6 +1972,7 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
         if spk.text is not None and spk.start >= 0:
             spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
+            spk = _without_adverb(ctx, spk)
         memo[key] = spk
     sp = memo[key]  # a copy: callers may set its actor (as dataclasses.replace, faster)
     return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
@@ -1941,6 +1982,24 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 #: to rebuke": "Rubio").
 _TRIM_AFTER_SUBJECT = re.compile(r"(?:\s+(?:again|also|then|later|soon|quickly|never|"
                                  r"not|has|have|had|will|would|[a-z]+ly))*\s*$")
+
+
+#: Sentence adverbs that may open the words before a verb without being its subject
+#: ("Then Trump wondered", "Still, she said").
+_LEADING_ADVERBS = frozenset({
+    "then", "now", "still", "meanwhile", "however", "instead", "yet", "so", "but", "and",
+    "also", "later", "earlier", "finally", "eventually", "ultimately", "indeed",
+    "moreover", "separately", "again", "recently", "perhaps", "thus", "nevertheless",
+    "nonetheless", "sometimes", "often", "previously", "initially"})
+_LEADING_ADVERB = re.compile(r"([A-Za-z]+),?\s+(?=[A-Z]|(?:he|she|they|we|I|it)\b)")
+
+
+def _without_adverb(ctx: _Context, spk: _Speaker) -> _Speaker:
+    """``spk`` without a sentence adverb opening it ("Then Trump": "Trump")."""
+    m = _LEADING_ADVERB.match(ctx.shadow, spk.start, spk.end)
+    if m is None or m.group(1).lower() not in _LEADING_ADVERBS:
+        return spk
+    return _Speaker(ctx.text[m.end():spk.end], spk.actor, m.end(), spk.end, spk.names)
 
 
 def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker:
@@ -2306,6 +2365,83 @@ def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:
     nxt = words[k + 1].group()
     return nxt.islower() and nxt not in _FUNCTION_WORDS and nxt not in _AUXILIARIES \
         and nxt not in _PRONOUNS  # ("voice celebrated it": a verb)
+
+
+#: Small words a Title Case headline leaves in lower case.
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at",
+                          "by", "with", "as", "vs", "from", "but", "is", "be", "it", "s"})
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+#: Where the words before a headline's verb start: after a colon, a bar, a dash or a comma.
+_HEADLINE_BREAK = re.compile(r".*[:|,;-]['\"]?\s", re.DOTALL)
+
+
+def _title_case(ctx: _Context, ss: int, se: int) -> bool:
+    """Is the sentence ``[ss, se)`` a Title Case headline: 3 to 30 words, at least three
+    in four of those outside :data:`_TITLE_SMALL` capitalised?"""
+    words = _TITLE_WORD.findall(ctx.shadow, ss, se)
+    if not 3 <= len(words) <= 30:
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(big) and 4 * sum(w[:1].isupper() for w in big) >= 3 * len(big)
+
+
+def _headlines(ctx: _Context) -> list[Quote]:
+    """Reported speech in Title Case headlines, whose verbs are capitalised ("Senator Lee
+    Slams Budget Plan", "Jobs Are Back, Mayor Says"): the speaker is the words before the
+    verb (back to a colon, a dash or a comma), the content the words after it or, when
+    the verb ends the headline after a comma, the words before that comma."""
+    sh = ctx.shadow
+    verbs = ctx.verbs
+    out: list[Quote] = []
+    done: set[int] = set()
+    for m in verbs.capital_regex.finditer(sh):
+        ss, se = ctx.sentence(m.start())
+        if ss in done or ctx.in_quote(m.start()) or not _title_case(ctx, ss, se):
+            continue
+        form = m.group().lower()
+        if not form.endswith("s") or verbs.lemma(form) == form \
+                or (form in verbs.noun_forms and form not in _HEADLINE_NOUN_FORMS):
+            continue  # "Report", "Asked", "Attacks": a noun or a passive as often as a verb
+        if form in verbs.quote_only or (
+                form in verbs.evidence
+                and not _evidence_subject(sh, m.start(), verbs.evidence_subjects)):
+            continue
+        brk = _HEADLINE_BREAK.match(sh, ss, m.start())
+        s_start = brk.end() if brk else ss
+        who = sh[s_start:m.start()].strip()
+        words = who.split()
+        while words and words[-1] in _HEADLINE_ADVERBS:  # "CNN Just Responds"
+            who = who[:len(who) - len(words.pop())].rstrip()
+        if not 1 <= len(words) <= 6 or not words[0][:1].isupper() \
+                or who.endswith(("'s", "s'")) or not _named_subject(who):
+            continue
+        end = se
+        while end > m.end() and sh[end - 1] in " \t.!?\n\"'":
+            end -= 1
+        s_end = s_start + len(who)
+        spk = _Speaker(ctx.text[s_start:s_end], None, s_start, s_end)
+        mention = ctx.mention_before(s_start, s_end)
+        if mention is not None:
+            spk.actor = ctx.speaker_from(mention).actor
+        v = _Verb(m.start(), m.end(), m.group())
+        comma = sh.rfind(",", ss, s_start)
+        if brk and comma >= brk.end() - 3 and _word_count(sh, m.end(), end) <= 3:
+            q = _make_reported(ctx, "headline", spk, v, ss, comma)  # "..., X Says"
+        else:
+            that = _HEADLINE_THAT.match(sh, m.end(), end)
+            q = _make_reported(ctx, "headline", spk, v, that.end() if that else m.end(), end)
+        if q is not None:
+            done.add(ss)
+            out.append(q)
+    return out
+
+
+_HEADLINE_THAT = re.compile(r"\s+That\b")
+#: The forms of verbs that are also nouns read in headlines ("Lee Slams Plan"; not "Paris
+#: Attacks", "Jobs Report").
+_HEADLINE_NOUN_FORMS = frozenset({"slams", "blasts", "calls", "tweets", "vows", "pledges",
+                                  "praises", "blames", "dismisses", "stresses", "mocks"})
+_HEADLINE_ADVERBS = frozenset({"Just", "Also", "Now", "Again", "Finally", "Still"})
 
 
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
@@ -2978,6 +3114,7 @@ def find_quotes(
     ctx.set_quotes(marked)
     reported = _reported(ctx, [(m.open, m.end) for m in marked])
     direct = _direct(ctx, marked, reported)
+    reported += _headlines(ctx)
     kept = []
     # Direct quotes do not overlap each other, so by start they are also by end: the ones
     # overlapping r are found by bisect instead of a scan of them all.

@@ -1633,3 +1633,52 @@ def test_she_asked_about_is_no_question_and_asked_by_alone_no_cue():
     # "Asked by reporters" with no question after it reports nothing
     assert find_quotes("She asked about the plan.") == []
     assert [q.verb for q in find_quotes("Asked by reporters, he smiled.")] == []
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: "Jr." ends the subject's name; a sentence adverb opening the words
+    # before the verb is no part of the speaker
+    ("Ray Lee Jr. said the plant would close.", "Ray Lee Jr.", "the plant would close."),
+    ("Then Ann Lee wondered whether the plant would close.", "Ann Lee",
+     "whether the plant would close."),
+])
+def test_a_name_suffix_and_a_leading_adverb_around_the_subject(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.quote) == (speaker, quote)
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: "..., said <lower-case words with a role noun> <Name> [in <Place>]."
+    ("The bridge is safe, says longtime adviser Ann Lee in Denver.",
+     "longtime adviser Ann Lee", "The bridge is safe"),
+    # "..., <speaker> told <whom>." also ends a sentence
+    ("The bridge is safe, the mayor told the Daily Herald.", "the mayor", "The bridge is safe"),
+    ("The bridge is safe, the mayor told her.", "the mayor", "The bridge is safe"),
+])
+def test_a_speaker_after_the_content_with_a_title_or_an_addressee(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.kind, q.speaker, q.quote) == ("reported", speaker, quote)
+
+
+def test_a_video_shows():
+    # worked by hand: "video" is one of the lexicon's evidence subjects
+    [q] = find_quotes("A video of the meeting shows the mayor leaving early.")
+    assert (q.speaker, q.verb, q.quote) == ("A video of the meeting", "shows",
+                                           "the mayor leaving early.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand: a Title Case headline's capitalised -s verb: the words before it
+    # speak, the words after it (or, after "..., X Says", those before the comma) are said
+    ("Mayor Ann Lee Slams Bridge Plan", [("Mayor Ann Lee", "Slams", "Bridge Plan")]),
+    ("Jobs Are Back, Mayor Says.", [("Mayor", "Says", "Jobs Are Back")]),
+    ("Lee Warns That Taxes Will Rise", [("Lee", "Warns", "Taxes Will Rise")]),
+    # an evidence verb after a report, as in a sentence
+    ("Jobs Report Shows Gains", [("Jobs Report", "Shows", "Gains")]),
+    # not a noun ("Attacks"), a passive ("Accused")
+    ("Paris Attacks Highlight Threat", []),
+    ("Ann Lee Accused Of Fraud", []),
+])
+def test_a_title_case_headline_with_a_capitalised_verb(text, expected):
+    found = [(q.speaker, q.verb, q.quote) for q in find_quotes(text) if q.cue == "headline"]
+    assert found == expected
