@@ -200,14 +200,6 @@ class VerbLexicon:
                 out.append((i, j, form))
         return out
 
-    @functools.cached_property
-    def capital_regex(self) -> re.Pattern[str]:
-        """Any form (also a noun form) capitalised, as a whole word ("Says", "Slams"):
-        the verbs of Title Case headlines."""
-        every = {f[:1].upper() + f[1:] for f in {**self.noun_forms, **self.forms}
-                 if f[:1].isalpha()}
-        return re.compile(rf"(?<![\w'-])(?:{trie_pattern(every)})(?![\w'-])")
-
     def lemma(self, form: str) -> str:
         """The lemma of a form (also of a noun form)."""
         hit = self.forms.get(form) or self.noun_forms.get(form)
@@ -2394,14 +2386,18 @@ def _headlines(ctx: _Context) -> list[Quote]:
     verbs = ctx.verbs
     out: list[Quote] = []
     done: set[int] = set()
-    for m in verbs.capital_regex.finditer(sh):
+    # (a headline stands in a short paragraph of its own: long ones are not scanned)
+    hits = (m for ps, pe in ctx.paragraphs if pe - ps <= _HEADLINE_MAX
+            for m in _CAPITAL_S.finditer(sh, ps, pe))
+    for m in hits:
+        form = m.group().lower()
+        if (form not in verbs.forms and form not in _HEADLINE_NOUN_FORMS) \
+                or verbs.lemma(form) == form:
+            continue  # only -s forms: "Report", "Asked", "Attacks" are nouns or passives
+            # as often as verbs
         ss, se = ctx.sentence(m.start())
         if ss in done or ctx.in_quote(m.start()) or not _title_case(ctx, ss, se):
             continue
-        form = m.group().lower()
-        if not form.endswith("s") or verbs.lemma(form) == form \
-                or (form in verbs.noun_forms and form not in _HEADLINE_NOUN_FORMS):
-            continue  # "Report", "Asked", "Attacks": a noun or a passive as often as a verb
         if form in verbs.quote_only or (
                 form in verbs.evidence
                 and not _evidence_subject(sh, m.start(), verbs.evidence_subjects)):
@@ -2437,6 +2433,10 @@ def _headlines(ctx: _Context) -> list[Quote]:
 
 
 _HEADLINE_THAT = re.compile(r"\s+That\b")
+#: The longest paragraph (in characters) read as a headline.
+_HEADLINE_MAX = 300
+#: A capitalised word ending in "s": the forms a headline's verb may take ("Says").
+_CAPITAL_S = re.compile(r"(?<![\w'-])[A-Z][a-z]+s(?![\w'-])")
 #: The forms of verbs that are also nouns read in headlines ("Lee Slams Plan"; not "Paris
 #: Attacks", "Jobs Report").
 _HEADLINE_NOUN_FORMS = frozenset({"slams", "blasts", "calls", "tweets", "vows", "pledges",
