@@ -318,7 +318,19 @@ def _evidence_subject(text: str, start: int, subjects: frozenset[str]) -> bool:
     at most 60 characters ("A Quinnipiac poll released Tuesday showed")?"""
     window = text[max(0, start - 60):start]
     cut = max(window.rfind(c) for c in _SUBJECT_STOPS)
-    return any(w.lower() in subjects for w in _FIRST_RUN.findall(window, cut + 1))
+    if any(w.lower() in subjects for w in _FIRST_RUN.findall(window, cut + 1)):
+        return True
+    if cut < 0 or window[cut] != "," or window[cut + 1:].strip():
+        return False
+    # "The survey, conducted by X, finds ...": the words before a comma insertion
+    lo = max(0, start - 250)
+    close = lo + len(text[lo:start].rstrip(" ,"))
+    opened = text.rfind(",", lo, close)
+    if opened < 0:
+        return False
+    head = text[max(lo, opened - 60):opened]
+    cut = max(head.rfind(c) for c in _SUBJECT_STOPS)
+    return any(w.lower() in subjects for w in _FIRST_RUN.findall(head, cut + 1))
 
 
 def _inflect(lemma: str) -> list[str]:
@@ -812,7 +824,7 @@ _COUNT_CAP = 500
 _REPORTED_MAX = 5000
 _WORD_CHAR = re.compile(r"\w")
 _CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
-_THAT = re.compile(r"[^\".;!?]{0,100}?\bthat\s+")
+_THAT = re.compile(r"[^\".;!?]{0,100}?\bthat,?\s+")  # (also "say that, even if ...,")
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
@@ -856,6 +868,9 @@ _NOT_CLAUSE_OPENERS = (
     "too|very|much|more|most|aboard|onstage|afterward|afterwards"
 )
 _NOT_OPENING = frozenset(_NOT_CLAUSE_OPENERS.split("|"))
+#: Adverbs between a clause verb and its clause ("have said repeatedly they ...").
+_ADVERB_AFTER = re.compile(r"\s+(?:repeatedly|publicly|privately|again|recently|often|"
+                           r"previously|earlier|later|flatly|bluntly|openly|plainly)\b,?(?=\s)")
 # Two words (the first checked by _opens_clause, or a title: "said Mr. Lee should ..."),
 # no quotation mark right after them.
 _ZERO_THAT = re.compile(
@@ -1607,8 +1622,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         if told is None and lemma == "tell":
             told = _TOLD_NAME.match(sh, v.end, se)  # told POLITICO he planned ...
         at = told.end() if told else v.end
-        when = _TIME_AFTER.match(sh, at, se)  # said Wednesday she ...
-        m = _ZERO_THAT.match(sh, when.end() if when else at, se)
+        when = _TIME_AFTER.match(sh, at, se) or _ADVERB_AFTER.match(sh, at, se)
+        m = _ZERO_THAT.match(sh, when.end() if when else at, se)  # said Wednesday she ...
         if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
@@ -1625,9 +1640,10 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             if _named_subject(spk.text):
                 return ("clause", spk, v, m.start(1))
     if (m and last >= ss
-            and not v.form.endswith("ing")
+            and (not v.form.endswith("ing")
+                 or _PROGRESSIVE.search(sh, near, v.start) is not None)  # "are saying"
             and (_word_end(sh, last) or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
-            and not _PASSIVE.search(sh, near, v.start)
+            and (v.form.endswith("ing") or not _PASSIVE.search(sh, near, v.start))
             and not _IDIOM.search(sh, near, v.start)):
         return ("clause", _subject(ctx, ss, v), v, m.start(1))
     # X vowed to ... / declined to ... (the lexicon's to_verbs); X wants to ... /

@@ -1682,3 +1682,26 @@ def test_a_video_shows():
 def test_a_title_case_headline_with_a_capitalised_verb(text, expected):
     found = [(q.speaker, q.verb, q.quote) for q in find_quotes(text) if q.cue == "headline"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: an adverb between a clause verb and its clause; a progressive
+    # "are saying"; "that," before an insertion
+    ("The owners have said repeatedly they will not sell.", "The owners",
+     "they will not sell."),
+    ("They are saying the vote was rigged.", "They", "the vote was rigged."),
+    ("Party officials say that, even if they wanted one, a recount is impossible.",
+     "Party officials", "even if they wanted one, a recount is impossible."),
+    # an evidence verb whose poll or survey stands before a comma insertion
+    ("The survey, conducted by a state college, finds Lee with a small lead.", "The survey",
+     "Lee with a small lead."),
+])
+def test_clause_verbs_past_adverbs_and_a_survey_before_an_insertion(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.quote) == (speaker, quote)
+
+
+def test_a_progressive_that_says_nothing_and_a_finder_that_is_no_survey():
+    # worked by hand: "saying goodbye" opens no clause; "a lawyer, found" is no survey
+    assert find_quotes("The company is saying goodbye to its staff.") == []
+    assert find_quotes("Smith, a lawyer, found his keys.") == []
