@@ -830,7 +830,7 @@ _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat,?\s+")  # (also "say that, even if 
 _THAT_GAP = re.compile(
     r"\s+(?:that\b|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|"
     r"late|early|"
-    r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|"
+    r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|[a-z]+ly|"
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
     r"[A-Z][\w.-]*)\b)"
 )
@@ -843,6 +843,10 @@ _TOLD = re.compile(r"\s+(?:reporters|journalists|me|him|her|us|them|the\s+(?:pre
 _TOLD_NAME = re.compile(r"\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}(?=\s+"
                         r"(?:he|she|they|it|we|I|there|his|her|its|their|the|a|an|this)(?:'[a-z]+)?\s)")
 _TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
+#: After "told her": a clause opening ("told her the vote was ..."), so "her" is who was
+#: told and not whose.
+_CLAUSE_AFTER_HER = re.compile(r"\s+(?:the|a|an|that|he|she|they|it|we|I|there|his|her|their|"
+                               r"its|this|these|those)\b")
 #: Who was told at the end of a sentence ("..., Smith told POLITICO.", "told the AP").
 _TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
 _END = re.compile(r"\s*[.!?]?\s*")
@@ -882,7 +886,15 @@ _OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
 def _opens_clause(word: str) -> bool:
     """May ``word`` open reported content after a verb (not "on", "to", "quickly")?"""
     low = word.lower()
-    return low not in _NOT_OPENING and not (low.endswith("ly") and low.isalpha())
+    return low not in _NOT_OPENING and not (
+        low.endswith("ly") and low.isalpha() and word[:1].islower()  # "Kelly" is a name
+        and low not in _LY_NOUNS)
+
+
+#: Words ending in "-ly" that are no adverbs: "said her family asked ...".
+_LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "reply", "monopoly",
+                       "anomaly", "bully", "belly", "fly", "daily", "weekly", "monthly",
+                       "elderly", "lily"})
 _TO = re.compile(r"\s+(to\s+[a-z])")
 #: Verbs whose content follows "to" or "out" ("referred to the plan", "pointed out that").
 _TO_OUT_VERBS = frozenset({"refer", "point"})
@@ -922,6 +934,7 @@ _WH_WORDS = r"(?:whether|if|why|how|what|when|where|who)\s+\w"
 _WH = re.compile(rf"\s+({_WH_WORDS})")
 #: Where the question after a passive or elliptic "asked" ends.
 _CLAUSE_STOP = re.compile(r"[,;:\"(]")
+_THAT_NEXT = re.compile(r"\s+that\s")
 _ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
 #: After a passive or elliptic "asked": who asked ("by the host"), then the question.
 _ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|this|in)\s+"
@@ -1040,7 +1053,8 @@ class _Context:
         # an adjective ("Especially telling was the insistence")
         self.verb_hits = [v for v in self.verb_hits if not (
             (v.form in verbs.evidence
-             and not _evidence_subject(shadow, v.start, verbs.evidence_subjects))
+             and not _evidence_subject(shadow, v.start, verbs.evidence_subjects)
+             and not _THAT_NEXT.match(shadow, v.end))  # "he has found that ..."
             or (v.form.endswith("ing") and _COPULA_NEXT.match(shadow, v.end)))]
         if "asked" in verbs.forms and "Asked" in shadow:
             # "Asked about the plan, she said ...": the one capitalised form read, opening
@@ -1602,6 +1616,16 @@ def _word_end(sh: str, last: int) -> bool:
 _NAME_SUFFIXES = frozenset({" Jr", " Sr", "Inc"})
 
 
+def _after_relative(sh: str, f: tuple[str, _Speaker, _Verb | None, int], v: _Verb) -> bool:
+    """Does ``v`` follow the relative clause ``f`` was found in, after its closing comma
+    ("Lee, who said the vote was rigged, recounted the night": "recounted" is Lee's)?"""
+    spk = f[1]
+    if spk.text is None or not spk.text.endswith(", who"):
+        return False
+    comma = _last_char_before(sh, f[3], v.start)
+    return comma > f[3] and sh[comma] == ","
+
+
 def _open_bracket(sh: str, start: int, end: int) -> bool:
     """Is a bracket opened, and not closed, in ``sh[start:end]``?"""
     opened = sh.rfind("(", start, end)
@@ -1619,6 +1643,9 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     m = None
     if lemma in ctx.verbs.clause_verbs:
         told = _TOLD.match(sh, v.end, se)  # told journalists the talks were useful
+        if told is not None and sh[told.end() - 3:told.end()] == "her" \
+                and not _CLAUSE_AFTER_HER.match(sh, told.end(), se):
+            told = None  # "said her family asked ...": "her" is whose
         if told is None and lemma == "tell":
             told = _TOLD_NAME.match(sh, v.end, se)  # told POLITICO he planned ...
         at = told.end() if told else v.end
@@ -1721,7 +1748,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
                         or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
     if (verb_ok
-            and not any(f[3] <= v.start for f in found)  # inside reported content
+            and not any(f[3] <= v.start and not _after_relative(sh, f, v)
+                        for f in found)  # inside reported content
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS

@@ -1705,3 +1705,29 @@ def test_a_progressive_that_says_nothing_and_a_finder_that_is_no_survey():
     # worked by hand: "saying goodbye" opens no clause; "a lawyer, found" is no survey
     assert find_quotes("The company is saying goodbye to its staff.") == []
     assert find_quotes("Smith, a lawyer, found his keys.") == []
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: "-ly" nouns and names open a clause ("family", "Kelly"); "her" before
+    # a noun is whose, not who was told; an "-ly" adverb before "that"
+    ("Ann Lee said her family asked for privacy.", "Ann Lee",
+     "her family asked for privacy."),
+    ("Ann Lee said Kelly was wrong.", "Ann Lee", "Kelly was wrong."),
+    ("Ann Lee told her the vote was fair.", "Ann Lee", "the vote was fair."),
+    ("Ann Lee said quickly that the vote was fair.", "Ann Lee", "the vote was fair."),
+    # "found that" reports a finding whoever found it
+    ("The mayor has found that the bridge is unsafe.", "The mayor", "the bridge is unsafe."),
+])
+def test_clauses_after_ly_words_her_and_found_that(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.quote) == (speaker, quote)
+
+
+def test_a_verb_after_a_relative_clause_with_a_cue_is_the_subject_s():
+    # worked by hand: "who said ..." ends at the comma; "criticized" is Ann Lee's own
+    found = find_quotes("Ann Lee, who said the vote was rigged, criticized the count.")
+    assert [(q.speaker, q.verb, q.quote) for q in found] == [
+        ("Ann Lee, who", "said", "the vote was rigged"),
+        ("Ann Lee", "criticized", "the count.")]
+    # "found" with no "that" and no survey before it stays no cue
+    assert find_quotes("The mayor found his keys.") == []
