@@ -828,7 +828,7 @@ _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat,?\s+")  # (also "say that, even if 
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
-    r"\s+(?:that\b|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|"
+    r"\s+(?:that\b|[-–—]+\s|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|"
     r"late|early|"
     r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|[a-z]+ly|"
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
@@ -848,14 +848,19 @@ _TELL_FORMS = frozenset({"told", "tells", "tell", "telling"})
 _CLAUSE_AFTER_HER = re.compile(r"\s+(?:the|a|an|that|he|she|they|it|we|I|there|his|her|their|"
                                r"its|this|these|those)\b")
 #: Who was told at the end of a sentence ("..., Smith told POLITICO.", "told the AP").
-_TOLD_OBJECT = re.compile(r"\s+(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}")
+_TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}|"
+                          r"(?:the|his|her|their|its|a|an)\s+[a-z][\w'-]*"
+                          r"(?:\s+(?!(?:in|on|at|during|last|this|after|before)\b)[a-z][\w'-]*)?)")
 _END = re.compile(r"\s*[.!?]?\s*")
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
 #: last week the ..."), skipped before the clause is looked for.
 _TIME_AFTER = re.compile(
     rf"\s+(?:(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|yesterday|"
-    r"today|last\s+(?:week|month|year|night)|earlier\s+this\s+(?:week|month|year))\b,?"
+    r"today|last\s+(?:week|month|year|night)|earlier\s+this\s+(?:week|month|year)|"
+    # "said in a statement (on) Thursday (night) they ..."
+    rf"in\s+an?\s+(?:written\s+)?(?:statement|interview)(?:\s+(?:on\s+)?(?:{_DAYS}|today|"
+    r"yesterday))?(?:\s+(?:morning|afternoon|evening|night))?)\b,?"
     r"(?=\s)")
 #: Words that cannot open the clause a clause verb reports ("said on Monday", "said to
 #: be", "denied ever", "insisted, however"): prepositions, conjunctions, wh-words,
@@ -878,7 +883,7 @@ _ADVERB_AFTER = re.compile(r"\s+(?:repeatedly|publicly|privately|again|recently|
 # Two words (the first checked by _opens_clause, or a title: "said Mr. Lee should ..."),
 # no quotation mark right after them.
 _ZERO_THAT = re.compile(
-    r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof)\.)\s+[\w'-]+)(?![\w'-]*\s*\")")
+    r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Capt|Sgt|Rev|Adm|Maj|Gens|Sens|Reps)\.)\s+[\w'.-]+)(?![\w'-]*\s*\")")
 # A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
 _OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
 
@@ -1821,9 +1826,14 @@ def _named_subject(text: str | None) -> bool:
     low = first.lower()
     if first == "who":  # a relative pronoun: it stands for the name before it
         return True
+    if _SHARE.match(text):  # "55 percent (of voters) said": a poll's respondents
+        return True
     if low in _OPENERS or low in _AUXILIARIES:
         return False
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
+
+
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b)")
 
 
 #: Words counting what follows them ("Two weekend polls", "Several senators").
@@ -1938,12 +1948,17 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
             return False
         j = sh.rfind(" ", max(lo, pos - 30), pos - 1) + 1
         word = sh[max(j, lo):pos - 1].lower()
-        if word in _DETERMINERS or word.endswith(("'s", "s'")):
-            return True
+        if word in _DETERMINERS or (word.endswith(("'s", "s'"))
+                                    and word[:-2] not in _IS_CONTRACTED):
+            return True  # (not "she's criticizing": "'s" is "is" there)
         if not word.endswith("ly"):
             return False
         pos = j
     return False
+
+
+#: Words whose "'s" is "is" or "has", not a possessive ("he's calling", "that's said").
+_IS_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 
 
 #: A party tag in brackets right before a verb: "Ann Lee (D-Ohio) said", "(R) also said".

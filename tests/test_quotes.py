@@ -1731,3 +1731,30 @@ def test_a_verb_after_a_relative_clause_with_a_cue_is_the_subject_s():
         ("Ann Lee", "criticized", "the count.")]
     # "found" with no "that" and no survey before it stays no cue
     assert find_quotes("The mayor found his keys.") == []
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: "'s" after a pronoun is "is" ("She's criticizing"), not a possessive
+    ("She's criticizing the budget plan.", "She", "the budget plan."),
+    # "Lt." as a title opening the clause; "in a statement Thursday night" before it
+    ("Aides have said Lt. Gov. Ann Lee is interested.", "Aides",
+     "Lt. Gov. Ann Lee is interested."),
+    ("The union said in a statement Thursday night it would strike.", "The union",
+     "it would strike."),
+    # a dash insertion between the verb and "that"
+    ("Ann Lee said - on the radio, as it happens - that the vote was fair.", "Ann Lee",
+     "the vote was fair."),
+    # a poll's share of respondents
+    ("After the debate, 55 percent said the vote was fair.", "55 percent",
+     "the vote was fair."),
+    # "..., <speaker> told the court." ends a sentence
+    ("The vote was fair, he told the court in a filing.", "he", "The vote was fair"),
+])
+def test_contractions_titles_statements_dashes_shares_and_told_whom(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.quote) == (speaker, quote)
+
+
+def test_a_possessive_before_a_participle_is_still_no_cue():
+    # worked by hand: "Trump's announced plan": an adjective after a possessive
+    assert find_quotes("Trump's announced plan failed.") == []
