@@ -828,7 +828,7 @@ _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat,?\s+")  # (also "say that, even if 
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
-    r"\s+(?:that\b|[-–—]+\s|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|"
+    r"\s+(?:that\b|[-–—]+\s|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|through|"
     r"late|early|"
     r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|[a-z]+ly|"
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
@@ -1418,6 +1418,17 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             if quote_only and v.form in quote_only:
                 continue  # '"...," he continued': a cue only next to a quotation
+            # As Clyburn noted, those voters will ... (the content after the comma)
+            as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if sh[v.end] == "," or \
+                sh.find(",", v.end, v.end + 40) > 0 else None
+            comma = _AS_COMMA.match(sh, v.end, se) if as_ is not None else None
+            if comma is not None:
+                spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(as_.start(1), v.start)))
+                if spk.text is None:
+                    spk = _tidy(ctx, ctx.noun_phrase_before(as_.start(1), v.start))
+                if _named_subject(spk.text):
+                    found.append(("parenthetical", spk, v, comma.end()))
+                    continue
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
                    if _PAREN_AFTER.match(sh, v.end, se) else None)
@@ -1604,6 +1615,14 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
             spk.actor = ctx.speaker_from(mention).actor
         return comma, spk, v
     return None
+
+
+#: "As <speaker> noted," opening a sentence: the speaker's words, then the verb.
+_AS_BEFORE = re.compile(r"\s*[\"']?(?:(?:But|And|Yet|So|Still|Now|Indeed),?\s+[Aa]s|As)\s+"
+                        r"([^,.;:\"]{2,60}?)\s+(?:(?:has|had|have|also|once|"
+                        r"previously|[a-z]+ly)\s+)*")
+#: What may follow its verb before the comma ("reported on Friday,").
+_AS_COMMA = re.compile(r"[^,.;:\"]{0,40}?,\s+")
 
 
 #: A time word after "that" after a passive verb: "that" is a determiner ("jobs were

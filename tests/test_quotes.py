@@ -1758,3 +1758,22 @@ def test_contractions_titles_statements_dashes_shares_and_told_whom(text, speake
 def test_a_possessive_before_a_participle_is_still_no_cue():
     # worked by hand: "Trump's announced plan": an adjective after a possessive
     assert find_quotes("Trump's announced plan failed.") == []
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    # worked by hand: "As <speaker> <verb>, <content>" (also after "But"); "through a
+    # spokesman" between the verb and "that"
+    ("As Ann Lee noted, the vote was close.", "Ann Lee", "the vote was close."),
+    ("But as the Daily Herald reported on Monday, the plant will close.", "the Daily Herald",
+     "the plant will close."),
+    ("Ann Lee explained through a spokesman that the vote was close.", "Ann Lee",
+     "the vote was close."),
+])
+def test_as_a_speaker_said_and_through_a_spokesman(text, speaker, quote):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.quote) == (speaker, quote)
+
+
+def test_as_expected_is_no_cue():
+    # worked by hand: "As expected," has no speaker and no lexicon verb
+    assert find_quotes("As expected, the plan failed.") == []
