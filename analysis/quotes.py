@@ -829,6 +829,8 @@ _THAT = re.compile(r"[^\".;!?]{0,100}?\bthat,?\s+")  # (also "say that, even if 
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
     r"\s+(?:that\b|[-–—]+\s|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|through|"
+    # what a verb of feeling expresses before "that" ("expressed concern that ...")
+    r"concern|concerns|confidence|hope|doubt|doubts|optimism|skepticism|frustration|regret|"
     r"late|early|"
     r"repeatedly|also|again|then|later|publicly|privately|once|me|him|her|us|them|[a-z]+ly|"
     r"reporters|journalists|the\s+(?:press|media|audience|crowd|committee|court)|"
@@ -1564,7 +1566,8 @@ _INVERTED_HEADS = frozenset({
     "officer", "executive", "diplomat", "lawmaker", "senator", "representative", "member",
     "resident", "voter", "supporter", "director", "chief", "secretary", "minister",
     "president", "leader", "statement", "report", "ministry", "department", "agency",
-    "police", "professor", "researcher", "consultant", "operative", "staffer"})
+    "police", "professor", "researcher", "consultant", "operative", "staffer", "observer",
+    "critic", "participant", "people", "person", "delegate", "organizer", "activist"})
 
 
 #: A place after an inverted speaker ("..., says scientist Ann Lee in Almaty.").
@@ -1868,6 +1871,9 @@ _PEOPLE = frozenset({
     "diplomats", "witnesses", "residents", "activists", "scientists", "historians",
     "lawyers", "attorneys", "democrats", "republicans", "conservatives", "liberals",
     "progressives", "pollsters", "insiders", "people", "others", "police",
+    # (from PolNeAR train-fit misses: "participants said", "delegates say")
+    "participants", "delegates", "voters", "donors", "protesters", "attendees", "members",
+    "leaders", "employees", "workers", "parents", "students", "authorities",
 })
 
 

@@ -1777,3 +1777,15 @@ def test_as_a_speaker_said_and_through_a_spokesman(text, speaker, quote):
 def test_as_expected_is_no_cue():
     # worked by hand: "As expected," has no speaker and no lexicon verb
     assert find_quotes("As expected, the plan failed.") == []
+
+
+@pytest.mark.parametrize("text, speaker, verb", [
+    # worked by hand: plural nouns for people speak like names ("participants said,"),
+    # "several observers" after an inverted verb; "expressed concern that ..."
+    ("To win, participants said, the party must change.", "participants", "said"),
+    ("The vote was close, said several observers.", "several observers", "said"),
+    ("Ann Lee expressed concern that the plant will close.", "Ann Lee", "expressed"),
+])
+def test_groups_of_people_speak_and_concern_that(text, speaker, verb):
+    [q] = find_quotes(text)
+    assert (q.speaker, q.verb) == (speaker, verb)
