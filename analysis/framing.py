@@ -92,10 +92,12 @@ __all__ = [
     "load_frames",
     "load_markers",
     "marker_evidence",
+    "marker_rules",
     "marker_scores",
     "mention_masks",
     "outlet_frame_scores",
     "outlet_marker_scores",
+    "role_nouns",
 ]
 
 Kind = Literal["frame", "marker"]
@@ -799,8 +801,8 @@ def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
 
 
 def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None = None,
-                 masks: Sequence[Any] | None = None,
-                 negation: bool = True) -> list[tuple[str, str, int, int]]:
+                 masks: Sequence[Any] | None = None, negation: bool = True,
+                 rules: Any = None) -> list[tuple[str, str, int, int]]:
     """The matches of ``lexicon`` in ``text`` that the score tables count, as
     ``(category, term, start, end)`` like :meth:`Lexicon.hits`.
 
@@ -809,7 +811,8 @@ def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None 
     before a person's name) are not counted; None masks nothing. Markers also drop
     negated matches (``negation``) and hedges inside attribution phrases. So
     ``frame_scores(corpus)`` is the same as counting ``counted_hits(text, frames,
-    mentions=find_mentions(text, actors))`` with each article's actor lists.
+    mentions=find_mentions(text, actors))`` with each article's actor lists. ``rules``:
+    :func:`marker_rules`, for a caller that counts many texts (else read for each text).
 
     >>> from analysis.actors import find_mentions, load_actors
     >>> text = "Defense Secretary Lloyd Austin spoke of defense."
@@ -822,15 +825,29 @@ def counted_hits(text: str, lexicon: Lexicon, *, mentions: Sequence[Any] | None 
     return [(name, term, s, e)
             for name, term, s, e, counted, _, _ in _classify(
                 text, lexicon, masks, negation=negation and lexicon.kind == "marker",
-                ordered=False)
+                rules=rules, ordered=False)
             if counted]
 
 
-def mention_masks(text: str, mentions: Sequence[Any]) -> list[Any]:
+def mention_masks(text: str, mentions: Sequence[Any], *,
+                  roles: frozenset[str] | None = None) -> list[Any]:
     """The stretches of ``text`` that :func:`counted_hits` leaves out for these ``mentions``
     (each name, widened over a person's title phrase): compute them once per text and pass
-    them as ``masks=`` when counting several lexicons."""
-    return _actor_masks(text, None, mentions=mentions, describe=False)
+    them as ``masks=`` when counting several lexicons. ``roles``: :func:`role_nouns`, for a
+    caller that masks many texts (else read for each text)."""
+    return _actor_masks(text, None, mentions=mentions, roles=roles, describe=False)
+
+
+def role_nouns() -> frozenset[str]:
+    """The words that make a capitalised phrase before a name a title (``role_nouns`` in
+    ``lexicons/attribution_verbs.yml``), as :func:`mention_masks` reads them."""
+    return _role_nouns()
+
+
+def marker_rules() -> Any:
+    """The negation and attribution rules of ``lexicons/markers.yml``, as
+    :func:`counted_hits` reads them for markers."""
+    return _marker_rules()
 
 
 def _text_masks(text: str, mask_actors: bool, actors: ActorList | Any) -> list[_Mask] | None:

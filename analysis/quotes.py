@@ -80,7 +80,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
-from .actors.lexicon import US_STATES, role_nouns
+from .actors.lexicon import TITLE_MODIFIERS, US_STATES, role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -530,6 +530,9 @@ def _marked_spans(text: str) -> list[_Marked]:
                     or (c in _DOUBLE_AMBIG and opener in _DOUBLE_AMBIG)
                     or (c == "\u201c" and opener == c and _misprinted_close(text, j))
                 )
+                if is_close and c == '"' and opener == '"' and not depth \
+                        and _glued(text, j) and _reopens(text, j, pe):
+                    continue  # '...anymore."The long-term damage ...': the quote goes on
                 if is_close:
                     if depth:
                         depth -= 1
@@ -552,6 +555,43 @@ def _misprinted_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and after.isspace()
+
+
+def _glued(text: str, j: int) -> bool:
+    """Is the straight mark at ``j`` between a sentence's end and a capital, with no space
+    (``anymore."The``)? Scraped pages that lose their paragraph breaks glue paragraphs so:
+    the mark closes a quote, or it opens the next paragraph's quote after one that was
+    left open at its paragraph's end, as news style does when a quote runs on."""
+    return (0 < j < len(text) - 1 and text[j - 1] in ".?!," and text[j + 1].isupper())
+
+
+def _reopens(text: str, j: int, end: int) -> bool:
+    """At a glued mark ``j`` (:func:`_glued`) inside an open quote: does the quote go on
+    (the mark opens the next paragraph's part of it)? The glued marks from ``j`` on either
+    close or open a quote in turn; the first mark after them whose shape says what it is
+    (an opening one after white space, a closing one before white space or punctuation)
+    must find the quote closed (opening) or open (closing). When their count gives the
+    wrong state there, the mark at ``j`` only reopens the quote. No telling mark in the
+    paragraph: the quote must be closed at its end."""
+    glued = 0
+    for mark in _STRAIGHT.finditer(text, j, end):
+        k = mark.start()
+        if _glued(text, k):
+            glued += 1
+            continue
+        before = text[k - 1] if k > 0 else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if (before.isspace() or before in "([") and not after.isspace():
+            want_open = False  # an opening mark: the quote must be closed before it
+        elif not before.isspace() and (after.isspace() or after in ",.;:!?)\""):
+            want_open = True  # a closing mark: the quote must be open before it
+        else:
+            return False  # (a mark of no clear shape: closing, as before)
+        return (glued % 2 == 0) != want_open
+    return glued % 2 == 0
+
+
+_STRAIGHT = re.compile('"')
 
 
 def _looks_opening(text: str, i: int, width: int = 1) -> bool:
@@ -730,6 +770,9 @@ _AND_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:and|&)\s+"
     r"(?:[Tt]he\s+)?$")
 # ", <speaker> " before a verb and "<up to three words>, " after it: a parenthetical cue
+#: The sentence's verb going on after an inverted "said X," ("The plan, said Lee, will fail").
+_VERB_GOES_ON = re.compile(r"\s+(?:will|would|may|might|can|could|should|must|is|was|are|were|"
+                           r"has|have|had|does|did|remains?|remained)\b")
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
 _PAREN_AFTER = re.compile(
     r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
@@ -769,6 +812,8 @@ def _speaker_ok(text: str | None) -> bool:
     if len(words) == 1 and (_PARTY.match(text.strip())
                             or (len(words[0]) < 2 and not words[0].isupper())):
         return False
+    if len(words) > 1 and words[-1] in _AUXILIARIES_LEAD:
+        return False  # "many of the charges were": a clause cut before its verb
     return not _PARTY.match(text.strip())
 
 
@@ -897,11 +942,6 @@ def _opens_clause(word: str) -> bool:
         low.endswith("ly") and low.isalpha() and word[:1].islower()  # "Kelly" is a name
         and low not in _LY_NOUNS)
 
-
-#: Words ending in "-ly" that are no adverbs: "said her family asked ...".
-_LY_NOUNS = frozenset({"family", "ally", "rally", "supply", "assembly", "reply", "monopoly",
-                       "anomaly", "bully", "belly", "fly", "daily", "weekly", "monthly",
-                       "elderly", "lily"})
 _TO = re.compile(r"\s+(to\s+[a-z])")
 #: Verbs whose content follows "to" or "out" ("referred to the plan", "pointed out that").
 _TO_OUT_VERBS = frozenset({"refer", "point"})
@@ -1096,6 +1136,14 @@ class _Context:
         return out
 
     @functools.cached_property
+    def listed_titles(self) -> dict[str, list[list[str]]]:
+        """Each listed person's titles as lower-cased words without periods ("Democratic
+        California Sen." -> ["democratic", "california", "sen"])."""
+        return {a.name: [[w.rstrip(".").lower() for w in _NP_WORD.findall(t)]
+                         for t in getattr(a, "titles", ()) or ()]
+                for a in self.actors or () if a.kind == "person"}
+
+    @functools.cached_property
     def roles(self) -> frozenset[str]:
         """The role nouns (:func:`~analysis.actors.lexicon.role_nouns`), looked up once
         per text."""
@@ -1214,6 +1262,14 @@ class _Context:
             return _Speaker()
         return _Speaker(m.surface, m.actor, m.start, m.end)
 
+    def _determiner_that(self, text: str, at: int) -> bool:
+        """Is the "that" at ``at`` a determiner after a participle ("leading that
+        investigation"), not a conjunction ("saying that ...")? The word before it ends
+        in -ing and is no attribution verb."""
+        before = _LAST_WORD.search(text, max(0, at - 30), at)
+        word = before.group(1).lower() if before is not None else ""
+        return len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms
+
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
         s = max(s, e - _NP_REACH)
@@ -1228,6 +1284,9 @@ class _Context:
                       else (_CLAUSE_START, segment))
         for m in scan.finditer(text, 0, limit):
             if m.end() < limit:
+                if text.startswith("that", m.start()) and self._determiner_that(
+                        text, m.start()):
+                    continue  # "State lawmakers leading that investigation said"
                 cut = m.end()
         # The kept words are always one stretch of them, words[lo:hi]: worked out on
         # their strings (each match's group() taken once).
@@ -1251,11 +1310,18 @@ class _Context:
             if not (low in _FUNCTION_WORDS  # "He even"
                     or low in _ADVERBS_BEFORE_VERB  # "who first"
                     or last in _AUXILIARIES  # "He has" (not "Will")
-                    or (last.endswith("ly")  # "He falsely"
-                        and last.islower() and hi - lo > 1)):
+                    or (last.endswith("ly")  # "He falsely" (not "The family")
+                        and last.islower() and hi - lo > 1 and last not in _LY_NOUNS
+                        and words[hi - 2].lower() not in _BEFORE_NOUN)):
                 break
             hi -= 1
-        if hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
+        place = next((k for k in range(lo + 2, hi) if words[k][:1].isupper()
+                      and words[k - 1] in _PLACE_PREPOSITIONS), None) if hi - lo > 4 else None
+        if place is not None and words[lo].lower() not in _FUNCTION_WORDS \
+                and words[lo].lower() not in _COUNT_WORDS and all(
+                w.islower() and w not in _FUNCTION_WORDS for w in words[lo + 1:place - 1]):
+            pass  # "(Political) figures in New Jersey": the people, with their place
+        elif hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
                           and words[k].lower() not in _FUNCTION_WORDS), None)
@@ -1341,9 +1407,16 @@ class _Context:
                 if caps and self.shadow[caps[-1].end():w.start()].strip():
                     break  # ("said John Silvia, Wells Fargo chief economist")
                 # (a role word between names: "said Kremlin spokesman Dmitry Peskov")
-                role = (caps and w.group().rstrip("s") in _INVERTED_HEADS
+                role = (caps and (w.group().rstrip("s") in _INVERTED_HEADS
+                                  or (w.group().islower() and len(w.group()) > 3
+                                      and w.group() not in _FUNCTION_WORDS
+                                      and w.group() not in _NP_STOPS
+                                      and i + 2 < len(window)
+                                      and window[i + 2].group()[:1].isupper()))
                         and i + 1 < len(window) and window[i + 1].group()[:1].isupper()
                         and not self.shadow[w.end():window[i + 1].start()].strip())
+                # (any role word between a body and a full name: "said CNN historian
+                # Douglas Brinkley")
                 if not w.group()[:1].isupper() and not role \
                         and not (caps and _NAME_PARTICLE.match(w.group())):
                     break  # (but "said Essam el-Haddad", "Bashar al-Assad")
@@ -1430,6 +1503,17 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     spk = _tidy(ctx, ctx.noun_phrase_before(as_.start(1), v.start))
                 if _named_subject(spk.text):
                     found.append(("parenthetical", spk, v, comma.end()))
+                    continue
+            # The vote, said Smith, was a disgrace. (the verb first, between commas)
+            j = _last_char_before(sh, ss, v.start)
+            if j >= ss and sh[j] == "," and v.start - j <= 2 and _WORD_CHAR.search(sh, ss, j) \
+                    and (comma := sh.find(",", v.end, min(se, v.end + 60))) > 0 \
+                    and _VERB_GOES_ON.match(sh, comma + 1, se):
+                # (not "Orders will fall, said Ann Lee, chief economist at ...": after the
+                # second comma the sentence's verb goes on, not an apposition)
+                inverted = _inverted_subject(ctx, v, comma)
+                if inverted is not None and not sh[inverted.end:comma].strip():
+                    found.append(("parenthetical", _tidy(ctx, inverted), v, ss))
                     continue
             # The vote, Smith said, was a disgrace. / At the time, she said, Grayson ...
             pre = (_PAREN_BEFORE.search(sh, max(ss, v.start - 200), v.start)
@@ -1560,6 +1644,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
 _INVERTING = frozenset({"say", "add", "write", "explain", "note", "reply", "respond",
                         "recall", "ask", "declare", "insist", "warn", "argue", "observe",
                         "remark", "report", "announce", "conclude", "continue"})
+#: After a body's name, a role and a capitalised name ("CNN historian Douglas Brinkley").
+_ROLE_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+([a-z][a-z-]{2,})\s+[A-Z]")
+#: Roles of who speaks for a body: their words are the body's too.
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
+                         "representative", "envoy", "ambassador"})
 _INVERTED_HEADS = frozenset({
     "aide", "official", "spokesman", "spokeswoman", "spokesperson", "source", "analyst",
     "expert", "lawyer", "attorney", "economist", "strategist", "adviser", "advisor",
@@ -1780,6 +1869,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS
+            and not (lemma == "declare" and _DECLARED_ACT.match(sh, v.end))
             and not _IDIOM.search(sh, near, v.start)
             and not ctx.in_quote(v.start)
             and _NP_WORD.search(sh, m.end(), se)):  # not "defended it."
@@ -1831,6 +1921,13 @@ _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "
                             "her", "their", "its", "our", "my", "both", "some", "many",
                             "several", "two", "three", "one", "another", "former", "who"})
 #: Words after a verb that make it no cue: "pledged delegates", "added fuel".
+#: What is declared by an act, not in words reported ("declared martial law", "declared
+#: a state of emergency", "declared victory").
+_DECLARED_ACT = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?:martial\s+law|(?:national\s+|public\s+health\s+)?emergency|"
+    r"states?\s+of\s+(?:emergency|war|siege|disaster|calamity)|war|victory|independence|"
+    r"bankruptcy|curfew|cease-?fire|truce|holiday|disaster|no-fly\s+zone|quarantine|"
+    r"lockdown|amnesty|dividend|candidacy|neutrality|sovereignty)\b", re.IGNORECASE)
 _NOT_OBJECTS = frozenset({"delegates", "fuel", "comfort", "weight", "pressure", "bail",
                           "votes", "bills"})
 
@@ -1861,7 +1958,8 @@ _SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b)")
 #: Words counting what follows them ("Two weekend polls", "Several senators").
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "several", "many", "some", "most", "both", "few", "dozens",
-                          "hundreds", "thousands"})
+                          "hundreds", "thousands", "multiple", "numerous", "other",
+                          "various"})
 #: Plural nouns for people that speak as a group with no name or article ("Mr. Obama,
 #: officials said, has ...", "aides said"): subjects like names.
 _PEOPLE = frozenset({
@@ -1880,6 +1978,12 @@ _PEOPLE = frozenset({
 #: Words that may stand between an insertion and its verb: "also" and auxiliaries ("X, the
 #: director, had said"); -ly adverbs too.
 _ASIDE_WORDS = frozenset({"also", "had", "has", "have", "would", "will", "could", "did"})
+
+
+_CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|while|though|although|yet|so)\b")
+#: An insertion that is only a name of two to four capitalised words (", David Wildstein,").
+_NAME_ASIDE = re.compile(r"\s*[,\u2013\u2014-]+\s*((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]*)"
+                         r"\s*[,\u2013\u2014-]+[\s\w]*")
 
 
 def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
@@ -1976,8 +2080,8 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
         if word in _DETERMINERS or (word.endswith(("'s", "s'"))
                                     and word[:-2] not in _IS_CONTRACTED):
             return True  # (not "she's criticizing": "'s" is "is" there)
-        if not word.endswith("ly"):
-            return False
+        if not word.endswith("ly") or word in _LY_NOUNS:
+            return False  # ("The family said": a noun, no adverb)
         pos = j
     return False
 
@@ -2040,6 +2144,10 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             fallback = _fallback_subject(ctx, v)
             if _subject_like(fallback.text):
                 spk = fallback
+        if spk.text is not None and spk.text.split(None, 1)[0] in _AUXILIARIES_LEAD:
+            # "Trump has raised doubts ..., and has several times urged": a second verb
+            # of the sentence's subject, whose words are no speaker
+            spk = _Speaker()
         if spk.text is None:
             # "He said A and said that B is "weak"" (the range began after a quote), "X,
             # who ..., on Friday described": the subject of the whole sentence
@@ -2091,6 +2199,10 @@ def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker
     return _Speaker(ctx.text[spk.start:cut], spk.actor, spk.start, cut, spk.names)
 
 
+#: Auxiliaries that cannot open a speaker's words ("has several times urged").
+_AUXILIARIES_LEAD = frozenset({"has", "have", "had", "is", "was", "were", "are", "will",
+                               "would", "could", "should", "can", "may", "might", "must",
+                               "did", "does"})
 #: The writer as object: "interrupted me" is never who speaks ("prompted the senator to
 #: argue" may be).
 _OBJECT_WORDS = frozenset({"me", "us"})
@@ -2148,6 +2260,13 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
+    sh = ctx.shadow
+    k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
+    if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0:
+        # "The issue, said Ann Lee, will be ...": the name between the commas
+        inverted = _inverted_subject(ctx, v, comma)
+        if inverted is not None and not sh[inverted.end:comma].strip():
+            return inverted
     time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
     if time is not None:  # "Half a day later Dyn said": the time is no subject
         sentence_start = time.end()
@@ -2205,6 +2324,21 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     # ("Reince Priebus, the GOP chairman, this past week announced": the time words
     # between the insertion and the verb)
     aside = _find_aside(ctx.shadow, sentence_start, when.start() if when else v.start)
+    if aside is not None:
+        named = _NAME_ASIDE.fullmatch(ctx.shadow, aside.start(), aside.end())
+        k = _last_char_before(ctx.shadow, sentence_start, aside.start())
+        comma = ctx.shadow.rfind(",", sentence_start, aside.start())
+        if named is not None and k > sentence_start and ctx.shadow[k].islower() \
+                and named.group(1) not in US_STATES and (
+                    comma < 0 or _CLAUSE_CONJUNCTION.match(ctx.shadow, comma + 1)):
+            # "one former Port Authority official, David Wildstein, has said": a common
+            # noun's phrase and the name it is, set off by commas: the name (not "Ann
+            # Lee, the editor of the paper, La Voce, said": the phrase is an aside too)
+            a, b = named.span(1)
+            inner = ctx.mention_before(sentence_start, b + 1)
+            if inner is not None and inner.end == b and inner.start <= a:
+                return ctx.speaker_from(inner)  # ("a spokeswoman for X, Ann Lee": listed)
+            return _Speaker(ctx.text[a:b], None, a, b)
     if aside is not None and (m is None or m.start >= aside.start()):
         # "Dan Brouillette, sharing the stage with Wolf at CPAC, stressed": the subject
         # stands before the aside, not inside it.
@@ -2281,6 +2415,25 @@ _TIME_TAIL = re.compile(
     rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
     r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
 #: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
+#: Prepositions that tie a group of people to a place ("political figures in New Jersey").
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "across", "throughout", "outside", "inside"})
+_LAST_WORD = re.compile(r"([\w'-]+)\s+$")
+#: Nouns that end in -ly like an adverb ("The family said", "a key ally said").
+_LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly",
+                       "bully", "daily", "weekly", "monthly", "quarterly", "butterfly",
+                       "homily", "jelly", "belly", "lily", "folly", "tally", "melee",
+                       "reply", "fly", "elderly"})
+#: Words before a noun: a -ly word right after one is no adverb ("the family").
+_BEFORE_NOUN = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+                          "this", "that", "these", "those", "whose", "every", "each"})
+#: Irregular past tenses that end a noun phrase after its head ("The Times broke the
+#: story"; the -ed ones are told apart by their ending).
+_IRREGULAR_PAST = frozenset({
+    "broke", "took", "made", "gave", "ran", "went", "came", "got", "found", "left", "kept",
+    "held", "brought", "knew", "saw", "sent", "began", "won", "lost", "led", "met", "paid",
+    "sold", "spent", "stood", "struck", "fell", "rose", "drew", "drove", "fought", "caught",
+    "sought", "built", "chose", "threw", "became", "forgot", "hid", "froze", "shook", "swore",
+    "tore", "wore", "withdrew", "overtook", "undertook", "upheld", "withheld", "foresaw"})
 _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born", "Shown",
                                 "Made", "Left", "Seen", "Held", "Caught", "Taken", "Written",
                                 "Spoken", "Brought", "Faced", "Asked"})
@@ -2411,22 +2564,38 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             low = w.group().lower()                                  # before e is the verb
             if (low in _AUXILIARIES or low in _FUNCTION_WORDS or low in ctx.verbs.forms
                     or low in ("who", "which", "that", "whose")
-                    or (low.endswith("ed") and not _adjective_ed(words, k))
+                    or (low.endswith("ed") and not (
+                        _adjective_ed(words, k)  # "The retired surgeon", "The newly
+                        and (k == 1 or np[-1].group().lower().endswith("ly"))))  # elected"
+                    or (k >= 2 and w.group().islower()
+                        and (low in _IRREGULAR_PAST or (low.endswith("ly") and len(low) > 4
+                                                        and low not in _LY_NOUNS)))
                     or ctx.shadow[np[-1].end():w.start()].strip()):
-                break
+                break  # ("The Times broke the story", "The newspaper quickly revised")
             np.append(w)
         if len(np) > 1:
             return _Speaker(ctx.text[np[0].start():np[-1].end()], None, np[0].start(),
                             np[-1].end())
     run: list[re.Match[str]] = []
+    role_words = 0  # lower-case words of a title after a run of modifiers ("Former deputy")
     for w in itertools.chain(words, more):
         word = w.group()
         if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
             continue
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
+        elif run and role_words < 6 and word.islower() and (
+                word in TITLE_MODIFIERS or word in role_nouns() or word in ("of", "staff")) \
+                and all(r.group().lower() in TITLE_MODIFIERS for r in run):
+            # "Former deputy chief of staff Bridget Ann Kelly, whose ...": the name after
+            # the title, not "Former"
+            role_words += 1
         elif run:
+            if role_words and all(r.group().lower() in TITLE_MODIFIERS for r in run):
+                run = []  # "Former deputy chief said": a title and no name
             break
+    if run and role_words and all(r.group().lower() in TITLE_MODIFIERS for r in run):
+        run = []
     if not run:
         return _Speaker()
     return _Speaker(ctx.text[run[0].start():run[-1].end()], None, run[0].start(), run[-1].end())
@@ -3100,6 +3269,18 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1]) if not told else None
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
+        role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
+        if role is not None:
+            # "said CNN historian Douglas Brinkley": a body, a role and the person who
+            # speaks; the body is the actor only for who speaks for it ("Kremlin
+            # spokesman Dmitry Peskov"), and a listed person named there is
+            spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+            if spk.text is not None and spk.end > role.end(1):
+                person = ctx.first_mention(m.end, spk.end)
+                if person is not None and person.kind == "person":
+                    return ctx.speaker_from(person), v
+                actor = m.actor if role.group(1) in _SPEAKS_FOR else None
+                return _Speaker(spk.text, actor, spk.start, spk.end, spk.names), v
         return ctx.speaker_from(m), v
     spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
     aside = _find_aside(ctx.shadow, after[0], v.start)
@@ -3398,6 +3579,36 @@ def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quot
 #: (a possessive or a second noun makes it someone else): a definite role, the words
 #: before it at most two modifiers.
 _ROLE_SPEAKER = re.compile(r"[Tt]he((?:[ \t]+[\w-]+){0,2}?)[ \t]+([a-z]+)")
+#: "the California Democrat", "the Ohio Republican": a person's state and party.
+_STATE_PARTY = re.compile(r"[Tt]he[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+"
+                          r"(Democrat|Republican|Independent|independent)")
+_PARTY_ADJECTIVES = {"democrat": "democratic", "republican": "republican",
+                     "independent": "independent"}
+
+
+def _label_antecedent(ctx: _Context, q: Quote, state: str, party: str) -> Quote:
+    """``q`` with the listed person a "the California Democrat" speaker stands for: the
+    nearest person mentioned before it (within three paragraphs) whose title, in the
+    text or in the list, holds the state or the party ("Democratic California Sen.");
+    ``q`` itself when no one fits."""
+    here = ctx.paragraph_index(q.speaker_start)
+    near = []  # (person, the words of their titles), nearest first
+    for men in reversed(ctx.mentions):
+        if men.start >= q.speaker_start or men.kind != "person":
+            continue
+        if here - ctx.paragraph_index(men.start) > 3:
+            break
+        words = {w for title in (_title_words(ctx, men),
+                                 *ctx.listed_titles.get(men.actor, ())) for w in title}
+        near.append((men, words))
+    states = {s.lower() for s in US_STATES}
+    for want, other_state_ok in (({w for w in state.lower().split()}, True),
+                                 ({_PARTY_ADJECTIVES[party.lower()], party.lower()}, False)):
+        for men, words in near:
+            # the state first; the party only for a person whose titles name no state
+            if want <= words if other_state_ok else (want & words and not words & states):
+                return replace(q, actor=men.actor, speaker_name=men.actor)
+    return q
 
 #: Abbreviated titles and the role nouns they stand for ("Gov. Inslee" is the governor).
 _TITLE_ROLES = {"gov": "governor", "sen": "senator", "rep": "representative",
@@ -3433,6 +3644,9 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
     governor"), the other words of the role matching too ("the vice president" is Vice
     President Pence, "the president" is not). ``q`` itself when no one fits, or when two
     different people fit at the same distance."""
+    label = _STATE_PARTY.fullmatch(q.speaker or "")
+    if label is not None and label.group(1) in US_STATES:
+        return _label_antecedent(ctx, q, label.group(1), label.group(2))
     m = _ROLE_SPEAKER.fullmatch(q.speaker or "")
     if m is None:
         return q
@@ -3446,13 +3660,15 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
             continue
         if here - ctx.paragraph_index(men.start) > 3:
             break
-        title = _title_words(ctx, men)
-        if not title or _TITLE_ROLES.get(title[-1], title[-1]) != role:
-            continue
-        office = [w for w in title[:-1] if w in _OTHER_OFFICE]
-        if office != [w for w in before if w in _OTHER_OFFICE]:
-            continue  # "Vice President Pence" for "the president"
-        return replace(q, actor=men.actor, speaker_name=men.actor)
+        for title in (_title_words(ctx, men), *ctx.listed_titles.get(men.actor, ())):
+            # the title the text gives, then those of the actor list ("Sen. Kamala
+            # Harris" named far before "the senator")
+            if not title or _TITLE_ROLES.get(title[-1], title[-1]) != role:
+                continue
+            office = [w for w in title[:-1] if w in _OTHER_OFFICE]
+            if office != [w for w in before if w in _OTHER_OFFICE]:
+                continue  # "Vice President Pence" for "the president"
+            return replace(q, actor=men.actor, speaker_name=men.actor)
     return q
 
 

@@ -556,6 +556,8 @@ class SentenceSplitter:
                 spans.extend(_repair(shadow, [(b_start, b_end)]))
                 continue
             pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
+            if _GLUED.search(shadow, b_start, b_end):
+                pieces = _unglue(shadow, pieces)
             spans.extend(_repair(shadow, pieces))
         return spans
 
@@ -633,6 +635,28 @@ def paragraph_spans(
 def _cached_blocks(shadow: str, line_breaks: str) -> tuple[Span, ...]:
     """The last few texts' blocks: sentences and quotes of one article both need them."""
     return tuple(_blocks(shadow, line_breaks))
+
+
+#: A sentence's end glued to the next sentence, with no space ("a mayor.Christie says"):
+#: scraped pages that lose their paragraph breaks join paragraphs so. Two lower-case
+#: letters before the stop, a capital and a lower-case letter after it ("U.S.Army",
+#: "e.g.The" and "nytimes.com" are left alone).
+_GLUED = re.compile(r"(?<=[a-z][a-z][.?!])(?=[A-Z][a-z])")
+
+
+def _unglue(shadow: str, spans: list[Span]) -> list[Span]:
+    """Each span cut where a sentence's end is glued to the next sentence (:data:`_GLUED`).
+
+    >>> _unglue("It fell on a mayor.Christie says so.", [(0, 36)])
+    [(0, 19), (19, 36)]
+    """
+    out: list[Span] = []
+    for s, e in spans:
+        for m in _GLUED.finditer(shadow, s, e):
+            out.append((s, m.start()))
+            s = m.start()
+        out.append((s, e))
+    return out
 
 
 def _repair(shadow: str, spans: list[Span]) -> list[Span]:

@@ -985,3 +985,200 @@ def test_present_caption_removes_a_photo_caption(line, verb):
 )
 def test_present_caption_keeps_article_text(line):
     assert find_furniture(f"{PARAGRAPH}\n{line}\n{OTHER_PARAGRAPH}") == []
+
+
+# Ninth round (issue 16): written from the misses on all 900 tuning articles (the eighth
+# draw's included); each line here is invented.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("See: Co-op prices surge to new records as U.S.-Canada talks resume.",
+         "label_link_sentence"),
+        ("Now read: Roe says she won't vote for the merger.", "label_link_sentence"),
+        ("[The Gazette details how farmers in three states are finding buyers]",
+         "bracketed_line"),
+        ("[Are you a farmer hit by the floods? We would like to hear from you.]",
+         "bracketed_line"),
+        ("[nX2N1AB2CD]", "bracketed_line"),
+        ("The co-op's chief is now the acting chair of the board. | AP Photo",
+         "pipe_credit_caption"),
+        ("Farmers queue at the co-op market before dawn on Friday. | REUTERS Prices fall again",
+         "pipe_credit_caption"),
+        ("The board will hear from five farmers on Wednesday. | Jane Roe/POLITICO",
+         "pipe_credit_caption"),
+        ("Are you there? Share images, but stay safe.", "reader_media_call"),
+        ("Are you affected by the floods? If it is safe, WhatsApp us to share your photos.",
+         "reader_media_call"),
+        ("Play Video 1:23 Farmers march on the capital - video", "play_video_label"),
+        ("Photos: Photos: Farm life Photos: Photos: Farm life Farm life - The co-op's farmers "
+         "have worked the land for a century. Take a look.", "gallery_label_twice"),
+        ("https://www.youtube.com/watch?v=abc123 YouTube", "url_platform"),
+        ("Sign up", "bare_button"),
+        ("Go deeper:", "bare_label"),
+        ("The Farm Brief is delivered to thousands of inboxes every weekday.",
+         "delivered_promo"),
+        ("See the Farm Hour each weekday live by Clicking Here Now", "click_here_line"),
+        ("\u201c Prices will not recover before the harvest. \u201d", "spaced_pull_quote"),
+        ("\u201c We will win this fight. \u201d \u2014 Jane Roe to the Gazette",
+         "spaced_pull_quote"),
+        ("(Revised at 5:46 pm ET)", "update_time"),
+        ("\u2014", "separator_line"),
+        ("Who's in charge?:Farmers take over the co-op board", "glued_label_link"),
+        ("2020 farm bills:A guide to where the candidates stand", "glued_label_link"),
+    ],
+)
+def test_ninth_round_entries_remove_their_family(line, name):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.line) == ("navigation", name, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See: the co-op voted on Friday.",  # no capital after the label
+        "See: Roe voted. Then she left.",  # two sentences
+        # an aside in brackets ending in a full stop, an editor's note, a quote
+        "[The long rise in prices only serves to amplify the farmers' anger.]",
+        "[Editor's note: Farmers chant \"Lock the gates\"]",
+        '["We will not sell," the co-op said]',
+        "[Prices rose in 2019. - Jane Roe]",  # an annotation signed by a reporter
+        # a caption and credit followed by a second sentence: the dek is article text
+        "Farmers queue at the market on Friday. | AP Photo Prices fall The co-op said "
+        "prices fell. Farmers left.",
+        "Are you ready for the harvest? Farmers say they are.",  # no share or send
+        "Sign up for the co-op closed on Friday.",
+        "Prices surged, the co-op's chief said. \"We will win,\" she added.",
+        ".",
+        "Revised figures came out at 5 p.m. on Friday.",
+        "Why?: Farmers asked it all week",  # a question of one word before the colon
+        # over 120 characters (photos_link) and no label given twice
+        "Photos: the co-op's album shows farm life in the valley over a century of harvests, "
+        "floods and droughts; photos: more of it came later that year.",
+    ],
+)
+def test_ninth_round_entries_keep_look_alike_content(line):
+    assert find_furniture("Body.\n" + line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # The Hill's card after a space, starting with the displayed first name ...
+        ("Speaker Jane Roe Jane Ann Roe Farm bill stalls Co-op vote delayed Prices fall MORE "
+         "(R-Iowa) spoke on Friday.", "Speaker Jane Roe (R-Iowa) spoke on Friday."),
+        # ... or glued to the displayed last name
+        ("Pleas from John DoeJohn Paul DoeThe Farm Report: Prices fall Vote delayed MORE "
+         "and others.", "Pleas from John Doe and others."),
+        ("The co-op voted. Watch the video clip above to hear more from Jane. They left.",
+         "The co-op voted. They left."),
+        ("Farmers queue at the co-op on Friday. (Photo: Jane Doe, AP) Story Highlights Prices "
+         "fell for a third week", "Prices fell for a third week"),
+    ],
+)
+def test_ninth_round_cuts_keep_the_rest_of_the_line(line, kept):
+    assert clean_text("Body.\n" + line) == "Body.\n" + kept
+
+
+def test_ninth_round_cuts_need_the_repeated_first_name_and_capitals():
+    line = "The MORE you know, said Jane Roe Jane Roe about the co-op."
+    assert clean_text(line) == line
+
+
+@pytest.mark.parametrize(
+    ("verb", "line"),
+    [
+        ("watches", "A farmer watches the co-op barn burn in Ames, Iowa, on April 15, 2019."),
+        ("fill", "Ames, Iowa, residents fill sandbags on Thursday."),
+    ],
+)
+def test_present_caption_knows_more_verbs(verb, line):
+    (removal,) = find_furniture(f"{PARAGRAPH}\n{line}\n{OTHER_PARAGRAPH}")
+    assert (removal.rule, removal.line) == ("present_caption", 2)
+    assert repr(verb) in removal.reason
+
+
+def test_present_caption_keeps_a_verb_that_is_a_noun_here():
+    # "leaves" and "steps" were tried and dropped: they head article text too
+    line = "That leaves the vote to the co-op board that met on Sunday."
+    assert find_furniture(f"{PARAGRAPH}\n{line}\n{OTHER_PARAGRAPH}") == []
+
+
+def test_repeated_caption_takes_a_gallerys_long_captions():
+    caption = ("Jane Roe (left) and John Doe stand at the front gate of the co-op during a "
+               "press conference about the merger, which the board approved on April 4, "
+               "2014, in Ames, Iowa. The event drew farmers from three states and the "
+               "governor, who spoke at length.")
+    other = caption.replace("Jane Roe (left)", "The board's chair (right)")
+    assert len(caption) >= 200
+    text = f"{PARAGRAPH}\n{caption}\n{caption}\n{other}\n{other}\n{OTHER_PARAGRAPH}"
+    removals = find_furniture(text)
+    assert [(r.rule, r.line) for r in removals] == [("repeated_caption", n)
+                                                    for n in (2, 3, 4, 5)]
+    assert "one of 2 such pairs" in removals[0].reason
+
+
+def test_repeated_caption_keeps_one_long_line_repeated_once():
+    # a long paragraph doubled by the scrape, with no gallery around it: the second copy
+    # goes (repeated_line), the first stays
+    long = PARAGRAPH * 3
+    assert len(long) >= 200
+    text = f"Intro.\n{long}\n{long}\n{OTHER_PARAGRAPH}"
+    assert [(r.rule, r.line) for r in find_furniture(text)] == [("repeated_line", 3)]
+
+
+@pytest.mark.parametrize(
+    ("first", "cut"),
+    [
+        # the headline glued before its dek
+        ("Co-op vote delayed again The board put off the merger until the spring harvest.",
+         "Co-op vote delayed again"),
+        # after a caption and its credit and a section label (Politico)
+        ("Jane Roe spoke to farmers on Friday. | AP Photo Farming Co-op vote delayed again "
+         "The board put off the merger until spring.",
+         "Jane Roe spoke to farmers on Friday. | AP Photo Farming Co-op vote delayed again"),
+        # after a short label
+        ("Farming Co-op vote delayed again The board put off the merger until spring.",
+         "Farming Co-op vote delayed again"),
+    ],
+)
+def test_glued_title_cuts_the_headline_before_the_text(first, cut):
+    text = f"{first}\n{PARAGRAPH}"
+    (removal,) = find_furniture(text, title="Co-op vote delayed again")
+    assert (removal.rule, removal.name, removal.line) == ("within_line", "glued_title", 1)
+    assert removal.text == cut == text[removal.start:removal.end]
+    assert clean_text(text, title="Co-op vote delayed again").startswith("The board put off")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Co-op vote delayed again. The board put off the merger until spring.",  # a sentence
+        "Co-op vote delayed again on Friday as the board put off the merger.",  # lower case
+        # inside a long paragraph, not after a caption's credit (The Hill's cards list the
+        # article's own headline)
+        "The board chair met farmers on Friday and talked at length about the merger and "
+        "the prices and the weather and the harvest and the schools Co-op vote delayed "
+        "again More farmers came later.",
+    ],
+)
+def test_glued_title_keeps_the_headline_in_a_sentence(first):
+    text = f"{first}\n{PARAGRAPH}"
+    assert find_furniture(text, title="Co-op vote delayed again") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Our posts from both conventions are collected here.", ""),
+        ("The Gazette has put a copy of the bill online here. In it, farmers ask for more.",
+         "In it, farmers ask for more."),
+        ("Roe has a detailed explainer here. And the co-op voted.", "And the co-op voted."),
+        # 'here' is a place, or nothing names a text or a recording
+        ("Vaccines are available here, the clerk said.",
+         "Vaccines are available here, the clerk said."),
+        ("The farmers are available here. They said so.",
+         "The farmers are available here. They said so."),
+    ],
+)
+def test_here_pointer_cuts_a_sentence_pointing_to_a_link(line, kept):
+    assert clean_text("Body.\n" + line) == ("Body.\n" + kept).rstrip("\n")

@@ -455,3 +455,13 @@ def test_count_words_adds_up_chunks_on_allsides(allsides):
 
     for text in allsides["text"].iloc[::20]:  # 419 articles
         assert count_words(text) == _word_regex(False).subn("", _make_shadow(text))[1]
+
+
+def test_sentences_glued_without_a_space_are_split():
+    # worked by hand: a scraped page that lost its paragraph breaks ("a mayor.Christie");
+    # an abbreviation or a domain is no sentence end
+    text = ("He fought against a mayor.Christie says he was betrayed. The U.S.Army said "
+            "e.g.The plan. See nytimes.com.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "He fought against a mayor.", "Christie says he was betrayed.",
+        "The U.S.Army said e.g.The plan.", "See nytimes.com."]

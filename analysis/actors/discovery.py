@@ -30,7 +30,9 @@ from .lexicon import (
     first_names,
     generic_title,
     honorifics,
+    not_actors,
     organisation_words,
+    place_words,
     role_nouns,
     title_key,
     title_words,
@@ -256,9 +258,13 @@ _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True) -> str:
     words = phrase.split()
-    if role_of and len(words) > 2 and words[1] in ("of", "for") \
-            and words[0].lower() in role_nouns():
-        words = words[2:]  # "CEO of Dice Holdings", "Secretary of the Treasury"
+    if role_of:
+        for k in range(1, min(4, len(words) - 1)):
+            if words[k] in ("of", "for") and words[k - 1].lower() in role_nouns():
+                # "CEO of Dice Holdings", "Secretary of the Treasury", "Asia Director for
+                # Human Rights Watch"
+                words = words[k + 1:]
+                break
     based = next((k for k, w in enumerate(words) if w.lower().endswith("-based")), None)
     if based is not None and based < len(words) - 1:
         words = words[based + 1:]  # "New Hampshire-based Dyn Research": where it is based
@@ -324,6 +330,7 @@ def discover_actors(
     actors = as_actor_list(actors)
     stop = stopwords()
     names, orgs, titles = first_names(), organisation_words(), title_words()  # looked up once
+    skip = not_actors()
     # form, title, article, outlet, sentence, next to a speech verb
     hits: list[tuple[str, str | None, Any, Any, str, bool]] = []
     lower_words: Counter[str] = Counter()
@@ -346,6 +353,9 @@ def discover_actors(
             if " " not in m.group("name") and _OF_PART.search(m.group("title")):
                 continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
             name = m.group("name")
+            if orgs & {w.lower() for w in name.split()}:
+                continue  # "director of the American Civil Liberties Union": a body's
+                # name, which takes no title ("American" is part of it)
             lead = name[:len(name) - len(_personal_tail(name, names, orgs, lower_words_all))]
             # "Secretary of State", "Director of National Intelligence": the whole title
             titled[m.start("name")] = _strip_candidate(m.group("title") + lead, stop,
@@ -389,8 +399,10 @@ def discover_actors(
             if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
-            if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles):
-                continue  # "U.", "Mr", "California Rep": initials or a title, not a name
+            if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles) \
+                    or form in skip:
+                continue  # "U.", "Mr", "California Rep": initials or a title, not a name;
+                # "ID", "TV": an abbreviation of no actor
             if form.isupper() and len(form) > 2 and (lower_words_all.get(form.lower())
                                                      or form.lower() in stop):
                 continue  # "MORE", "BOOMING", "ALL": a word in capitals
@@ -444,7 +456,7 @@ def discover_actors(
         gender = HONORIFIC_GENDER.get(h[1].rstrip(".").lower()) if h[1] else None
         if gender and " " not in h[0]:
             honorific[h[0]].add(gender)
-    groups = _group_forms(forms, known_of, articles_of, honorific)
+    groups = _group_forms(forms, known_of, articles_of, honorific, lower_words_all)
     rows = []
     hits_by_form: dict[str, list] = defaultdict(list)
     for h in hits:
@@ -499,9 +511,22 @@ def _spelling_variants(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
+def _initials(name: str) -> str:
+    """The capitals of a name's words, small words aside ("Federal Bureau of Investigation":
+    "FBI"); "" when a word other than those starts in lower case."""
+    words = [w for w in name.replace("-", " ").split() if w not in _ACRONYM_SKIPS]
+    if not words or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+
+
 def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
                  articles_of: dict[str, set[Any]] | None = None,
-                 honorific: Mapping[str, set[str]] | None = None) -> dict[str, set[str]]:
+                 honorific: Mapping[str, set[str]] | None = None,
+                 common: Mapping[str, int] | None = None) -> dict[str, set[str]]:
     """Group likely-same forms under the most frequent long form; forms that an actor list
     gives to one actor ("US", "United States") go together under its name if used.
 
@@ -535,6 +560,21 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         best = max(same, key=lambda f: (forms[f], -len(f)))
         for f in same:
             parent[f] = best
+    # "Crooked Hillary", "Sleepy Joe": a nickname of common words before a first name goes
+    # with the one full name opening with that first name (``common``: the words the texts
+    # use in lower case), and so does the first name alone ("Hillary")
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for f in multi:
+        w = f.split()
+        if len(w) in (2, 3) and _looks_personal(f):
+            firsts[w[0]].add(f)
+    for f in multi:
+        w = f.split()
+        owners = firsts.get(w[-1], set())
+        if common and len(w) == 2 and len(owners) == 1 and common.get(w[0].lower()):
+            parent[f] = next(iter(owners))
+            if w[-1] in forms and parent[w[-1]] == w[-1]:
+                parent[w[-1]] = parent[f]
     for f in sorted(multi, key=lambda f: len(f.split())):
         words = f.split()
         for k in range(1, len(words) - 1):
@@ -573,6 +613,14 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             owners = {parent[m] for m in multi if m.split()[-1] == f and m.split()[0] != f}
             if len(owners) == 1:
                 parent[f] = owners.pop()
+    # "NSA" and "National Security Agency", "ACLU" and "American Civil Liberties Union": an
+    # acronym goes with the one name whose initials it is
+    for f in forms:
+        if " " not in f and f.isupper() and f.isalpha() and 2 <= len(f) <= 6 \
+                and parent[f] == f:
+            owners = {parent[m] for m in multi if _initials(m) == f}
+            if len(owners) == 1:
+                parent[f] = owners.pop()
     # "Kim Jong-un" and "Kim Jong Un": one name, with a hyphen or a space
     by_spelling: dict[str, str] = {}
     for f in sorted(multi, key=lambda f: (-forms[f], f)):
@@ -582,6 +630,18 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             for g in forms:
                 if parent[g] == old_head:
                     parent[g] = new_head
+    # "Prayuth" after "Prayuth Chan-ocha", "Xi" after "Xi Jinping": a given name (or a
+    # family name written first) alone goes with the one person's name it opens
+    for f in forms:
+        if " " in f or parent[f] != f or f in (known_of or {}) or f in US_STATES:
+            continue
+        owners = {parent[m] for m in multi if m.split(" ", 1)[0] == f}
+        if len(owners) == 1:
+            owner = next(iter(owners))
+            words = owner.split()
+            if len(words) in (2, 3) and not orgs & {w.lower() for w in words} \
+                    and not _CONNECTED.search(owner):
+                parent[f] = owner
     by_actor: dict[str, list[str]] = defaultdict(list)
     for f, name in (known_of or {}).items():
         by_actor[name].append(parent[f])
@@ -633,6 +693,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
     ("Southern Border" and "Border" are no person)."""
     if head in US_STATES or any(f in US_STATES for f in members):
         return "unknown"  # "New York said": a state, no person
+    if len(head.split()) > 1 and head.split()[-1].lower() in place_words():
+        return "unknown"  # "George Washington Bridge": a place, no person
     words = {w.lower() for f in members for w in f.split()}
     if words & organisation_words() or any(
             f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):

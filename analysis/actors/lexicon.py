@@ -63,6 +63,28 @@ def role_nouns() -> frozenset[str]:
     return _lexicon_part(_read_role_nouns)
 
 
+def _read_not_actors(path: Path) -> frozenset[str]:
+    content = _read_lexicon(path)
+    return frozenset(str(w) for w in content.get("not_actors", []) or [])
+
+
+def not_actors() -> frozenset[str]:
+    """Abbreviations in capitals that name no actor ("ID", "TV", "CEO"), from
+    ``not_actors`` in ``lexicons/attribution_verbs.yml``."""
+    return _lexicon_part(_read_not_actors)
+
+
+def _read_place_words(path: Path) -> frozenset[str]:
+    content = _read_lexicon(path)
+    return frozenset(str(w).lower() for w in content.get("place_words", []) or [])
+
+
+def place_words() -> frozenset[str]:
+    """Last words of the names of places and structures ("Bridge", "Stadium"), from
+    ``place_words`` in ``lexicons/attribution_verbs.yml``."""
+    return _lexicon_part(_read_place_words)
+
+
 def _read_organisation_words(path: Path) -> frozenset[str]:
     content = _read_lexicon(path)
     return frozenset(str(w).lower() for w in content.get("organisation_words", []) or [])

@@ -133,6 +133,14 @@ class Scorer:
             warnings.warn("analysis.quotes is not available: the quote columns are left out",
                           UserWarning, stacklevel=2)
         self.actors, self.actor_names = self._actors(actors)
+        # The title words and marker rules, read once for every article (the cache key
+        # hashes their files, through resource_files("lexicons")).
+        self._roles = self._marker_rules = None
+        if self.frames is not None or self.markers is not None:
+            from ..framing import marker_rules, role_nouns
+
+            self._roles = role_nouns()
+            self._marker_rules = marker_rules() if self.markers is not None else None
         self._with_actors = _has("actors", "ActorList", "read_actor_file")
         self._event_actors: dict[Any, Any] = {}
         self._tone_cache: dict[str, float] = {}
@@ -289,11 +297,15 @@ class Scorer:
             plain = shadow(text)
             compounds = [self._compound(plain[s:e]) for s, e in spans]
         if n_sent:
+            negative = positive = 0
+            for c in compounds:
+                if c <= -THRESHOLD:
+                    negative += 1
+                elif c >= THRESHOLD:
+                    positive += 1
             row: list[Any] = [
-                n_words, n_sent, sum(compounds) / n_sent,
-                sum(c <= -THRESHOLD for c in compounds) / n_sent,
-                sum(-THRESHOLD < c < THRESHOLD for c in compounds) / n_sent,
-                sum(c >= THRESHOLD for c in compounds) / n_sent,
+                n_words, n_sent, sum(compounds) / n_sent, negative / n_sent,
+                (n_sent - negative - positive) / n_sent, positive / n_sent,
             ]
         else:
             row = [n_words, 0, math.nan, math.nan, math.nan, math.nan]
@@ -311,13 +323,15 @@ class Scorer:
         if lexicons and mentions is not None:
             from ..framing import mention_masks
 
-            masks = mention_masks(text, mentions)  # once for frames and markers
+            masks = mention_masks(text, mentions, roles=self._roles)  # for both lexicons
         for lexicon in lexicons:
             from ..framing import counted_hits  # names and titles masked, as frame_scores
 
             counts: Counter[str] = Counter()
             sentences: dict[str, set[int]] = {}
-            for name, _term, start, _end in counted_hits(text, lexicon, masks=masks):
+            rules = self._marker_rules if lexicon is self.markers else None
+            for name, _term, start, _end in counted_hits(text, lexicon, masks=masks,
+                                                         rules=rules):
                 counts[name] += 1
                 i = max(bisect.bisect_right(starts, start) - 1, 0) if spans else -1
                 sentences.setdefault(name, set()).add(i)
