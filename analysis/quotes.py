@@ -1494,8 +1494,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if quote_only and v.form in quote_only:
                 continue  # '"...," he continued': a cue only next to a quotation
             # As Clyburn noted, those voters will ... (the content after the comma)
-            as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if sh[v.end] == "," or \
-                sh.find(",", v.end, v.end + 40) > 0 else None
+            as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if _AS_START.match(sh, ss) and (
+                sh[v.end] == "," or sh.find(",", v.end, v.end + 40) > 0) else None
             comma = _AS_COMMA.match(sh, v.end, se) if as_ is not None else None
             if comma is not None:
                 spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(as_.start(1), v.start)))
@@ -1713,6 +1713,7 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
 _AS_BEFORE = re.compile(r"\s*[\"']?(?:(?:But|And|Yet|So|Still|Now|Indeed),?\s+[Aa]s|As)\s+"
                         r"([^,.;:\"]{2,60}?)\s+(?:(?:has|had|have|also|once|"
                         r"previously|[a-z]+ly)\s+)*")
+_AS_START = re.compile(r"\s*[\"']?(?:As|But|And|Yet|So|Still|Now|Indeed)\b")
 #: What may follow its verb before the comma ("reported on Friday,").
 _AS_COMMA = re.compile(r"[^,.;:\"]{0,40}?,\s+")
 
@@ -1859,7 +1860,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         # before a comma insertion, as for the clause verbs above
         verb_ok = (last >= ss
                    and (v.form != lemma or _finite_base(sh, ss, v.start)
-                        or _CONTROL_TO.search(sh, near, v.start) is not None)
+                        or (sh.startswith("to ", v.start - 3)
+                            and _CONTROL_TO.search(sh, near, v.start) is not None))
                    and (_word_end(sh, last)
                         or (sh[last] in ",)-" and _subject_aside(sh, ss, v)))
                    and not _PASSIVE.search(sh, near, v.start))
@@ -2155,8 +2157,10 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if spk.text is not None and not v.form.endswith("s"):  # "says": one speaker
             spk = _coordinated(ctx, max(sentence_start, v.start - _LOOKBACK), spk)
         if spk.text is not None and spk.start >= 0:
-            spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
-            spk = _without_adverb(ctx, spk)
+            if v.form.endswith("ing") or ctx.shadow.startswith("to ", v.start - 3):
+                spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
+            if spk.text[:1].isupper():
+                spk = _without_adverb(ctx, spk)
         memo[key] = spk
     sp = memo[key]  # a copy: callers may set its actor (as dataclasses.replace, faster)
     return _Speaker(sp.text, sp.actor, sp.start, sp.end, sp.names)
@@ -2642,14 +2646,21 @@ def _headlines(ctx: _Context) -> list[Quote]:
     # (a headline stands in a short paragraph of its own: long ones are not scanned)
     hits = (m for ps, pe in ctx.paragraphs if pe - ps <= _HEADLINE_MAX
             for m in _CAPITAL_S.finditer(sh, ps, pe))
+    title: dict[int, bool] = {}
+    n = len(sh)
     for m in hits:
         form = m.group().lower()
         if (form not in verbs.forms and form not in _HEADLINE_NOUN_FORMS) \
                 or verbs.lemma(form) == form:
             continue  # only -s forms: "Report", "Asked", "Attacks" are nouns or passives
             # as often as verbs
-        ss, se = ctx.sentence(m.start())
-        if ss in done or ctx.in_quote(m.start()) or not _title_case(ctx, ss, se):
+        i, j = m.span()
+        if (i and _in_run(sh[i - 1])) or (j < n and (_in_run(sh[j]))):
+            continue  # (part of a longer run: "McCaul's", "Says-")
+        ss, se = ctx.sentence(i)
+        if ss not in title:
+            title[ss] = _title_case(ctx, ss, se)
+        if ss in done or not title[ss] or ctx.in_quote(i):
             continue
         if form in verbs.quote_only or (
                 form in verbs.evidence
@@ -2689,7 +2700,7 @@ _HEADLINE_THAT = re.compile(r"\s+That\b")
 #: The longest paragraph (in characters) read as a headline.
 _HEADLINE_MAX = 300
 #: A capitalised word ending in "s": the forms a headline's verb may take ("Says").
-_CAPITAL_S = re.compile(r"(?<![\w'-])[A-Z][a-z]+s(?![\w'-])")
+_CAPITAL_S = re.compile(r"[A-Z][a-z]+s\b")  # (whole runs only: checked after)
 #: The forms of verbs that are also nouns read in headlines ("Lee Slams Plan"; not "Paris
 #: Attacks", "Jobs Report").
 _HEADLINE_NOUN_FORMS = frozenset({"slams", "blasts", "calls", "tweets", "vows", "pledges",
