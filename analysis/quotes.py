@@ -21,11 +21,14 @@
   exports", "is calling for ...", "..., saying the deal was fair"), or after a written
   statement ("X issued a statement saying ..."); "referred to ...", "pointed out ..."; for
   the lexicon's ``to_verbs`` a "to" infinitive ("X declined to comment"); an indirect
-  question ("X
-  wondered whether ...", "X asked voters if ..."); the lexicon's ``evidence`` verbs after
-  a poll, a study, records ... ("a poll shows ...", "the study found that ..."); verbs of
-  thought and
-  intention ("X believes ...", "X wants to ...") only when the lexicon's
+  question ("X wondered whether ...", "X asked voters if ...", "X would not say whether
+  ..."); a question put to someone, with no speaker ("When asked whether ...", "Asked
+  about ...,", "X was asked if ..."); "As X noted, ..."; a verb after a verb that passes
+  its subject on ("went on to criticize", "began criticizing"); a Title Case headline's
+  capitalised -s verb ("Lee Slams Budget Plan"); the lexicon's ``evidence`` verbs after a
+  poll, a study, records ... ("a poll shows ...", "the study found that ...") or before
+  "that" ("he has found that ..."); verbs of thought and intention ("X believes ...", "X
+  wants to ...") only when the lexicon's
   ``thought_as_speech`` is true. Reported speech inside a quotation is the quote's own
   words (kept only when its subject is a listed actor), and so is a verb with an object
   inside the content of another attribution. The lexicon's ``quote_only`` verbs ('"...,"
@@ -637,9 +640,12 @@ class Quote:
     sentence), ``none``; or, for reported speech, ``that`` ("said that"), ``clause``
     ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
     as"), ``importance`` ("emphasized the importance of"), ``after`` ("..., the ministry
-    announced"), ``parenthetical`` ("The vote, X said, was ..."), ``object`` ("criticized
-    the plan"), ``to`` ("vowed to ...", "wants to ..."), ``question`` ("wondered whether
-    ...", "asked voters if ..."). ``speaker_name`` is the name
+    announced"), ``parenthetical`` ("The vote, X said, was ...", "As X noted, ..."),
+    ``object`` ("criticized the plan"), ``to`` ("vowed to ...", "wants to ..."),
+    ``question`` ("wondered whether ...", "asked voters if ...", "would not say whether
+    ...", and "When asked about ...", "X was asked if ...", with no speaker: who asked is
+    not named), ``headline`` (a Title Case headline: "Lee Slams Budget Plan", "Jobs Are
+    Back, Mayor Says"). ``speaker_name`` is the name
     the speaker words stand for: the words themselves, the name a "he"/"she" refers to,
     or ``"A; B"`` for "A and B said" (then ``speaker`` is the words "A and B").
     """
