@@ -950,7 +950,7 @@ def _opens_clause(word: str) -> bool:
 
 _TO = re.compile(r"\s+(to\s+[a-z])")
 #: Verbs whose content follows "to" or "out" ("referred to the plan", "pointed out that").
-_TO_OUT_VERBS = frozenset({"refer", "point"})
+_TO_OUT_VERBS = frozenset({"refer", "point", "lash"})  # ("lashed out at X")
 #: Speech verbs whose object is not what was said ("added 7,000 jobs", "added fuel").
 _NO_OBJECT_VERBS = frozenset({"add"})
 _TO_OUT = re.compile(r"\s+(?:to|out)\s+(?:that\s+)?(\w)")
@@ -1490,6 +1490,15 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
             after = sh[v.end:v.end + 1]
+            if after == ":" and (colon := _COLON_CLAUSE.match(sh, v.end, se)) is not None \
+                    and ctx.verbs.lemma(v.form) in ctx.verbs.clause_verbs \
+                    and not ctx.in_quote(v.start) and _word_end(sh, _last_char_before(
+                        sh, ss, v.start)):
+                # "Some Americans say: It's time to ..." (no quotation marks: reported)
+                spk = _subject(ctx, ss, v)
+                if _named_subject(spk.text):
+                    found.append(("clause", spk, v, colon.end()))
+                continue
             if after != "," and not after.isspace():
                 continue  # "said.": every rule below needs white space or a comma next
             if ctx.in_quote(v.start) and not _named_in_quote(ctx, ss, v):
@@ -1715,6 +1724,12 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
     return None
 
 
+#: "with <who>" right before a participle ("with 30 percent of voters saying").
+_WITH_BEFORE = re.compile(r"\bwith\s+([^,;:\"()]{2,60}?)\s+$")
+#: A quantity of something opening a clause ("said much of his talk was ...").
+_QUANTITY_OF = re.compile(r"(?:much|most|many|all|none|more|half)\s+(?:of|than)", re.IGNORECASE)
+#: A colon after a clause verb, then a capitalised clause with no quotation mark.
+_COLON_CLAUSE = re.compile(r":\s+(?=[A-Z][\w'-]*\s)")
 #: "As <speaker> noted," opening a sentence: the speaker's words, then the verb.
 _AS_BEFORE = re.compile(r"\s*[\"']?(?:(?:But|And|Yet|So|Still|Now|Indeed),?\s+[Aa]s|As)\s+"
                         r"([^,.;:\"]{2,60}?)\s+(?:(?:has|had|have|also|once|"
@@ -1774,7 +1789,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         at = told.end() if told else v.end
         when = _TIME_AFTER.match(sh, at, se) or _ADVERB_AFTER.match(sh, at, se)
         m = _ZERO_THAT.match(sh, when.end() if when else at, se)  # said Wednesday she ...
-        if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))):
+        if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))
+                                              and not _QUANTITY_OF.fullmatch(m.group(1))):
             m = None
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
@@ -1787,6 +1803,13 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             # "The union ended the strike, saying the deal was fair": the subject of the
             # verb before the comma
             spk = _subject(ctx, ss, v)
+            if _named_subject(spk.text):
+                return ("clause", spk, v, m.start(1))
+        w = _WITH_BEFORE.search(sh, max(ss, v.start - 80), v.start)
+        if w is not None:
+            # "..., with 30 percent of voters saying they ...": who is after "with"
+            spk = _tidy(ctx, _Speaker(ctx.text[w.start(1):w.end(1)], None, w.start(1),
+                                      w.end(1)))
             if _named_subject(spk.text):
                 return ("clause", spk, v, m.start(1))
     if (m and last >= ss

@@ -1976,3 +1976,25 @@ def test_a_state_and_party_label_finds_the_person():
             "race was close. The California Democrat said the race was close.")
     assert [q.actor for q in find_quotes(text, listed)] == ["Rob Portman", "Ann Lee",
                                                              "Kamala Harris"]
+
+
+@pytest.mark.parametrize("text, speaker, verb, quote", [
+    # worked by hand: a colon after a clause verb and a clause with no marks; "lashed out
+    # at"; "with <who> saying"; "said much of ..."
+    ("Some voters say: It is time to leave.", "Some voters", "say", "It is time to leave."),
+    ("Ann Lee lashed out at the council.", "Ann Lee", "lashed", "at the council."),
+    ("Lee leads, with 30 percent of voters saying they back her.", "30 percent of voters",
+     "saying", "they back her."),
+    ("Ann Lee said much of the budget was wasted.", "Ann Lee", "said",
+     "much of the budget was wasted."),
+])
+def test_colon_lashed_out_with_saying_and_much_of(text, speaker, verb, quote):
+    q = find_quotes(text)[-1]
+    assert (q.speaker, q.verb, q.quote) == (speaker, verb, quote)
+
+
+def test_said_more_and_said_colon_with_marks():
+    # worked by hand: "said more about it" opens no clause; 'said: "..."' stays direct
+    assert find_quotes("He said more about it later.") == []
+    assert [(q.kind, q.speaker) for q in find_quotes('He said: "We will win."')] == [
+        ("direct", "He")]
