@@ -992,7 +992,7 @@ _ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
 #: After a passive or elliptic "asked": who asked ("by the host"), then the question.
 _ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|this|in)\s+"
                        rf"(?:{_DAYS}|[a-z]+))?\s+(?P<content>(?:whether|if|about|what|why|how|"
-                       r"who|which|when|where)\s+\w)")
+                       r"who|which|when|where|to)\s+\w)")
 #: "asked voters if", "asked the senator whether": up to three words of object first.
 _WH_OBJECT = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+({_WH_WORDS})")
 _TAIL = re.compile(
@@ -1883,7 +1883,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         # or a form of "be" (its subject is the sentence's, see _subject_words)
         verb_ok = last >= ss and (sh[last] == "," or _PROGRESSIVE.search(
             sh, near, v.start) is not None or _ASPECT_ING.search(sh, near, v.start)
-            is not None)
+            is not None or sh.endswith(" by ", max(ss, v.start - 4), v.start))  # "by pledging"
     else:
         # "Grayson, an Orlando Democrat, criticized his opponents": the subject may stand
         # before a comma insertion, as for the clause verbs above

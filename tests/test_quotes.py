@@ -1998,3 +1998,14 @@ def test_said_more_and_said_colon_with_marks():
     assert find_quotes("He said more about it later.") == []
     assert [(q.kind, q.speaker) for q in find_quotes('He said: "We will win."')] == [
         ("direct", "He")]
+
+
+@pytest.mark.parametrize("text, speaker, verb, quote", [
+    # worked by hand: "was asked to ..." puts a request with no speaker; a participle
+    # after "by" is a cue of the sentence's subject
+    ("Ann Lee was asked to name one achievement.", None, "asked", "to name one achievement."),
+    ("He regained the lead by pledging police reform.", "He", "pledging", "police reform."),
+])
+def test_asked_to_and_by_pledging(text, speaker, verb, quote):
+    q = find_quotes(text)[-1]
+    assert (q.speaker, q.verb, q.quote) == (speaker, verb, quote)
