@@ -986,7 +986,7 @@ _WH_OBJECT_VERBS = frozenset({"ask", "tell"})
 _WH_WORDS = r"(?:whether|if|why|how|what|when|where|who)\s+\w"
 _WH = re.compile(rf"\s+({_WH_WORDS})")
 #: Where the question after a passive or elliptic "asked" ends.
-_CLAUSE_STOP = re.compile(r"[,;:\"(]")
+_CLAUSE_STOP = re.compile(r"[,;:(]")
 _THAT_NEXT = re.compile(r"\s+that\s")
 _ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
 #: After a passive or elliptic "asked": who asked ("by the host"), then the question.
@@ -3432,7 +3432,8 @@ def find_quotes(
         while k > 0 and reach[k - 1] > r.start:
             k -= 1
             d = direct_by_start[k]
-            if d.end > r.start and (d.actor or d.speaker) == (r.actor or r.speaker):
+            if d.end > r.start and (d.actor or d.speaker) == (r.actor or r.speaker) \
+                    and d.kind != "scare":  # (a term inside reported words repeats none)
                 dup = True
                 break
         if not dup:

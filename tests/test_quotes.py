@@ -674,9 +674,12 @@ SPEAKERS = [
      'Sunday, West landed a sharp dig at "my dear sister Ann Lee over there."',
      [("direct", "West", "West", None, "my dear sister Ann Lee over there.")]),
     # an infinitive after a participle ("asked to confirm") is no cue before a quote: a
-    # short marked phrase with no cue left is a term
+    # short marked phrase with no cue left is a term (the request itself is reported, with
+    # no speaker: who asked is not named)
     ('When asked to confirm his role in the "top secret" email chains, a source did so.',
-     [("scare", None, None, None, "top secret")]),
+     [("reported", None, None, "asked",
+       'to confirm his role in the "top secret" email chains'),
+      ("scare", None, None, None, "top secret")]),
     # a title keeps its comma inside the marks ("Doomed to Succeed,"), also a two-word one
     # after "ad,": a term; a title-case quotation with a cue stays one
     ('In his new book, "Doomed to Succeed," and in an interview, Tom Baker said so.',
