@@ -1486,6 +1486,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             end -= 1
         found: list[tuple[str, _Speaker, _Verb | None, int]] = []
         sentence_verbs = ctx.verbs_in(ss, se)
+        as_open = _AS_START.match(sh, ss) is not None  # "As X noted, ..." (below)
         quote_only = ctx.verbs.quote_only
         for k, v in enumerate(sentence_verbs):
             nxt = sentence_verbs[k + 1].start if k + 1 < len(sentence_verbs) else se
@@ -1509,7 +1510,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if quote_only and v.form in quote_only:
                 continue  # '"...," he continued': a cue only next to a quotation
             # As Clyburn noted, those voters will ... (the content after the comma)
-            as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if _AS_START.match(sh, ss) and (
+            as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if as_open and (
                 sh[v.end] == "," or sh.find(",", v.end, v.end + 40) > 0) else None
             comma = _AS_COMMA.match(sh, v.end, se) if as_ is not None else None
             if comma is not None:
