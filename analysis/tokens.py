@@ -556,7 +556,7 @@ class SentenceSplitter:
                 spans.extend(_repair(shadow, [(b_start, b_end)]))
                 continue
             pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
-            if _GLUED.search(shadow, b_start, b_end):
+            if any(_glued(shadow, m.start()) for m in _GLUED.finditer(shadow, b_start, b_end)):
                 pieces = _unglue(shadow, pieces)
             spans.extend(_repair(shadow, pieces))
         return spans
@@ -641,7 +641,7 @@ def _cached_blocks(shadow: str, line_breaks: str) -> tuple[Span, ...]:
 #: scraped pages that lose their paragraph breaks join paragraphs so. Two lower-case
 #: letters before the stop, a capital and a lower-case letter after it ("U.S.Army",
 #: "e.g.The" and "nytimes.com" are left alone).
-_GLUED = re.compile(r"(?<=[a-z][a-z][.?!])(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[.?!](?=[A-Z][a-z])")  # then two lower-case letters before: _glued
 
 
 def _unglue(shadow: str, spans: list[Span]) -> list[Span]:
@@ -656,13 +656,20 @@ def _unglue(shadow: str, spans: list[Span]) -> list[Span]:
     abbreviations = _abbreviations()
     for s, e in spans:
         for m in _GLUED.finditer(shadow, s, e):
-            word = _WORD_BEFORE_STOP.search(shadow, s, m.start() - 1)
+            if not _glued(shadow, m.start()):
+                continue
+            word = _WORD_BEFORE_STOP.search(shadow, s, m.start())
             if word is not None and word.group().lower() in abbreviations:
                 continue  # "Col.Tony Shaffer": a title glued to the name
-            out.append((s, m.start()))
-            s = m.start()
+            out.append((s, m.end()))
+            s = m.end()
         out.append((s, e))
     return out
+
+
+def _glued(shadow: str, stop: int) -> bool:
+    """Two lower-case letters before the stop at ``stop`` (which a capital follows)."""
+    return stop >= 2 and shadow[stop - 2:stop].isalpha() and shadow[stop - 2:stop].islower()
 
 
 _WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+$")
