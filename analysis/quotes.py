@@ -2691,8 +2691,9 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             continue
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
-        elif run and role_words < 6 and word.islower() and (
-                word in TITLE_MODIFIERS or word in role_nouns() or word in ("of", "staff")) \
+        elif run and role_words < 6 and word.islower() \
+                and (role_words or run[-1].group().lower() in TITLE_MODIFIERS) \
+                and (word in TITLE_MODIFIERS or word in ctx.roles or word in ("of", "staff")) \
                 and all(r.group().lower() in TITLE_MODIFIERS for r in run):
             # "Former deputy chief of staff Bridget Ann Kelly, whose ...": the name after
             # the title, not "Former"

@@ -549,6 +549,7 @@ class SentenceSplitter:
         """Offsets ``(start, end)`` of every sentence, without surrounding white space."""
         shadow = _shadow(text)
         spans: list[Span] = []
+        glued = _GLUED.search(shadow) is not None  # (one scan; most texts have none)
         for b_start, b_end in _cached_blocks(shadow, self.line_breaks):
             block = shadow[b_start:b_end]
             if not _SENTENCE_END.search(block):
@@ -556,7 +557,8 @@ class SentenceSplitter:
                 spans.extend(_repair(shadow, [(b_start, b_end)]))
                 continue
             pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
-            if any(_glued(shadow, m.start()) for m in _GLUED.finditer(shadow, b_start, b_end)):
+            if glued and any(_glued(shadow, m.start())
+                             for m in _GLUED.finditer(shadow, b_start, b_end)):
                 pieces = _unglue(shadow, pieces)
             spans.extend(_repair(shadow, pieces))
         return spans
