@@ -79,6 +79,13 @@ not printed; rules tuned on train only):
   R 0.550; quote-marked R 0.872. (Train fit at the same commit: P 0.877 R 0.524,
   quote-marked R 0.893; check: P 0.880 R 0.542, quote-marked R 0.894.) Goals: P >= 0.85
   and quote-marked R >= 0.85 reached; R >= 0.60 not.
+* 2026-11-30, fifth round, commit 401b80b (the round's one dev look; rules of branch
+  quotes8 from train-fit errors, plus rules from eleven unseen allsides events): kit, no
+  actor list: detection P 0.966 R 0.635; attribution P 0.870 R 0.565 F1 0.685;
+  quote-marked attribution P 0.895 R 0.879. General actor list: attribution P 0.865
+  R 0.563; quote-marked R 0.876. (Train fit at the same commit: P 0.873 R 0.541,
+  quote-marked R 0.897; check: P 0.874 R 0.554, quote-marked R 0.896.) Goals: P >= 0.85
+  and quote-marked R >= 0.85 reached; R >= 0.60 not.
 
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
