@@ -1345,7 +1345,7 @@ class _Context:
                     if words[end][:1].isupper() and words[end].lower() not in _FUNCTION_WORDS:
                         end += 1
                     elif words[end] in ("of", "for") and end + 1 < hi \
-                            and words[end - 1].lower() in role_nouns() and (
+                            and words[end - 1].lower() in self.roles and (
                                 words[end + 1][:1].isupper() or (words[end + 1] == "the"
                                                                  and end + 2 < hi)):
                         # a title's office: "Secretary of State Hillary Clinton" (not
@@ -2917,7 +2917,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                 if name is not None and prior in _PREPOSITIONS:
                     name = None  # "... celebrated the attacks on Twitter:": a place
                 elif name is not None and " " not in name.group(1).strip() \
-                        and prior.isalpha() and prior not in role_nouns() \
+                        and prior.isalpha() and prior not in ctx.roles \
                         and prior not in ("and", "or"):  # ("from Blumenthal and Cohen:")
                     name = None  # "... authority to adjourn Congress:": an object
                 if name is not None:
@@ -3790,7 +3790,7 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
     if m is None:
         return q
     role = m.group(2)
-    if role not in role_nouns():
+    if role not in ctx.roles:
         return q
     before = [w.lower() for w in _NP_WORD.findall(m.group(1))]
     here = ctx.paragraph_index(q.speaker_start)
