@@ -83,7 +83,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
-from .actors.lexicon import TITLE_MODIFIERS, US_STATES, role_nouns
+from .actors.lexicon import TITLE_MODIFIERS, US_STATES, first_name_gender, role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -3878,14 +3878,20 @@ _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", 
 
 def _gender(ctx: _Context, q: Quote) -> str | None:
     """"m", "f" or None: from a title in the speaker's words or before the surname
-    elsewhere in the text, or from the actor list (an actor's ``gender``, if given)."""
+    elsewhere in the text, or from the actor list (an actor's ``gender``, if given); else,
+    for a first and last name, from a first name the 1990 US census gives almost only to
+    one sex ("Harry Crouch" is no "she")."""
     if q.actor and ctx.actor_genders.get(q.actor):
         return ctx.actor_genders[q.actor]
     title = _TITLE_GENDER.search(q.speaker or "")
     if title:
         return _GENDER_OF_TITLE[title.group(1).lower()]
     words = _NP_WORD.findall(q.speaker_name or q.speaker or "")
-    return ctx.title_gender(words[-1]) if words else None
+    found = ctx.title_gender(words[-1]) if words else None
+    if found is None and len(words) in (2, 3) and words[0][:1].isupper():
+        census = first_name_gender(" ".join(words))
+        found = {"male": "m", "female": "f"}.get(census or "")
+    return found
 
 
 def _dedupe(items: list[Quote]) -> list[Quote]:

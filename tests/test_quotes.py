@@ -359,10 +359,14 @@ SPEAKERS = [
      [("direct", "she", "Ms. Brainard", "said", "We disagree,")]),
     ('Ms. Brainard met Mr. Garin on Monday. "We disagree," he said.',
      [("direct", "he", "Mr. Garin", "said", "We disagree,")]),
+    ('"Yes," said Mr. Lee. "No," said Terry Wu. "Maybe," he said.',
+     [("direct", "Mr. Lee", "Mr. Lee", "said", "Yes,"),
+      ("direct", "Terry Wu", "Terry Wu", "said", "No,"),
+      ("direct", "he", "Terry Wu", "said", "Maybe,")]),  # Terry Wu's gender is unknown
     ('"Yes," said Mr. Lee. "No," said Ann Wu. "Maybe," he said.',
      [("direct", "Mr. Lee", "Mr. Lee", "said", "Yes,"),
       ("direct", "Ann Wu", "Ann Wu", "said", "No,"),
-      ("direct", "he", "Ann Wu", "said", "Maybe,")]),  # Ann Wu's gender is unknown
+      ("direct", "he", "Mr. Lee", "said", "Maybe,")]),  # the census: Ann is a woman's name
     # a quote continued in the next paragraph
     ('"We will win," Mr. Trump said.\n\n"And we will win again," he added. "Believe me."',
      [("direct", "Mr. Trump", "Mr. Trump", "said", "We will win,"),
@@ -2081,3 +2085,12 @@ def test_said_more_and_said_colon_with_marks():
 def test_asked_to_and_by_pledging(text, speaker, verb, quote):
     q = find_quotes(text)[-1]
     assert (q.speaker, q.verb, q.quote) == (speaker, verb, quote)
+
+
+def test_she_is_not_the_last_speaker_when_his_first_name_is_a_mans():
+    # worked by hand: the census gives "Harry" to men, "Betty" to women; "she" is the woman
+    # named after him (before: speaker_name "Harry Crouch")
+    text = ('Harry Crouch said in an interview that "it was bad." Later, Betty Lee spoke. '
+            'In her speech, she argued that "the failed system" was to blame.')
+    second = find_quotes(text)[1]
+    assert (second.speaker, second.speaker_name) == ("she", "Betty Lee")

@@ -27,6 +27,7 @@ from .lexicon import (
     TITLE_MODIFIERS,
     US_STATES,
     collapse,
+    first_name_gender,
     first_names,
     generic_title,
     honorifics,
@@ -623,7 +624,7 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
                 owners = personal
         if honorific and honorific.get(f):  # "Mr. Obama": not "Michelle Obama"
             owners = {o for o in owners
-                      if _first_name_gender(o) in (None, *honorific[f])}
+                      if first_name_gender(o) in (None, *honorific[f])}
         if len(owners) > 1 and articles_of:
             mine = articles_of.get(f, set())
             shared = sorted(((len(mine & set().union(*(articles_of.get(m, set())
@@ -822,25 +823,10 @@ def discovered_entries(discovered: pd.DataFrame, *, actors: ActorsOption = None
         if titles_kept:
             entry["titles"] = [*entry.get("titles", []), *titles_kept]
         if kind == "person" and not genders:
-            genders = {_first_name_gender(name)} - {None}
+            genders = {first_name_gender(name)} - {None}
         if kind == "person" and len(genders) == 1 and "gender" not in entry:
             entry["gender"] = genders.pop()
     return list(entries.values())
-
-
-def _first_name_gender(name: str) -> str | None:
-    """"male" or "female" when the 1990 US census gives the name's first word to one sex
-    at least twenty times as often as to the other ("Betty", "David"); None for names
-    given to both ("Terry", "Jordan") or not in the list."""
-    shares = first_names().get(name.split(" ", 1)[0].casefold())
-    if not shares:
-        return None
-    male, female = shares
-    if male >= 20 * female and male > 0:
-        return "male"
-    if female >= 20 * male and female > 0:
-        return "female"
-    return None
 
 
 class DiscoveredActorsNotice(UserWarning):

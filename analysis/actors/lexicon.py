@@ -138,6 +138,25 @@ def first_names() -> dict[str, tuple[float, float]]:
     return cached_by_file(find_resource("wordlists/first_names.csv"), _read_first_names)
 
 
+def first_name_gender(name: str) -> str | None:
+    """"male" or "female" when the 1990 US census gives the name's first word to one sex
+    at least twenty times as often as to the other ("Betty", "David"); None for names
+    given to both ("Terry", "Jordan") or not in the list.
+
+    >>> first_name_gender("Betty Drexler"), first_name_gender("Terry McAuliffe")
+    ('female', None)
+    """
+    shares = first_names().get(name.split(" ", 1)[0].casefold())
+    if not shares:
+        return None
+    male, female = shares
+    if male >= 20 * female and male > 0:
+        return "male"
+    if female >= 20 * male and female > 0:
+        return "female"
+    return None
+
+
 #: Gendered honorifics (lower case, no period): "Ms. Pelosi" is not a man.
 HONORIFIC_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female",
                      "mister": "male", "madam": "female"}
