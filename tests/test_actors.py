@@ -1148,6 +1148,14 @@ def test_a_bare_surname_shared_by_two_listed_people():
     found = [m.actor for m in find_mentions(text, listed) if m.surface == "Clinton"]
     # right after "Bill Clinton": him; far from any full name: the one named first
     assert found == ["Bill Clinton", "Hillary Clinton"]
+    # both named once at the start, her three times in all: far from any full name, her
+    listed = ActorList([Actor("Hillary Clinton", "person"),
+                        Actor("Bill Clinton", "person", aliases=("Bill",))])
+    text = ("A confidant of Bill and Hillary Clinton earned money. " + filler
+            + "Hillary Clinton spoke. Aides of Hillary Clinton left. " + filler
+            + "Clinton defended her aide.")
+    found = [m.actor for m in find_mentions(text, listed) if m.surface == "Clinton"]
+    assert found == ["Hillary Clinton"]  # (before: Bill Clinton, named first by "Bill")
 
 
 def test_discover_a_body_keeps_its_whole_name_and_its_acronym():
