@@ -660,8 +660,9 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     # "Prayuth" after "Prayuth Chan-ocha", "Xi" after "Xi Jinping": a given name (or a
     # family name written first) alone goes with the one person's name it opens
     for f in forms:
-        if " " in f or parent[f] != f or f in (known_of or {}) or f in US_STATES:
-            continue
+        if " " in f or parent[f] != f or f in (known_of or {}) or f in US_STATES \
+                or (common or {}).get(f.lower()):
+            continue  # (nor "Bill" where the texts write "bill" for a law)
         owners = {parent[m] for m in multi if m.split(" ", 1)[0] == f}
         if len(owners) == 1:
             owner = next(iter(owners))
