@@ -1260,3 +1260,28 @@ def test_discover_a_surname_before_a_campaign_is_a_person_and_never_trump_is_no_
     assert table.loc["Warren", "kind_guess"] == "person"
     assert set(table.loc["Donald Trump", "forms"].split(" | ")) == {"Donald Trump", "Trump"}
     assert table.loc["Iowa", "kind_guess"] == "unknown"  # a state, campaign or not
+
+
+def test_another_first_name_before_a_surname_names_another_person():
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Donald Trump", "person", gender="male")])
+    # worked by hand: "Melania" and "Eric" are census first names and no word of his
+    # name, so their "Trump" is another person's; titles and "Then" still let it through
+    text = ("Donald Trump spoke. Melania Trump and Eric Trump smiled. Trump left. "
+            "President Trump and Mr. Trump met. Then Trump spoke.")
+    found = [(m.start, m.surface) for m in find_mentions(text, listed)]
+    assert found == [(0, "Donald Trump"), (57, "Trump"), (79, "Trump"), (93, "Trump"),
+                     (109, "Trump")]
+
+
+def test_discover_a_place_after_a_role_and_a_people_are_no_one():
+    # worked by hand: "mayor of New York City" has no name after the role, and
+    # "Americans" is a people, no surname of "Everyday Americans"
+    corpus = from_texts({"A": (
+        "Michael Bloomberg, the former mayor of New York City, spoke. Bloomberg left. "
+        "Then Everyday Americans need a champion, she said. Americans agree.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "York City" not in table.index
+    assert table.loc["Michael Bloomberg", "titles"] == ""
+    assert table.loc["Everyday Americans", "kind_guess"] == "unknown"

@@ -151,6 +151,9 @@ _SEGMENT = re.compile(r"[^\n]+?(?:[.?!:](?=[\s\"\u201d]|$)|(?=\s[\u2014\u2013-]\
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
+#: Words of place names that are nobody's given name ("New York City Michael Bloomberg").
+_PLACE_PARTS = frozenset({"city", "county", "state", "district", "province", "republic",
+                          "kingdom", "island", "islands", "valley", "beach", "park", "bay"})
 #: A name before what only a person has: a campaign, a presidency, an administration.
 _CANDIDACY = re.compile(r"\b([A-Z][a-z]+)(?:['\u2019]s)?\s+(?:campaign|presidency|"
                         r"administration|supporters|candidacy|running\s+mate|re-election)\b")
@@ -248,13 +251,28 @@ def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
         return form
     names = first_names() if names is None else names
     if words[0].casefold() in names:
+        if len(words) >= 4:
+            # "York City Michael Bloomberg" (of "Mayor of New York City Michael
+            # Bloomberg"): a word that is no first name before a later first name
+            for j in range(len(words) - 2, 1, -1):
+                if words[j].casefold() in names and len(words) - j <= 3 \
+                        and any(w.casefold() not in names for w in words[1:j]) \
+                        and _looks_personal(" ".join(words[j:]), names, orgs):
+                    return " ".join(words[j:])
         return form
     for k in range(1, len(words) - 1):
         if words[k].casefold() in names:
             if all(_INITIALS.fullmatch(w) for w in words[:k]) or (common is not None and not any(
                     common.get(w.lower()) or w.lower().endswith(_DEMONYM_ENDINGS)
-                    for w in words[:k])):
-                return form  # "J. Christopher Stevens", "Ari Ezra Waldman"
+                    or w.lower() in _PLACE_PARTS for w in words[:k])):
+                return form  # "J. Christopher Stevens", "Ari Ezra Waldman" (not "York
+                # City Michael Bloomberg": no one's given name is "City")
+            # the last first name that opens a name of two or three words ("Michael
+            # Bloomberg" of "New York City Michael Bloomberg", not "York City ...")
+            for j in range(len(words) - 2, k, -1):
+                if words[j].casefold() in names and len(words) - j <= 3 \
+                        and _looks_personal(" ".join(words[j:]), names, orgs):
+                    return " ".join(words[j:])
             tail = " ".join(words[k:])
             return tail if len(words) - k <= 4 and _looks_personal(tail, names, orgs) else form
     return form
@@ -350,6 +368,7 @@ def discover_actors(
     stop = stopwords()
     names, orgs, titles = first_names(), organisation_words(), title_words()  # looked up once
     skip = not_actors()
+    places = place_words()
     # form, title, article, outlet, sentence, next to a speech verb
     hits: list[tuple[str, str | None, Any, Any, str, bool]] = []
     lower_words: Counter[str] = Counter()
@@ -374,6 +393,9 @@ def discover_actors(
             if " " not in m.group("name") and _OF_PART.search(m.group("title")):
                 continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
             name = m.group("name")
+            last = name.split()[-1].lower()
+            if last in _PLACE_PARTS or last in places or name in US_STATES:
+                continue  # "the former mayor of New York City": a place, no one's name
             if orgs & {w.lower() for w in name.split()}:
                 continue  # "director of the American Civil Liberties Union": a body's
                 # name, which takes no title ("American" is part of it)
@@ -613,8 +635,8 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             by_last[words[-1]].append(m)
     articles_of = articles_of or {}
     for f in forms:
-        if " " in f or f in (known_of or {}):  # a listed actor ("Ukraine") is no surname
-            continue
+        if " " in f or f in (known_of or {}) or _demonym(f):
+            continue  # a listed actor ("Ukraine") or a people ("Americans") is no surname
         owners = {parent[m] for m in by_last.get(f, [])}
         if len(owners) > 1:
             # "Trump" of "Donald Trump", not of "Never Trump": when only one owner opens
@@ -713,6 +735,15 @@ def _split_glued(hits: list[tuple]) -> list[tuple]:
     return out
 
 
+def _demonym(word: str) -> bool:
+    """A people's name in the plural ("Americans", "Iraqis"); not a surname such as
+    "Evans", whose singular is a first name, nor a singular ("Ryan", "Morgan")."""
+    low = word.lower()
+    return len(low) > 4 and low.endswith("s") and (
+        low[:-1].endswith(_DEMONYM_ENDINGS) or low.endswith("is")) \
+        and low[:-1] not in first_names()
+
+
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
                 speaks: bool = False, names: Mapping[str, Any] | None = None,
                 common: Mapping[str, int] | None = None,
@@ -739,8 +770,9 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
                                                       else names)):
         return "person"  # "Alan Krueger said", "Terry McAuliffe": a first and last name
     if any(len(f.split()) >= 2 for f in members) and any(
-            " " not in f and not (common or {}).get(f.lower()) for f in members):
-        return "person"  # a full name and its surname
+            " " not in f and not (common or {}).get(f.lower()) and not _demonym(f)
+            for f in members):
+        return "person"  # a full name and its surname (not "Everyday Americans")
     return "unknown"
 
 

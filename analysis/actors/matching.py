@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..tokens import shadow as _shadow
-from .lexicon import GENDERS, HONORIFIC_GENDER, TITLE_WORDS, Form, Kind, title_before_in
+from .lexicon import (
+    GENDERS,
+    HONORIFIC_GENDER,
+    TITLE_WORDS,
+    Form,
+    Kind,
+    first_names,
+    title_before_in,
+)
 from .lists import Actor, ActorList
 
 
@@ -107,6 +115,9 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
         if form != "short":
             hits.append((s, e, i, form, poss))
             continue
+        candidates = _not_another_first_name(shadow, s, candidates, matcher.actors)
+        if not candidates:
+            continue  # "Melania Trump", "Jeb Bush": another person of that family
         chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
                                 titled)
         if chosen is None and candidates and inside_title(s, e, title_starts, title_reach):
@@ -121,6 +132,35 @@ def inside_title(s: int, e: int, title_starts: list[int], title_reach: list[int]
     """Whether a title span (``ts <= s`` and ``e <= te``) contains ``s:e``."""
     k = bisect.bisect_right(title_starts, s)
     return k > 0 and title_reach[k - 1] >= e
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]$")
+
+
+def _not_another_first_name(shadow: str, s: int, candidates: list[int],
+                            actors: Sequence[Actor]) -> list[int]:
+    """The candidates a surname at ``s`` can name, given the word right before it: a
+    first name of the 1990 US census that is no word of a candidate's name or aliases
+    ("Melania" before "Trump", "Jeb" before "Bush") makes it another person's surname."""
+    m = _WORD_BEFORE.search(shadow, max(0, s - 20), s)
+    if m is None:
+        return candidates
+    word = m.group(1)
+    names = first_names()
+    if word.casefold() not in names or word in _NOT_FIRST_NAMES:
+        return candidates
+    return [i for i in candidates
+            if word in actors[i].name.split()
+            or any(word in alias.split() for alias in actors[i].aliases)]
+
+
+#: Census first names that are more often other words before a surname in news.
+_NOT_FIRST_NAMES = frozenset({"President", "General", "Major", "King", "Judge", "Will",
+                              "Chase", "Sterling", "Prince", "Queen", "Pope", "Earl", "Dean",
+                              "Rev", "Van", "Von", "Del", "La", "Le", "De", "St", "Young",
+                              "Senior", "Junior", "Sir", "Lord", "Mark", "Bill", "Sunny",
+                              "Sergeant", "Captain", "Admiral", "Colonel", "Governor",
+                              "Senator", "Mayor", "Chancellor", "Minister", "Secretary"})
 
 
 def _fitting(candidates: list[int], gender: str, actors: Sequence[Actor]) -> list[int]:
