@@ -68,6 +68,7 @@ import pandas as pd
 import yaml
 
 from .actors import ActorList, actors_per_row, find_mentions, load_actors
+from .actors.lexicon import role_nouns
 from .compat import keyword_only
 from .errors import CorpusError, require_columns
 from .resources import find_resource
@@ -97,7 +98,6 @@ __all__ = [
     "mention_masks",
     "outlet_frame_scores",
     "outlet_marker_scores",
-    "role_nouns",
 ]
 
 Kind = Literal["frame", "marker"]
@@ -633,16 +633,6 @@ _CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\n\u2013\u2014]")
 _WORD_BEFORE = re.compile(r"[\w']+")
 
 
-def _read_role_nouns(path: Path) -> frozenset[str]:
-    content = read_yaml(path)
-    words = content.get("role_nouns", []) if isinstance(content, dict) else []
-    return frozenset(str(w).lower() for w in words or [])
-
-
-def _role_nouns() -> frozenset[str]:
-    """Words that make a capitalised phrase a title ("Minister", "Secretary"), from
-    ``role_nouns`` in ``lexicons/attribution_verbs.yml``."""
-    return cached_by_file(find_resource("lexicons/attribution_verbs.yml"), _read_role_nouns)
 
 
 def _first_char_regex(terms: list[str]) -> re.Pattern[str]:
@@ -718,7 +708,7 @@ def _actor_masks(text: str, actors: ActorList | None, *,
     if not found:
         return []
     shadow = _shadow(text)
-    roles = _role_nouns() if roles is None else roles
+    roles = role_nouns() if roles is None else roles
     masks = []
     for m in found:
         start = m.start
@@ -833,15 +823,10 @@ def mention_masks(text: str, mentions: Sequence[Any], *,
                   roles: frozenset[str] | None = None) -> list[Any]:
     """The stretches of ``text`` that :func:`counted_hits` leaves out for these ``mentions``
     (each name, widened over a person's title phrase): compute them once per text and pass
-    them as ``masks=`` when counting several lexicons. ``roles``: :func:`role_nouns`, for a
-    caller that masks many texts (else read for each text)."""
+    them as ``masks=`` when counting several lexicons. ``roles``:
+    :func:`analysis.actors.lexicon.role_nouns`, for a caller that masks many texts (else
+    read for each text)."""
     return _actor_masks(text, None, mentions=mentions, roles=roles, describe=False)
-
-
-def role_nouns() -> frozenset[str]:
-    """The words that make a capitalised phrase before a name a title (``role_nouns`` in
-    ``lexicons/attribution_verbs.yml``), as :func:`mention_masks` reads them."""
-    return _role_nouns()
 
 
 def marker_rules() -> Any:
@@ -921,7 +906,7 @@ def _scan(corpus: pd.DataFrame, lexicon: Lexicon, what: str, *, mask_actors: boo
         actors = load_actors(actors)
     lists = (actors_per_row(corpus, actors) if mask_actors
              else itertools.repeat((None, None), len(corpus)))
-    roles = _role_nouns() if mask_actors else None  # read once, not once per article
+    roles = role_nouns() if mask_actors else None  # read once, not once per article
     rules = _marker_rules() if lexicon.kind == "marker" else None
     empty = []
     for article_id, outlet, text, (_, alist) in zip(

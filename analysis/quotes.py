@@ -1273,8 +1273,7 @@ class _Context:
         """Is the "that" at ``at`` a determiner after a participle ("leading that
         investigation"), not a conjunction ("saying that ...")? The word before it ends
         in -ing and is no attribution verb."""
-        before = _LAST_WORD.search(text, max(0, at - 30), at)
-        word = before.group(1).lower() if before is not None else ""
+        word = _last_word_lower(text, max(0, at - 30), at)
         return len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms
 
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
@@ -2524,15 +2523,13 @@ _NO_SPEAKER_WORDS = frozenset({
 _SAID_FORMS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "added"})
 #: Prepositions that tie a group of people to a place ("political figures in New Jersey").
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "across", "throughout", "outside", "inside"})
-_LAST_WORD = re.compile(r"([\w'-]+)\s+$")
 #: Nouns that end in -ly like an adverb ("The family said", "a key ally said").
 _LY_NOUNS = frozenset({"family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly",
                        "bully", "daily", "weekly", "monthly", "quarterly", "butterfly",
                        "homily", "jelly", "belly", "lily", "folly", "tally", "melee",
                        "reply", "fly", "elderly"})
 #: Words before a noun: a -ly word right after one is no adverb ("the family").
-_BEFORE_NOUN = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
-                          "this", "that", "these", "those", "whose", "every", "each"})
+_BEFORE_NOUN = _DETERMINERS | {"my", "your", "that", "those", "whose", "every", "each"}
 #: Irregular past tenses that end a noun phrase after its head ("The Times broke the
 #: story"; the -ed ones are told apart by their ending).
 _IRREGULAR_PAST = frozenset({
@@ -2720,10 +2717,6 @@ def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:
         and nxt not in _PRONOUNS  # ("voice celebrated it": a verb)
 
 
-#: Small words a Title Case headline leaves in lower case.
-_TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at",
-                          "by", "with", "as", "vs", "from", "but", "is", "be", "it", "s"})
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 #: Where the words before a headline's verb start: after a colon, a bar, a dash or a comma.
 _HEADLINE_BREAK = re.compile(r".*[:|,;-]['\"]?\s", re.DOTALL)
 
@@ -2998,6 +2991,7 @@ def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
     return True
 
 
+#: Small words a title in Title Case leaves in lower case (headlines and show titles).
 _TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "in", "to",
                           "at", "by", "from", "or", "is", "&"})
 _TITLE_WORD = re.compile(r"[\w&][\w'&.-]*")

@@ -55,17 +55,20 @@ def _lexicon_part(parse: Any) -> Any:
     return cached_by_file(find_resource("lexicons/attribution_verbs.yml"), parse)
 
 
-def _read_role_nouns(path: Path) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _read_lexicon(path).get("role_nouns", []) or [])
+def _read_words(path: Path, key: str, lower: bool = True) -> frozenset[str]:
+    """The words listed under ``key`` in the attribution-verb lexicon (lower case)."""
+    words = (str(w) for w in _read_lexicon(path).get(key, []) or [])
+    return frozenset(w.lower() for w in words) if lower else frozenset(words)
 
 
 def role_nouns() -> frozenset[str]:
+    """Words that make a capitalised phrase before a name a title ("Minister"), from
+    ``role_nouns`` in ``lexicons/attribution_verbs.yml``."""
     return _lexicon_part(_read_role_nouns)
 
 
-def _read_not_actors(path: Path) -> frozenset[str]:
-    content = _read_lexicon(path)
-    return frozenset(str(w) for w in content.get("not_actors", []) or [])
+def _read_role_nouns(path: Path) -> frozenset[str]:
+    return _read_words(path, "role_nouns")
 
 
 def not_actors() -> frozenset[str]:
@@ -74,9 +77,8 @@ def not_actors() -> frozenset[str]:
     return _lexicon_part(_read_not_actors)
 
 
-def _read_place_words(path: Path) -> frozenset[str]:
-    content = _read_lexicon(path)
-    return frozenset(str(w).lower() for w in content.get("place_words", []) or [])
+def _read_not_actors(path: Path) -> frozenset[str]:
+    return _read_words(path, "not_actors", lower=False)
 
 
 def place_words() -> frozenset[str]:
@@ -85,13 +87,16 @@ def place_words() -> frozenset[str]:
     return _lexicon_part(_read_place_words)
 
 
-def _read_organisation_words(path: Path) -> frozenset[str]:
-    content = _read_lexicon(path)
-    return frozenset(str(w).lower() for w in content.get("organisation_words", []) or [])
+def _read_place_words(path: Path) -> frozenset[str]:
+    return _read_words(path, "place_words")
 
 
 def organisation_words() -> frozenset[str]:
     return _lexicon_part(_read_organisation_words)
+
+
+def _read_organisation_words(path: Path) -> frozenset[str]:
+    return _read_words(path, "organisation_words")
 
 
 #: The fifty US states: "Rand Paul of Kentucky" is a senator and his state; and first

@@ -7,8 +7,9 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..tokens import shadow as _shadow
 from .lexicon import (
@@ -107,6 +108,7 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     title_starts = [s for s, _e in title_spans]
     title_reach = list(itertools.accumulate((e for _s, e in title_spans), max))
     hits: list[tuple[int, int, int, str, bool]] = []
+    names = None
     for s, e, i, form, poss, candidates in raw:
         if form == "after":
             if i in full_at:
@@ -115,7 +117,9 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
         if form != "short":
             hits.append((s, e, i, form, poss))
             continue
-        candidates = _not_another_first_name(shadow, s, candidates, matcher.actors)
+        if names is None:
+            names = first_names()  # (looked up once per text, and only for a surname)
+        candidates = _not_another_first_name(shadow, s, candidates, matcher.actors, names)
         if not candidates:
             continue  # "Melania Trump", "Jeb Bush": another person of that family
         chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
@@ -138,7 +142,7 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]$")
 
 
 def _not_another_first_name(shadow: str, s: int, candidates: list[int],
-                            actors: Sequence[Actor]) -> list[int]:
+                            actors: Sequence[Actor], names: Mapping[str, Any]) -> list[int]:
     """The candidates a surname at ``s`` can name, given the word right before it: a
     first name of the 1990 US census that is no word of a candidate's name or aliases
     ("Melania" before "Trump", "Jeb" before "Bush") makes it another person's surname."""
@@ -146,7 +150,6 @@ def _not_another_first_name(shadow: str, s: int, candidates: list[int],
     if m is None:
         return candidates
     word = m.group(1)
-    names = first_names()
     if word.casefold() not in names or word in _NOT_FIRST_NAMES:
         return candidates
     return [i for i in candidates

@@ -137,7 +137,8 @@ class Scorer:
         # hashes their files, through resource_files("lexicons")).
         self._roles = self._marker_rules = None
         if self.frames is not None or self.markers is not None:
-            from ..framing import marker_rules, role_nouns
+            from ..actors.lexicon import role_nouns
+            from ..framing import marker_rules
 
             self._roles = role_nouns()
             self._marker_rules = marker_rules() if self.markers is not None else None
