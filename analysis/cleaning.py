@@ -160,7 +160,7 @@ import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -293,6 +293,9 @@ _LAST_SENTENCE = re.compile(r"(?<=[.?!\"'])\s+(?=[\"'A-Z0-9])")
 _MAX_CAPTION = 200
 _GALLERY_PAIRS = 2  # with 2 lines or more each repeated right after itself, any length
 _MAX_LINK_LINE = 160
+#: A related-links list's item written as a sentence, ending in a full stop: at most this
+#: long, and only with another such short line after it (tenth round).
+_MAX_SENTENCE_LINK = 90
 # The headline glued before the text of one of the first 3 lines, followed by a space, a
 # capital and 3 words or more. Before it: nothing, a label of a few words without a stop
 # ("White House ", "AP Photo Opinion "), or a caption and its credit after " | " (Politico:
@@ -676,8 +679,8 @@ def find_furniture(
         for pos, i in enumerate(content):
             if key(i) not in patterns.related_headers:
                 continue
-            block = list(itertools.takewhile(lambda j: _link_like(normal[j]),
-                                             content[pos + 1:]))
+            block = _link_block([normal[j] for j in content[pos + 1:]])
+            block = content[pos + 1:pos + 1 + block]
             if block:
                 for j in (i, *block):
                     remove(j, "related_block", header=normal[i], first=i + 1)
@@ -827,6 +830,23 @@ def _photo_caption_name(name: str, around: list[str]) -> bool:
 def _link_like(line: str) -> bool:
     """A line that can be a link in a list of related stories."""
     return len(line) <= _MAX_LINK_LINE and not line.endswith(".") and "\u00a9" not in line
+
+
+def _link_block(lines: Sequence[str]) -> int:
+    """How many of ``lines`` (those after a related-links header) form its list: link-like
+    lines, and a short one ending in a full stop ("If Democrats take back the House, they
+    will try to impeach Trump.") where another short line follows it, so a list of
+    headlines written as sentences goes on while an article's prose, back after the list,
+    stops it."""
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        if not _link_like(line) and not (
+                len(line) <= _MAX_SENTENCE_LINK and "\u00a9" not in line
+                and n + 1 < len(lines) and len(lines[n + 1]) <= _MAX_SENTENCE_LINK):
+            break
+        n += 1
+    return n
 
 
 def _cuts(text: str, plain: str, line: tuple[int, int, str], i: int,

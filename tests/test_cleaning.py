@@ -1085,6 +1085,55 @@ def test_ninth_round_cuts_need_the_repeated_first_name_and_capitals():
 
 
 @pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Related Coverage Farmers march on the capital over grain prices",
+         "related_coverage_link"),
+        ("NOW WATCH: \u2018Five Things to Know About the Farm Bill\u2019", "watch_link"),
+        ("Buy Photo Farmers queue at the co-op on Friday.", "buy_photo_caption"),
+        ("Editor\u2019s note: To follow more coverage of the farm vote, see our live page.",
+         "editor_note_promo"),
+        ("Editor's Note: Want to support the Gazette? Join Gazette VIP today!",
+         "editor_note_promo"),
+        ("( Earlier on POLITICO: Farm bill stalls in the House)", "paren_link"),
+    ],
+)
+def test_tenth_round_entries_remove_their_family(line, name):
+    (removal,) = find_furniture("Body.\n" + line)
+    assert (removal.rule, removal.name, removal.line) == ("navigation", name, 2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related coverage of the farm bill was thin, the co-op said.",  # prose: the label
+        # is title case
+        "Editor's note: This story has been updated to correct the co-op's name.",
+        "Editor's note: Jane Roe is a farmer in Ames. The following is her weekly column; "
+        "subscribe here.",  # says who wrote it, then a promo: mixed, not removed whole
+        "Farmers buy photo albums at the co-op.",
+    ],
+)
+def test_tenth_round_entries_keep_look_alike_content(line):
+    assert [r.name for r in find_furniture("Body.\n" + line)
+            if r.rule == "navigation"] == []
+
+
+def test_related_block_goes_on_through_short_headlines_written_as_sentences():
+    # a header, then link lines, some ending in a full stop, a second header among them
+    # ('And now, the weird stuff.'), then the article's prose: the list stops before it
+    long = ("The co-op's board met on Friday and voted to raise the price it pays for "
+            "grain by a tenth, its chair said after the meeting.")
+    lines = ["Body.", "ICYMI . . .", "Last week's Farm File", "Grain prices will rise.",
+             "And now, the weird stuff.", "Cows that paint", "Short sentence here.", long]
+    removed = [r.line for r in find_furniture("\n".join(lines)) if r.rule == "related_block"]
+    assert removed == [2, 3, 4, 5, 6]  # 'Short sentence here.' has prose, not a link, after
+    # it; a short sentence right after the header with prose next is no list at all
+    assert find_furniture("\n".join(["Body.", "In case you missed it", "He left.", long])) \
+        == []
+
+
+@pytest.mark.parametrize(
     ("verb", "line"),
     [
         ("watches", "A farmer watches the co-op barn burn in Ames, Iowa, on April 15, 2019."),
