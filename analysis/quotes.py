@@ -938,6 +938,17 @@ _ADVERB_AFTER = re.compile(r"\s+(?:repeatedly|publicly|privately|again|recently|
 # no quotation mark right after them.
 _ZERO_THAT = re.compile(
     r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Capt|Sgt|Rev|Adm|Maj|Gens|Sens|Reps)\.)\s+[\w'.-]+)(?![\w'-]*\s*\")")
+#: A subject pronoun with an aside after it: "said Wednesday she, too, wants ...".
+_PRONOUN_ASIDE = re.compile(
+    r"\s+((he|she|they|we|I|it),\s+(?:too|also|however|though|in\s+turn),\s+[\w'-]+)")
+#: An auxiliary or a copula right after a verb: "(that he) said was drafted".
+_AUX_AFTER = re.compile(r"\s+((?:was|is|were|are|would|will|could|had|has|might|may)\s)")
+#: A relative word and at most four words (the clause's subject) before a verb.
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|what|whom)\s+()(?:[\w'.-]+\s+){0,3}[\w'.-]+\s+"
+                              r"(?:(?:also|once|had|has|have)\s+)?$")
+#: A one-word answer reported: "said no.", "said yes,".
+_YES_NO = re.compile(r"\s+((?:no|yes)\b)(?=[.,;]|\s*$)")
+_YES_NO_AT = re.compile(r"(?:no|yes)\b(?=[.,;]|\s*$)")
 # A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
 _OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
 
@@ -1356,11 +1367,19 @@ class _Context:
                         break
                 while words[end - 1] in ("of", "for", "the"):
                     end -= 1
-                if end + 1 < hi and (words[end] in _SPEAKING_HEADS
-                                     or words[end].lower() in self.roles) \
-                        and all(w[:1].isupper() for w in words[end + 1:hi]):
+                k = end  # the lower-case words after the run (at most four)
+                while k < hi and k - end < 4 and words[k].islower():
+                    k += 1
+                if end < k < hi and any(w in _SPEAKING_HEADS or w in self.roles
+                                        for w in words[end:k]) \
+                        and _PLACE_PREPOSITIONS.isdisjoint(words[end:k]) \
+                        and not any(w.endswith(("'s", "\u2019s")) for w in words[first:end]) \
+                        and all(w[:1].isupper() for w in words[k:hi]):
                     # "Ocean Action Fund spokeswoman Jane Miller", "Senate Majority PAC
-                    # president J.B. Poersch": the run, the role and the name after it
+                    # president J.B. Poersch", "Democratic presidential candidate Hillary
+                    # Clinton", "Former secretary of state Hillary Clinton": the run, the
+                    # role's words and the name after them (not "Senior officials in
+                    # Varna": a place; "Trump's rival Sen. Marco Rubio": see below)
                     end = hi
                 elif end < hi and words[end] in _SPEAKING_HEADS:
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
@@ -1643,6 +1662,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         for cue, spk, v, start in found:
             # inside a quotation, the content ends where the quotation does
             stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
+            if cue == "clause" and (yes := _YES_NO_AT.match(sh, start, stop)) is not None:
+                stop = yes.end()  # "said no, adding ...": the answer is the one word
             if cue == "question" and v is not None and v.form in ("asked", "Asked") \
                     and (comma := _CLAUSE_STOP.search(sh, start, stop)) is not None:
                 stop = comma.start()  # "When asked about X, she said ...": the question is X
@@ -1804,10 +1825,24 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             told = _TOLD_NAME.match(sh, v.end, se)  # told POLITICO he planned ...
         at = told.end() if told else v.end
         when = _TIME_AFTER.match(sh, at, se) or _ADVERB_AFTER.match(sh, at, se)
-        m = _ZERO_THAT.match(sh, when.end() if when else at, se)  # said Wednesday she ...
+        at = when.end() if when else at
+        m = _ZERO_THAT.match(sh, at, se) or _PRONOUN_ASIDE.match(sh, at, se)
+        # (said Wednesday she ... / said she, too, wants ...)
         if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))
                                               and not _QUANTITY_OF.fullmatch(m.group(1))):
             m = None
+        if m is None and not told and not v.form.endswith("ing"):
+            aux = _AUX_AFTER.match(sh, at, se)
+            rel = _RELATIVE_SUBJECT.search(sh, max(ss, v.start - 50), v.start) if aux else None
+            if rel is not None and (spk := _subject(ctx, ss, v)).start >= rel.end(1) \
+                    and _named_subject(spk.text):
+                # "a letter that he said was drafted by the firm", "what many analysts
+                # said was a sign": the relative clause's subject said it; the content
+                # begins at its verb
+                return ("clause", spk, v, aux.start(1))
+            yes = _YES_NO.match(sh, at, se)
+            if yes is not None and _word_end(sh, _last_char_before(sh, ss, v.start)):
+                return ("clause", _subject(ctx, ss, v), v, yes.start(1))  # "he said no."
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
     if m and v.form.endswith("ing") and _QUOTED_AS.search(sh, max(ss, v.start - 80), v.start):
@@ -1921,6 +1956,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
                    and not _PASSIVE.search(sh, near, v.start))
     if (verb_ok
             and not any(f[3] <= v.start and not _after_relative(sh, f, v)
+                        and not _YES_NO_AT.match(sh, f[3])  # (not after "said no,")
                         for f in found)  # inside reported content
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
@@ -2004,12 +2040,17 @@ def _named_subject(text: str | None) -> bool:
         return True
     if _SHARE.match(text):  # "55 percent (of voters) said": a poll's respondents
         return True
+    if low in _SUBJECT_DEMONSTRATIVES and len(words) > 1 and words[1].lower() not in _OPENERS:
+        return True  # "these supporters acknowledge", "those Democrats argued"
     if low in _OPENERS or low in _AUXILIARIES:
         return False
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
 
 
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b)")
+#: Determiners that open a sentence as often as a noun phrase: a subject only with a
+#: noun after them.
+_SUBJECT_DEMONSTRATIVES = frozenset({"these", "those"})
 
 
 #: Words counting what follows them ("Two weekend polls", "Several senators").
