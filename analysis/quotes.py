@@ -876,11 +876,13 @@ _COUNT_CAP = 500
 _REPORTED_MAX = 5000
 _WORD_CHAR = re.compile(r"\w")
 _CONTENT_NOUNS = r"importance|need|necessity|topic|question|issue|danger|risk|significance"
-_THAT = re.compile(r"[^\".;!?]{0,100}?\bthat,?\s+")  # (also "say that, even if ...,")
+_THAT = re.compile(  # (also "say that, even if ...,", "said on NBC's "Meet the Press" that")
+    r"(?:[^\".;!?]|\"[^\".;!?\n]{1,40}\"(?=\s))*?\bthat,?\s+")
 # What may stand between the verb and "that": nothing, an adverb or time phrase, a
 # prepositional phrase or an indirect object ("told journalists that").
 _THAT_GAP = re.compile(
-    r"\s+(?:that\b|[-–—]+\s|(?:on|at|in|during|after|before|to|from|since|last|earlier|this|through|"
+    r"\s+(?:that\b|[-–—]+\s|for\s+(?:the\s+first\s+time|years|months|weeks|days|decades)\b|"
+    r"(?:on|at|in|during|after|before|to|from|since|last|earlier|this|through|via|"
     # what a verb of feeling expresses before "that" ("expressed concern that ...")
     r"concern|concerns|confidence|hope|doubt|doubts|optimism|skepticism|frustration|regret|"
     r"late|early|"
@@ -2229,6 +2231,10 @@ def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
 
+#: Between a comma and a second verb of the same subject: "..., and (then) added".
+_AND_THEN = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?")
+
+
 def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: int,
                   end: int) -> int:
     """Where the content of ``v`` ends: at the comma before a later cue with a subject of
@@ -2242,6 +2248,9 @@ def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: i
         comma = sh.rfind(",", start, w.start)
         if comma > start and w.form.endswith("ing") and not sh[comma + 1:w.start].strip():
             # "X defended the plan, calling it ...": the participle is a cue of its own
+            return comma
+        if comma > start and _AND_THEN.fullmatch(sh, comma + 1, w.start):
+            # "X noted that A, and added: ...": a second cue of the same subject
             return comma
         if comma > start and 0 < _word_count(sh, comma, w.start) <= 4 \
                 and '"' not in sh[comma:w.start]:

@@ -2137,3 +2137,22 @@ def test_a_relative_or_demonstrative_without_a_speech_clause_gives_nothing():
 ])
 def test_a_role_in_lower_case_joins_the_run_before_it_and_the_name(text, speaker):
     assert find_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand: a second verb of the same subject after ", and" ends the first
+    # one's content (before: the reported "noted" was lost to the direct quote)
+    ('The mayor noted that she ran the co-op, and added: "I know a little about this."',
+     [("reported", "noted", "she ran the co-op"),
+      ("direct", "added", "I know a little about this.")]),
+    # "for the first time" and "via" between the verb and "that"
+    ("Ann Lee also said for the first time that the talks had failed.",
+     [("reported", "said", "the talks had failed.")]),
+    ("The campaign announced via Twitter that it had won.",
+     [("reported", "announced", "it had won.")]),
+    # a show's title in quotation marks between the verb and "that"
+    ("Ann Lee said on NBC's \"Meet the Press\" on Sunday that the plan had failed.",
+     [("scare", None, "Meet the Press"), ("reported", "said", "the plan had failed.")]),
+])
+def test_that_after_and_added_first_time_via_and_a_title(text, expected):
+    assert [(q.kind, q.verb, q.quote) for q in find_quotes(text)] == expected
