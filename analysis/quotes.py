@@ -1803,6 +1803,14 @@ def _after_relative(sh: str, f: tuple[str, _Speaker, _Verb | None, int], v: _Ver
     return comma > f[3] and sh[comma] == ","
 
 
+def _second_verb(sh: str, start: int, v: _Verb) -> bool:
+    """Is ``v`` a second verb of the sentence's subject, after a comma and "and" that
+    follow the content begun at ``start`` ("X said the plan failed, and accused Y of
+    ...": "accused" is X's, as in :func:`_next_cue_cut`)?"""
+    comma = sh.rfind(",", start, v.start)
+    return comma > start and _AND_THEN.fullmatch(sh, comma + 1, v.start) is not None
+
+
 def _open_bracket(sh: str, start: int, end: int) -> bool:
     """Is a bracket opened, and not closed, in ``sh[start:end]``?"""
     opened = sh.rfind("(", start, end)
@@ -1959,6 +1967,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     if (verb_ok
             and not any(f[3] <= v.start and not _after_relative(sh, f, v)
                         and not _YES_NO_AT.match(sh, f[3])  # (not after "said no,")
+                        and not _second_verb(sh, f[3], v)
                         for f in found)  # inside reported content
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")

@@ -2156,3 +2156,15 @@ def test_a_role_in_lower_case_joins_the_run_before_it_and_the_name(text, speaker
 ])
 def test_that_after_and_added_first_time_via_and_a_title(text, expected):
     assert [(q.kind, q.verb, q.quote) for q in find_quotes(text)] == expected
+
+
+def test_a_second_verb_after_comma_and_is_the_subjects_own_cue():
+    # worked by hand: "..., and blamed ..." follows the content of "said" but is Ann Lee's
+    # (before: it was read as part of what she said, and gave no quote)
+    found = find_quotes("Ann Lee said the plan failed, and blamed the board for the delay.")
+    assert [(q.speaker, q.verb, q.quote) for q in found] == [
+        ("Ann Lee", "said", "the plan failed"),
+        ("Ann Lee", "blamed", "the board for the delay.")]
+    # without the comma the verb may be the reported clause's own: no second quote
+    assert [q.verb for q in find_quotes("Ann Lee said the board met and blamed the mayor.")
+            ] == ["said"]
