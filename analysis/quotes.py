@@ -790,7 +790,7 @@ _LEAD = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+|"
     r"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s))(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\s+)")
-_PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\)$")
+_PARTY_TAIL = re.compile(r"[\s,]*\(?\b[RDI]\s*-\s*[A-Z][\w.]*\)?\.?$|\s*\([RDI]\)?$")
 _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
@@ -1306,6 +1306,8 @@ class _Context:
                 if text.startswith("that", m.start()) and self._determiner_that(
                         text, m.start()):
                     continue  # "State lawmakers leading that investigation said"
+                if text.startswith("(", m.start()) and _PARTY_OPEN.match(segment, m.start()):
+                    continue  # "Sen. Ron Wyden (D) of Oregon": a party tag, no clause
                 cut = m.end()
         # The kept words are always one stretch of them, words[lo:hi]: worked out on
         # their strings (each match's group() taken once).
@@ -1345,6 +1347,15 @@ class _Context:
                 and words[lo].lower() not in _COUNT_WORDS and all(
                 w.islower() and w not in _FUNCTION_WORDS for w in words[lo + 1:place - 1]):
             pass  # "(Political) figures in New Jersey": the people, with their place
+        elif hi - lo > 4 and words[lo].lower() in _QUANTIFIERS and words[lo + 1] == "of":
+            # "All of the top Democratic presidential hopefuls seeking ...": the
+            # quantifier's phrase, up to its head noun (before a participle or a
+            # preposition), not "All" for a name
+            end = lo + 2
+            while end < hi and end - lo < 9 and words[end].lower() not in _QUANTIFIER_STOPS \
+                    and not (words[end].endswith("ing") and end > lo + 3):
+                end += 1
+            hi = end
         elif hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
@@ -1375,13 +1386,15 @@ class _Context:
                 if end < k < hi and any(w in _SPEAKING_HEADS or w in self.roles
                                         for w in words[end:k]) \
                         and _PLACE_PREPOSITIONS.isdisjoint(words[end:k]) \
-                        and not any(w.endswith(("'s", "\u2019s")) for w in words[first:end]) \
                         and all(w[:1].isupper() for w in words[k:hi]):
                     # "Ocean Action Fund spokeswoman Jane Miller", "Senate Majority PAC
                     # president J.B. Poersch", "Democratic presidential candidate Hillary
                     # Clinton", "Former secretary of state Hillary Clinton": the run, the
                     # role's words and the name after them (not "Senior officials in
-                    # Varna": a place; "Trump's rival Sen. Marco Rubio": see below)
+                    # Varna": a place); after a possessive, the name alone ("Trump's GOP
+                    # primary rival Sen. Marco Rubio": Rubio, not "Trump's GOP")
+                    if any(w.endswith(("'s", "\u2019s")) for w in words[first:end]):
+                        first = k
                     end = hi
                 elif end < hi and words[end] in _SPEAKING_HEADS:
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
@@ -1521,9 +1534,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and ctx.verbs.lemma(v.form) in ctx.verbs.clause_verbs \
                     and not ctx.in_quote(v.start) and _word_end(sh, _last_char_before(
                         sh, ss, v.start)):
-                # "Some Americans say: It's time to ..." (no quotation marks: reported)
+                # "Some Americans say: It's time to ..." (no quotation marks: reported;
+                # not a heading such as "What they're saying: ...")
                 spk = _subject(ctx, ss, v)
-                if _named_subject(spk.text):
+                if _named_subject(spk.text) and _after_heading(sh, ss, se) == ss:
                     found.append(("clause", spk, v, colon.end()))
                 continue
             if after != "," and not after.isspace():
@@ -2223,6 +2237,8 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
 _IS_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 
 
+#: A party tag in brackets: "(D)", "(R-Ohio)".
+_PARTY_OPEN = re.compile(r"\(\s*[RDI](?:\s*-\s*[A-Z][\w. ]{0,20})?\)")
 #: A party tag in brackets right before a verb: "Ann Lee (D-Ohio) said", "(R) also said".
 _PARTY_BEFORE = re.compile(r"\(\s*[RDI](?:\s*-\s*[A-Z][\w. ]{0,20})?\)\s*(?:[a-z]+ly\s+|also\s+)?$")
 
@@ -2240,6 +2256,12 @@ def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
 
+#: Words counting a group before "of" ("All of the hopefuls", "Most of them").
+_QUANTIFIERS = frozenset({"all", "most", "many", "some", "none", "both", "each", "half",
+                          "several", "few", "two", "three", "four", "five"})
+#: Words that end a quantifier's phrase: prepositions and relative words after its noun.
+_QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "that", "which",
+                       "whose", "to", "by", "across", "since", "during", "after", "before"})
 #: Between a comma and a second verb of the same subject: "..., and (then) added".
 _AND_THEN = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?")
 
@@ -2401,7 +2423,23 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
                     f"{other.text}; {spk.text}")
 
 
+def _after_heading(sh: str, start: int, pos: int) -> int:
+    """Where a sentence at ``start`` begins after a heading that opens its line ("What
+    they're saying: A White House spokesman ...", "Why it matters: ..."), if the heading
+    ends before ``pos``; else ``start``."""
+    if start and sh[start - 1] != "\n":
+        return start
+    m = _WH_HEADING.match(sh, start, pos)
+    return m.end() if m is not None else start
+
+
+#: A heading of a question word and a few words, then a colon: "What they're saying: ".
+_WH_HEADING = re.compile(
+    r"(?:What|Why|Where|How|When|Who)\b[^:\n.?!\"]{0,40}:[ \t]+(?=[A-Z\"\u201c])")
+
+
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
+    sentence_start = _after_heading(ctx.shadow, sentence_start, v.start)
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     sh = ctx.shadow
     k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
@@ -2465,10 +2503,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
         # "Rep. Tom Reed of New York said": the person before "of", not the place
-        who = ctx.mention_before(sentence_start, m.start - 4)
-        if who is not None and who.end == m.start - 4 and who.kind == "person":
+        # ("Sen. Ron Wyden (D) of Oregon": before the party tag too)
+        before = m.start - 4
+        tag = _PARTY_BEFORE.search(ctx.shadow, max(sentence_start, before - 30), before)
+        if tag is not None:
+            before = _last_char_before(ctx.shadow, sentence_start, tag.start()) + 1
+        who = ctx.mention_before(sentence_start, before)
+        if who is not None and who.end == before and who.kind == "person":
             return ctx.speaker_from(who)
-        np = ctx.noun_phrase_before(sentence_start, m.start - 4)
+        np = ctx.noun_phrase_before(sentence_start, before)
         if np.text is not None:
             return np
     lo = max(sentence_start, v.start - 40)
@@ -2537,9 +2580,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 #: calling", "... before claiming", "... while adding", "... by first saying".
 _PARTICIPLE_LINKS = frozenset({"also", "then", "before", "after", "while", "by", "first",
                                "later", "again", "even", "instead", "still", "further",
-                               "upon", "without"})
+                               "upon", "without", "beyond"})
 #: (no comma needed)
-_LINKING = frozenset({"before", "after", "while", "by", "instead", "upon", "without"})
+_LINKING = frozenset({"before", "after", "while", "by", "instead", "upon", "without",
+                      "beyond"})  # ("declined to comment beyond writing that ...")
 _LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
 
 

@@ -188,3 +188,33 @@ def test_plotting_alone_imports_pyplot_and_widgets_alone_ipywidgets():
             assert name == "analysis.plotting", f"{name} imports matplotlib.pyplot"
         if any(m.startswith("ipywidgets") for m in mods):
             assert name == "analysis.widgets", f"{name} imports ipywidgets"
+
+
+def _defined_twice(source: str) -> dict[str, list[int]]:
+    """Module-level names bound more than once (by assignment, ``def`` or ``class``), with
+    their lines: the later binding silently replaces the earlier one for every user."""
+    lines: dict[str, list[int]] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        else:
+            names = []
+        for name in names:
+            lines.setdefault(name, []).append(node.lineno)
+    return {name: found for name, found in lines.items() if len(found) > 1}
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_module_level_name_is_bound_twice(name):
+    # a second `_LAST_WORD`, `_NP_STOPS` or `_DEMONSTRATIVES` further down quotes.py once
+    # replaced the first for the rules written against it
+    assert _defined_twice(MODULES[name].read_text(encoding="utf-8")) == {}
+
+
+def test_the_twice_bound_checker_sees_a_rebinding():
+    source = "_A = 1\ndef f():\n    _A = 3\n_B = 2\n_A = frozenset()\n"
+    assert _defined_twice(source) == {"_A": [1, 5]}

@@ -2168,3 +2168,33 @@ def test_a_second_verb_after_comma_and_is_the_subjects_own_cue():
     # without the comma the verb may be the reported clause's own: no second quote
     assert [q.verb for q in find_quotes("Ann Lee said the board met and blamed the mayor.")
             ] == ["said"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # worked by hand on an unseen allsides event (invented text): a party tag before
+    # "of <state>" is no clause (before: "D) of Oregon")
+    ('"It is good," Sen. Ann Lee (D) of Oregon told the Gazette.', "Sen. Ann Lee"),
+    ("Sen. Ann Lee (D) said the vote was good.", "Sen. Ann Lee"),
+    # a quantifier and "of": the whole phrase up to its noun (before: "All")
+    ("All of the top Democratic presidential hopefuls seeking to unseat Lee in next "
+     "year's election have promised to rejoin the pact.",
+     "All of the top Democratic presidential hopefuls"),
+    # a participle after "beyond" is the sentence subject's (before: the subject's words
+    # ran on to "beyond")
+    ('A co-op spokesman declined to comment beyond writing that "the plan is dead."',
+     "A co-op spokesman"),
+])
+def test_party_tag_quantifier_phrase_and_beyond(text, speaker):
+    assert find_quotes(text)[-1].speaker == speaker
+
+
+def test_a_question_heading_is_no_speaker():
+    # worked by hand: Axios' "What they're saying:" heads a paragraph; "they" says
+    # nothing (before: a reported quote by "they" holding the whole paragraph)
+    text = ('Prices rose.\nWhat they\'re saying: A co-op spokesman wrote by email that '
+            '"the plan is dead."')
+    assert [(q.kind, q.speaker) for q in find_quotes(text)] == [
+        ("direct", "A co-op spokesman")]
+    # a subject's own colon still opens what it says
+    assert [(q.kind, q.speaker) for q in find_quotes("Some farmers say: It is time.")] == [
+        ("reported", "Some farmers")]
