@@ -2262,6 +2262,8 @@ _QUANTIFIERS = frozenset({"all", "most", "many", "some", "none", "both", "each",
 #: Words that end a quantifier's phrase: prepositions and relative words after its noun.
 _QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "that", "which",
                        "whose", "to", "by", "across", "since", "during", "after", "before"})
+#: Right before a second verb of the same subject: ", and (then) ".
+_COMMA_AND_BEFORE = re.compile(r",\s+and\s+(?:(?:also|then|later)\s+)?$")
 #: Between a comma and a second verb of the same subject: "..., and (then) added".
 _AND_THEN = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?")
 
@@ -2442,6 +2444,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = _after_heading(ctx.shadow, sentence_start, v.start)
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     sh = ctx.shadow
+    and_then = _COMMA_AND_BEFORE.search(sh, max(sentence_start, v.start - 20), v.start)
+    if and_then is not None:
+        # "Snowden said he wanted asylum ... in Latin America, and added that ...": the
+        # subject of the sentence's first cue (not the last name before "added")
+        earlier = [w for w in ctx.verbs_in(sentence_start, and_then.start())
+                   if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
+        if earlier:
+            return _subject_words(ctx, sentence_start, earlier[0])
     k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
     if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0:
         # "The issue, said Ann Lee, will be ...": the name between the commas

@@ -2198,3 +2198,12 @@ def test_a_question_heading_is_no_speaker():
     # a subject's own colon still opens what it says
     assert [(q.kind, q.speaker) for q in find_quotes("Some farmers say: It is time.")] == [
         ("reported", "Some farmers")]
+
+
+def test_a_second_verb_after_comma_and_has_the_first_verbs_subject():
+    # worked by hand (an unseen allsides event, invented text): "added" is Ann Lee's, not
+    # the last name before it (before: "Latin America")
+    text = ("Ann Lee said she wanted asylum while awaiting transit to Latin America, and "
+            "added that she would not harm the co-op.")
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == [
+        ("Ann Lee", "said"), ("Ann Lee", "added")]
