@@ -2202,8 +2202,12 @@ def test_a_question_heading_is_no_speaker():
 
 def test_a_second_verb_after_comma_and_has_the_first_verbs_subject():
     # worked by hand (an unseen allsides event, invented text): "added" is Ann Lee's, not
-    # the last name before it (before: "Latin America")
+    # the last listed name before it (before: "Latin America")
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Latin America", "place"), Actor("Ann Lee", "person")])
     text = ("Ann Lee said she wanted asylum while awaiting transit to Latin America, and "
             "added that she would not harm the co-op.")
-    assert [(q.speaker, q.verb) for q in find_quotes(text)] == [
-        ("Ann Lee", "said"), ("Ann Lee", "added")]
+    for actors in (None, listed):
+        assert [(q.speaker, q.verb) for q in find_quotes(text, actors)] == [
+            ("Ann Lee", "said"), ("Ann Lee", "added")]
