@@ -1285,3 +1285,16 @@ def test_discover_a_place_after_a_role_and_a_people_are_no_one():
     assert "York City" not in table.index
     assert table.loc["Michael Bloomberg", "titles"] == ""
     assert table.loc["Everyday Americans", "kind_guess"] == "unknown"
+
+
+def test_discover_a_surname_ending_like_a_peoples_adjective_is_kept():
+    # worked by hand (an unseen allsides event): "Ryan", "Sullivan" end like "Russian";
+    # before, every "Ryan" was dropped and "Paul Ryan" had 1 mention of 3
+    corpus = from_texts({"A": (
+        "Rep. Paul Ryan unveiled a plan. Ryan said it balances. Ryan's plan cuts. Jake "
+        "Sullivan agreed, and Sullivan left. Russian officials said little.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Paul Ryan", "n_mentions"] == 3
+    assert table.loc["Paul Ryan", "forms"] == "Ryan | Paul Ryan"
+    assert table.loc["Jake Sullivan", "n_mentions"] == 2
+    assert "Russian" not in table.index  # a people's adjective alone is still no actor

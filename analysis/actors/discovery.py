@@ -454,7 +454,6 @@ def discover_actors(
             if " " not in form and (
                 (sentence_start and form.lower() in stop) or _calendar(form)
                 or form in _TIME_ZONES
-                or (form.lower().endswith(_DEMONYM_ENDINGS) and not form.isupper())
             ):
                 continue
             if _CALENDAR_OF.search(form):
@@ -474,8 +473,12 @@ def discover_actors(
         first, tail = form.split(" ", 1)
         if lower_words[first.lower()]:
             hits[k] = (tail, *rest)
-    # Drop single words that are ordinary words capitalised at the start of a sentence.
+    # Drop single words that are ordinary words capitalised at the start of a sentence,
+    # and a people's adjective ("Russian", "Iranian") unless it is some name's last word
+    # ("Ryan" of "Paul Ryan", "Sullivan", "Jordan": surnames end so too).
     surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
+    hits = [h for h in hits if " " in h[0] or h[0] in surnames or h[0].isupper()
+            or not h[0].lower().endswith(_DEMONYM_ENDINGS)]
     hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[1]
             or (h[0] in surnames  # not "Research company says" of "Dyn Research"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
