@@ -1298,3 +1298,12 @@ def test_discover_a_surname_ending_like_a_peoples_adjective_is_kept():
     assert table.loc["Paul Ryan", "forms"] == "Ryan | Paul Ryan"
     assert table.loc["Jake Sullivan", "n_mentions"] == 2
     assert "Russian" not in table.index  # a people's adjective alone is still no actor
+
+
+def test_discover_a_name_in_capitals_first_is_no_persons_name():
+    # worked by hand: "RIA Novosti reported" speaks, but "RIA" in capitals is no given name
+    # (before: a person), while "Jen Psaki said" stays one
+    corpus = from_texts({"A": "RIA Novosti reported the move. Jen Psaki said it was late."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["RIA Novosti", "kind_guess"] == "unknown"
+    assert table.loc["Jen Psaki", "kind_guess"] == "person"

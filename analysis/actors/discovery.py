@@ -768,10 +768,12 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
         return "person"
     if " " not in head and head[:1].isupper() and (candidacy or {}).get(head, 0) >= 2:
         return "person"  # "the Warren campaign", "Trump's presidency"
-    if len(head.split()) in (2, 3) and not _CONNECTED.search(head) and (
+    if len(head.split()) in (2, 3) and not _CONNECTED.search(head) \
+            and not head.split()[0].isupper() and (
             speaks or head.split()[0].casefold() in (first_names() if names is None
                                                       else names)):
         return "person"  # "Alan Krueger said", "Terry McAuliffe": a first and last name
+        # (not "RIA Novosti reported": a name in capitals first is no given name)
     if any(len(f.split()) >= 2 for f in members) and any(
             " " not in f and not (common or {}).get(f.lower()) and not _demonym(f)
             for f in members):
