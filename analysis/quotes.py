@@ -1576,7 +1576,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                    if _PAREN_AFTER.match(sh, v.end, se) else None)
             if (pre is not None
                     and _WORD_CHAR.search(sh, ss, pre.start())
-                    and _word_count(sh, pre.start(1), pre.end(1)) <= 6):
+                    and _word_count(sh, pre.start(1), pre.end(1)) <= 6
+                    # (not "Ann Lee, who wrote the bill, said" nor "The plan, which he
+                    # wrote, will pass": a relative clause between the commas)
+                    and not _RELATIVE_OPENING.match(sh, pre.start(1))):
                 spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(pre.start(1), v.start)))
                 if spk.text is None:
                     spk = _tidy(ctx, ctx.noun_phrase_before(pre.start(1), v.start))
@@ -1680,6 +1683,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             stop = min(end, ctx.quote_end(v.start)) if ctx.in_quote(v.start) else end
             if cue == "clause" and (yes := _YES_NO_AT.match(sh, start, stop)) is not None:
                 stop = yes.end()  # "said no, adding ...": the answer is the one word
+            if cue == "clause" and v is not None and (rel := _RELATIVE_SUBJECT.search(
+                    sh, max(ss, v.start - 50), v.start)) is not None \
+                    and sh[_last_char_before(sh, ss, rel.start()):rel.start()].startswith(",") \
+                    and (comma := sh.find(",", start, stop)) > 0:
+                stop = comma  # "The vote, which Smith said was rigged, failed": to the comma
             if cue == "question" and v is not None and v.form in ("asked", "Asked") \
                     and (comma := _CLAUSE_STOP.search(sh, start, stop)) is not None:
                 stop = comma.start()  # "When asked about X, she said ...": the question is X
@@ -2569,7 +2577,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if named_between and _OF_PLACE.fullmatch(gap):
             return ctx.speaker_from(m)  # "Rep. Tom Reed of New York said": Tom Reed
         if named_between:  # "Singh told journalists that Austin emphasized": not Singh
-            return ctx.noun_phrase_before(m.end, v.start)
+            # ("House Democratic Whip Steny Hoyer, of Maryland, voiced": the words
+            # before the comma insertion, not the insertion)
+            stop = aside.start() if aside is not None and aside.start() > m.end else v.start
+            return ctx.noun_phrase_before(m.end, stop)
         if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
             return _mention_speaker(ctx, m, sentence_start, v.start)
         # "X told a TV channel and accused ...": the subject of the first verb carries over.
@@ -3932,6 +3943,13 @@ def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:
     return replace(q, actor=ante.actor, speaker_name=ante.text)
 
 
+_RELATIVE_OPENING = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+#: Where someone is from, set off by commas before a relative pronoun: ", of Moodus,
+#: Connecticut" (the comma before "who" not included).
+_HOME_APPOSITION = re.compile(
+    r",\s+(?:of|from)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?$")
+
+
 def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
     """The name or noun phrase right before the relative pronoun at ``who`` ("Ann Lee,
     who", "one former staffer, who", "a senior aide who"), else None."""
@@ -3941,6 +3959,9 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
         return None  # (a dash: "Donald Trump - who previously said")
     if sh[comma].isalpha():  # no comma: the phrase ends right before "who"
         comma += 1
+    home = _HOME_APPOSITION.search(sh, max(0, comma - 60), comma)
+    if home is not None:
+        comma = home.start()  # "Katherine Hackett, of Moodus, Connecticut, who": the person
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
     if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
         return _Speaker(m.surface, m.actor, m.start, m.end)

@@ -2211,3 +2211,32 @@ def test_a_second_verb_after_comma_and_has_the_first_verbs_subject():
     for actors in (None, listed):
         assert [(q.speaker, q.verb) for q in find_quotes(text, actors)] == [
             ("Ann Lee", "said"), ("Ann Lee", "added")]
+
+
+def test_a_relative_clause_between_commas_is_no_parenthetical_cue():
+    # worked by hand (seen on an unseen allsides event): "who wrote the bill" and "which he
+    # wrote" are relative clauses, not "The vote, X said, was ..." (before: a quote of the
+    # whole sentence by "who" / "he")
+    assert [q.cue for q in find_quotes("The plan, which he wrote last year, will pass.")] \
+        == []
+    found = find_quotes("Ann Lee, who wrote the bill, said it would pass.")
+    assert ("parenthetical" not in [q.cue for q in found]
+            and found[-1].quote == "it would pass.")
+    # a relative clause's "said" between commas ends at the closing comma
+    (q,) = find_quotes("The vote, which Ann Lee said was rigged, failed.")
+    assert (q.speaker, q.quote) == ("Ann Lee", "was rigged")
+
+
+def test_where_someone_is_from_is_not_who_speaks():
+    # worked by hand (an unseen allsides event, invented text): "of Moodus, Connecticut"
+    # before "who" is where Ann Lee is from (before: "Connecticut, who"); "of Maryland"
+    # between commas after a listed body is no speaker (before: "of Maryland")
+    from analysis.actors import Actor, ActorList
+
+    (q,) = find_quotes("She was introduced by Ann Lee, of Moodus, Connecticut, who wrote "
+                       "last month, explaining that she is unemployed.")
+    assert q.speaker_name == "Ann Lee"
+    listed = ActorList([Actor("House", "organisation")])
+    (q,) = find_quotes("House Democratic Whip Ann Lee, of Maryland, voiced hope that the "
+                       "Senate could act.", listed)
+    assert q.speaker == "Democratic Whip Ann Lee"
