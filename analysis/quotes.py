@@ -968,8 +968,8 @@ _TO_OUT_VERBS = frozenset({"refer", "point", "lash"})  # ("lashed out at X")
 #: Speech verbs whose object is not what was said ("added 7,000 jobs", "added fuel").
 _NO_OBJECT_VERBS = frozenset({"add"})
 _TO_OUT = re.compile(r"\s+(?:to|out)\s+(?:that\s+)?(\w)")
-_PROGRESSIVE = re.compile(r"\b(?:is|was|were|are|been|be|'s)\s+(?:[a-z]+ly\s+|also\s+)?$",
-                          re.IGNORECASE)
+_PROGRESSIVE = re.compile(
+    r"(?:\b(?:is|was|were|are|been|be)|'s|'re|'m)\s+(?:[a-z]+ly\s+|also\s+)?$", re.IGNORECASE)
 #: A verb that passes its subject on to a "to" infinitive after it ("continued to defend",
 #: "went on to criticize", "tried to rebuke", "is expected to endorse"): the infinitive
 #: is then a cue of the same subject.
@@ -1549,6 +1549,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             if quote_only and v.form in quote_only:
                 continue  # '"...," he continued': a cue only next to a quotation
+            if v.form.endswith("s") and _ONE_OF_THE.search(sh, max(ss, v.start - 50),
+                                                           v.start):
+                continue  # "one of the leading GOP voices on immigration": a noun
             # As Clyburn noted, those voters will ... (the content after the comma)
             as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if as_open and (
                 sh[v.end] == "," or sh.find(",", v.end, v.end + 40) > 0) else None
@@ -2226,7 +2229,11 @@ _THING_WORDS = frozenset({"something", "nothing", "anything", "everything"})
 
 def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     """"the announced deployment", "its previously announced plan", "Trump's stated
-    goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb)."""
+    goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb);
+    a participle in -ed after a number ("two proposed Alaska projects")."""
+    if sh.startswith("ed", pos + len(_WORD_AT.match(sh, pos).group()) - 2) \
+            and _COUNT_BEFORE.search(sh, max(lo, pos - 12), pos):
+        return True
     for _ in range(2):
         if pos - 1 <= lo or sh[pos - 1] != " ":
             return False
@@ -2241,6 +2248,13 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     return False
 
 
+_WORD_AT = re.compile(r"[A-Za-z]*")
+#: "one of the" and at most three words before a plural: "one of the leading GOP voices".
+_ONE_OF_THE = re.compile(r"\bone\s+of\s+(?:the|his|her|their|its|our)\s+(?:[\w-]+\s+){0,3}$",
+                         re.IGNORECASE)
+#: A number right before a word: "two ", "25 ".
+_COUNT_BEFORE = re.compile(r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|"
+                           r"multiple|\d+)\s+)$", re.IGNORECASE)
 #: Words whose "'s" is "is" or "has", not a possessive ("he's calling", "that's said").
 _IS_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 
@@ -3189,6 +3203,10 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
     return best
 
 
+#: "to" and a verb after a verb: "continued to pose" (no speech).
+_TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
+
+
 def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     sh = ctx.shadow
     # up to ten words after the quote, or more when a comma insertion ends right before
@@ -3207,6 +3225,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if n and ctx.verbs.lemma(v.form) in _NAMING \
                 and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES:
             break  # ('"Sons of Trump" is a show called "Brokers"'): the next quote's
+        if n and v.form in ctx.verbs.quote_only and _TO_VERB_AFTER.match(sh, v.end):
+            continue  # ('... The candidate shot a glance and continued to pose'): no cue
+        if n and _after_determiner(sh, after[0], v.start):
+            continue  # ('"bridges to nowhere," two proposed projects'): an adjective
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
@@ -3554,6 +3576,10 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     return spk, v
 
 
+#: A subject pronoun with a contracted auxiliary: "She's", "they're", "he'd".
+_PRONOUN_CONTRACTION = re.compile(r"((?i:he|she|they|we|i|you))'(?:s|re|d|ve|ll|m)")
+
+
 def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     """A speaker without a trailing party tag ("Sen. Rob Portman (R-Ohio)" is "Sen. Rob
     Portman"); no speaker when the words cannot name one (a date, a number, "R-Ohio")."""
@@ -3579,6 +3605,10 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                 np = _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
                               name.end(1))
             return _tidy(ctx, np)
+    contracted = _PRONOUN_CONTRACTION.fullmatch(ctx.shadow, spk.start, spk.end)
+    if contracted is not None:  # "She's been telling": the pronoun, not "She's"
+        end = spk.start + len(contracted.group(1))
+        return ctx.resolve_pronoun(_Speaker(ctx.text[spk.start:end], None, spk.start, end))
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:

@@ -2240,3 +2240,25 @@ def test_where_someone_is_from_is_not_who_speaks():
     (q,) = find_quotes("House Democratic Whip Ann Lee, of Maryland, voiced hope that the "
                        "Senate could act.", listed)
     assert q.speaker == "Democratic Whip Ann Lee"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (unseen allsides events, invented text): "continued to pose" after a
+    # quote is no cue (before: speaker "The candidate shot a quick glance")
+    ('Later, a reporter jokingly shouted, "Hey mayor, you look tired!" The mayor shot a '
+     'glance and continued to pose.',
+     [("direct", "a reporter", "shouted")]),
+    # a pronoun with a contracted auxiliary is the pronoun (before: "She's"), and "'re"
+    # makes a progressive like "are"
+    ('Ann Lee spoke. She\'s been doing "dorm storms" at her school, telling students '
+     'to vote.', [("direct", "She", "telling")]),
+    ("They're saying the plan failed.", [("reported", "They", "saying")]),
+    # a participle after a number is an adjective (before: speaker "two", verb "proposed")
+    ('Under Lee the "bridges to nowhere," two proposed co-op projects, became a symbol.',
+     [("scare", None, None)]),
+    # "one of the leading GOP voices": a noun (before: a parenthetical quote by "GOP")
+    ("Sen. Ann Lee, one of the leading GOP voices on farm policy, said the words were "
+     "offensive.", [("reported", "Sen. Ann Lee", "said")]),
+])
+def test_more_cues_that_are_no_speech_and_contracted_pronouns(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
