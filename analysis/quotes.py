@@ -2584,12 +2584,24 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # "David Cavanaugh, who helps distribute coal mining equipment for a living, says":
         # the name right before a comma insertion, however long the insertion
         return ctx.speaker_from(m)
+    if m is not None and aside is not None and m.kind != "person":
+        # "Young, an Alaska congressman, discussing ... with radio station KRBD in
+        # Ketchikan, Alaska, said": the name opening the sentence before its insertions,
+        # not a body named inside them
+        head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", m.end, v.start))
+        if head is not None and head.end <= m.start:
+            return head
     if m is not None:
         gap = ctx.shadow[m.end:v.start]
         n = _word_count(ctx.shadow, m.end, v.start)
         named_between = any(w[:1].isupper() for w in _NP_WORD.findall(gap))
         if named_between and _OF_PLACE.fullmatch(gap):
             return ctx.speaker_from(m)  # "Rep. Tom Reed of New York said": Tom Reed
+        if named_between and gap.startswith(",") and gap.rstrip().endswith(",") \
+                and not _WORD_CHAR.search(ctx.shadow, sentence_start, m.start):
+            # "Young, an Alaska congressman, discussing ... with radio station KRBD in
+            # Ketchikan, Alaska, said": the name opening the sentence, then insertions
+            return ctx.speaker_from(m)
         if named_between:  # "Singh told journalists that Austin emphasized": not Singh
             # ("House Democratic Whip Steny Hoyer, of Maryland, voiced": the words
             # before the comma insertion, not the insertion)

@@ -2262,3 +2262,25 @@ def test_where_someone_is_from_is_not_who_speaks():
 ])
 def test_more_cues_that_are_no_speech_and_contracted_pronouns(text, expected):
     assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+def test_a_listed_name_opening_the_sentence_before_its_insertions_speaks():
+    # worked by hand (an unseen allsides event, invented text): the insertions name a radio
+    # station and a town, but the sentence's subject is Lee (before: "KRBD")
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person")])
+    text = ('Ann Lee farms. Lee, an Iowa farmer, speaking during an interview with radio '
+            'station KRBD in Ames, Iowa, said that on her ranch, "we used to hire fifty '
+            'workers."')
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == [("Lee", "Ann Lee")]
+
+
+def test_an_unlisted_name_opening_the_sentence_before_a_listed_body_speaks():
+    # worked by hand: the listed body is inside the insertions (before: "in Ames")
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Iowa Farm Bureau", "organisation")])
+    text = ('Ann Lee, an Iowa farmer, speaking with the Iowa Farm Bureau in Ames, Iowa, said '
+            'that on her ranch, "we used to hire fifty workers."')
+    assert [q.speaker for q in find_quotes(text, listed)] == ["Ann Lee"]
