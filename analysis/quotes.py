@@ -1661,9 +1661,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             stop = comma if comma >= 0 else _last_char_before(sh, 0, end, ".!?") + 1
             n_who = _word_count(sh, a_end, stop)
             # a long source phrase only when it names an actor ("according to the latest
-            # numbers compiled by Johns Hopkins University")
-            if stop <= a_end or n_who > 14 or (
-                    n_who > 8 and ctx.mention_before(a_end, stop) is None):
+            # numbers compiled by Johns Hopkins University") or opens with an article ("a
+            # lawsuit filed in Manhattan by Yulia V. Tymoshenko")
+            if stop <= a_end or n_who > 24 or (
+                    n_who > 8 and ctx.mention_before(a_end, stop) is None
+                    and not _ARTICLE_FIRST.match(sh, a_end)):
                 continue
             who = sh[a_end:stop].strip()
             if not who or who.lower() in _PRONOUNS or '"' in who:
@@ -1919,8 +1921,12 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     if (lemma in ctx.verbs.to_verbs
             or (ctx.verbs.thought and lemma in ctx.verbs.thought)) \
             and last >= ss and (_word_end(sh, last)
-                                or (sh[last] in ",)-" and _subject_aside(sh, ss, v))):
-        m = _TO.match(sh, v.end, se)
+                                or (sh[last] in ",)-" and _subject_aside(sh, ss, v))
+                                or (sh[last] == "," and v.form.endswith("ing"))):
+        # ("..., promising to build a wall": a participle after a comma, its subject the
+        # sentence's; "vowed last month to", "promised Monday to": a time between)
+        when = _TIME_AFTER.match(sh, v.end, se)
+        m = _TO.match(sh, when.end() if when else v.end, se)
         if m and not _PASSIVE.search(sh, near, v.start):
             spk = _subject(ctx, ss, v)
             if _named_subject(spk.text):
@@ -2249,6 +2255,8 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
 
 
 _WORD_AT = re.compile(r"[A-Za-z]*")
+#: An article opening a phrase: "a lawsuit filed ...", "the average of recent polls".
+_ARTICLE_FIRST = re.compile(r"\s*(?:a|an|the)\s", re.IGNORECASE)
 #: "one of the" and at most three words before a plural: "one of the leading GOP voices".
 _ONE_OF_THE = re.compile(r"\bone\s+of\s+(?:the|his|her|their|its|our)\s+(?:[\w-]+\s+){0,3}$",
                          re.IGNORECASE)

@@ -2284,3 +2284,21 @@ def test_an_unlisted_name_opening_the_sentence_before_a_listed_body_speaks():
     text = ('Ann Lee, an Iowa farmer, speaking with the Iowa Farm Bureau in Ames, Iowa, said '
             'that on her ranch, "we used to hire fifty workers."')
     assert [q.speaker for q in find_quotes(text, listed)] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (PolNeAR train-fit misses, invented text): a long source after
+    # "according to" that opens with an article, no listed actor in it (before: nothing)
+    ("The mill will close, according to a lawsuit filed in Ames last year by Ann Lee, a "
+     "farmer.",
+     [("according", "a lawsuit filed in Ames last year by Ann Lee", "The mill will close")]),
+    # a time between a "to" verb and "to"; a participle after a comma
+    ("The senator vowed last month to take the fight to the convention.",
+     [("to", "The senator", "to take the fight to the convention.")]),
+    ("As they met, Lee was 300 miles away in Ames, Iowa, promising to build a new mill.",
+     [("to", "Lee", "to build a new mill.")]),
+    ("Ann Lee proposed to draft Tom Baker as an adviser.",
+     [("to", "Ann Lee", "to draft Tom Baker as an adviser.")]),
+])
+def test_long_according_to_sources_and_more_to_infinitives(text, expected):
+    assert [(q.cue, q.speaker, q.quote) for q in find_quotes(text)] == expected
