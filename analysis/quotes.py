@@ -641,7 +641,8 @@ class Quote:
     ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
     as"), ``importance`` ("emphasized the importance of"), ``after`` ("..., the ministry
     announced"), ``parenthetical`` ("The vote, X said, was ...", "As X noted, ..."),
-    ``object`` ("criticized the plan"), ``to`` ("vowed to ...", "wants to ..."),
+    ``object`` ("criticized the plan"), ``to`` ("vowed to ...", "wants to ..."), ``by``
+    ("News of the move was first reported by the Herald": the speaker after "by"),
     ``question`` ("wondered whether ...", "asked voters if ...", "would not say whether
     ...", and "When asked about ...", "X was asked if ...", with no speaker: who asked is
     not named), ``headline`` (a Title Case headline: "Lee Slams Budget Plan", "Jobs Are
@@ -1013,11 +1014,17 @@ _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
 )
 _TAIL_SPEAKER = re.compile(r",\s+([^,\"\n]{1,80}?)\s+")
+#: A span of time before "later", "ago", "earlier": "a few days later", "two weeks ago".
+_SPAN_OF_TIME = (r"(?:a\s+(?:few|couple\s+of)|two|three|four|five|several|many)\s+"
+                 r"(?:minutes|hours|days|weeks|months|years)\s+(?:later|ago|earlier)\b")
 _TAIL_REST = re.compile(
     r"\s+(?:on|in|at|during|last|this|earlier|late|early|yesterday|today|tonight|again|"
     r"recently|later|afterward|afterwards|privately|publicly|Monday|Tuesday|Wednesday|"
-    r"Thursday|Friday|Saturday|Sunday|in\s+a\s+statement|in\s+an\s+interview)\b"
-    r"[^,\"\n]{0,60}?[.!?]?\s*")
+    r"Thursday|Friday|Saturday|Sunday|in\s+a\s+statement|in\s+an\s+interview|"
+    + _SPAN_OF_TIME + r")\b[^,\"\n]{0,80}?[.!?]?\s*")
+#: The same span of time right after a verb, which is then no object ("reported a few days
+#: later").
+_SPAN_AFTER = re.compile(r"\s+" + _SPAN_OF_TIME)
 _TAIL_END = re.compile(r",\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$")
 
 
@@ -1059,7 +1066,7 @@ def _last_word(sh: str, lo: int, hi: int) -> str:
 
 def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Verb] | None:
     """"<content>, <speaker> <verb>[ <when or where>]." at the end of ``[start, stop)``:
-    ``(end of content, speaker start, speaker end, verb)``, else None. Up to five words
+    ``(end of content, speaker start, speaker end, verb)``, else None. Up to ten words
     of time, place or manner may follow the verb ("..., Sanders warned on Wednesday.",
     "..., the ministry said in a statement.")."""
     sh = ctx.shadow
@@ -1082,7 +1089,7 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         return None
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
-    if m is None or _word_count(sh, v.end, stop) > 5:
+    if m is None or _word_count(sh, v.end, stop) > 10:
         return None
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
@@ -1552,6 +1559,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if v.form.endswith("s") and _ONE_OF_THE.search(sh, max(ss, v.start - 50),
                                                            v.start):
                 continue  # "one of the leading GOP voices on immigration": a noun
+            passive_by = _passive_by(ctx, ss, se, v)
+            if passive_by is not None:
+                out.append(passive_by)  # "News of the move was first reported by the Herald"
+                continue
             # As Clyburn noted, those voters will ... (the content after the comma)
             as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if as_open and (
                 sh[v.end] == "," or sh.find(",", v.end, v.end + 40) > 0) else None
@@ -1830,6 +1841,39 @@ def _after_relative(sh: str, f: tuple[str, _Speaker, _Verb | None, int], v: _Ver
     return comma > f[3] and sh[comma] == ","
 
 
+#: Verbs whose passive names who spoke after "by" and what was said before: "News of the
+#: move was first reported by the Miami Herald", "Kasich, endorsed by the Times" (no).
+_BY_VERBS = frozenset({"report", "confirm", "announce", "disclose", "reveal", "deny",
+                       "reject", "criticize", "criticise", "condemn", "praise", "endorse",
+                       "echo", "dispute", "question", "challenge", "predict"})
+#: The auxiliary of a passive, perhaps with an adverb, right before its participle.
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|is|are|(?:has|have|had)\s+been)\s+(?:(?:first|also|initially|widely|"
+    r"previously|[a-z]+ly)\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\s+by\s+")
+
+
+def _passive_by(ctx: _Context, ss: int, se: int, v: _Verb) -> Quote | None:
+    """"<what> was (first) reported by <who>": a reported quote whose speaker follows
+    "by" and whose content is the subject before the auxiliary, for the verbs of
+    ``_BY_VERBS``; else None."""
+    if not v.form.endswith("ed") or ctx.verbs.lemma(v.form) not in _BY_VERBS:
+        return None
+    sh = ctx.shadow
+    by = _BY.match(sh, v.end, se)
+    aux = _PASSIVE_AUX.search(sh, max(ss, v.start - 40), v.start) if by else None
+    if aux is None:
+        return None
+    m = ctx.first_mention(by.end(), se)
+    spk = (ctx.speaker_from(m) if m is not None and m.start == by.end()
+           else _tidy(ctx, ctx.noun_phrase_after(by.end(), se)))
+    lo = max(ss, sh.rfind(",", ss, aux.start()) + 1)  # (after an opening phrase)
+    if not _named_subject(spk.text) or not _WORD_CHAR.search(sh, lo, aux.start()) \
+            or _word_count(sh, lo, aux.start()) > 20:
+        return None
+    return _make_reported(ctx, "by", spk, v, lo, aux.start())
+
+
 def _second_verb(sh: str, start: int, v: _Verb) -> bool:
     """Is ``v`` a second verb of the sentence's subject, after a comma and "and" that
     follow the content begun at ``start`` ("X said the plan failed, and accused Y of
@@ -2004,6 +2048,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS
             and not (lemma == "declare" and _DECLARED_ACT.match(sh, v.end))
+            and not _SPAN_AFTER.match(sh, v.end, se)
             and not (lemma == "quote" and _QUOTED_AS_SAYING.match(sh, v.end, se))
             and not _IDIOM.search(sh, near, v.start)
             and not ctx.in_quote(v.start)

@@ -2302,3 +2302,24 @@ def test_an_unlisted_name_opening_the_sentence_before_a_listed_body_speaks():
 ])
 def test_long_according_to_sources_and_more_to_infinitives(text, expected):
     assert [(q.cue, q.speaker, q.quote) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (PolNeAR train-fit misses, invented text): a passive with "by" names
+    # who spoke after it, and what was said before the auxiliary
+    ("News of the co-op's move was first reported by the Ames Herald.",
+     [("by", "the Ames Herald", "reported", "News of the co-op's move")]),
+    ("In May, the plan was denied by the White House.",
+     [("by", "the White House", "denied", "the plan")]),
+    # not a verb of saying, or no "by"
+    ("The plan was approved by the board.", []),
+    ("News of the move was reported on Friday.", []),
+    # a time span after the verb is no object, and a tail may end with one
+    ("Prices fell, as the Herald reported a few days later.",
+     [("after", "the Herald", "reported", "Prices fell")]),
+    # up to ten words after a tail cue
+    ("The vote was close, Ann Lee said during her speech to the delegates in Ames.",
+     [("after", "Ann Lee", "said", "The vote was close")]),
+])
+def test_passive_by_and_longer_tails(text, expected):
+    assert [(q.cue, q.speaker, q.verb, q.quote) for q in find_quotes(text)] == expected
