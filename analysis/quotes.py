@@ -292,6 +292,11 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
     while k > 0 and not text[k - 1].isspace() and space - k < 40:
         k -= 1
     word = text[k:space]
+    if k > 1 and text[k - 1] == " " and (word in _NOUN_FORM_ADVERBS or (
+            word.endswith("ly") and word.isalpha() and word.islower()
+            and word not in _LY_NOUNS)):
+        # "Sanders often questions", "Obama also calls": the word before the adverb
+        return _noun_subject(text, k - 1, form)
     if not form.endswith("s"):  # a base form only after a plural or first-person pronoun,
         # an auxiliary or "not" ("did not mention"), a plural noun for people, or a
         # capitalised plural after "the" ("the Saudis state", "the Democrats claim")
@@ -305,6 +310,9 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
             and word.lower() not in _CAPITAL_DETERMINERS)  # not "The calls", "His claims"
 
 
+#: Adverbs that may stand between a subject and a noun form: "Sanders often questions".
+_NOUN_FORM_ADVERBS = frozenset({"often", "also", "again", "now", "still", "then", "later",
+                                "repeatedly", "frequently", "sometimes", "never", "always"})
 #: Capitalised words opening a sentence that are no subject of a noun form: "The calls
 #: that came in", "His claims that ...".
 _CAPITAL_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those",

@@ -2323,3 +2323,13 @@ def test_long_according_to_sources_and_more_to_infinitives(text, expected):
 ])
 def test_passive_by_and_longer_tails(text, expected):
     assert [(q.cue, q.speaker, q.verb, q.quote) for q in find_quotes(text)] == expected
+
+
+def test_a_noun_form_after_a_name_and_an_adverb_is_a_cue():
+    # worked by hand (PolNeAR train-fit misses, invented text): "questions" and "calls" are
+    # verbs after a name and an adverb, nouns after a determiner and an adverb
+    assert [(q.speaker, q.verb) for q in find_quotes(
+        "Lee often questions the co-op's ties to banks.")] == [("Lee", "questions")]
+    assert [(q.speaker, q.verb) for q in find_quotes("Lee also calls for a new tax.")] == [
+        ("Lee", "calls")]
+    assert find_quotes("The plan quickly calls for cuts.") == []
