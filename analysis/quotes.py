@@ -1882,6 +1882,20 @@ def _passive_by(ctx: _Context, ss: int, se: int, v: _Verb) -> Quote | None:
     return _make_reported(ctx, "by", spk, v, lo, aux.start())
 
 
+def _colon_before(ctx: _Context, r: Quote, d: Quote) -> int | None:
+    """Where reported words ``r`` end when a colon stands right before the direct quote
+    ``d`` and at least four words of ``r`` before it; else None."""
+    sh = ctx.shadow
+    k = _last_char_before(sh, r.start, d.start)
+    while k > r.start and sh[k] in "\"'":
+        k = _last_char_before(sh, r.start, k)
+    first = _NP_WORD.match(sh, r.start)
+    if k <= r.start or sh[k] != ":" or _word_count(sh, r.start, k) < 4 \
+            or (first is not None and first.group().lower() in _OPENERS):
+        return None  # (not "told the committee when asked about it: "...": no statement)
+    return k
+
+
 def _second_verb(sh: str, start: int, v: _Verb) -> bool:
     """Is ``v`` a second verb of the sentence's subject, after a comma and "and" that
     follow the content begun at ``start`` ("X said the plan failed, and accused Y of
@@ -3753,6 +3767,12 @@ def find_quotes(
             d = direct_by_start[k]
             if d.end > r.start and (d.actor or d.speaker) == (r.actor or r.speaker) \
                     and d.kind != "scare":  # (a term inside reported words repeats none)
+                before = _colon_before(ctx, r, d)
+                if before is not None:
+                    # 'he said he was too busy to look: "I have a lot going on."': what he
+                    # said before the colon is a statement of its own
+                    r = replace(r, quote=ctx.text[r.start:before], end=before)
+                    continue
                 dup = True
                 break
         if not dup:

@@ -2333,3 +2333,14 @@ def test_a_noun_form_after_a_name_and_an_adverb_is_a_cue():
     assert [(q.speaker, q.verb) for q in find_quotes("Lee also calls for a new tax.")] == [
         ("Lee", "calls")]
     assert find_quotes("The plan quickly calls for cuts.") == []
+
+
+def test_what_was_said_before_a_colon_and_a_quote_is_kept():
+    # worked by hand (PolNeAR train-fit misses, invented text): the reported clause before
+    # the colon is a statement of its own (before: dropped as a repeat of the quote)
+    found = find_quotes('Ann Lee said the plan was dead for this year: "We will fight on."')
+    assert [(q.kind, q.speaker, q.quote) for q in found] == [
+        ("reported", "Ann Lee", "the plan was dead for this year"),
+        ("direct", "Ann Lee", "We will fight on.")]
+    # the quote right after the verb's colon is one statement, kept once
+    assert [q.kind for q in find_quotes('Ann Lee said: "We will fight on."')] == ["direct"]
