@@ -3290,6 +3290,8 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
     return best
 
 
+#: A subject pronoun right after a verb: what it says follows ("said he doubts ...").
+_CLAUSE_AFTER_VERB = re.compile(r"\s+(?:he|she|they|it|we|I)\s+[a-z]")
 #: "to" and a verb after a verb: "continued to pose" (no speech).
 _TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
 
@@ -3343,7 +3345,12 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         # (not 'X said he "...," and he said ...': a new clause after the quote; nor
         # 'X called Trump a "blowhard," and said ...', 'fans chanted, "Build a wall,"
         # referring to ...': the sentence goes on with the subject before the quote)
-        return ("after", *_after_speaker(ctx, after, after_verb))
+        spk, verb = _after_speaker(ctx, after, after_verb)
+        if spk.text is not None or before_verb is None \
+                or not _CLAUSE_AFTER_VERB.match(sh, after_verb.end, after[1]):
+            return "after", spk, verb
+        # ('Humphrey, who calls Trump a "sociopath," said he doubts ...': "said" opens
+        # the sentence's own clause, no one after it speaks: the cue before the quote)
     if before_verb:
         last = _last_char_before(sh, before[0], before[1])
         tail = (_NAME_VERB_BEFORE.search(sh, max(before[0], before[1] - 80), before[1])

@@ -2344,3 +2344,13 @@ def test_what_was_said_before_a_colon_and_a_quote_is_kept():
         ("direct", "Ann Lee", "We will fight on.")]
     # the quote right after the verb's colon is one statement, kept once
     assert [q.kind for q in find_quotes('Ann Lee said: "We will fight on."')] == ["direct"]
+
+
+def test_a_verb_after_a_quote_that_opens_its_own_clause_is_no_after_cue():
+    # worked by hand (PolNeAR train-fit misses, invented text): "said he doubts" has no one
+    # after "said"; the quoted word is what Ann Lee calls Tom Baker (before: a direct quote
+    # with no speaker, cue "said")
+    (q,) = [q for q in find_quotes(
+        'Ann Lee, who calls Tom Baker a "bully," said he doubts the plan will work.')
+        if q.kind == "direct"]
+    assert (q.speaker_name, q.verb, q.cue) == ("Ann Lee", "calls", "before")
