@@ -795,7 +795,8 @@ _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
 #: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -"), a
 #: day ("Thursday,"), a month after "in" ("In September Ambassador Bill Taylor told").
 _LEAD = re.compile(
-    r"(?:[A-Z][A-Z .,'-]*\s+[-\u2013]+\s+|(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
+    r"(?:[A-Z][A-Z .,'-]*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+[-\u2013\u2014]+\s+|"
+    r"(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+|"
     r"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s))(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\s+)")
@@ -1086,8 +1087,10 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     m = _TAIL_END.match(sh, comma, stop) if _last_word(sh, comma, stop) in ctx.verbs.forms \
         else None
     if m is not None and m.group("verb") in ctx.verbs.forms:
-        if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")):
-            return None  # "..., and no casualties were reported.": what, not who
+        if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")) \
+                or _after_determiner(sh, comma, m.start("verb")):
+            return None  # "..., and no casualties were reported.": what, not who; "...,
+            # then called for a recount.": a noun
         return (comma, m.start("speaker"), m.end("speaker"),
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     if stop - comma > 200:
@@ -1672,7 +1675,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and sh[sp_start:sp_end].lower() != "who"):
                 m = ctx.mention_before(sp_start, sp_end)
                 spk = (_mention_speaker(ctx, m, sp_start, sp_end) if m is not None
-                       else ctx.noun_phrase_before(sp_start, sp_end))
+                       else _tidy(ctx, ctx.noun_phrase_before(sp_start, sp_end)))
                 out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
         for a_start, a_end in ctx.according_in(ss, se):
@@ -2359,10 +2362,15 @@ _QUANTIFIERS = frozenset({"all", "most", "many", "some", "none", "both", "each",
 #: Words that end a quantifier's phrase: prepositions and relative words after its noun.
 _QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "that", "which",
                        "whose", "to", "by", "across", "since", "during", "after", "before"})
+#: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
+#: told", "when she said".
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though))\s+"
+    r"(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later)\s+)?$")
 #: Right before a second verb of the same subject: ", and (then) ".
-_COMMA_AND_BEFORE = re.compile(r",\s+and\s+(?:(?:also|then|later)\s+)?$")
+_COMMA_AND_BEFORE = re.compile(r",\s+(?:and\s+(?:(?:also|then|later)\s+)?|then\s+)$")
 #: Between a comma and a second verb of the same subject: "..., and (then) added".
-_AND_THEN = re.compile(r"\s+and\s+(?:(?:also|then|later)\s+)?")
+_AND_THEN = re.compile(r"\s+(?:and\s+(?:(?:also|then|later)\s+)?|then\s+)")
 
 
 def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: int,
@@ -2666,6 +2674,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", m.end, v.start))
         if head is not None and head.end <= m.start:
             return head
+    if m is not None and (pron := _PRONOUN_SUBJECT.search(ctx.shadow, m.end, v.start)):
+        # "a statement from the Capitol, where he told the president": the pronoun
+        a, b = pron.span(1)
+        return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
     if m is not None:
         gap = ctx.shadow[m.end:v.start]
         n = _word_count(ctx.shadow, m.end, v.start)
@@ -2702,10 +2714,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
 #: calling", "... before claiming", "... while adding", "... by first saying".
 _PARTICIPLE_LINKS = frozenset({"also", "then", "before", "after", "while", "by", "first",
                                "later", "again", "even", "instead", "still", "further",
-                               "upon", "without", "beyond"})
+                               "upon", "without", "beyond", "as"})
 #: (no comma needed)
 _LINKING = frozenset({"before", "after", "while", "by", "instead", "upon", "without",
-                      "beyond"})  # ("declined to comment beyond writing that ...")
+                      "beyond", "as"})  # ("declined to comment beyond writing that ...",
+# "went so far as saying that ...")
 _LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
 
 
@@ -3616,7 +3629,28 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
             np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
             if np.text is not None and np.start <= m.start:
                 return _Speaker(np.text, m.actor, np.start, np.end, np.names)
+    else:
+        # "a senior Obama adviser said", "Trump aides said": a person's name qualifying
+        # a role of someone else, who speaks; for the person only when speaking for them
+        # ("a Clinton spokesman", "the Sanders campaign")
+        head = _PERSON_ROLE_AFTER.match(ctx.shadow, m.end, hi)
+        if head is not None:
+            np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
+            if np.text is not None and np.start <= m.start:
+                role = head.group(1).lower().rstrip("s")
+                return _Speaker(np.text, m.actor if role in _PERSON_VOICES else None,
+                                np.start, np.end, np.names)
     return ctx.speaker_from(m)
+
+
+#: Roles after a person's name that name someone else: "Obama adviser", "Trump aides".
+_PERSON_ROLE_AFTER = re.compile(
+    r"\s+(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
+    r"spokes(?:man|woman|person|people)|campaign|camp|team|administration|officials)"
+    r"(?:\s+[a-z][a-z-]+)?\s*$")
+#: Of those, who speaks for the person (their words are the person's too).
+_PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
+                            "campaign", "camp", "team"})
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:

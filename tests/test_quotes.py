@@ -2354,3 +2354,49 @@ def test_a_verb_after_a_quote_that_opens_its_own_clause_is_no_after_cue():
         'Ann Lee, who calls Tom Baker a "bully," said he doubts the plan will work.')
         if q.kind == "direct"]
     assert (q.speaker_name, q.verb, q.cue) == ("Ann Lee", "calls", "before")
+
+
+@pytest.mark.parametrize("text, speaker, actor", [
+    # worked by hand (unseen allsides events, invented text): a listed person's name that
+    # qualifies someone else's role (before: the person spoke, "Lee")
+    ("Ann Lee spoke. A senior Lee adviser said the plan failed.",
+     "A senior Lee adviser", None),
+    ("Ann Lee spoke. Lee aides said the plan failed.", "Lee aides", None),
+    # ... who speaks for the person when a spokesman or the campaign
+    ("Ann Lee spoke. A Lee spokesman said the plan failed.", "A Lee spokesman", "Ann Lee"),
+    # a pronoun after "where" right before the verb is the subject (before: "Capitol")
+    ('Ann Lee spoke. Lee replied from the Capitol, where she told the board to "get '
+     'serious soon."', "she", "Ann Lee"),
+])
+def test_a_person_qualifying_a_role_and_a_pronoun_after_where(text, speaker, actor):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person"), Actor("Capitol", "place")])
+    q = find_quotes(text, listed)[-1]
+    assert (q.speaker, q.actor) == (speaker, actor)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party tag with a state in capitals goes from a tail's speaker (before: a second
+    # quote by "Rep. Ann Lee (R-TX")
+    ('"Every subject under the sun" was discussed, Rep. Ann Lee (R-TX) said.',
+     [("Rep. Ann Lee", "said")]),
+    # "went so far as saying": the sentence's subject (before: "he went")
+    ('And he went so far as saying that the mayor "should resign."', [("he", "saying")]),
+    # ", then called for" is the subject's second verb, and "a recount" a noun (before:
+    # speaker "then called", verb "recount")
+    ("In a speech in Ames, Ann Lee lambasted her rival, then called for a recount.",
+     [("Ann Lee", "lambasted"), ("Ann Lee", "called")]),
+])
+def test_party_tag_so_far_as_saying_and_then(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+def test_a_dateline_with_a_place_after_a_comma_is_no_speaker():
+    # worked by hand (an unseen allsides event): the tidied speaker drops the dateline
+    # "NEW YORK CITY, New York —" as it drops "WASHINGTON —"
+    from analysis.quotes import _LEAD
+
+    assert _LEAD.match("AMES CITY, Iowa \u2014 Ann Lee").group() == "AMES CITY, Iowa \u2014 "
+    assert _LEAD.match("WASHINGTON - Ann Lee").group() == "WASHINGTON - "
+    assert _LEAD.match("Ann Lee, Iowa - the mayor") is None
