@@ -989,6 +989,10 @@ _CONTROL_TO = re.compile(
     r"sought|seeks?|appear(?:s|ed)?|seem(?:s|ed)?|used|"
     r"(?:is|are|was|were|be|been)\s+(?:expected|set|going|likely|about|poised|ready|quick|"
     r"eager|unlikely|certain))\s+to\s+$", re.IGNORECASE)
+#: Verbs of wanting before "to": not part of the speaker ("Ann Lee wants to say"), though
+#: no cue of the infinitive on their own (thought and intention are off by default).
+_WANT_TO = re.compile(r"\b(?:wants?|wanted|hop(?:e|es|ed)|plan(?:s|ned)?|intend(?:s|ed)?|"
+                      r"need(?:s|ed)?)\s+to\s+$", re.IGNORECASE)
 #: A verb that passes its subject on to a participle after it ("began criticizing").
 _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
                          r"continu(?:e|es|ed)|stopped|stops?)\s+$", re.IGNORECASE)
@@ -1920,6 +1924,10 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     introduces by the rules after "that": ``(cue, speaker, verb, content start)``, else
     None. ``found``: what the sentence's earlier verbs introduced."""
     sh = ctx.shadow
+    if not ctx.verbs.thought and _WANT_TO.search(sh, max(ss, v.start - 30), v.start):
+        return None  # "The mayor plans to announce a deal": an intention, no one spoke
+    if sh.startswith("to ", v.start - 3) and any(f[3] == v.start - 3 for f in found):
+        return None  # "vowed to announce a deal": the infinitive is what was vowed
     # Republicans insisted the vote started ... (no "that")
     m = None
     if lemma in ctx.verbs.clause_verbs:
@@ -2367,6 +2375,11 @@ _QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though))\s+"
     r"(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later)\s+)?$")
+#: A verb whose object does what the infinitive after it says: "get them to tell".
+_OBJECT_CONTROL = re.compile(
+    r"\b(?:get|gets|got|getting|urge[sd]?|urging|ask(?:s|ed)?|asking|persuade[sd]?|"
+    r"encourage[sd]?|allow(?:s|ed)?|convince[sd]?|push(?:es|ed)?|pressed)\s+"
+    r"(him|her|them|us|me)\s+to\s+$")
 #: Right before a second verb of the same subject: ", and (then) ".
 _COMMA_AND_BEFORE = re.compile(r",\s+(?:and\s+(?:(?:also|then|later)\s+)?|then\s+)$")
 #: Between a comma and a second verb of the same subject: "..., and (then) added".
@@ -2462,7 +2475,8 @@ def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker
     """``spk`` without the controlling verb it ends with ("Clinton continued" for "Clinton
     continued to defend", "He began" for "He began criticizing")."""
     sh = ctx.shadow
-    m = _CONTROL_TO.search(sh, lo, pos) or _ASPECT_ING.search(sh, lo, pos)
+    m = _CONTROL_TO.search(sh, lo, pos) or _ASPECT_ING.search(sh, lo, pos) \
+        or _WANT_TO.search(sh, lo, pos)
     if m is None or not spk.start < m.start() <= spk.end:
         return spk
     cut = _TRIM_AFTER_SUBJECT.search(sh, spk.start, m.start()).start()
@@ -2549,6 +2563,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = _after_heading(ctx.shadow, sentence_start, v.start)
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     sh = ctx.shadow
+    told_to = _OBJECT_CONTROL.search(sh, max(sentence_start, v.start - 40), v.start)
+    if told_to is not None:
+        # "get them to tell their friends", "urged her to say": who was got or urged
+        a, b = told_to.span(1)
+        return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
     and_then = _COMMA_AND_BEFORE.search(sh, max(sentence_start, v.start - 20), v.start)
     if and_then is not None:
         # "Snowden said he wanted asylum ... in Latin America, and added that ...": the

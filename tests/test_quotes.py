@@ -2400,3 +2400,26 @@ def test_a_dateline_with_a_place_after_a_comma_is_no_speaker():
     assert _LEAD.match("AMES CITY, Iowa \u2014 Ann Lee").group() == "AMES CITY, Iowa \u2014 "
     assert _LEAD.match("WASHINGTON - Ann Lee").group() == "WASHINGTON - "
     assert _LEAD.match("Ann Lee, Iowa - the mayor") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event and PolNeAR train-fit, invented text): the
+    # object of "get them to" speaks (before: "get them")
+    ('The mayor wanted to get them to tell their friends, "We can live with her."',
+     [("them", "tell")]),
+    # an intention is no speech while thought verbs are off (before: "The mayor plans"
+    # announced a deal), and its subject loses the verb of wanting
+    ("The mayor plans to announce a deal on Friday.", []),
+    # the infinitive after a "to" verb is what was vowed, not a second quote (before: a
+    # second quote by "Ann Lee vowed")
+    ("Ann Lee vowed to announce a deal.", [("Ann Lee", "vowed")]),
+])
+def test_object_control_intentions_and_vowed_infinitives(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+def test_a_verb_of_wanting_is_no_part_of_the_speaker():
+    # worked by hand: the direct quote's cue "tell" after "wants to" is Ann Lee's (before:
+    # the speaker "Ann Lee wants")
+    assert [(q.speaker, q.verb) for q in find_quotes(
+        'Ann Lee wants to tell them: "We will win."')] == [("Ann Lee", "tell")]
