@@ -23,12 +23,24 @@ from .streaming import DEFAULT_MAX_CHARS, RowChecker, check_frame
 __all__ = ["resolve_jobs", "run_chunks", "score_dask"]
 
 _WORKER: dict[str, Any] = {}
+#: The cyclic garbage collector's thresholds in the worker processes (Python's default:
+#: 700, 10, 10). Scoring allocates a great many short-lived objects (tokens, tuples, regex
+#: matches) but makes few reference cycles, and its caches hold hundreds of thousands of
+#: long-lived ones; with the default the collector ran every 700 allocations and took
+#: 1.5-2% of a worker's time, with these 0.5% (same peak memory).
+WORKER_GC_THRESHOLDS = (10_000, 10, 10)
 
 
 def _init_worker(scorer: Scorer, folder: Path | None) -> None:
+    import gc
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker may inherit the CLI's
+    # What the worker inherits from its parent (modules, the scorer) lives as long as it
+    # does: left out of every collection (and so its pages are not copied by one after a
+    # fork). The worker's own objects are collected as usual, only less often.
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     _WORKER["scorer"] = scorer
     _WORKER["cache"] = folder
 
