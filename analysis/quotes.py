@@ -1571,8 +1571,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             if quote_only and v.form in quote_only:
                 continue  # '"...," he continued': a cue only next to a quotation
-            if v.form.endswith("s") and _ONE_OF_THE.search(sh, max(ss, v.start - 50),
-                                                           v.start):
+            if v.form.endswith("s") and sh.find("ne of", max(ss, v.start - 50), v.start) \
+                    >= 0 and _ONE_OF_THE.search(sh, max(ss, v.start - 50), v.start):
                 continue  # "one of the leading GOP voices on immigration": a noun
             passive_by = _passive_by(ctx, ss, se, v)
             if passive_by is not None:
@@ -1924,10 +1924,11 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     introduces by the rules after "that": ``(cue, speaker, verb, content start)``, else
     None. ``found``: what the sentence's earlier verbs introduced."""
     sh = ctx.shadow
-    if not ctx.verbs.thought and _WANT_TO.search(sh, max(ss, v.start - 30), v.start):
-        return None  # "The mayor plans to announce a deal": an intention, no one spoke
-    if sh.startswith("to ", v.start - 3) and any(f[3] == v.start - 3 for f in found):
-        return None  # "vowed to announce a deal": the infinitive is what was vowed
+    if sh.startswith("to ", v.start - 3):
+        if not ctx.verbs.thought and _WANT_TO.search(sh, max(ss, v.start - 30), v.start):
+            return None  # "The mayor plans to announce a deal": an intention, no one spoke
+        if any(f[3] == v.start - 3 for f in found):
+            return None  # "vowed to announce a deal": the infinitive is what was vowed
     # Republicans insisted the vote started ... (no "that")
     m = None
     if lemma in ctx.verbs.clause_verbs:
@@ -2563,12 +2564,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = _after_heading(ctx.shadow, sentence_start, v.start)
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
     sh = ctx.shadow
-    told_to = _OBJECT_CONTROL.search(sh, max(sentence_start, v.start - 40), v.start)
+    told_to = (_OBJECT_CONTROL.search(sh, max(sentence_start, v.start - 40), v.start)
+               if sh.startswith(" to ", v.start - 4) else None)
     if told_to is not None:
         # "get them to tell their friends", "urged her to say": who was got or urged
         a, b = told_to.span(1)
         return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
-    and_then = _COMMA_AND_BEFORE.search(sh, max(sentence_start, v.start - 20), v.start)
+    and_then = (_COMMA_AND_BEFORE.search(sh, max(sentence_start, v.start - 20), v.start)
+                if sh.find(",", max(sentence_start, v.start - 20), v.start) >= 0 else None)
     if and_then is not None:
         # "Snowden said he wanted asylum ... in Latin America, and added that ...": the
         # subject of the sentence's first cue (not the last name before "added")
@@ -2693,7 +2696,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", m.end, v.start))
         if head is not None and head.end <= m.start:
             return head
-    if m is not None and (pron := _PRONOUN_SUBJECT.search(ctx.shadow, m.end, v.start)):
+    if m is not None and (pron := _PRONOUN_SUBJECT.search(
+            ctx.shadow, max(m.end, v.start - 40), v.start)):
         # "a statement from the Capitol, where he told the president": the pronoun
         a, b = pron.span(1)
         return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
@@ -3752,7 +3756,8 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                 np = _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
                               name.end(1))
             return _tidy(ctx, np)
-    contracted = _PRONOUN_CONTRACTION.fullmatch(ctx.shadow, spk.start, spk.end)
+    contracted = (_PRONOUN_CONTRACTION.fullmatch(ctx.shadow, spk.start, spk.end)
+                  if spk.end - spk.start <= 7 else None)
     if contracted is not None:  # "She's been telling": the pronoun, not "She's"
         end = spk.start + len(contracted.group(1))
         return ctx.resolve_pronoun(_Speaker(ctx.text[spk.start:end], None, spk.start, end))
