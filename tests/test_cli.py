@@ -108,3 +108,25 @@ def test_actor_tone_tables_agree_with_mentions_and_voices(capsys):
         assert row["n_mentions"] == n
         assert row["n_negative"] + row["n_neutral"] + row["n_positive"] == n
         assert row["enough"] == (n >= 5)
+
+
+def test_the_command_lines_chart_names_are_the_reports():
+    from analysis.cli.report import CHART_NAMES
+    from analysis.report import CHARTS
+
+    assert tuple(CHARTS) == CHART_NAMES
+
+
+def test_building_the_command_line_imports_no_matplotlib():
+    # `score` on a large corpus should not pay for the report's imports before it starts
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; from analysis.cli import build_parser; build_parser(); "
+            "print('matplotlib' in sys.modules)")
+    root = str(Path(__file__).resolve().parents[1])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": root})
+    assert out.stdout.strip() == "False"
