@@ -995,7 +995,8 @@ _WANT_TO = re.compile(r"\b(?:wants?|wanted|hop(?:e|es|ed)|plan(?:s|ned)?|intend(
                       r"need(?:s|ed)?)\s+to\s+$", re.IGNORECASE)
 #: A verb that passes its subject on to a participle after it ("began criticizing").
 _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
-                         r"continu(?:e|es|ed)|stopped|stops?)\s+$", re.IGNORECASE)
+                         r"continu(?:e|es|ed)|stopped|stops?|(?:taken|took|takes)\s+to)\s+$",
+                         re.IGNORECASE)  # ("has taken to referring to him as")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
@@ -1369,11 +1370,13 @@ class _Context:
                 and words[lo].lower() not in _COUNT_WORDS and all(
                 w.islower() and w not in _FUNCTION_WORDS for w in words[lo + 1:place - 1]):
             pass  # "(Political) figures in New Jersey": the people, with their place
-        elif hi - lo > 4 and words[lo].lower() in _QUANTIFIERS and words[lo + 1] == "of":
-            # "All of the top Democratic presidential hopefuls seeking ...": the
-            # quantifier's phrase, up to its head noun (before a participle or a
-            # preposition), not "All" for a name
-            end = lo + 2
+        elif hi - lo > 4 and (of := next((k for k in range(lo + 1, min(lo + 4, hi))
+                                          if words[k] == "of"), None)) is not None \
+                and all(w.lower() in _QUANTIFIERS for w in words[lo:of]):
+            # "All of the top Democratic presidential hopefuls seeking ...", "Almost every
+            # one of the Trump voters": the quantifier's phrase, up to its head noun
+            # (before a participle or a preposition), not "All" for a name
+            end = of + 1
             while end < hi and end - lo < 9 and words[end].lower() not in _QUANTIFIER_STOPS \
                     and not (words[end].endswith("ing") and end > lo + 3):
                 end += 1
@@ -1872,9 +1875,10 @@ def _passive_by(ctx: _Context, ss: int, se: int, v: _Verb) -> Quote | None:
     """"<what> was (first) reported by <who>": a reported quote whose speaker follows
     "by" and whose content is the subject before the auxiliary, for the verbs of
     ``_BY_VERBS``; else None."""
-    if not v.form.endswith("ed") or ctx.verbs.lemma(v.form) not in _BY_VERBS:
-        return None
     sh = ctx.shadow
+    if not v.form.endswith("ed") or not sh.startswith(" by ", v.end) \
+            or ctx.verbs.lemma(v.form) not in _BY_VERBS:
+        return None
     by = _BY.match(sh, v.end, se)
     aux = _PASSIVE_AUX.search(sh, max(ss, v.start - 40), v.start) if by else None
     if aux is None:
@@ -2314,12 +2318,10 @@ _THING_WORDS = frozenset({"something", "nothing", "anything", "everything"})
 
 def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     """"the announced deployment", "its previously announced plan", "Trump's stated
-    goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb);
-    a participle in -ed after a number ("two proposed Alaska projects")."""
-    if sh.startswith("ed", pos + len(_WORD_AT.match(sh, pos).group()) - 2) \
-            and _COUNT_BEFORE.search(sh, max(lo, pos - 12), pos):
-        return True
-    for _ in range(2):
+    goal": a verb form after a determiner or a possessive (and perhaps an -ly adverb or
+    an adjective); a participle in -ed after a number or a preposition ("two proposed
+    Alaska projects", "said of alleged tampering")."""
+    for k in range(2):
         if pos - 1 <= lo or sh[pos - 1] != " ":
             return False
         j = sh.rfind(" ", max(lo, pos - 30), pos - 1) + 1
@@ -2327,10 +2329,29 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
         if word in _DETERMINERS or (word.endswith(("'s", "s'"))
                                     and word[:-2] not in _IS_CONTRACTED):
             return True  # (not "she's criticizing": "'s" is "is" there)
+        if k == 0 and (word in _BEFORE_PARTICIPLE or word.isdigit()):
+            # "two proposed Alaska projects", "said of alleged Russian tampering"
+            return sh.startswith("ed", pos + len(_WORD_AT.match(sh, pos).group()) - 2)
+        if word in _ADJECTIVES_BEFORE:
+            pos = j  # "the president's own alleged deceptions", "A similar hint"
+            continue
         if not word.endswith("ly") or word in _LY_NOUNS:
             return False  # ("The family said": a noun, no adverb)
         pos = j
     return False
+
+
+#: Numbers and prepositions before a participle used as an adjective: "two proposed
+#: projects", "of alleged tampering".
+_BEFORE_PARTICIPLE = frozenset({"of", "in", "about", "over", "for", "with", "against", "on",
+                                "into", "amid", "despite", "two", "three", "four", "five",
+                                "six", "seven", "eight", "nine", "ten", "several",
+                                "multiple"})
+#: Adjectives between a determiner and a verb form used as a noun or an adjective ("a
+#: similar hint", "its own alleged"); not nouns such as "official", "public".
+_ADJECTIVES_BEFORE = frozenset({"own", "similar", "recent", "new", "previous", "earlier",
+                                "latest", "brief", "formal", "joint", "written", "separate",
+                                "final", "initial", "further", "veiled", "direct"})
 
 
 _WORD_AT = re.compile(r"[A-Za-z]*")
@@ -2339,9 +2360,6 @@ _ARTICLE_FIRST = re.compile(r"\s*(?:a|an|the)\s", re.IGNORECASE)
 #: "one of the" and at most three words before a plural: "one of the leading GOP voices".
 _ONE_OF_THE = re.compile(r"\bone\s+of\s+(?:the|his|her|their|its|our)\s+(?:[\w-]+\s+){0,3}$",
                          re.IGNORECASE)
-#: A number right before a word: "two ", "25 ".
-_COUNT_BEFORE = re.compile(r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten|several|"
-                           r"multiple|\d+)\s+)$", re.IGNORECASE)
 #: Words whose "'s" is "is" or "has", not a possessive ("he's calling", "that's said").
 _IS_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 
@@ -2367,10 +2385,13 @@ def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
 
 #: Words counting a group before "of" ("All of the hopefuls", "Most of them").
 _QUANTIFIERS = frozenset({"all", "most", "many", "some", "none", "both", "each", "half",
-                          "several", "few", "two", "three", "four", "five"})
+                          "several", "few", "two", "three", "four", "five", "one", "every",
+                          "almost", "nearly", "about", "roughly", "only", "just"})
 #: Words that end a quantifier's phrase: prepositions and relative words after its noun.
 _QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "that", "which",
                        "whose", "to", "by", "across", "since", "during", "after", "before"})
+#: A participle and "by" right before a name: "approached by (the) ", "interviewed by ".
+_PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
 #: told", "when she said".
 _PRONOUN_SUBJECT = re.compile(
@@ -2483,7 +2504,10 @@ def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker
     cut = _TRIM_AFTER_SUBJECT.search(sh, spk.start, m.start()).start()
     if cut <= spk.start:
         return spk
-    return _Speaker(ctx.text[spk.start:cut], spk.actor, spk.start, cut, spk.names)
+    trimmed = _Speaker(ctx.text[spk.start:cut], spk.actor, spk.start, cut, spk.names)
+    if _PRONOUN_CONTRACTION.fullmatch(sh, trimmed.start, trimmed.end):
+        return _tidy(ctx, trimmed)  # "He's also taken to referring": "He"
+    return trimmed
 
 
 #: Auxiliaries that cannot open a speaker's words ("has several times urged").
@@ -2696,6 +2720,16 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", m.end, v.start))
         if head is not None and head.end <= m.start:
             return head
+    if m is not None and ctx.shadow.find("by ", max(sentence_start, m.start - 8),
+                                         m.start) >= 0 \
+            and m.end == _last_char_before(ctx.shadow, m.start, v.start) + 1 \
+            and (by := _PARTICIPLE_BY.search(ctx.shadow, max(sentence_start, m.start - 30),
+                                             m.start)) is not None:
+        # "the Trump voters approached by the Guardian said": the phrase before the
+        # participle, not the agent after "by"
+        np = ctx.noun_phrase_before(sentence_start, by.start())
+        if _named_subject(np.text):
+            return np
     if m is not None and (pron := _PRONOUN_SUBJECT.search(
             ctx.shadow, max(m.end, v.start - 40), v.start)):
         # "a statement from the Capitol, where he told the president": the pronoun
@@ -3757,7 +3791,8 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                               name.end(1))
             return _tidy(ctx, np)
     contracted = (_PRONOUN_CONTRACTION.fullmatch(ctx.shadow, spk.start, spk.end)
-                  if spk.end - spk.start <= 7 else None)
+                  if spk.end - spk.start <= 7 and ctx.shadow.find("'", spk.start, spk.end) > 0
+                  else None)
     if contracted is not None:  # "She's been telling": the pronoun, not "She's"
         end = spk.start + len(contracted.group(1))
         return ctx.resolve_pronoun(_Speaker(ctx.text[spk.start:end], None, spk.start, end))

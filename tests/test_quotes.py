@@ -2423,3 +2423,25 @@ def test_a_verb_of_wanting_is_no_part_of_the_speaker():
     # the speaker "Ann Lee wants")
     assert [(q.speaker, q.verb) for q in find_quotes(
         'Ann Lee wants to tell them: "We will win."')] == [("Ann Lee", "tell")]
+
+
+@pytest.mark.parametrize("text, actors, expected", [
+    # worked by hand (an unseen allsides event, invented text): a participle after "of" is
+    # an adjective (before: a second quote by "said" with the verb "alleged")
+    ('"I am glad," Ann Lee, a farmer, said of alleged fraud in the vote.', False,
+     [("Ann Lee", "said")]),
+    # "has taken to referring": the subject, without its contraction (before: "He's also
+    # taken")
+    ('Ann Lee spoke. He\'s also taken to referring to her as a "con artist."', False,
+     [("He", "referring")]),
+    # the phrase before "approached by" speaks, not the agent after "by" (before: "Guardian",
+    # then "Almost")
+    ("Almost every one of the farmers approached by the Gazette said they approved.", True,
+     [("Almost every one of the farmers", None)]),
+])
+def test_adjective_participles_taken_to_and_approached_by(text, actors, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("The Gazette", "organisation", aliases=("Gazette",))])
+    found = find_quotes(text, listed if actors else None)
+    assert [(q.speaker, q.actor if actors else q.verb) for q in found] == expected
