@@ -86,6 +86,13 @@ not printed; rules tuned on train only):
   R 0.563; quote-marked R 0.876. (Train fit at the same commit: P 0.873 R 0.541,
   quote-marked R 0.897; check: P 0.874 R 0.554, quote-marked R 0.896.) Goals: P >= 0.85
   and quote-marked R >= 0.85 reached; R >= 0.60 not.
+* 2026-11-30, sixth round, commit cc5aa6d (the round's one dev look; rules from train-fit
+  errors and from eleven more unseen allsides events): kit, no actor list: detection P
+  0.965 R 0.638; attribution P 0.871 R 0.571 F1 0.690; quote-marked attribution P 0.895
+  R 0.883. General actor list: attribution P 0.867 R 0.569; quote-marked R 0.880. (Train
+  fit at the same commit: P 0.873 R 0.546, quote-marked R 0.898; check: P 0.872 R 0.557,
+  quote-marked R 0.897.) Goals: P >= 0.85 and quote-marked R >= 0.85 reached; R >= 0.60
+  not.
 
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
