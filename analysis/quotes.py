@@ -3689,7 +3689,7 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     else:
         # "a senior Obama adviser said", "Trump aides said": a person's name qualifying
         # a role of someone else, who speaks; for the person only when speaking for them
-        # ("a Clinton spokesman", "the Sanders campaign")
+        # ("a Clinton spokesman", "the Sanders campaign", "the Obama administration")
         head = _PERSON_ROLE_AFTER.match(ctx.shadow, m.end, hi)
         if head is not None:
             np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
@@ -3703,11 +3703,11 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
 #: Roles after a person's name that name someone else: "Obama adviser", "Trump aides".
 _PERSON_ROLE_AFTER = re.compile(
     r"\s+(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
-    r"spokes(?:man|woman|person|people)|campaign|camp|team|administration|officials)"
+    r"spokes(?:man|woman|person|people)|campaign|camp|team|administration)"
     r"(?:\s+[a-z][a-z-]+)?\s*$")
 #: Of those, who speaks for the person (their words are the person's too).
 _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
-                            "campaign", "camp", "team"})
+                            "campaign", "camp", "team", "administration"})
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:

@@ -2445,3 +2445,13 @@ def test_adjective_participles_taken_to_and_approached_by(text, actors, expected
     listed = ActorList([Actor("The Gazette", "organisation", aliases=("Gazette",))])
     found = find_quotes(text, listed if actors else None)
     assert [(q.speaker, q.actor if actors else q.verb) for q in found] == expected
+
+
+def test_a_persons_administration_speaks_for_them():
+    # worked by hand: "the Lee administration" speaks for the listed person, as her
+    # campaign does; the phrase is the speaker (before: "Lee")
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person")])
+    q = find_quotes("Ann Lee spoke. The Lee administration said the plan failed.", listed)[-1]
+    assert (q.speaker, q.actor) == ("The Lee administration", "Ann Lee")
