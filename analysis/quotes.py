@@ -2236,8 +2236,10 @@ _ASIDE_OPENERS = frozenset({"during", "in", "at", "on", "after", "before", "whil
 
 
 #: A name opening a sentence, right before a comma: "Levine,", "Giovanni Maria Vian,".
-_LEADING_NAME = re.compile(r"(?:[A-Z][\w.'-]*|de|van|von|al-[A-Z][\w'-]*)(?:[ \t]+(?:[A-Z][\w.'-]*"
-                           r"|de|van|von|al-[A-Z][\w'-]*)){0,4}(?=,)")
+_LEADING_NAME = re.compile(r"(?P<name>(?:[A-Z][\w.'-]*|de|van|von|al-[A-Z][\w'-]*)(?:[ \t]+"
+                           r"(?:[A-Z][\w.'-]*|de|van|von|al-[A-Z][\w'-]*)){0,4})"
+                           # ("Sen. Dick Durbin of Illinois, who ...": the state goes)
+                           r"(?:[ \t]+of[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})?(?=,)")
 
 
 def _leading_name(ctx: _Context, lo: int, pos: int) -> _Speaker | None:
@@ -2261,13 +2263,14 @@ def _leading_name(ctx: _Context, lo: int, pos: int) -> _Speaker | None:
     m = _LEADING_NAME.match(sh, start, pos)
     if m is None:
         return None
-    words = m.group().split()
+    words = m.group("name").split()
     if words[0].lower() in _OPENERS or words[0].lower() in _CAPITAL_DETERMINERS \
-            or words[-1].lower() in _PEOPLE or not _speaker_ok(m.group()):
+            or words[-1].lower() in _PEOPLE or not _speaker_ok(m.group("name")):
         return None
     if sh.count(",", m.end(), pos + 1) < 2:
         return None  # (a name, then a comma before the verb: no insertion)
-    return _tidy(ctx, _Speaker(ctx.text[m.start():m.end()], None, m.start(), m.end()))
+    a, b = m.span("name")
+    return _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
 
 
 def _aside_start(sh: str, lo: int, pos: int) -> int:

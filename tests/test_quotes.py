@@ -2455,3 +2455,11 @@ def test_a_persons_administration_speaks_for_them():
     listed = ActorList([Actor("Ann Lee", "person")])
     q = find_quotes("Ann Lee spoke. The Lee administration said the plan failed.", listed)[-1]
     assert (q.speaker, q.actor) == ("The Lee administration", "Ann Lee")
+
+
+def test_a_leading_name_with_its_state_before_a_relative_clause():
+    # worked by hand (an unseen allsides event, invented text): "of Iowa" after the name
+    # (before: the relative clause "sponsored the act" spoke)
+    found = find_quotes('However, Sen. Ann Lee of Iowa, who sponsored the act, said it '
+                        '"will give farmers their chance."')
+    assert [(q.speaker, q.verb) for q in found] == [("Sen. Ann Lee", "said")]
