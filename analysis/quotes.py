@@ -2399,7 +2399,8 @@ _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: told", "when she said".
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though))\s+"
-    r"(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later)\s+)?$")
+    r"(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|"
+    r"did)\s+){0,2}$")
 #: A verb whose object does what the infinitive after it says: "get them to tell".
 _OBJECT_CONTROL = re.compile(
     r"\b(?:get|gets|got|getting|urge[sd]?|urging|ask(?:s|ed)?|asking|persuade[sd]?|"
@@ -2733,8 +2734,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         np = ctx.noun_phrase_before(sentence_start, by.start())
         if _named_subject(np.text):
             return np
-    if m is not None and (pron := _PRONOUN_SUBJECT.search(
-            ctx.shadow, max(m.end, v.start - 40), v.start)):
+    if (pron := _PRONOUN_SUBJECT.search(
+            ctx.shadow, max(m.end if m is not None else sentence_start, v.start - 40),
+            v.start)):
         # "a statement from the Capitol, where he told the president": the pronoun
         a, b = pron.span(1)
         return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))

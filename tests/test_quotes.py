@@ -2463,3 +2463,11 @@ def test_a_leading_name_with_its_state_before_a_relative_clause():
     found = find_quotes('However, Sen. Ann Lee of Iowa, who sponsored the act, said it '
                         '"will give farmers their chance."')
     assert [(q.speaker, q.verb) for q in found] == [("Sen. Ann Lee", "said")]
+
+
+def test_a_pronoun_after_a_clause_word_and_auxiliaries_is_the_subject():
+    # worked by hand (an unseen allsides event, invented text): "before they had said"
+    # (before: the speaker "day before they")
+    found = find_quotes("The co-op posted the form a day before they had said they would.")
+    assert [(q.speaker, q.verb) for q in found] == [("The co-op", "posted"),
+                                                    ("they", "said")]
