@@ -806,7 +806,17 @@ _PARTY = re.compile(r"^\([RDI]\)$|^[RDI]-[A-Z][a-z]*\.?$|^\(?[RDI]-[A-Z][\w.]*\)
 
 _AGE = re.compile(r"\d+-year-old")
 #: A subject pronoun with a contracted auxiliary ("he's hinted", "she'd said").
-_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it))['\u2019](?:s|d|ve|re|ll|m)")
+_CONTRACTED = re.compile(r"((?i:he|she|they|we|i|it|you))['\u2019](?:s|d|ve|re|ll|m)")
+
+
+def _personal_contraction(sh: str, start: int, end: int) -> bool:
+    """Are ``sh[start:end]`` a personal pronoun and a contracted auxiliary ("She's",
+    "they're"), which :meth:`_Context.resolve_pronoun` cuts to the pronoun? Not "It's":
+    as a speaker it stays whole."""
+    m = _CONTRACTED.fullmatch(sh, start, end)
+    return m is not None and m.group(1).lower() != "it"
+
+
 #: A lower-case Arabic article joined to a name ("el-Haddad", "al-Assad"): part of it.
 _NAME_PARTICLE = re.compile(r"(?:al|el|ul)-[A-Z]")
 
@@ -959,8 +969,8 @@ _AUX_AFTER = re.compile(r"\s+((?:was|is|were|are|would|will|could|had|has|might|
 _RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|what|whom)\s+()(?:[\w'.-]+\s+){0,3}[\w'.-]+\s+"
                               r"(?:(?:also|once|had|has|have)\s+)?$")
 #: A one-word answer reported: "said no.", "said yes,".
-_YES_NO = re.compile(r"\s+((?:no|yes)\b)(?=[.,;]|\s*$)")
 _YES_NO_AT = re.compile(r"(?:no|yes)\b(?=[.,;]|\s*$)")
+_YES_NO = re.compile(rf"\s+({_YES_NO_AT.pattern})")
 # A word (checked by _opens_clause), or "for"/"on" and a word ("called for ...").
 _OBJECT = re.compile(r"\s+(?:((?:for|on|For|On)\s+\w)|(\w[\w'-]*))")
 
@@ -2370,7 +2380,7 @@ _IS_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "
 #: A party tag in brackets: "(D)", "(R-Ohio)".
 _PARTY_OPEN = re.compile(r"\(\s*[RDI](?:\s*-\s*[A-Z][\w. ]{0,20})?\)")
 #: A party tag in brackets right before a verb: "Ann Lee (D-Ohio) said", "(R) also said".
-_PARTY_BEFORE = re.compile(r"\(\s*[RDI](?:\s*-\s*[A-Z][\w. ]{0,20})?\)\s*(?:[a-z]+ly\s+|also\s+)?$")
+_PARTY_BEFORE = re.compile(_PARTY_OPEN.pattern + r"\s*(?:[a-z]+ly\s+|also\s+)?$")
 
 
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
@@ -2406,10 +2416,10 @@ _OBJECT_CONTROL = re.compile(
     r"\b(?:get|gets|got|getting|urge[sd]?|urging|ask(?:s|ed)?|asking|persuade[sd]?|"
     r"encourage[sd]?|allow(?:s|ed)?|convince[sd]?|push(?:es|ed)?|pressed)\s+"
     r"(him|her|them|us|me)\s+to\s+$")
-#: Right before a second verb of the same subject: ", and (then) ".
-_COMMA_AND_BEFORE = re.compile(r",\s+(?:and\s+(?:(?:also|then|later)\s+)?|then\s+)$")
 #: Between a comma and a second verb of the same subject: "..., and (then) added".
 _AND_THEN = re.compile(r"\s+(?:and\s+(?:(?:also|then|later)\s+)?|then\s+)")
+#: The same right before the second verb: ", and (then) ".
+_COMMA_AND_BEFORE = re.compile("," + _AND_THEN.pattern + "$")
 
 
 def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: int,
@@ -2509,8 +2519,8 @@ def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker
     if cut <= spk.start:
         return spk
     trimmed = _Speaker(ctx.text[spk.start:cut], spk.actor, spk.start, cut, spk.names)
-    if _PRONOUN_CONTRACTION.fullmatch(sh, trimmed.start, trimmed.end):
-        return _tidy(ctx, trimmed)  # "He's also taken to referring": "He"
+    if _personal_contraction(sh, trimmed.start, trimmed.end):
+        return ctx.resolve_pronoun(trimmed)  # "He's also taken to referring": "He"
     return trimmed
 
 
@@ -3766,10 +3776,6 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     return spk, v
 
 
-#: A subject pronoun with a contracted auxiliary: "She's", "they're", "he'd".
-_PRONOUN_CONTRACTION = re.compile(r"((?i:he|she|they|we|i|you))'(?:s|re|d|ve|ll|m)")
-
-
 def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     """A speaker without a trailing party tag ("Sen. Rob Portman (R-Ohio)" is "Sen. Rob
     Portman"); no speaker when the words cannot name one (a date, a number, "R-Ohio")."""
@@ -3795,12 +3801,10 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                 np = _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
                               name.end(1))
             return _tidy(ctx, np)
-    contracted = (_PRONOUN_CONTRACTION.fullmatch(ctx.shadow, spk.start, spk.end)
-                  if spk.end - spk.start <= 7 and ctx.shadow.find("'", spk.start, spk.end) > 0
-                  else None)
-    if contracted is not None:  # "She's been telling": the pronoun, not "She's"
-        end = spk.start + len(contracted.group(1))
-        return ctx.resolve_pronoun(_Speaker(ctx.text[spk.start:end], None, spk.start, end))
+    if spk.end - spk.start <= 7 and ctx.shadow.find("'", spk.start, spk.end) > 0 \
+            and _personal_contraction(ctx.shadow, spk.start, spk.end):
+        # "She's been telling": the pronoun (resolve_pronoun drops the contraction)
+        return ctx.resolve_pronoun(_Speaker(spk.text, None, spk.start, spk.end))
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
