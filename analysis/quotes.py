@@ -1587,6 +1587,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if v.form.endswith("s") and sh.find("ne of", max(ss, v.start - 50), v.start) \
                     >= 0 and _ONE_OF_THE.search(sh, max(ss, v.start - 50), v.start):
                 continue  # "one of the leading GOP voices on immigration": a noun
+            if _CALL_PARTICLE.match(sh, v.end) and ctx.verbs.lemma(v.form) == "call":
+                continue  # "short of calling in troops", "called off the talks": no speech
             passive_by = _passive_by(ctx, ss, se, v)
             if passive_by is not None:
                 out.append(passive_by)  # "News of the move was first reported by the Herald"
@@ -2373,6 +2375,16 @@ _ARTICLE_FIRST = re.compile(r"\s*(?:a|an|the)\s", re.IGNORECASE)
 #: "one of the" and at most three words before a plural: "one of the leading GOP voices".
 _ONE_OF_THE = re.compile(r"\bone\s+of\s+(?:the|his|her|their|its|our)\s+(?:[\w-]+\s+){0,3}$",
                          re.IGNORECASE)
+#: "One of the envoys, Foreign Minister Ann Berg,": the name in the apposition.
+_ONE_OF_NAMED = re.compile(r"One\s+of\s+[^,.;:\"]{1,60},\s+((?:[A-Z][\w.'-]*\s+){0,4}"
+                           r"[A-Z][\w.'-]*),")
+#: A first name of a pair after a preposition of place or belonging, right before "and"
+#: or "or" ("of Chile and ", "in Ohio or "; not "from Lee and ": those the quote is from).
+_COORDINATED_PLACE = re.compile(r"\b(?:of|in|at|on|to)\s+(?:the\s+)?[A-Z][\w.'-]*"
+                                r"(?:\s+[A-Z][\w.'-]*){0,2},?\s+(?:and|or)\s+$")
+#: "call" with a particle that makes it no speech: "calling in troops", "called off the
+#: talks", "called up reservists" (not "called in to a radio show": a call is speech).
+_CALL_PARTICLE = re.compile(r"\s+(?:in|off|up)\b(?!\s+to\b)", re.IGNORECASE)
 #: Words whose "'s" is "is" or "has", not a possessive ("he's calling", "that's said").
 _IS_CONTRACTED = frozenset({"he", "she", "it", "that", "who", "there", "what", "here"})
 
@@ -2462,11 +2474,22 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             fallback = _fallback_subject(ctx, v)
             if _subject_like(fallback.text):
                 spk = fallback
+        placed = spk.text is not None and spk.start > 0 and spk.text[:1].isupper() \
+            and ctx.shadow.startswith("to ", v.start - 3) \
+            and _last_word_lower(ctx.shadow, max(sentence_start, spk.start - 20),
+                                 spk.start) in _BEFORE_PLACE
+        if placed:
+            # "protesters took to a stage on Liberty Square to say": the name after a
+            # preposition is a place or an object; the infinitive's speaker is the
+            # sentence's subject if it stands before that name, else no one
+            fallback = _fallback_subject(ctx, v)
+            spk = fallback if _subject_like(fallback.text) and fallback.start < spk.start \
+                else _Speaker()
         if spk.text is not None and spk.text.split(None, 1)[0] in _AUXILIARIES_LEAD:
             # "Trump has raised doubts ..., and has several times urged": a second verb
             # of the sentence's subject, whose words are no speaker
             spk = _Speaker()
-        if spk.text is None:
+        if spk.text is None and not placed:
             # "He said A and said that B is "weak"" (the range began after a quote), "X,
             # who ..., on Friday described": the subject of the whole sentence
             spk = _fallback_subject(ctx, v)
@@ -2864,7 +2887,8 @@ _TIME_OPENING = re.compile(
 def _after_opening(sh: str, s: int, e: int) -> int:
     """``s``, or the position after the comma of an opening phrase that is no subject:
     a time ("Hours later,", "Eight years ago,"), a participle ("Marking the end of the
-    race,", "Led by the mayor,") or an opener ("During the debate,")."""
+    race,", "Led by the mayor,"), an opener ("During the debate,") or "X by x" ("One by
+    one,")."""
     comma = sh.find(",", s, min(e, s + 150))
     if comma < 0:
         return s
@@ -2881,7 +2905,9 @@ def _after_opening(sh: str, s: int, e: int) -> int:
     if len(words) > 8 and not participle:
         return s
     if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME or participle
-            or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)):
+            or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)
+            # "One by one,", "Day by day,", "Little by little,"
+            or (len(words) == 3 and words[1] == "by" and first.lower() == words[2])):
         return comma + 1
     return s
 
@@ -2908,6 +2934,9 @@ def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
 
 _PREPOSITIONS = frozenset({"on", "in", "at", "to", "from", "with", "for", "of", "about",
                            "into", "onto", "via", "by"})
+#: Prepositions before a place or an object, not before an infinitive's subject (as "for"
+#: is: "unreasonable for Clinton to assert").
+_BEFORE_PLACE = frozenset({"on", "in", "at", "to", "from", "with", "into", "onto", "via"})
 #: Conjunctions and adverbs opening a sentence before its subject ("And she ...").
 _LEADING_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "then", "now", "still", "also",
                                    "meanwhile", "however", "indeed", "instead", "moreover",
@@ -2962,6 +2991,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
                                             w.end()))
+    one = _ONE_OF_NAMED.match(ctx.shadow, words[0].start(), e) \
+        if words and words[0].group() == "One" else None
+    if one is not None:
+        # "One of those diplomats, Foreign Minister Ann Berg, issued ...": the name
+        return _Speaker(ctx.text[one.start(1):one.end(1)], None, one.start(1), one.end(1))
     if words and (words[0].group() in ("The", "A", "An")
                   or (words[0].group().lower() in _NP_HEADS and words[0].start() > s)
                   or (words[0].group() in ("His", "Her", "Their", "Its", "Our", "My")
@@ -3217,8 +3251,11 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
                 prior = _last_word_lower(sh, before[0], name.start(1)) if name else ""
-                if name is not None and prior in _PREPOSITIONS:
+                if name is not None and (prior in _PREPOSITIONS or (
+                        prior in ("and", "or") and _COORDINATED_PLACE.search(
+                            sh, max(before[0], name.start(1) - 60), name.start(1)))):
                     name = None  # "... celebrated the attacks on Twitter:": a place
+                    # (also "on behalf of the ministers of Chile and Peru:")
                 elif name is not None and " " not in name.group(1).strip() \
                         and prior.isalpha() and prior not in ctx.roles \
                         and prior not in ("and", "or"):  # ("from Blumenthal and Cohen:")

@@ -2471,3 +2471,51 @@ def test_a_pronoun_after_a_clause_word_and_auxiliaries_is_the_subject():
     found = find_quotes("The co-op posted the form a day before they had said they would.")
     assert [(q.speaker, q.verb) for q in found] == [("The co-op", "posted"),
                                                     ("they", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "call" with "in", "off" or
+    # "up" is no speech (before: "short" spoke, with the content "the mayor could ...")
+    ("But short of calling in troops, it looked unlikely that the mayor could regain "
+     "control.", []),
+    ("The senator called off the talks, saying that the deal was dead.",
+     [("The senator", "saying")]),
+    # a call in to a show is still one
+    ("Ann Lee called in to a radio show to say that the deal was dead.",
+     [("Ann Lee", "say")]),
+])
+def test_call_with_a_particle_is_no_speech(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): the name after "on" before
+    # an infinitive cue is a place (before: "Liberty Square" spoke); the sentence's
+    # subject is lower case here, so no one is named ("One by one," is no subject)
+    ("One by one, protesters took to a stage on Liberty Square to say they are not happy.",
+     [None]),
+    ("Ann Lee took to a stage on Liberty Square to say she is not happy.", ["Ann Lee"]),
+    # "met with Tom Fox to say": the subject before the object speaks
+    ("Ann Lee met with Tom Fox to say that the deal was dead.", ["Ann Lee"]),
+])
+def test_a_place_before_an_infinitive_cue_is_no_speaker(text, expected):
+    assert [q.speaker for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): before the colon, the
+    # last of a pair after "of" is a place, not who speaks (before: "Peru"); the
+    # sentence's subject "One of the envoys, Foreign Minister Ann Berg," is the name in its
+    # apposition (before: "One")
+    ("The deal was signed. One of the envoys, Foreign Minister Ann Berg, issued a "
+     "statement on behalf of herself and the ministers of Chile and Peru:\n\n"
+     '"The ministers welcome the deal and thank all sides."',
+     ["Foreign Minister Ann Berg"]),
+    ("One of the envoys, Ann Berg, said the deal was good.", ["Ann Berg"]),
+    # guards: "One of them" stays; a pair after "from" is who the quote is from
+    ("One of them said the deal was good.", ["One of them"]),
+    ('The panel heard statements from Blumenthal and Cohen:\n\n"We reject the plan."',
+     ["Cohen"]),
+])
+def test_colon_speaker_not_a_place_pair_and_one_of_named(text, expected):
+    assert [q.speaker for q in find_quotes(text)] == expected
