@@ -2342,8 +2342,10 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
         j = sh.rfind(" ", max(lo, pos - 30), pos - 1) + 1
         word = sh[max(j, lo):pos - 1].lower()
         if word in _DETERMINERS or (word.endswith(("'s", "s'"))
-                                    and word[:-2] not in _IS_CONTRACTED):
-            return True  # (not "she's criticizing": "'s" is "is" there)
+                                    and word[:-2] not in _IS_CONTRACTED
+                                    and not (k == 0 and _SAY_TELL.match(sh, pos))):
+            return True  # (not "she's criticizing": "'s" is "is" there; nor "Moody's
+            # said", "Standard & Poor's told": "said" and "told" are no adjectives)
         if k == 0 and (word in _BEFORE_PARTICIPLE or word.isdigit()):
             # "two proposed Alaska projects", "said of alleged Russian tampering"
             return sh.startswith("ed", pos + len(_WORD_AT.match(sh, pos).group()) - 2)
@@ -2356,6 +2358,8 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
     return False
 
 
+#: Forms of "say" and "tell", verbs even after a name in "'s" ("Moody's said").
+_SAY_TELL = re.compile(r"(?:said|says|told|tells)\b")
 #: Numbers and prepositions before a participle used as an adjective: "two proposed
 #: projects", "of alleged tampering".
 _BEFORE_PARTICIPLE = frozenset({"of", "in", "about", "over", "for", "with", "against", "on",

@@ -2519,3 +2519,16 @@ def test_a_place_before_an_infinitive_cue_is_no_speaker(text, expected):
 ])
 def test_colon_speaker_not_a_place_pair_and_one_of_named(text, expected):
     assert [q.speaker for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a name ending in "'s"
+    # before "said" or "told" speaks (before: no quote, "said" was read as an adjective
+    # after a possessive, as "stated" is in "the company's stated goal")
+    ("Moody's said the city will likely default.", [("Moody's", "said")]),
+    ("Standard & Poor's told reporters the city will likely default.",
+     [("Standard & Poor's", "told")]),
+    ("The company's stated goal is growth.", []),
+])
+def test_a_name_in_s_before_said_speaks(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
