@@ -3732,6 +3732,15 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     qualifies a head noun after it ("the top U.S. general", "U.S. officials", "Padilla's
     office"), that noun's phrase, with the body or person as actor (who speaks for
     them)."""
+    role = _ROLE_COMMA_NAME.match(ctx.shadow, m.end, hi) if m.kind != "person" else None
+    if role is not None and role.group(1) in ctx.roles:
+        np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
+        if np.text is not None and np.start == role.end():
+            # '"...," European Union mediator, Foreign Minister Ann Berg, said': the
+            # name in the insertion after the role speaks
+            person = ctx.first_mention(np.start, np.end)
+            return ctx.speaker_from(person) if person is not None \
+                and person.kind == "person" else np
     if m.kind != "person" or m.possessive:
         # (a person's too, when owned: "Alex Padilla's office said", "a spokesman from
         # Padilla's office told")
@@ -3756,6 +3765,9 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     return ctx.speaker_from(m)
 
 
+#: After a body's name, a role and a comma before a capitalised name: "European Union
+#: mediator, Polish Foreign Minister Radoslaw Sikorski, said".
+_ROLE_COMMA_NAME = re.compile(r"\s+([a-z][a-z-]{2,}),\s+(?=[A-Z])")
 #: Roles after a person's name that name someone else: "Obama adviser", "Trump aides".
 _PERSON_ROLE_AFTER = re.compile(
     r"\s+(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
@@ -3807,7 +3819,11 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         # '"...," Portman, R-Ohio, said', '"...," Douglas Holtz-Eakin, an adviser to
         # Republicans, said': the name stands before the insertion
         outer = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
-        if outer.text is not None and (spk.text is None or outer.text[:1].isupper()):
+        if outer.text is not None and (spk.text is None or outer.text[:1].isupper()) \
+                and not (spk.text is not None and spk.text[:1].isupper()
+                         and outer.text.rpartition(" ")[2] in ctx.roles):
+            # (not '"...," Union mediator, Foreign Minister Ann Berg, said': after a
+            # role, the name in the insertion is who speaks)
             spk = outer
     if spk.text is None and not told:
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))

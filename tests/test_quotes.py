@@ -2532,3 +2532,32 @@ def test_colon_speaker_not_a_place_pair_and_one_of_named(text, expected):
 ])
 def test_a_name_in_s_before_said_speaks(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("listed, expected", [
+    # worked by hand (an unseen allsides event, invented text): a body, a role, a comma
+    # and a name: the name speaks (before: the body, "European Union", with no list
+    # "Union mediator"); "mediator" joins the role nouns
+    # (the body listed, the person not: the body spoke)
+    (None, [("Foreign Minister Ann Berg", None)]),
+    (["European Union"], [("Foreign Minister Ann Berg", None)]),
+    (["European Union", "Ann Berg"], [("Ann Berg", "Ann Berg")]),
+])
+def test_a_name_after_a_bodys_role_and_a_comma_speaks(listed, expected):
+    from analysis.actors import Actor, ActorList
+
+    kinds = {"European Union": "organisation", "Ann Berg": "person"}
+    actors = ActorList([Actor(n, kinds[n]) for n in listed]) if listed else None
+    found = find_quotes('"It is a good deal," European Union mediator, Foreign Minister '
+                        'Ann Berg, said.', actors)
+    assert [(q.speaker, q.actor) for q in found] == expected
+
+
+def test_a_bodys_role_without_a_name_still_speaks_for_it():
+    # guard: "a European Union mediator said" is the role's phrase, for the body
+    from analysis.actors import Actor, ActorList
+
+    actors = ActorList([Actor("European Union", "organisation")])
+    found = find_quotes('"It is a good deal," a European Union mediator said.', actors)
+    assert [(q.speaker, q.actor) for q in found] == [("a European Union mediator",
+                                                      "European Union")]
