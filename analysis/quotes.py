@@ -2779,6 +2779,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
     if m is not None:
         gap = ctx.shadow[m.end:v.start]
+        if gap[:2] in (" (", "(") and _TAG_THEN_TIME.fullmatch(gap):
+            return _mention_speaker(ctx, m, sentence_start, v.start)  # (not "R-Ariz.) on
+            # Friday": the words after the name are its party tag and a time)
         n = _word_count(ctx.shadow, m.end, v.start)
         named_between = any(w[:1].isupper() for w in _NP_WORD.findall(gap))
         if named_between and _OF_PLACE.fullmatch(gap):
@@ -2842,9 +2845,12 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
 
 
 _OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
-_TIME_TAIL = re.compile(
-    rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|weekend|"
-    r"month|year|morning|afternoon|evening|night|today|yesterday)\s*$")
+_TIME_PHRASE = (rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|"
+                r"weekend|month|year|morning|afternoon|evening|night|today|yesterday)")
+_TIME_TAIL = re.compile(_TIME_PHRASE + r"\s*$")
+#: A party tag and a time between a name and its verb: "John McCain (R-Ariz.) on Friday
+#: announced", "Mitch McConnell (R-Ky.) earlier this week said".
+_TAG_THEN_TIME = re.compile(rf"\s*{_PARTY_OPEN.pattern}{_TIME_PHRASE}\s*")
 #: Irregular participles opening a sentence ("Led by the mayor, the rally ...").
 #: Single words that cannot be who speaks: openers, adverbs, possessive determiners.
 _NO_SPEAKER_WORDS = frozenset({
@@ -3765,6 +3771,8 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     return ctx.speaker_from(m)
 
 
+#: A subject pronoun alone between a quote and its verb ('"...," she said').
+_PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: After a body's name, a role and a comma before a capitalised name: "European Union
 #: mediator, Polish Foreign Minister Radoslaw Sikorski, said".
 _ROLE_COMMA_NAME = re.compile(r"\s+([a-z][a-z-]{2,}),\s+(?=[A-Z])")
@@ -3799,7 +3807,9 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1]) if not told else None
-    if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3:
+    if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3 \
+            and not (_PRONOUN_ONLY.fullmatch(ctx.shadow, after[0], v.start)):
+        # (not '"...," she said, according to The Washington Post': she speaks)
         role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
         if role is not None:
             # "said CNN historian Douglas Brinkley": a body, a role and the person who

@@ -2561,3 +2561,36 @@ def test_a_bodys_role_without_a_name_still_speaks_for_it():
     found = find_quotes('"It is a good deal," a European Union mediator said.', actors)
     assert [(q.speaker, q.actor) for q in found] == [("a European Union mediator",
                                                       "European Union")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text), with the person listed:
+    # a party tag and a time between the name and the verb (before: the speaker
+    # "R-Ariz.) on Friday", no actor)
+    ("Sen. Ann Lee (R-Ariz.) on Friday announced that she will vote no.",
+     [("Ann Lee", "Ann Lee")]),
+    ("Sen. Ann Lee (R-Ariz.) earlier this week said she will vote no.",
+     [("Ann Lee", "Ann Lee")]),
+    # guard: the tag alone keeps the title
+    ("Sen. Ann Lee (R-Ariz.) announced that she will vote no.",
+     [("Sen. Ann Lee", "Ann Lee")]),
+])
+def test_a_listed_name_with_a_party_tag_and_a_time_speaks(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    found = find_quotes(text, ActorList([Actor("Ann Lee", "person")]))
+    assert [(q.speaker, q.actor) for q in found] == expected
+
+
+def test_a_pronoun_speaks_before_according_to_a_listed_outlet():
+    # worked by hand (an unseen allsides event, invented text): '"...," she said,
+    # according to The Gazette' is her quote, as the outlet reports it (before: the
+    # outlet after the verb was read as an inverted speaker and took the quote)
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person"),
+                        Actor("The Gazette", "organisation", aliases=("Gazette",))])
+    found = find_quotes('Ann Lee spoke. "It seems unlikely," she said, according to The '
+                        'Gazette.', listed)
+    assert [(q.kind, q.speaker, q.actor) for q in found] == [
+        ("reported", "The Gazette", "The Gazette"), ("direct", "she", "Ann Lee")]
