@@ -1307,3 +1307,15 @@ def test_discover_a_name_in_capitals_first_is_no_persons_name():
     table = discover_actors(corpus).set_index("candidate")
     assert table.loc["RIA Novosti", "kind_guess"] == "unknown"
     assert table.loc["Jen Psaki", "kind_guess"] == "person"
+
+
+def test_discover_joins_one_word_in_two_cases_and_drops_month_abbreviations():
+    # worked by hand (an unseen allsides event, invented text): "ObamaCare" and
+    # "Obamacare" are one candidate (before: two); "Sept." is a date, no candidate
+    corpus = from_texts({
+        "A": "The plan ends Obamacare by Sept. 30, the senator said. He likes Obamacare.",
+        "B": "The law keeps ObamaCare until Sept. 30. They want ObamaCare gone."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["ObamaCare", "forms"] == "ObamaCare | Obamacare"
+    assert table.loc["ObamaCare", "n_mentions"] == 4
+    assert "Sept" not in table.index

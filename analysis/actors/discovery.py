@@ -673,9 +673,11 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             owners = {parent[m] for m in multi if _initials(m) == f}
             if len(owners) == 1:
                 parent[f] = owners.pop()
-    # "Kim Jong-un" and "Kim Jong Un": one name, with a hyphen or a space
+    # "Kim Jong-un" and "Kim Jong Un": one name, with a hyphen or a space; "ObamaCare" and
+    # "Obamacare": one word in two cases (not a word in capitals: "US" is not "Us")
     by_spelling: dict[str, str] = {}
-    for f in sorted(multi, key=lambda f: (-forms[f], f)):
+    spelt = [f for f in forms if " " in f or not f.isupper()]
+    for f in sorted(spelt, key=lambda f: (-forms[f], f)):
         head = by_spelling.setdefault(" ".join(f.replace("-", " ").casefold().split()), f)
         if parent[head] != parent[f]:
             old_head, new_head = parent[f], parent[head]

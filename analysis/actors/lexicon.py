@@ -269,6 +269,8 @@ def generic_title(title: str) -> bool:
 CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
     r"|August|September|October|November|December"
+    # the abbreviations that are no names ("Sept. 30"; not "Jan", "Mar")
+    r"|Feb|Apr|Aug|Sept?|Oct|Nov|Dec"
 )
 
 
