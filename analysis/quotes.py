@@ -1441,7 +1441,14 @@ class _Context:
                         end += 1
                 lo, hi = first, end
         elif hi - lo > 8:
-            lo = hi - 3
+            head = next((k for k in range(lo + 2, min(lo + 6, hi))
+                         if words[k] in _HEAD_ENDS), None) \
+                if words[lo].lower() in ("a", "an", "the") else None
+            if head is not None:
+                hi = head  # "A White House official with knowledge of the talks": the
+                # phrase up to its first preposition (not "of the talks")
+            else:
+                lo = hi - 3
         if hi <= lo:
             return _Speaker()
         a, b = s + found[lo].start(), s + found[hi - 1].end()
@@ -1462,7 +1469,9 @@ class _Context:
         if words and words[0].group().lower().rstrip(".") in _NP_OPENERS:
             for k, w in enumerate(words):
                 if k and ((w.group().lower() in _NP_STOPS
-                           and not (k == 1 and w.group() == "of"))  # "one of his aides"
+                           and not (k == 1 and w.group() == "of")  # "one of his aides"
+                           # "a source close to Trump", "a person close to the family"
+                           and not (w.group() == "to" and words[k - 1].group() == "close"))
                           or self.shadow[words[k - 1].end():w.start()].strip()):
                     break
                 caps.append(w)
@@ -2365,7 +2374,7 @@ _SAY_TELL = re.compile(r"(?:said|says|told|tells)\b")
 _BEFORE_PARTICIPLE = frozenset({"of", "in", "about", "over", "for", "with", "against", "on",
                                 "into", "amid", "despite", "two", "three", "four", "five",
                                 "six", "seven", "eight", "nine", "ten", "several",
-                                "multiple"})
+                                "multiple", "other"})  # ("among other alleged demerits")
 #: Adjectives between a determiner and a verb form used as a noun or an adjective ("a
 #: similar hint", "its own alleged"); not nouns such as "official", "public".
 _ADJECTIVES_BEFORE = frozenset({"own", "similar", "recent", "new", "previous", "earlier",
@@ -3773,6 +3782,9 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
 
 #: A subject pronoun alone between a quote and its verb ('"...," she said').
 _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
+#: Words after the head of a long phrase opening with an article ("A White House official
+#: with knowledge of the talks", "a person close to", "a source familiar with").
+_HEAD_ENDS = frozenset({"with", "close", "familiar"})
 #: After a body's name, a role and a comma before a capitalised name: "European Union
 #: mediator, Polish Foreign Minister Radoslaw Sikorski, said".
 _ROLE_COMMA_NAME = re.compile(r"\s+([a-z][a-z-]{2,}),\s+(?=[A-Z])")

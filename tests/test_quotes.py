@@ -2594,3 +2594,22 @@ def test_a_pronoun_speaks_before_according_to_a_listed_outlet():
                         'Gazette.', listed)
     assert [(q.kind, q.speaker, q.actor) for q in found] == [
         ("reported", "The Gazette", "The Gazette"), ("direct", "she", "Ann Lee")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "said a source close to
+    # X" (before: "a source close")
+    ('"It is a good thing," said a source close to Lee.',
+     [("a source close to Lee", "said")]),
+    # a long phrase with an article: its head up to "with" (before: its last three words,
+    # "of the talks")
+    ("A White House official with knowledge of the talks said the plan failed.",
+     [("A White House official", "said")]),
+    ("A source with direct knowledge of the talks said the plan failed.",
+     [("A source with direct knowledge of the talks", "said")]),
+    # "other" before a participle: an adjective, no cue (before: "among other" alleged)
+    ('It noted his "misuse of party credit cards," among other alleged demerits.',
+     [("It", "noted")]),
+])
+def test_sources_close_to_and_with_knowledge_and_other_alleged(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
