@@ -1319,3 +1319,16 @@ def test_discover_joins_one_word_in_two_cases_and_drops_month_abbreviations():
     assert table.loc["ObamaCare", "forms"] == "ObamaCare | Obamacare"
     assert table.loc["ObamaCare", "n_mentions"] == 4
     assert "Sept" not in table.index
+
+
+def test_discover_a_capitalised_word_joined_to_a_lower_case_one_is_no_name():
+    # worked by hand (unseen allsides events, invented text): "Hispanic-rights" and
+    # "European-led" are adjectives (before: candidates); "Coca-Cola" stays a name
+    corpus = from_texts({
+        "A": "They stood firm on Hispanic-rights issues. After European-led talks, "
+             "Coca-Cola said it would stay. Coca-Cola left.",
+        "B": "The Hispanic-rights groups met. The European-led plan failed."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "Hispanic-rights" not in table.index
+    assert "European-led" not in table.index
+    assert table.loc["Coca-Cola", "n_mentions"] == 2

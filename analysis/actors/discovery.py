@@ -317,6 +317,11 @@ def _strip_candidate(phrase: str, stop: frozenset[str], *, role_of: bool = True)
     return _POSSESSIVE.sub("", text)
 
 
+#: One capitalised word joined to a lower-case one: an adjective ("Hispanic-rights issues",
+#: "European-led talks"), not a name ("Coca-Cola"; "Kim Jong-un" has a space).
+_LOWER_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]{3,}")
+
+
 def discover_actors(
     corpus: pd.DataFrame,
     *,
@@ -453,9 +458,9 @@ def discover_actors(
                 continue  # "D-Calif" of "(D-Calif.)"
             if " " not in form and (
                 (sentence_start and form.lower() in stop) or _calendar(form)
-                or form in _TIME_ZONES
+                or form in _TIME_ZONES or _LOWER_COMPOUND.fullmatch(form)
             ):
-                continue
+                continue  # (also "Hispanic-rights", "European-led": an adjective)
             if _CALENDAR_OF.search(form):
                 continue  # "Ahead of Friday", "End of March": a time, not an actor
             if not sentence_start:
