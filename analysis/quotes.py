@@ -3747,6 +3747,14 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     qualifies a head noun after it ("the top U.S. general", "U.S. officials", "Padilla's
     office"), that noun's phrase, with the body or person as actor (who speaks for
     them)."""
+    pre = (_OF_IN_BEFORE.search(ctx.shadow, max(lo, m.start - 12), m.start)
+           if m.kind != "person" and m.start - lo > 6 else None)
+    if pre is not None and not ctx.shadow[m.end:hi].strip():
+        # "The leader of Hamas said", "Officials in Yemen told", "A spokesman for Hamas
+        # said": the phrase the body or place ends, for it (not the body or place alone)
+        np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
+        if np.text is not None and np.start < pre.start() and np.end >= m.end:
+            return _Speaker(np.text, m.actor, np.start, np.end, np.names)
     role = _ROLE_COMMA_NAME.match(ctx.shadow, m.end, hi) if m.kind != "person" else None
     if role is not None and role.group(1) in ctx.roles:
         np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
@@ -3785,6 +3793,9 @@ _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: Words after the head of a long phrase opening with an article ("A White House official
 #: with knowledge of the talks", "a person close to", "a source familiar with").
 _HEAD_ENDS = frozenset({"with", "close", "familiar"})
+#: "of", "in" or "for" (and "the") right before a name: "the leader of (the) Hamas", "a
+#: spokesman for Hamas", "officials in Yemen".
+_OF_IN_BEFORE = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?$")
 #: After a body's name, a role and a comma before a capitalised name: "European Union
 #: mediator, Polish Foreign Minister Radoslaw Sikorski, said".
 _ROLE_COMMA_NAME = re.compile(r"\s+([a-z][a-z-]{2,}),\s+(?=[A-Z])")

@@ -2613,3 +2613,20 @@ def test_a_pronoun_speaks_before_according_to_a_listed_outlet():
 ])
 def test_sources_close_to_and_with_knowledge_and_other_alleged(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text), the body or place listed:
+    # the phrase it ends speaks for it (before: "Hamas", "Yemen" alone)
+    ("The leader of Hamas said the plan failed.", [("The leader of Hamas", "Hamas")]),
+    ("Officials in Yemen told reporters the plan failed.",
+     [("Officials in Yemen", "Yemen")]),
+    ("A spokesman for Hamas said the plan failed.", [("A spokesman for Hamas", "Hamas")]),
+    # guard: the name alone
+    ("Yemen said the plan failed.", [("Yemen", "Yemen")]),
+])
+def test_a_phrase_ending_in_a_listed_body_speaks_for_it(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Yemen", "country"), Actor("Hamas", "organisation")])
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
