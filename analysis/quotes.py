@@ -2614,6 +2614,11 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         other = _Speaker(ctx.text[m.start(1):m.end(1)], None, m.start(1), m.end(1))
     if other.text is None or other.text.lower() in _OPENERS or not _speaker_ok(other.text):
         return spk
+    body = _BODY_OF.search(ctx.shadow, max(lo, other.start - 60), other.start)
+    if body is not None:
+        # "The Department of Health and Human Services said": one body's name, not two
+        a = body.start()
+        return _Speaker(ctx.text[a:spk.end], spk.actor or other.actor, a, spk.end)
     actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
     return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
                     f"{other.text}; {spk.text}")
@@ -3793,6 +3798,12 @@ _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: Words after the head of a long phrase opening with an article ("A White House official
 #: with knowledge of the talks", "a person close to", "a source familiar with").
 _HEAD_ENDS = frozenset({"with", "close", "familiar"})
+#: A body's capitalised name ending in "of" before the first of two names joined by "and":
+#: "(The) Department of Health and Human Services", "Ministry of Trade and Industry".
+_BODY_OF = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?:Department|Ministry|Bureau|"
+                      r"Office|Committee|Commission|Council|Secretary|Institute|Board|Agency|"
+                      r"Federation|Association|Society|University|College|School|Academy)"
+                      r"\s+of\s+(?:the\s+)?$")
 #: "of", "in" or "for" (and "the") right before a name: "the leader of (the) Hamas", "a
 #: spokesman for Hamas", "officials in Yemen".
 _OF_IN_BEFORE = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?$")

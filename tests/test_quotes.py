@@ -2630,3 +2630,19 @@ def test_a_phrase_ending_in_a_listed_body_speaks_for_it(text, expected):
 
     listed = ActorList([Actor("Yemen", "country"), Actor("Hamas", "organisation")])
     assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): one body's name with
+    # "and" after "Department of" (before: two speakers, "Health; Human Services")
+    ("The Department of Health and Human Services said the site works.",
+     [("The Department of Health and Human Services",
+       "The Department of Health and Human Services")]),
+    ("The Ministry of Trade and Industry said the deal was good.",
+     [("The Ministry of Trade and Industry", "The Ministry of Trade and Industry")]),
+    # guard: two names are still two
+    ("Leaders of Germany and France said the deal was good.",
+     [("Germany and France", "Germany; France")]),
+])
+def test_a_bodys_name_with_and_is_one_speaker(text, expected):
+    assert [(q.speaker, q.speaker_name) for q in find_quotes(text)] == expected
