@@ -2798,6 +2798,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             # Friday": the words after the name are its party tag and a time)
         n = _word_count(ctx.shadow, m.end, v.start)
         named_between = any(w[:1].isupper() for w in _NP_WORD.findall(gap))
+        if _COORDINATED.search(gap) and not any(
+                c in ctx.shadow[sentence_start:v.start] for c in '",;:'):
+            # "Secretary Sylvia Burwell went on NBC's Meet the Press Sunday and said",
+            # "Ann Lee met Tom Fox and said": the name opening the sentence (after its
+            # capitalised title) is the subject of both verbs
+            first = ctx.first_mention(sentence_start, v.start)
+            if first is not None and _TITLE_WORDS.fullmatch(ctx.shadow, sentence_start,
+                                                            first.start):
+                return ctx.speaker_from(first)
         if named_between and _OF_PLACE.fullmatch(gap):
             return ctx.speaker_from(m)  # "Rep. Tom Reed of New York said": Tom Reed
         if named_between and gap.startswith(",") and gap.rstrip().endswith(",") \
@@ -3804,6 +3813,9 @@ _BODY_OF = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?:Department|M
                       r"Office|Committee|Commission|Council|Secretary|Institute|Board|Agency|"
                       r"Federation|Association|Society|University|College|School|Academy)"
                       r"\s+of\s+(?:the\s+)?$")
+#: Only capitalised words (and "and" between them) before a name: its title ("Health and
+#: Human Services Secretary ").
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:and\s+)?)*")
 #: "of", "in" or "for" (and "the") right before a name: "the leader of (the) Hamas", "a
 #: spokesman for Hamas", "officials in Yemen".
 _OF_IN_BEFORE = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?$")

@@ -2646,3 +2646,20 @@ def test_a_phrase_ending_in_a_listed_body_speaks_for_it(text, expected):
 ])
 def test_a_bodys_name_with_and_is_one_speaker(text, expected):
     assert [(q.speaker, q.speaker_name) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text), the person listed: the
+    # name opening the sentence, after its title, is the subject of "... and said"
+    # (before: "Herald's Meet", the capitalised words before "and said")
+    ("Health and Human Services Secretary Ann Lee went on the Herald's Meet The Press "
+     "Sunday and said the website works.", [("Ann Lee", "Ann Lee")]),
+    ("Ann Lee met Tom Fox and said the website works.", [("Ann Lee", "Ann Lee")]),
+    # guard: a second clause with its own subject
+    ("Tom Fox spoke and Ann Lee said the site works.", [("Ann Lee", "Ann Lee")]),
+])
+def test_a_listed_name_opening_the_sentence_speaks_after_and(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person"), Actor("Tom Fox", "person")])
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
