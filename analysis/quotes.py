@@ -2343,8 +2343,12 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
                                     and word[:-2] not in _IS_CONTRACTED):
             return True  # (not "she's criticizing": "'s" is "is" there)
         if k == 0 and (word in _BEFORE_PARTICIPLE or word.isdigit()):
-            # "two proposed Alaska projects", "said of alleged Russian tampering"
-            return sh.startswith("ed", pos + len(_WORD_AT.match(sh, pos).group()) - 2)
+            # "two proposed Alaska projects", "said of alleged Russian tampering"; after a
+            # number a form in -s is a plural noun ("Two blasts hit": no verb agrees)
+            form = _WORD_AT.match(sh, pos).group()
+            return form.endswith("ed") or (
+                (word.isdigit() or word in _COUNT_WORDS) and form.endswith("s")
+                and not form.endswith("ss"))
         if word in _ADJECTIVES_BEFORE:
             pos = j  # "the president's own alleged deceptions", "A similar hint"
             continue

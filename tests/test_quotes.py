@@ -2471,3 +2471,15 @@ def test_a_pronoun_after_a_clause_word_and_auxiliaries_is_the_subject():
     found = find_quotes("The co-op posted the form a day before they had said they would.")
     assert [(q.speaker, q.verb) for q in found] == [("The co-op", "posted"),
                                                     ("they", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): after a number a verb form
+    # in -s is a plural noun, no verb agrees with it (before: speaker "Two", verb "blasts")
+    ("Two blasts hit the market on Monday.", []),
+    ("Officials said 3 calls came in.", [("Officials", "said")]),
+    # guard: a base form after a number is still a verb
+    ("Two discuss the plan, Lee said.", [("Lee", "said")]),
+])
+def test_a_verb_form_in_s_after_a_number_is_a_noun(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
