@@ -1307,3 +1307,23 @@ def test_discover_a_name_in_capitals_first_is_no_persons_name():
     table = discover_actors(corpus).set_index("candidate")
     assert table.loc["RIA Novosti", "kind_guess"] == "unknown"
     assert table.loc["Jen Psaki", "kind_guess"] == "person"
+
+
+def test_discover_a_listed_countrys_adjective_is_no_surname():
+    # worked by hand (an unseen allsides event, invented text): "Formal Ruritanian
+    # recognition" opens a sentence; "Ruritanian" is the people's adjective of a listed
+    # country (before: a person "Formal Ruritanian" with 3 mentions), and so is
+    # "Qumari" of the listed "Qumar" alone (before: a candidate); "Ana Ruritania", whose
+    # name is the country's, is still a person
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ruritania", "country"), Actor("Qumar", "country")])
+    corpus = from_texts({"A": (
+        "Formal Ruritanian recognition came late. Ruritanian officials agreed, and a "
+        "Qumari envoy agreed. Ruritanian troops left. Ana Ruritania spoke, and "
+        "Ruritania said no.")})
+    table = discover_actors(corpus, actors=listed).set_index("candidate")
+    assert table.loc["Formal Ruritanian", "kind_guess"] == "unknown"
+    assert table.loc["Formal Ruritanian", "n_mentions"] == 1
+    assert "Ruritanian" not in table.index and "Qumari" not in table.index
+    assert table.loc["Ana Ruritania", "kind_guess"] == "person"

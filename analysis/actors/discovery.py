@@ -337,7 +337,8 @@ def discover_actors(
     States"), time zones ("ET"), days and months ("April-June", "Ahead of Friday"), a role
     before "of" ("CEO of Dice Holdings": "Dice Holdings"), the words of lines in title case
     (sub-headings), and an organisation word that only opens a sentence ("Service firms
-    grew", when the texts also write "service" in lower case). A heuristic: expect
+    grew", when the texts also write "service" in lower case), and a listed country's
+    people's adjective ("American", "Israeli"), which is no one's surname. A heuristic: expect
     capitalised common words ("Cold War") and miss names written in lower case; review the
     table before saving it with :func:`actor_list_yaml`.
 
@@ -476,9 +477,14 @@ def discover_actors(
     # Drop single words that are ordinary words capitalised at the start of a sentence,
     # and a people's adjective ("Russian", "Iranian") unless it is some name's last word
     # ("Ryan" of "Paul Ryan", "Sullivan", "Jordan": surnames end so too).
-    surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
+    # A listed country's people's adjective is no one's surname ("Formal American
+    # recognition" opening a sentence: "American" is no person).
+    adjective_stems = _country_stems(actors)
+    surnames = {h[0].split()[-1] for h in hits if " " in h[0] and h[0][:1].isupper()}
+    surnames = {w for w in surnames if not _country_adjective(w, adjective_stems)}
     hits = [h for h in hits if " " in h[0] or h[0] in surnames or h[0].isupper()
-            or not h[0].lower().endswith(_DEMONYM_ENDINGS)]
+            or not (h[0].lower().endswith(_DEMONYM_ENDINGS)
+                    or _country_adjective(h[0], adjective_stems))]
     hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[1]
             or (h[0] in surnames  # not "Research company says" of "Dyn Research"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
@@ -736,6 +742,30 @@ def _split_glued(hits: list[tuple]) -> list[tuple]:
             h = (tail, h[1], h[2], h[3], h[4], False)
         out.append(h)
     return out
+
+
+#: How a people's adjective ends after its country's name: "America-n", "Israel-i",
+#: "Chin-ese", "Iran-ian", "Turk-ish".
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ean", "i", "ese", "ish")
+
+
+def _country_stems(actors: ActorList | None) -> frozenset[str]:
+    """The names of the listed countries and places, and each without its final vowel or
+    "y" ("Chin" of "China", "German" of "Germany"): the stems of their people's
+    adjectives. A name's last word (of "North Korea", "Korea")."""
+    if actors is None:
+        return frozenset()
+    names = {n.split()[-1] for a in actors if a.kind in ("country", "place")
+             for n in (a.name, *a.aliases)}
+    names = {n for n in names if n[:1].isupper() and n.isalpha() and len(n) >= 4}
+    return frozenset(names | {n[:-1] for n in names if n[-1] in "aeiouy"})
+
+
+def _country_adjective(word: str, stems: frozenset[str]) -> bool:
+    """A people's adjective of a listed country or place ("American", "Israeli",
+    "Chinese", "Gazan"): a stem of :func:`_country_stems` and an adjective's ending."""
+    return any(word.endswith(e) and word[:-len(e)] in stems for e in _ADJECTIVE_ENDINGS) \
+        or (word in stems and word + "y" in stems)  # "German" of "Germany"
 
 
 def _demonym(word: str) -> bool:
