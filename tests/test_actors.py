@@ -1327,3 +1327,18 @@ def test_discover_a_listed_countrys_adjective_is_no_surname():
     assert table.loc["Formal Ruritanian", "n_mentions"] == 1
     assert "Ruritanian" not in table.index and "Qumari" not in table.index
     assert table.loc["Ana Ruritania", "kind_guess"] == "person"
+
+
+def test_discover_a_name_with_a_generational_suffix():
+    # worked by hand (unseen allsides events, invented text): the surname before "Jr."
+    # goes with the full name (before: "Ann B. Lee Jr" and "Lee" apart), and "Jr" after
+    # a name that is also a title ("Rev. Tom King Jr.") is no name of its own (before:
+    # a person "Jr" with the title "Tom King")
+    corpus = from_texts({"A": (
+        "Gov. Ann B. Lee Jr. spoke on Monday. Later Ms. Lee left, and Ms. Lee smiled. "
+        "It was not Gandhi or Tom King Jr. marching on the road.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Ann B. Lee Jr", "forms"] == "Lee | Ann B. Lee Jr"
+    assert table.loc["Ann B. Lee Jr", "n_mentions"] == 3
+    assert "Jr" not in table.index
+    assert table.loc["Tom King Jr", "n_mentions"] == 1

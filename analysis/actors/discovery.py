@@ -137,6 +137,16 @@ _PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Indepe
 #: Time zones after a clock time ("8:30 a.m. ET"): never an actor.
 _TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
                          "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "AEST", "IST"})
+#: Generational suffixes after a surname ("Joseph R. Biden Jr."): no name of their own.
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def _surname(words: Sequence[str]) -> str:
+    """A name's last word, or the one before its suffix ("Biden" of "Joseph R. Biden
+    Jr")."""
+    return words[-2] if len(words) > 2 and words[-1] in _NAME_SUFFIXES else words[-1]
+
+
 _OF_PART = re.compile(r"[ \t](?:of|for)[ \t]")
 _CALENDAR_OF = re.compile(rf"[ \t](?:of|for)(?:[ \t]+the)?[ \t]+(?:{CALENDAR.pattern})$")
 
@@ -253,10 +263,12 @@ def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
     if words[0].casefold() in names:
         if len(words) >= 4:
             # "York City Michael Bloomberg" (of "Mayor of New York City Michael
-            # Bloomberg"): a word that is no first name before a later first name
+            # Bloomberg"): a word that is no first name before a later first name (an
+            # initial is none: "Ann B. Lee Jr.", whose surname is a first name too)
             for j in range(len(words) - 2, 1, -1):
                 if words[j].casefold() in names and len(words) - j <= 3 \
-                        and any(w.casefold() not in names for w in words[1:j]) \
+                        and any(w.casefold() not in names and not _INITIALS.fullmatch(w)
+                                for w in words[1:j]) \
                         and _looks_personal(" ".join(words[j:]), names, orgs):
                     return " ".join(words[j:])
         return form
@@ -391,8 +403,10 @@ def discover_actors(
         starts = [s for s, _ in spans]
         titled: dict[int, str] = {}
         for m in _title_name_regex().finditer(shadow):
-            if " " not in m.group("name") and _OF_PART.search(m.group("title")):
-                continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
+            if " " not in m.group("name") and (_OF_PART.search(m.group("title"))
+                                               or m.group("name") in _NAME_SUFFIXES):
+                continue  # "CEO of Dice Holdings": "Holdings" ends the company's name;
+                # "Martin Luther King Jr.": "Jr" is no name after the title "King"
             name = m.group("name")
             last = name.split()[-1].lower()
             if last in _PLACE_PARTS or last in places or name in US_STATES:
@@ -444,7 +458,7 @@ def discover_actors(
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
             if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles) \
-                    or form in skip:
+                    or form in skip or form in _NAME_SUFFIXES:
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name;
                 # "ID", "TV": an abbreviation of no actor
             if form.isupper() and len(form) > 2 and (lower_words_all.get(form.lower())
@@ -596,7 +610,7 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     for f in multi:
         w = f.split()
         if not _CONNECTED.search(f) and not orgs & {x.lower() for x in w}:
-            by_ends[(w[0], w[-1])].append(f)  # (not "Ted Cruz of Texas" with "Ted Poe ...")
+            by_ends[(w[0], _surname(w))].append(f)  # (not "Ted Cruz of Texas" with "Ted Poe")
     # "Mohamed Morsi" and "Mohammed Morsi": one person, spelt two ways
     firsts_of: dict[str, list[str]] = defaultdict(list)  # last word -> first words kept
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -641,7 +655,7 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         words = m.split()
         if words[0][0].isupper() and not organisation_words() & {w.lower() for w in words} \
                 and not _CONNECTED.search(m):  # not "Marco Rubio of Florida" for "Florida"
-            by_last[words[-1]].append(m)
+            by_last[_surname(words)].append(m)
     articles_of = articles_of or {}
     for f in forms:
         if " " in f or f in (known_of or {}) or _demonym(f):
