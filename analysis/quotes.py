@@ -2770,6 +2770,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             # before the comma insertion, not the insertion)
             stop = aside.start() if aside is not None and aside.start() > m.end else v.start
             return ctx.noun_phrase_before(m.end, stop)
+        if n <= 10 and _AND_ONLY.fullmatch(gap) and not _FINITE_IN_GAP.search(gap):
+            # "Ann Lee blamed Hamas for the violence and said": the object of the cue
+            # before, right after it, does not speak; the cue's subject does
+            earlier = [w for w in ctx.verbs_in(sentence_start, m.start)
+                       if not ctx.in_quote(w.start)]
+            if earlier and _word_count(ctx.shadow, earlier[-1].end, m.start) <= 2 \
+                    and not _STOP_IN_GAP.search(ctx.shadow, earlier[-1].end, m.start):
+                return _subject_words(ctx, sentence_start, earlier[-1])
         if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
             return _mention_speaker(ctx, m, sentence_start, v.start)
         # "X told a TV channel and accused ...": the subject of the first verb carries over.
@@ -2784,6 +2792,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
         return _sentence_subject(ctx, sentence_start, v.start)
     return np
+
+
+#: A gap between a name and a verb that is only "and", perhaps after a phrase opening
+#: with a preposition ("Hamas for the violence and said"): no comma, quote or clause; no
+#: finite verb in it.
+_AND_ONLY = re.compile(r"\s+(?:(?:for|over|on|about|of|with|in|at)\s[^,;:\"()]*\s)?and\s+")
+_FINITE_IN_GAP = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|"
+                            r"does|do|who|which|that)\b")
+_STOP_IN_GAP = re.compile(r"[,;:\"()]|\b(?:that|who|which)\b")
 
 
 #: Words that may stand between a participle cue and what comes before it: "..., also

@@ -2483,3 +2483,22 @@ def test_a_pronoun_after_a_clause_word_and_auxiliaries_is_the_subject():
 ])
 def test_a_verb_form_in_s_after_a_number_is_a_noun(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): the listed body is the
+    # object of the first cue; the second verb after "and" is its subject's (before: the
+    # clause after "said" went to "Red Cross")
+    ("Ann Lee blamed the Red Cross for the delay and said the plan failed.",
+     [("Ann Lee", "blamed"), ("Ann Lee", "said")]),
+    # guards: the listed body is the subject of its own verb before "and"
+    ("The Red Cross denied the claim and said the plan failed.",
+     [("Red Cross", "denied"), ("Red Cross", "said")]),
+    ("Ann Lee said the Red Cross broke the truce and vowed to leave.",
+     [("Ann Lee", "said"), ("Red Cross", "vowed")]),
+])
+def test_the_object_of_a_cue_before_and_said_does_not_speak(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Red Cross", "organisation")])
+    assert [(q.speaker, q.verb) for q in find_quotes(text, listed)] == expected
