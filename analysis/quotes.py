@@ -2691,8 +2691,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if who is not None and who.end == before and who.kind == "person":
             return ctx.speaker_from(who)
         np = ctx.noun_phrase_before(sentence_start, before)
-        if np.text is not None:
-            return np
+        if np.text is not None and np.text.split(None, 1)[0].lower() not in _PREPOSITIONS:
+            return np  # (not "Ann Lee, with fighters east of Gaza City, vowed": an aside)
     lo = max(sentence_start, v.start - 40)
     when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
             if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)

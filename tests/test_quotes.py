@@ -2502,3 +2502,18 @@ def test_the_object_of_a_cue_before_and_said_does_not_speak(text, expected):
 
     listed = ActorList([Actor("Red Cross", "organisation")])
     assert [(q.speaker, q.verb) for q in find_quotes(text, listed)] == expected
+
+
+def test_a_phrase_opening_with_a_preposition_before_of_place_is_an_aside():
+    # worked by hand (an unseen allsides event, invented text): "of Port City" ends a comma
+    # insertion opening with "with"; the name before the insertion speaks (before: the
+    # speaker "with aid workers east")
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Port City", "place")])
+    found = find_quotes("Union leader Tom Reed, with aid workers east of Port City, vowed "
+                        "that the march will go on.", listed)
+    assert [(q.speaker, q.verb) for q in found] == [("Union leader Tom Reed", "vowed")]
+    # guard: a phrase before "of <place>" that is no aside still speaks
+    (q,) = find_quotes("The mayor of Port City vowed that the march will go on.", listed)
+    assert q.speaker == "The mayor"
