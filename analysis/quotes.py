@@ -2769,7 +2769,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             # ("House Democratic Whip Steny Hoyer, of Maryland, voiced": the words
             # before the comma insertion, not the insertion)
             stop = aside.start() if aside is not None and aside.start() > m.end else v.start
-            return ctx.noun_phrase_before(m.end, stop)
+            np = ctx.noun_phrase_before(m.end, stop)
+            role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
+            if role is not None and np.text is not None and np.start == role.start(1):
+                # "Hamas leader Tom Reed vowed": the body's name opens the phrase; the body
+                # is the actor only for who speaks for it (as after an inverted verb)
+                actor = m.actor if role.group(1) in _SPEAKS_FOR else None
+                return _Speaker(ctx.text[m.start:np.end], actor, m.start, np.end)
+            return np
         if n <= 10 and _AND_ONLY.fullmatch(gap) and not _FINITE_IN_GAP.search(gap):
             # "Ann Lee blamed Hamas for the violence and said": the object of the cue
             # before, right after it, does not speak; the cue's subject does

@@ -2517,3 +2517,19 @@ def test_a_phrase_opening_with_a_preposition_before_of_place_is_an_aside():
     # guard: a phrase before "of <place>" that is no aside still speaks
     (q,) = find_quotes("The mayor of Port City vowed that the march will go on.", listed)
     assert q.speaker == "The mayor"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a listed body, a role and
+    # an unlisted person: the whole phrase speaks, the body is the actor only for who
+    # speaks for it (before: "leader Tom Reed" and "spokesman Tom Reed", no actor)
+    ("Union leader Tom Reed vowed that the march will go on.",
+     [("Union leader Tom Reed", None)]),
+    ("Union spokesman Tom Reed said the march will go on.",
+     [("Union spokesman Tom Reed", "Union")]),
+])
+def test_a_listed_body_a_role_and_a_name_before_the_verb(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Union", "organisation")])
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
