@@ -2678,6 +2678,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if inner is not None and inner.start == a and inner.end == b:
                 return ctx.speaker_from(inner)
             return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
+    k = _last_char_before(sh, sentence_start, v.start)
+    if k > sentence_start and sh[k] == ",":
+        # (from the sentence's start: the range may begin after a quote in the clause)
+        whole = min(sentence_start, ctx.sentence(v.start)[0])
+        if sh.find("wh", whole, k) >= 0:
+            ante = _relative_before_comma(ctx, whole, k)
+            if ante is not None:
+                return ante
     m = ctx.mention_before(sentence_start, v.start)
     if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
@@ -3979,8 +3987,10 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             # last named with that title ("President Trump", "Gov. Jay Inslee")
             q = _role_antecedent(ctx, q)
         low = (q.speaker or "").lower()
-        if low == "who" and q.speaker_start > 0:
-            # "Ann Lee, who told the committee ...": the name the relative stands for
+        if (low == "who" or (low == "which" and ctx.shadow.startswith(
+                ", ", q.speaker_start - 2))) and q.speaker_start > 0:
+            # "Ann Lee, who told the committee ...", "the Red Cross, which said": the name
+            # the relative stands for
             q = _relative_antecedent(ctx, q)
         if low == "it" and bodies:
             # "The ministry said ... Now, it says ...": the organisation that spoke last,
@@ -4208,6 +4218,23 @@ _RELATIVE_OPENING = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE
 #: Connecticut" (the comma before "who" not included).
 _HOME_APPOSITION = re.compile(
     r",\s+(?:of|from)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?$")
+
+
+_COMMA_RELATIVE = re.compile(r",\s+(who|which)\s")
+
+
+def _relative_before_comma(ctx: _Context, lo: int, comma: int) -> _Speaker | None:
+    """'Doctors without Borders, which said its teams were "working around the clock" to
+    help the wounded, said': the name before a relative clause with a quote in it that
+    ends at ``comma`` (however long: no other comma outside quotation marks), else None.
+    (A clause without quotes is an aside the other rules read.)"""
+    sh = ctx.shadow
+    rel = _COMMA_RELATIVE.search(sh, lo, comma)
+    if rel is None or sh.find('"', rel.end(), comma) < 0 or any(
+            sh[i] == "," and not ctx.in_quote(i) for i in range(rel.end(), comma)):
+        return None
+    ante = _antecedent(ctx, rel.start(1))
+    return ante if ante is not None and ante.start >= lo else None
 
 
 def _antecedent(ctx: _Context, who: int) -> _Speaker | None:

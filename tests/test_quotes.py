@@ -2533,3 +2533,18 @@ def test_a_listed_body_a_role_and_a_name_before_the_verb(text, expected):
 
     listed = ActorList([Actor("Union", "organisation")])
     assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "which" after a comma
+    # stands for the name before it, and the verb after the relative clause (quotes and
+    # all) is that name's (before: speakers "which" and "of the wounded")
+    ('The Red Cross, which said its nurses were "working day and night" to help the '
+     'wounded, said the army "must stop."',
+     [("which", "The Red Cross"), ("The Red Cross", "The Red Cross")]),
+    # guard: "who" as before
+    ('Ann Lee, who called the plan "a failure" on Monday, said it "must stop."',
+     [("Ann Lee, who", "Ann Lee"), ("Ann Lee", "Ann Lee")]),
+])
+def test_which_after_a_comma_and_the_verb_after_its_clause(text, expected):
+    assert [(q.speaker, q.speaker_name) for q in find_quotes(text)] == expected
