@@ -4294,8 +4294,8 @@ _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", 
 def _gender(ctx: _Context, q: Quote) -> str | None:
     """"m", "f" or None: from a title in the speaker's words or before the surname
     elsewhere in the text, or from the actor list (an actor's ``gender``, if given); else,
-    for a first and last name, from a first name the 1990 US census gives almost only to
-    one sex ("Harry Crouch" is no "she")."""
+    for a first and last name (after a title or role, perhaps), from a first name the 1990
+    US census gives almost only to one sex ("Harry Crouch" is no "she")."""
     if q.actor and ctx.actor_genders.get(q.actor):
         return ctx.actor_genders[q.actor]
     title = _TITLE_GENDER.search(q.speaker or "")
@@ -4303,8 +4303,11 @@ def _gender(ctx: _Context, q: Quote) -> str | None:
         return _GENDER_OF_TITLE[title.group(1).lower()]
     words = _NP_WORD.findall(q.speaker_name or q.speaker or "")
     found = ctx.title_gender(words[-1]) if words else None
-    if found is None and len(words) in (2, 3) and words[0][:1].isupper():
-        census = first_name_gender(" ".join(words))
+    # (the name after a title or role: "Ambassador Tom Reed", "Gov. Ann B. Lee")
+    for k in range(min(3, len(words)), 1, -1):
+        if found is not None or not all(w[:1].isupper() for w in words[-k:]):
+            continue
+        census = first_name_gender(" ".join(words[-k:]))
         found = {"male": "m", "female": "f"}.get(census or "")
     return found
 

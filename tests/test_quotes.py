@@ -2548,3 +2548,13 @@ def test_a_listed_body_a_role_and_a_name_before_the_verb(text, expected):
 ])
 def test_which_after_a_comma_and_the_verb_after_its_clause(text, expected):
     assert [(q.speaker, q.speaker_name) for q in find_quotes(text)] == expected
+
+
+def test_a_census_first_name_after_a_title_gives_the_gender():
+    # worked by hand (an unseen allsides event, invented text): "Tom" after the title
+    # "Ambassador" is a man's name, so "she" is not him (before: speaker_name
+    # "Ambassador Tom Reed")
+    found = find_quotes('Ambassador Tom Reed criticized the council. "We will win," '
+                        'she said.')
+    assert [(q.speaker, q.speaker_name) for q in found] == [
+        ("Ambassador Tom Reed", "Ambassador Tom Reed"), ("she", "she")]
