@@ -90,6 +90,7 @@ from .tokens import (
     count_words,
     paragraph_spans,
     sentence_spans,
+    stopwords,
     trie_lookahead,
     trie_pattern,
 )
@@ -4026,8 +4027,10 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 if g is not None and g != want:
                     continue  # "she" is not Mr. Garin: look further back
                 genders.setdefault(key, want)
+                name = cand.speaker_name or ""
                 q = replace(q, actor=cand.actor or (q.actor if g is None else None),
-                            speaker_name=cand.speaker_name)
+                            speaker_name=name[:-2] if name.endswith(("'s", "\u2019s"))
+                            else cand.speaker_name)  # ("Mrs. Lee's pitch, she said")
                 break
             q = _agreeing_actor(ctx, q, want)
         elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
@@ -4080,6 +4083,11 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_DAY_NAME = re.compile(rf"(?:{_DAYS})(?:['\u2019]s)?")
+#: Numbers opening a sentence are no one's name ("Seven people had amputations").
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve", "twenty", "hundred",
+                           "thousand", "dozens", "hundreds", "thousands", "millions"})
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 
 
@@ -4092,7 +4100,12 @@ def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quot
     first = words[0].lower()
     if (not words[0][:1].isupper() or first in _OPENERS or first in _PRONOUNS
             or first in _CAPITAL_DETERMINERS or words[-1].lower() in _PEOPLE
-            or words[-1].lower().endswith(("'s", "\u2019s"))):
+            or first in _COUNT_WORDS or first in _NUMBER_WORDS  # ("Seven people had")
+            or (len(words) == 1 and (first in stopwords() or first.endswith("where")))
+            # ("Nowhere was she more adamant")
+            or words[-1].lower().endswith(("'s", "\u2019s"))
+            or spk.text.endswith(("'s", "\u2019s"))  # ("President Lee\u2019s plan")
+            or _DAY_NAME.fullmatch(words[0])):  # ("Monday's vote")
         return None
     m = ctx.mention_before(spk.start, spk.end + 1)
     actor = m.actor if m is not None and m.start >= spk.start else None

@@ -2558,3 +2558,19 @@ def test_a_census_first_name_after_a_title_gives_the_gender():
                         'she said.')
     assert [(q.speaker, q.speaker_name) for q in found] == [
         ("Ambassador Tom Reed", "Ambassador Tom Reed"), ("she", "she")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (unseen allsides events, invented text): the subject of the sentence
+    # before a "he"/"she" is no one's name when it is a number, an adverb such as
+    # "Nowhere" or a day (before: "Seven", "Nowhere", "Monday's")
+    ('Dr. Tom Reed, chief of surgery, said 19 patients are being treated. Seven people '
+     'had amputations. He said there will be eight "re-operations" at the hospital.',
+     ["Dr. Tom Reed", "Dr. Tom Reed"]),
+    ('Ann Lee spoke. Nowhere was she more adamant than on trade. "We will win," she said.',
+     ["she"]),
+    ('"We won," Ann Lee said. Monday\'s vote was close. "It was," she said.',
+     ["Ann Lee", "Ann Lee"]),
+])
+def test_no_number_adverb_or_day_stands_for_a_pronoun(text, expected):
+    assert [q.speaker_name for q in find_quotes(text)] == expected
