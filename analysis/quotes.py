@@ -4033,6 +4033,9 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                             else cand.speaker_name)  # ("Mrs. Lee's pitch, she said")
                 break
             q = _agreeing_actor(ctx, q, want)
+            if q.speaker_name and q.speaker_name.lower() not in _PRONOUNS:
+                named.append(q)  # the nearest speaker for the next pronoun ('"...?" she
+                # asked. No country, she said, ...': not a man named before her)
         elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
             named.append(q)
         elif q.kind != "scare" and q.actor and kinds.get(q.actor) in _BODY_KINDS:

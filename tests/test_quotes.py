@@ -2560,6 +2560,17 @@ def test_a_census_first_name_after_a_title_gives_the_gender():
         ("Ambassador Tom Reed", "Ambassador Tom Reed"), ("she", "she")]
 
 
+def test_a_pronoun_linked_to_a_name_is_the_nearest_speaker_for_the_next():
+    # worked by hand (an unseen allsides event, invented text): the first "she" stands for
+    # Ann Lee (the sentence before), so the second one does too, not the earlier "Reed",
+    # whose sex the text does not tell (before: speaker_name "Reed")
+    found = find_quotes('Reed criticized the council. Ambassador Ann Lee spoke next. '
+                        '"Who would accept this?" she asked. No town, she said, acted '
+                        '"with more care."')
+    assert [q.speaker_name for q in found] == ["Reed", "Ambassador Ann Lee",
+                                               "Ambassador Ann Lee"]
+
+
 @pytest.mark.parametrize("text, expected", [
     # worked by hand (unseen allsides events, invented text): the subject of the sentence
     # before a "he"/"she" is no one's name when it is a number, an adverb such as
