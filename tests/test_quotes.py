@@ -2585,3 +2585,11 @@ def test_a_pronoun_linked_to_a_name_is_the_nearest_speaker_for_the_next():
 ])
 def test_no_number_adverb_or_day_stands_for_a_pronoun(text, expected):
     assert [q.speaker_name for q in find_quotes(text)] == expected
+
+
+def test_a_plural_pronoun_speaker_is_no_name_for_he_or_she():
+    # worked by hand (an unseen allsides event, invented text): "They" speaks but names no
+    # one, so the next "she" is Ann Lee (before: speaker_name "They")
+    found = find_quotes('"We won," Ann Lee said. They should say the plan failed. "It did '
+                        'not," she said.')
+    assert [q.speaker_name for q in found] == ["Ann Lee", "They", "Ann Lee"]
