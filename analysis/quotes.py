@@ -90,6 +90,7 @@ from .tokens import (
     count_words,
     paragraph_spans,
     sentence_spans,
+    stopwords,
     trie_lookahead,
     trie_pattern,
 )
@@ -2356,8 +2357,12 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
             return True  # (not "she's criticizing": "'s" is "is" there; nor "Moody's
             # said", "Standard & Poor's told": "said" and "told" are no adjectives)
         if k == 0 and (word in _BEFORE_PARTICIPLE or word.isdigit()):
-            # "two proposed Alaska projects", "said of alleged Russian tampering"
-            return sh.startswith("ed", pos + len(_WORD_AT.match(sh, pos).group()) - 2)
+            # "two proposed Alaska projects", "said of alleged Russian tampering"; after a
+            # number a form in -s is a plural noun ("Two blasts hit": no verb agrees)
+            form = _WORD_AT.match(sh, pos).group()
+            return form.endswith("ed") or (
+                (word.isdigit() or word in _COUNT_WORDS) and form.endswith("s")
+                and not form.endswith("ss"))
         if word in _ADJECTIVES_BEFORE:
             pos = j  # "the president's own alleged deceptions", "A similar hint"
             continue
@@ -2715,6 +2720,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if inner is not None and inner.start == a and inner.end == b:
                 return ctx.speaker_from(inner)
             return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
+    k = _last_char_before(sh, sentence_start, v.start)
+    if k > sentence_start and sh[k] == ",":
+        # (from the sentence's start: the range may begin after a quote in the clause)
+        whole = min(sentence_start, ctx.sentence(v.start)[0])
+        if sh.find("wh", whole, k) >= 0:
+            ante = _relative_before_comma(ctx, whole, k)
+            if ante is not None:
+                return ante
     m = ctx.mention_before(sentence_start, v.start)
     if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
@@ -2728,8 +2741,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if who is not None and who.end == before and who.kind == "person":
             return ctx.speaker_from(who)
         np = ctx.noun_phrase_before(sentence_start, before)
-        if np.text is not None:
-            return np
+        if np.text is not None and np.text.split(None, 1)[0].lower() not in _PREPOSITIONS:
+            return np  # (not "Ann Lee, with fighters east of Gaza City, vowed": an aside)
     lo = max(sentence_start, v.start - 40)
     when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
             if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
@@ -2818,7 +2831,22 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             # ("House Democratic Whip Steny Hoyer, of Maryland, voiced": the words
             # before the comma insertion, not the insertion)
             stop = aside.start() if aside is not None and aside.start() > m.end else v.start
-            return ctx.noun_phrase_before(m.end, stop)
+            np = ctx.noun_phrase_before(m.end, stop)
+            role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
+            if role is not None and np.text is not None and np.start == role.start(1):
+                # "Hamas leader Tom Reed vowed": the body's name opens the phrase; the body
+                # is the actor only for who speaks for it (as after an inverted verb)
+                actor = m.actor if role.group(1) in _SPEAKS_FOR else None
+                return _Speaker(ctx.text[m.start:np.end], actor, m.start, np.end)
+            return np
+        if n <= 10 and _AND_ONLY.fullmatch(gap) and not _FINITE_IN_GAP.search(gap):
+            # "Ann Lee blamed Hamas for the violence and said": the object of the cue
+            # before, right after it, does not speak; the cue's subject does
+            earlier = [w for w in ctx.verbs_in(sentence_start, m.start)
+                       if not ctx.in_quote(w.start)]
+            if earlier and _word_count(ctx.shadow, earlier[-1].end, m.start) <= 2 \
+                    and not _STOP_IN_GAP.search(ctx.shadow, earlier[-1].end, m.start):
+                return _subject_words(ctx, sentence_start, earlier[-1])
         if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
             return _mention_speaker(ctx, m, sentence_start, v.start)
         # "X told a TV channel and accused ...": the subject of the first verb carries over.
@@ -2833,6 +2861,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # "Dewhurst emerged ..., but said": the speaker is the sentence's subject.
         return _sentence_subject(ctx, sentence_start, v.start)
     return np
+
+
+#: A gap between a name and a verb that is only "and", perhaps after a phrase opening
+#: with a preposition ("Hamas for the violence and said"): no comma, quote or clause; no
+#: finite verb in it.
+_AND_ONLY = re.compile(r"\s+(?:(?:for|over|on|about|of|with|in|at)\s[^,;:\"()]*\s)?and\s+")
+_FINITE_IN_GAP = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|"
+                            r"does|do|who|which|that)\b")
+_STOP_IN_GAP = re.compile(r"[,;:\"()]|\b(?:that|who|which)\b")
 
 
 #: Words that may stand between a participle cue and what comes before it: "..., also
@@ -4064,8 +4101,10 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             # last named with that title ("President Trump", "Gov. Jay Inslee")
             q = _role_antecedent(ctx, q)
         low = (q.speaker or "").lower()
-        if low == "who" and q.speaker_start > 0:
-            # "Ann Lee, who told the committee ...": the name the relative stands for
+        if (low == "who" or (low == "which" and ctx.shadow.startswith(
+                ", ", q.speaker_start - 2))) and q.speaker_start > 0:
+            # "Ann Lee, who told the committee ...", "the Red Cross, which said": the name
+            # the relative stands for
             q = _relative_antecedent(ctx, q)
         if low == "it" and bodies:
             # "The ministry said ... Now, it says ...": the organisation that spoke last,
@@ -4101,10 +4140,15 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 if g is not None and g != want:
                     continue  # "she" is not Mr. Garin: look further back
                 genders.setdefault(key, want)
+                name = cand.speaker_name or ""
                 q = replace(q, actor=cand.actor or (q.actor if g is None else None),
-                            speaker_name=cand.speaker_name)
+                            speaker_name=name[:-2] if name.endswith(("'s", "\u2019s"))
+                            else cand.speaker_name)  # ("Mrs. Lee's pitch, she said")
                 break
             q = _agreeing_actor(ctx, q, want)
+            if q.speaker_name and q.speaker_name.lower() not in _PRONOUNS:
+                named.append(q)  # the nearest speaker for the next pronoun ('"...?" she
+                # asked. No country, she said, ...': not a man named before her)
         elif q.kind != "scare" and q.speaker and _is_person_name(q, kinds):
             named.append(q)
         elif q.kind != "scare" and q.actor and kinds.get(q.actor) in _BODY_KINDS:
@@ -4155,6 +4199,11 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_DAY_NAME = re.compile(rf"(?:{_DAYS})(?:['\u2019]s)?")
+#: Numbers opening a sentence are no one's name ("Seven people had amputations").
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve", "twenty", "hundred",
+                           "thousand", "dozens", "hundreds", "thousands", "millions"})
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 
 
@@ -4167,7 +4216,12 @@ def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quot
     first = words[0].lower()
     if (not words[0][:1].isupper() or first in _OPENERS or first in _PRONOUNS
             or first in _CAPITAL_DETERMINERS or words[-1].lower() in _PEOPLE
-            or words[-1].lower().endswith(("'s", "\u2019s"))):
+            or first in _COUNT_WORDS or first in _NUMBER_WORDS  # ("Seven people had")
+            or (len(words) == 1 and (first in stopwords() or first.endswith("where")))
+            # ("Nowhere was she more adamant")
+            or words[-1].lower().endswith(("'s", "\u2019s"))
+            or spk.text.endswith(("'s", "\u2019s"))  # ("President Lee\u2019s plan")
+            or _DAY_NAME.fullmatch(words[0])):  # ("Monday's vote")
         return None
     m = ctx.mention_before(spk.start, spk.end + 1)
     actor = m.actor if m is not None and m.start >= spk.start else None
@@ -4295,6 +4349,23 @@ _HOME_APPOSITION = re.compile(
     r",\s+(?:of|from)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?$")
 
 
+_COMMA_RELATIVE = re.compile(r",\s+(who|which)\s")
+
+
+def _relative_before_comma(ctx: _Context, lo: int, comma: int) -> _Speaker | None:
+    """'Doctors without Borders, which said its teams were "working around the clock" to
+    help the wounded, said': the name before a relative clause with a quote in it that
+    ends at ``comma`` (however long: no other comma outside quotation marks), else None.
+    (A clause without quotes is an aside the other rules read.)"""
+    sh = ctx.shadow
+    rel = _COMMA_RELATIVE.search(sh, lo, comma)
+    if rel is None or sh.find('"', rel.end(), comma) < 0 or any(
+            sh[i] == "," and not ctx.in_quote(i) for i in range(rel.end(), comma)):
+        return None
+    ante = _antecedent(ctx, rel.start(1))
+    return ante if ante is not None and ante.start >= lo else None
+
+
 def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
     """The name or noun phrase right before the relative pronoun at ``who`` ("Ann Lee,
     who", "one former staffer, who", "a senior aide who"), else None."""
@@ -4343,7 +4414,8 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
     return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
             and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
             and words[-1].lower() not in _PEOPLE  # ("Sources said": no one person)
-            and words[0].lower() not in _POSSESSIVE_DETERMINERS)  # (not "His answer")
+            and words[0].lower() not in _POSSESSIVE_DETERMINERS  # (not "His answer")
+            and words[0].lower() not in _PRONOUNS)  # (not "They should say")
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -4352,8 +4424,8 @@ _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", 
 def _gender(ctx: _Context, q: Quote) -> str | None:
     """"m", "f" or None: from a title in the speaker's words or before the surname
     elsewhere in the text, or from the actor list (an actor's ``gender``, if given); else,
-    for a first and last name, from a first name the 1990 US census gives almost only to
-    one sex ("Harry Crouch" is no "she")."""
+    for a first and last name (after a title or role, perhaps), from a first name the 1990
+    US census gives almost only to one sex ("Harry Crouch" is no "she")."""
     if q.actor and ctx.actor_genders.get(q.actor):
         return ctx.actor_genders[q.actor]
     title = _TITLE_GENDER.search(q.speaker or "")
@@ -4361,8 +4433,11 @@ def _gender(ctx: _Context, q: Quote) -> str | None:
         return _GENDER_OF_TITLE[title.group(1).lower()]
     words = _NP_WORD.findall(q.speaker_name or q.speaker or "")
     found = ctx.title_gender(words[-1]) if words else None
-    if found is None and len(words) in (2, 3) and words[0][:1].isupper():
-        census = first_name_gender(" ".join(words))
+    # (the name after a title or role: "Ambassador Tom Reed", "Gov. Ann B. Lee")
+    for k in range(min(3, len(words)), 1, -1):
+        if found is not None or not all(w[:1].isupper() for w in words[-k:]):
+            continue
+        census = first_name_gender(" ".join(words[-k:]))
         found = {"male": "m", "female": "f"}.get(census or "")
     return found
 

@@ -1332,3 +1332,38 @@ def test_discover_a_capitalised_word_joined_to_a_lower_case_one_is_no_name():
     assert "Hispanic-rights" not in table.index
     assert "European-led" not in table.index
     assert table.loc["Coca-Cola", "n_mentions"] == 2
+
+
+def test_discover_a_listed_countrys_adjective_is_no_surname():
+    # worked by hand (an unseen allsides event, invented text): "Formal Ruritanian
+    # recognition" opens a sentence; "Ruritanian" is the people's adjective of a listed
+    # country (before: a person "Formal Ruritanian" with 3 mentions), and so is
+    # "Qumari" of the listed "Qumar" alone (before: a candidate); "Ana Ruritania", whose
+    # name is the country's, is still a person
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ruritania", "country"), Actor("Qumar", "country")])
+    corpus = from_texts({"A": (
+        "Formal Ruritanian recognition came late. Ruritanian officials agreed, and a "
+        "Qumari envoy agreed. Ruritanian troops left. Ana Ruritania spoke, and "
+        "Ruritania said no.")})
+    table = discover_actors(corpus, actors=listed).set_index("candidate")
+    assert table.loc["Formal Ruritanian", "kind_guess"] == "unknown"
+    assert table.loc["Formal Ruritanian", "n_mentions"] == 1
+    assert "Ruritanian" not in table.index and "Qumari" not in table.index
+    assert table.loc["Ana Ruritania", "kind_guess"] == "person"
+
+
+def test_discover_a_name_with_a_generational_suffix():
+    # worked by hand (unseen allsides events, invented text): the surname before "Jr."
+    # goes with the full name (before: "Ann B. Lee Jr" and "Lee" apart), and "Jr" after
+    # a name that is also a title ("Rev. Tom King Jr.") is no name of its own (before:
+    # a person "Jr" with the title "Tom King")
+    corpus = from_texts({"A": (
+        "Gov. Ann B. Lee Jr. spoke on Monday. Later Ms. Lee left, and Ms. Lee smiled. "
+        "It was not Gandhi or Tom King Jr. marching on the road.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Ann B. Lee Jr", "forms"] == "Lee | Ann B. Lee Jr"
+    assert table.loc["Ann B. Lee Jr", "n_mentions"] == 3
+    assert "Jr" not in table.index
+    assert table.loc["Tom King Jr", "n_mentions"] == 1

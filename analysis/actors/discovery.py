@@ -137,6 +137,16 @@ _PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "GOP", "Indepe
 #: Time zones after a clock time ("8:30 a.m. ET"): never an actor.
 _TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
                          "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "AEST", "IST"})
+#: Generational suffixes after a surname ("Joseph R. Biden Jr."): no name of their own.
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def _surname(words: Sequence[str]) -> str:
+    """A name's last word, or the one before its suffix ("Biden" of "Joseph R. Biden
+    Jr")."""
+    return words[-2] if len(words) > 2 and words[-1] in _NAME_SUFFIXES else words[-1]
+
+
 _OF_PART = re.compile(r"[ \t](?:of|for)[ \t]")
 _CALENDAR_OF = re.compile(rf"[ \t](?:of|for)(?:[ \t]+the)?[ \t]+(?:{CALENDAR.pattern})$")
 
@@ -253,10 +263,12 @@ def _personal_tail(form: str, names: Mapping[str, Any] | None = None,
     if words[0].casefold() in names:
         if len(words) >= 4:
             # "York City Michael Bloomberg" (of "Mayor of New York City Michael
-            # Bloomberg"): a word that is no first name before a later first name
+            # Bloomberg"): a word that is no first name before a later first name (an
+            # initial is none: "Ann B. Lee Jr.", whose surname is a first name too)
             for j in range(len(words) - 2, 1, -1):
                 if words[j].casefold() in names and len(words) - j <= 3 \
-                        and any(w.casefold() not in names for w in words[1:j]) \
+                        and any(w.casefold() not in names and not _INITIALS.fullmatch(w)
+                                for w in words[1:j]) \
                         and _looks_personal(" ".join(words[j:]), names, orgs):
                     return " ".join(words[j:])
         return form
@@ -342,7 +354,8 @@ def discover_actors(
     States"), time zones ("ET"), days and months ("April-June", "Ahead of Friday"), a role
     before "of" ("CEO of Dice Holdings": "Dice Holdings"), the words of lines in title case
     (sub-headings), and an organisation word that only opens a sentence ("Service firms
-    grew", when the texts also write "service" in lower case). A heuristic: expect
+    grew", when the texts also write "service" in lower case), and a listed country's
+    people's adjective ("American", "Israeli"), which is no one's surname. A heuristic: expect
     capitalised common words ("Cold War") and miss names written in lower case; review the
     table before saving it with :func:`actor_list_yaml`.
 
@@ -395,8 +408,10 @@ def discover_actors(
         starts = [s for s, _ in spans]
         titled: dict[int, str] = {}
         for m in _title_name_regex().finditer(shadow):
-            if " " not in m.group("name") and _OF_PART.search(m.group("title")):
-                continue  # "CEO of Dice Holdings": "Holdings" ends the company's name
+            if " " not in m.group("name") and (_OF_PART.search(m.group("title"))
+                                               or m.group("name") in _NAME_SUFFIXES):
+                continue  # "CEO of Dice Holdings": "Holdings" ends the company's name;
+                # "Martin Luther King Jr.": "Jr" is no name after the title "King"
             name = m.group("name")
             last = name.split()[-1].lower()
             if last in _PLACE_PARTS or last in places or name in US_STATES:
@@ -448,7 +463,7 @@ def discover_actors(
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
             if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles) \
-                    or form in skip:
+                    or form in skip or form in _NAME_SUFFIXES:
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name;
                 # "ID", "TV": an abbreviation of no actor
             if form.isupper() and len(form) > 2 and (lower_words_all.get(form.lower())
@@ -481,9 +496,14 @@ def discover_actors(
     # Drop single words that are ordinary words capitalised at the start of a sentence,
     # and a people's adjective ("Russian", "Iranian") unless it is some name's last word
     # ("Ryan" of "Paul Ryan", "Sullivan", "Jordan": surnames end so too).
-    surnames = {h[0].split()[-1] for h in hits if " " in h[0]}
+    # A listed country's people's adjective is no one's surname ("Formal American
+    # recognition" opening a sentence: "American" is no person).
+    adjective_stems = _country_stems(actors)
+    surnames = {h[0].split()[-1] for h in hits if " " in h[0] and h[0][:1].isupper()}
+    surnames = {w for w in surnames if not _country_adjective(w, adjective_stems)}
     hits = [h for h in hits if " " in h[0] or h[0] in surnames or h[0].isupper()
-            or not h[0].lower().endswith(_DEMONYM_ENDINGS)]
+            or not (h[0].lower().endswith(_DEMONYM_ENDINGS)
+                    or _country_adjective(h[0], adjective_stems))]
     hits = [h for h in hits if " " in h[0] or h[0].isupper() or h[1]
             or (h[0] in surnames  # not "Research company says" of "Dyn Research"
                 and (inside_sentence[h[0]] > 0 or lower_words[h[0].lower()] == 0))
@@ -595,7 +615,7 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
     for f in multi:
         w = f.split()
         if not _CONNECTED.search(f) and not orgs & {x.lower() for x in w}:
-            by_ends[(w[0], w[-1])].append(f)  # (not "Ted Cruz of Texas" with "Ted Poe ...")
+            by_ends[(w[0], _surname(w))].append(f)  # (not "Ted Cruz of Texas" with "Ted Poe")
     # "Mohamed Morsi" and "Mohammed Morsi": one person, spelt two ways
     firsts_of: dict[str, list[str]] = defaultdict(list)  # last word -> first words kept
     people: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -640,7 +660,7 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         words = m.split()
         if words[0][0].isupper() and not organisation_words() & {w.lower() for w in words} \
                 and not _CONNECTED.search(m):  # not "Marco Rubio of Florida" for "Florida"
-            by_last[words[-1]].append(m)
+            by_last[_surname(words)].append(m)
     articles_of = articles_of or {}
     for f in forms:
         if " " in f or f in (known_of or {}) or _demonym(f):
@@ -743,6 +763,30 @@ def _split_glued(hits: list[tuple]) -> list[tuple]:
             h = (tail, h[1], h[2], h[3], h[4], False)
         out.append(h)
     return out
+
+
+#: How a people's adjective ends after its country's name: "America-n", "Israel-i",
+#: "Chin-ese", "Iran-ian", "Turk-ish".
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ean", "i", "ese", "ish")
+
+
+def _country_stems(actors: ActorList | None) -> frozenset[str]:
+    """The names of the listed countries and places, and each without its final vowel or
+    "y" ("Chin" of "China", "German" of "Germany"): the stems of their people's
+    adjectives. A name's last word (of "North Korea", "Korea")."""
+    if actors is None:
+        return frozenset()
+    names = {n.split()[-1] for a in actors if a.kind in ("country", "place")
+             for n in (a.name, *a.aliases)}
+    names = {n for n in names if n[:1].isupper() and n.isalpha() and len(n) >= 4}
+    return frozenset(names | {n[:-1] for n in names if n[-1] in "aeiouy"})
+
+
+def _country_adjective(word: str, stems: frozenset[str]) -> bool:
+    """A people's adjective of a listed country or place ("American", "Israeli",
+    "Chinese", "Gazan"): a stem of :func:`_country_stems` and an adjective's ending."""
+    return any(word.endswith(e) and word[:-len(e)] in stems for e in _ADJECTIVE_ENDINGS) \
+        or (word in stems and word + "y" in stems)  # "German" of "Germany"
 
 
 def _demonym(word: str) -> bool:
