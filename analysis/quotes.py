@@ -3109,6 +3109,10 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             # "Former deputy chief of staff Bridget Ann Kelly, whose ...": the name after
             # the title, not "Former"
             role_words += 1
+        elif run and word == "and" and run[-1].group().lower() in ctx.roles:
+            # "Former House Speaker and presidential candidate Newt Gingrich": a second
+            # title; the name after it (the lower-case words before a name are passed)
+            run, role_words = [], 0
         elif run:
             if role_words and all(r.group().lower() in TITLE_MODIFIERS for r in run):
                 run = []  # "Former deputy chief said": a title and no name

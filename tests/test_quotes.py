@@ -2785,3 +2785,11 @@ def test_a_plural_pronoun_speaker_is_no_name_for_he_or_she():
     found = find_quotes('"We won," Ann Lee said. They should say the plan failed. "It did '
                         'not," she said.')
     assert [q.speaker_name for q in found] == ["Ann Lee", "They", "Ann Lee"]
+
+
+def test_two_titles_joined_by_and_before_a_name():
+    # worked by hand (an unseen allsides event, invented text): the name after the second
+    # title is the sentence's subject (before: "Former House Speaker")
+    found = find_quotes('Former House Speaker and presidential candidate Ann Lee scolded '
+                        'her party on Wednesday, blaming it for having "zero" plans.')
+    assert [(q.speaker, q.verb) for q in found] == [("Ann Lee", "blaming")]
