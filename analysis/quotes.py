@@ -793,10 +793,12 @@ _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
 _PAREN_AFTER = re.compile(
     r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
-#: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -"), a
-#: day ("Thursday,"), a month after "in" ("In September Ambassador Bill Taylor told").
+#: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -",
+#: "WASHINGTON (Reuters) -"), a day ("Thursday,"), a month after "in" ("In September
+#: Ambassador Bill Taylor told").
 _LEAD = re.compile(
-    r"(?:[A-Z][A-Z .,'-]*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s+[-\u2013\u2014]+\s+|"
+    r"(?:[A-Z][A-Z .,'-]*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:\s+\([A-Z][\w. ]{0,20}\))?"
+    r"\s+[-\u2013\u2014]+\s+|"
     r"(?:(?:on|last|this|earlier|late)\s+)?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|week|year|month|night|morning)\w*\s*,\s+|"
     r"(?:(?<=[Ii]n\s)|(?<=[Ss]ince\s)|(?<=[Bb]y\s))(?:January|February|March|April|May|June|"

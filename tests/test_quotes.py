@@ -2793,3 +2793,11 @@ def test_two_titles_joined_by_and_before_a_name():
     found = find_quotes('Former House Speaker and presidential candidate Ann Lee scolded '
                         'her party on Wednesday, blaming it for having "zero" plans.')
     assert [(q.speaker, q.verb) for q in found] == [("Ann Lee", "blaming")]
+
+
+def test_a_dateline_with_the_agency_is_no_name_for_a_pronoun():
+    # worked by hand (an unseen allsides event, invented text): "WASHINGTON (Reuters) -"
+    # opens no name (before: the "he" was named "WASHINGTON (Reuters) - Like")
+    found = find_quotes("WASHINGTON (Reuters) - Like the deal-maker he says he is, Ann Lee "
+                        "appears to be keeping her options open.")
+    assert [(q.speaker, q.speaker_name) for q in found] == [("he", "he")]
