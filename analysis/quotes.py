@@ -3021,7 +3021,11 @@ _SPEAKING_HEADS = _PEOPLE | frozenset({
     "family", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
     "party", "government", "administration", "company", "firm", "group", "organization",
     "camp", "rivals", "rival", "opponent", "supporter", "backers", "fans", "voters",
-    "colleagues", "successor", "predecessor", "deputy", "boss", "chief", "spokespeople"})
+    "colleagues", "successor", "predecessor", "deputy", "boss", "chief", "spokespeople",
+    "sponsors", "leaders", "authors", "negotiators"})
+#: A lower-case word right after a run of capitalised words: perhaps its head noun.
+_HEAD_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 #: Words opening a noun phrase that is a subject after an opening phrase ("..., a familiar
 #: voice celebrated", "..., his friends make jokes").
 _NP_HEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
@@ -3111,6 +3115,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             # "Former deputy chief of staff Bridget Ann Kelly, whose ...": the name after
             # the title, not "Former"
             role_words += 1
+        elif run and word in ctx.roles and _CAPITAL_NEXT.match(ctx.shadow, w.end()) \
+                and not all(r.group().lower() in TITLE_MODIFIERS for r in run):
+            # "Law professor Tom Fox", "Wells Fargo economist Ann Lee": a body's role
+            # before the name; the name
+            run, role_words = [], 0
         elif run and word == "and" and run[-1].group().lower() in ctx.roles:
             # "Former House Speaker and presidential candidate Newt Gingrich": a second
             # title; the name after it (the lower-case words before a name are passed)
@@ -3123,7 +3132,12 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         run = []
     if not run:
         return _Speaker()
-    return _Speaker(ctx.text[run[0].start():run[-1].end()], None, run[0].start(), run[-1].end())
+    end = run[-1].end()
+    head = _HEAD_NOUN_AFTER.match(ctx.shadow, end, e)
+    if head is not None and head.group(1) in _SPEAKING_HEADS and head.group(1)[-1] == "s" \
+            and not _CAPITAL_NEXT.match(ctx.shadow, head.end(1)):
+        end = head.end(1)  # "Bill sponsors", "Senate leaders": the people, not "Bill"
+    return _Speaker(ctx.text[run[0].start():end], None, run[0].start(), end)
 
 
 def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:

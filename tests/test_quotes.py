@@ -2801,3 +2801,16 @@ def test_a_dateline_with_the_agency_is_no_name_for_a_pronoun():
     found = find_quotes("WASHINGTON (Reuters) - Like the deal-maker he says he is, Ann Lee "
                         "appears to be keeping her options open.")
     assert [(q.speaker, q.speaker_name) for q in found] == [("he", "he")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a plural people noun right
+    # after the sentence's capitalised words is their head (before: "Bill", "Senate")
+    ("Bill sponsors had exuded confidence in recent days, saying they were getting closer.",
+     ["Bill sponsors"]),
+    ("Senate leaders met on Monday, saying the vote would come.", ["Senate leaders"]),
+    # a body's role before a name: the name (before: "Law")
+    ("Law professor Tom Fox left the room, saying the vote would come.", ["Tom Fox"]),
+])
+def test_the_sentence_subject_takes_its_plural_head_noun(text, expected):
+    assert [q.speaker for q in find_quotes(text)] == expected
