@@ -153,8 +153,14 @@ def section_cleaning(ctx: Context) -> Section:
 
 
 def section_top_words(ctx: Context) -> Section:
+    from .actors.lexicon import honorifics
+
     tokens = token_table(ctx.corpus, lower=True, possessive="strip", stopwords="english")
-    tokens = tokens[tokens["token"].str.contains(r"[^\W\d_]", regex=True)]
+    # titles before names ("mr.", "sen.") are no content words: they topped outlets whose
+    # house style writes "Mr. Trump"
+    titles = {h + "." for h in honorifics()} | honorifics()
+    tokens = tokens[tokens["token"].str.contains(r"[^\W\d_]", regex=True)
+                    & ~tokens["token"].isin(titles)]
     counts = (
         tokens.groupby(["outlet", "token"]).size().rename("count").reset_index()
         .rename(columns={"token": "term"})
@@ -168,7 +174,8 @@ def section_top_words(ctx: Context) -> Section:
         plotting.plot_top_terms(counts, outlet=outlet, palette=ctx.palette, ax=ax)
     return Section(
         "Most frequent words",
-        "Content words (stopwords removed, possessive 's dropped) each outlet uses most. "
+        "Content words (stopwords and titles such as Mr. and Sen. removed, possessive 's "
+        "dropped) each outlet uses most. "
         "Raw counts favour long articles; the distinctive-words view corrects for that.",
         figures={"top_words": fig},
         tables={"top_words": counts.groupby("outlet").head(15).reset_index(drop=True)},
