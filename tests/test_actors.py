@@ -1367,3 +1367,20 @@ def test_discover_a_name_with_a_generational_suffix():
     assert table.loc["Ann B. Lee Jr", "n_mentions"] == 3
     assert "Jr" not in table.index
     assert table.loc["Tom King Jr", "n_mentions"] == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a given name the census
+    # does not list before a listed person's surname names another person (before:
+    # "Ivanka Trump" and "Anzor Tsarnaev" counted as the listed one)
+    ("Mr. Trump spoke. Ivanka Trump said the plan failed.", ["Donald Trump"]),
+    ("Zubeidat Tsarnaev spoke. Anzor Tsarnaev said the plan failed.", ["Zubeidat Tsarnaev"]),
+    # guards: a title, a party, a gerund before the surname are no given names
+    ("Mr. Trump spoke. President Trump said the plan failed.",
+     ["Donald Trump", "Donald Trump"]),
+    ("Mr. Trump spoke. Republican Trump said it. Stopping Trump is hard.",
+     ["Donald Trump", "Donald Trump", "Donald Trump"]),
+])
+def test_an_unlisted_given_name_before_a_surname_is_another_person(text, expected):
+    listed = ActorList([Actor("Donald Trump", "person"), Actor("Zubeidat Tsarnaev", "person")])
+    assert [m.actor for m in find_mentions(text, listed)] == expected

@@ -20,6 +20,7 @@ from .lexicon import (
     Kind,
     first_names,
     title_before_in,
+    title_words,
 )
 from .lists import Actor, ActorList
 
@@ -150,11 +151,37 @@ def _not_another_first_name(shadow: str, s: int, candidates: list[int],
     if m is None:
         return candidates
     word = m.group(1)
-    if word.casefold() not in names or word in _NOT_FIRST_NAMES:
+    if word in _NOT_FIRST_NAMES or not (word.casefold() in names or _unknown_given_name(word)):
         return candidates
     return [i for i in candidates
             if word in actors[i].name.split()
             or any(word in alias.split() for alias in actors[i].aliases)]
+
+
+def _unknown_given_name(word: str) -> bool:
+    """Is a capitalised word before a surname a given name the census does not list
+    ("Ivanka", "Anzor", "Zubeidat" before "Trump" or "Tsarnaev")? Heuristic: yes unless it
+    is a title, honorific or role ("President", "Sen"), a function word ("When", "But"), a
+    party or a people's adjective ("Republican", "Russian"), a plural or a verb's form
+    ("Stopping Trump", "Elected")."""
+    low = word.lower()
+    return not (low in _STOP_BEFORE or low.endswith(_NOT_GIVEN_ENDINGS) or low in title_words())
+
+
+#: Words that may stand right before a listed surname without being a given name.
+_STOP_BEFORE = frozenset({
+    "when", "if", "but", "and", "or", "so", "then", "as", "while", "after", "before", "since",
+    "because", "though", "although", "that", "this", "these", "those", "what", "why", "how",
+    "where", "who", "whom", "whose", "which", "yes", "no", "not", "only", "even", "also",
+    "still", "now", "today", "yesterday", "meanwhile", "however", "instead", "indeed",
+    "republican", "democrat", "democratic", "gop", "independent", "libertarian", "liberal",
+    "conservative", "team", "candidate", "nominee", "citizen", "brother", "sister", "mother",
+    "father", "son", "daughter", "wife", "husband", "uncle", "aunt", "cousin", "dear",
+    "young", "old", "elder", "mrs", "ms", "mr", "dr", "with", "from", "for", "by", "to",
+    "of", "in", "on", "at", "about", "against", "like", "unlike", "than", "via", "per",
+    "both", "either", "neither", "every", "each", "all", "any", "some", "many", "most",
+    "former", "new", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+_NOT_GIVEN_ENDINGS = ("ian", "ean", "ese", "ish", "can", "s", "ing", "ed", "ly")
 
 
 #: Census first names that are more often other words before a surname in news.
