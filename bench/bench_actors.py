@@ -36,7 +36,7 @@ from analysis.actors import (
 from analysis.quotes import quote_table
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_EVENT = ROOT / "data" / "events" / "2024-07-12-austin-belousov-call"
+SEED_EVENT = ROOT / "analysis" / "data" / "events" / "2024-07-12-austin-belousov-call"
 FIXTURES = ROOT / "tests" / "fixtures"
 ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides-abp" / "articles.jsonl.gz"
 
@@ -72,7 +72,7 @@ def allsides_accuracy() -> None:
     gold = pd.read_csv(FIXTURES / "quotes_allsides_labels.csv", keep_default_na=False)
     corpus = load_corpus(ALLSIDES)
     corpus = corpus[corpus["article_id"].isin(set(gold["article_id"]))]
-    found = quote_table(corpus, load_actors(FIXTURES / "quotes_allsides_actors.yml"))
+    found = quote_table(corpus, actors=load_actors(FIXTURES / "quotes_allsides_actors.yml"))
     print("\nallsides-abp articles against the hand labels (quotes + kind/actor/verb)")
     for article_id, outlet in zip(corpus["article_id"], corpus["outlet"], strict=True):
         show(f"{outlet} {article_id[:6]}", precision_recall(
@@ -82,7 +82,7 @@ def allsides_accuracy() -> None:
     gold_m = pd.read_csv(FIXTURES / "actors_allsides_mentions.csv")
     one = corpus[corpus["article_id"].isin(set(gold_m["article_id"]))]
     listed = load_actors([FIXTURES / "quotes_allsides_actors.yml",
-                          ROOT / "data" / "actors" / "world.yml"])
+                          ROOT / "analysis" / "data" / "actors" / "world.yml"])
     show("mentions, Townhall article", precision_recall(mention_table(one, actors=listed), gold_m))
 
 
@@ -105,7 +105,7 @@ def speed(n: int) -> None:
     for name, fn in [("mention_table", mention_table), ("count_actors", count_actors),
                      ("quote_table", quote_table)]:
         t = time.perf_counter()
-        table = fn(corpus, actors=actors) if fn is not quote_table else fn(corpus, actors)
+        table = fn(corpus, actors=actors)
         dt = time.perf_counter() - t
         print(f"  {name:<20} {dt:7.2f} s  {len(corpus) / dt:7.1f} articles/s  "
               f"{len(table):7,} rows  (8,368 articles: ~{dt * 8368 / len(corpus):.0f} s)")
