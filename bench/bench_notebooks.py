@@ -38,7 +38,8 @@ def time_widget_updates(repeat: int) -> dict[str, list[float]]:
     from analysis import load_corpus
     from analysis.widgets import MEASURES, explore
 
-    app = explore(load_corpus(ROOT / "analysis" / "data" / "events" / "2024-07-12-austin-belousov-call"))
+    event = ROOT / "analysis" / "data" / "events" / "2024-07-12-austin-belousov-call"
+    app = explore(load_corpus(event))
     timings: dict[str, list[float]] = {m: [] for m in MEASURES}
     timings["outlets"] = []
     timings["actor focus"] = []
