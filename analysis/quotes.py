@@ -3434,11 +3434,19 @@ _TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "with", "for", "on", "i
 _TITLE_WORD = re.compile(r"[\w&][\w'&.-]*")
 
 
+#: A word that names the title after it: 'a memo entitled "..."', 'an op-ed headlined'.
+_ENTITLED = re.compile(r"\b(?:entitled|titled|headlined|subtitled)[ \t]*$", re.IGNORECASE)
+
+
 def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     """The title of a show, book or podcast ("Good Morning America", "The Late Show With
     Stephen Colbert"): two to eight words, each capitalised but for short function words,
     no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
-    if mk.close is None or q_end - q_start > 150:  # eight words of a title fit in 150
+    if mk.close is None:
+        return False
+    if _ENTITLED.search(ctx.shadow, max(0, mk.open - 20), mk.open):
+        return True  # 'a document entitled "I have a place to offer"': whatever its words
+    if q_end - q_start > 150:  # eight words of a title fit in 150
         return False
     inner = ctx.shadow[q_start:q_end].rstrip(" .,")  # ('In his book, "Doomed to Succeed,"')
     if "," in inner or ";" in inner or "?" in inner or '"' in inner or inner.endswith("!"):

@@ -2814,3 +2814,12 @@ def test_a_dateline_with_the_agency_is_no_name_for_a_pronoun():
 ])
 def test_the_sentence_subject_takes_its_plural_head_noun(text, expected):
     assert [q.speaker for q in find_quotes(text)] == expected
+
+
+def test_a_quote_after_entitled_is_a_title_whatever_its_words():
+    # worked by hand (an unseen allsides event, invented text): the quoted title of a
+    # document, with a dash and lower-case words, is a term (before: a quote by "945
+    # people", cut from "4,945 people")
+    found = find_quotes("On a shared document, entitled \u201cI have a place to offer \u2013 "
+                        "Boston explosion\u201d 4,945 people added their names.")
+    assert [(q.kind, q.speaker) for q in found] == [("scare", None)]
