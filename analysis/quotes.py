@@ -1029,7 +1029,7 @@ _WH_WORDS = r"(?:whether|if|why|how|what|when|where|who)\s+\w"
 _WH = re.compile(rf"\s+({_WH_WORDS})")
 #: Where the question after a passive or elliptic "asked" ends.
 _CLAUSE_STOP = re.compile(r"[,;:(]")
-_THAT_NEXT = re.compile(r"\s+that\s")
+_THAT_NEXT = re.compile(r"\s+that\b")  # (also "found that, on average, ...")
 _ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
 #: After a passive or elliptic "asked": who asked ("by the host"), then the question.
 _ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|this|in)\s+"
@@ -3334,8 +3334,11 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
             subject = _sentence_subject(ctx, before[0], mk.open)
-            if not _subject_like(subject.text):
-                subject = _Speaker()  # "Immediately", "His", "Trump's": no subject
+            if not _subject_like(subject.text) or (
+                    subject.text.endswith("ing") and " " not in subject.text
+                    and _THAT_NEXT.match(ctx.shadow, subject.end)):
+                subject = _Speaker()  # "Immediately", "His", "Trump's": no subject;
+                # nor 'Noting that "...," X downplayed': a participle opening the sentence
             colon = _last_char_before(sh, before[0], mk.open)
             if colon >= before[0] and sh[colon] == ":":
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
@@ -3644,10 +3647,18 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             a, b = intro.span("np")
             return "before", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
     acc = ctx.according_in(before[0], before[1])
+    if acc and sh[acc[-1][1]:before[1]].strip().lower() in ("", "the", "a", "an"):
+        acc = []  # ('according to the "advance" estimate': the quote names the source)
+    stop = before[1]
+    if not acc:
+        # '"It failed," according to Ann Lee.': right after the quote
+        acc = [a for a in ctx.according_in(after[0], after[1])
+               if not sh[after[0]:a[0]].strip(" ,\u2014\u2013-")][:1]
+        stop = _SOURCE_END.search(sh, acc[0][1], after[1]).start() if acc else stop
     if acc:
         a_start, a_end = acc[-1]
-        comma = sh.find(",", a_end, before[1])
-        stop = comma if comma >= 0 else before[1]
+        comma = sh.find(",", a_end, stop)
+        stop = comma if comma >= 0 else stop
         m = ctx.mention_before(a_end, stop)
         text = ctx.text[a_end:stop].strip()
         spk = (_Speaker(text, m.actor if m else None, a_end, a_end + len(text)) if text
@@ -3867,6 +3878,10 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     return ctx.speaker_from(m)
 
 
+#: Where a source named after "according to" ends: a full stop, semicolon, colon or the end.
+_SOURCE_END = re.compile(r"[.;:!?]|$")
+#: A capitalised name and a comma right after an inverted verb ("writes Michelle Meyer, ").
+_NAME_THEN_COMMA = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*,")
 #: A subject pronoun alone between a quote and its verb ('"...," she said').
 _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: Words after the head of a long phrase opening with an article ("A White House official
@@ -3919,8 +3934,10 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
     m = ctx.first_mention(v.end, after[1]) if not told else None
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3 \
-            and not (_PRONOUN_ONLY.fullmatch(ctx.shadow, after[0], v.start)):
-        # (not '"...," she said, according to The Washington Post': she speaks)
+            and not (_PRONOUN_ONLY.fullmatch(ctx.shadow, after[0], v.start)) \
+            and not _NAME_THEN_COMMA.match(ctx.shadow, v.end, m.start):
+        # (not '"...," she said, according to The Washington Post': she speaks; nor
+        # '"...," writes Michelle Meyer, senior US economist': the name before the comma)
         role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
         if role is not None:
             # "said CNN historian Douglas Brinkley": a body, a role and the person who

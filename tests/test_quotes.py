@@ -2823,3 +2823,30 @@ def test_a_quote_after_entitled_is_a_title_whatever_its_words():
     found = find_quotes("On a shared document, entitled \u201cI have a place to offer \u2013 "
                         "Boston explosion\u201d 4,945 people added their names.")
     assert [(q.kind, q.speaker) for q in found] == [("scare", None)]
+
+
+def test_an_inverted_name_before_a_listed_country_speaks():
+    # worked by hand (an unseen allsides event, invented text): '"...," writes Ann Lee,
+    # senior US economist at ...': Ann Lee (before: "US", for the United States)
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("United States", "country", aliases=("US",))])
+    found = find_quotes('\u201cWe see upside risk,\u201d writes Ann Lee, senior US economist at '
+                        'the Gazette.', listed)
+    assert [(q.speaker, q.actor) for q in found] == [("Ann Lee", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a participle opening the
+    # sentence is no subject (before: "Noting" spoke)
+    ('Noting that "spending declined, likely due to uncertainty," Ann Lee, chair of the '
+     'council, downplayed the report.', [("direct", None, "none")]),
+    # a quotation right after "according to the" names the source (before: a quote by "the")
+    ('GDP fell 0.1 percent, according to the "advance" estimate released by the Bureau.',
+     [("scare", None, "none")]),
+    # "according to X" right after a quotation is its cue (before: a quote with no speaker
+    # and the same words again as a reported quote of X)
+    ('"It failed," according to Ann Lee.', [("direct", "Ann Lee", "according")]),
+])
+def test_participle_openers_and_according_to_around_a_quotation(text, expected):
+    assert [(q.kind, q.speaker, q.cue) for q in find_quotes(text)] == expected
