@@ -3228,6 +3228,14 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                              closed=mk.closed, cue="none"))
             continue
         cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
+        if cue != "before" and _MENTIONED.search(sh, max(s_start, mk.open - 40), mk.open) \
+                and _word_count(sh, q_start, q_end) <= _TERM_WORDS:
+            # 'phrases like "mostly peaceful"', 'the word "terror"': words mentioned, not
+            # said by a speaker after them ('hear phrases like "..." and scoff'; 'Lee said
+            # the phrase "..." was wrong' keeps Lee's words)
+            out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
+                             closed=mk.closed, cue="none"))
+            continue
         prev = None
         if cue == "none":
             candidates = [items[keys[bisect.bisect_left(keys, (keys[j - 1][0], -1))][1]]
@@ -3311,6 +3319,15 @@ def _subject_like(text: str | None) -> bool:
     return not ((first in _POSSESSIVES and len(words) < 2)  # ("His campaign" is one)
                 or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
                 or (len(words) == 1 and first.endswith("ly")))
+
+
+#: A noun for words, then "like" or "such as", or "the word", right before a quotation:
+#: the words are mentioned, not said ('phrases like "mostly peaceful"').
+_MENTIONED = re.compile(
+    r"\b(?:(?:phrases?|words?|terms?|slogans?|labels?|expressions?|buzzwords?|"
+    r"catchphrases?|epithets?|nicknames?)\s+(?:like|such\s+as)|"
+    r"(?:the|a)\s+(?:word|phrase|term|slogan|label|expression|buzzword|catchphrase))"
+    r"\s*$", re.IGNORECASE)
 
 
 def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,

@@ -2593,3 +2593,17 @@ def test_a_plural_pronoun_speaker_is_no_name_for_he_or_she():
     found = find_quotes('"We won," Ann Lee said. They should say the plan failed. "It did '
                         'not," she said.')
     assert [q.speaker_name for q in found] == ["Ann Lee", "They", "Ann Lee"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): words mentioned after
+    # "phrases like" or "the word" are a term, not a voice of a verb after them (before:
+    # a direct quote by "Voters", verb "scoff")
+    ('Voters hear phrases like "fair deal" and scoff.', [("scare", None)]),
+    ('He used the word "traitor" twice, Lee said.',
+     [("reported", "Lee"), ("scare", None)]),
+    # guard: a speaker before them keeps the words
+    ('Lee said the phrase "no deal" was wrong.', [("direct", "Lee")]),
+])
+def test_words_mentioned_after_phrases_like_are_a_term(text, expected):
+    assert [(q.kind, q.speaker) for q in find_quotes(text)] == expected
