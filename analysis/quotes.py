@@ -1010,8 +1010,9 @@ _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
                          re.IGNORECASE)  # ("has taken to referring to him as")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
-_IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
-                    re.IGNORECASE)  # "let's say", "so to say": not speech
+_IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
+                    r"worth(?:\s+(?:also|again|briefly))?)\s+$",
+                    re.IGNORECASE)  # "let's say", "so to say", "worth noting": not speech
 _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
@@ -1651,6 +1652,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                           and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
                                or sh[t.end():t.end() + 1] in (".", ",", ";", "")))):
                 m = None  # (also "he said in his speech that night.")
+            if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
+                continue  # "It's also worth noting that ...": the writer's own words
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
                     and v.form.endswith(("ed", "said", "told"))

@@ -2607,3 +2607,15 @@ def test_a_plural_pronoun_speaker_is_no_name_for_he_or_she():
 ])
 def test_words_mentioned_after_phrases_like_are_a_term(text, expected):
     assert [(q.kind, q.speaker) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "worth noting" is the
+    # writer's own aside, no speech (before: a quote by "It's also worth")
+    ("It's also worth noting that the vote was close.", []),
+    ("It is worth mentioning that the deal failed.", []),
+    # guard: a speaker around it still speaks
+    ("Lee said it was worth noting that the vote was close.", [("Lee", "said")]),
+])
+def test_worth_noting_is_no_speech(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
