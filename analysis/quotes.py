@@ -3433,6 +3433,7 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
 
 
 #: A subject pronoun right after a verb: what it says follows ("said he doubts ...").
+_COMPARED_TO = re.compile(r"\s+(?:to|with)\s")
 _CLAUSE_AFTER_VERB = re.compile(r"\s+(?:he|she|they|it|we|I)\s+[a-z]")
 #: "to" and a verb after a verb: "continued to pose" (no speech).
 _TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
@@ -3460,6 +3461,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             continue  # ('... The candidate shot a glance and continued to pose'): no cue
         if n and _after_determiner(sh, after[0], v.start):
             continue  # ('"bridges to nowhere," two proposed projects'): an adjective
+        if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
+            continue  # ('is "progress," compared to ...'): a preposition, no cue
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \

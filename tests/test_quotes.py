@@ -2619,3 +2619,16 @@ def test_words_mentioned_after_phrases_like_are_a_term(text, expected):
 ])
 def test_worth_noting_is_no_speech(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "compared to" after a
+    # quote is a preposition, no cue (before: a second quote with no speaker, verb
+    # "compared")
+    ('The mayor said the offer was "progress," compared to the old plan.',
+     [("The mayor", "said")]),
+    # guard: "compared" alone after a quote is still a cue
+    ('"It was a fine offer," Lee compared.', [("Lee", "compared")]),
+])
+def test_compared_to_after_a_quote_is_no_cue(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
