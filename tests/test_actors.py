@@ -1342,3 +1342,15 @@ def test_discover_a_name_with_a_generational_suffix():
     assert table.loc["Ann B. Lee Jr", "n_mentions"] == 3
     assert "Jr" not in table.index
     assert table.loc["Tom King Jr", "n_mentions"] == 1
+
+
+def test_discover_a_surname_in_is_is_no_peoples_plural():
+    # worked by hand (unseen allsides events, invented text): "Davis" (a census first name
+    # too) and "Francois" (a vowel before "-is") are surnames, not plurals like "Iraqis"
+    # (before: each stood apart from the full name it ends)
+    corpus = from_texts({"A": (
+        "Police chief Tom Davis spoke. Later Davis left. Reporter Ann Francois wrote. "
+        "Francois said so.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Tom Davis", "forms"] == "Davis | Tom Davis"
+    assert table.loc["Ann Francois", "forms"] == "Ann Francois | Francois"

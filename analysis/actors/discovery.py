@@ -784,11 +784,15 @@ def _country_adjective(word: str, stems: frozenset[str]) -> bool:
 
 def _demonym(word: str) -> bool:
     """A people's name in the plural ("Americans", "Iraqis"); not a surname such as
-    "Evans", whose singular is a first name, nor a singular ("Ryan", "Morgan")."""
+    "Evans", whose singular is a first name, nor a singular ("Ryan", "Morgan"), nor a
+    surname in "-is" that is a first name too or has a vowel before it ("Davis",
+    "Harris", "Francois": the plural of a people's "-i" has a consonant there)."""
     low = word.lower()
+    names = first_names()
     return len(low) > 4 and low.endswith("s") and (
-        low[:-1].endswith(_DEMONYM_ENDINGS) or low.endswith("is")) \
-        and low[:-1] not in first_names()
+        low[:-1].endswith(_DEMONYM_ENDINGS)
+        or (low.endswith("is") and low not in names and low[-3] not in "aeiou")) \
+        and low[:-1] not in names
 
 
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
