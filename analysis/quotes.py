@@ -2416,8 +2416,8 @@ _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
 #: told", "when she said".
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though))\s+"
-    r"(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|"
+    r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though|who|"
+    r"whom|which|that))\s+(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|"
     r"did)\s+){0,2}$")
 #: A verb whose object does what the infinitive after it says: "get them to tell".
 _OBJECT_CONTROL = re.compile(

@@ -2632,3 +2632,15 @@ def test_worth_noting_is_no_speech(text, expected):
 ])
 def test_compared_to_after_a_quote_is_no_cue(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+def test_a_pronoun_after_who_before_the_verb_is_its_subject():
+    # worked by hand (an unseen allsides event, invented text): "Ann Lee, who he said
+    # worked hard": "he" said it, not the listed name before "who" (before: Ann Lee)
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person")])
+    found = find_quotes("Another farmer, Tom Reed, told the paper that he had worked with "
+                        "Ann Lee, who he said worked hard to help the others.", listed)
+    assert [(q.speaker, q.speaker_name, q.verb) for q in found] == [
+        ("Tom Reed", "Tom Reed", "told"), ("he", "Tom Reed", "said")]
