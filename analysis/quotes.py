@@ -2219,7 +2219,8 @@ _ASIDE_WORDS = frozenset({"also", "had", "has", "have", "would", "will", "could"
 
 _CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|while|though|although|yet|so)\b")
 #: An insertion that is only a name of two to four capitalised words (", David Wildstein,").
-_NAME_ASIDE = re.compile(r"\s*[,\u2013\u2014-]+\s*((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]*)"
+_NAME_ASIDE = re.compile(r"\s*[,\u2013\u2014-]+\s*([A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|bin|ibn|"
+                         r"al|de|del|van|von|der)\s+){0,4}[A-Z][\w'-]*)"
                          r"\s*[,\u2013\u2014-]+[\s\w]*")
 
 

@@ -2644,3 +2644,15 @@ def test_a_pronoun_after_who_before_the_verb_is_its_subject():
                         "Ann Lee, who he said worked hard to help the others.", listed)
     assert [(q.speaker, q.speaker_name, q.verb) for q in found] == [
         ("Tom Reed", "Tom Reed", "told"), ("he", "Tom Reed", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): the name set off by commas
+    # after a role may have five words and a particle (before: the role spoke)
+    ("Defense Department spokesman, Navy Rear Adm. Tom Reed, told CNN the plan failed.",
+     [("Navy Rear Adm. Tom Reed", "told")]),
+    ("The deputy head, Ahmad bin Tamer, said it was wrong.",
+     [("Ahmad bin Tamer", "said")]),
+])
+def test_a_long_name_set_off_after_a_role_speaks(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
