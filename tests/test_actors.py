@@ -1354,3 +1354,16 @@ def test_discover_a_surname_in_is_is_no_peoples_plural():
     table = discover_actors(corpus).set_index("candidate")
     assert table.loc["Tom Davis", "forms"] == "Davis | Tom Davis"
     assert table.loc["Ann Francois", "forms"] == "Ann Francois | Francois"
+
+
+def test_discover_a_surname_of_a_body_is_the_person_not_the_body():
+    # worked by hand (an unseen allsides event, invented text): "Professor Reed of Elm
+    # College" is Tom Reed where he works (before: an alias of "Elm College", so his
+    # words went to the college)
+    corpus = from_texts({"A": (
+        "Tom Reed, a professor at Elm College, spoke. \"It was late,\" adds Professor Reed "
+        "of Elm College.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Tom Reed", "forms"] == "Reed of Elm College | Tom Reed"
+    assert table.loc["Tom Reed", "kind_guess"] == "person"
+    assert table.loc["Elm College", "forms"] == "Elm College"
