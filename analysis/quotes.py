@@ -2607,6 +2607,15 @@ _WH_HEADING = re.compile(
     r"(?:What|Why|Where|How|When|Who)\b[^:\n.?!\"]{0,40}:[ \t]+(?=[A-Z\"\u201c])")
 
 
+_OF_BODY = re.compile(r"\s(of|on)\s+(?:the\s+)?$")
+
+
+def _bare_gap(sh: str, s: int, e: int) -> bool:
+    """Nothing but white space, or one comma insertion, between ``s`` and ``e``."""
+    gap = sh[s:e].strip()
+    return not gap or (gap.startswith(",") and gap.endswith(",") and gap.count(",") == 2)
+
+
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     sentence_start = _after_heading(ctx.shadow, sentence_start, v.start)
     sentence_start = max(sentence_start, v.start - _LOOKBACK)
@@ -2706,6 +2715,19 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         np = ctx.noun_phrase_before(sentence_start, before)
         if np.text is not None and np.text.split(None, 1)[0].lower() not in _PREPOSITIONS:
             return np  # (not "Ann Lee, with fighters east of Gaza City, vowed": an aside)
+    if m is not None and m.kind != "person" and _bare_gap(ctx.shadow, m.end, v.start) \
+            and (of := _OF_BODY.search(ctx.shadow, max(sentence_start, m.start - 9),
+                                       m.start)) is not None:
+        # "Professor Ann Lee of the Red Cross said": the listed person before "of"; "the
+        # top Democrat on the Senate Judiciary Committee said": a member, not the body
+        who = ctx.mention_before(sentence_start, of.start())
+        if of.group(1) == "of" and who is not None and who.end == of.start() \
+                and who.kind == "person":
+            return ctx.speaker_from(who)
+        np = ctx.noun_phrase_before(sentence_start, of.start())
+        if of.group(1) == "on" and np.text is not None \
+                and np.text.split(None, 1)[0].lower() in _NP_HEADS | {"one"}:
+            return _Speaker(ctx.text[np.start:m.end], None, np.start, m.end)
     lo = max(sentence_start, v.start - 40)
     when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
             if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
@@ -4005,6 +4027,17 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             # "Drexler owns a shop, and says ...", '"...," Drexler laughs.': a listed name
             # ending the speaker's words is who speaks, whichever rule found them
             m = ctx.mention_before(q.speaker_start, q.speaker_end)
+            of = (_OF_BODY.search(ctx.shadow, max(q.speaker_start, m.start - 9), m.start)
+                  if m is not None and m.kind != "person" else None)
+            if of is not None:
+                # "Professor Ann Lee of the Red Cross": the listed person before "of"; "the
+                # top Democrat on the committee": a member, not the body
+                who = ctx.mention_before(q.speaker_start, of.start())
+                if of.group(1) == "on":
+                    m = None
+                elif who is not None and who.end == of.start() and who.kind == "person":
+                    m = who
+                    q = replace(q, actor=m.actor)
             if m is not None and m.end == q.speaker_end:
                 q = replace(q, actor=m.actor)
         if q.actor is None and q.speaker and q.speaker_start >= 0 and ctx.mentions:

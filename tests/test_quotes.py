@@ -2656,3 +2656,22 @@ def test_a_pronoun_after_who_before_the_verb_is_its_subject():
 ])
 def test_a_long_name_set_off_after_a_role_speaks(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a member "on" a listed
+    # body is not the body (before: the committee spoke), and a listed person "of" a
+    # listed body is the person (before: the body)
+    ("The top Democrat on the Farm Committee said the plan failed.",
+     [("The top Democrat on the Farm Committee", None)]),
+    ("Professor Lee of the Farm Committee said the plan failed.", [("Lee", "Ann Lee")]),
+    # guard: who heads or speaks for the body speaks for it, as before
+    ("A spokesman for the Farm Committee said the plan failed.",
+     [("Farm Committee", "Farm Committee")]),
+])
+def test_a_member_on_a_body_and_a_person_of_a_body(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Farm Committee", "organisation"),
+                        Actor("Ann Lee", "person", aliases=("Lee",))])
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
