@@ -3182,6 +3182,14 @@ _HEADLINE_NOUN_FORMS = frozenset({"slams", "blasts", "calls", "tweets", "vows", 
 _HEADLINE_ADVERBS = frozenset({"Just", "Also", "Now", "Again", "Finally", "Still"})
 
 
+#: Words after a verb that report nothing: a time alone, or "according to" a source.
+_NO_CONTENT = re.compile(
+    rf"(?:(?:(?:this|last|next|earlier\s+this)\s+(?:week|month|year|weekend|morning|"
+    rf"afternoon|evening)|(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"yesterday|today|tonight|at\s+the\s+time)|according\s+to\s+[^,;:\"]{1,80}?)"
+    r"\s*[.,;]?")
+
+
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
                    end: int) -> Quote | None:
     while start < end and ctx.text[start].isspace():
@@ -3191,6 +3199,8 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
         end -= 1
     if not _WORD_CHAR.search(ctx.text, start, end):  # nothing is reported
         return None
+    if cue != "according" and _NO_CONTENT.fullmatch(ctx.shadow, start, end):
+        return None  # ("told KHOU this week.", "said in a statement, according to X.")
     verb = ctx.text[v.start:v.end] if v else None
     return Quote(
         "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,

@@ -2675,3 +2675,18 @@ def test_a_member_on_a_body_and_a_person_of_a_body(text, expected):
     listed = ActorList([Actor("Farm Committee", "organisation"),
                         Actor("Ann Lee", "person", aliases=("Lee",))])
     assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a time alone or "according
+    # to" a source after the verb reports nothing (before: second quotes "this week." and
+    # "according to KTVU.")
+    ('"We will see crowds here," Chief Tom Reed told KHOU this week.',
+     [("direct", "Chief Tom Reed")]),
+    ('"We will see crowds here," Reed said in a statement, according to KTVU.',
+     [("reported", "KTVU"), ("direct", "Reed")]),
+    # guard: a clause that ends with a time is reported
+    ("Reed said the plan failed this week.", [("reported", "Reed")]),
+])
+def test_a_time_or_according_to_alone_is_no_content(text, expected):
+    assert [(q.kind, q.speaker) for q in find_quotes(text)] == expected
