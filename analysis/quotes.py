@@ -2587,6 +2587,13 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         other = _Speaker(ctx.text[m.start(1):m.end(1)], None, m.start(1), m.end(1))
     if other.text is None or other.text.lower() in _OPENERS or not _speaker_ok(other.text):
         return spk
+    words = spk.text.split()
+    if other.actor is None and " " not in other.text and len(words) > 2 \
+            and any(w.lower() in ctx.roles for w in words[1:-1]) \
+            and re.search(rf"\b{re.escape(other.text.lower())}\b", ctx.text):
+        # "Health and Human Services Secretary Alex Azar": a word the text also writes in
+        # lower case, then "and", opens a body's name before a title: one speaker
+        return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
     actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
     return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
                     f"{other.text}; {spk.text}")

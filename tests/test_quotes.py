@@ -2690,3 +2690,18 @@ def test_a_member_on_a_body_and_a_person_of_a_body(text, expected):
 ])
 def test_a_time_or_according_to_alone_is_no_content(text, expected):
     assert [(q.kind, q.speaker) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "and" inside a body's name
+    # before a title is no second speaker (before: "Farm; Rural Affairs Secretary Tom
+    # Reed"), since "farm" is a word the text writes in lower case
+    ("Farm and Rural Affairs Secretary Tom Reed announced a deal to help farm families.",
+     ["Farm and Rural Affairs Secretary Tom Reed"]),
+    # guards: two people, as before
+    ("Reed and Defense Secretary Ann Lee announced a deal.",
+     ["Reed; Defense Secretary Ann Lee"]),
+    ("Obama and Merkel said the deal was done.", ["Obama; Merkel"]),
+])
+def test_and_inside_a_bodys_name_before_a_title(text, expected):
+    assert [q.speaker_name for q in find_quotes(text)] == expected
