@@ -2688,9 +2688,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # pronoun, and the pronoun ("Ann Lee, who"; speaker_name "Ann Lee")
         return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
                         ante.text)
-    if ctx.shadow.find(" who ", sentence_start, v.start) >= 0:
+    if ctx.shadow.find(" who ", sentence_start, v.start) >= 0 or (
+            ctx.shadow.find(" that ", sentence_start, v.start) >= 0
+            and ctx.mentions):  # (a listed name in the clause is what misleads)
         front = _SUBJECT_WHO.fullmatch(ctx.shadow, sentence_start, v.start)
-        if front is not None and not any(w in ctx.verbs.forms
+        if front is not None and not any(w in ctx.verbs.forms or w.lower() in _AUXILIARIES
                                          for w in front.group("np").split()):
             # "Foreign diplomats who were briefed on the plan said": the phrase before the
             # relative clause, not the last noun of the clause
@@ -3654,8 +3656,11 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 # Lee, who has long criticized", "an official who first said".
 #: A sentence opening with a short phrase and a relative clause on "who" up to the verb:
 #: "Foreign diplomats who were briefed on the outlines of a deal (said)".
-_SUBJECT_WHO = re.compile(
-    r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+who[ \t]+"
+_SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "The group
+    # that kidnapped Ann Lee demanded", not "Reports that Lee ...", "The fact that the")
+    r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+"
+    r"(?:who|that(?=[ \t]+(?!(?:the|a|an|he|she|it|they|we|I|you|there|this|his|her|its|"
+    r"their|our)\b)[a-z]+(?:ed|[^s]s)\b))[ \t]+"
     r"[^,;:\"\n\u201c\u201d]{3,120}?[ \t]+")
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"

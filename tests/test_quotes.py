@@ -2705,3 +2705,19 @@ def test_a_time_or_according_to_alone_is_no_content(text, expected):
 ])
 def test_and_inside_a_bodys_name_before_a_title(text, expected):
     assert [q.speaker_name for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): the listed person inside a
+    # "that" clause opening with its verb is its object; the phrase before "that" speaks
+    # (before: Ann Lee "demanded" the ransom paid for her)
+    ("The militant group that kidnapped reporter Ann Lee had demanded a ransom.",
+     [("The militant group", None)]),
+    # guards: "that" before a name or an article opens no such clause
+    ("Reports that Lee demanded a ransom surfaced.", [("Lee", "Ann Lee")]),
+])
+def test_a_listed_name_inside_a_that_clause_before_the_verb(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person", aliases=("Lee",))])
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
