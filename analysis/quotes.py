@@ -1012,8 +1012,9 @@ _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
                          re.IGNORECASE)  # ("has taken to referring to him as")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
-_IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to)\s+$",
-                    re.IGNORECASE)  # "let's say", "so to say": not speech
+_IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
+                    r"worth(?:\s+(?:also|again|briefly))?)\s+$",
+                    re.IGNORECASE)  # "let's say", "so to say", "worth noting": not speech
 _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
@@ -1664,6 +1665,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                           and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
                                or sh[t.end():t.end() + 1] in (".", ",", ";", "")))):
                 m = None  # (also "he said in his speech that night.")
+            if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
+                continue  # "It's also worth noting that ...": the writer's own words
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
                     and v.form.endswith(("ed", "said", "told"))
@@ -2229,7 +2232,8 @@ _ASIDE_WORDS = frozenset({"also", "had", "has", "have", "would", "will", "could"
 
 _CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|while|though|although|yet|so)\b")
 #: An insertion that is only a name of two to four capitalised words (", David Wildstein,").
-_NAME_ASIDE = re.compile(r"\s*[,\u2013\u2014-]+\s*((?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w'-]*)"
+_NAME_ASIDE = re.compile(r"\s*[,\u2013\u2014-]+\s*([A-Z][\w.'-]*\s+(?:(?:[A-Z][\w.'-]*|bin|ibn|"
+                         r"al|de|del|van|von|der)\s+){0,4}[A-Z][\w'-]*)"
                          r"\s*[,\u2013\u2014-]+[\s\w]*")
 
 
@@ -2440,8 +2444,8 @@ _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
 #: told", "when she said".
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though))\s+"
-    r"(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|"
+    r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though|who|"
+    r"whom|which|that))\s+(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|"
     r"did)\s+){0,2}$")
 #: A verb whose object does what the infinitive after it says: "get them to tell".
 _OBJECT_CONTROL = re.compile(
@@ -2626,6 +2630,13 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         # "The Department of Health and Human Services said": one body's name, not two
         a = body.start()
         return _Speaker(ctx.text[a:spk.end], spk.actor or other.actor, a, spk.end)
+    words = spk.text.split()
+    if other.actor is None and " " not in other.text and len(words) > 2 \
+            and any(w.lower() in ctx.roles for w in words[1:-1]) \
+            and re.search(rf"\b{re.escape(other.text.lower())}\b", ctx.text):
+        # "Health and Human Services Secretary Alex Azar": a word the text also writes in
+        # lower case, then "and", opens a body's name before a title: one speaker
+        return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
     actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
     return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
                     f"{other.text}; {spk.text}")
@@ -2644,6 +2655,15 @@ def _after_heading(sh: str, start: int, pos: int) -> int:
 #: A heading of a question word and a few words, then a colon: "What they're saying: ".
 _WH_HEADING = re.compile(
     r"(?:What|Why|Where|How|When|Who)\b[^:\n.?!\"]{0,40}:[ \t]+(?=[A-Z\"\u201c])")
+
+
+_OF_BODY = re.compile(r"\s(of|on)\s+(?:the\s+)?$")
+
+
+def _bare_gap(sh: str, s: int, e: int) -> bool:
+    """Nothing but white space, or one comma insertion, between ``s`` and ``e``."""
+    gap = sh[s:e].strip()
+    return not gap or (gap.startswith(",") and gap.endswith(",") and gap.count(",") == 2)
 
 
 def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
@@ -2711,9 +2731,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # pronoun, and the pronoun ("Ann Lee, who"; speaker_name "Ann Lee")
         return _Speaker(ctx.text[ante.start:rel.end(1)], ante.actor, ante.start, rel.end(1),
                         ante.text)
-    if ctx.shadow.find(" who ", sentence_start, v.start) >= 0:
+    if ctx.shadow.find(" who ", sentence_start, v.start) >= 0 or (
+            ctx.shadow.find(" that ", sentence_start, v.start) >= 0
+            and ctx.mentions):  # (a listed name in the clause is what misleads)
         front = _SUBJECT_WHO.fullmatch(ctx.shadow, sentence_start, v.start)
-        if front is not None and not any(w in ctx.verbs.forms
+        if front is not None and not any(w in ctx.verbs.forms or w.lower() in _AUXILIARIES
                                          for w in front.group("np").split()):
             # "Foreign diplomats who were briefed on the plan said": the phrase before the
             # relative clause, not the last noun of the clause
@@ -2745,6 +2767,19 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         np = ctx.noun_phrase_before(sentence_start, before)
         if np.text is not None and np.text.split(None, 1)[0].lower() not in _PREPOSITIONS:
             return np  # (not "Ann Lee, with fighters east of Gaza City, vowed": an aside)
+    if m is not None and m.kind != "person" and _bare_gap(ctx.shadow, m.end, v.start) \
+            and (of := _OF_BODY.search(ctx.shadow, max(sentence_start, m.start - 9),
+                                       m.start)) is not None:
+        # "Professor Ann Lee of the Red Cross said": the listed person before "of"; "the
+        # top Democrat on the Senate Judiciary Committee said": a member, not the body
+        who = ctx.mention_before(sentence_start, of.start())
+        if of.group(1) == "of" and who is not None and who.end == of.start() \
+                and who.kind == "person":
+            return ctx.speaker_from(who)
+        np = ctx.noun_phrase_before(sentence_start, of.start())
+        if of.group(1) == "on" and np.text is not None \
+                and np.text.split(None, 1)[0].lower() in _NP_HEADS | {"one"}:
+            return _Speaker(ctx.text[np.start:m.end], None, np.start, m.end)
     lo = max(sentence_start, v.start - 40)
     when = (_TIME_TAIL.search(ctx.shadow, lo, v.start)
             if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
@@ -3243,6 +3278,14 @@ _HEADLINE_NOUN_FORMS = frozenset({"slams", "blasts", "calls", "tweets", "vows", 
 _HEADLINE_ADVERBS = frozenset({"Just", "Also", "Now", "Again", "Finally", "Still"})
 
 
+#: Words after a verb that report nothing: a time alone, or "according to" a source.
+_NO_CONTENT = re.compile(
+    rf"(?:(?:(?:this|last|next|earlier\s+this)\s+(?:week|month|year|weekend|morning|"
+    rf"afternoon|evening)|(?:on\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"yesterday|today|tonight|at\s+the\s+time)|according\s+to\s+[^,;:\"]{1,80}?)"
+    r"\s*[.,;]?")
+
+
 def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, start: int,
                    end: int) -> Quote | None:
     while start < end and ctx.text[start].isspace():
@@ -3252,6 +3295,8 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
         end -= 1
     if not _WORD_CHAR.search(ctx.text, start, end):  # nothing is reported
         return None
+    if cue != "according" and _NO_CONTENT.fullmatch(ctx.shadow, start, end):
+        return None  # ("told KHOU this week.", "said in a statement, according to X.")
     verb = ctx.text[v.start:v.end] if v else None
     return Quote(
         "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,
@@ -3315,6 +3360,14 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                              closed=mk.closed, cue="none"))
             continue
         cue, spk, verb = _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside)
+        if cue != "before" and _MENTIONED.search(sh, max(s_start, mk.open - 40), mk.open) \
+                and _word_count(sh, q_start, q_end) <= _TERM_WORDS:
+            # 'phrases like "mostly peaceful"', 'the word "terror"': words mentioned, not
+            # said by a speaker after them ('hear phrases like "..." and scoff'; 'Lee said
+            # the phrase "..." was wrong' keeps Lee's words)
+            out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
+                             closed=mk.closed, cue="none"))
+            continue
         prev = None
         if cue == "none":
             candidates = [items[keys[bisect.bisect_left(keys, (keys[j - 1][0], -1))][1]]
@@ -3404,6 +3457,15 @@ def _subject_like(text: str | None) -> bool:
     return not ((first in _POSSESSIVES and len(words) < 2)  # ("His campaign" is one)
                 or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
                 or (len(words) == 1 and first.endswith("ly")))
+
+
+#: A noun for words, then "like" or "such as", or "the word", right before a quotation:
+#: the words are mentioned, not said ('phrases like "mostly peaceful"').
+_MENTIONED = re.compile(
+    r"\b(?:(?:phrases?|words?|terms?|slogans?|labels?|expressions?|buzzwords?|"
+    r"catchphrases?|epithets?|nicknames?)\s+(?:like|such\s+as)|"
+    r"(?:the|a)\s+(?:word|phrase|term|slogan|label|expression|buzzword|catchphrase))"
+    r"\s*$", re.IGNORECASE)
 
 
 def _is_term(ctx: _Context, q_start: int, q_end: int, s_start: int, mk: _Marked,
@@ -3514,6 +3576,7 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
 
 
 #: A subject pronoun right after a verb: what it says follows ("said he doubts ...").
+_COMPARED_TO = re.compile(r"\s+(?:to|with)\s")
 _CLAUSE_AFTER_VERB = re.compile(r"\s+(?:he|she|they|it|we|I)\s+[a-z]")
 #: "to" and a verb after a verb: "continued to pose" (no speech).
 _TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
@@ -3541,6 +3604,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             continue  # ('... The candidate shot a glance and continued to pose'): no cue
         if n and _after_determiner(sh, after[0], v.start):
             continue  # ('"bridges to nowhere," two proposed projects'): an adjective
+        if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
+            continue  # ('is "progress," compared to ...'): a preposition, no cue
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
@@ -3700,8 +3765,11 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 # Lee, who has long criticized", "an official who first said".
 #: A sentence opening with a short phrase and a relative clause on "who" up to the verb:
 #: "Foreign diplomats who were briefed on the outlines of a deal (said)".
-_SUBJECT_WHO = re.compile(
-    r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+who[ \t]+"
+_SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "The group
+    # that kidnapped Ann Lee demanded", not "Reports that Lee ...", "The fact that the")
+    r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+"
+    r"(?:who|that(?=[ \t]+(?!(?:the|a|an|he|she|it|they|we|I|you|there|this|his|her|its|"
+    r"their|our)\b)[a-z]+(?:ed|[^s]s)\b))[ \t]+"
     r"[^,;:\"\n\u201c\u201d]{3,120}?[ \t]+")
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
@@ -4139,6 +4207,17 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             # "Drexler owns a shop, and says ...", '"...," Drexler laughs.': a listed name
             # ending the speaker's words is who speaks, whichever rule found them
             m = ctx.mention_before(q.speaker_start, q.speaker_end)
+            of = (_OF_BODY.search(ctx.shadow, max(q.speaker_start, m.start - 9), m.start)
+                  if m is not None and m.kind != "person" else None)
+            if of is not None:
+                # "Professor Ann Lee of the Red Cross": the listed person before "of"; "the
+                # top Democrat on the committee": a member, not the body
+                who = ctx.mention_before(q.speaker_start, of.start())
+                if of.group(1) == "on":
+                    m = None
+                elif who is not None and who.end == of.start() and who.kind == "person":
+                    m = who
+                    q = replace(q, actor=m.actor)
             if m is not None and m.end == q.speaker_end:
                 q = replace(q, actor=m.actor)
         if q.actor is None and q.speaker and q.speaker_start >= 0 and ctx.mentions:

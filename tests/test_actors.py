@@ -1384,3 +1384,28 @@ def test_discover_a_name_with_a_generational_suffix():
 def test_an_unlisted_given_name_before_a_surname_is_another_person(text, expected):
     listed = ActorList([Actor("Donald Trump", "person"), Actor("Zubeidat Tsarnaev", "person")])
     assert [m.actor for m in find_mentions(text, listed)] == expected
+
+
+def test_discover_a_surname_in_is_is_no_peoples_plural():
+    # worked by hand (unseen allsides events, invented text): "Davis" (a census first name
+    # too) and "Francois" (a vowel before "-is") are surnames, not plurals like "Iraqis"
+    # (before: each stood apart from the full name it ends)
+    corpus = from_texts({"A": (
+        "Police chief Tom Davis spoke. Later Davis left. Reporter Ann Francois wrote. "
+        "Francois said so.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Tom Davis", "forms"] == "Davis | Tom Davis"
+    assert table.loc["Ann Francois", "forms"] == "Ann Francois | Francois"
+
+
+def test_discover_a_surname_of_a_body_is_the_person_not_the_body():
+    # worked by hand (an unseen allsides event, invented text): "Professor Reed of Elm
+    # College" is Tom Reed where he works (before: an alias of "Elm College", so his
+    # words went to the college)
+    corpus = from_texts({"A": (
+        "Tom Reed, a professor at Elm College, spoke. \"It was late,\" adds Professor Reed "
+        "of Elm College.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Tom Reed", "forms"] == "Reed of Elm College | Tom Reed"
+    assert table.loc["Tom Reed", "kind_guess"] == "person"
+    assert table.loc["Elm College", "forms"] == "Elm College"

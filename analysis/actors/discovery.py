@@ -646,8 +646,19 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
             parent[f] = next(iter(owners))
             if w[-1] in forms and parent[w[-1]] == w[-1]:
                 parent[w[-1]] = parent[f]
+    places = place_words()
     for f in sorted(multi, key=lambda f: len(f.split())):
         words = f.split()
+        if len(words) > 2 and words[1] == "of" and words[0][:1].isupper() \
+                and words[0].lower() not in orgs and words[0].lower() not in places:
+            # "Hurwitz of Western Michigan University" (of "Professor Hurwitz of ..."): a
+            # person and where they work, not the university; with the one full name
+            # ending in that surname, if there is one
+            people = {parent[m] for m in multi if m != f and " of " not in m
+                      and m.split()[-1] == words[0] and _looks_personal(m)}
+            if len(people) == 1:
+                parent[f] = people.pop()
+            continue
         for k in range(1, len(words) - 1):
             tail = " ".join(words[k:])
             if any(w in forms for w in words[:k]) and not _looks_personal(tail):
@@ -791,11 +802,15 @@ def _country_adjective(word: str, stems: frozenset[str]) -> bool:
 
 def _demonym(word: str) -> bool:
     """A people's name in the plural ("Americans", "Iraqis"); not a surname such as
-    "Evans", whose singular is a first name, nor a singular ("Ryan", "Morgan")."""
+    "Evans", whose singular is a first name, nor a singular ("Ryan", "Morgan"), nor a
+    surname in "-is" that is a first name too or has a vowel before it ("Davis",
+    "Harris", "Francois": the plural of a people's "-i" has a consonant there)."""
     low = word.lower()
+    names = first_names()
     return len(low) > 4 and low.endswith("s") and (
-        low[:-1].endswith(_DEMONYM_ENDINGS) or low.endswith("is")) \
-        and low[:-1] not in first_names()
+        low[:-1].endswith(_DEMONYM_ENDINGS)
+        or (low.endswith("is") and low not in names and low[-3] not in "aeiou")) \
+        and low[:-1] not in names
 
 
 def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
@@ -811,7 +826,11 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
         return "unknown"  # "New York said": a state, no person
     if len(head.split()) > 1 and head.split()[-1].lower() in place_words():
         return "unknown"  # "George Washington Bridge": a place, no person
-    words = {w.lower() for f in members for w in f.split()}
+    # (a one-word name before "of" is the words that count: "Hurwitz of Western
+    # Michigan University" is a person where they work; "Department of Justice" a body)
+    words = {w.lower() for f in members
+             for w in (f.split()[:1] if len(f.split()) > 2 and f.split()[1] == "of"
+                       else f.split())}
     if words & organisation_words() or any(
             f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
         return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body)
