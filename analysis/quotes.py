@@ -2522,7 +2522,7 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if spk.text is not None and spk.start >= 0:
             if v.form.endswith("ing") or ctx.shadow.startswith("to ", v.start - 3):
                 spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
-            if spk.text[:1].isupper() and \
+            if spk.text is not None and spk.text[:1].isupper() and \
                     spk.text.partition(" ")[0].rstrip(",").lower() in _LEADING_ADVERBS:
                 spk = _without_adverb(ctx, spk)
         memo[key] = spk
@@ -2568,7 +2568,7 @@ def _before_control(ctx: _Context, spk: _Speaker, lo: int, pos: int) -> _Speaker
     trimmed = _Speaker(ctx.text[spk.start:cut], spk.actor, spk.start, cut, spk.names)
     if _personal_contraction(sh, trimmed.start, trimmed.end):
         return ctx.resolve_pronoun(trimmed)  # "He's also taken to referring": "He"
-    return trimmed
+    return _tidy(ctx, trimmed)  # (not "in a" from "in a move to acknowledge")
 
 
 #: Auxiliaries that cannot open a speaker's words ("has several times urged").
@@ -4072,9 +4072,31 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
+    first = _LOWER_FIRST.match(spk.text)
+    if first is not None and first.group() in _OPENING_PREPOSITIONS:
+        # a phrase cut after its head: "of Independent Business" from "the National
+        # Federation of Independent Business show" is the name the "of" belongs to;
+        # "with Trump" is Trump; "in a" from "in a move to acknowledge" is no one
+        head = _NAME_OF.search(ctx.shadow, max(0, spk.start - 60), spk.start) \
+            if first.group() == "of" else None
+        rest = spk.start + first.end() + 1
+        if head is not None:
+            spk = _Speaker(ctx.text[head.start():spk.end], spk.actor, head.start(), spk.end)
+        elif ctx.shadow[rest:rest + 1].isupper():  # "with Trump reportedly yelling": Trump
+            spk = _Speaker(ctx.text[rest:spk.end], spk.actor, rest, spk.end)
+        elif spk.text.count(" ") < 2:
+            return _Speaker()
     if not _speaker_ok(spk.text):
         return _Speaker()
     return spk
+
+
+_LOWER_FIRST = re.compile(r"[a-z]+(?=\s)")
+#: Lower-case prepositions that cannot open who speaks.
+_OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
+                                   "into", "about", "over", "under", "through", "during"})
+#: A capitalised name right before "of" ("National Federation " of ...).
+_NAME_OF = re.compile(r"(?<![\w'-])(?:[A-Z][\w.'-]*\s+){1,4}$")
 
 
 def find_quotes(

@@ -2978,3 +2978,16 @@ def test_a_listed_name_inside_a_that_clause_before_the_verb(text, expected):
 
     listed = ActorList([Actor("Ann Lee", "person", aliases=("Lee",))])
     assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a speaker cut after "of"
+    # is the capitalised name it belongs to (before: "of Independent Business")
+    ("A survey by the National Federation of Independent Business does show that most "
+     "owners plan to raise wages.", [("National Federation of Independent Business", "show")]),
+    # a two-word phrase opening with a preposition is no one (before: "in a")
+    ('And in a move to acknowledge the criticism, Lee said: "I admit it."',
+     [(None, "acknowledge"), ("Lee", "said")]),
+])
+def test_a_speaker_opening_with_a_preposition(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
