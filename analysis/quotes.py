@@ -844,7 +844,14 @@ def _speaker_ok(text: str | None) -> bool:
         return False  # (nor "too" of "too often dismissed as", "Often", "Despite", "Her")
     if len(words) > 1 and words[-1] in _AUXILIARIES_LEAD:
         return False  # "many of the charges were": a clause cut before its verb
+    if _DATED.search(text):
+        return False  # "Basement Blues, Aug.", "Aug. 24: Clinton": a dated heading
     return not _PARTY.match(text.strip())
+
+
+#: A month's abbreviation ending the words, or a month and a day before a colon.
+_DATED = re.compile(r"(?:^|,\s)(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$|"
+                    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}:")
 
 
 _GENDER_OF_TITLE = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "ms": "f",
@@ -3982,6 +3989,18 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
     m = ctx.mention_before(after[0], v.start)
+    aside = _find_aside(ctx.shadow, after[0], v.start) if m is not None else None
+    if aside is not None and aside.start() <= m.start:
+        # '"...," Tom Fox, an adviser to Clinton, said': the name before the insertion
+        # that names a listed actor, not the actor
+        outer = ctx.mention_before(after[0], aside.start())
+        if outer is not None and not ctx.shadow[outer.end:aside.start()].strip():
+            return ctx.speaker_from(outer), v
+        outer = _tidy(ctx, ctx.noun_phrase_before(after[0], aside.start()))
+        if outer.text is not None and outer.text[:1].isupper() \
+                and outer.text.rpartition(" ")[2] not in ctx.roles:
+            return outer, v  # (not "European Union mediator, Foreign Minister Ann Berg,":
+            # after a role, the name in the insertion speaks)
     if m is not None:
         return _mention_speaker(ctx, m, after[0], v.start), v
     # '"...," Ann Lee, the chair, told the delegates': after "told" stands who was told,

@@ -2991,3 +2991,33 @@ def test_a_listed_name_inside_a_that_clause_before_the_verb(text, expected):
 ])
 def test_a_speaker_opening_with_a_preposition(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text), Clinton listed: the name
+    # before a comma insertion that names a listed person speaks (before: "Clinton's",
+    # "Clinton", for Hillary Clinton)
+    ('"We can win," Tom Fox, Clinton\u2019s director of state campaigns, told the Herald.',
+     [("Tom Fox", None)]),
+    ('"We can win," Tom Fox, an adviser to Clinton, said.', [("Tom Fox", None)]),
+    # guards: the listed person before the insertion; the role phrase
+    ('"We can win," Clinton, speaking in Ohio, said.', [("Clinton", "Hillary Clinton")]),
+    ('"We can win," a Clinton adviser said.', [("a Clinton adviser", None)]),
+])
+def test_the_name_before_an_insertion_naming_a_listed_person_speaks(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Hillary Clinton", "person", aliases=("Clinton",))])
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # worked by hand (an unseen allsides event, invented text): a dated heading is no
+    # speaker (before: "Basement Blues, Aug." and "Aug. 24: Lee" spoke)
+    "Basement Blues, Aug. 29: While Lee entertained donors, \u201cno chance of the pool "
+    "hearing Lee here.\u201d",
+    "Aug. 24: Lee attended a full day of fundraisers, but \u201cpool lost sight of the "
+    "motorcade.\u201d",
+])
+def test_a_dated_heading_is_no_speaker(text):
+    assert [q.speaker for q in find_quotes(text)] == [None]
