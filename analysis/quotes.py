@@ -3064,7 +3064,9 @@ _SPEAKING_HEADS = _PEOPLE | frozenset({
     "party", "government", "administration", "company", "firm", "group", "organization",
     "camp", "rivals", "rival", "opponent", "supporter", "backers", "fans", "voters",
     "colleagues", "successor", "predecessor", "deputy", "boss", "chief", "spokespeople",
-    "sponsors", "leaders", "authors", "negotiators"})
+    "sponsors", "leaders", "authors", "negotiators",
+    # "his official presidential Twitter account falsely said"
+    "account"})
 #: A lower-case word right after a run of capitalised words: perhaps its head noun.
 _HEAD_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")

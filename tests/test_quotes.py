@@ -3021,3 +3021,11 @@ def test_the_name_before_an_insertion_naming_a_listed_person_speaks(text, expect
 ])
 def test_a_dated_heading_is_no_speaker(text):
     assert [q.speaker for q in find_quotes(text)] == [None]
+
+
+def test_an_account_speaks_with_its_name():
+    # worked by hand (an unseen allsides event, invented text): "account" is the head of
+    # the capitalised name before it (before: "Twitter" spoke)
+    found = find_quotes("During the hearing, his official presidential Twitter account "
+                        "falsely said that the FBI chief testified.")
+    assert [(q.speaker, q.verb) for q in found] == [("Twitter account", "said")]
