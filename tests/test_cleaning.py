@@ -1241,6 +1241,20 @@ def test_here_pointer_cuts_a_sentence_pointing_to_a_link(line, kept):
         ("Take me back to the top of our post.", ""),  # the post's owner, not 'this'
         ("Jane Roe/Associated Press", "credit_only"),
         ("J. Doe Smith/The New York Times", "credit_only"),
+        ("Photo by Jane Roe", "photo_by_line"),
+        ("Video by Jane van der Roe/Gazette", "photo_by_line"),
+        ("Share All sharing options for: The co-op's vote, explained", "share_options"),
+        ("Farmers queue at the co-op in Ames on Friday. (Roe for Congress via AP)",
+         "paren_credit_caption"),
+        ("For more farm news, subscribe to Farm Talk on Apple Podcasts or listen below.",
+         "podcast_line"),
+        ("Subscribe on Apple Podcasts, Spotify, or wherever you listen to podcasts.",
+         "podcast_line"),
+        ("- Watch Jane Roe on FTV's \"Farm Hour\" at 6 p.m. ET.", "watch_time_promo"),
+        ("PHOTO GALLERY: Harvest in Iowa", "labelled_link"),
+        ("Slideshow: Harvest in Iowa >>>", "labelled_link"),
+        ('Roe visits the co-op Jane Roe talks to farmers. poster="https://v.x.com/a.jpg"',
+         "video_poster"),
     ],
 )
 def test_eleventh_round_entries_remove_their_family(line, name):
@@ -1254,6 +1268,11 @@ def test_eleventh_round_entries_remove_their_family(line, name):
         "The Hill/HarrisX",  # a poll's two sponsors, not a picture credit
         "Farm Bureau/Associated Farmers of Iowa",
         "Take me back to the top of the hill, she said.",
+        "Photo by photo, the farmers rebuilt the album.",  # no name after 'by'
+        # a podcast promo, then the transcript's first sentence: mixed, not removed whole
+        "You can listen by subscribing to Farm Talk wherever you get your podcasts. A "
+        "transcript follows.",
+        'The poster read "Farmers first" in red.',  # a poster, not its address
     ],
 )
 def test_eleventh_round_entries_keep_look_alike_content(line):
