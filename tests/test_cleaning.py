@@ -1278,3 +1278,28 @@ def test_eleventh_round_entries_remove_their_family(line, name):
 def test_eleventh_round_entries_keep_look_alike_content(line):
     assert [r.name for r in find_furniture("Body.\n" + line)
             if r.rule == "navigation"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a follow promo inside a bio, before more text
+        ("Jane Roe farms in Ames. Follow her on Twitter: @janeroe. The views are her own.",
+         "Jane Roe farms in Ames. The views are her own."),
+        # a pointer to a player after the paragraph's last sentence
+        ("The co-op chair spoke to farmers on Friday. Listen:",
+         "The co-op chair spoke to farmers on Friday."),
+        ('"We will win," Roe said on "Farm Hour." Watch here.',
+         '"We will win," Roe said on "Farm Hour."'),
+        ("Roe also gave an interview to the Gazette. Here it is:",
+         "Roe also gave an interview to the Gazette."),
+        ("Jane Roe on the vote, the harvest and the prices. Listen",
+         "Jane Roe on the vote, the harvest and the prices."),
+        # the writer's 'Watch.', and 'listen' inside a sentence, stay
+        ("Farmers will vote for her? Fine. Watch.", "Farmers will vote for her? Fine. Watch."),
+        ("Roe asked farmers to listen: the vote is close.",
+         "Roe asked farmers to listen: the vote is close."),
+    ],
+)
+def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
+    assert clean_text("Body.\n" + line) == "Body.\n" + kept
