@@ -1299,6 +1299,20 @@ def test_eleventh_round_entries_keep_look_alike_content(line):
         ("Farmers will vote for her? Fine. Watch.", "Farmers will vote for her? Fine. Watch."),
         ("Roe asked farmers to listen: the vote is close.",
          "Roe asked farmers to listen: the vote is close."),
+        # a link glued before a paragraph, or after one of its sentences
+        ("Read: Why farms are failing Prices fell again this year. Farmers left.",
+         "Prices fell again this year. Farmers left."),
+        ("Read: The co-op's quiet threat to the South This explains the vote. Farmers "
+         "agree.", "This explains the vote. Farmers agree."),
+        ("Read: Don't trust the U.S. grain models Meanwhile, farmers sold early.",
+         "Meanwhile, farmers sold early."),
+        ("The vote was close. Read: The harvest that failed It was the third in a row.",
+         "The vote was close. It was the third in a row."),
+        # a headline ending in a question mark, or 'Read:' inside a sentence: kept
+        ("Read: Why are farms failing in Iowa? Prices fell. Farmers left.",
+         "Read: Why are farms failing in Iowa? Prices fell. Farmers left."),
+        ("The sign said Read: Farmers First and nothing more.",
+         "The sign said Read: Farmers First and nothing more."),
     ],
 )
 def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
