@@ -1313,6 +1313,22 @@ def test_eleventh_round_entries_keep_look_alike_content(line):
          "Read: Why are farms failing in Iowa? Prices fell. Farmers left."),
         ("The sign said Read: Farmers First and nothing more.",
          "The sign said Read: Farmers First and nothing more."),
+        # a follow or contact promo after a bio, with a full name or a bare handle
+        ("Jane Roe farms in Ames. Follow Jane Roe on Twitter @janeroe.",
+         "Jane Roe farms in Ames."),
+        ("Jane Roe farms in Ames. You can contact her via Twitter @janeroe",
+         "Jane Roe farms in Ames."),
+        ("Jane Roe farms in Ames. Twitter: @janeroe", "Jane Roe farms in Ames."),
+        # reported, not a promo: kept
+        ("Farmers say they follow the co-op on Twitter and read it daily.",
+         "Farmers say they follow the co-op on Twitter and read it daily."),
+        # a pointer to the source after the paragraph's last sentence
+        ("The board voted 5-2 on Friday. The Ames Gazette has more.",
+         "The board voted 5-2 on Friday."),
+        ("Prices fell again. Farm Daily has the story.", "Prices fell again."),
+        # 'has more' inside the text, or not the line's end: kept
+        ("Roe has 20 votes. Doe has more votes than that.",
+         "Roe has 20 votes. Doe has more votes than that."),
     ],
 )
 def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
