@@ -1329,6 +1329,19 @@ def test_eleventh_round_entries_keep_look_alike_content(line):
         # 'has more' inside the text, or not the line's end: kept
         ("Roe has 20 votes. Doe has more votes than that.",
          "Roe has 20 votes. Doe has more votes than that."),
+        # a follow promo with an e-mail address after the handle
+        ("Jane Roe farms in Ames. You can follow her on Twitter at @janeroe or email her "
+         "at jane@roe.org", "Jane Roe farms in Ames."),
+        # a summary's label glued before it (case-sensitive)
+        ("KEY POINTS The co-op lost 12 members this year.",
+         "The co-op lost 12 members this year."),
+        ("Key points of the deal were kept secret.", "Key points of the deal were kept secret."),
+        # a syndicate's promo after a bio, and one that is the writer's own sentence
+        ("Jane Roe farms in Ames. To find out more about Jane Roe and read features by "
+         "other Gazette Syndicate writers, visit the Gazette Syndicate website at "
+         "www.gazette.com. She has two dogs.", "Jane Roe farms in Ames. She has two dogs."),
+        ("To find out more about the vote, farmers went to the co-op.",
+         "To find out more about the vote, farmers went to the co-op."),
     ],
 )
 def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
