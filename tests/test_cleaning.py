@@ -1255,6 +1255,7 @@ def test_here_pointer_cuts_a_sentence_pointing_to_a_link(line, kept):
         ("Slideshow: Harvest in Iowa >>>", "labelled_link"),
         ('Roe visits the co-op Jane Roe talks to farmers. poster="https://v.x.com/a.jpg"',
          "video_poster"),
+        ("Take a look:", "embed_lead_in"),
     ],
 )
 def test_eleventh_round_entries_remove_their_family(line, name):
@@ -1342,6 +1343,12 @@ def test_eleventh_round_entries_keep_look_alike_content(line):
          "www.gazette.com. She has two dogs.", "Jane Roe farms in Ames. She has two dogs."),
         ("To find out more about the vote, farmers went to the co-op.",
          "To find out more about the vote, farmers went to the co-op."),
+        # a pointer to a clip, and a contact line before a contributor line
+        ('Roe said. "We are ready." See the clip of her answers.', 'Roe said. "We are ready."'),
+        ("Contact Jane Roe: 555-222-5022 or jroe@gazette.com. Jim Doe contributed.",
+         "Jim Doe contributed."),
+        ("Contact Jane Roe: she runs the co-op. Jim Doe contributed.",
+         "Contact Jane Roe: she runs the co-op. Jim Doe contributed."),
     ],
 )
 def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
