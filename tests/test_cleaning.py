@@ -1256,6 +1256,8 @@ def test_here_pointer_cuts_a_sentence_pointing_to_a_link(line, kept):
         ('Roe visits the co-op Jane Roe talks to farmers. poster="https://v.x.com/a.jpg"',
          "video_poster"),
         ("Take a look:", "embed_lead_in"),
+        ("\u2022 Farmers sue the co-op over grain prices (USA TODAY)", "source_link_item"),
+        ('-- "Co-op Vote Delayed Again." (The Ames Gazette)', "source_link_item"),
     ],
 )
 def test_eleventh_round_entries_remove_their_family(line, name):
@@ -1274,6 +1276,10 @@ def test_eleventh_round_entries_remove_their_family(line, name):
         "You can listen by subscribing to Farm Talk wherever you get your podcasts. A "
         "transcript follows.",
         'The poster read "Farmers first" in red.',  # a poster, not its address
+        # a list of people with their states; a long quoted passage with its source
+        "-- Democrats Jane Roe (N.Y.) and John Doe (Ill.).",
+        '-- "The meeting marks one of the first signs in days that the talks on the farm '
+        'bill may be moving forward at last." (Gazette reporter Jane Roe)',
     ],
 )
 def test_eleventh_round_entries_keep_look_alike_content(line):
