@@ -1258,6 +1258,12 @@ def test_here_pointer_cuts_a_sentence_pointing_to_a_link(line, kept):
         ("Take a look:", "embed_lead_in"),
         ("\u2022 Farmers sue the co-op over grain prices (USA TODAY)", "source_link_item"),
         ('-- "Co-op Vote Delayed Again." (The Ames Gazette)', "source_link_item"),
+        ("The Gazette is a nonprofit newsroom. Sign up to receive our best stories each week.",
+         "sign_up_promo"),
+        ("Sign up for Farm Action Now and we'll send you three things to do each week.",
+         "sign_up_promo"),
+        ("Like us on Facebook.", "like_us_promo"),
+        ("[audio-clip]", "video_player_words"),
     ],
 )
 def test_eleventh_round_entries_remove_their_family(line, name):
@@ -1280,6 +1286,10 @@ def test_eleventh_round_entries_remove_their_family(line, name):
         "-- Democrats Jane Roe (N.Y.) and John Doe (Ill.).",
         '-- "The meeting marks one of the first signs in days that the talks on the farm '
         'bill may be moving forward at last." (Gazette reporter Jane Roe)',
+        # a call to enrol in a programme, not a site's promo
+        "Sign up for Medicare by March 31 or pay more later.",
+        "Sign up for coverage at the co-op before the harvest.",
+        "Farmers said they would sign up for our plan if prices fell.",
     ],
 )
 def test_eleventh_round_entries_keep_look_alike_content(line):
