@@ -4581,11 +4581,15 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
     return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
             and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
             and words[-1].lower() not in _PEOPLE  # ("Sources said": no one person)
+            and words[-1].lower() not in _BODY_HEADS  # (nor "Trump's campaign")
             and words[0].lower() not in _POSSESSIVE_DETERMINERS  # (not "His answer")
             and words[0].lower() not in _PRONOUNS)  # (not "They should say")
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+#: Heads of a speaker that name a body, no one person a later "he" or "she" may be.
+_BODY_HEADS = frozenset({"campaign", "camp", "team", "administration", "office", "staff",
+                         "government", "party", "committee", "ministry", "department"})
 
 
 def _gender(ctx: _Context, q: Quote) -> str | None:

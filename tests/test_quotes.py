@@ -3029,3 +3029,12 @@ def test_an_account_speaks_with_its_name():
     found = find_quotes("During the hearing, his official presidential Twitter account "
                         "falsely said that the FBI chief testified.")
     assert [(q.speaker, q.verb) for q in found] == [("Twitter account", "said")]
+
+
+def test_a_campaign_is_no_name_for_he():
+    # worked by hand (an unseen allsides event, invented text): "he" is not "Lee's
+    # campaign" (before: the speaker_name of "he" was "Lee's campaign")
+    found = find_quotes("Lee spoke on Monday. Lee's campaign declined to comment. But last "
+                        "month he said he wants a deputy who knows Congress.")
+    assert [(q.speaker, q.speaker_name) for q in found] == [
+        ("Lee's campaign", "Lee's campaign"), ("he", "he")]
