@@ -946,7 +946,12 @@ _TIME_AFTER = re.compile(
     r"today|last\s+(?:week|month|year|night)|earlier\s+this\s+(?:week|month|year)|"
     # "said in a statement (on) Thursday (night) they ..."
     rf"in\s+an?\s+(?:written\s+)?(?:statement|interview)(?:\s+(?:on\s+)?(?:{_DAYS}|today|"
-    r"yesterday))?(?:\s+(?:morning|afternoon|evening|night))?)\b,?"
+    r"yesterday))?(?:\s+(?:morning|afternoon|evening|night))?|"
+    # "in a video address Thursday he ...", "in his speech on Monday they ...": only before
+    # a clause's subject
+    r"in\s+(?:an?|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:address|speech|letter|post|op-ed|"
+    rf"essay|memo|video|podcast|appearance|briefing)(?:\s+(?:on\s+)?(?:{_DAYS}|today|yesterday))?"
+    r"(?=\s+(?:he|she|they|we|I|it|the|[A-Z][a-z]+\s+[a-z]+)\s))\b,?"
     r"(?=\s)")
 #: Words that cannot open the clause a clause verb reports ("said on Monday", "said to
 #: be", "denied ever", "insisted, however"): prepositions, conjunctions, wh-words,

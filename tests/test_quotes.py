@@ -3038,3 +3038,15 @@ def test_a_campaign_is_no_name_for_he():
                         "month he said he wants a deputy who knows Congress.")
     assert [(q.speaker, q.speaker_name) for q in found] == [
         ("Lee's campaign", "Lee's campaign"), ("he", "he")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): "said in a video address
+    # Thursday he ..." reports the clause after the phrase (before: no quote)
+    ("Ann Lee said in a video address Thursday she wants to win.",
+     [("Ann Lee", "she wants to win.")]),
+    # guards: no clause after the phrase, no reported speech
+    ('"We won," Ann Lee said in her victory speech late Tuesday.', [("Ann Lee", "We won,")]),
+])
+def test_a_speech_phrase_between_said_and_its_clause(text, expected):
+    assert [(q.speaker, q.quote) for q in find_quotes(text)] == expected
