@@ -1447,8 +1447,10 @@ class _Context:
                     if any(w.endswith(("'s", "\u2019s")) for w in words[first:end]):
                         first = k
                     end = hi
-                elif end < hi and words[end] in _SPEAKING_HEADS:
+                elif end < hi and (words[end] in _SPEAKING_HEADS
+                                   or words[end] in self.verbs.evidence_subjects):
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
+                    # (also "a 300-page Democrat-authored report alleging")
                 elif end == first + 1 and words[first].lower() in _COUNT_WORDS:
                     # "Two weekend polls in Kentucky": a number opening the sentence, and
                     # the lower-case words of its phrase

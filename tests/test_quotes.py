@@ -3050,3 +3050,16 @@ def test_a_campaign_is_no_name_for_he():
 ])
 def test_a_speech_phrase_between_said_and_its_clause(text, expected):
     assert [(q.speaker, q.quote) for q in find_quotes(text)] == expected
+
+
+def test_a_capitalised_run_takes_an_evidence_noun_after_it():
+    # worked by hand (an unseen allsides event, invented text), the committee listed:
+    # "report" is the head of the phrase before "alleging" (before: "Democrat-authored"
+    # alleged; with no list the phrase was already whole)
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("House Farm Committee", "organisation")])
+    found = find_quotes("A three-month inquiry by the House Farm Committee produced a "
+                        "300-page Democrat-authored report alleging that the mayor lied.",
+                        listed)
+    assert [(q.speaker, q.verb) for q in found] == [("Democrat-authored report", "alleging")]
