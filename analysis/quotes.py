@@ -4381,7 +4381,10 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
             and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
             and words[-1].lower() not in _PEOPLE  # ("Sources said": no one person)
             and words[0].lower() not in _POSSESSIVE_DETERMINERS  # (not "His answer")
-            and words[0].lower() not in _PRONOUNS)  # (not "They should say")
+            and words[0].lower() not in _PRONOUNS  # (not "They should say")
+            and _NP_WORD.findall(q.speaker_name or q.speaker or "")[-1][:1].isupper()
+            # (not "Monday's ruling", "The majority"; "Ann Lee, who" names Ann Lee)
+            and not _DAY_NAME.fullmatch(words[0]))
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})

@@ -2721,3 +2721,11 @@ def test_a_listed_name_inside_a_that_clause_before_the_verb(text, expected):
 
     listed = ActorList([Actor("Ann Lee", "person", aliases=("Lee",))])
     assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == expected
+
+
+def test_a_phrase_with_a_lower_case_head_is_no_name_for_he_or_she():
+    # worked by hand (an unseen allsides event, invented text): "Monday's ruling" speaks
+    # but names no person, so the next "she" is Ann Lee (before: "Monday's ruling")
+    found = find_quotes('"We won," Ann Lee said. Monday\'s ruling suggests that the plan '
+                        'failed. "It did," she said.')
+    assert [q.speaker_name for q in found] == ["Ann Lee", "Monday's ruling", "Ann Lee"]
