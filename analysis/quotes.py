@@ -1010,6 +1010,9 @@ _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
                          re.IGNORECASE)  # ("has taken to referring to him as")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
+#: "says a lot about", "says something about": how much a thing tells, no content ("said
+#: little about the plan", "would say nothing about" stay: a speaker keeping quiet).
+_SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
                     r"worth(?:\s+(?:also|again|briefly))?)\s+$",
                     re.IGNORECASE)  # "let's say", "so to say", "worth noting": not speech
@@ -1668,6 +1671,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form if v.form != "Asked" else "asked")
+            if lemma == "say" and _SAYS_ABOUT.match(sh, v.end, se):
+                continue  # "It says a lot about our politics": an idiom, nothing said
             hit = _verb_cue(ctx, ss, se, v, lemma, found)
             # "the announced deployment": an adjective, not a cue (looked at only when a
             # rule fired: it rejects whatever rule)

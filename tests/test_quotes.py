@@ -2729,3 +2729,16 @@ def test_a_phrase_with_a_lower_case_head_is_no_name_for_he_or_she():
     found = find_quotes('"We won," Ann Lee said. Monday\'s ruling suggests that the plan '
                         'failed. "It did," she said.')
     assert [q.speaker_name for q in found] == ["Ann Lee", "Monday's ruling", "Ann Lee"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (unseen allsides events, invented text): "says a lot about" is an
+    # idiom that reports nothing (before: quotes by "It" and by "Your browsing history")
+    ("It says a lot about our politics that the plan failed.", []),
+    ("Your history can say a lot about you, Lee says, including your interests.",
+     [("Lee", "says")]),
+    # guard: a speaker keeping quiet is still reported, as before
+    ("Lee said little about the plan.", [("Lee", "said")]),
+])
+def test_says_a_lot_about_is_no_speech(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
