@@ -782,6 +782,8 @@ _TIME_WORDS = frozenset({
     "later", "recently", "this", "last", "next", "the", "on", "in", "a", "an", "days", "day",
 })
 # "Obama and " / "the United States and " right before a speaker: the first of two names
+_LIST_ITEM_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+$")
 _AND_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:and|&)\s+"
     r"(?:[Tt]he\s+)?$")
@@ -2599,9 +2601,26 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         # "Health and Human Services Secretary Alex Azar": a word the text also writes in
         # lower case, then "and", opens a body's name before a title: one speaker
         return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
-    actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
+    items, opens = [other], other.start
+    while len(items) < 5:
+        # "Egypt, Bahrain and Tunisia condemned": the names listed before, when the list
+        # opens the sentence
+        item = _LIST_ITEM_BEFORE.search(ctx.shadow, max(lo, items[0].start - 60),
+                                        items[0].start)
+        first = item.group(1).split()[0].lower() if item is not None else ""
+        if item is None or (first != "the" and first in _OPENERS | _PREPOSITIONS):
+            break
+        opens = item.start(1)
+        m = ctx.mention_before(item.start(1), item.end(1))
+        items.insert(0, ctx.speaker_from(m) if m is not None and m.end == item.end(1)
+                     else _Speaker(ctx.text[item.start(1):item.end(1)], None, item.start(1),
+                                   item.end(1)))
+    if len(items) > 1 and ctx.shadow[lo:opens].strip(" \t\n\"'"):
+        items = [other]  # (not a list opening the sentence: "Speaking in London, A and B")
+    other = items[0]
+    actor = "; ".join(a for a in (*(i.actor for i in items), spk.actor) if a) or None
     return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
-                    f"{other.text}; {spk.text}")
+                    "; ".join([*(i.text for i in items), spk.text]))
 
 
 def _after_heading(sh: str, start: int, pos: int) -> int:

@@ -2742,3 +2742,19 @@ def test_a_phrase_with_a_lower_case_head_is_no_name_for_he_or_she():
 ])
 def test_says_a_lot_about_is_no_speech(text, expected):
     assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): every name of a list
+    # opening the sentence speaks (before: "Norway" was left out)
+    ("Norway, Chile and Peru also condemned the killing.", "Norway; Chile; Peru"),
+    ("The Red Cross, Chile and Peru said the vote was unfair.", "Red Cross; Chile; Peru"),
+    # guard: an opening phrase is no list item
+    ("In Lima, Chile and Peru said the vote was unfair.", "Chile; Peru"),
+])
+def test_a_list_of_names_opening_the_sentence_speaks(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Red Cross", "organisation")])
+    (q,) = find_quotes(text, listed)
+    assert q.speaker_name == expected
