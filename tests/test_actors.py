@@ -1367,3 +1367,15 @@ def test_discover_a_surname_of_a_body_is_the_person_not_the_body():
     assert table.loc["Tom Reed", "forms"] == "Reed of Elm College | Tom Reed"
     assert table.loc["Tom Reed", "kind_guess"] == "person"
     assert table.loc["Elm College", "forms"] == "Elm College"
+
+
+def test_discover_a_name_opening_with_initials_is_no_persons_full_name():
+    # worked by hand (an unseen allsides event, invented text): "U.K. Charter" and
+    # "Charter" are a document's names, not a person's full name and surname (before: a
+    # person, so a later "he said" could stand for it)
+    corpus = from_texts({"A": (
+        "The U.K. Charter was older. It was the Charter, after all, that set the rules. "
+        "Tom Reed spoke, and Reed left.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["U.K. Charter", "kind_guess"] == "unknown"
+    assert table.loc["Tom Reed", "kind_guess"] == "person"
