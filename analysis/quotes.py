@@ -4432,6 +4432,11 @@ def _gender(ctx: _Context, q: Quote) -> str | None:
             continue
         census = first_name_gender(" ".join(words[-k:]))
         found = {"male": "m", "female": "f"}.get(census or "")
+    if found is None and len(words) == 1 and words[0][:1].isupper() \
+            and not re.search(rf"[A-Z][\w'.-]*[ \t]+{re.escape(words[0])}\b", ctx.text):
+        # a first name alone ('"Good job, Daddy," Sasha said'), when no name in the text
+        # ends with it (not "Warren" of "Elizabeth Warren": a surname)
+        found = {"male": "m", "female": "f"}.get(first_name_gender(words[0]) or "")
     return found
 
 

@@ -2758,3 +2758,16 @@ def test_a_list_of_names_opening_the_sentence_speaks(text, expected):
     listed = ActorList([Actor("Red Cross", "organisation")])
     (q,) = find_quotes(text, listed)
     assert q.speaker_name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a census first name alone
+    # tells the speaker's sex (before: "he" stood for Sasha, who spoke last)
+    ('Mr. Reed thanked the crowd. "Good job, Daddy," Sasha said. "I did it!" he replied.',
+     ["Mr. Reed", "Sasha", "Mr. Reed"]),
+    # guard: a surname that is a first name too tells nothing ("Ann Warren")
+    ('Ann Warren spoke. "We won," Warren said. "It was close," she added.',
+     ["Warren", "Warren"]),
+])
+def test_a_first_name_alone_tells_the_speakers_sex(text, expected):
+    assert [q.speaker_name for q in find_quotes(text)] == expected
