@@ -4165,7 +4165,8 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
               ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
     if ss < lo:
         return None  # (a named speaker after the sentence's start: the caller's pool)
-    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss):
+    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss) \
+            and not (q.kind == "reported" and q.cue == "after"):  # (", he said.": content)
         own = _sentence_subject(ctx, ss, end)
         if own.text is not None:
             # "Sexton reflected on what he said": the name in the pronoun's own sentence
@@ -4182,6 +4183,9 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
         if first is not None and first.group(1).lower() in _PRONOUNS:
             memo[ps] = None  # ("He said ...": no name; the quick way)
             return None
+        if _TAIL_CUE_END.search(ctx.shadow, max(ps, pe - 60), pe):
+            memo[ps] = None  # ("Foley stood up to his captors, he said."): its subject is
+            return None  # what was said; its speaker is the tail's (the caller's pool)
         spk = _sentence_subject(ctx, ps, min(pe, ps + 120))
         memo[ps] = (None if spk.text is None or ctx.in_quote(spk.start)
                     else _person_subject(ctx, spk, kinds))
@@ -4189,6 +4193,9 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+#: A sentence ending with its cue: "..., he said.", "..., Lee told reporters."
+_TAIL_CUE_END = re.compile(r",\s+(?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+                           r"(?:said|says|added|adds|wrote|writes|told\s+\w+)\.?\s*$")
 _DAY_NAME = re.compile(rf"(?:{_DAYS})(?:['\u2019]s)?")
 #: Numbers opening a sentence are no one's name ("Seven people had amputations").
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",

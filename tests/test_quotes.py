@@ -2771,3 +2771,11 @@ def test_a_list_of_names_opening_the_sentence_speaks(text, expected):
 ])
 def test_a_first_name_alone_tells_the_speakers_sex(text, expected):
     assert [q.speaker_name for q in find_quotes(text)] == expected
+
+
+def test_the_subject_of_words_before_a_tail_cue_is_no_speaker():
+    # worked by hand (an unseen allsides event, invented text): "Joe Smith stood up ..., he
+    # said": Joe Smith is what was said, not who "he" is (before: "Joe Smith" for both)
+    found = find_quotes('"He was brave," said Tom Reed. Joe Smith stood up to his captors, '
+                        'he said. "He never gave up," he added.')
+    assert [q.speaker_name for q in found] == ["Tom Reed", "Tom Reed", "Tom Reed"]
