@@ -782,6 +782,8 @@ _TIME_WORDS = frozenset({
     "later", "recently", "this", "last", "next", "the", "on", "in", "a", "an", "days", "day",
 })
 # "Obama and " / "the United States and " right before a speaker: the first of two names
+_LIST_ITEM_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+$")
 _AND_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+(?:and|&)\s+"
     r"(?:[Tt]he\s+)?$")
@@ -1024,6 +1026,9 @@ _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
                          re.IGNORECASE)  # ("has taken to referring to him as")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
 _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
+#: "says a lot about", "says something about": how much a thing tells, no content ("said
+#: little about the plan", "would say nothing about" stay: a speaker keeping quiet).
+_SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
                     r"worth(?:\s+(?:also|again|briefly))?)\s+$",
                     re.IGNORECASE)  # "let's say", "so to say", "worth noting": not speech
@@ -1695,6 +1700,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form if v.form != "Asked" else "asked")
+            if lemma == "say" and _SAYS_ABOUT.match(sh, v.end, se):
+                continue  # "It says a lot about our politics": an idiom, nothing said
             hit = _verb_cue(ctx, ss, se, v, lemma, found)
             # "the announced deployment": an adjective, not a cue (looked at only when a
             # rule fired: it rejects whatever rule)
@@ -2651,9 +2658,26 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         # "Health and Human Services Secretary Alex Azar": a word the text also writes in
         # lower case, then "and", opens a body's name before a title: one speaker
         return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
-    actor = "; ".join(a for a in (other.actor, spk.actor) if a) or None
+    items, opens = [other], other.start
+    while len(items) < 5:
+        # "Egypt, Bahrain and Tunisia condemned": the names listed before, when the list
+        # opens the sentence
+        item = _LIST_ITEM_BEFORE.search(ctx.shadow, max(lo, items[0].start - 60),
+                                        items[0].start)
+        first = item.group(1).split()[0].lower() if item is not None else ""
+        if item is None or (first != "the" and first in _OPENERS | _PREPOSITIONS):
+            break
+        opens = item.start(1)
+        m = ctx.mention_before(item.start(1), item.end(1))
+        items.insert(0, ctx.speaker_from(m) if m is not None and m.end == item.end(1)
+                     else _Speaker(ctx.text[item.start(1):item.end(1)], None, item.start(1),
+                                   item.end(1)))
+    if len(items) > 1 and ctx.shadow[lo:opens].strip(" \t\n\"'"):
+        items = [other]  # (not a list opening the sentence: "Speaking in London, A and B")
+    other = items[0]
+    actor = "; ".join(a for a in (*(i.actor for i in items), spk.actor) if a) or None
     return _Speaker(ctx.text[other.start:spk.end], actor, other.start, spk.end,
-                    f"{other.text}; {spk.text}")
+                    "; ".join([*(i.text for i in items), spk.text]))
 
 
 def _after_heading(sh: str, start: int, pos: int) -> int:
@@ -4349,7 +4373,8 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
               ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
     if ss < lo:
         return None  # (a named speaker after the sentence's start: the caller's pool)
-    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss):
+    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss) \
+            and not (q.kind == "reported" and q.cue == "after"):  # (", he said.": content)
         own = _sentence_subject(ctx, ss, end)
         if own.text is not None:
             # "Sexton reflected on what he said": the name in the pronoun's own sentence
@@ -4366,6 +4391,9 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
         if first is not None and first.group(1).lower() in _PRONOUNS:
             memo[ps] = None  # ("He said ...": no name; the quick way)
             return None
+        if _TAIL_CUE_END.search(ctx.shadow, max(ps, pe - 60), pe):
+            memo[ps] = None  # ("Foley stood up to his captors, he said."): its subject is
+            return None  # what was said; its speaker is the tail's (the caller's pool)
         spk = _sentence_subject(ctx, ps, min(pe, ps + 120))
         memo[ps] = (None if spk.text is None or ctx.in_quote(spk.start)
                     else _person_subject(ctx, spk, kinds))
@@ -4373,6 +4401,9 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+#: A sentence ending with its cue: "..., he said.", "..., Lee told reporters."
+_TAIL_CUE_END = re.compile(r",\s+(?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+"
+                           r"(?:said|says|added|adds|wrote|writes|told\s+\w+)\.?\s*$")
 _DAY_NAME = re.compile(rf"(?:{_DAYS})(?:['\u2019]s)?")
 #: Numbers opening a sentence are no one's name ("Seven people had amputations").
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -4590,7 +4621,10 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
             and words[-1].lower() not in _PEOPLE  # ("Sources said": no one person)
             and words[-1].lower() not in _BODY_HEADS  # (nor "Trump's campaign")
             and words[0].lower() not in _POSSESSIVE_DETERMINERS  # (not "His answer")
-            and words[0].lower() not in _PRONOUNS)  # (not "They should say")
+            and words[0].lower() not in _PRONOUNS  # (not "They should say")
+            and _NP_WORD.findall(q.speaker_name or q.speaker or "")[-1][:1].isupper()
+            # (not "Monday's ruling", "The majority"; "Ann Lee, who" names Ann Lee)
+            and not _DAY_NAME.fullmatch(words[0]))
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -4617,6 +4651,11 @@ def _gender(ctx: _Context, q: Quote) -> str | None:
             continue
         census = first_name_gender(" ".join(words[-k:]))
         found = {"male": "m", "female": "f"}.get(census or "")
+    if found is None and len(words) == 1 and words[0][:1].isupper() \
+            and not re.search(rf"[A-Z][\w'.-]*[ \t]+{re.escape(words[0])}\b", ctx.text):
+        # a first name alone ('"Good job, Daddy," Sasha said'), when no name in the text
+        # ends with it (not "Warren" of "Elizabeth Warren": a surname)
+        found = {"male": "m", "female": "f"}.get(first_name_gender(words[0]) or "")
     return found
 
 

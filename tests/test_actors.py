@@ -1409,3 +1409,27 @@ def test_discover_a_surname_of_a_body_is_the_person_not_the_body():
     assert table.loc["Tom Reed", "forms"] == "Reed of Elm College | Tom Reed"
     assert table.loc["Tom Reed", "kind_guess"] == "person"
     assert table.loc["Elm College", "forms"] == "Elm College"
+
+
+def test_discover_a_name_opening_with_initials_is_no_persons_full_name():
+    # worked by hand (an unseen allsides event, invented text): "U.K. Charter" and
+    # "Charter" are a document's names, not a person's full name and surname (before: a
+    # person, so a later "he said" could stand for it)
+    corpus = from_texts({"A": (
+        "The U.K. Charter was older. It was the Charter, after all, that set the rules. "
+        "Tom Reed spoke, and Reed left.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["U.K. Charter", "kind_guess"] == "unknown"
+    assert table.loc["Tom Reed", "kind_guess"] == "person"
+
+
+def test_a_first_name_and_middle_initial_before_a_surname_name_the_person():
+    # worked by hand (an unseen allsides event, invented text): "Ann B. Lee" is the
+    # listed Ann Lee in full, so her surname counts here and after (before: no mention,
+    # with Tom Lee listed too)
+    listed = ActorList([Actor("Ann Lee", "person"), Actor("Tom Lee", "person")])
+    found = [(m.start, m.actor) for m in find_mentions(
+        "Ambassador Ann B. Lee spoke. Lee left.", listed)]
+    assert found == [(18, "Ann Lee"), (29, "Ann Lee")]
+    # guard: another first name before the initial names no listed person
+    assert find_mentions("Ambassador Joe B. Lee spoke.", listed) == []

@@ -1369,3 +1369,17 @@ def test_eleventh_round_entries_keep_look_alike_content(line):
 )
 def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
     assert clean_text("Body.\n" + line) == "Body.\n" + kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # worked by hand (an unseen allsides event, invented text): a Reuters caption ending
+    # "<photographer>/Pool via REUTERS" (before: kept, and its photographer became the
+    # sentence subject a later "he said" stood for)
+    ("The mayor speaks at a hearing in Ames, Iowa, U.S., June 30, 2020. Jane Roe/Pool via "
+     "REUTERS", [("navigation", "reuters_caption")]),
+    # guard: a sentence that names Reuters is text
+    ("The mayor told Reuters on Monday that the plan failed.", []),
+])
+def test_a_reuters_caption_via_reuters(text, expected):
+    removals = find_furniture("Body.\n" + text)
+    assert [(r.rule, r.name) for r in removals] == expected

@@ -3063,3 +3063,61 @@ def test_a_capitalised_run_takes_an_evidence_noun_after_it():
                         "300-page Democrat-authored report alleging that the mayor lied.",
                         listed)
     assert [(q.speaker, q.verb) for q in found] == [("Democrat-authored report", "alleging")]
+
+
+def test_a_phrase_with_a_lower_case_head_is_no_name_for_he_or_she():
+    # worked by hand (an unseen allsides event, invented text): "Monday's ruling" speaks
+    # but names no person, so the next "she" is Ann Lee (before: "Monday's ruling")
+    found = find_quotes('"We won," Ann Lee said. Monday\'s ruling suggests that the plan '
+                        'failed. "It did," she said.')
+    assert [q.speaker_name for q in found] == ["Ann Lee", "Monday's ruling", "Ann Lee"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (unseen allsides events, invented text): "says a lot about" is an
+    # idiom that reports nothing (before: quotes by "It" and by "Your browsing history")
+    ("It says a lot about our politics that the plan failed.", []),
+    ("Your history can say a lot about you, Lee says, including your interests.",
+     [("Lee", "says")]),
+    # guard: a speaker keeping quiet is still reported, as before
+    ("Lee said little about the plan.", [("Lee", "said")]),
+])
+def test_says_a_lot_about_is_no_speech(text, expected):
+    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): every name of a list
+    # opening the sentence speaks (before: "Norway" was left out)
+    ("Norway, Chile and Peru also condemned the killing.", "Norway; Chile; Peru"),
+    ("The Red Cross, Chile and Peru said the vote was unfair.", "Red Cross; Chile; Peru"),
+    # guard: an opening phrase is no list item
+    ("In Lima, Chile and Peru said the vote was unfair.", "Chile; Peru"),
+])
+def test_a_list_of_names_opening_the_sentence_speaks(text, expected):
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Red Cross", "organisation")])
+    (q,) = find_quotes(text, listed)
+    assert q.speaker_name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): a census first name alone
+    # tells the speaker's sex (before: "he" stood for Sasha, who spoke last)
+    ('Mr. Reed thanked the crowd. "Good job, Daddy," Sasha said. "I did it!" he replied.',
+     ["Mr. Reed", "Sasha", "Mr. Reed"]),
+    # guard: a surname that is a first name too tells nothing ("Ann Warren")
+    ('Ann Warren spoke. "We won," Warren said. "It was close," she added.',
+     ["Warren", "Warren"]),
+])
+def test_a_first_name_alone_tells_the_speakers_sex(text, expected):
+    assert [q.speaker_name for q in find_quotes(text)] == expected
+
+
+def test_the_subject_of_words_before_a_tail_cue_is_no_speaker():
+    # worked by hand (an unseen allsides event, invented text): "Joe Smith stood up ..., he
+    # said": Joe Smith is what was said, not who "he" is (before: "Joe Smith" for both)
+    found = find_quotes('"He was brave," said Tom Reed. Joe Smith stood up to his captors, '
+                        'he said. "He never gave up," he added.')
+    assert [q.speaker_name for q in found] == ["Tom Reed", "Tom Reed", "Tom Reed"]

@@ -844,10 +844,12 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
                                                       else names)):
         return "person"  # "Alan Krueger said", "Terry McAuliffe": a first and last name
         # (not "RIA Novosti reported": a name in capitals first is no given name)
-    if any(len(f.split()) >= 2 for f in members) and any(
+    if any(len(f.split()) >= 2 and not re.fullmatch(r"(?:[A-Z]\.){2,}", f.split()[0])
+           for f in members) and any(
             " " not in f and not (common or {}).get(f.lower()) and not _demonym(f)
             for f in members):
-        return "person"  # a full name and its surname (not "Everyday Americans")
+        return "person"  # a full name and its surname (not "Everyday Americans", nor
+        # "U.S. Constitution" and "Constitution": no one's given name is "U.S.")
     return "unknown"
 
 

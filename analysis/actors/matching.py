@@ -100,6 +100,14 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
             fits = _fitting(candidates, titled[s], matcher.actors)
             if len(fits) == 1:
                 full_at[fits[0]].append(s)
+    for s, _e, _i, form, _p, candidates in raw:
+        if form == "short" and shadow[s - 3:s - 1].endswith(".") \
+                and (m := _FIRST_AND_INITIAL.search(shadow, max(0, s - 40), s)) is not None:
+            # "Nikki R. Haley", "Joseph R. Biden": the listed first name and surname with a
+            # middle initial between them name the person in full
+            fits = [i for i in candidates if matcher.actors[i].name.split()[0] == m.group(1)]
+            if len(fits) == 1:
+                full_at[fits[0]].append(s)
     for starts in full_at.values():
         starts.sort()
     titles_end = {(e, i) for s, e, i, form, _p, _c in raw if form == "title"}
@@ -183,6 +191,8 @@ _STOP_BEFORE = frozenset({
     "former", "new", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 _NOT_GIVEN_ENDINGS = ("ian", "ean", "ese", "ish", "can", "s", "ing", "ed", "ly")
 
+#: A first name and one or two middle initials right before a surname: "Nikki R. ".
+_FIRST_AND_INITIAL = re.compile(r"(?<![\w.'-])([A-Z][a-z]+)[ \t]+(?:[A-Z]\.[ \t]+){1,2}$")
 
 #: Census first names that are more often other words before a surname in news.
 _NOT_FIRST_NAMES = frozenset({"President", "General", "Major", "King", "Judge", "Will",
