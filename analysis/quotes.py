@@ -846,7 +846,7 @@ def _speaker_ok(text: str | None) -> bool:
         return False  # (nor "too" of "too often dismissed as", "Often", "Despite", "Her")
     if len(words) > 1 and words[-1] in _AUXILIARIES_LEAD:
         return False  # "many of the charges were": a clause cut before its verb
-    if _DATED.search(text):
+    if (":" in text or text[-1:] == ".") and _DATED.search(text):
         return False  # "Basement Blues, Aug.", "Aug. 24: Clinton": a dated heading
     return not _PARTY.match(text.strip())
 
@@ -2886,7 +2886,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             # Friday": the words after the name are its party tag and a time)
         n = _word_count(ctx.shadow, m.end, v.start)
         named_between = any(w[:1].isupper() for w in _NP_WORD.findall(gap))
-        if _COORDINATED.search(gap) and not any(
+        if (" and " in gap or " but " in gap or " then " in gap) \
+                and _COORDINATED.search(gap) and not any(
                 c in ctx.shadow[sentence_start:v.start] for c in '",;:'):
             # "Secretary Sylvia Burwell went on NBC's Meet the Press Sunday and said",
             # "Ann Lee met Tom Fox and said": the name opening the sentence (after its
@@ -3549,7 +3550,9 @@ def _is_title(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     no comma; not a quotation opening its sentence ('"Shut Up," he said')."""
     if mk.close is None:
         return False
-    if _ENTITLED.search(ctx.shadow, max(0, mk.open - 20), mk.open):
+    if (ctx.shadow.find("tled", max(0, mk.open - 12), mk.open) >= 0  # (literals first:
+            or ctx.shadow.find("lined", max(0, mk.open - 12), mk.open) >= 0) \
+            and _ENTITLED.search(ctx.shadow, max(0, mk.open - 20), mk.open):  # every mark)
         return True  # 'a document entitled "I have a place to offer"': whatever its words
     if q_end - q_start > 150:  # eight words of a title fit in 150
         return False
@@ -3946,7 +3949,8 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     office"), that noun's phrase, with the body or person as actor (who speaks for
     them)."""
     pre = (_OF_IN_BEFORE.search(ctx.shadow, max(lo, m.start - 12), m.start)
-           if m.kind != "person" and m.start - lo > 6 else None)
+           if m.kind != "person" and m.start - lo > 6
+           and ctx.shadow.find(" ", m.start - 2, m.start) >= 0 else None)
     if pre is not None and not ctx.shadow[m.end:hi].strip():
         # "The leader of Hamas said", "Officials in Yemen told", "A spokesman for Hamas
         # said": the phrase the body or place ends, for it (not the body or place alone)
@@ -4651,11 +4655,14 @@ def _gender(ctx: _Context, q: Quote) -> str | None:
             continue
         census = first_name_gender(" ".join(words[-k:]))
         found = {"male": "m", "female": "f"}.get(census or "")
-    if found is None and len(words) == 1 and words[0][:1].isupper() \
-            and not re.search(rf"[A-Z][\w'.-]*[ \t]+{re.escape(words[0])}\b", ctx.text):
+    if found is None and len(words) == 1 and words[0][:1].isupper():
         # a first name alone ('"Good job, Daddy," Sasha said'), when no name in the text
-        # ends with it (not "Warren" of "Elizabeth Warren": a surname)
-        found = {"male": "m", "female": "f"}.get(first_name_gender(words[0]) or "")
+        # ends with it (not "Warren" of "Elizabeth Warren": a surname); the census first,
+        # the text's scan only for a first name
+        census = {"male": "m", "female": "f"}.get(first_name_gender(words[0]) or "")
+        if census is not None and not re.search(
+                rf"[A-Z][\w'.-]*[ \t]+{re.escape(words[0])}\b", ctx.text):
+            found = census
     return found
 
 
