@@ -93,6 +93,14 @@ not printed; rules tuned on train only):
   fit at the same commit: P 0.873 R 0.546, quote-marked R 0.898; check: P 0.872 R 0.557,
   quote-marked R 0.897.) Goals: P >= 0.85 and quote-marked R >= 0.85 reached; R >= 0.60
   not.
+* 2026-11-30, seventh round, commit 23023a5 (the round's one dev look; no rule from
+  train-fit errors this round: every rule came from 22 unseen allsides events walked by
+  hand and checked on train fit): kit, no actor list: detection P 0.965 R 0.637;
+  attribution P 0.874 R 0.571 F1 0.691; quote-marked attribution P 0.896 R 0.883.
+  General actor list: attribution P 0.869 R 0.569; quote-marked R 0.880. (Train fit at
+  the same commit: P 0.874 R 0.547, quote-marked R 0.899; check: P 0.874 R 0.557,
+  quote-marked R 0.897.) Goals: P >= 0.85 and quote-marked R >= 0.85 reached; R >= 0.60
+  not.
 
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
