@@ -2466,8 +2466,8 @@ _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: told", "when she said".
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though|who|"
-    r"whom|which|that))\s+(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|"
-    r"did)\s+){0,2}$")
+    r"whom|which|that))\s+(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|"
+    r"would|will|could|did)\s+){0,2}$")
 #: A verb whose object does what the infinitive after it says: "get them to tell".
 _OBJECT_CONTROL = re.compile(
     r"\b(?:get|gets|got|getting|urge[sd]?|urging|ask(?:s|ed)?|asking|persuade[sd]?|"
@@ -2695,6 +2695,8 @@ _WH_HEADING = re.compile(
     r"(?:What|Why|Where|How|When|Who)\b[^:\n.?!\"]{0,40}:[ \t]+(?=[A-Z\"\u201c])")
 
 
+#: "of" or "on" (and "the") right before a listed body: "Professor Ann Lee of the Red
+#: Cross", "the top Democrat on the Senate Judiciary Committee".
 _OF_BODY = re.compile(r"\s(of|on)\s+(?:the\s+)?$")
 
 
@@ -3618,8 +3620,9 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
     return best
 
 
-#: A subject pronoun right after a verb: what it says follows ("said he doubts ...").
+#: "to" or "with" after "compared": a preposition ('"progress," compared to the old plan').
 _COMPARED_TO = re.compile(r"\s+(?:to|with)\s")
+#: A subject pronoun right after a verb: what it says follows ("said he doubts ...").
 _CLAUSE_AFTER_VERB = re.compile(r"\s+(?:he|she|they|it|we|I)\s+[a-z]")
 #: "to" and a verb after a verb: "continued to pose" (no speech).
 _TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
@@ -4147,6 +4150,7 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     return spk
 
 
+#: A speaker's first word when it is in lower case.
 _LOWER_FIRST = re.compile(r"[a-z]+(?=\s)")
 #: Lower-case prepositions that cannot open who speaks.
 _OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
