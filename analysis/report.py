@@ -152,13 +152,18 @@ def section_cleaning(ctx: Context) -> Section:
     )
 
 
+_MONTH_ABBREVIATIONS = frozenset(m + "." for m in (
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+
+
 def section_top_words(ctx: Context) -> Section:
     from .actors.lexicon import honorifics
 
     tokens = token_table(ctx.corpus, lower=True, possessive="strip", stopwords="english")
     # titles before names ("mr.", "sen.") are no content words: they topped outlets whose
-    # house style writes "Mr. Trump"
-    titles = {h + "." for h in honorifics()} | honorifics()
+    # house style writes "Mr. Trump"; nor are dates' month abbreviations ("aug." of a
+    # diary's "Aug. 29:" headings)
+    titles = {h + "." for h in honorifics()} | honorifics() | _MONTH_ABBREVIATIONS
     tokens = tokens[tokens["token"].str.contains(r"[^\W\d_]", regex=True)
                     & ~tokens["token"].isin(titles)]
     counts = (
@@ -174,8 +179,8 @@ def section_top_words(ctx: Context) -> Section:
         plotting.plot_top_terms(counts, outlet=outlet, palette=ctx.palette, ax=ax)
     return Section(
         "Most frequent words",
-        "Content words (stopwords and titles such as Mr. and Sen. removed, possessive 's "
-        "dropped) each outlet uses most. "
+        "Content words (stopwords, titles such as Mr. and Sen. and abbreviated months "
+        "removed, possessive 's dropped) each outlet uses most. "
         "Raw counts favour long articles; the distinctive-words view corrects for that.",
         figures={"top_words": fig},
         tables={"top_words": counts.groupby("outlet").head(15).reset_index(drop=True)},
