@@ -1433,3 +1433,14 @@ def test_a_first_name_and_middle_initial_before_a_surname_name_the_person():
     assert found == [(18, "Ann Lee"), (29, "Ann Lee")]
     # guard: another first name before the initial names no listed person
     assert find_mentions("Ambassador Joe B. Lee spoke.", listed) == []
+
+
+def test_discover_a_named_day_is_no_candidate():
+    # worked by hand (an unseen allsides event, invented text): "Election Day" is a date
+    # (before: a candidate, and an actor of the proposed list); "Doris Day" is a person
+    corpus = from_texts({
+        "A": "Early votes help on Election Day, the clerk said. Doris Day sang.",
+        "B": "Before Election Day the lines were long. Doris Day sang again."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "Election Day" not in table.index
+    assert table.loc["Doris Day", "n_mentions"] == 2

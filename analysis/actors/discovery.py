@@ -476,6 +476,9 @@ def discover_actors(
                 or form in _TIME_ZONES or _LOWER_COMPOUND.fullmatch(form)
             ):
                 continue  # (also "Hispanic-rights", "European-led": an adjective)
+            if form.endswith(" Day") and form.count(" ") == 1 \
+                    and form.split()[0].casefold() not in first_names():
+                continue  # "Election Day", "Labor Day": a named day (not "Doris Day")
             if _CALENDAR_OF.search(form):
                 continue  # "Ahead of Friday", "End of March": a time, not an actor
             if not sentence_start:
