@@ -1686,6 +1686,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 m = None  # (also "he said in his speech that night.")
             if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
                 continue  # "It's also worth noting that ...": the writer's own words
+            if m and _word_count(sh, v.end, m.end()) > 3 and _DASH_THAT.search(sh, v.end,
+                                                                          m.end()):
+                m = None  # ("to ask them to pay more into their plans — moves that
+                # ignited a debate": after a dash, "that" opens a relative clause)
             if m and _word_count(sh, v.end, m.end()) <= 13:
                 passive = _PASSIVE.search(sh, max(ss, v.start - 40), v.start) is not None \
                     and v.form.endswith(("ed", "said", "told"))
@@ -3993,6 +3997,8 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     return ctx.speaker_from(m)
 
 
+#: A dash and a noun right before "that": "— moves that", "-- a plan that".
+_DASH_THAT = re.compile(r"\s(?:[\u2014\u2013]|--)\s+(?:a\s+|an\s+|the\s+)?[a-z]+\s+that,?\s+$")
 #: Where a source named after "according to" ends: a full stop, semicolon, colon or the end.
 _SOURCE_END = re.compile(r"[.;:!?]|$")
 #: A capitalised name and a comma right after an inverted verb ("writes Michelle Meyer, ").

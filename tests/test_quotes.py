@@ -3121,3 +3121,13 @@ def test_the_subject_of_words_before_a_tail_cue_is_no_speaker():
     found = find_quotes('"He was brave," said Tom Reed. Joe Smith stood up to his captors, '
                         'he said. "He never gave up," he added.')
     assert [q.speaker_name for q in found] == ["Tom Reed", "Tom Reed", "Tom Reed"]
+
+
+def test_that_after_a_dash_and_a_noun_opens_no_reported_speech():
+    # worked by hand (an unseen allsides event, invented text): "— moves that ignited"
+    # is a relative clause on "moves" (before: a quote with no speaker, "ignited a national
+    # debate", for "ask"); a dash around a time before "that" stays a cue
+    assert find_quotes("It meant asking them to pay more into their plans \u2014 moves "
+                       "that ignited a national debate.") == []
+    found = find_quotes("Lee said \u2014 on Friday \u2014 that the plan failed.")
+    assert [(q.speaker, q.quote) for q in found] == [("Lee", "the plan failed.")]
