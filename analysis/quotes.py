@@ -1808,6 +1808,10 @@ _QUOTED_AS = re.compile(
 _HEAD_AFTER = re.compile(r"['\u2019]?s?\s+([a-z][a-z-]{2,})(?:\s+[a-z][a-z-]{2,})?\s*$")
 #: After a body's name, a role and a capitalised name ("CNN historian Douglas Brinkley").
 _ROLE_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+([a-z][a-z-]{2,})\s+[A-Z]")
+#: The same with a role of two or three words ("says AP senior managing editor Mike
+#: Oreskes"); the group is its last word.
+_ROLES_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][a-z-]{2,}\s+){1,2}([a-z][a-z-]{2,})"
+                              r"\s+[A-Z]")
 #: Roles of who speaks for a body: their words are the body's too.
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
                          "representative", "envoy", "ambassador"})
@@ -4071,12 +4075,18 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
             and not _NAME_THEN_COMMA.match(ctx.shadow, v.end, m.start):
         # (not '"...," she said, according to The Washington Post': she speaks; nor
         # '"...," writes Michelle Meyer, senior US economist': the name before the comma)
-        role = _ROLE_THEN_NAME.match(ctx.shadow, m.end) if m.kind != "person" else None
+        role = (_ROLE_THEN_NAME.match(ctx.shadow, m.end)
+                or _ROLES_THEN_NAME.match(ctx.shadow, m.end)) if m.kind != "person" else None
         if role is not None:
             # "said CNN historian Douglas Brinkley": a body, a role and the person who
             # speaks; the body is the actor only for who speaks for it ("Kremlin
             # spokesman Dmitry Peskov"), and a listed person named there is
             spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
+            if spk.text is None or spk.end <= role.end(1):
+                # ("says AP senior managing editor Mike Oreskes": the name after the role)
+                name = _tidy(ctx, ctx.noun_phrase_after(role.end(1), after[1]))
+                if name.text is not None and name.text[:1].isupper():
+                    spk = _Speaker(ctx.text[m.start:name.end], None, m.start, name.end)
             if spk.text is not None and spk.end > role.end(1):
                 person = ctx.first_mention(m.end, spk.end)
                 if person is not None and person.kind == "person":
@@ -4151,6 +4161,10 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
             spk = _Speaker(ctx.text[rest:spk.end], spk.actor, rest, spk.end)
         elif spk.text.count(" ") < 2:
             return _Speaker()
+    if ctx.text[spk.end:spk.end + 1] == "%" and spk.end > spk.start:
+        # "Only 34% said": the per cent sign is the speaker's last word, not "Only 34"
+        spk = _Speaker(ctx.text[spk.start:spk.end + 1], spk.actor, spk.start, spk.end + 1,
+                       spk.names)
     if not _speaker_ok(spk.text):
         return _Speaker()
     return spk

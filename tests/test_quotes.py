@@ -3131,3 +3131,22 @@ def test_that_after_a_dash_and_a_noun_opens_no_reported_speech():
                        "that ignited a national debate.") == []
     found = find_quotes("Lee said \u2014 on Friday \u2014 that the plan failed.")
     assert [(q.speaker, q.quote) for q in found] == [("Lee", "the plan failed.")]
+
+
+def test_an_inverted_body_and_a_long_role_before_a_name():
+    # worked by hand (an unseen allsides event, invented text), the outlet listed: the
+    # name after a role of three words speaks (before: "AP", for the Associated Press)
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Associated Press", "organisation", aliases=("AP",))])
+    found = find_quotes('"It is harder to protect sources," says AP senior managing editor '
+                        'Tom Fox.', listed)
+    assert [(q.speaker, q.actor) for q in found] == [("AP senior managing editor Tom Fox",
+                                                     None)]
+
+
+def test_a_per_cent_sign_ends_the_speaker():
+    # worked by hand (an unseen allsides event, invented text): "Only 34% said" (before:
+    # the speaker "Only 34")
+    found = find_quotes('Only 34% said "just about right."')
+    assert [q.speaker for q in found] == ["Only 34%"]
