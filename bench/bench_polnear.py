@@ -102,8 +102,8 @@ not printed; rules tuned on train only):
   quote-marked R 0.897.) Goals: P >= 0.85 and quote-marked R >= 0.85 reached; R >= 0.60
   not.
 * After that look, rules from two more unseen allsides events and from two reports read in
-  Chromium, measured on train only:
-  fit P 0.874, R 0.547, F1 0.673 (two wrong attributions fewer); not on dev.
+  Chromium, measured on train only: fit P 0.874, R 0.547, F1 0.673 (two wrong
+  attributions fewer); not on dev.
 
 Train only, by part (``--part``; rules read from fit errors, check looked at for the
 figure; no dev look), 2026-11-30 round 2, c2d63eb -> branch polnear: kit, no actor list:
