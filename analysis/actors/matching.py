@@ -117,7 +117,7 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     title_starts = [s for s, _e in title_spans]
     title_reach = list(itertools.accumulate((e for _s, e in title_spans), max))
     hits: list[tuple[int, int, int, str, bool]] = []
-    names = None
+    names, titles = None, frozenset()
     for s, e, i, form, poss, candidates in raw:
         if form == "after":
             if i in full_at:
@@ -126,9 +126,10 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
         if form != "short":
             hits.append((s, e, i, form, poss))
             continue
-        if names is None:
-            names = first_names()  # (looked up once per text, and only for a surname)
-        candidates = _not_another_first_name(shadow, s, candidates, matcher.actors, names)
+        if names is None:  # (looked up once per text, and only for a surname)
+            names, titles = first_names(), title_words()
+        candidates = _not_another_first_name(shadow, s, candidates, matcher.actors, names,
+                                             titles)
         if not candidates:
             continue  # "Melania Trump", "Jeb Bush": another person of that family
         chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
@@ -151,29 +152,32 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \t]$")
 
 
 def _not_another_first_name(shadow: str, s: int, candidates: list[int],
-                            actors: Sequence[Actor], names: Mapping[str, Any]) -> list[int]:
+                            actors: Sequence[Actor], names: Mapping[str, Any],
+                            titles: frozenset[str]) -> list[int]:
     """The candidates a surname at ``s`` can name, given the word right before it: a
     first name of the 1990 US census that is no word of a candidate's name or aliases
-    ("Melania" before "Trump", "Jeb" before "Bush") makes it another person's surname."""
+    ("Melania" before "Trump", "Jeb" before "Bush") makes it another person's surname
+    (``titles``: :func:`title_words`, looked up once per text)."""
     m = _WORD_BEFORE.search(shadow, max(0, s - 20), s)
     if m is None:
         return candidates
     word = m.group(1)
-    if word in _NOT_FIRST_NAMES or not (word.casefold() in names or _unknown_given_name(word)):
+    if word in _NOT_FIRST_NAMES or not (word.casefold() in names
+                                        or _unknown_given_name(word, titles)):
         return candidates
     return [i for i in candidates
             if word in actors[i].name.split()
             or any(word in alias.split() for alias in actors[i].aliases)]
 
 
-def _unknown_given_name(word: str) -> bool:
+def _unknown_given_name(word: str, titles: frozenset[str]) -> bool:
     """Is a capitalised word before a surname a given name the census does not list
     ("Ivanka", "Anzor", "Zubeidat" before "Trump" or "Tsarnaev")? Heuristic: yes unless it
     is a title, honorific or role ("President", "Sen"), a function word ("When", "But"), a
     party or a people's adjective ("Republican", "Russian"), a plural or a verb's form
     ("Stopping Trump", "Elected")."""
     low = word.lower()
-    return not (low in _STOP_BEFORE or low.endswith(_NOT_GIVEN_ENDINGS) or low in title_words())
+    return not (low in _STOP_BEFORE or low.endswith(_NOT_GIVEN_ENDINGS) or low in titles)
 
 
 #: Words that may stand right before a listed surname without being a given name.
