@@ -4147,14 +4147,15 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
-    first = _LOWER_FIRST.match(spk.text)
-    if first is not None and first.group() in _OPENING_PREPOSITIONS:
+    parts = spk.text.split(None, 1)
+    first = parts[0] if len(parts) == 2 else ""
+    if first in _OPENING_PREPOSITIONS:
         # a phrase cut after its head: "of Independent Business" from "the National
         # Federation of Independent Business show" is the name the "of" belongs to;
         # "with Trump" is Trump; "in a" from "in a move to acknowledge" is no one
         head = _NAME_OF.search(ctx.shadow, max(0, spk.start - 60), spk.start) \
-            if first.group() == "of" else None
-        rest = spk.start + first.end() + 1
+            if first == "of" else None
+        rest = spk.start + len(first) + 1
         if head is not None:
             spk = _Speaker(ctx.text[head.start():spk.end], spk.actor, head.start(), spk.end)
         elif ctx.shadow[rest:rest + 1].isupper():  # "with Trump reportedly yelling": Trump
@@ -4170,8 +4171,6 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     return spk
 
 
-#: A speaker's first word when it is in lower case.
-_LOWER_FIRST = re.compile(r"[a-z]+(?=\s)")
 #: Lower-case prepositions that cannot open who speaks.
 _OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
                                    "into", "about", "over", "under", "through", "during"})
