@@ -123,9 +123,11 @@ def kit(path: Path, out: Path, limit: int | None, jobs: int, *, tone: bool = Fal
     from analysis.scoring import score_file
 
     head = _head(path, limit) if limit is not None else None
+    # older checkouts (--against) know no mention_tone: pass it only when asked for
+    options = {"mention_tone": True} if tone else {}
     try:
         run = score_file(head or path, out, jobs=jobs, cache=False, progress=False, force=True,
-                         mention_tone=tone)
+                         **options)
     finally:
         if head is not None:
             head.unlink()
