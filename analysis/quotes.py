@@ -72,7 +72,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -680,6 +680,29 @@ class Quote:
     def n_words(self) -> int:
         """Words in the quote."""
         return count_words(self.quote)
+
+
+#: Quote's fields in order, for :func:`_quote`.
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+_new_object = object.__new__
+
+
+def _quote(*values: object) -> Quote:
+    """``Quote(*values)`` (all fields, in order), about twice as fast: the frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``; this fills
+    the same ``__dict__`` at once. Used where quotes are made for every cue found."""
+    q = _new_object(Quote)
+    q.__dict__.update(zip(_QUOTE_FIELDS, values, strict=True))
+    return q
+
+
+def _replace(q: Quote, **changes: object) -> Quote:
+    """``dataclasses.replace(q, **changes)`` by the same shortcut as :func:`_quote`."""
+    new = _new_object(Quote)
+    d = new.__dict__
+    d.update(q.__dict__)
+    d.update(changes)
+    return new
 
 
 @dataclass(slots=True)
@@ -3349,7 +3372,7 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
     if cue != "according" and _NO_CONTENT.fullmatch(ctx.shadow, start, end):
         return None  # ("told KHOU this week.", "said in a statement, according to X.")
     verb = ctx.text[v.start:v.end] if v else None
-    return Quote(
+    return _quote(
         "reported", ctx.text[start:end], start, end, spk.text, spk.actor, verb,
         ctx.verbs.group_of(verb), True, cue, spk.start, spk.end,
         v.start if v else -1, v.end if v else -1, spk.names or spk.text,
@@ -3476,7 +3499,7 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                     if same_sentence and prev.verb else None)
             cue = "continued"
         verb_text = ctx.text[verb.start:verb.end] if verb else None
-        out.append(Quote(
+        out.append(_quote(
             "direct", ctx.text[q_start:q_end], q_start, q_end, spk.text, spk.actor,
             verb_text, ctx.verbs.group_of(verb_text), mk.closed, cue, spk.start, spk.end,
             verb.start if verb else -1, verb.end if verb else -1, spk.names or spk.text,
@@ -4244,7 +4267,7 @@ def find_quotes(
                 if before is not None:
                     # 'he said he was too busy to look: "I have a lot going on."': what he
                     # said before the colon is a statement of its own
-                    r = replace(r, quote=ctx.text[r.start:before], end=before)
+                    r = _replace(r, quote=ctx.text[r.start:before], end=before)
                     continue
                 dup = True
                 break
@@ -4267,9 +4290,9 @@ def _agreeing_actor(ctx: _Context, q: Quote, want: str) -> Quote:
     name = q.speaker_name if q.speaker_name and q.speaker_name.lower() != \
         (q.speaker or "").lower() else None
     if name is not None and _NP_WORD.findall(name)[-1:] != _NP_WORD.findall(q.actor)[-1:]:
-        return replace(q, actor=None)  # the pronoun stands for an unlisted person
+        return _replace(q, actor=None)  # the pronoun stands for an unlisted person
     if ctx.actor_genders.get(q.actor, want) != want:
-        return replace(q, actor=_person_before(ctx, q.speaker_start, want))
+        return _replace(q, actor=_person_before(ctx, q.speaker_start, want))
     return q
 
 
@@ -4318,9 +4341,9 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                     m = None
                 elif who is not None and who.end == of.start() and who.kind == "person":
                     m = who
-                    q = replace(q, actor=m.actor)
+                    q = _replace(q, actor=m.actor)
             if m is not None and m.end == q.speaker_end:
-                q = replace(q, actor=m.actor)
+                q = _replace(q, actor=m.actor)
         if q.actor is None and q.speaker and q.speaker_start >= 0 and ctx.mentions:
             # "The president said ...", "the governor told reporters": the listed person
             # last named with that title ("President Trump", "Gov. Jay Inslee")
@@ -4336,7 +4359,7 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             # within three paragraphs
             last = bodies[-1]
             if ctx.paragraph_index(q.start) - ctx.paragraph_index(last.start) <= 3:
-                q = replace(q, actor=last.actor, speaker_name=last.speaker_name)
+                q = _replace(q, actor=last.actor, speaker_name=last.speaker_name)
         elif low in _PRONOUNS_RESOLVED:
             want = "m" if low == "he" else "f"
             here = ctx.paragraph_index(q.start)
@@ -4366,7 +4389,7 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                     continue  # "she" is not Mr. Garin: look further back
                 genders.setdefault(key, want)
                 name = cand.speaker_name or ""
-                q = replace(q, actor=cand.actor or (q.actor if g is None else None),
+                q = _replace(q, actor=cand.actor or (q.actor if g is None else None),
                             speaker_name=name[:-2] if name.endswith(("'s", "\u2019s"))
                             else cand.speaker_name)  # ("Mrs. Lee's pitch, she said")
                 break
@@ -4495,7 +4518,7 @@ def _label_antecedent(ctx: _Context, q: Quote, state: str, party: str) -> Quote:
         for men, words in near:
             # the state first; the party only for a person whose titles name no state
             if want <= words if other_state_ok else (want & words and not words & states):
-                return replace(q, actor=men.actor, speaker_name=men.actor)
+                return _replace(q, actor=men.actor, speaker_name=men.actor)
     return q
 
 #: Abbreviated titles and the role nouns they stand for ("Gov. Inslee" is the governor).
@@ -4556,7 +4579,7 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
             office = [w for w in title[:-1] if w in _OTHER_OFFICE]
             if office != [w for w in before if w in _OTHER_OFFICE]:
                 continue  # "Vice President Pence" for "the president"
-            return replace(q, actor=men.actor, speaker_name=men.actor)
+            return _replace(q, actor=men.actor, speaker_name=men.actor)
     return q
 
 
@@ -4571,7 +4594,7 @@ def _relative_antecedent(ctx: _Context, q: Quote) -> Quote:
     ante = _antecedent(ctx, q.speaker_start)
     if ante is None:
         return q
-    return replace(q, actor=ante.actor, speaker_name=ante.text)
+    return _replace(q, actor=ante.actor, speaker_name=ante.text)
 
 
 _RELATIVE_OPENING = re.compile(r"(?:who|whom|whose|which|that)\b", re.IGNORECASE)
