@@ -1209,6 +1209,10 @@ class _Context:
         # Indexes, so that each lookup below is a bisect, not a scan of the whole text's
         # verbs or mentions (which made long texts quadratic).
         self.verb_starts = [v.start for v in self.verb_hits]
+        ends = [v.end for v in self.verb_hits]
+        # The hits do not overlap, so their ends are in order too (checked): the verbs of
+        # a range that end inside it are a prefix of those starting in it (see verbs_in).
+        self.verb_ends = ends if all(a <= b for a, b in itertools.pairwise(ends)) else None
         self.mention_reach = max((m.end - m.start for m in self.mentions), default=0)
         self.people = [m for m in self.mentions if m.kind == "person"]
         self.people_starts = [m.start for m in self.people]
@@ -1312,15 +1316,20 @@ class _Context:
         return self.sentences[k] if self.sentences else (0, len(self.text))
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+        k = bisect.bisect_right(self.sentence_starts, pos)
+        return k - 1 if k else 0
 
     def paragraph_index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
+        k = bisect.bisect_right(self.paragraph_starts, pos)
+        return k - 1 if k else 0
 
     def verbs_in(self, s: int, e: int, inside: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
         lo = bisect.bisect_left(self.verb_starts, s)
         hi = bisect.bisect_left(self.verb_starts, e, lo)
-        found = [v for v in self.verb_hits[lo:hi] if v.end <= e]
+        if self.verb_ends is not None:  # (a slice, not a test of each verb's end)
+            found = self.verb_hits[lo:bisect.bisect_right(self.verb_ends, e, lo, hi)]
+        else:
+            found = [v for v in self.verb_hits[lo:hi] if v.end <= e]
         if not inside or not found:
             return found
         if self._inside is None or self._inside[0] is not inside:
@@ -1397,7 +1406,8 @@ class _Context:
                 # "she will have to continue to", "voters are generally more likely to":
                 # the subject stands before the first auxiliary
                 hi = aux
-        said = next((k for k in range(lo + 1, hi - 1) if words[k] in _SAID_FORMS), None)
+        said = next((k for k in range(lo + 1, hi - 1) if words[k] in _SAID_FORMS), None) \
+            if not _SAID_FORMS.isdisjoint(words) else None
         if said is not None:
             # "He said the president (discussed "...")": the words quoted are within what
             # he said, so he speaks, not the subject of the clause he reports
@@ -1568,8 +1578,8 @@ class _Context:
         return _Speaker(self.text[caps[0].start():end], None, caps[0].start(), end)
 
     def resolve_pronoun(self, sp: _Speaker) -> _Speaker:
-        contracted = _CONTRACTED.fullmatch(sp.text) if sp.text and "'" in self.shadow[
-            sp.start:sp.end] else None
+        contracted = _CONTRACTED.fullmatch(sp.text) if sp.text and self.shadow.find(
+            "'", sp.start, sp.end) >= 0 else None
         if contracted:  # "he's hinted", "she'd said": the pronoun
             end = sp.start + contracted.end(1)
             sp = _Speaker(self.text[sp.start:end], sp.actor, sp.start, end, sp.names)
@@ -4555,6 +4565,8 @@ def _role_antecedent(ctx: _Context, q: Quote) -> Quote:
     governor"), the other words of the role matching too ("the vice president" is Vice
     President Pence, "the president" is not). ``q`` itself when no one fits, or when two
     different people fit at the same distance."""
+    if not (q.speaker or "").startswith(("the", "The")):
+        return q  # (both patterns open with "the")
     label = _STATE_PARTY.fullmatch(q.speaker or "")
     if label is not None and label.group(1) in US_STATES:
         return _label_antecedent(ctx, q, label.group(1), label.group(2))
@@ -4666,13 +4678,17 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
     if q.actor:
         return kinds.get(q.actor) == "person"
     words = _NP_WORD.findall(q.speaker or "")
-    return (bool(words) and words[0][:1].isupper() and words[0].lower() not in _OPENERS
-            and words[0].lower() not in ("the", "a", "an") and ";" not in (q.speaker_name or "")
-            and words[-1].lower() not in _PEOPLE  # ("Sources said": no one person)
-            and words[-1].lower() not in _BODY_HEADS  # (nor "Trump's campaign")
-            and words[0].lower() not in _POSSESSIVE_DETERMINERS  # (not "His answer")
-            and words[0].lower() not in _PRONOUNS  # (not "They should say")
-            and _NP_WORD.findall(q.speaker_name or q.speaker or "")[-1][:1].isupper()
+    if not words or not words[0][:1].isupper():
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    name = q.speaker_name or q.speaker or ""
+    return (first not in _OPENERS and first not in ("the", "a", "an")
+            and ";" not in (q.speaker_name or "")
+            and last not in _PEOPLE  # ("Sources said": no one person)
+            and last not in _BODY_HEADS  # (nor "Trump's campaign")
+            and first not in _POSSESSIVE_DETERMINERS  # (not "His answer")
+            and first not in _PRONOUNS  # (not "They should say")
+            and (words if name == q.speaker else _NP_WORD.findall(name))[-1][:1].isupper()
             # (not "Monday's ruling", "The majority"; "Ann Lee, who" names Ann Lee)
             and not _DAY_NAME.fullmatch(words[0]))
 
