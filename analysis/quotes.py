@@ -206,8 +206,13 @@ class VerbLexicon:
 
     def lemma(self, form: str) -> str:
         """The lemma of a form (also of a noun form)."""
-        hit = self.forms.get(form) or self.noun_forms.get(form)
-        return hit[0] if hit else form
+        return self._lemmas.get(form, form)
+
+    @functools.cached_property
+    def _lemmas(self) -> dict[str, str]:
+        """Each form's lemma, :attr:`forms` before :attr:`noun_forms` (one lookup)."""
+        return {**{f: hit[0] for f, hit in self.noun_forms.items() if hit},
+                **{f: hit[0] for f, hit in self.forms.items() if hit}}
 
     @functools.cached_property
     def _trie(self) -> str:
@@ -1312,8 +1317,10 @@ class _Context:
         return out
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        k = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
-        return self.sentences[k] if self.sentences else (0, len(self.text))
+        if not self.sentences:
+            return 0, len(self.text)
+        k = bisect.bisect_right(self.sentence_starts, pos)
+        return self.sentences[k - 1 if k else 0]
 
     def sentence_index(self, pos: int) -> int:
         k = bisect.bisect_right(self.sentence_starts, pos)
@@ -1514,6 +1521,8 @@ class _Context:
             # its name is the phrase the pronoun follows
             return _Speaker(self.text[a:b], None, a, b,
                             self.text[a:s + found[hi - 2].end()])
+        if b - a > 3 and self.shadow.find("'", a, b) < 0:
+            return _Speaker(self.text[a:b], None, a, b)  # (no pronoun to resolve)
         return self.resolve_pronoun(_Speaker(self.text[a:b], None, a, b))
 
     def noun_phrase_after(self, s: int, e: int) -> _Speaker:
@@ -1583,7 +1592,7 @@ class _Context:
         if contracted:  # "he's hinted", "she'd said": the pronoun
             end = sp.start + contracted.end(1)
             sp = _Speaker(self.text[sp.start:end], sp.actor, sp.start, end, sp.names)
-        if sp.text and sp.text.lower() in _PRONOUNS_RESOLVED:
+        if sp.text and len(sp.text) <= 3 and sp.text.lower() in _PRONOUNS_RESOLVED:
             k = bisect.bisect_left(self.people_starts, sp.start)
             while k > 0:  # the last person (in list order) ending by sp.start
                 k -= 1
@@ -1605,8 +1614,12 @@ def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -
     ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
     without copying the range."""
     k = pos
-    while k > lo and (shadow[k - 1].isspace() if skip is None else shadow[k - 1] in skip):
-        k -= 1
+    if skip is None:
+        while k > lo and shadow[k - 1].isspace():
+            k -= 1
+    else:
+        while k > lo and shadow[k - 1] in skip:
+            k -= 1
     return k - 1
 
 
@@ -1750,8 +1763,7 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
         tail = _tail_cue(ctx, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?"
                                          else 0)) if sentence_verbs else None
         if tail is None and sentence_verbs:
-            inverted = _inverted_tail(ctx, ss, end, sentence_verbs,
-                                      {f[2].start for f in found if f[2] is not None})
+            inverted = _inverted_tail(ctx, ss, end, sentence_verbs, found)
             if inverted is not None:
                 comma, spk, v = inverted
                 out.append(_make_reported(ctx, "after", spk, v, ss, comma))
@@ -1871,16 +1883,18 @@ def _titled_name(words: Sequence[str], roles: frozenset[str]) -> bool:
 
 
 def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_Verb],
-                   used: set[int]) -> tuple[int, _Speaker, _Verb] | None:
+                   found: Sequence[tuple[str, _Speaker, _Verb | None, int]],
+                   ) -> tuple[int, _Speaker, _Verb] | None:
     """"<content>, said <Name>[, <role>]." (the verb before its speaker, after a comma,
-    in the sentence ``[ss, end)``): ``(the comma, speaker, verb)``, else None. ``used``:
-    where verbs another rule already read start ("Smith, an aide, said he ...")."""
+    in the sentence ``[ss, end)``): ``(the comma, speaker, verb)``, else None. ``found``:
+    what other rules read, whose verbs are taken ("Smith, an aide, said he ...")."""
     sh = ctx.shadow
     for v in reversed(sentence_verbs):
         comma = _last_char_before(sh, ss, v.start)
         if comma < ss or sh[comma] != ",":
             continue
-        if (v.start in used or v.form.endswith("ing")
+        if (any(f[2] is not None and f[2].start == v.start for f in found)
+                or v.form.endswith("ing")
                 or ctx.verbs.lemma(v.form) not in _INVERTING
                 or _word_count(sh, ss, comma) < 4 or '"' in sh[ss:end]
                 or ctx.in_quote(v.start)):
@@ -3661,6 +3675,8 @@ def _previous_attribution(ctx: _Context, items: Iterable[Quote], pos: int) -> Qu
     return best
 
 
+#: Lower-case letters opening a quote (a verb opening it: 'Belousov then "underlined ...').
+_LOWER_LETTERS = re.compile(r"[a-z]+")
 #: "to" or "with" after "compared": a preposition ('"progress," compared to the old plan').
 _COMPARED_TO = re.compile(r"\s+(?:to|with)\s")
 #: A subject pronoun right after a verb: what it says follows ("said he doubts ...").
@@ -3745,15 +3761,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     if after_verb:
         return ("after", *_after_speaker(ctx, after, after_verb))
     # The verb opens the quote: Belousov then "underlined the danger ..."
-    first = re.match(r"[a-z]+", sh[q_start:q_end])
+    first = _LOWER_LETTERS.match(sh, q_start, q_end)
     if first and first.group() in ctx.verbs.forms and first.group().endswith("ed"):
         m = ctx.mention_before(before[0], before[1])
         if m is not None and _word_count(sh, m.end, before[1]) <= 2:
-            return ("inside", ctx.speaker_from(m),
-                    _Verb(q_start, q_start + first.end(), first.group()))
+            return ("inside", ctx.speaker_from(m), _Verb(q_start, first.end(), first.group()))
         np = _tidy(ctx, ctx.noun_phrase_before(before[0], before[1]))
         if m is None and _named_subject(np.text) and _word_count(sh, np.end, before[1]) <= 2:
-            return "inside", np, _Verb(q_start, q_start + first.end(), first.group())
+            return "inside", np, _Verb(q_start, first.end(), first.group())
     # A heading such as "Scholz: Germany needs ...", "Kremlin spokesman Peskov: ..."; not
     # a name ending a clause ("... authority to adjourn Congress: "...""): few words before
     colon = sh.rfind(":", before[0], before[1])
