@@ -4737,10 +4737,41 @@ def _gender(ctx: _Context, q: Quote) -> str | None:
         # ends with it (not "Warren" of "Elizabeth Warren": a surname); the census first,
         # the text's scan only for a first name
         census = {"male": "m", "female": "f"}.get(first_name_gender(words[0]) or "")
-        if census is not None and not re.search(
-                rf"[A-Z][\w'.-]*[ \t]+{re.escape(words[0])}\b", ctx.text):
+        if census is not None and not _after_capitalised(ctx.text, words[0]):
             found = census
     return found
+
+
+def _after_capitalised(text: str, word: str) -> bool:
+    r"""Does ``word`` stand anywhere in ``text`` after a capitalised word and spaces or
+    tabs ("Elizabeth Warren" for "Warren"), as a whole word? The same as
+    ``re.search(rf"[A-Z][\w'.-]*[ \t]+{re.escape(word)}\b", text)``, read at the word's
+    few occurrences (``str.find``) instead of at every capital of the text.
+
+    >>> _after_capitalised("Sen. Elizabeth Warren", "Warren"), _after_capitalised(
+    ...     "Warren spoke; warren", "Warren")
+    (True, False)
+    """
+    ends_in_word = _word_character(word[-1])
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if i and text[i - 1] in " \t" \
+                and ends_in_word != (j < len(text) and _word_character(text[j])):  # \b
+            k = i - 1
+            while k > 0 and text[k - 1] in " \t":
+                k -= 1
+            while k > 0 and (_word_character(text[k - 1]) or text[k - 1] in "'.-"):
+                k -= 1  # the word before the spaces: a capital in it may open it
+                if "A" <= text[k] <= "Z":
+                    return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_character(char: str) -> bool:
+    """Is ``char`` a regex ``\\w`` (what ``str.isalnum`` accepts, and ``_``)?"""
+    return char.isalnum() or char == "_"
 
 
 def _dedupe(items: list[Quote]) -> list[Quote]:
