@@ -1164,7 +1164,7 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         return None
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
-    if m is None or _word_count(sh, v.end, stop) > 10:
+    if m is None or _words_over(sh, v.end, stop, 10):
         return None
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
@@ -1609,6 +1609,15 @@ def _word_count(shadow: str, s: int, e: int) -> int:
     return sum(1 for _ in itertools.islice(_NP_WORD.finditer(shadow, s, e), _COUNT_CAP))
 
 
+def _words_over(shadow: str, s: int, e: int, n: int) -> bool:
+    """``_word_count(shadow, s, e) > n`` (for ``n`` below ``_COUNT_CAP``), reading no
+    more than ``n + 1`` words: a quotation or sentence is not counted to its end to learn
+    that it holds more than two or ten."""
+    if e - s < 2 * n + 1:  # n + 1 words need n + 1 characters and n between them
+        return False
+    return next(itertools.islice(_NP_WORD.finditer(shadow, s, e), n, None), None) is not None
+
+
 def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -> int:
     """Position of the last character in ``[lo, pos)`` that is not whitespace (or, with
     ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
@@ -1896,7 +1905,7 @@ def _inverted_tail(ctx: _Context, ss: int, end: int, sentence_verbs: Sequence[_V
         if (any(f[2] is not None and f[2].start == v.start for f in found)
                 or v.form.endswith("ing")
                 or ctx.verbs.lemma(v.form) not in _INVERTING
-                or _word_count(sh, ss, comma) < 4 or '"' in sh[ss:end]
+                or not _words_over(sh, ss, comma, 3) or '"' in sh[ss:end]
                 or ctx.in_quote(v.start)):
             return None
         spk = ctx.noun_phrase_after(v.end, end)
@@ -3657,7 +3666,7 @@ def _is_nickname(ctx: _Context, q_start: int, q_end: int, mk: _Marked) -> bool:
     if mk.close is None or not ctx.shadow[q_start:q_start + 1].isupper():
         return False
     if _NAME_AFTER.match(ctx.shadow, mk.close + 1) is None \
-            or _word_count(ctx.shadow, q_start, q_end) > 2:
+            or _words_over(ctx.shadow, q_start, q_end, 2):
         return False
     return _NAME_BEFORE.search(ctx.shadow, max(0, mk.open - 40), mk.open) is not None
 
@@ -3721,7 +3730,7 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             break
     before_verb = None
     for v in reversed(ctx.verbs_in(*before, inside)):
-        if _word_count(sh, v.end, before[1]) > 25:
+        if _words_over(sh, v.end, before[1], 25):
             break
         if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
                 and not (_infinitive(sh, v) and _last_word_lower(sh, before[0], v.start - 3)
