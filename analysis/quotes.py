@@ -2336,8 +2336,21 @@ def _find_aside(sh: str, s: int, e: int) -> re.Match[str] | None:
         k = _last_char_before(sh, s, j)
     if k < s or sh[k] not in ",-":
         return None
-    return (_ASIDE_TWO.search(sh, s, e) or _ASIDE.search(sh, s, e)
-            or _DASH_ASIDE.search(sh, s, e))
+    return _comma_aside(sh, s, e) or _DASH_ASIDE.search(sh, s, e)
+
+
+def _comma_aside(sh: str, s: int, e: int, *, two: bool = True) -> re.Match[str] | None:
+    """``_ASIDE_TWO.search(sh, s, e) or _ASIDE.search(sh, s, e)`` (``_ASIDE`` alone when
+    ``two`` is false), tried only where a match can start: a match of ``_ASIDE`` holds
+    exactly two commas and one of ``_ASIDE_TWO`` three, none between them, and the last
+    is the last comma before ``e`` (white space and adverbs follow it). So each starts at
+    its comma counted from the end, instead of being tried at every comma of a sentence."""
+    c2 = sh.rfind(",", s, e)
+    c1 = sh.rfind(",", s, c2) if c2 >= 0 else -1
+    if c1 < 0:
+        return None
+    c0 = sh.rfind(",", s, c1) if two else -1
+    return (_ASIDE_TWO.match(sh, c0, e) if c0 >= 0 else None) or _ASIDE.match(sh, c1, e)
 
 
 #: Words opening the first part of an insertion that holds a comma of its own ("Clinton,
@@ -3718,7 +3731,7 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             continue  # ('"bridges to nowhere," two proposed projects'): an adjective
         if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
             continue  # ('is "progress," compared to ...'): a preposition, no cue
-        if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
+        if (n <= 10 or _comma_aside(sh, after[0], v.start, two=False) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
