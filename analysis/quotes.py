@@ -977,6 +977,10 @@ _ADVERB_AFTER = re.compile(r"\s+(?:repeatedly|publicly|privately|again|recently|
 # no quotation mark right after them.
 _ZERO_THAT = re.compile(
     r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Capt|Sgt|Rev|Adm|Maj|Gens|Sens|Reps)\.)\s+[\w'.-]+)(?![\w'-]*\s*\")")
+#: A name alone up to the end of the sentence after a verb ("..., says Dr. Ann Lee."): no
+#: clause, though its first two words look like one's opening.
+_NAME_TO_END = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep)\.\s+)?(?:[A-Z][\w'-]*\s+){0,2}"
+                          r"[A-Z][\w'-]*\s*[.!?]?\s*")
 #: A subject pronoun with an aside after it: "said Wednesday she, too, wants ...".
 _PRONOUN_ASIDE = re.compile(
     r"\s+((he|she|they|we|I|it),\s+(?:too|also|however|though|in\s+turn),\s+[\w'-]+)")
@@ -1465,11 +1469,14 @@ class _Context:
                 lo, hi = first, end
         elif hi - lo > 8:
             head = next((k for k in range(lo + 2, min(lo + 6, hi))
-                         if words[k] in _HEAD_ENDS), None) \
+                         if words[k] in _HEAD_ENDS
+                         or (words[k] in ("of", "in", "from", "on")
+                             and words[k - 1] in self.verbs.evidence_subjects)), None) \
                 if words[lo].lower() in ("a", "an", "the") else None
             if head is not None:
                 hi = head  # "A White House official with knowledge of the talks": the
-                # phrase up to its first preposition (not "of the talks")
+                # phrase up to its first preposition (not "of the talks"); "an independent
+                # assessment of the program from 1994 in six zones": the assessment
             else:
                 lo = hi - 3
         if hi <= lo:
@@ -2002,6 +2009,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         when = _TIME_AFTER.match(sh, at, se) or _ADVERB_AFTER.match(sh, at, se)
         at = when.end() if when else at
         m = _ZERO_THAT.match(sh, at, se) or _PRONOUN_ASIDE.match(sh, at, se)
+        if m is not None and _NAME_TO_END.fullmatch(sh, m.start(1), se):
+            m = None  # "..., says Dr. Quane.": who says it, not what
         # (said Wednesday she ... / said she, too, wants ...)
         if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))
                                               and not _QUANTITY_OF.fullmatch(m.group(1))):
@@ -3651,9 +3660,11 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
                 and sh[_last_char_before(sh, after[0], v.start)] != ",":
             continue  # ('"...," is one common saying', '"..." symbol identifying'): a
             # participle or noun in the sentence going on, not the quote's cue
-        if n and ctx.verbs.lemma(v.form) in _NAMING \
-                and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES:
-            break  # ('"Sons of Trump" is a show called "Brokers"'): the next quote's
+        if n and ((ctx.verbs.lemma(v.form) in _NAMING
+                   and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES)
+                  or _ARTICLE_THEN_MARK.match(sh, v.end)):
+            break  # ('"Sons of Trump" is a show called "Brokers"', 'The "promise zone"
+            # program, coming after Johnson pledged a "war on poverty"'): the next quote's
         if n and v.form in ctx.verbs.quote_only and _TO_VERB_AFTER.match(sh, v.end):
             continue  # ('... The candidate shot a glance and continued to pose'): no cue
         if n and _after_determiner(sh, after[0], v.start):
@@ -3674,6 +3685,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _word_count(sh, v.end, before[1]) > 25:
             break
+        if v.form in _NAMING_PARTICIPLES and not sh[v.end:before[1]].strip(" ,:") \
+                and _NAMED_BEFORE.search(sh[max(before[0], v.start - 30):v.start]):
+            break  # 'policies, often called "place-based" policies': a name the text
+            # gives them, no one speaks
         if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
                 and not (_infinitive(sh, v) and _last_word_lower(sh, before[0], v.start - 3)
                          .endswith(("ed", "told"))):
@@ -3862,6 +3877,15 @@ _RELATIVE_BEFORE = re.compile(
 #: charged ...' is Mr. Hedge's phrase, whatever verb follows the quote.
 _NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+#: An article and an opening mark right after a verb: 'pledged a "war on poverty"'.
+_ARTICLE_THEN_MARK = re.compile(r"\s+(?:a|an|the)\s+\"")
+#: Participles that name what follows them, and what may stand before one that has no
+#: subject: a comma or the opening of the text (perhaps and an adverb): ", often called".
+_NAMING_PARTICIPLES = frozenset({"called", "dubbed", "termed", "labeled", "labelled",
+                                 "branded", "nicknamed"})
+_NAMED_BEFORE = re.compile(r"(?:^|[,(])\s*(?:(?:often|sometimes|also|commonly|"
+                           r"widely|popularly|generally|usually|frequently|once|now|"
+                           r"officially|informally|aptly|so|variously|collectively)\s+)?$")
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
 #: What stands between a quote and a verb that goes on with the sentence's subject: "and"
@@ -4143,6 +4167,13 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
             and _personal_contraction(ctx.shadow, spk.start, spk.end):
         # "She's been telling": the pronoun (resolve_pronoun drops the contraction)
         return ctx.resolve_pronoun(_Speaker(spk.text, None, spk.start, spk.end))
+    last = spk.text.rsplit(None, 2)
+    if len(last) > 1 and last[-1] in _PERSONAL_SUBJECTS \
+            and last[-2].lower() not in ("and", "or"):
+        # "a theme he promised that ...": a relative clause without "that", whose
+        # subject is the pronoun (not "Smith and he said")
+        at = spk.end - len(last[-1])
+        return ctx.resolve_pronoun(_Speaker(last[-1], None, at, spk.end))
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
@@ -4171,6 +4202,8 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     return spk
 
 
+#: Pronouns that are subjects only (not "it", also an object: "included on it told").
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "I"})
 #: Lower-case prepositions that cannot open who speaks.
 _OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
                                    "into", "about", "over", "under", "through", "during"})
