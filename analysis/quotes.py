@@ -3672,7 +3672,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
             continue  # ('is "progress," compared to ...'): a preposition, no cue
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
-                or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
+                or (ends_soft and _inverted_at_end(ctx, v, after[1]))
+                or (ends_soft and n <= 20 and _WHO_AFTER_NAME.search(sh, after[0], v.start))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
             if sh.find(", wh", max(after[0], v.start - 40), v.start) >= 0 \
@@ -3877,6 +3878,9 @@ _RELATIVE_BEFORE = re.compile(
 #: charged ...' is Mr. Hedge's phrase, whatever verb follows the quote.
 _NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+#: A relative "who" after a word, no comma before it: 'a Foreign Service officer who works
+#: at the State Department (told me)'.
+_WHO_AFTER_NAME = re.compile(r"(?<=\w) who ")
 #: An article and an opening mark right after a verb: 'pledged a "war on poverty"'.
 _ARTICLE_THEN_MARK = re.compile(r"\s+(?:a|an|the)\s+\"")
 #: Participles that name what follows them, and what may stand before one that has no
@@ -4062,6 +4066,14 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
+    who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start)
+    if who is not None:
+        # '"...," a Foreign Service officer who works at the State Department told me':
+        # the phrase before the relative clause speaks, not a name inside it
+        spk = _tidy(ctx, ctx.noun_phrase_before(after[0], who.start() + 1))
+        if spk.text is not None:
+            m = ctx.mention_before(spk.start, spk.end)
+            return (ctx.speaker_from(m) if m is not None and m.end == spk.end else spk), v
     m = ctx.mention_before(after[0], v.start)
     aside = _find_aside(ctx.shadow, after[0], v.start) if m is not None else None
     if aside is not None and aside.start() <= m.start:

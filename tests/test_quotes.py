@@ -3198,3 +3198,18 @@ def test_a_study_of_something_in_a_place_is_the_study():
     found = find_quotes("In 2006, an independent assessment of the EZ program from 1994-2006 "
                         "in the six original zones found that the program created jobs.")
     assert [q.speaker for q in found] == ["an independent assessment"]
+
+
+def test_a_relative_clause_after_the_speaker_of_a_quote():
+    # worked by hand (an unseen allsides event, invented text): '"...," a Foreign Service
+    # officer who works at the State Department told me': the officer (before: the
+    # State Department, listed in the general list; with a longer clause, no speaker)
+    from analysis.actors import load_actors
+
+    general = load_actors(event=None)
+    for text in ['"We want a deal," a Foreign Service officer who works at the State '
+                 'Department told me.',
+                 '"We want a deal," a Foreign Service officer who resides on the 7th floor of '
+                 'the State Department told me.']:
+        found = find_quotes(text, general)
+        assert [(q.speaker, q.actor) for q in found] == [("a Foreign Service officer", None)]
