@@ -1444,3 +1444,17 @@ def test_discover_a_named_day_is_no_candidate():
     table = discover_actors(corpus).set_index("candidate")
     assert "Election Day" not in table.index
     assert table.loc["Doris Day", "n_mentions"] == 2
+
+
+def test_discover_a_transcripts_speaker_labels_are_the_persons():
+    # worked by hand (an unseen allsides event, invented text): "LEE: Well, ..." in a radio
+    # transcript is Ann Lee, a person (before: "LEE" an organisation of its own, and "Well"
+    # a candidate: the word after a label opens a sentence)
+    corpus = from_texts({
+        "A": "Tom Reed speaks with Ann Lee about the vote.\n\nREED: What happened?\n\n"
+             "LEE: Well, the vote was close.\n\nREED: And now?\n\nLEE: Well, we wait."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "Well" not in table.index and "LEE" not in table.index
+    assert table.loc["Ann Lee", "forms"] == "LEE | Ann Lee"
+    assert table.loc["Ann Lee", "kind_guess"] == "person"
+    assert table.loc["Ann Lee", "n_mentions"] == 3

@@ -123,6 +123,8 @@ _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 
 #: A capitalised word at a sentence's start that is probably not a name: "Stopping Trump".
 _OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
+#: A transcript's speaker label opening a line: "LIASSON: ", "RENEE MONTAGNE, HOST: ".
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Z ]+)?:[ \t]+")
 
 
 #: The last words of newspapers' names, which stand for the paper alone ("the Post").
@@ -437,7 +439,10 @@ def discover_actors(
                 continue
             # A sentence's first word, also after an opening quote or bracket ('"Let Russia').
             sentence_start = (not spans or not shadow[spans[k][0]:start].strip(_OPENERS)
-                              or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None)
+                              or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None
+                              or _TRANSCRIPT_LABEL.fullmatch(
+                                  shadow, shadow.rfind("\n", 0, start) + 1, start) is not None)
+            # (also after a transcript's speaker label: "LIASSON: Well, ...")
             first = form.split(" ", 1)[0]
             if (sentence_start and " " in form and _OPENER_FORM.fullmatch(first)
                     and shadow[start:end].startswith(first)  # not "The United States"
@@ -680,6 +685,9 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         if " " in f or f in (known_of or {}) or _demonym(f):
             continue  # a listed actor ("Ukraine") or a people ("Americans") is no surname
         owners = {parent[m] for m in by_last.get(f, [])}
+        if not owners and f.isupper() and len(f) > 2 and f.isalpha():
+            # "LIASSON" (a transcript's label) of "Mara Liasson": a surname in capitals
+            owners = {parent[m] for m in by_last.get(f.capitalize(), [])}
         if len(owners) > 1:
             # "Trump" of "Donald Trump", not of "Never Trump": when only one owner opens
             # with a first name, that one
@@ -835,8 +843,10 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
              for w in (f.split()[:1] if len(f.split()) > 2 and f.split()[1] == "of"
                        else f.split())}
     if words & organisation_words() or any(
-            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
-        return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body)
+            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f)
+            and not any(m.endswith(" " + f.capitalize()) for m in members) for f in members):
+        return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body; nor
+        # "LIASSON" beside "Mara Liasson": a surname in capitals)
     if titles:
         return "person"
     if " " not in head and head[:1].isupper() and (candidacy or {}).get(head, 0) >= 2:
