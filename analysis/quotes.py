@@ -83,7 +83,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
-from .actors.lexicon import TITLE_MODIFIERS, US_STATES, first_name_gender, role_nouns
+from .actors.lexicon import TITLE_MODIFIERS, US_STATES, first_name_gender, first_names, role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -644,7 +644,9 @@ class Quote:
     (``text[speaker_start:speaker_end]``), ``actor`` the listed actor they resolve to;
     ``verb`` the cue verb (``text[verb_start:verb_end]``) and ``verb_group`` its group.
     ``cue`` says how the attribution was found: ``before``, ``after``, ``inside`` (the
-    verb opens the quote), ``colon`` ("Scholz: ..."), ``according``, ``continued`` (from
+    verb opens the quote), ``colon`` ("Scholz: ..."), ``label`` (a transcript's turn:
+    "LIASSON: ..."; the speaker is the label, ``speaker_name`` the person it names),
+    ``according``, ``continued`` (from
     the attribution before), ``subject`` (no cue verb: the subject of the quote's
     sentence), ``none``; or, for reported speech, ``that`` ("said that"), ``clause``
     ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
@@ -4296,7 +4298,104 @@ def find_quotes(
         if not dup:
             kept.append(r)
     kept = _dedupe(kept)
-    return _resolve_pronouns(ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind)))
+    turns = _transcript_turns(ctx)
+    return _resolve_pronouns(ctx, sorted([*direct, *kept, *turns],
+                                         key=lambda q: (q.start, q.kind)))
+
+
+#: A transcript's turn: a paragraph opening with a speaker label in capitals, perhaps a
+#: role after a comma, and a colon ("LIASSON: ...", "RENEE MONTAGNE, HOST: ...").
+_TURN = re.compile(r"(?P<label>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+                   r"(?:, [A-Z][A-Z ]{1,30})?:[ \t]+(?=\S)")
+#: Capitalised words right before a label's surname in the text: "Mara " of "Mara Liasson".
+_TURN_NAME = re.compile(r"(?<![\w'-])(?:[A-Z](?:\.|[\w'\u2019-]+) ){1,3}$")
+
+
+def _transcript_turns(ctx: _Context) -> list[Quote]:
+    """The turns of a transcript ("LIASSON: In many races, ..."): each paragraph opening
+    with a label that names a person is a direct quote of that person, cue ``label``.
+
+    A label names a person when the text writes a full name ending in it ("Mara Liasson"
+    for LIASSON) or when it is a first and a last name ("AMY GOODMAN"); "THE FACTS:",
+    "UPDATE:" name no one. Only texts with two turns or more are transcripts; a turn is
+    its paragraph (a turn of several paragraphs counts its first)."""
+    sh = ctx.shadow
+    found: list[tuple[re.Match[str], int]] = []
+    for ps, pe in ctx.paragraphs:
+        if pe - ps > 4 and sh[ps].isupper() and sh[ps + 1].isupper():
+            m = _TURN.match(sh, ps, pe)
+            if m is not None:
+                found.append((m, pe))
+    if len(found) < 2:
+        return []
+    names: dict[str, str | None] = {}
+    out: list[Quote] = []
+    for m, pe in found:
+        label = m.group("label")
+        if label not in names:
+            names[label] = _turn_name(ctx, label)
+        name = names[label]
+        end = pe
+        while end > m.end() and ctx.text[end - 1].isspace():
+            end -= 1
+        if name is None or end - m.end() < 2 or (sh[m.end()] == "(" and sh[end - 1] == ")") \
+                or _in_capitals(sh, m.end(), end):
+            continue  # no person, a stage direction ("(CROSSTALK)") or a headline in
+            # capitals after a label ("POWER PLAY: SENATE FLIPPING OUT?")
+        last = name.rsplit(" ", 1)[-1]
+        actor = next((x.actor for x in ctx.mentions
+                      if x.kind == "person" and x.surface.rsplit(" ", 1)[-1] == last), None)
+        out.append(Quote("direct", ctx.text[m.end():end], m.end(), end, label, actor,
+                         cue="label", speaker_start=m.start("label"),
+                         speaker_end=m.end("label"), speaker_name=name))
+    return out
+
+
+def _in_capitals(sh: str, start: int, end: int) -> bool:
+    """Are most letters of the first 60 characters of ``sh[start:end]`` capitals?"""
+    head = sh[start:min(end, start + 60)]
+    upper = sum(c.isupper() for c in head)
+    return upper > 0.6 * sum(c.isalpha() for c in head)
+
+
+def _turn_name(ctx: _Context, label: str) -> str | None:
+    """The person a transcript's label names (see _transcript_turns), else None: the
+    label's own first and last name ("PRESIDENT DONALD TRUMP" is Donald Trump); the name
+    as the text writes it ("NERMEEN SHAIKH"); a full name in the text ending in the
+    label ("Mara Liasson" for LIASSON); a listed person's name ending so; or the label
+    after a title in the text ("President Obama" for OBAMA)."""
+    words = [w.capitalize() for w in label.split()]
+    last = words[-1]
+    known = first_names()
+    k = next((i for i, w in enumerate(words[:-1])
+              if w.casefold() in known and w.casefold() not in _NOT_GIVEN_NAMES), None)
+    if k is not None:
+        return " ".join(words[k:])
+    if len(words) > 1 and " ".join(words) in ctx.text \
+            and _NOT_GIVEN_NAMES.isdisjoint(w.casefold() for w in words):
+        return " ".join(words)
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", ctx.text):
+        before = _TURN_NAME.search(ctx.text[max(0, m.start() - 60):m.start()])
+        if before is not None:
+            words_before = before.group().split()
+            k = next((i for i, w in enumerate(words_before)
+                      if w.casefold() in known and w.casefold() not in _NOT_GIVEN_NAMES),
+                     None)
+            if k is not None:  # "NPR's Mara Liasson": from the first name on
+                return " ".join([*words_before[k:], last])
+    person = next((x.surface for x in ctx.mentions
+                   if x.kind == "person" and x.surface.rsplit(" ", 1)[-1] == last), None)
+    if person is not None:
+        return person
+    if re.search(r"\b(?:President|Sen\.|Senator|Gov\.|Governor|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+                 r" " + re.escape(last) + r"\b", ctx.text):
+        return last
+    return None
+
+
+#: Words of the first-name list that open labels naming no one ("SEE RELATED:").
+_NOT_GIVEN_NAMES = frozenset({"see", "read", "watch", "more", "related", "file", "photo",
+                              "update", "breaking", "story", "report", "news"})
 
 
 def _agreeing_actor(ctx: _Context, q: Quote, want: str) -> Quote:

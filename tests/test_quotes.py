@@ -3213,3 +3213,35 @@ def test_a_relative_clause_after_the_speaker_of_a_quote():
                  'the State Department told me.']:
         found = find_quotes(text, general)
         assert [(q.speaker, q.actor) for q in found] == [("a Foreign Service officer", None)]
+
+
+def test_a_transcripts_turns_are_direct_quotes_of_the_labelled_people():
+    # worked by hand (an unseen allsides event, invented text): a radio transcript's turns
+    # (before: no quote at all); the label names a person through the full name in the
+    # text (LEE: Ann Lee) or its own first name (TOM REED); "THE FACTS:", a headline in
+    # capitals and a stage direction are no turns
+    text = ("Tom Reed speaks with the Gazette's Ann Lee about the vote.\n\n"
+            "TOM REED, HOST: What happened?\n\n"
+            "LEE: Well, the vote was close.\n\n"
+            "REED: (LAUGHTER)\n\n"
+            "THE FACTS: The vote was on Monday.\n\n"
+            "LEE: WE WAIT AND SEE\n\n"
+            "REED: Thanks, Ann.")
+    found = [(q.kind, q.cue, q.speaker, q.speaker_name, q.quote) for q in find_quotes(text)]
+    assert found == [
+        ("direct", "label", "TOM REED", "Tom Reed", "What happened?"),
+        ("direct", "label", "LEE", "Ann Lee", "Well, the vote was close."),
+        ("direct", "label", "REED", "Tom Reed", "Thanks, Ann."),
+    ]
+    # one label in a text is no transcript: "LEE: ..." alone is a line of its own
+    assert find_quotes("Ann Lee won.\n\nLEE: Well, the vote was close.") == []
+
+
+def test_a_transcripts_label_resolves_to_the_listed_person():
+    # worked by hand (invented text): "LEE:" is the listed Ann Lee
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Ann Lee", "person")])
+    text = "Tom Reed speaks with Ann Lee.\n\nREED: Why?\n\nLEE: Because it was close."
+    assert [(q.speaker, q.actor) for q in find_quotes(text, listed)] == [
+        ("REED", None), ("LEE", "Ann Lee")]
