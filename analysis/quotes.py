@@ -1693,6 +1693,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                           and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
                                or sh[t.end():t.end() + 1] in (".", ",", ";", "")))):
                 m = None  # (also "he said in his speech that night.")
+            if m and _THAT_WORD_END.match(sh, m.end()):
+                m = None  # "The White House has dismissed that letter.": a determiner
             if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
                 continue  # "It's also worth noting that ...": the writer's own words
             if m and _word_count(sh, v.end, m.end()) > 3 and _DASH_THAT.search(sh, v.end,
@@ -2745,8 +2747,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if earlier:
             return _subject_words(ctx, sentence_start, earlier[0])
     k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
-    if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0:
-        # "The issue, said Ann Lee, will be ...": the name between the commas
+    if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0 \
+            and sh.find('"', v.end, comma) < 0:
+        # "The issue, said Ann Lee, will be ...": the name between the commas (not 'Ann
+        # Lee, who leads it, said: "The move is absurd," ...': the words of a quote)
         inverted = _inverted_subject(ctx, v, comma)
         if inverted is not None and not sh[inverted.end:comma].strip():
             return inverted
@@ -3416,8 +3420,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             continue  # a mark with no words after it (a stray closing mark): no quote
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
-        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk):
-            # A title or nickname is a term whatever cue is near it: no cue looked for.
+        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk) \
+                or not _LETTER.search(q_text):
+            # A title or nickname is a term whatever cue is near it: no cue looked for
+            # (so are marked numbers: 'in the fashion of "300"').
             out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
                              closed=mk.closed, cue="none"))
             continue
@@ -3688,10 +3694,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _word_count(sh, v.end, before[1]) > 25:
             break
-        if v.form in _NAMING_PARTICIPLES and not sh[v.end:before[1]].strip(" ,:") \
-                and _NAMED_BEFORE.search(sh[max(before[0], v.start - 30):v.start]):
-            break  # 'policies, often called "place-based" policies': a name the text
-            # gives them, no one speaks
+        if (v.form in _NAMING_PARTICIPLES or v.form in _AS_PARTICIPLES) and (
+                (v.form in _NAMING_PARTICIPLES and not sh[v.end:before[1]].strip(" ,:")
+                 and _NAMED_BEFORE.search(sh[max(before[0], v.start - 30):v.start]))
+                or (_NAMING_ADVERB.search(sh, max(before[0], v.start - 20), v.start)
+                    and _AS_ONLY.fullmatch(sh, v.end, before[1]))):
+            break  # 'policies, often called "place-based" policies', 'that species
+            # variously identified as "establishment"': a name the text gives them, no
+            # one speaks
         if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
                 and not (_infinitive(sh, v) and _last_word_lower(sh, before[0], v.start - 3)
                          .endswith(("ed", "told"))):
@@ -3699,12 +3709,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             break  # nor "asked to confirm": the verb before governs an infinitive)
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
-    if after_verb and ends_soft and not naming and not (
+    introduced = before_verb is not None and sh[before_verb.end:before[1]].strip() == ":"
+    if after_verb and ends_soft and not naming and not introduced and not (
             before_verb and (_NEW_CLAUSE.match(sh, after[0], after_verb.start)
                              or _goes_on(sh, after[0], after_verb))):
         # (not 'X said he "...," and he said ...': a new clause after the quote; nor
         # 'X called Trump a "blowhard," and said ...', 'fans chanted, "Build a wall,"
-        # referring to ...': the sentence goes on with the subject before the quote)
+        # referring to ...': the sentence goes on with the subject before the quote; nor
+        # 'Ann Lee said: "...," the Post reported': the colon introduces who speaks)
         spk, verb = _after_speaker(ctx, after, after_verb)
         if spk.text is not None or before_verb is None \
                 or not _CLAUSE_AFTER_VERB.match(sh, after_verb.end, after[1]):
@@ -3880,9 +3892,20 @@ _RELATIVE_BEFORE = re.compile(
 #: charged ...' is Mr. Hedge's phrase, whatever verb follows the quote.
 _NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_LETTER = re.compile(r"[^\W\d_]")
+#: One lower-case word and the end of the sentence after "that": "dismissed that letter."
+#: (not "that Mr. Trump ...")
+_THAT_WORD_END = re.compile(r"[a-z][\w'-]*[.!?;](?:\s|$)")
 #: A relative "who" after a word, no comma before it: 'a Foreign Service officer who works
 #: at the State Department (told me)'.
 _WHO_AFTER_NAME = re.compile(r"(?<=\w) who ")
+#: An adverb of usage right before a naming participle: "variously identified as".
+_NAMING_ADVERB = re.compile(r"\b(?:often|sometimes|commonly|widely|popularly|variously|"
+                            r"loosely|alternately|informally|officially)\s+$")
+#: Participles that name with "as" ("identified as", "described as", "known as").
+_AS_PARTICIPLES = frozenset({"identified", "described", "known", "referred", "characterized"})
+#: Nothing, "as" or "to as" between a naming participle and the quote.
+_AS_ONLY = re.compile(r"\s*(?:(?:to\s+)?as\s*)?[,:]?\s*")
 #: An article and an opening mark right after a verb: 'pledged a "war on poverty"'.
 _ARTICLE_THEN_MARK = re.compile(r"\s+(?:a|an|the)\s+\"")
 #: Participles that name what follows them, and what may stand before one that has no
@@ -4144,7 +4167,10 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
             # (not '"...," Union mediator, Foreign Minister Ann Berg, said': after a
             # role, the name in the insertion is who speaks)
             spk = outer
-    if spk.text is None and not told:
+    if spk.text is None and not told and (ctx.verbs.lemma(v.form) in _INVERTING or not
+                                          _WORD_CHAR.search(ctx.shadow, after[0], v.start)):
+        # ('"...," said the senator', '"...!" read one'; not 'congressional "overreach"
+        # now defends the right of ...': a verb that puts no speaker after it, apart)
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     if spk.text is None and _COORDINATED.search(ctx.shadow, after[0], v.start):
         # 'He called it "careless," and said ...': the subject of the sentence goes on
