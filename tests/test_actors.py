@@ -1458,3 +1458,20 @@ def test_discover_a_transcripts_speaker_labels_are_the_persons():
     assert table.loc["Ann Lee", "forms"] == "LEE | Ann Lee"
     assert table.loc["Ann Lee", "kind_guess"] == "person"
     assert table.loc["Ann Lee", "n_mentions"] == 3
+
+
+def test_discover_plural_titles_a_party_suffix_and_the_district():
+    # worked by hand (an unseen allsides event, invented text): "U.S. Sens. Ann Lee and Tom
+    # Reed" (before: the candidate "U.S. Sens", an organisation), "an old-school Robert Taft
+    # Republican" (before: "Robert Taft Republican", whose surname was "Republican"), and
+    # "D.C." (before: an organisation; a district is no actor of the list)
+    corpus = from_texts({
+        "A": "U.S. Sens. Ann Lee and Tom Reed wrote to D.C. officials. Lee said D.C. laws "
+             "were wrong.",
+        "B": "Reed, an old-school Robert Taft Republican, said D.C. voters agreed. Republican "
+             "leaders did not."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "U.S. Sens" not in table.index and "Robert Taft Republican" not in table.index
+    assert table.loc["Ann Lee", "titles"] == "U.S. Sens."
+    assert table.loc["D.C.", "kind_guess"] == "unknown"
+    assert "Robert Taft" in table.index

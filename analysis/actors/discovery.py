@@ -141,6 +141,8 @@ _TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "M
                          "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "AEST", "IST"})
 #: Generational suffixes after a surname ("Joseph R. Biden Jr."): no name of their own.
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+#: The capital's district, written as initials (no body: "D.C. laws", "D.C. residents").
+_DISTRICTS = frozenset({"D.C.", "DC", "D.C"})
 
 
 def _surname(words: Sequence[str]) -> str:
@@ -467,6 +469,10 @@ def discover_actors(
             if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
+            if form.count(" ") > 1 and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
+                    and _looks_personal(form.rsplit(" ", 1)[0], names, orgs):
+                form = form.rsplit(" ", 1)[0]  # "an old-school Robert Taft Republican":
+                # a kind of Republican named after a person, who is the candidate
             if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles) \
                     or form in skip or form in _NAME_SUFFIXES:
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name;
@@ -833,8 +839,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
     ("Southern Border" and "Border" are no person). ``candidacy``: how often each word
     stands before "campaign", "presidency", "administration" ... ("Warren campaign"): a
     surname used so at least twice is a person's, even with no full name in the texts."""
-    if head in US_STATES or any(f in US_STATES for f in members):
-        return "unknown"  # "New York said": a state, no person
+    if head in US_STATES or any(f in US_STATES or f in _DISTRICTS for f in members):
+        return "unknown"  # "New York said": a state, no person; "D.C.": a district
     if len(head.split()) > 1 and head.split()[-1].lower() in place_words():
         return "unknown"  # "George Washington Bridge": a place, no person
     # (a one-word name before "of" is the words that count: "Hurwitz of Western
