@@ -3524,6 +3524,7 @@ def _subject_like(text: str | None) -> bool:
     first, last = words[0].lower(), words[-1].lower()
     return not ((first in _POSSESSIVES and len(words) < 2)  # ("His campaign" is one)
                 or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
+                or text.endswith(("\u2019s", "\u2019d"))  # (_NP_WORD stops at "\u2019")
                 or (len(words) == 1 and first.endswith("ly")))
 
 
@@ -4214,6 +4215,11 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         # subject is the pronoun (not "Smith and he said")
         at = spk.end - len(last[-1])
         return ctx.resolve_pronoun(_Speaker(last[-1], None, at, spk.end))
+    two = _TWO_PHRASES.fullmatch(spk.text) if spk.text[:2] in ("a ", "an", "th") else None
+    if two is not None:
+        # "a spectacle the campaign said was ...": the second phrase, a relative clause's
+        # subject without "that"
+        spk = _Speaker(two.group(1), spk.actor, spk.start + two.start(1), spk.end)
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
@@ -4242,6 +4248,10 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     return spk
 
 
+#: A one-word phrase opening with an article, then one opening with a determiner: "a
+#: spectacle the campaign".
+_TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|its|our)\s+"
+                          r"(?:[\w'-]+\s+){0,2}[\w'-]+)")
 #: Pronouns that are subjects only (not "it", also an object: "included on it told").
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "I"})
 #: Lower-case prepositions that cannot open who speaks.

@@ -3292,3 +3292,20 @@ def test_that_before_one_noun_ending_the_sentence_is_a_determiner():
     assert find_quotes("The White House has dismissed that letter.") == []
     found = find_quotes("Aides said that Mr. Lee won.")
     assert [(q.speaker, q.quote) for q in found] == [("Aides", "Mr. Lee won.")]
+
+
+def test_a_possessive_with_a_curly_apostrophe_is_no_subject():
+    # worked by hand (an unseen allsides event, invented text): 'Lee\u2019s plan "is
+    # anything but fair."' after Tom Fox's quote goes on with Fox's words (before: the
+    # speaker "Lee\u2019s"), as with a straight apostrophe
+    for s in ("\u2019", "'"):
+        found = find_quotes(f'"It makes no sense," said Tom Fox. Lee{s}s plan "is anything '
+                            f'but fair. It helps the rich."')
+        assert [q.speaker for q in found] == ["Tom Fox", "Tom Fox"]
+
+
+def test_a_phrase_then_a_relative_clauses_subject_without_that():
+    # worked by hand (an unseen allsides event, invented text): '"...," a spectacle the
+    # campaign said' is the campaign (before: "a spectacle the campaign")
+    found = find_quotes('It was "a spontaneous protest," a spectacle the campaign said.')
+    assert [q.speaker for q in found] == ["the campaign"]
