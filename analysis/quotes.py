@@ -1442,6 +1442,15 @@ class _Context:
                         break
                 while words[end - 1] in ("of", "for", "the"):
                     end -= 1
+                if end < hi - 2 and words[end] == "of":
+                    # "Virginia House of Delegates Member Patrick Hope": a body's name, its
+                    # role and a person's name, all capitalised; the person (not "Wayne
+                    # Pacelle of the Humane Society": a name first)
+                    name = next((j for j in range(end + 2, hi - 1)
+                                 if words[j].casefold() in first_names()
+                                 and all(w[:1].isupper() for w in words[end + 1:hi])), None)
+                    if name is not None:
+                        first, end = name, hi
                 k = end  # the lower-case words after the run (at most four)
                 while k < hi and k - end < 4 and words[k].islower():
                     k += 1
@@ -3710,14 +3719,17 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             break  # nor "asked to confirm": the verb before governs an infinitive)
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
-    introduced = before_verb is not None and sh[before_verb.end:before[1]].strip() == ":"
+    introduced = before_verb is not None and after_verb is not None \
+        and ctx.verbs.lemma(after_verb.form) == "report" \
+        and sh[before_verb.end:before[1]].strip() == ":"
     if after_verb and ends_soft and not naming and not introduced and not (
             before_verb and (_NEW_CLAUSE.match(sh, after[0], after_verb.start)
                              or _goes_on(sh, after[0], after_verb))):
         # (not 'X said he "...," and he said ...': a new clause after the quote; nor
         # 'X called Trump a "blowhard," and said ...', 'fans chanted, "Build a wall,"
         # referring to ...': the sentence goes on with the subject before the quote; nor
-        # 'Ann Lee said: "...," the Post reported': the colon introduces who speaks)
+        # 'Ann Lee said: "...," the Post reported': the colon introduces who speaks, the
+        # outlet's report is where it was read)
         spk, verb = _after_speaker(ctx, after, after_verb)
         if spk.text is not None or before_verb is None \
                 or not _CLAUSE_AFTER_VERB.match(sh, after_verb.end, after[1]):

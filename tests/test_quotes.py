@@ -3309,3 +3309,23 @@ def test_a_phrase_then_a_relative_clauses_subject_without_that():
     # campaign said' is the campaign (before: "a spectacle the campaign")
     found = find_quotes('It was "a spontaneous protest," a spectacle the campaign said.')
     assert [q.speaker for q in found] == ["the campaign"]
+
+
+def test_a_persons_name_after_a_bodys_name_with_of_and_a_capitalised_role():
+    # worked by hand (an unseen allsides event, invented text): "Virginia House of
+    # Delegates Member Patrick Hope (D) said" is Patrick Hope (before: "Virginia House");
+    # "Wayne Pacelle of the Humane Society" stays Wayne Pacelle
+    found = find_quotes("Virginia House of Delegates Member Patrick Hope (D) said Friday he "
+                        "plans to act.")
+    assert [q.speaker for q in found] == ["Patrick Hope"]
+    found = find_quotes("Wayne Pacelle of the Humane Society said the plan failed.")
+    assert [q.speaker for q in found] == ["Wayne Pacelle"]
+
+
+def test_a_colon_before_a_quote_yields_to_the_speaker_after_it_but_not_to_a_report():
+    # worked by hand (an unseen allsides event, invented text): 'The Hill reported:\n\n
+    # "...," several lawmakers said' is the lawmakers' quote; '..., the Post reported'
+    # after 'X said: "..."' is X's (the outlet reports it)
+    found = find_quotes('Others called for his ouster, The Hill reported:\n\n"We believe her," '
+                        'several Virginia lawmakers said in a statement.')
+    assert [q.speaker for q in found if q.kind == "direct"] == ["several Virginia lawmakers"]
