@@ -3015,6 +3015,8 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
 
 
 _OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+_TIME_NOUNS = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months",
+                         "year", "years", "hour", "hours", "morning", "evening", "minutes"})
 _TIME_PHRASE = (rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|"
                 r"weekend|month|year|morning|afternoon|evening|night|today|yesterday)")
 _TIME_TAIL = re.compile(_TIME_PHRASE + r"\s*$")
@@ -3086,6 +3088,9 @@ def _after_opening(sh: str, s: int, e: int) -> int:
         return s
     if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME or participle
             or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)
+            # "The day before he left,", "A week after the vote,": a time and a clause
+            or (len(words) > 2 and words[1].lower() in _TIME_NOUNS
+                and words[2].lower() in _OPENING_TIME)
             # "One by one,", "Day by day,", "Little by little,"
             or (len(words) == 3 and words[1] == "by" and first.lower() == words[2])):
         return comma + 1
@@ -4238,6 +4243,19 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
     parts = spk.text.split(None, 1)
     first = parts[0] if len(parts) == 2 else ""
+    if first in _SUBORDINATORS:
+        # "before the Trump administration announced": the clause's subject
+        rest = spk.end - len(parts[1])
+        spk = _Speaker(parts[1], spk.actor, rest, spk.end, spk.names)
+        parts = spk.text.split(None, 1)
+        first = parts[0] if len(parts) == 2 else ""
+    when = _TIME_TAIL.search(spk.text) if spk.text[-3:] in _DAY_ENDS else None
+    if when is not None and when.start() > 0 and _TIMED.match(spk.text, when.start()) \
+            and not spk.text[:when.start()].endswith("ed") \
+            and " " in spk.text[:when.start()].strip():
+        # "President Trump on Sunday discussed": the time is no part of who spoke
+        end = spk.start + when.start()
+        spk = _Speaker(spk.text[:when.start()], spk.actor, spk.start, end, spk.names)
     if first in _OPENING_PREPOSITIONS:
         # a phrase cut after its head: "of Independent Business" from "the National
         # Federation of Independent Business show" is the name the "of" belongs to;
@@ -4266,6 +4284,15 @@ _TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|i
                           r"(?:[\w'-]+\s+){0,2}[\w'-]+)")
 #: Pronouns that are subjects only (not "it", also an object: "included on it told").
 _PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "I"})
+#: Lower-case conjunctions that open a clause before its subject ("before the Trump
+#: administration announced").
+_SUBORDINATORS = frozenset({"before", "after", "until", "since", "when", "while", "because",
+                            "although", "though", "once", "unless", "whereas"})
+#: A time phrase that opens with a preposition or a determiner ("on Sunday", "this week";
+#: not "One Sunday", "the year").
+_TIMED = re.compile(r"\s+(?:on|this|last|earlier|late|early)\s")
+#: The last three letters of the words _TIME_TAIL ends with (a cheap test before it).
+_DAY_ENDS = frozenset({"day", "eek", "nth", "ear", "ing", "oon", "ght", "end"})
 #: Lower-case prepositions that cannot open who speaks.
 _OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
                                    "into", "about", "over", "under", "through", "during"})

@@ -3329,3 +3329,17 @@ def test_a_colon_before_a_quote_yields_to_the_speaker_after_it_but_not_to_a_repo
     found = find_quotes('Others called for his ouster, The Hill reported:\n\n"We believe her," '
                         'several Virginia lawmakers said in a statement.')
     assert [q.speaker for q in found if q.kind == "direct"] == ["several Virginia lawmakers"]
+
+
+def test_an_opening_time_clause_a_subordinator_and_a_time_are_no_speaker():
+    # worked by hand (an unseen allsides event, invented text): "The day before he left,
+    # Lee called ... and said ..." (before: no speaker for "said"), "before the city
+    # council announced" (before: "before the city council"), "Mayor Ann Lee on Sunday
+    # discussed" (before: "Mayor Ann Lee on Sunday"); "One Sunday" keeps its words
+    found = find_quotes('The day before he left, Lee called it a "warrior city" and said '
+                        'voters might have a "big problem" soon.')
+    assert [q.speaker for q in found] == ["Lee", "Lee"]
+    found = find_quotes("It began in 2010, before the city council announced its end.")
+    assert [q.speaker for q in found] == ["the city council"]
+    found = find_quotes("Mayor Ann Lee on Sunday discussed trade with farmers.")
+    assert [q.speaker for q in found] == ["Mayor Ann Lee"]
