@@ -3696,7 +3696,8 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             continue  # ('is "progress," compared to ...'): a preposition, no cue
         if (n <= 10 or _ASIDE.search(sh, after[0], v.start) is not None
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))
-                or (ends_soft and n <= 20 and _WHO_AFTER_NAME.search(sh, after[0], v.start))) \
+                or (ends_soft and n <= 20 and sh.find(" who ", after[0], v.start) >= 0
+                    and _WHO_AFTER_NAME.search(sh, after[0], v.start))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
             if sh.find(", wh", max(after[0], v.start - 40), v.start) >= 0 \
@@ -4109,7 +4110,8 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
-    who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start)
+    who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start) \
+        if ctx.shadow.find(" who ", after[0], v.start) >= 0 else None
     if who is not None:
         # '"...," a Foreign Service officer who works at the State Department told me':
         # the phrase before the relative clause speaks, not a name inside it
@@ -4225,14 +4227,15 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
             and _personal_contraction(ctx.shadow, spk.start, spk.end):
         # "She's been telling": the pronoun (resolve_pronoun drops the contraction)
         return ctx.resolve_pronoun(_Speaker(spk.text, None, spk.start, spk.end))
-    last = spk.text.rsplit(None, 2)
-    if len(last) > 1 and last[-1] in _PERSONAL_SUBJECTS \
-            and last[-2].lower() not in ("and", "or"):
-        # "a theme he promised that ...": a relative clause without "that", whose
-        # subject is the pronoun (not "Smith and he said")
-        at = spk.end - len(last[-1])
-        return ctx.resolve_pronoun(_Speaker(last[-1], None, at, spk.end))
-    two = _TWO_PHRASES.fullmatch(spk.text) if spk.text[:2] in ("a ", "an", "th") else None
+    if spk.text.endswith(_PRONOUN_ENDS):
+        last = spk.text.rsplit(None, 2)
+        if last[-2].lower() not in ("and", "or"):
+            # "a theme he promised that ...": a relative clause without "that", whose
+            # subject is the pronoun (not "Smith and he said")
+            at = spk.end - len(last[-1])
+            return ctx.resolve_pronoun(_Speaker(last[-1], None, at, spk.end))
+    two = _TWO_PHRASES.fullmatch(spk.text) if spk.text.startswith(("a ", "an ", "the ")) \
+        and spk.text.count(" ") > 2 else None
     if two is not None:
         # "a spectacle the campaign said was ...": the second phrase, a relative clause's
         # subject without "that"
@@ -4282,8 +4285,9 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
 #: spectacle the campaign".
 _TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|its|our)\s+"
                           r"(?:[\w'-]+\s+){0,2}[\w'-]+)")
-#: Pronouns that are subjects only (not "it", also an object: "included on it told").
-_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "I"})
+#: A subject-only pronoun ending a longer phrase (not "it", also an object: "included on
+#: it told").
+_PRONOUN_ENDS = (" he", " she", " they", " we", " I")
 #: Lower-case conjunctions that open a clause before its subject ("before the Trump
 #: administration announced").
 _SUBORDINATORS = frozenset({"before", "after", "until", "since", "when", "while", "because",
