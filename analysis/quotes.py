@@ -1418,7 +1418,7 @@ class _Context:
                     and not (words[end].endswith("ing") and end > lo + 3):
                 end += 1
             hi = end
-        elif hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
+        elif hi - lo > 4 and words[lo].lower() not in _NP_ARTICLES:
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
                           and words[k].lower() not in _FUNCTION_WORDS), None)
@@ -1483,7 +1483,7 @@ class _Context:
                          if words[k] in _HEAD_ENDS
                          or (words[k] in ("of", "in", "from", "on")
                              and words[k - 1] in self.verbs.evidence_subjects)), None) \
-                if words[lo].lower() in ("a", "an", "the") else None
+                if words[lo].lower() in _NP_ARTICLES else None
             if head is not None:
                 hi = head  # "A White House official with knowledge of the talks": the
                 # phrase up to its first preposition (not "of the talks"); "an independent
@@ -4083,7 +4083,9 @@ _NAME_THEN_COMMA = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*,")
 _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: Words after the head of a long phrase opening with an article ("A White House official
 #: with knowledge of the talks", "a person close to", "a source familiar with").
-_HEAD_ENDS = frozenset({"with", "close", "familiar"})
+_HEAD_ENDS = frozenset({"with", "close", "familiar", "inside", "within"})
+#: Words opening a noun phrase whose head noun follows ("another source inside ...").
+_NP_ARTICLES = ("a", "an", "the", "another")
 #: A body's capitalised name ending in "of" before the first of two names joined by "and":
 #: "(The) Department of Health and Human Services", "Ministry of Trade and Industry".
 _BODY_OF = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?:Department|Ministry|Bureau|"

@@ -3343,3 +3343,16 @@ def test_an_opening_time_clause_a_subordinator_and_a_time_are_no_speaker():
     assert [q.speaker for q in found] == ["the city council"]
     found = find_quotes("Mayor Ann Lee on Sunday discussed trade with farmers.")
     assert [q.speaker for q in found] == ["Mayor Ann Lee"]
+
+
+def test_a_source_inside_a_body_and_another_source():
+    # worked by hand (an unseen allsides event, invented text): "A source inside the
+    # White House with knowledge of the decision process tells" is the source (before:
+    # "the decision process"); "Another source inside the West Wing confirms" keeps its
+    # head (before: "Another")
+    found = find_quotes('A source inside the White House with knowledge of the decision '
+                        'process tells the paper that the deal was "done."')
+    assert [q.speaker for q in found] == ["A source"]
+    found = find_quotes('Another source inside the West Wing of the White House confirms to '
+                        'the paper that the timing was "ironic."')
+    assert [q.speaker for q in found] == ["Another source"]
