@@ -794,8 +794,11 @@ _AND_BEFORE = re.compile(
 _VERB_GOES_ON = re.compile(r"\s+(?:will|would|may|might|can|could|should|must|is|was|are|were|"
                            r"has|have|had|does|did|remains?|remained)\b")
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
+#: After the verb of "The vote, X said, was ...": up to three words, or a place phrase ("said
+#: at a press conference on Friday,"), then the comma.
 _PAREN_AFTER = re.compile(
-    r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+    r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:(?:\s+[\w'-]+){0,3}|\s+(?:at|during|in|on)"
+    r"\s+(?:a|an|the|his|her|their)(?:\s+[\w'.-]+){2,6})\s*,\s+[^\"\s]")
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
 #: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -",
 #: "WASHINGTON (Reuters) -"), a day ("Thursday,"), a month after "in" ("In September
@@ -3725,6 +3728,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             break  # nor "asked to confirm": the verb before governs an infinitive)
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
+    if before_verb is not None and after_verb is not None \
+            and _CLAUSE_AFTER_MARK.match(sh, after[0], after_verb.start):
+        after_verb = None  # ('X said it came "like a thunderbolt," though supporters
+        # acknowledge ...': the verb after the quote is another clause's)
     introduced = before_verb is not None and after_verb is not None \
         and ctx.verbs.lemma(after_verb.form) == "report" \
         and sh[before_verb.end:before[1]].strip() == ":"
@@ -3925,6 +3932,8 @@ _NAMING_ADVERB = re.compile(r"\b(?:often|sometimes|commonly|widely|popularly|var
 _AS_PARTICIPLES = frozenset({"identified", "described", "known", "referred", "characterized"})
 #: Nothing, "as" or "to as" between a naming participle and the quote.
 _AS_ONLY = re.compile(r"\s*(?:(?:to\s+)?as\s*)?[,:]?\s*")
+#: A conjunction opening another clause right after a closing mark ('"...," though').
+_CLAUSE_AFTER_MARK = re.compile(r"[\s,]*(?:though|although|while|whereas|because)\s")
 #: An article and an opening mark right after a verb: 'pledged a "war on poverty"'.
 _ARTICLE_THEN_MARK = re.compile(r"\s+(?:a|an|the)\s+\"")
 #: Participles that name what follows them, and what may stand before one that has no

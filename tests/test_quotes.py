@@ -3356,3 +3356,17 @@ def test_a_source_inside_a_body_and_another_source():
     found = find_quotes('Another source inside the West Wing of the White House confirms to '
                         'the paper that the timing was "ironic."')
     assert [q.speaker for q in found] == ["Another source"]
+
+
+def test_a_parenthetical_cue_with_a_place_and_a_clause_after_a_quote():
+    # worked by hand (an unseen allsides event, invented text): "..., Moore said at a press
+    # conference on Friday, with ..." is Moore's (before: no quote); 'X said it came "like
+    # a thunderbolt," though supporters acknowledge ...' keeps the quote X's (before: the
+    # supporters')
+    found = find_quotes("The fight will endure for years, Moore said at a press conference on "
+                        "Friday, with losses on both sides.")
+    assert [(q.cue, q.speaker) for q in found] == [("parenthetical", "Moore")]
+    found = find_quotes('The mayor said the vote came "like a thunderbolt," though supporters '
+                        'acknowledge there are many who disagree.')
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "The mayor"),
+                                                    ("reported", "supporters")]
