@@ -1347,10 +1347,12 @@ class _Context:
 
     def _determiner_that(self, text: str, at: int) -> bool:
         """Is the "that" at ``at`` a determiner after a participle ("leading that
-        investigation"), not a conjunction ("saying that ...")? The word before it ends
-        in -ing and is no attribution verb."""
+        investigation") or a preposition ("in that age group"), not a conjunction ("saying
+        that ...")? The word before it ends in -ing and is no attribution verb, or is a
+        preposition."""
         word = _last_word_lower(text, max(0, at - 30), at)
-        return len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms
+        return (len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms) \
+            or word in _THAT_PREPOSITIONS  # "voters in that age group said"
 
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
@@ -1412,10 +1414,11 @@ class _Context:
             pass  # "(Political) figures in New Jersey": the people, with their place
         elif hi - lo > 4 and (of := next((k for k in range(lo + 1, min(lo + 4, hi))
                                           if words[k] == "of"), None)) is not None \
-                and all(w.lower() in _QUANTIFIERS for w in words[lo:of]):
+                and all(w.lower() in _QUANTIFIERS or _quantity_word(w) for w in words[lo:of]):
             # "All of the top Democratic presidential hopefuls seeking ...", "Almost every
-            # one of the Trump voters": the quantifier's phrase, up to its head noun
-            # (before a participle or a preposition), not "All" for a name
+            # one of the Trump voters", "65% of likely voters in ...", "Forty percent of
+            # those polled": the quantifier's phrase, up to its head noun (before a
+            # participle or a preposition), not "All" for a name
             end = of + 1
             while end < hi and end - lo < 9 and words[end].lower() not in _QUANTIFIER_STOPS \
                     and not (words[end].endswith("ing") and end > lo + 3):
@@ -1425,7 +1428,12 @@ class _Context:
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
                           and words[k].lower() not in _FUNCTION_WORDS), None)
-            if first is None:
+            if first is None and _quantity_word(words[lo]):
+                end = lo + 1  # "31 million voters in that age group": the quantity's noun
+                while end < hi and end - lo < 6 and words[end] not in _QUANTIFIER_STOPS:
+                    end += 1
+                hi = end
+            elif first is None:
                 lo = hi - 3
             else:
                 end = first + 1
@@ -3468,6 +3476,18 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
                              closed=mk.closed, cue="none"))
             continue
+        poss = _POSS_WORDS.search(sh, max(before[0], mk.open - 120), mk.open) \
+            if cue == "none" and not same_sentence \
+            and sh.find("s ", max(0, mk.open - 60), mk.open) >= 0 else None
+        if poss is not None:
+            # 'Mazie Hirono's primal scream: "..."', 'Michelle Obama's slogan "..."': whose
+            # words they are
+            a, b = poss.span(1)
+            m = ctx.mention_before(a, b)
+            spk = ctx.speaker_from(m) if m is not None and m.end == b else \
+                _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+            if spk.text is not None:
+                cue, prev = "subject", None
         if cue == "none" and not same_sentence and _WORD_CHAR.search(sh, s_start, mk.open):
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
@@ -3932,6 +3952,13 @@ _NAMING_ADVERB = re.compile(r"\b(?:often|sometimes|commonly|widely|popularly|var
 _AS_PARTICIPLES = frozenset({"identified", "described", "known", "referred", "characterized"})
 #: Nothing, "as" or "to as" between a naming participle and the quote.
 _AS_ONLY = re.compile(r"\s*(?:(?:to\s+)?as\s*)?[,:]?\s*")
+#: A name's words named right before a quote: "Mazie Hirono's primal scream:", "Michelle
+#: Obama's now-famous slogan".
+_POSS_WORDS = re.compile(
+    r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w-]*)['\u2019]s\s+(?:[\w-]+\s+){0,2}(?:scream|statement|"
+    r"words|message|response|reply|tweet|slogan|motto|line|answer|retort|remark|remarks|"
+    r"comment|comments|warning|plea|promise|pledge|vow|mantra|refrain|cry|quip|catchphrase|"
+    r"phrase|demand)\s*:?\s*$")
 #: A conjunction opening another clause right after a closing mark ('"...," though').
 _CLAUSE_AFTER_MARK = re.compile(r"[\s,]*(?:though|although|while|whereas|because)\s")
 #: An article and an opening mark right after a verb: 'pledged a "war on poverty"'.
@@ -4292,6 +4319,9 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     return spk
 
 
+#: Prepositions after which "that" is a determiner ("in that age group").
+_THAT_PREPOSITIONS = frozenset({"in", "of", "on", "at", "for", "from", "with", "by", "about",
+                                "under", "during", "into"})
 #: A one-word phrase opening with an article, then one opening with a determiner: "a
 #: spectacle the campaign".
 _TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|its|our)\s+"
@@ -4670,6 +4700,15 @@ _DAY_NAME = re.compile(rf"(?:{_DAYS})(?:['\u2019]s)?")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve", "twenty", "hundred",
                            "thousand", "dozens", "hundreds", "thousands", "millions"})
+#: Tens and shares that open a quantity ("Forty percent of those polled").
+_TENS = frozenset({"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                   "percent", "per", "cent"})
+
+
+def _quantity_word(word: str) -> bool:
+    """Is ``word`` a number, a number word or "percent" ("65", "Forty", "percent")?"""
+    low = word.lower()
+    return low in _NUMBER_WORDS or low in _TENS or low.replace(".", "", 1).isdigit()
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 
 

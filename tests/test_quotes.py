@@ -3370,3 +3370,29 @@ def test_a_parenthetical_cue_with_a_place_and_a_clause_after_a_quote():
                         'acknowledge there are many who disagree.')
     assert [(q.kind, q.speaker) for q in found] == [("direct", "The mayor"),
                                                     ("reported", "supporters")]
+
+
+def test_a_quantity_opens_a_speaker_phrase():
+    # worked by hand (an unseen allsides event, invented text): "Forty percent of those
+    # polled said" (before: "Forty"), "65% of likely voters in the 18-to-29 age group said"
+    # (before: "18-to-29 age group"), "31 million voters in that age group said" (before:
+    # "age group": "that" after a preposition is a determiner, no clause)
+    found = find_quotes('Forty percent of those polled said they would "definitely vote."')
+    assert [q.speaker for q in found] == ["Forty percent of those polled"]
+    found = find_quotes("In one finding, 65% of likely voters in the 18-to-29 age group said "
+                        "they were fearful.")
+    assert [q.speaker for q in found] == ["65% of likely voters"]
+    found = find_quotes("In 2016, 31 million voters in that age group said no.")
+    assert [q.speaker for q in found] == ["31 million voters"]
+
+
+def test_a_names_words_right_before_a_quote():
+    # worked by hand (an unseen allsides event, invented text): "tweaked Ann Lee's famous
+    # slogan "..."" is Ann Lee's (before: the sentence's subject, Tom Reed), "Sen. Ann Lee's
+    # primal scream: "..."" too (before: the speaker of an earlier quote)
+    found = find_quotes('Tom Reed tweaked Ann Lee\u2019s now-famous slogan "When they go low, '
+                        'we go high."')
+    assert [q.speaker for q in found] == ["Ann Lee"]
+    found = find_quotes('"We will win," said Tom Reed. It is summed up in Sen. Ann Lee\'s primal '
+                        'scream: "Just shut up and step up."')
+    assert [q.speaker_name for q in found] == ["Tom Reed", "Sen. Ann Lee"]
