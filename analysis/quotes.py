@@ -3477,8 +3477,9 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                              closed=mk.closed, cue="none"))
             continue
         poss = _POSS_WORDS.search(sh, max(before[0], mk.open - 120), mk.open) \
-            if cue == "none" and not same_sentence \
-            and sh.find("s ", max(0, mk.open - 60), mk.open) >= 0 else None
+            if cue == "none" and not same_sentence and (
+                sh.find("'s ", max(0, mk.open - 60), mk.open) >= 0
+                or sh.find("\u2019s ", max(0, mk.open - 60), mk.open) >= 0) else None
         if poss is not None:
             # 'Mazie Hirono's primal scream: "..."', 'Michelle Obama's slogan "..."': whose
             # words they are
