@@ -705,7 +705,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|"
-    r"(?<!\bof )that|what|who|whom|whose|which|because|when|after|though|although)\b)\s*",
+    r"(?<!\bof )that|what|who|whom|whose|which|because|when|after|though|although|"
+    r"(?<!\bmore )(?<!\bless )(?<!\bfewer )than)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
@@ -714,6 +715,7 @@ _CLAUSE_LOWER = re.compile(
     r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
     r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
     r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)hough\b\s*"
+    r"|t(?<=\bt)(?<!\bmore t)(?<!\bless t)(?<!\bfewer t)han\b\s*"  # ("higher than X said")
     r"|t(?<=\bt)(?<!\bof t)hat\b\s*")  # ("critics of that process": a determiner)
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
@@ -943,7 +945,9 @@ _CLAUSE_AFTER_HER = re.compile(r"\s+(?:the|a|an|that|he|she|they|it|we|I|there|h
 #: Who was told at the end of a sentence ("..., Smith told POLITICO.", "told the AP").
 _TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}|"
                           r"(?:the|his|her|their|its|a|an)\s+[a-z][\w'-]*"
-                          r"(?:\s+(?!(?:in|on|at|during|last|this|after|before)\b)[a-z][\w'-]*)?)")
+                          r"(?:\s+(?!(?:in|on|at|during|last|this|after|before)\b)[a-z][\w'-]*)?|"
+                          r"(?:supporters|voters|donors|lawmakers|students|attendees|members|"
+                          r"listeners|viewers|readers|delegates|workers|activists|crowds?)\b)")
 _END = re.compile(r"\s*[.!?]?\s*")
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said

@@ -3396,3 +3396,15 @@ def test_a_names_words_right_before_a_quote():
     found = find_quotes('"We will win," said Tom Reed. It is summed up in Sen. Ann Lee\'s primal '
                         'scream: "Just shut up and step up."')
     assert [q.speaker_name for q in found] == ["Tom Reed", "Sen. Ann Lee"]
+
+
+def test_a_tail_cue_told_a_group_and_than_before_a_speaker():
+    # worked by hand (an unseen allsides event, invented text): "..., Ann Lee just told
+    # supporters in Ames." (before: no quote), "higher than Mayor Lee said it would be"
+    # (before: the speaker "the jobless rate"); "More than 200 protesters" keeps its words
+    found = find_quotes("The rate is higher than it was, Ann Lee just told supporters in Ames.")
+    assert [(q.cue, q.speaker) for q in found] == [("after", "Ann Lee")]
+    found = find_quotes("The jobless rate is higher than Mayor Lee said it would be by now.")
+    assert [q.speaker for q in found] == ["Mayor Lee"]
+    found = find_quotes("More than 200 protesters said they would stay.")
+    assert [q.speaker for q in found] == ["More than 200 protesters"]
