@@ -2231,6 +2231,9 @@ def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
                             "her", "their", "its", "our", "my", "both", "some", "many",
                             "several", "two", "three", "one", "another", "former", "who"})
+#: Quantifiers that open a subject only with a noun after them ("other experts say", not
+#: "most have proposed", "most recently offered").
+_SUBJECT_QUANTIFIERS = frozenset({"other", "most", "few", "more", "all"})
 #: Words after a verb that make it no cue: "pledged delegates", "added fuel".
 #: What is declared by an act, not in words reported ("declared martial law", "declared
 #: a state of emergency", "declared victory").
@@ -2258,8 +2261,10 @@ def _named_subject(text: str | None) -> bool:
         return True
     if _SHARE.match(text):  # "55 percent (of voters) said": a poll's respondents
         return True
-    if low in _SUBJECT_DEMONSTRATIVES and len(words) > 1 and words[1].lower() not in _OPENERS:
-        return True  # "these supporters acknowledge", "those Democrats argued"
+    if (low in _SUBJECT_DEMONSTRATIVES or low in _SUBJECT_QUANTIFIERS) and len(words) > 1 \
+            and words[1].lower() not in _OPENERS and not words[1].endswith("ly"):
+        return True  # "these supporters acknowledge", "those Democrats argued", "other
+        # experts say"
     if low in _OPENERS or low in _AUXILIARIES:
         return False
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE

@@ -3408,3 +3408,12 @@ def test_a_tail_cue_told_a_group_and_than_before_a_speaker():
     assert [q.speaker for q in found] == ["Mayor Lee"]
     found = find_quotes("More than 200 protesters said they would stay.")
     assert [q.speaker for q in found] == ["More than 200 protesters"]
+
+
+def test_a_quantifier_with_a_noun_opens_a_subject():
+    # worked by hand (PolNeAR train-fit misses, invented text): "But ultimately, other
+    # experts say, she ..." (before: no quote); "most have proposed" names no one
+    found = find_quotes("But ultimately, other experts say, she was not a traitor.")
+    assert [(q.cue, q.speaker) for q in found] == [("parenthetical", "other experts")]
+    assert all(q.speaker != "most" for q in find_quotes(
+        "Candidates face questions, since most have proposed new tax cuts."))
