@@ -2491,14 +2491,20 @@ _PARTY_BEFORE = re.compile(_PARTY_OPEN.pattern + r"\s*(?:[a-z]+ly\s+|also\s+)?$"
 
 
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
-    """Does a comma insertion (or a party tag in brackets) stand between a short subject
-    and ``v`` ("Brian Abernathy, the city's first deputy manager, said the flag ...", "Sen.
-    Ann Lee (D-Ohio) said the vote ...")? Not so in "Stocks fell, said several observers",
-    where the content comes first."""
+    """Does a comma insertion (or a party tag or an aside in brackets) stand between a
+    short subject and ``v`` ("Brian Abernathy, the city's first deputy manager, said the
+    flag ...", "Sen. Ann Lee (D-Ohio) said the vote ...", "Kasich (who has 25 delegates)
+    said it is ...")? Not so in "Stocks fell, said several observers", where the content
+    comes first."""
     last = _last_char_before(sh, sentence_start, v.start)
     if last >= sentence_start and sh[last] == ")":
         tag = _PARTY_BEFORE.search(sh, max(sentence_start, v.start - 40), v.start)
-        return tag is not None and 0 < _word_count(sh, sentence_start, tag.start()) <= 8
+        if tag is not None:
+            return 0 < _word_count(sh, sentence_start, tag.start()) <= 8
+        # "Kasich (who has 25 delegates to date) said": an aside in brackets
+        bracket = sh.rfind("(", sentence_start, last)
+        return bracket > sentence_start and 0 < _word_count(sh, sentence_start, bracket) <= 6 \
+            and _word_count(sh, bracket, last) <= 15
     aside = _find_aside(sh, sentence_start, v.start)
     return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
 
@@ -2776,6 +2782,12 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if earlier:
             return _subject_words(ctx, sentence_start, earlier[0])
     k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
+    if k >= 0 and sh[k] == ")" and not _PARTY_BEFORE.search(sh, max(sentence_start,
+                                                                 v.start - 40), v.start):
+        bracket = sh.rfind("(", sentence_start, k)
+        if bracket > sentence_start and _word_count(sh, bracket, k) <= 15:
+            # "Kasich (who has 25 delegates to date) said": the words before the brackets
+            return _subject_words(ctx, sentence_start, _Verb(bracket, bracket, v.form))
     if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0 \
             and sh.find('"', v.end, comma) < 0:
         # "The issue, said Ann Lee, will be ...": the name between the commas (not 'Ann
@@ -4223,7 +4235,14 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
                 actor = m.actor if role.group(1) in _SPEAKS_FOR else None
                 return _Speaker(spk.text, actor, spk.start, spk.end, spk.names), v
         return ctx.speaker_from(m), v
-    spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
+    end = v.start
+    k = _last_char_before(ctx.shadow, after[0], v.start)
+    if k > after[0] and ctx.shadow[k] == ")" \
+            and not _PARTY_BEFORE.search(ctx.shadow, max(after[0], v.start - 40), v.start):
+        bracket = ctx.shadow.rfind("(", after[0], k)
+        if bracket > after[0]:
+            end = bracket  # '"...," Kasich (who has 25 delegates) said': before the brackets
+    spk = _tidy(ctx, ctx.noun_phrase_before(after[0], end))
     aside = _find_aside(ctx.shadow, after[0], v.start)
     if aside is not None:
         # '"...," Portman, R-Ohio, said', '"...," Douglas Holtz-Eakin, an adviser to

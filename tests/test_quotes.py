@@ -3417,3 +3417,15 @@ def test_a_quantifier_with_a_noun_opens_a_subject():
     assert [(q.cue, q.speaker) for q in found] == [("parenthetical", "other experts")]
     assert all(q.speaker != "most" for q in find_quotes(
         "Candidates face questions, since most have proposed new tax cuts."))
+
+
+def test_an_aside_in_brackets_between_a_speaker_and_the_verb():
+    # worked by hand (PolNeAR train-fit misses, invented text): "Lee (who has 25 delegates
+    # to date) said it is possible" (before: no quote) and '"...," Lee (who has 25
+    # delegates) said' (before: the speaker "has 25 delegates"); a party tag stays a tag
+    found = find_quotes("Lee (who has 25 delegates to date) said it is possible to win.")
+    assert [(q.cue, q.speaker) for q in found] == [("clause", "Lee")]
+    found = find_quotes('"We will win," Lee (who has 25 delegates) said.')
+    assert [q.speaker for q in found] == ["Lee"]
+    found = find_quotes('"We will win," Ann Lee (D-Ohio) said.')
+    assert [q.speaker for q in found] == ["Ann Lee"]
