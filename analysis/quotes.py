@@ -1149,8 +1149,9 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         return None
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
-    if m is None or _word_count(sh, v.end, stop) > 10:
-        return None
+    if m is None or _word_count(sh, v.end, stop) > 10 \
+            or sh.startswith(("who ", "which ", "that "), m.start(1)):
+        return None  # (not "..., than for Clinton, who often speaks in small venues.")
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
         told = _TOLD.match(sh, v.end, stop) or _TOLD_OBJECT.match(sh, v.end, stop) \
@@ -1483,7 +1484,9 @@ class _Context:
                         first = k
                     end = hi
                 elif end < hi and (words[end] in _SPEAKING_HEADS
-                                   or words[end] in self.verbs.evidence_subjects):
+                                   or words[end] in self.verbs.evidence_subjects
+                                   or (words[end][-1:] == "s"  # "Republican-leaning groups"
+                                       and words[end][:-1] in _SPEAKING_HEADS)):
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
                     # (also "a 300-page Democrat-authored report alleging")
                 elif end == first + 1 and words[first].lower() in _COUNT_WORDS:
@@ -2599,6 +2602,11 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if spk.text is not None and spk.start >= 0:
             if v.form.endswith("ing") or ctx.shadow.startswith("to ", v.start - 3):
                 spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
+                took = _TOOK_TO.match(spk.text) if spk.text is not None else None
+                if took is not None:
+                    # "Trump took to Twitter to say": who took to it
+                    spk = _Speaker(took.group(1), spk.actor, spk.start,
+                                   spk.start + took.end(1), spk.names)
             if spk.text is not None and spk.text[:1].isupper() and \
                     spk.text.partition(" ")[0].rstrip(",").lower() in _LEADING_ADVERBS:
                 spk = _without_adverb(ctx, spk)
@@ -2615,10 +2623,16 @@ _TRIM_AFTER_SUBJECT = re.compile(r"(?:\s+(?:again|also|then|later|soon|quickly|n
 
 #: Sentence adverbs that may open the words before a verb without being its subject
 #: ("Then Trump wondered", "Still, she said").
+#: A verb of going somewhere to speak, after its subject: "Trump took to Twitter (to say)".
+_TOOK_TO = re.compile(r"(.+?)\s+(?:took|takes|went|goes|turned|turns|came|comes)\s+"
+                      r"(?:to|on)\s")
+#: Lower-case role words and a capitalised name after a mention: "(Democratic) presidential
+#: nominee Hillary".
+_ROLE_THEN_A_NAME = re.compile(r"\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}\s+[A-Z]")
 _LEADING_ADVERBS = frozenset({
     "then", "now", "still", "meanwhile", "however", "instead", "yet", "so", "but", "and",
     "also", "later", "earlier", "finally", "eventually", "ultimately", "indeed",
-    "moreover", "separately", "again", "recently", "perhaps", "thus", "nevertheless",
+    "moreover", "separately", "again", "recently", "perhaps", "thus", "nevertheless", "even",
     "nonetheless", "sometimes", "often", "previously", "initially"})
 _LEADING_ADVERB = re.compile(r"([A-Za-z]+),?\s+(?=[A-Z]|(?:he|she|they|we|I|it)\b)")
 
@@ -2824,6 +2838,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         sentence_start = _after_opening(ctx.shadow, ctx.after_quotes(sentence_start, v.start),
                                         last)
         first = ctx.first_mention(sentence_start, v.start)
+        if first is not None and _ROLE_THEN_A_NAME.match(ctx.shadow, first.end):
+            first = None  # "Democratic presidential nominee Hillary Clinton has fought
+            # back, saying": the phrase, not the party's name that opens it
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
     lo = max(sentence_start, v.start - 60)
@@ -3267,6 +3284,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             # "Law professor Tom Fox", "Wells Fargo economist Ann Lee": a body's role
             # before the name; the name
             run, role_words = [], 0
+        elif run and word.islower() and not role_words \
+                and (rm := _ROLE_THEN_A_NAME.match(ctx.shadow, run[-1].end())) is not None \
+                and not ctx.roles.isdisjoint(ctx.shadow[rm.start():rm.end() - 1].split()):
+            # "Democratic presidential nominee Hillary Clinton": the name after the role
+            run = []
         elif run and word == "and" and run[-1].group().lower() in ctx.roles:
             # "Former House Speaker and presidential candidate Newt Gingrich": a second
             # title; the name after it (the lower-case words before a name are passed)

@@ -3429,3 +3429,24 @@ def test_an_aside_in_brackets_between_a_speaker_and_the_verb():
     assert [q.speaker for q in found] == ["Lee"]
     found = find_quotes('"We will win," Ann Lee (D-Ohio) said.')
     assert [q.speaker for q in found] == ["Ann Lee"]
+
+
+def test_speakers_after_a_role_a_platform_and_an_even():
+    # worked by hand (an unseen allsides event, invented text): "Democratic mayoral nominee
+    # Ann Lee has fought back, saying that" (before: "Democratic"), "Trump took to Twitter to
+    # say" (before: "Trump took to Twitter"), "Even Mayor Lee said" (before: "Even Mayor
+    # Lee"), "surveys by Republican-leaning groups show" (before: "Republican-leaning"), and
+    # "..., than for Lee, who often speaks in small venues." is no tail cue (before: it hid
+    # "But, she said, ..." from the same sentence)
+    found = find_quotes("Democratic mayoral nominee Ann Lee has fought back, saying that the "
+                        "plan would fail.")
+    assert [q.speaker for q in found] == ["Ann Lee"]
+    found = find_quotes('Tom Reed took to Twitter to say the polls are "phony."')
+    assert [q.speaker for q in found] == ["Tom Reed"]
+    found = find_quotes('Even Mayor Lee said "some people will be hurt."')
+    assert [q.speaker for q in found] == ["Mayor Lee"]
+    found = find_quotes("Even surveys by Republican-leaning groups show Reed is in trouble.")
+    assert [q.speaker for q in found] == ["Republican-leaning groups"]
+    found = find_quotes("Ann Lee would not comment. But, she said, the crowds are larger than "
+                        "for Reed, who often speaks in small venues.")
+    assert [(q.cue, q.speaker_name) for q in found] == [("parenthetical", "Ann Lee")]
