@@ -1137,9 +1137,11 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         else None
     if m is not None and m.group("verb") in ctx.verbs.forms:
         if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")) \
-                or _after_determiner(sh, comma, m.start("verb")):
+                or _after_determiner(sh, comma, m.start("verb")) \
+                or m.group("speaker") in _AUXILIARIES:
             return None  # "..., and no casualties were reported.": what, not who; "...,
-            # then called for a recount.": a noun
+            # then called for a recount.": a noun; "..., California Democrat, has
+            # proposed.": no one after the comma
         return (comma, m.start("speaker"), m.end("speaker"),
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     if stop - comma > 200:
@@ -1150,8 +1152,10 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
     if m is None or _word_count(sh, v.end, stop) > 10 \
-            or sh.startswith(("who ", "which ", "that "), m.start(1)):
-        return None  # (not "..., than for Clinton, who often speaks in small venues.")
+            or sh.startswith(("who ", "which ", "that "), m.start(1)) \
+            or m.group(1) in _AUXILIARIES:
+        return None  # (not "..., than for Clinton, who often speaks in small venues.", nor
+        # "as Sen. Ann Lee, California Democrat, has proposed.": no speaker after the comma)
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
         told = _TOLD.match(sh, v.end, stop) or _TOLD_OBJECT.match(sh, v.end, stop) \
@@ -2181,6 +2185,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS
+            and not (lemma == "answer" and obj == "questions")  # (no words of an answer)
             and not (lemma == "declare" and _DECLARED_ACT.match(sh, v.end))
             and not _SPAN_AFTER.match(sh, v.end, se)
             and not (lemma == "quote" and _QUOTED_AS_SAYING.match(sh, v.end, se))
@@ -2509,7 +2514,18 @@ def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
         return bracket > sentence_start and 0 < _word_count(sh, sentence_start, bracket) <= 6 \
             and _word_count(sh, bracket, last) <= 15
     aside = _find_aside(sh, sentence_start, v.start)
-    return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
+    if aside is None:
+        return False
+    n = _word_count(sh, sentence_start, aside.start())
+    if 0 < n <= 6:
+        return True
+    # up to eight words when they open with a name ("Executive Vice President and CEO Wayne
+    # LaPierre, answering questions, said", "Christopher Harvey, a delegate from Houston,
+    # Texas, said"; not "Even as the campaign moves to New York, ...")
+    first = _NP_WORD.findall(sh, sentence_start, min(aside.start(), sentence_start + 60))[:2]
+    return n <= 8 and len(first) == 2 and all(w[:1].isupper() for w in first) \
+        and first[0].lower() not in _OPENERS \
+        and not _AUX_IN_ASIDE.search(sh, aside.start(), aside.end())  # (a clause, no aside)
 
 
 #: Words counting a group before "of" ("All of the hopefuls", "Most of them").
@@ -2623,6 +2639,13 @@ _TRIM_AFTER_SUBJECT = re.compile(r"(?:\s+(?:again|also|then|later|soon|quickly|n
 
 #: Sentence adverbs that may open the words before a verb without being its subject
 #: ("Then Trump wondered", "Still, she said").
+#: An auxiliary: the words between two commas are a clause, not an insertion ("..., son
+#: Ghassan had been traveling together, wrote ...").
+_AUX_IN_ASIDE = re.compile(r"\s(?:had|has|have|was|were|is|are|been|will|would)\s")
+#: "and" (perhaps with an adverb) between a place and a verb: "in Iraq and (also) asked".
+_AND_THEN_VERB = re.compile(r"\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?")
+#: A preposition right before a place: "in Iraq".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|across|throughout)\s+(?:the\s+)?$")
 #: A verb of going somewhere to speak, after its subject: "Trump took to Twitter (to say)".
 _TOOK_TO = re.compile(r"(.+?)\s+(?:took|takes|went|goes|turned|turns|came|comes)\s+"
                       r"(?:to|on)\s")
@@ -2721,6 +2744,10 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         # "The Department of Health and Human Services said": one body's name, not two
         a = body.start()
         return _Speaker(ctx.text[a:spk.end], spk.actor or other.actor, a, spk.end)
+    if other.actor is None and all(w.lower().rstrip(".") in ctx.roles
+                                   or w.lower() in TITLE_MODIFIERS for w in other.text.split()):
+        # "Executive Vice President and CEO Wayne LaPierre": two titles of one person
+        return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
     words = spk.text.split()
     if other.actor is None and " " not in other.text and len(words) > 2 \
             and any(w.lower() in ctx.roles for w in words[1:-1]) \
@@ -2874,6 +2901,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if ante is not None:
                 return ante
     m = ctx.mention_before(sentence_start, v.start)
+    if m is not None and m.kind in ("place", "country") \
+            and _AND_THEN_VERB.fullmatch(ctx.shadow, m.end, v.start) \
+            and _PLACE_PREPOSITION_BEFORE.search(ctx.shadow, max(0, m.start - 6), m.start):
+        # "He added that the US trains police in Iraq and asked why ...": the place ends a
+        # phrase; the verb goes on with the subject of the sentence's earlier cue
+        earlier = [w for w in ctx.verbs_in(sentence_start, m.start)
+                   if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
+        if earlier:
+            return _subject_words(ctx, sentence_start, earlier[0])
     if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
         # "Rep. Tom Reed of New York said": the person before "of", not the place
@@ -4295,8 +4331,12 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     # (each branch of _PARTY_TAIL needs a "-" or a "(")
     m = _PARTY_TAIL.search(spk.text) if "-" in spk.text or "(" in spk.text else None
     # "Mayor Ann Lee (D) said": the words after the bracket are the party alone
-    bare = m is None and spk.text in ("R", "D", "I") and spk.start > 0 \
-        and ctx.shadow[spk.start - 1] == "("
+    bare = m is None and ((spk.text in ("R", "D", "I") and spk.start > 0
+                           and ctx.shadow[spk.start - 1] == "(")
+                          or (spk.text.endswith(_PARTY_NOUNS)
+                              and _STATE_PARTY_LABEL.fullmatch(spk.text)
+                              and ctx.shadow[_last_char_before(ctx.shadow, 0, spk.start)] == ","))
+    # ("Kay Bailey Hutchison, Texas Republican, said": a state and a party after a comma)
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
@@ -4380,6 +4420,10 @@ _TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|i
 #: A subject-only pronoun ending a longer phrase (not "it", also an object: "included on
 #: it told").
 _PRONOUN_ENDS = (" he", " she", " they", " we", " I")
+#: A US state and a party, the Washington Times' label after a name ("Texas Republican").
+_STATE_PARTY_LABEL = re.compile(
+    r"(?:" + "|".join(sorted(US_STATES)) + r")\s+(?:Republican|Democrat)")
+_PARTY_NOUNS = ("Republican", "Democrat")
 #: Lower-case conjunctions that open a clause before its subject ("before the Trump
 #: administration announced").
 _SUBORDINATORS = frozenset({"before", "after", "until", "since", "when", "while", "because",

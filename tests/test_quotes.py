@@ -3450,3 +3450,35 @@ def test_speakers_after_a_role_a_platform_and_an_even():
     found = find_quotes("Ann Lee would not comment. But, she said, the crowds are larger than "
                         "for Reed, who often speaks in small venues.")
     assert [(q.cue, q.speaker_name) for q in found] == [("parenthetical", "Ann Lee")]
+
+
+def test_state_party_labels_titles_joined_by_and_and_long_asides():
+    # worked by hand (an unseen allsides event and PolNeAR train-fit misses, invented
+    # text): "Ann Lee, Texas Republican, said" is Ann Lee (before: "Texas Republican");
+    # "..., as Tom Reed, California Democrat, has proposed." names no speaker "has";
+    # "Executive Vice President and CEO Ann Lee, answering questions for the first time,
+    # said" is one person (before: no quote, or "Executive Vice President; CEO Ann Lee");
+    # "Tom Reed, a delegate from Ames, Iowa, said" (an aside after up to eight words that
+    # open with a name)
+    found = find_quotes("Sen. Ann Lee, Texas Republican, said clips should be a topic.")
+    assert [q.speaker for q in found] == ["Sen. Ann Lee"]
+    found = find_quotes("Lee said she opposes a ban, as Tom Reed, California Democrat, has "
+                        "proposed.")
+    assert [q.speaker for q in found] == ["Lee"]
+    found = find_quotes("Executive Vice President and CEO Ann Lee, answering questions for the "
+                        "first time, said the laws were not to blame.")
+    assert [(q.speaker, q.speaker_name) for q in found] == [
+        ("Executive Vice President and CEO Ann Lee",
+         "Executive Vice President and CEO Ann Lee")]
+    found = find_quotes("Tom Reed, a retired delegate from Ames, Iowa, said the vote was close.")
+    assert [q.speaker for q in found] == ["Tom Reed"]
+
+
+def test_a_verb_after_a_place_and_and_goes_on_with_the_earlier_speaker():
+    # worked by hand (an unseen allsides event, invented text), the general list: "He added
+    # that the US trains police in Iraq and asked why ..." (before: Iraq asked)
+    from analysis.actors import load_actors
+
+    found = find_quotes("He added that the US trains police in Iraq and asked why funds could "
+                        "not be spent at home.", load_actors(event=None))
+    assert [(q.speaker, q.actor) for q in found] == [("He", None), ("He", None)]
