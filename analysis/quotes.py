@@ -83,7 +83,7 @@ from .actors import (
     actors_per_row,
     find_mentions,
 )
-from .actors.lexicon import TITLE_MODIFIERS, US_STATES, first_name_gender, role_nouns
+from .actors.lexicon import TITLE_MODIFIERS, US_STATES, first_name_gender, first_names, role_nouns
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
@@ -649,7 +649,9 @@ class Quote:
     (``text[speaker_start:speaker_end]``), ``actor`` the listed actor they resolve to;
     ``verb`` the cue verb (``text[verb_start:verb_end]``) and ``verb_group`` its group.
     ``cue`` says how the attribution was found: ``before``, ``after``, ``inside`` (the
-    verb opens the quote), ``colon`` ("Scholz: ..."), ``according``, ``continued`` (from
+    verb opens the quote), ``colon`` ("Scholz: ..."), ``label`` (a transcript's turn:
+    "LIASSON: ..."; the speaker is the label, ``speaker_name`` the person it names),
+    ``according``, ``continued`` (from
     the attribution before), ``subject`` (no cue verb: the subject of the quote's
     sentence), ``none``; or, for reported speech, ``that`` ("said that"), ``clause``
     ("insisted the vote ..."), ``according``, ``of`` ("warned of"), ``as`` ("described X
@@ -731,7 +733,8 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|"
-    r"(?<!\bof )that|what|who|whom|whose|which|because|when|after|though|although)\b)\s*",
+    r"(?<!\bof )that|what|who|whom|whose|which|because|when|after|though|although|"
+    r"(?<!\bmore )(?<!\bless )(?<!\bfewer )than)\b)\s*",
     re.IGNORECASE,
 )
 # _CLAUSE_START for lower-case text, without "^" (a match there only skips white space):
@@ -740,6 +743,7 @@ _CLAUSE_LOWER = re.compile(
     r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
     r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
     r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)hough\b\s*"
+    r"|t(?<=\bt)(?<!\bmore t)(?<!\bless t)(?<!\bfewer t)han\b\s*"  # ("higher than X said")
     r"|t(?<=\bt)(?<!\bof t)hat\b\s*")  # ("critics of that process": a determiner)
 _NP_WORD = re.compile(r"[\w][\w.'/-]*")
 # ", flanked by officials," / ", sharing the stage with X," / ", who ...," right before a verb
@@ -820,8 +824,11 @@ _AND_BEFORE = re.compile(
 _VERB_GOES_ON = re.compile(r"\s+(?:will|would|may|might|can|could|should|must|is|was|are|were|"
                            r"has|have|had|does|did|remains?|remained)\b")
 _PAREN_BEFORE = re.compile(r",\s+([^,;:\"\n]{1,80}?)\s+$")
+#: After the verb of "The vote, X said, was ...": up to three words, or a place phrase ("said
+#: at a press conference on Friday,"), then the comma.
 _PAREN_AFTER = re.compile(
-    r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:\s+[\w'-]+){0,3}\s*,\s+[^\"\s]")
+    r"(?!\s+(?:it|he|she|they|we|I|that|there)\s)(?:(?:\s+[\w'-]+){0,3}|\s+(?:at|during|in|on)"
+    r"\s+(?:a|an|the|his|her|their)(?:\s+[\w'.-]+){2,6})\s*,\s+[^\"\s]")
 _COPULA_NEXT = re.compile(r"\s+(?:was|is|were|are)\b")
 #: What may open a speaker's words and is no part of them: a dateline ("WASHINGTON -",
 #: "WASHINGTON (Reuters) -"), a day ("Thursday,"), a month after "in" ("In September
@@ -966,7 +973,9 @@ _CLAUSE_AFTER_HER = re.compile(r"\s+(?:the|a|an|that|he|she|they|it|we|I|there|h
 #: Who was told at the end of a sentence ("..., Smith told POLITICO.", "told the AP").
 _TOLD_OBJECT = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}|"
                           r"(?:the|his|her|their|its|a|an)\s+[a-z][\w'-]*"
-                          r"(?:\s+(?!(?:in|on|at|during|last|this|after|before)\b)[a-z][\w'-]*)?)")
+                          r"(?:\s+(?!(?:in|on|at|during|last|this|after|before)\b)[a-z][\w'-]*)?|"
+                          r"(?:supporters|voters|donors|lawmakers|students|attendees|members|"
+                          r"listeners|viewers|readers|delegates|workers|activists|crowds?)\b)")
 _END = re.compile(r"\s*[.!?]?\s*")
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: A time phrase between a clause verb and its clause ("said Wednesday she ...", "said
@@ -1005,6 +1014,10 @@ _ADVERB_AFTER = re.compile(r"\s+(?:repeatedly|publicly|privately|again|recently|
 # no quotation mark right after them.
 _ZERO_THAT = re.compile(
     r"\s+((\w[\w'-]*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Prof|Lt|Col|Capt|Sgt|Rev|Adm|Maj|Gens|Sens|Reps)\.)\s+[\w'.-]+)(?![\w'-]*\s*\")")
+#: A name alone up to the end of the sentence after a verb ("..., says Dr. Ann Lee."): no
+#: clause, though its first two words look like one's opening.
+_NAME_TO_END = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep)\.\s+)?(?:[A-Z][\w'-]*\s+){0,2}"
+                          r"[A-Z][\w'-]*\s*[.!?]?\s*")
 #: A subject pronoun with an aside after it: "said Wednesday she, too, wants ...".
 _PRONOUN_ASIDE = re.compile(
     r"\s+((he|she|they|we|I|it),\s+(?:too|also|however|though|in\s+turn),\s+[\w'-]+)")
@@ -1152,9 +1165,11 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         else None
     if m is not None and m.group("verb") in ctx.verbs.forms:
         if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")) \
-                or _after_determiner(sh, comma, m.start("verb")):
+                or _after_determiner(sh, comma, m.start("verb")) \
+                or m.group("speaker") in _AUXILIARIES:
             return None  # "..., and no casualties were reported.": what, not who; "...,
-            # then called for a recount.": a noun
+            # then called for a recount.": a noun; "..., California Democrat, has
+            # proposed.": no one after the comma
         return (comma, m.start("speaker"), m.end("speaker"),
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     if stop - comma > 200:
@@ -1164,8 +1179,11 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         return None
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
-    if m is None or _words_over(sh, v.end, stop, 10):
-        return None
+    if m is None or _words_over(sh, v.end, stop, 10) \
+            or sh.startswith(("who ", "which ", "that "), m.start(1)) \
+            or m.group(1) in _AUXILIARIES:
+        return None  # (not "..., than for Clinton, who often speaks in small venues.", nor
+        # "as Sen. Ann Lee, California Democrat, has proposed.": no speaker after the comma)
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
         told = _TOLD.match(sh, v.end, stop) or _TOLD_OBJECT.match(sh, v.end, stop) \
@@ -1377,10 +1395,12 @@ class _Context:
 
     def _determiner_that(self, text: str, at: int) -> bool:
         """Is the "that" at ``at`` a determiner after a participle ("leading that
-        investigation"), not a conjunction ("saying that ...")? The word before it ends
-        in -ing and is no attribution verb."""
+        investigation") or a preposition ("in that age group"), not a conjunction ("saying
+        that ...")? The word before it ends in -ing and is no attribution verb, or is a
+        preposition."""
         word = _last_word_lower(text, max(0, at - 30), at)
-        return len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms
+        return (len(word) > 4 and word.endswith("ing") and word not in self.verbs.forms) \
+            or word in _THAT_PREPOSITIONS  # "voters in that age group said"
 
     def noun_phrase_before(self, s: int, e: int) -> _Speaker:
         """The words between the last clause boundary in ``[s, e)`` and ``e``."""
@@ -1443,20 +1463,26 @@ class _Context:
             pass  # "(Political) figures in New Jersey": the people, with their place
         elif hi - lo > 4 and (of := next((k for k in range(lo + 1, min(lo + 4, hi))
                                           if words[k] == "of"), None)) is not None \
-                and all(w.lower() in _QUANTIFIERS for w in words[lo:of]):
+                and all(w.lower() in _QUANTIFIERS or _quantity_word(w) for w in words[lo:of]):
             # "All of the top Democratic presidential hopefuls seeking ...", "Almost every
-            # one of the Trump voters": the quantifier's phrase, up to its head noun
-            # (before a participle or a preposition), not "All" for a name
+            # one of the Trump voters", "65% of likely voters in ...", "Forty percent of
+            # those polled": the quantifier's phrase, up to its head noun (before a
+            # participle or a preposition), not "All" for a name
             end = of + 1
             while end < hi and end - lo < 9 and words[end].lower() not in _QUANTIFIER_STOPS \
                     and not (words[end].endswith("ing") and end > lo + 3):
                 end += 1
             hi = end
-        elif hi - lo > 4 and words[lo].lower() not in ("a", "an", "the"):
+        elif hi - lo > 4 and words[lo].lower() not in _NP_ARTICLES:
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
                           and words[k].lower() not in _FUNCTION_WORDS), None)
-            if first is None:
+            if first is None and _quantity_word(words[lo]):
+                end = lo + 1  # "31 million voters in that age group": the quantity's noun
+                while end < hi and end - lo < 6 and words[end] not in _QUANTIFIER_STOPS:
+                    end += 1
+                hi = end
+            elif first is None:
                 lo = hi - 3
             else:
                 end = first + 1
@@ -1476,6 +1502,15 @@ class _Context:
                         break
                 while words[end - 1] in ("of", "for", "the"):
                     end -= 1
+                if end < hi - 2 and words[end] == "of":
+                    # "Virginia House of Delegates Member Patrick Hope": a body's name, its
+                    # role and a person's name, all capitalised; the person (not "Wayne
+                    # Pacelle of the Humane Society": a name first)
+                    name = next((j for j in range(end + 2, hi - 1)
+                                 if words[j].casefold() in first_names()
+                                 and all(w[:1].isupper() for w in words[end + 1:hi])), None)
+                    if name is not None:
+                        first, end = name, hi
                 k = end  # the lower-case words after the run (at most four)
                 while k < hi and k - end < 4 and words[k].islower():
                     k += 1
@@ -1493,7 +1528,9 @@ class _Context:
                         first = k
                     end = hi
                 elif end < hi and (words[end] in _SPEAKING_HEADS
-                                   or words[end] in self.verbs.evidence_subjects):
+                                   or words[end] in self.verbs.evidence_subjects
+                                   or (words[end][-1:] == "s"  # "Republican-leaning groups"
+                                       and words[end][:-1] in _SPEAKING_HEADS)):
                     end += 1  # "Senior Egyptian officials in Cairo": the run and its noun
                     # (also "a 300-page Democrat-authored report alleging")
                 elif end == first + 1 and words[first].lower() in _COUNT_WORDS:
@@ -1505,11 +1542,14 @@ class _Context:
                 lo, hi = first, end
         elif hi - lo > 8:
             head = next((k for k in range(lo + 2, min(lo + 6, hi))
-                         if words[k] in _HEAD_ENDS), None) \
-                if words[lo].lower() in ("a", "an", "the") else None
+                         if words[k] in _HEAD_ENDS
+                         or (words[k] in ("of", "in", "from", "on")
+                             and words[k - 1] in self.verbs.evidence_subjects)), None) \
+                if words[lo].lower() in _NP_ARTICLES else None
             if head is not None:
                 hi = head  # "A White House official with knowledge of the talks": the
-                # phrase up to its first preposition (not "of the talks")
+                # phrase up to its first preposition (not "of the talks"); "an independent
+                # assessment of the program from 1994 in six zones": the assessment
             else:
                 lo = hi - 3
         if hi <= lo:
@@ -1739,6 +1779,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                           and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
                                or sh[t.end():t.end() + 1] in (".", ",", ";", "")))):
                 m = None  # (also "he said in his speech that night.")
+            if m and _THAT_WORD_END.match(sh, m.end()):
+                m = None  # "The White House has dismissed that letter.": a determiner
             if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
                 continue  # "It's also worth noting that ...": the writer's own words
             if m and _word_count(sh, v.end, m.end()) > 3 and _DASH_THAT.search(sh, v.end,
@@ -2058,6 +2100,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
         when = _TIME_AFTER.match(sh, at, se) or _ADVERB_AFTER.match(sh, at, se)
         at = when.end() if when else at
         m = _ZERO_THAT.match(sh, at, se) or _PRONOUN_ASIDE.match(sh, at, se)
+        if m is not None and _NAME_TO_END.fullmatch(sh, m.start(1), se):
+            m = None  # "..., says Dr. Quane.": who says it, not what
         # (said Wednesday she ... / said she, too, wants ...)
         if (lemma == "tell" and not told) or (m and not _opens_clause(m.group(2))
                                               and not _QUANTITY_OF.fullmatch(m.group(1))):
@@ -2197,6 +2241,7 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and not ctx.according_in(v.end, se)  # "..., according to X"
             and (obj or lemma in _TO_OUT_VERBS or lemma == "call")
             and (obj or "").lower() not in _NOT_OBJECTS
+            and not (lemma == "answer" and obj == "questions")  # (no words of an answer)
             and not (lemma == "declare" and _DECLARED_ACT.match(sh, v.end))
             and not _SPAN_AFTER.match(sh, v.end, se)
             and not (lemma == "quote" and _QUOTED_AS_SAYING.match(sh, v.end, se))
@@ -2250,6 +2295,9 @@ def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
                             "her", "their", "its", "our", "my", "both", "some", "many",
                             "several", "two", "three", "one", "another", "former", "who"})
+#: Quantifiers that open a subject only with a noun after them ("other experts say", not
+#: "most have proposed", "most recently offered").
+_SUBJECT_QUANTIFIERS = frozenset({"other", "most", "few", "more", "all"})
 #: Words after a verb that make it no cue: "pledged delegates", "added fuel".
 #: What is declared by an act, not in words reported ("declared martial law", "declared
 #: a state of emergency", "declared victory").
@@ -2277,8 +2325,10 @@ def _named_subject(text: str | None) -> bool:
         return True
     if _SHARE.match(text):  # "55 percent (of voters) said": a poll's respondents
         return True
-    if low in _SUBJECT_DEMONSTRATIVES and len(words) > 1 and words[1].lower() not in _OPENERS:
-        return True  # "these supporters acknowledge", "those Democrats argued"
+    if (low in _SUBJECT_DEMONSTRATIVES or low in _SUBJECT_QUANTIFIERS) and len(words) > 1 \
+            and words[1].lower() not in _OPENERS and not words[1].endswith("ly"):
+        return True  # "these supporters acknowledge", "those Democrats argued", "other
+        # experts say"
     if low in _OPENERS or low in _AUXILIARIES:
         return False
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
@@ -2518,16 +2568,33 @@ _PARTY_BEFORE = re.compile(_PARTY_OPEN.pattern + r"\s*(?:[a-z]+ly\s+|also\s+)?$"
 
 
 def _subject_aside(sh: str, sentence_start: int, v: _Verb) -> bool:
-    """Does a comma insertion (or a party tag in brackets) stand between a short subject
-    and ``v`` ("Brian Abernathy, the city's first deputy manager, said the flag ...", "Sen.
-    Ann Lee (D-Ohio) said the vote ...")? Not so in "Stocks fell, said several observers",
-    where the content comes first."""
+    """Does a comma insertion (or a party tag or an aside in brackets) stand between a
+    short subject and ``v`` ("Brian Abernathy, the city's first deputy manager, said the
+    flag ...", "Sen. Ann Lee (D-Ohio) said the vote ...", "Kasich (who has 25 delegates)
+    said it is ...")? Not so in "Stocks fell, said several observers", where the content
+    comes first."""
     last = _last_char_before(sh, sentence_start, v.start)
     if last >= sentence_start and sh[last] == ")":
         tag = _PARTY_BEFORE.search(sh, max(sentence_start, v.start - 40), v.start)
-        return tag is not None and 0 < _word_count(sh, sentence_start, tag.start()) <= 8
+        if tag is not None:
+            return 0 < _word_count(sh, sentence_start, tag.start()) <= 8
+        # "Kasich (who has 25 delegates to date) said": an aside in brackets
+        bracket = sh.rfind("(", sentence_start, last)
+        return bracket > sentence_start and 0 < _word_count(sh, sentence_start, bracket) <= 6 \
+            and _word_count(sh, bracket, last) <= 15
     aside = _find_aside(sh, sentence_start, v.start)
-    return aside is not None and 0 < _word_count(sh, sentence_start, aside.start()) <= 6
+    if aside is None:
+        return False
+    n = _word_count(sh, sentence_start, aside.start())
+    if 0 < n <= 6:
+        return True
+    # up to eight words when they open with a name ("Executive Vice President and CEO Wayne
+    # LaPierre, answering questions, said", "Christopher Harvey, a delegate from Houston,
+    # Texas, said"; not "Even as the campaign moves to New York, ...")
+    first = _NP_WORD.findall(sh, sentence_start, min(aside.start(), sentence_start + 60))[:2]
+    return n <= 8 and len(first) == 2 and all(w[:1].isupper() for w in first) \
+        and first[0].lower() not in _OPENERS \
+        and not _AUX_IN_ASIDE.search(sh, aside.start(), aside.end())  # (a clause, no aside)
 
 
 #: Words counting a group before "of" ("All of the hopefuls", "Most of them").
@@ -2620,6 +2687,11 @@ def _subject(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if spk.text is not None and spk.start >= 0:
             if v.form.endswith("ing") or ctx.shadow.startswith("to ", v.start - 3):
                 spk = _before_control(ctx, spk, max(sentence_start, v.start - 60), v.start)
+                took = _TOOK_TO.match(spk.text) if spk.text is not None else None
+                if took is not None:
+                    # "Trump took to Twitter to say": who took to it
+                    spk = _Speaker(took.group(1), spk.actor, spk.start,
+                                   spk.start + took.end(1), spk.names)
             if spk.text is not None and spk.text[:1].isupper() and \
                     spk.text.partition(" ")[0].rstrip(",").lower() in _LEADING_ADVERBS:
                 spk = _without_adverb(ctx, spk)
@@ -2636,10 +2708,23 @@ _TRIM_AFTER_SUBJECT = re.compile(r"(?:\s+(?:again|also|then|later|soon|quickly|n
 
 #: Sentence adverbs that may open the words before a verb without being its subject
 #: ("Then Trump wondered", "Still, she said").
+#: An auxiliary: the words between two commas are a clause, not an insertion ("..., son
+#: Ghassan had been traveling together, wrote ...").
+_AUX_IN_ASIDE = re.compile(r"\s(?:had|has|have|was|were|is|are|been|will|would)\s")
+#: "and" (perhaps with an adverb) between a place and a verb: "in Iraq and (also) asked".
+_AND_THEN_VERB = re.compile(r"\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?")
+#: A preposition right before a place: "in Iraq".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|across|throughout)\s+(?:the\s+)?$")
+#: A verb of going somewhere to speak, after its subject: "Trump took to Twitter (to say)".
+_TOOK_TO = re.compile(r"(.+?)\s+(?:took|takes|went|goes|turned|turns|came|comes)\s+"
+                      r"(?:to|on)\s")
+#: Lower-case role words and a capitalised name after a mention: "(Democratic) presidential
+#: nominee Hillary".
+_ROLE_THEN_A_NAME = re.compile(r"\s+[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}\s+[A-Z]")
 _LEADING_ADVERBS = frozenset({
     "then", "now", "still", "meanwhile", "however", "instead", "yet", "so", "but", "and",
     "also", "later", "earlier", "finally", "eventually", "ultimately", "indeed",
-    "moreover", "separately", "again", "recently", "perhaps", "thus", "nevertheless",
+    "moreover", "separately", "again", "recently", "perhaps", "thus", "nevertheless", "even",
     "nonetheless", "sometimes", "often", "previously", "initially"})
 _LEADING_ADVERB = re.compile(r"([A-Za-z]+),?\s+(?=[A-Z]|(?:he|she|they|we|I|it)\b)")
 
@@ -2728,6 +2813,10 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         # "The Department of Health and Human Services said": one body's name, not two
         a = body.start()
         return _Speaker(ctx.text[a:spk.end], spk.actor or other.actor, a, spk.end)
+    if other.actor is None and all(w.lower().rstrip(".") in ctx.roles
+                                   or w.lower() in TITLE_MODIFIERS for w in other.text.split()):
+        # "Executive Vice President and CEO Wayne LaPierre": two titles of one person
+        return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
     words = spk.text.split()
     if other.actor is None and " " not in other.text and len(words) > 2 \
             and any(w.lower() in ctx.roles for w in words[1:-1]) \
@@ -2803,8 +2892,16 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if earlier:
             return _subject_words(ctx, sentence_start, earlier[0])
     k = _last_char_before(sh, max(sentence_start, v.start - 5), v.start)
-    if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0:
-        # "The issue, said Ann Lee, will be ...": the name between the commas
+    if k >= 0 and sh[k] == ")" and not _PARTY_BEFORE.search(sh, max(sentence_start,
+                                                                 v.start - 40), v.start):
+        bracket = sh.rfind("(", sentence_start, k)
+        if bracket > sentence_start and _word_count(sh, bracket, k) <= 15:
+            # "Kasich (who has 25 delegates to date) said": the words before the brackets
+            return _subject_words(ctx, sentence_start, _Verb(bracket, bracket, v.form))
+    if k >= 0 and sh[k] == "," and (comma := sh.find(",", v.end, v.end + 60)) > 0 \
+            and sh.find('"', v.end, comma) < 0:
+        # "The issue, said Ann Lee, will be ...": the name between the commas (not 'Ann
+        # Lee, who leads it, said: "The move is absurd," ...': the words of a quote)
         inverted = _inverted_subject(ctx, v, comma)
         if inverted is not None and not sh[inverted.end:comma].strip():
             return inverted
@@ -2837,6 +2934,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         sentence_start = _after_opening(ctx.shadow, ctx.after_quotes(sentence_start, v.start),
                                         last)
         first = ctx.first_mention(sentence_start, v.start)
+        if first is not None and _ROLE_THEN_A_NAME.match(ctx.shadow, first.end):
+            first = None  # "Democratic presidential nominee Hillary Clinton has fought
+            # back, saying": the phrase, not the party's name that opens it
         return ctx.speaker_from(first) if first else _sentence_subject(ctx, sentence_start,
                                                                        v.start)
     lo = max(sentence_start, v.start - 60)
@@ -2870,6 +2970,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if ante is not None:
                 return ante
     m = ctx.mention_before(sentence_start, v.start)
+    if m is not None and m.kind in ("place", "country") \
+            and _AND_THEN_VERB.fullmatch(ctx.shadow, m.end, v.start) \
+            and _PLACE_PREPOSITION_BEFORE.search(ctx.shadow, max(0, m.start - 6), m.start):
+        # "He added that the US trains police in Iraq and asked why ...": the place ends a
+        # phrase; the verb goes on with the subject of the sentence's earlier cue
+        earlier = [w for w in ctx.verbs_in(sentence_start, m.start)
+                   if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
+        if earlier:
+            return _subject_words(ctx, sentence_start, earlier[0])
     if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
         # "Rep. Tom Reed of New York said": the person before "of", not the place
@@ -3060,6 +3169,8 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
 
 
 _OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+_TIME_NOUNS = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months",
+                         "year", "years", "hour", "hours", "morning", "evening", "minutes"})
 _TIME_PHRASE = (rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|"
                 r"weekend|month|year|morning|afternoon|evening|night|today|yesterday)")
 _TIME_TAIL = re.compile(_TIME_PHRASE + r"\s*$")
@@ -3131,6 +3242,9 @@ def _after_opening(sh: str, s: int, e: int) -> int:
         return s
     if (first.lower() in _OPENERS or first.lower() in _OPENING_TIME or participle
             or (len(words) <= 4 and words[-1].lower() in _OPENING_TIME)
+            # "The day before he left,", "A week after the vote,": a time and a clause
+            or (len(words) > 2 and words[1].lower() in _TIME_NOUNS
+                and words[2].lower() in _OPENING_TIME)
             # "One by one,", "Day by day,", "Little by little,"
             or (len(words) == 3 and words[1] == "by" and first.lower() == words[2])):
         return comma + 1
@@ -3275,6 +3389,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             # "Law professor Tom Fox", "Wells Fargo economist Ann Lee": a body's role
             # before the name; the name
             run, role_words = [], 0
+        elif run and word.islower() and not role_words \
+                and (rm := _ROLE_THEN_A_NAME.match(ctx.shadow, run[-1].end())) is not None \
+                and not ctx.roles.isdisjoint(ctx.shadow[rm.start():rm.end() - 1].split()):
+            # "Democratic presidential nominee Hillary Clinton": the name after the role
+            run = []
         elif run and word == "and" and run[-1].group().lower() in ctx.roles:
             # "Former House Speaker and presidential candidate Newt Gingrich": a second
             # title; the name after it (the lower-case words before a name are passed)
@@ -3474,8 +3593,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             continue  # a mark with no words after it (a stray closing mark): no quote
         ends_soft = q_text.rstrip().endswith((",", "?", "!", "\u2013", "-")) or \
             sh[after[0]:after[0] + 1] == ","
-        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk):
-            # A title or nickname is a term whatever cue is near it: no cue looked for.
+        if _is_nickname(ctx, q_start, q_end, mk) or _is_title(ctx, q_start, q_end, mk) \
+                or not _LETTER.search(q_text):
+            # A title or nickname is a term whatever cue is near it: no cue looked for
+            # (so are marked numbers: 'in the fashion of "300"').
             out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
                              closed=mk.closed, cue="none"))
             continue
@@ -3503,6 +3624,19 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
                              closed=mk.closed, cue="none"))
             continue
+        poss = _POSS_WORDS.search(sh, max(before[0], mk.open - 120), mk.open) \
+            if cue == "none" and not same_sentence and (
+                sh.find("'s ", max(0, mk.open - 60), mk.open) >= 0
+                or sh.find("\u2019s ", max(0, mk.open - 60), mk.open) >= 0) else None
+        if poss is not None:
+            # 'Mazie Hirono's primal scream: "..."', 'Michelle Obama's slogan "..."': whose
+            # words they are
+            a, b = poss.span(1)
+            m = ctx.mention_before(a, b)
+            spk = ctx.speaker_from(m) if m is not None and m.end == b else \
+                _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+            if spk.text is not None:
+                cue, prev = "subject", None
         if cue == "none" and not same_sentence and _WORD_CHAR.search(sh, s_start, mk.open):
             # Inside a sentence with words of its own before the quote ("Cruz coached
             # Trump to "breathe""): the speaker is that sentence's subject.
@@ -3576,6 +3710,7 @@ def _subject_like(text: str | None) -> bool:
     first, last = words[0].lower(), words[-1].lower()
     return not ((first in _POSSESSIVES and len(words) < 2)  # ("His campaign" is one)
                 or last.endswith(("'s", "\u2019s", "'d", "\u2019d"))
+                or text.endswith(("\u2019s", "\u2019d"))  # (_NP_WORD stops at "\u2019")
                 or (len(words) == 1 and first.endswith("ly")))
 
 
@@ -3722,9 +3857,11 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
                 and sh[_last_char_before(sh, after[0], v.start)] != ",":
             continue  # ('"...," is one common saying', '"..." symbol identifying'): a
             # participle or noun in the sentence going on, not the quote's cue
-        if n and ctx.verbs.lemma(v.form) in _NAMING \
-                and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES:
-            break  # ('"Sons of Trump" is a show called "Brokers"'): the next quote's
+        if n and ((ctx.verbs.lemma(v.form) in _NAMING
+                   and sh[v.end:v.end + 3].lstrip(" ,")[:1] in _DOUBLES)
+                  or _ARTICLE_THEN_MARK.match(sh, v.end)):
+            break  # ('"Sons of Trump" is a show called "Brokers"', 'The "promise zone"
+            # program, coming after Johnson pledged a "war on poverty"'): the next quote's
         if n and v.form in ctx.verbs.quote_only and _TO_VERB_AFTER.match(sh, v.end):
             continue  # ('... The candidate shot a glance and continued to pose'): no cue
         if n and _after_determiner(sh, after[0], v.start):
@@ -3732,7 +3869,9 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
         if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
             continue  # ('is "progress," compared to ...'): a preposition, no cue
         if (n <= 10 or _comma_aside(sh, after[0], v.start, two=False) is not None
-                or (ends_soft and _inverted_at_end(ctx, v, after[1]))) \
+                or (ends_soft and _inverted_at_end(ctx, v, after[1]))
+                or (ends_soft and n <= 20 and sh.find(" who ", after[0], v.start) >= 0
+                    and _WHO_AFTER_NAME.search(sh, after[0], v.start))) \
                 and not _passive_before(sh, v) and not _infinitive(sh, v) \
                 and not _own_sentence(ctx, q_end, v):
             if sh.find(", wh", max(after[0], v.start - 40), v.start) >= 0 \
@@ -3745,6 +3884,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _words_over(sh, v.end, before[1], 25):
             break
+        if (v.form in _NAMING_PARTICIPLES or v.form in _AS_PARTICIPLES) and (
+                (v.form in _NAMING_PARTICIPLES and not sh[v.end:before[1]].strip(" ,:")
+                 and _NAMED_BEFORE.search(sh[max(before[0], v.start - 30):v.start]))
+                or (_NAMING_ADVERB.search(sh, max(before[0], v.start - 20), v.start)
+                    and _AS_ONLY.fullmatch(sh, v.end, before[1]))):
+            break  # 'policies, often called "place-based" policies', 'that species
+            # variously identified as "establishment"': a name the text gives them, no
+            # one speaks
         if not _passive_before(sh, v) and not _after_determiner(sh, before[0], v.start) \
                 and not (_infinitive(sh, v) and _last_word_lower(sh, before[0], v.start - 3)
                          .endswith(("ed", "told"))):
@@ -3752,12 +3899,21 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             break  # nor "asked to confirm": the verb before governs an infinitive)
     naming = before_verb is not None and ctx.verbs.lemma(before_verb.form) in _NAMING \
         and not sh[before_verb.end:before[1]].strip(" ,:as")
-    if after_verb and ends_soft and not naming and not (
+    if before_verb is not None and after_verb is not None \
+            and _CLAUSE_AFTER_MARK.match(sh, after[0], after_verb.start):
+        after_verb = None  # ('X said it came "like a thunderbolt," though supporters
+        # acknowledge ...': the verb after the quote is another clause's)
+    introduced = before_verb is not None and after_verb is not None \
+        and ctx.verbs.lemma(after_verb.form) == "report" \
+        and sh[before_verb.end:before[1]].strip() == ":"
+    if after_verb and ends_soft and not naming and not introduced and not (
             before_verb and (_NEW_CLAUSE.match(sh, after[0], after_verb.start)
                              or _goes_on(sh, after[0], after_verb))):
         # (not 'X said he "...," and he said ...': a new clause after the quote; nor
         # 'X called Trump a "blowhard," and said ...', 'fans chanted, "Build a wall,"
-        # referring to ...': the sentence goes on with the subject before the quote)
+        # referring to ...': the sentence goes on with the subject before the quote; nor
+        # 'Ann Lee said: "...," the Post reported': the colon introduces who speaks, the
+        # outlet's report is where it was read)
         spk, verb = _after_speaker(ctx, after, after_verb)
         if spk.text is not None or before_verb is None \
                 or not _CLAUSE_AFTER_VERB.match(sh, after_verb.end, after[1]):
@@ -3932,6 +4088,38 @@ _RELATIVE_BEFORE = re.compile(
 #: charged ...' is Mr. Hedge's phrase, whatever verb follows the quote.
 _NAMING = frozenset({"call", "dub", "describe", "term", "label", "brand"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_LETTER = re.compile(r"[^\W\d_]")
+#: One lower-case word and the end of the sentence after "that": "dismissed that letter."
+#: (not "that Mr. Trump ...")
+_THAT_WORD_END = re.compile(r"[a-z][\w'-]*[.!?;](?:\s|$)")
+#: A relative "who" after a word, no comma before it: 'a Foreign Service officer who works
+#: at the State Department (told me)'.
+_WHO_AFTER_NAME = re.compile(r"(?<=\w) who ")
+#: An adverb of usage right before a naming participle: "variously identified as".
+_NAMING_ADVERB = re.compile(r"\b(?:often|sometimes|commonly|widely|popularly|variously|"
+                            r"loosely|alternately|informally|officially)\s+$")
+#: Participles that name with "as" ("identified as", "described as", "known as").
+_AS_PARTICIPLES = frozenset({"identified", "described", "known", "referred", "characterized"})
+#: Nothing, "as" or "to as" between a naming participle and the quote.
+_AS_ONLY = re.compile(r"\s*(?:(?:to\s+)?as\s*)?[,:]?\s*")
+#: A name's words named right before a quote: "Mazie Hirono's primal scream:", "Michelle
+#: Obama's now-famous slogan".
+_POSS_WORDS = re.compile(
+    r"((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w-]*)['\u2019]s\s+(?:[\w-]+\s+){0,2}(?:scream|statement|"
+    r"words|message|response|reply|tweet|slogan|motto|line|answer|retort|remark|remarks|"
+    r"comment|comments|warning|plea|promise|pledge|vow|mantra|refrain|cry|quip|catchphrase|"
+    r"phrase|demand)\s*:?\s*$")
+#: A conjunction opening another clause right after a closing mark ('"...," though').
+_CLAUSE_AFTER_MARK = re.compile(r"[\s,]*(?:though|although|while|whereas|because)\s")
+#: An article and an opening mark right after a verb: 'pledged a "war on poverty"'.
+_ARTICLE_THEN_MARK = re.compile(r"\s+(?:a|an|the)\s+\"")
+#: Participles that name what follows them, and what may stand before one that has no
+#: subject: a comma or the opening of the text (perhaps and an adverb): ", often called".
+_NAMING_PARTICIPLES = frozenset({"called", "dubbed", "termed", "labeled", "labelled",
+                                 "branded", "nicknamed"})
+_NAMED_BEFORE = re.compile(r"(?:^|[,(])\s*(?:(?:often|sometimes|also|commonly|"
+                           r"widely|popularly|generally|usually|frequently|once|now|"
+                           r"officially|informally|aptly|so|variously|collectively)\s+)?$")
 _ELLIPTIC = frozenset({"when", "if", "unless", "once", "as", "until", "though", "although"})
 # After a quote: a coordinator and a subject of its own ("and he said", "but Smith added")
 #: What stands between a quote and a verb that goes on with the sentence's subject: "and"
@@ -4081,7 +4269,9 @@ _NAME_THEN_COMMA = re.compile(r"\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*,")
 _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: Words after the head of a long phrase opening with an article ("A White House official
 #: with knowledge of the talks", "a person close to", "a source familiar with").
-_HEAD_ENDS = frozenset({"with", "close", "familiar"})
+_HEAD_ENDS = frozenset({"with", "close", "familiar", "inside", "within"})
+#: Words opening a noun phrase whose head noun follows ("another source inside ...").
+_NP_ARTICLES = ("a", "an", "the", "another")
 #: A body's capitalised name ending in "of" before the first of two names joined by "and":
 #: "(The) Department of Health and Human Services", "Ministry of Trade and Industry".
 _BODY_OF = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?:Department|Ministry|Bureau|"
@@ -4108,6 +4298,15 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
+    who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start) \
+        if ctx.shadow.find(" who ", after[0], v.start) >= 0 else None
+    if who is not None:
+        # '"...," a Foreign Service officer who works at the State Department told me':
+        # the phrase before the relative clause speaks, not a name inside it
+        spk = _tidy(ctx, ctx.noun_phrase_before(after[0], who.start() + 1))
+        if spk.text is not None:
+            m = ctx.mention_before(spk.start, spk.end)
+            return (ctx.speaker_from(m) if m is not None and m.end == spk.end else spk), v
     m = ctx.mention_before(after[0], v.start)
     aside = _find_aside(ctx.shadow, after[0], v.start) if m is not None else None
     if aside is not None and aside.start() <= m.start:
@@ -4164,7 +4363,14 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
                 actor = m.actor if role.group(1) in _SPEAKS_FOR else None
                 return _Speaker(spk.text, actor, spk.start, spk.end, spk.names), v
         return ctx.speaker_from(m), v
-    spk = _tidy(ctx, ctx.noun_phrase_before(after[0], v.start))
+    end = v.start
+    k = _last_char_before(ctx.shadow, after[0], v.start)
+    if k > after[0] and ctx.shadow[k] == ")" \
+            and not _PARTY_BEFORE.search(ctx.shadow, max(after[0], v.start - 40), v.start):
+        bracket = ctx.shadow.rfind("(", after[0], k)
+        if bracket > after[0]:
+            end = bracket  # '"...," Kasich (who has 25 delegates) said': before the brackets
+    spk = _tidy(ctx, ctx.noun_phrase_before(after[0], end))
     aside = _find_aside(ctx.shadow, after[0], v.start)
     if aside is not None:
         # '"...," Portman, R-Ohio, said', '"...," Douglas Holtz-Eakin, an adviser to
@@ -4176,7 +4382,10 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
             # (not '"...," Union mediator, Foreign Minister Ann Berg, said': after a
             # role, the name in the insertion is who speaks)
             spk = outer
-    if spk.text is None and not told:
+    if spk.text is None and not told and (ctx.verbs.lemma(v.form) in _INVERTING or not
+                                          _WORD_CHAR.search(ctx.shadow, after[0], v.start)):
+        # ('"...," said the senator', '"...!" read one'; not 'congressional "overreach"
+        # now defends the right of ...': a verb that puts no speaker after it, apart)
         spk = _tidy(ctx, ctx.noun_phrase_after(v.end, after[1]))
     if spk.text is None and _COORDINATED.search(ctx.shadow, after[0], v.start):
         # 'He called it "careless," and said ...': the subject of the sentence goes on
@@ -4192,8 +4401,12 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     # (each branch of _PARTY_TAIL needs a "-" or a "(")
     m = _PARTY_TAIL.search(spk.text) if "-" in spk.text or "(" in spk.text else None
     # "Mayor Ann Lee (D) said": the words after the bracket are the party alone
-    bare = m is None and spk.text in ("R", "D", "I") and spk.start > 0 \
-        and ctx.shadow[spk.start - 1] == "("
+    bare = m is None and ((spk.text in ("R", "D", "I") and spk.start > 0
+                           and ctx.shadow[spk.start - 1] == "(")
+                          or (spk.text.endswith(_PARTY_NOUNS)
+                              and _STATE_PARTY_LABEL.fullmatch(spk.text)
+                              and ctx.shadow[_last_char_before(ctx.shadow, 0, spk.start)] == ","))
+    # ("Kay Bailey Hutchison, Texas Republican, said": a state and a party after a comma)
     if m and m.start() > 0:
         end = spk.start + m.start()
         spk = _Speaker(ctx.text[spk.start:end], spk.actor, spk.start, end)
@@ -4213,12 +4426,38 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
             and _personal_contraction(ctx.shadow, spk.start, spk.end):
         # "She's been telling": the pronoun (resolve_pronoun drops the contraction)
         return ctx.resolve_pronoun(_Speaker(spk.text, None, spk.start, spk.end))
+    if spk.text.endswith(_PRONOUN_ENDS):
+        last = spk.text.rsplit(None, 2)
+        if last[-2].lower() not in ("and", "or"):
+            # "a theme he promised that ...": a relative clause without "that", whose
+            # subject is the pronoun (not "Smith and he said")
+            at = spk.end - len(last[-1])
+            return ctx.resolve_pronoun(_Speaker(last[-1], None, at, spk.end))
+    two = _TWO_PHRASES.fullmatch(spk.text) if spk.text.startswith(("a ", "an ", "the ")) \
+        and spk.text.count(" ") > 2 else None
+    if two is not None:
+        # "a spectacle the campaign said was ...": the second phrase, a relative clause's
+        # subject without "that"
+        spk = _Speaker(two.group(1), spk.actor, spk.start + two.start(1), spk.end)
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
     lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
     if lead and lead.end() < spk.end:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
     parts = spk.text.split(None, 1)
     first = parts[0] if len(parts) == 2 else ""
+    if first in _SUBORDINATORS:
+        # "before the Trump administration announced": the clause's subject
+        rest = spk.end - len(parts[1])
+        spk = _Speaker(parts[1], spk.actor, rest, spk.end, spk.names)
+        parts = spk.text.split(None, 1)
+        first = parts[0] if len(parts) == 2 else ""
+    when = _TIME_TAIL.search(spk.text) if spk.text[-3:] in _DAY_ENDS else None
+    if when is not None and when.start() > 0 and _TIMED.match(spk.text, when.start()) \
+            and not spk.text[:when.start()].endswith("ed") \
+            and " " in spk.text[:when.start()].strip():
+        # "President Trump on Sunday discussed": the time is no part of who spoke
+        end = spk.start + when.start()
+        spk = _Speaker(spk.text[:when.start()], spk.actor, spk.start, end, spk.names)
     if first in _OPENING_PREPOSITIONS:
         # a phrase cut after its head: "of Independent Business" from "the National
         # Federation of Independent Business show" is the name the "of" belongs to;
@@ -4241,6 +4480,29 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     return spk
 
 
+#: Prepositions after which "that" is a determiner ("in that age group").
+_THAT_PREPOSITIONS = frozenset({"in", "of", "on", "at", "for", "from", "with", "by", "about",
+                                "under", "during", "into"})
+#: A one-word phrase opening with an article, then one opening with a determiner: "a
+#: spectacle the campaign".
+_TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|its|our)\s+"
+                          r"(?:[\w'-]+\s+){0,2}[\w'-]+)")
+#: A subject-only pronoun ending a longer phrase (not "it", also an object: "included on
+#: it told").
+_PRONOUN_ENDS = (" he", " she", " they", " we", " I")
+#: A US state and a party, the Washington Times' label after a name ("Texas Republican").
+_STATE_PARTY_LABEL = re.compile(
+    r"(?:" + "|".join(sorted(US_STATES)) + r")\s+(?:Republican|Democrat)")
+_PARTY_NOUNS = ("Republican", "Democrat")
+#: Lower-case conjunctions that open a clause before its subject ("before the Trump
+#: administration announced").
+_SUBORDINATORS = frozenset({"before", "after", "until", "since", "when", "while", "because",
+                            "although", "though", "once", "unless", "whereas"})
+#: A time phrase that opens with a preposition or a determiner ("on Sunday", "this week";
+#: not "One Sunday", "the year").
+_TIMED = re.compile(r"\s+(?:on|this|last|earlier|late|early)\s")
+#: The last three letters of the words _TIME_TAIL ends with (a cheap test before it).
+_DAY_ENDS = frozenset({"day", "eek", "nth", "ear", "ing", "oon", "ght", "end"})
 #: Lower-case prepositions that cannot open who speaks.
 _OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
                                    "into", "about", "over", "under", "through", "during"})
@@ -4321,7 +4583,104 @@ def find_quotes(
         if not dup:
             kept.append(r)
     kept = _dedupe(kept)
-    return _resolve_pronouns(ctx, sorted([*direct, *kept], key=lambda q: (q.start, q.kind)))
+    turns = _transcript_turns(ctx)
+    return _resolve_pronouns(ctx, sorted([*direct, *kept, *turns],
+                                         key=lambda q: (q.start, q.kind)))
+
+
+#: A transcript's turn: a paragraph opening with a speaker label in capitals, perhaps a
+#: role after a comma, and a colon ("LIASSON: ...", "RENEE MONTAGNE, HOST: ...").
+_TURN = re.compile(r"(?P<label>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+                   r"(?:, [A-Z][A-Z ]{1,30})?:[ \t]+(?=\S)")
+#: Capitalised words right before a label's surname in the text: "Mara " of "Mara Liasson".
+_TURN_NAME = re.compile(r"(?<![\w'-])(?:[A-Z](?:\.|[\w'\u2019-]+) ){1,3}$")
+
+
+def _transcript_turns(ctx: _Context) -> list[Quote]:
+    """The turns of a transcript ("LIASSON: In many races, ..."): each paragraph opening
+    with a label that names a person is a direct quote of that person, cue ``label``.
+
+    A label names a person when the text writes a full name ending in it ("Mara Liasson"
+    for LIASSON) or when it is a first and a last name ("AMY GOODMAN"); "THE FACTS:",
+    "UPDATE:" name no one. Only texts with two turns or more are transcripts; a turn is
+    its paragraph (a turn of several paragraphs counts its first)."""
+    sh = ctx.shadow
+    found: list[tuple[re.Match[str], int]] = []
+    for ps, pe in ctx.paragraphs:
+        if pe - ps > 4 and sh[ps].isupper() and sh[ps + 1].isupper():
+            m = _TURN.match(sh, ps, pe)
+            if m is not None:
+                found.append((m, pe))
+    if len(found) < 2:
+        return []
+    names: dict[str, str | None] = {}
+    out: list[Quote] = []
+    for m, pe in found:
+        label = m.group("label")
+        if label not in names:
+            names[label] = _turn_name(ctx, label)
+        name = names[label]
+        end = pe
+        while end > m.end() and ctx.text[end - 1].isspace():
+            end -= 1
+        if name is None or end - m.end() < 2 or (sh[m.end()] == "(" and sh[end - 1] == ")") \
+                or _in_capitals(sh, m.end(), end):
+            continue  # no person, a stage direction ("(CROSSTALK)") or a headline in
+            # capitals after a label ("POWER PLAY: SENATE FLIPPING OUT?")
+        last = name.rsplit(" ", 1)[-1]
+        actor = next((x.actor for x in ctx.mentions
+                      if x.kind == "person" and x.surface.rsplit(" ", 1)[-1] == last), None)
+        out.append(Quote("direct", ctx.text[m.end():end], m.end(), end, label, actor,
+                         cue="label", speaker_start=m.start("label"),
+                         speaker_end=m.end("label"), speaker_name=name))
+    return out
+
+
+def _in_capitals(sh: str, start: int, end: int) -> bool:
+    """Are most letters of the first 60 characters of ``sh[start:end]`` capitals?"""
+    head = sh[start:min(end, start + 60)]
+    upper = sum(c.isupper() for c in head)
+    return upper > 0.6 * sum(c.isalpha() for c in head)
+
+
+def _turn_name(ctx: _Context, label: str) -> str | None:
+    """The person a transcript's label names (see _transcript_turns), else None: the
+    label's own first and last name ("PRESIDENT DONALD TRUMP" is Donald Trump); the name
+    as the text writes it ("NERMEEN SHAIKH"); a full name in the text ending in the
+    label ("Mara Liasson" for LIASSON); a listed person's name ending so; or the label
+    after a title in the text ("President Obama" for OBAMA)."""
+    words = [w.capitalize() for w in label.split()]
+    last = words[-1]
+    known = first_names()
+    k = next((i for i, w in enumerate(words[:-1])
+              if w.casefold() in known and w.casefold() not in _NOT_GIVEN_NAMES), None)
+    if k is not None:
+        return " ".join(words[k:])
+    if len(words) > 1 and " ".join(words) in ctx.text \
+            and _NOT_GIVEN_NAMES.isdisjoint(w.casefold() for w in words):
+        return " ".join(words)
+    for m in re.finditer(r"\b" + re.escape(last) + r"\b", ctx.text):
+        before = _TURN_NAME.search(ctx.text[max(0, m.start() - 60):m.start()])
+        if before is not None:
+            words_before = before.group().split()
+            k = next((i for i, w in enumerate(words_before)
+                      if w.casefold() in known and w.casefold() not in _NOT_GIVEN_NAMES),
+                     None)
+            if k is not None:  # "NPR's Mara Liasson": from the first name on
+                return " ".join([*words_before[k:], last])
+    person = next((x.surface for x in ctx.mentions
+                   if x.kind == "person" and x.surface.rsplit(" ", 1)[-1] == last), None)
+    if person is not None:
+        return person
+    if re.search(r"\b(?:President|Sen\.|Senator|Gov\.|Governor|Rep\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+                 r" " + re.escape(last) + r"\b", ctx.text):
+        return last
+    return None
+
+
+#: Words of the first-name list that open labels naming no one ("SEE RELATED:").
+_NOT_GIVEN_NAMES = frozenset({"see", "read", "watch", "more", "related", "file", "photo",
+                              "update", "breaking", "story", "report", "news"})
 
 
 def _agreeing_actor(ctx: _Context, q: Quote, want: str) -> Quote:
@@ -4506,6 +4865,15 @@ _DAY_NAME = re.compile(rf"(?:{_DAYS})(?:['\u2019]s)?")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve", "twenty", "hundred",
                            "thousand", "dozens", "hundreds", "thousands", "millions"})
+#: Tens and shares that open a quantity ("Forty percent of those polled").
+_TENS = frozenset({"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                   "percent", "per", "cent"})
+
+
+def _quantity_word(word: str) -> bool:
+    """Is ``word`` a number, a number word or "percent" ("65", "Forty", "percent")?"""
+    low = word.lower()
+    return low in _NUMBER_WORDS or low in _TENS or low.replace(".", "", 1).isdigit()
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 
 

@@ -1444,3 +1444,34 @@ def test_discover_a_named_day_is_no_candidate():
     table = discover_actors(corpus).set_index("candidate")
     assert "Election Day" not in table.index
     assert table.loc["Doris Day", "n_mentions"] == 2
+
+
+def test_discover_a_transcripts_speaker_labels_are_the_persons():
+    # worked by hand (an unseen allsides event, invented text): "LEE: Well, ..." in a radio
+    # transcript is Ann Lee, a person (before: "LEE" an organisation of its own, and "Well"
+    # a candidate: the word after a label opens a sentence)
+    corpus = from_texts({
+        "A": "Tom Reed speaks with Ann Lee about the vote.\n\nREED: What happened?\n\n"
+             "LEE: Well, the vote was close.\n\nREED: And now?\n\nLEE: Well, we wait."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "Well" not in table.index and "LEE" not in table.index
+    assert table.loc["Ann Lee", "forms"] == "LEE | Ann Lee"
+    assert table.loc["Ann Lee", "kind_guess"] == "person"
+    assert table.loc["Ann Lee", "n_mentions"] == 3
+
+
+def test_discover_plural_titles_a_party_suffix_and_the_district():
+    # worked by hand (an unseen allsides event, invented text): "U.S. Sens. Ann Lee and Tom
+    # Reed" (before: the candidate "U.S. Sens", an organisation), "an old-school Robert Taft
+    # Republican" (before: "Robert Taft Republican", whose surname was "Republican"), and
+    # "D.C." (before: an organisation; a district is no actor of the list)
+    corpus = from_texts({
+        "A": "U.S. Sens. Ann Lee and Tom Reed wrote to D.C. officials. Lee said D.C. laws "
+             "were wrong.",
+        "B": "Reed, an old-school Robert Taft Republican, said D.C. voters agreed. Republican "
+             "leaders did not."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "U.S. Sens" not in table.index and "Robert Taft Republican" not in table.index
+    assert table.loc["Ann Lee", "titles"] == "U.S. Sens."
+    assert table.loc["D.C.", "kind_guess"] == "unknown"
+    assert "Robert Taft" in table.index

@@ -1383,3 +1383,18 @@ def test_eleventh_round_cuts_keep_the_rest_of_the_line(line, kept):
 def test_a_reuters_caption_via_reuters(text, expected):
     removals = find_furniture("Body.\n" + text)
     assert [(r.rule, r.name) for r in removals] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # worked by hand (an unseen allsides event, invented text): NBC News' caption opening
+    # with "<photographer> / AFP - Getty Images" (before: kept, its "speaking about" a
+    # quote by "Getty Images President ...")
+    ("Jane Roe / AFP - Getty Images Mayor Ann Lee pauses while speaking about the co-op in "
+     "Ames on May 3, 2014.", [("navigation", "spaced_credit_caption")]),
+    # guards: a slash inside a sentence, a lower-case word after the credit
+    ("The vote, Ann Lee / AP said, was close.", []),
+    ("Jane Roe / AP reported the vote on Monday.", []),
+])
+def test_a_caption_opening_with_a_spaced_credit(text, expected):
+    removals = find_furniture("Body.\n" + text)
+    assert [(r.rule, r.name) for r in removals] == expected

@@ -465,3 +465,11 @@ def test_sentences_glued_without_a_space_are_split():
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "He fought against a mayor.", "Christie says he was betrayed.",
         "The U.S.Army said e.g.The plan.", "See nytimes.com."]
+
+
+def test_a_plural_title_ends_no_sentence():
+    # worked by hand (an unseen allsides event, invented text): "Sens." before names (in
+    # 439 lines of the allsides corpus) ended a sentence
+    text = "U.S. Sens. Ted Cruz and Mike Lee spoke. Reps. Ann Lee and Tom Reed agreed."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "U.S. Sens. Ted Cruz and Mike Lee spoke.", "Reps. Ann Lee and Tom Reed agreed."]

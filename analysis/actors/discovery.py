@@ -123,6 +123,8 @@ _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 
 #: A capitalised word at a sentence's start that is probably not a name: "Stopping Trump".
 _OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
+#: A transcript's speaker label opening a line: "LIASSON: ", "RENEE MONTAGNE, HOST: ".
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Z ]+)?:[ \t]+")
 
 
 #: The last words of newspapers' names, which stand for the paper alone ("the Post").
@@ -139,6 +141,8 @@ _TIME_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "M
                          "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "AEST", "IST"})
 #: Generational suffixes after a surname ("Joseph R. Biden Jr."): no name of their own.
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+#: The capital's district, written as initials (no body: "D.C. laws", "D.C. residents").
+_DISTRICTS = frozenset({"D.C.", "DC", "D.C"})
 
 
 def _surname(words: Sequence[str]) -> str:
@@ -437,7 +441,10 @@ def discover_actors(
                 continue
             # A sentence's first word, also after an opening quote or bracket ('"Let Russia').
             sentence_start = (not spans or not shadow[spans[k][0]:start].strip(_OPENERS)
-                              or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None)
+                              or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None
+                              or _TRANSCRIPT_LABEL.fullmatch(
+                                  shadow, shadow.rfind("\n", 0, start) + 1, start) is not None)
+            # (also after a transcript's speaker label: "LIASSON: Well, ...")
             first = form.split(" ", 1)[0]
             if (sentence_start and " " in form and _OPENER_FORM.fullmatch(first)
                     and shadow[start:end].startswith(first)  # not "The United States"
@@ -462,6 +469,10 @@ def discover_actors(
             if " " in form and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
                     and form.rsplit(" ", 1)[0] in US_STATES:
                 continue  # "the Ohio Democrat": a label of a person named elsewhere
+            if form.count(" ") > 1 and form.rsplit(" ", 1)[1] in _PARTY_WORDS \
+                    and _looks_personal(form.rsplit(" ", 1)[0], names, orgs):
+                form = form.rsplit(" ", 1)[0]  # "an old-school Robert Taft Republican":
+                # a kind of Republican named after a person, who is the candidate
             if not form or _INITIALS.fullmatch(form) or _is_title_only(form, titles) \
                     or form in skip or form in _NAME_SUFFIXES:
                 continue  # "U.", "Mr", "California Rep": initials or a title, not a name;
@@ -680,6 +691,9 @@ def _group_forms(forms: Counter[str], known_of: dict[str, str] | None = None,
         if " " in f or f in (known_of or {}) or _demonym(f):
             continue  # a listed actor ("Ukraine") or a people ("Americans") is no surname
         owners = {parent[m] for m in by_last.get(f, [])}
+        if not owners and f.isupper() and len(f) > 2 and f.isalpha():
+            # "LIASSON" (a transcript's label) of "Mara Liasson": a surname in capitals
+            owners = {parent[m] for m in by_last.get(f.capitalize(), [])}
         if len(owners) > 1:
             # "Trump" of "Donald Trump", not of "Never Trump": when only one owner opens
             # with a first name, that one
@@ -825,8 +839,8 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
     ("Southern Border" and "Border" are no person). ``candidacy``: how often each word
     stands before "campaign", "presidency", "administration" ... ("Warren campaign"): a
     surname used so at least twice is a person's, even with no full name in the texts."""
-    if head in US_STATES or any(f in US_STATES for f in members):
-        return "unknown"  # "New York said": a state, no person
+    if head in US_STATES or any(f in US_STATES or f in _DISTRICTS for f in members):
+        return "unknown"  # "New York said": a state, no person; "D.C.": a district
     if len(head.split()) > 1 and head.split()[-1].lower() in place_words():
         return "unknown"  # "George Washington Bridge": a place, no person
     # (a one-word name before "of" is the words that count: "Hurwitz of Western
@@ -835,8 +849,10 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
              for w in (f.split()[:1] if len(f.split()) > 2 and f.split()[1] == "of"
                        else f.split())}
     if words & organisation_words() or any(
-            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f) for f in members):
-        return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body)
+            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f)
+            and not any(m.endswith(" " + f.capitalize()) for m in members) for f in members):
+        return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body; nor
+        # "LIASSON" beside "Mara Liasson": a surname in capitals)
     if titles:
         return "person"
     if " " not in head and head[:1].isupper() and (candidacy or {}).get(head, 0) >= 2:
