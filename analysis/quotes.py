@@ -1166,10 +1166,11 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     if m is not None and m.group("verb") in ctx.verbs.forms:
         if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")) \
                 or _after_determiner(sh, comma, m.start("verb")) \
-                or m.group("speaker") in _AUXILIARIES:
+                or m.group("speaker") in _AUXILIARIES \
+                or _COPULA_IN.search(m.group("speaker")):
             return None  # "..., and no casualties were reported.": what, not who; "...,
             # then called for a recount.": a noun; "..., California Democrat, has
-            # proposed.": no one after the comma
+            # proposed.", "..., confirmation is all but assured.": no one after the comma
         return (comma, m.start("speaker"), m.end("speaker"),
                 _Verb(m.start("verb"), m.end("verb"), m.group("verb")))
     if stop - comma > 200:
@@ -2715,6 +2716,11 @@ _AUX_IN_ASIDE = re.compile(r"\s(?:had|has|have|was|were|is|are|been|will|would)\
 _AND_THEN_VERB = re.compile(r"\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?")
 #: A preposition right before a place: "in Iraq".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|across|throughout)\s+(?:the\s+)?$")
+#: A form of "be" inside a tail's speaker words: a clause, no speaker.
+_COPULA_IN = re.compile(r"\b(?:is|are|was|were|be|been)\b")
+#: A name, "to" and an outlet opening a line before a colon: "Kasowitz to CNBC".
+_NAME_TO_OUTLET = re.compile(r"(?<![^\n])\s*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*)\s+to\s+"
+                             r"(?:[A-Z][\w.&'-]*\s*){1,3}$")
 #: A verb of going somewhere to speak, after its subject: "Trump took to Twitter (to say)".
 _TOOK_TO = re.compile(r"(.+?)\s+(?:took|takes|went|goes|turned|turns|came|comes)\s+"
                       r"(?:to|on)\s")
@@ -3651,6 +3657,10 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
                 # "... doesn't surprise pollster Daron Shaw: "...": the name before the colon
                 name = _NAME_END.search(sh, max(before[0], colon - 80), colon)
                 prior = _last_word_lower(sh, before[0], name.start(1)) if name else ""
+                told = _NAME_TO_OUTLET.search(sh, max(before[0], colon - 80), colon) \
+                    if prior == "to" else None
+                if told is not None:
+                    name, prior = told, ""  # "Kasowitz to CNBC:": who spoke to the outlet
                 if name is not None and (prior in _PREPOSITIONS or (
                         prior in ("and", "or") and _COORDINATED_PLACE.search(
                             sh, max(before[0], name.start(1) - 60), name.start(1)))):
@@ -3864,6 +3874,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             # program, coming after Johnson pledged a "war on poverty"'): the next quote's
         if n and v.form in ctx.verbs.quote_only and _TO_VERB_AFTER.match(sh, v.end):
             continue  # ('... The candidate shot a glance and continued to pose'): no cue
+        if n and v.form.endswith("ed") and sh.startswith(" by ", v.end) \
+                and _last_word_lower(sh, after[0], v.start) not in _AUXILIARIES:
+            continue  # ('"a bit of sham," a characterization rejected by the chairman'):
+            # a participle after a noun, no cue (not 'X was quoted by Interfax as saying')
         if n and _after_determiner(sh, after[0], v.start):
             continue  # ('"bridges to nowhere," two proposed projects'): an adjective
         if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
@@ -4434,7 +4448,7 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
             at = spk.end - len(last[-1])
             return ctx.resolve_pronoun(_Speaker(last[-1], None, at, spk.end))
     two = _TWO_PHRASES.fullmatch(spk.text) if spk.text.startswith(("a ", "an ", "the ")) \
-        and spk.text.count(" ") > 2 else None
+        and spk.text.count(" ") > 1 else None
     if two is not None:
         # "a spectacle the campaign said was ...": the second phrase, a relative clause's
         # subject without "that"
@@ -4483,10 +4497,10 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
 #: Prepositions after which "that" is a determiner ("in that age group").
 _THAT_PREPOSITIONS = frozenset({"in", "of", "on", "at", "for", "from", "with", "by", "about",
                                 "under", "during", "into"})
-#: A one-word phrase opening with an article, then one opening with a determiner: "a
-#: spectacle the campaign".
+#: A one-word phrase opening with an article, then one opening with a determiner or a
+#: name: "a spectacle the campaign", "a phrase Booker".
 _TWO_PHRASES = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|his|her|their|its|our)\s+"
-                          r"(?:[\w'-]+\s+){0,2}[\w'-]+)")
+                          r"(?:[\w'-]+\s+){0,2}[\w'-]+|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
 #: A subject-only pronoun ending a longer phrase (not "it", also an object: "included on
 #: it told").
 _PRONOUN_ENDS = (" he", " she", " they", " we", " I")

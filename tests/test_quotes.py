@@ -3482,3 +3482,23 @@ def test_a_verb_after_a_place_and_and_goes_on_with_the_earlier_speaker():
     found = find_quotes("He added that the US trains police in Iraq and asked why funds could "
                         "not be spent at home.", load_actors(event=None))
     assert [(q.speaker, q.actor) for q in found] == [("He", None), ("He", None)]
+
+
+def test_a_participle_by_a_name_to_an_outlet_and_a_phrase_then_a_name():
+    # worked by hand (an unseen allsides event, invented text): '"a sham," a
+    # characterization rejected by the chairman, Tom Reed.' keeps Lee's quote (before: the
+    # speaker "a characterization"); "Barring a surprise, passage is all but assured." is no
+    # reported speech; "Kasowitz to CNBC: "..."" is Kasowitz (before: "Ah" of the line
+    # before); "a phrase Lee said" is Lee (before: "a phrase Lee"); 'X was quoted by Interfax
+    # as saying' stays a cue
+    found = find_quotes('Lee called the process "a sham," a characterization rejected by the '
+                        'chairman, Tom Reed.')
+    assert [q.speaker for q in found] == ["Lee"]
+    assert find_quotes("Barring a surprise, passage is all but assured.") == []
+    found = find_quotes('Her staff claimed it was something. Ah, okay:\n\nKasowitz to CNBC: '
+                        '"There have been no talks."')
+    assert [q.speaker for q in found][-1] == "Kasowitz"
+    found = find_quotes('He had "great respect" for Reed, a phrase Lee said he had used before.')
+    assert [q.speaker for q in found][-1] == "Lee"
+    found = find_quotes('"We will respond," Ryabkov was quoted by Interfax as saying.')
+    assert [q.speaker for q in found] == ["Ryabkov"]
