@@ -1071,10 +1071,13 @@ _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 #: little about the plan", "would say nothing about" stay: a speaker keeping quiet).
 _SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
-                    r"worth(?:\s+(?:also|again|briefly))?)\s+$",
-                    re.IGNORECASE)  # "let's say", "so to say", "worth noting": not speech
+                    r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|'s|\s+was)\s+(?:no|little)\s+"
+                    r"(?:evidence|reason|indication)\s+to)\s+$",
+                    re.IGNORECASE)
+# ("let's say", "so to say", "worth noting", "there is no evidence to suggest": not speech)
 _HARD = re.compile(r"[^ \t.,\"']")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$",
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|getting)\s+"
+                      r"(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 #: Verbs whose content may be an indirect question ("wondered whether", "explained why").
@@ -1167,7 +1170,8 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
         if _PASSIVE.search(sh, m.start("speaker"), m.start("verb")) \
                 or _after_determiner(sh, comma, m.start("verb")) \
                 or m.group("speaker") in _AUXILIARIES \
-                or _COPULA_IN.search(m.group("speaker")):
+                or _COPULA_IN.search(m.group("speaker")) \
+                or " what " in f" {m.group('speaker')} ":
             return None  # "..., and no casualties were reported.": what, not who; "...,
             # then called for a recount.": a noun; "..., California Democrat, has
             # proposed.", "..., confirmation is all but assured.": no one after the comma
@@ -1182,9 +1186,10 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
     if m is None or _words_over(sh, v.end, stop, 10) \
             or sh.startswith(("who ", "which ", "that "), m.start(1)) \
-            or m.group(1) in _AUXILIARIES:
+            or m.group(1) in _AUXILIARIES or " what " in f" {m.group(1)} ":
         return None  # (not "..., than for Clinton, who often speaks in small venues.", nor
-        # "as Sen. Ann Lee, California Democrat, has proposed.": no speaker after the comma)
+        # "as Sen. Ann Lee, California Democrat, has proposed.", "..., despite what the
+        # media portrays.": no speaker after the comma)
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
         told = _TOLD.match(sh, v.end, stop) or _TOLD_OBJECT.match(sh, v.end, stop) \
@@ -1478,7 +1483,11 @@ class _Context:
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             first = next((k for k in range(lo, hi) if words[k][:1].isupper()
                           and words[k].lower() not in _FUNCTION_WORDS), None)
-            if first is None and _quantity_word(words[lo]):
+            at = lo + 1 if words[lo].lower() in _LEADING_CONJUNCTIONS else lo
+            if at + 2 < hi and words[at + 2] in _HEAD_ENDS and (
+                    _quantity_word(words[at]) or words[at].lower() in _COUNT_WORDS):
+                first, lo, hi = None, at, at + 2  # "(Yet) two sources familiar with ..."
+            elif first is None and _quantity_word(words[lo]):
                 end = lo + 1  # "31 million voters in that age group": the quantity's noun
                 while end < hi and end - lo < 6 and words[end] not in _QUANTIFIER_STOPS:
                     end += 1
@@ -2050,16 +2059,27 @@ def _passive_by(ctx: _Context, ss: int, se: int, v: _Verb) -> Quote | None:
 
 def _colon_before(ctx: _Context, r: Quote, d: Quote) -> int | None:
     """Where reported words ``r`` end when a colon stands right before the direct quote
-    ``d`` and at least four words of ``r`` before it; else None."""
+    ``d`` (or a second cue: ", but said, "...""), and at least four words of ``r`` before
+    it; else None."""
     sh = ctx.shadow
     k = _last_char_before(sh, r.start, d.start)
     while k > r.start and sh[k] in "\"'":
         k = _last_char_before(sh, r.start, k)
     first = _NP_WORD.match(sh, r.start)
-    if k <= r.start or sh[k] != ":" or _word_count(sh, r.start, k) < 4 \
+    if k > r.start and sh[k] == ",":
+        # "X said the members will meet, but said, "...": what X said before the second
+        # cue is a statement of its own
+        again = _SECOND_CUE.search(sh, max(r.start, k - 40), k)
+        k = again.start() if again is not None else -1
+    if k <= r.start or sh[k] not in ":," or _word_count(sh, r.start, k) < 4 \
             or (first is not None and first.group().lower() in _OPENERS):
         return None  # (not "told the committee when asked about it: "...": no statement)
     return k
+
+
+#: A second cue of the same speaker before a direct quote: ", but said", ", and added".
+_SECOND_CUE = re.compile(r",\s+(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?"
+                         r"(?:said|says|added|adds|noted|notes|told\s+[\w.]+)$")
 
 
 def _second_verb(sh: str, start: int, v: _Verb) -> bool:
@@ -2117,7 +2137,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
                 # begins at its verb
                 return ("clause", spk, v, aux.start(1))
             yes = _YES_NO.match(sh, at, se)
-            if yes is not None and _word_end(sh, _last_char_before(sh, ss, v.start)):
+            if yes is not None and _word_end(sh, _last_char_before(sh, ss, v.start)) \
+                    and not _PASSIVE.search(sh, max(ss, v.start - 40), v.start):
                 return ("clause", _subject(ctx, ss, v), v, yes.start(1))  # "he said no."
     near = max(ss, v.start - 40)  # _PASSIVE and _IDIOM look at the last words only
     last = _last_char_before(sh, ss, v.start)
@@ -2620,8 +2641,8 @@ _OBJECT_CONTROL = re.compile(
     r"(him|her|them|us|me)\s+to\s+$")
 #: Between a comma and a second verb of the same subject: "..., and (then) added".
 _AND_THEN = re.compile(r"\s+(?:and\s+(?:(?:also|then|later)\s+)?|then\s+)")
-#: The same right before the second verb: ", and (then) ".
-_COMMA_AND_BEFORE = re.compile("," + _AND_THEN.pattern + "$")
+#: The same right before the second verb: ", and (then) ", ", but ".
+_COMMA_AND_BEFORE = re.compile(r",\s+(?:(?:and|but)\s+(?:(?:also|then|later)\s+)?|then\s+)$")
 
 
 def _next_cue_cut(ctx: _Context, sentence_verbs: list[_Verb], v: _Verb, start: int,
@@ -3174,7 +3195,8 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
     return pos if linked else -1
 
 
-_OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since"})
+_OPENING_TIME = frozenset({"later", "ago", "earlier", "before", "after", "since", "soon",
+                           "shortly"})
 _TIME_NOUNS = frozenset({"day", "days", "night", "nights", "week", "weeks", "month", "months",
                          "year", "years", "hour", "hours", "morning", "evening", "minutes"})
 _TIME_PHRASE = (rf"\s+(?:(?:this|last|past|on|late|early|later|earlier)\s+)*(?:{_DAYS}|week|"
@@ -4454,7 +4476,8 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         # subject without "that"
         spk = _Speaker(two.group(1), spk.actor, spk.start + two.start(1), spk.end)
     # "WASHINGTON - Sen. Grassley", "Thursday, Rep. Jeffries": a dateline or a time first
-    lead = _LEAD.match(ctx.shadow, spk.start, spk.end)
+    lead = _LEAD.match(ctx.shadow, spk.start, spk.end) or (
+        _BRACKET_LEAD.match(ctx.shadow, spk.start, spk.end) if ")" in spk.text else None)
     if lead and lead.end() < spk.end:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
     parts = spk.text.split(None, 1)
@@ -4508,6 +4531,8 @@ _PRONOUN_ENDS = (" he", " she", " they", " we", " I")
 _STATE_PARTY_LABEL = re.compile(
     r"(?:" + "|".join(sorted(US_STATES)) + r")\s+(?:Republican|Democrat)")
 _PARTY_NOUNS = ("Republican", "Democrat")
+#: The end of a dateline in brackets: "CNN) " of "(CNN) President Donald Trump announced".
+_BRACKET_LEAD = re.compile(r"[A-Za-z][\w.&' -]{0,20}\)\s+(?=[A-Z])")
 #: Lower-case conjunctions that open a clause before its subject ("before the Trump
 #: administration announced").
 _SUBORDINATORS = frozenset({"before", "after", "until", "since", "when", "while", "because",

@@ -3502,3 +3502,28 @@ def test_a_participle_by_a_name_to_an_outlet_and_a_phrase_then_a_name():
     assert [q.speaker for q in found][-1] == "Lee"
     found = find_quotes('"We will respond," Ryabkov was quoted by Interfax as saying.')
     assert [q.speaker for q in found] == ["Ryabkov"]
+
+
+def test_datelines_counts_but_said_and_no_speech():
+    # worked by hand (an unseen allsides event, invented text): "(CNN) President Ann Lee
+    # announced" (before: "CNN) President Ann Lee"); "Yet two sources familiar with Lee's
+    # plan told" (before: "Lee's"); 'X told reporters ..., but said he would be "accused of
+    # nepotism"' (before: the nearest name); "Soon after the remarks, Ann Lee took to
+    # Twitter:" then a quote (before: "Soon"); "There is no evidence to suggest that",
+    # "despite what the media portrays." and "got told no" report nothing; "X said ..., but
+    # said, "..."" keeps both statements X's
+    found = find_quotes("(CNN) President Ann Lee announced Tuesday that Tom Reed has resigned.")
+    assert [q.speaker for q in found] == ["President Ann Lee"]
+    found = find_quotes("Yet two sources familiar with Lee's plan with Reed told CNN that she "
+                        "had lost clout.")
+    assert [q.speaker for q in found] == ["two sources"]
+    found = find_quotes('Lee later told reporters that her son would be "great" as ambassador to '
+                        'the United Nations, but said she would be "accused of nepotism."')
+    assert [q.speaker for q in found] == ["Lee", "Lee"]
+    found = find_quotes('Soon after the remarks, Ann Lee took to Twitter:\n\n"It is an honor."')
+    assert [q.speaker for q in found] == ["Ann Lee"]
+    assert find_quotes("There is no evidence to suggest that the request played a role.") == []
+    assert find_quotes("Reed is a fighter, despite what the media portrays.") == []
+    assert find_quotes("Supporters asked to be interviewed but got told no.") == []
+    found = find_quotes('Lee said the members will still meet, but said, "It is time we change."')
+    assert [(q.kind, q.speaker) for q in found] == [("reported", "Lee"), ("direct", "Lee")]
