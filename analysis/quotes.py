@@ -1493,7 +1493,14 @@ class _Context:
                     end += 1
                 hi = end
             elif first is None:
-                lo = hi - 3
+                # "likely voters with a college degree": the words before "with", else the
+                # last three
+                head = next((k for k in range(lo + 2, hi - 1) if words[k] in _HEAD_ENDS), None)
+                if head is not None and words[lo].lower() not in _FUNCTION_WORDS \
+                        and not words[lo].endswith("ed"):  # (not "compared with 23 percent")
+                    hi = head
+                else:
+                    lo = hi - 3
             else:
                 end = first + 1
                 while end < hi:
@@ -1556,7 +1563,14 @@ class _Context:
                          or (words[k] in ("of", "in", "from", "on")
                              and words[k - 1] in self.verbs.evidence_subjects)), None) \
                 if words[lo].lower() in _NP_ARTICLES else None
-            if head is not None:
+            by = lo + 2 if head is None and hi - lo > 4 and words[lo + 2] == "by" \
+                and words[lo + 1] in self.verbs.evidence_subjects else None
+            if by is not None:
+                # "A study by the Southern Poverty Law Center in April": the author, up to
+                # a time or a place
+                lo = by + 2 if words[by + 1].lower() == "the" else by + 1
+                hi = next((k for k in range(lo + 1, hi) if words[k] in _TIME_PREPOSITIONS), hi)
+            elif head is not None:
                 hi = head  # "A White House official with knowledge of the talks": the
                 # phrase up to its first preposition (not "of the talks"); "an independent
                 # assessment of the program from 1994 in six zones": the assessment
@@ -1783,7 +1797,12 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             # payrolls (a figure that could ...)": a "that" inside brackets opens a
             # relative clause)
             m = (_THAT.match(sh, v.end, nxt)
-                 if _THAT_GAP.match(sh, v.end) or v.form in _TELL_FORMS else None)
+                 if (_THAT_GAP.match(sh, v.end) or v.form in _TELL_FORMS)
+                 and not (sh.startswith('"', _last_char_before(sh, ss, v.start))
+                          and sh[v.end + 1:v.end + 2].isupper()) else None)
+            # ('"...," said Ann Lee, director of a group that focuses on ...': after a
+            # closing mark and before a name the verb is the quote's cue, and "that" a
+            # relative pronoun)
             if m and (_open_bracket(sh, v.end, m.end())
                       or ((t := _TIME_NOUN.match(sh, m.end()))  # "jobs were added that
                           and (_PASSIVE.search(sh, max(ss, v.start - 40), v.start)  # month"
@@ -4306,6 +4325,8 @@ _PRONOUN_ONLY = re.compile(r"[\s,]*(?:he|she|they|we|I|it)\s+", re.IGNORECASE)
 #: Words after the head of a long phrase opening with an article ("A White House official
 #: with knowledge of the talks", "a person close to", "a source familiar with").
 _HEAD_ENDS = frozenset({"with", "close", "familiar", "inside", "within"})
+#: Lower-case words that open a time or a place after a name ("... Center in April").
+_TIME_PREPOSITIONS = frozenset({"in", "on", "at", "this", "last", "during", "earlier"})
 #: Words opening a noun phrase whose head noun follows ("another source inside ...").
 _NP_ARTICLES = ("a", "an", "the", "another")
 #: A body's capitalised name ending in "of" before the first of two names joined by "and":
@@ -4911,7 +4932,7 @@ _TENS = frozenset({"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 
 def _quantity_word(word: str) -> bool:
     """Is ``word`` a number, a number word or "percent" ("65", "Forty", "percent")?"""
-    low = word.lower()
+    low = word.lower().partition("-")[0]  # ("Seventy-four")
     return low in _NUMBER_WORDS or low in _TENS or low.replace(".", "", 1).isdigit()
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)(?![\w'.-])")
 

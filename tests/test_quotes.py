@@ -3527,3 +3527,22 @@ def test_datelines_counts_but_said_and_no_speech():
     assert find_quotes("Supporters asked to be interviewed but got told no.") == []
     found = find_quotes('Lee said the members will still meet, but said, "It is time we change."')
     assert [(q.kind, q.speaker) for q in found] == [("reported", "Lee"), ("direct", "Lee")]
+
+
+def test_an_author_after_by_a_head_before_with_and_a_relative_after_a_quote():
+    # worked by hand (an unseen allsides event, invented text): "A study by the Southern
+    # Poverty Law Center in April found" is the center (before: "Center in April"); "likely
+    # voters with a college degree said" are the voters (before: "a college degree");
+    # '"...," said Ann Lee, head of a group that focuses on ...' reports nothing more
+    # (before: a reported "that" with no speaker); "Seventy-four percent of voters say"
+    found = find_quotes("A study by the Southern Poverty Law Center in April found that most "
+                        "teachers were hesitant.")
+    assert [q.speaker for q in found] == ["Southern Poverty Law Center"]
+    found = find_quotes("In phone interviews, likely voters with a college degree said they "
+                        "support Lee.")
+    assert [q.speaker for q in found] == ["likely voters"]
+    found = find_quotes('"It is important," said Ann Lee, head of a group that focuses on '
+                        'civics, to a radio station.')
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Ann Lee")]
+    found = find_quotes("Seventy-four percent of voters say they like Lee.")
+    assert [q.speaker for q in found] == ["Seventy-four percent of voters"]
