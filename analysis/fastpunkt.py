@@ -82,6 +82,7 @@ class FastPunkt:
         self._initial = _engine(PunktToken._RE_INITIAL)
         self._ellipsis = _engine(PunktToken._RE_ELLIPSIS)
         self._verdicts: dict[str, bool] = {}
+        self._tokens: dict[str, tuple[bool, bool, bool, bool]] = {}
 
     # -- one pair of tokens -------------------------------------------------------------
 
@@ -125,13 +126,52 @@ class FastPunkt:
                 return False  # "unknown", an initial before a capital: J. Bach
         return sentbreak
 
+    def _token_rules(self, tok: str) -> tuple[bool, bool, bool, bool]:
+        """What :meth:`_breaks_before` reads of its first token, remembered:
+        ``(sentbreak, starter rule applies, initial, number)``."""
+        found = self._tokens.get(tok)
+        if found is None:
+            sentbreak, abbr = self._first_pass(tok)
+            if not tok.endswith("."):
+                found = (sentbreak, False, False, False)
+            else:
+                typ = self._type(tok)
+                if len(typ) > 1 and typ[-1] == ".":
+                    typ = typ[:-1]
+                initial = self._initial.match(tok) is not None
+                found = (sentbreak, abbr and not initial, initial, typ == "##number##")
+            if len(self._tokens) >= _CACHE_LIMIT:
+                self._tokens.clear()
+            self._tokens[tok] = found
+        return found
+
+    def _breaks(self, tok1: str, tok2: str) -> bool:
+        """:meth:`_breaks_before` with the first token's part remembered (the same rules
+        in the same order; ``tests/test_fastpunkt.py`` compares the two)."""
+        sentbreak, starter, initial, number = self._token_rules(tok1)
+        if starter:
+            next_typ = self._type(tok2)
+            if self._first_pass(tok2)[0] and len(next_typ) > 1 and next_typ[-1] == ".":
+                next_typ = next_typ[:-1]
+            if tok2[0].isupper() and next_typ in self.sent_starters:
+                return True
+        if initial or number:
+            if tok2 in _PUNCTUATION or tok2[0].islower():
+                return False
+            if initial and tok2[0].isupper():
+                return False
+        return sentbreak
+
     def _contains_sentbreak(self, context: str) -> bool:
         """NLTK's ``text_contains_sentbreak``: a break at any token but the last."""
         found = self._verdicts.get(context)
         if found is None:
-            toks = [t for line in context.split("\n") if line.strip()
-                    for t in self._words.findall(line)]
-            found = any(self._breaks_before(a, b) for a, b in itertools.pairwise(toks))
+            if "\n" in context:
+                toks = [t for line in context.split("\n") if line.strip()
+                        for t in self._words.findall(line)]
+            else:  # one line, never blank: it holds the sentence-ending mark
+                toks = self._words.findall(context)
+            found = any(itertools.starmap(self._breaks, itertools.pairwise(toks)))
             if len(self._verdicts) >= _CACHE_LIMIT:
                 self._verdicts.clear()
             self._verdicts[context] = found
@@ -139,51 +179,82 @@ class FastPunkt:
 
     # -- a text -------------------------------------------------------------------------
 
-    def _end_contexts(self, text: str):
-        """NLTK's ``_match_potential_end_contexts``: ``(match, context)`` pairs."""
+    def _end_words(self, text: str):
+        """NLTK's ``_match_potential_end_contexts``: ``(match, start of the word before)``.
+
+        NLTK's context is the word before the mark (from ``start`` to the mark), the mark
+        and ``after_tok``, which starts right after the mark (the match is the mark and a
+        look-ahead): ``text[start:match.end("after_tok")]``. The word starts after the
+        last white space (``string.whitespace``) between the previous mark and this one;
+        in a text whose only white space is spaces, that is the last space.
+        """
         prev_start = prev_stop = 0
         previous = None
+        spaces_only = "\n" not in text and "\t" not in text and "\r" not in text \
+            and "\x0b" not in text and "\x0c" not in text  # _WHITESPACE but the space
         for match in self._period_context.finditer(text):
             start = match.start()
-            before = text[prev_stop:start]
-            last_space = max(map(before.rfind, _WHITESPACE))
+            if spaces_only:
+                last_space = text.rfind(" ", prev_stop, start)  # -1: none
+                last_space = last_space - prev_stop if last_space >= 0 else -1
+            else:
+                before = text[prev_stop:start]
+                last_space = max(map(before.rfind, _WHITESPACE))
             # None (-1), or at index 0: NLTK's "if index_after_last_space" is false for both.
             word_start = last_space + prev_stop + 1 if last_space > 0 else prev_start
             if previous is not None and prev_stop <= word_start:
-                yield previous, (text[prev_start:prev_stop] + previous.group()
-                                 + previous.group("after_tok"))
+                yield previous, prev_start
             previous = match
             prev_start, prev_stop = word_start, start
         if previous is not None:
-            yield previous, (text[prev_start:prev_stop] + previous.group()
-                             + previous.group("after_tok"))
+            yield previous, prev_start
 
     def span_tokenize(self, text: str) -> list[tuple[int, int]]:
         """Offsets ``(start, end)`` of the sentences, as NLTK's ``span_tokenize`` gives."""
         slices = []
         last_break = 0
-        for match, context in self._end_contexts(text):
-            if self._contains_sentbreak(context):
+        verdicts = self._verdicts
+        abbreviations = self.abbrev_types
+        for match, word_start in self._end_words(text):
+            mark = match.start()
+            word = text[word_start:mark]
+            if text[mark] == "." and len(word) > 1 and word.isascii() and word.isalpha() \
+                    and word.lower() not in abbreviations:
+                # The context's first token is the word and its period (what follows the
+                # mark is white space or a mark that ends a token), a sentence break
+                # whatever comes after: an unlisted word of two letters or more.
+                found = True
+            else:
+                context = text[word_start:match.end("after_tok")]
+                found = verdicts.get(context)
+                if found is None:
+                    found = self._contains_sentbreak(context)
+            if found:
                 slices.append((last_break, match.end()))
-                last_break = match.start("next_tok") if match.group("next_tok") \
-                    else match.end()
+                next_tok = match.start("next_tok")  # -1: no next token (\S+, never empty)
+                last_break = next_tok if next_tok >= 0 else match.end()
         slices.append((last_break, len(text.rstrip())))
+        if len(slices) == 1:
+            s1, e1 = slices[0]
+            return [(s1, e1)] if s1 < e1 else []
         # _realign_boundaries: closing quotes and brackets after the mark join the sentence.
         out = []
         realign = 0
         for (s1, e1), nxt in zip(slices, [*slices[1:], None], strict=True):
             s1 += realign
             if nxt is None:
-                if text[s1:e1]:
+                if s1 < e1:
                     out.append((s1, e1))
                 continue
-            m = self._realignment.match(text[nxt[0]:nxt[1]])
+            # NLTK matches text[nxt[0]:nxt[1]]: the same as matching text between those
+            # places (the pattern looks neither behind nor past the end), without a copy.
+            m = self._realignment.match(text, nxt[0], nxt[1])
             if m:
                 out.append((s1, nxt[0] + len(m.group(0).rstrip())))
-                realign = m.end()
+                realign = m.end() - nxt[0]
             else:
                 realign = 0
-                if text[s1:e1]:
+                if s1 < e1:
                     out.append((s1, e1))
         return out
 

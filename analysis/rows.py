@@ -85,6 +85,22 @@ def row_id(record: Mapping[str, Any], default: str) -> str:
     return default if is_blank(raw) else str(raw).strip()
 
 
+def _undecodable(text: str) -> bool:
+    """Does ``text`` hold undecodable bytes (:data:`_SURROGATE`)? Encoding to UTF-8 fails
+    on any surrogate and is three times faster than the search, which runs only then.
+
+    >>> _undecodable("Kyiv"), _undecodable("Kyiv\\u2019s"), _undecodable("Ky\\udcffiv")
+    (False, False, True)
+    """
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.search(text) is not None
+    return False
+
+
 def _text_problem(text: Any, max_chars: int | None) -> str | None:
     if is_blank(text):
         return "is empty; expected the article text"
@@ -93,7 +109,7 @@ def _text_problem(text: Any, max_chars: int | None) -> str | None:
     if max_chars is not None and len(text) > max_chars:
         return (f"text of {len(text):,} characters, more than max_chars ({max_chars:,}); "
                 "not a news article?")
-    if not text.isascii() and _SURROGATE.search(text):
+    if _undecodable(text):
         return "not UTF-8 text"
     return None
 
@@ -147,7 +163,7 @@ def check_row(
         raise CorpusError(problem, file=file, line=line, field="text")
     for key in ("outlet", "article_id", "event", "group", "leaning"):
         value = record.get(key)
-        if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+        if isinstance(value, str) and _undecodable(value):
             raise CorpusError("not UTF-8 text", file=file, line=line, field=key)
     event = record.get("event")
     if is_blank(event):

@@ -550,17 +550,25 @@ class SentenceSplitter:
         shadow = _shadow(text)
         spans: list[Span] = []
         glued = _GLUED.search(shadow) is not None  # (one scan; most texts have none)
+        punkt = self._punkt.span_tokenize
+        sentence_end = _SENTENCE_END.search
         for b_start, b_end in _cached_blocks(shadow, self.line_breaks):
-            block = shadow[b_start:b_end]
-            if not _SENTENCE_END.search(block):
-                # Punkt breaks only after . ? or !: a block without them is one sentence.
-                spans.extend(_repair(shadow, [(b_start, b_end)]))
+            if not sentence_end(shadow, b_start, b_end - 1):
+                # Punkt breaks only after a . ? or ! that something follows: a block
+                # without one before its last character is one sentence (blocks are
+                # trimmed; one span is what _repair would keep).
+                spans.append((b_start, b_end))
                 continue
-            pieces = [(b_start + s, b_start + e) for s, e in self._punkt.span_tokenize(block)]
+            pieces = punkt(shadow[b_start:b_end])
+            if b_start:
+                pieces = [(b_start + s, b_start + e) for s, e in pieces]
             if glued and any(_glued(shadow, m.start())
                              for m in _GLUED.finditer(shadow, b_start, b_end)):
                 pieces = _unglue(shadow, pieces)
-            spans.extend(_repair(shadow, pieces))
+            if len(pieces) == 1:
+                spans.append(pieces[0])  # (what _repair keeps of one span)
+            else:
+                spans.extend(_repair(shadow, pieces))
         return spans
 
     def tokenize(self, text: str) -> list[str]:
@@ -573,11 +581,14 @@ def _lines(shadow: str) -> list[Span]:
     out = []
     pos = 0
     for line in shadow.split("\n"):
+        n = len(line)
         stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        start = pos + lead
-        out.append((start, start + len(stripped)))
-        pos += len(line) + 1
+        if stripped is line:  # nothing to trim (str.strip gives the string itself)
+            out.append((pos, pos + n))
+        else:
+            start = pos + n - len(line.lstrip())
+            out.append((start, start + len(stripped)))
+        pos += n + 1
     return out
 
 

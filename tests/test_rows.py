@@ -62,6 +62,15 @@ def test_a_bad_row_is_a_corpus_error_naming_file_line_and_field(record, field, r
     assert info.value.reason == reason
 
 
+def test_only_undecodable_bytes_break_a_row():
+    """A surrogate outside the undecodable-byte range (a lone half of a UTF-16 pair, as a
+    JSON escape can give) is kept, in the text as in the other fields; non-ASCII is text."""
+    row = check({"outlet": "A\u00e9", "text": "Kyiv\u2019s \ud83d plan \udc7f"})
+    assert row.outlet == "A\u00e9" and row.text == "Kyiv\u2019s \ud83d plan \udc7f"
+    with pytest.raises(CorpusError, match="not UTF-8 text"):
+        check({"outlet": "A", "text": "Kyiv\u2019s \ud83d plan \udc80"})
+
+
 def test_max_chars():
     assert check({"outlet": "A", "text": "x" * 10}, max_chars=10).text == "x" * 10
     with pytest.raises(CorpusError, match=r"field 'text': text of 11 characters, more than "

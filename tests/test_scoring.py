@@ -656,3 +656,35 @@ def test_cli_score_tone_adds_only_the_tone_columns(capsys):
     assert all(c.startswith("tone_") or c in {"mention_tone", "n_negative_mentions",
                                                "n_positive_mentions"} for c in added)
     assert [c for c in toned if c not in added] == plain  # the rest in the same order
+
+
+def test_parquet_chunks_after_the_first_are_built_column_by_column(tmp_path):
+    """The writer's Arrow table for a later chunk equals ``from_pandas`` cast to the file's
+    schema (NaN as null, strings, integers), and a column of another type falls back."""
+    import pyarrow as pa
+
+    from analysis.scoring.scorer import typed_frame
+    from analysis.scoring.writer import ScoreWriter, _arrow_table
+
+    columns = ["article_id", "event", "outlet", "leaning", "source", "n_words",
+               "mean_compound"]
+    first = typed_frame(pd.DataFrame([["a", "e", "A", "", "f:1", 3, 0.5]], columns=columns),
+                        columns)
+    later = typed_frame(pd.DataFrame([["b", "e", "B", "left", "f:2", 0, math.nan],
+                                      ["c", "e", "C", "", "f:3", 7, -0.25]],
+                                     columns=columns), columns)
+    schema = pa.Table.from_pandas(first, preserve_index=False).schema
+    built = _arrow_table(later, schema)
+    assert built.equals(pa.Table.from_pandas(later, preserve_index=False).cast(schema))
+    assert built.column("mean_compound").null_count == 1  # NaN: null, as from_pandas
+    assert _arrow_table(later.astype({"n_words": "float64"}), schema) is None
+    assert _arrow_table(later[columns[::-1]], schema) is None
+    out = tmp_path / "scores.parquet"
+    writer = ScoreWriter(out, "parquet", columns)
+    writer.write(first)
+    writer.write(later)
+    writer.finish()
+    back = pd.read_parquet(out)
+    assert back["article_id"].tolist() == ["a", "b", "c"]
+    assert back["n_words"].tolist() == [3, 0, 7]
+    assert back["mean_compound"].iloc[0] == 0.5 and math.isnan(back["mean_compound"].iloc[1])

@@ -52,10 +52,14 @@ class ScoreWriter:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pandas(scores, preserve_index=False)
-            if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.fh, table.schema)
-            self._parquet.write_table(table.cast(self._parquet.schema))
+            table = None if self._parquet is None else _arrow_table(scores,
+                                                                    self._parquet.schema)
+            if table is None:
+                table = pa.Table.from_pandas(scores, preserve_index=False)
+                if self._parquet is None:
+                    self._parquet = pq.ParquetWriter(self.fh, table.schema)
+                table = table.cast(self._parquet.schema)
+            self._parquet.write_table(table)
         else:
             self._held.append(scores)
         self.rows += len(scores)
@@ -87,3 +91,28 @@ class ScoreWriter:
             self.fh.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.tmp)
+
+
+#: The pandas dtypes :func:`_arrow_table` converts, by the Arrow type of their column.
+_ARROW_TYPES = {"double": "float64", "int64": "int64", "large_string": "str", "string": "str"}
+
+
+def _arrow_table(scores: pd.DataFrame, schema):
+    """``pa.Table.from_pandas(scores).cast(schema)``, built column by column (a chunk's
+    columns converted by Arrow directly, without pandas' per-column bookkeeping, about
+    twice as fast), or None when a column is not one of the scorer's types (int64,
+    float64, strings) of the schema's type: then ``from_pandas`` converts it as before.
+    NaN becomes null (``from_pandas=True``), as in ``from_pandas``.
+    """
+    import pyarrow as pa
+
+    if list(scores.columns) != schema.names:
+        return None
+    arrays = []
+    for (_name, column), field in zip(scores.items(), schema, strict=True):
+        dtype = _ARROW_TYPES.get(str(field.type))
+        if dtype is None or str(column.dtype) != dtype:
+            return None
+        values = column.array if dtype == "str" else column.to_numpy()
+        arrays.append(pa.array(values, type=field.type, from_pandas=True))
+    return pa.Table.from_arrays(arrays, schema=schema)
