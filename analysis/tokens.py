@@ -688,13 +688,18 @@ def _glued(shadow: str, stop: int) -> bool:
 _WORD_BEFORE_STOP = re.compile(r"[A-Za-z]+$")
 
 
+#: Characters that open no sentence: a closing bracket, a comma or a semicolon.
+_NO_SENTENCE_OPENING = frozenset(")],;")
+
+
 def _repair(shadow: str, spans: list[Span]) -> list[Span]:
     """Undo two kinds of Punkt split inside one block.
 
     * A lone enumeration marker ("1.", "b)", "iv.") joins the sentence after it.
     * A piece that starts with a lower-case letter joins the one before it: Punkt ends a
       sentence at every "?" or "!" and after a closing bracket, but in
-      '"Is this war?" she asked.' the sentence goes on.
+      '"Is this war?" she asked.' the sentence goes on. So does one that starts with a
+      closing bracket or a comma: "Sen. Jack Reed (D-R.I.), said" is split before "),".
     """
     out: list[Span] = []
     pending: int | None = None
@@ -704,7 +709,7 @@ def _repair(shadow: str, spans: list[Span]) -> list[Span]:
         if _ENUMERATION.fullmatch(shadow, s, e) and (s, e) != spans[-1]:
             pending = s
             continue
-        if out and shadow[s].islower():
+        if out and (shadow[s].islower() or shadow[s] in _NO_SENTENCE_OPENING):
             out[-1] = (out[-1][0], e)
             continue
         out.append((s, e))
