@@ -199,6 +199,59 @@ def sentence_bounds(spans: Sequence[tuple[int, int]], length: int, start: int, e
     return min(spans[i][0], start), max(spans[j][1], end)
 
 
+class _SuffixCheckedPorter(PorterStemmer):
+    """NLTK's Porter stemmer (``NLTK_EXTENSIONS``), the same stems, about twice as fast.
+
+    Most of NLTK's steps build a list of suffix rules for every word and try them in turn
+    (steps 2 and 4: 22 and 19 rules); a word that ends with none of the suffixes comes out
+    of such a step unchanged (a step whose list has a ``*d`` rule or an empty suffix, or
+    that does more than apply its list, is left alone; step 1a's special case is for
+    words ending in one of its suffixes). Here a step first checks the word against its
+    suffixes, read from NLTK's own lists once, in one ``str.endswith``, and runs NLTK's
+    step only when one fits. ``tests/test_target_tone.py`` compares the stems with NLTK's.
+    """
+
+    _STEPS = ("_step1a", "_step1c", "_step2", "_step3", "_step4", "_step5b")
+
+    def __init__(self) -> None:
+        super().__init__(PorterStemmer.NLTK_EXTENSIONS)
+        self._suffixes: dict[str, tuple[str, ...] | None] = {}
+        lists: list[list[tuple]] = []
+        # NLTK's steps with their rule lists recorded instead of applied
+        self._apply_rule_list = lambda word, rules: lists.append(rules) or word
+        for step in self._STEPS:
+            lists.clear()
+            getattr(PorterStemmer, step)(self, "zzzzzz")
+            suffixes = tuple(rule[0] for rules in lists for rule in rules)
+            usable = len(lists) == 1 and "*d" not in suffixes and "" not in suffixes
+            self._suffixes[step] = suffixes if usable else None
+        del self._apply_rule_list
+
+    def _checked(self, step: str, word: str) -> str:
+        suffixes = self._suffixes[step]
+        if suffixes is not None and not word.endswith(suffixes):
+            return word
+        return getattr(PorterStemmer, step)(self, word)
+
+    def _step1a(self, word: str) -> str:
+        return self._checked("_step1a", word)
+
+    def _step1c(self, word: str) -> str:
+        return self._checked("_step1c", word)
+
+    def _step2(self, word: str) -> str:
+        return self._checked("_step2", word)
+
+    def _step3(self, word: str) -> str:
+        return self._checked("_step3", word)
+
+    def _step4(self, word: str) -> str:
+        return self._checked("_step4", word)
+
+    def _step5b(self, word: str) -> str:
+        return self._checked("_step5b", word)
+
+
 class _Token(NamedTuple):
     start: int
     end: int
@@ -264,7 +317,7 @@ class TargetFeaturizer:
         self._skip_before = sets["skip_before"]
         self._pronouns = sets["pronouns"]
         self._cache: dict[str, tuple] = {}
-        self._stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
+        self._stem = _SuffixCheckedPorter().stem
         self._sentences: dict[str, _Sentence] = {}
         self.words = frozenset(words or ())
         # The word table's rows (when words maps each stem to one), read with each token.
