@@ -493,8 +493,7 @@ class TargetFeaturizer:
         # Valence sums, in the order of _SUMS: [left, right, clause, out, near, all] x
         # [neg, pos].
         sums = [0.0] * 12
-        near = set(left)
-        near.update(right)
+        near = {*left, *right}
         for i in sentence.valenced:
             if first <= i < last:
                 continue
@@ -506,24 +505,25 @@ class TargetFeaturizer:
                 sums[(0 if i < first else 2) + sign] += size
             sums[(4 if lo <= i < hi else 6) + sign] += size
             sums[8 + sign] += size / (first - i if i < first else i - last + 1)
-        for name, value in zip(_SUM_FEATURES, sums, strict=False):  # all but "all"
-            if value:
-                feats[name] = value if value < _CLIP else _CLIP
+        if sums[10] or sums[11]:  # else every sum is 0
+            for name, value in zip(_SUM_FEATURES, sums, strict=False):  # all but "all"
+                if value:
+                    feats[name] = value if value < _CLIP else _CLIP
         if sentence.compound:
             feats["v:compound"] = sentence.compound
 
         self._roles(sentence, first, last, lo, hi, feats, sums[10], sums[11])
 
-        near_forms = [forms[i] for i in near]
+        near_forms = list(map(forms.__getitem__, near))
         news_neg = sum(map(self._news_neg.__contains__, near_forms))
         news_pos = sum(map(self._news_pos.__contains__, near_forms))
         if news_neg:
             feats["news:neg"] = float(news_neg)
         if news_pos:
             feats["news:pos"] = float(news_pos)
-        if any(negators[i] for i in left[:3]):
+        if any(map(negators.__getitem__, left[:3])):
             feats["neg:L"] = 1.0
-        if any(negators[i] for i in right[:3]):
+        if any(map(negators.__getitem__, right[:3])):
             feats["neg:R"] = 1.0
 
         # Quotation marks: only double quotes (single ones double as apostrophes).
@@ -655,6 +655,10 @@ class _Sentence:
         # offset falls inside piece j, len(before[-1]) characters into it
         j = len(before) - 1
         cut = len(before[-1])
+        if self.cumulative[j + 1] - self.cumulative[j] == 1:
+            # one token, the whole piece (the tokens of a piece cover all of it): it
+            # ends at or before offset only where the piece does, and starts before it
+            return self.cumulative[j] + (cut == len(self.pieces[j]) if ending else 1)
         spans = [match.span() for match in _TOKEN.finditer(self.pieces[j])]
         return self.cumulative[j] + sum((e if ending else s) < cut + ending
                                         for s, e in spans)
