@@ -208,7 +208,9 @@ class _SuffixCheckedPorter(PorterStemmer):
     that does more than apply its list, is left alone; step 1a's special case is for
     words ending in one of its suffixes). Here a step first checks the word against its
     suffixes, read from NLTK's own lists once, in one ``str.endswith``, and runs NLTK's
-    step only when one fits. ``tests/test_target_tone.py`` compares the stems with NLTK's.
+    step only when one fits; step 1b (no such list) runs only for words ending in "ed"
+    or "ing", the only ones its code changes. ``tests/test_target_tone.py`` compares the
+    stems with NLTK's.
     """
 
     _STEPS = ("_step1a", "_step1c", "_step2", "_step3", "_step4", "_step5b")
@@ -235,6 +237,10 @@ class _SuffixCheckedPorter(PorterStemmer):
 
     def _step1a(self, word: str) -> str:
         return self._checked("_step1a", word)
+
+    def _step1b(self, word: str) -> str:
+        # NLTK's step 1b changes only words ending in "ied", "eed", "ed" or "ing"
+        return PorterStemmer._step1b(self, word) if word.endswith(("ed", "ing")) else word
 
     def _step1c(self, word: str) -> str:
         return self._checked("_step1c", word)
@@ -335,7 +341,9 @@ class TargetFeaturizer:
             return found
         if lower[0].isalnum() or lower[0] == "_":
             form = lower[:-2] if lower.endswith("'s") and len(lower) > 2 else lower.rstrip("'")
-            value = self._lexicon.get(lower, self._lexicon.get(form, 0.0))
+            value = self._lexicon.get(lower)
+            if value is None:
+                value = self._lexicon.get(form, 0.0)
             booster = self._boosters.get(lower, 0.0)
             negator = lower in self._negations or lower.endswith("n't")
             stem = self._stem(form)
