@@ -25,6 +25,7 @@ Read the sentences before quoting a number.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -171,9 +172,23 @@ def score_tone_row(text: str, mentions: Sequence[Any], actor_names: Sequence[str
     sums: dict[str, list[float]] = {}
     for mention, tone in zip(mentions, tones, strict=True):
         sums.setdefault(mention.actor, []).append(tone)
-    return [sum(tones) / len(tones), labels.count(0), labels.count(2),
-            *(sum(found) / len(found) if (found := sums.get(name)) else math.nan
-              for name in actor_names)]
+    row = [sum(tones) / len(tones), labels.count(0), labels.count(2),
+           *([math.nan] * n_actors)]
+    # only the few actors mentioned get a mean, put in their columns
+    places = _columns(tuple(actor_names))
+    for name, found in sums.items():
+        for i in places.get(name, ()):
+            row[3 + i] = sum(found) / len(found)
+    return row
+
+
+@functools.lru_cache(maxsize=8)
+def _columns(actor_names: tuple[str, ...]) -> dict[str, list[int]]:
+    """``{actor: its places in actor_names}``."""
+    places: dict[str, list[int]] = {}
+    for i, name in enumerate(actor_names):
+        places.setdefault(name, []).append(i)
+    return places
 
 
 def _wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:

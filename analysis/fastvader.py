@@ -217,6 +217,7 @@ class FastVader:
         n = len(pieces)
         words = list(map(_TOKEN, pieces))
         lowers = list(map(_LOWER, pieces))
+        lexicon = self._lexicon
         sentitext = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
@@ -234,9 +235,23 @@ class FastVader:
                     if sentitext is None:
                         n_upper = sum(map(_UPPER, pieces))
                         sentitext = SentiText(words, 0 < n - n_upper < n)
-                    near = pieces[i - 3 if i > 3 else 0:i]
-                    valence = self._valence(sentitext, item, lower, i, lowers,
-                                            plain=not any(map(_AFFECTS, near)))
+                    plain = not any(map(_AFFECTS, pieces[i - 3 if i > 3 else 0:i]))
+                    valence = lexicon[lower]
+                    if plain and valence and type(valence) is float:
+                        # _valence's plain case, inline (the ALL CAPS step below keeps a
+                        # non-zero valence non-zero): ALL CAPS emphasis, then NLTK's
+                        # idiom check where an idiom's pair of words is near
+                        if sentitext.is_cap_diff and pieces[i][2]:  # item.isupper()
+                            if valence > 0:
+                                valence += self._c_incr
+                            else:
+                                valence -= self._c_incr
+                        if i > 2 and lowers[i - 3] not in lexicon \
+                                and self._idiom_near(words, i):
+                            valence = self.analyzer._idioms_check(valence, words, i)
+                    else:
+                        valence = self._valence(sentitext, item, lower, i, lowers,
+                                                plain=plain)
                 done[item] = valence
             values.append(valence)
         # NLTK's _but_check looks for "but" among the lower-case tokens
@@ -248,13 +263,10 @@ class FastVader:
         known = self._pieces
         try:
             pieces = list(map(known.__getitem__, parts))
-        except KeyError:  # pieces not seen before: work out those, then look all up again
-            for raw in set(parts).difference(known):
-                self._lookup(raw)
-            try:
-                pieces = list(map(known.__getitem__, parts))
-            except KeyError:  # the cache was emptied on the way (it is kept to a size)
-                pieces = list(map(self._lookup, parts))
+        except KeyError:  # pieces not seen before: work those out on the way
+            get, lookup = known.get, self._lookup
+            pieces = [found if (found := get(raw)) is not None else lookup(raw)
+                      for raw in parts]
         return list(filter(None, pieces))  # () for a one-character piece
 
     def _negated(self, word: str) -> bool:

@@ -315,9 +315,12 @@ class Lexicon(Mapping[str, Category]):
             raise TypeError(f"expected text (a str), not {type(text).__name__}")
         lowered = _lowered_shadow(text)
         out = []
+        credits, credit = self._credits.get, self._credit
         for m in self._span_regex.finditer(lowered):
             start = m.start()
-            for name, term, s, e in self._credit(m.group()):
+            matched = m.group()
+            found = credits(matched)
+            for name, term, s, e in found if found is not None else credit(matched):
                 out.append((name, term, start + s, start + e))
         return out
 
@@ -630,6 +633,8 @@ _TITLE_RUN = re.compile(
     r"((?:[A-Z][\w.'&-]*[ \t]+(?:(?:of|for|and|the|on)[ \t]+)*){1,6})$")
 _TITLE_WORD = re.compile(r"[A-Za-z][\w.&'-]*")
 _CLAUSE_END = re.compile(r"[.!?;:,()\[\]\"\n\u2013\u2014]")
+# Up to the last _CLAUSE_END (the greedy run backs off to it): one match instead of all.
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)" + _CLAUSE_END.pattern)
 _WORD_BEFORE = re.compile(r"[\w']+")
 
 
@@ -744,9 +749,9 @@ def _negated(lowered: str, start: int, rules: _MarkerRules) -> bool:
     """A negator within ``rules.window`` words before ``start``, in the same clause
     (``"n't"`` in the list stands for every word ending in it)."""
     before = lowered[max(0, start - 80):start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
-    if ends:
-        before = before[ends[-1]:]
+    last = _LAST_CLAUSE_END.match(before)
+    if last:
+        before = before[last.end():]
     words = _WORD_BEFORE.findall(before)[-rules.window:]
     for k, word in enumerate(words):
         if word in rules.negators or ("n't" in rules.negators and word.endswith("n't")):
@@ -776,9 +781,14 @@ def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
                         for a in rules.attribution.finditer(lowered)]
     masks = masks or ()
     starts = [m.start for m in masks]
+    # how far the masks starting up to each one reach: a match that starts there or
+    # after it overlaps none of them (most matches), so _masked_by is not asked
+    reach = list(itertools.accumulate((m.end for m in masks), max))
+    bisect_left = bisect.bisect_left
     out = []
     for name, term, s, e in found:
-        masked = _masked_by(masks, starts, s, e) if masks else ""
+        i = bisect_left(starts, e) if masks else 0  # the masks starting before e
+        masked = _masked_by(masks, starts, s, e) if i and reach[i - 1] > s else ""
         if not masked and attributions and name in rules.attribution_applies_to:
             for a_start, a_end, phrase in attributions:
                 if a_start < e and s < a_end:

@@ -267,6 +267,35 @@ def test_shipped_weights_are_reproducible():
     assert tool.check(NEWSMTSC, MODEL_FILE, tool.DEFAULT_CORPUS) == 0
 
 
+# NLTK's Porter suffixes (steps 1a to 5b), the irregular words of its extensions, and the
+# "ed"/"ing"/"e"/"ll"/"y" endings whose rules test the stem (measure, *o, *d, vowels).
+PORTER_SUFFIXES = [
+    "sses", "ies", "ss", "s", "eed", "ied", "ed", "ing", "at", "bl", "iz", "y", "ational",
+    "tional", "enci", "anci", "izer", "bli", "abli", "alli", "entli", "eli", "ousli",
+    "ization", "ation", "ator", "alism", "iveness", "fulness", "ousness", "aliti", "iviti",
+    "biliti", "fulli", "logi", "icate", "ative", "alize", "iciti", "ical", "ful", "ness",
+    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion",
+    "sion", "tion", "ou", "ism", "ate", "iti", "ous", "ive", "ize", "e", "ll", "l", ""]
+PORTER_BASES = ["", "a", "y", "yy", "sky", "relat", "hop", "fil", "ceas", "control",
+                "troubl", "gener", "pr", "tann", "fizz", "happ", "enjo", "agr", "conditi"]
+PORTER_WORDS = ["skies", "dying", "lying", "tying", "news", "innings", "inning", "outings",
+                "canning", "howe", "proceed", "exceed", "succeed", "ties", "tied", "ied"]
+
+
+def test_stems_are_nltk_porter_stems():
+    # The featurizer's stemmer skips the steps of NLTK's stemmer whose suffixes a word
+    # lacks; the stems must be NLTK's own, here for every base + suffix + suffix.
+    from nltk.stem.porter import PorterStemmer
+
+    nltk_stem = PorterStemmer(PorterStemmer.NLTK_EXTENSIONS).stem
+    words = sorted({base + a + b for base in PORTER_BASES for a in PORTER_SUFFIXES
+                    for b in ("", "s", "ed", "ing", "ly", "ness", "al", "e", "y")} - {""})
+    words += PORTER_WORDS
+    tokens = TargetFeaturizer(SMALL_LISTS).tokens(" ".join(words))
+    assert [t.text for t in tokens] == words
+    assert [t.stem for t in tokens] == [nltk_stem(w) for w in words]
+
+
 def test_side_words_by_hand():
     # Critics slammed [Smith] , who lied .   Known stems: critic, slam, lie ("who" is not).
     # Left: slammed and Critics share it; right: lied alone ("who" has no entry). The clause
