@@ -104,11 +104,11 @@ POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
 #: How the dev sets were used; written into the model file. Keep it true.
 DEV_USE = (
     "Features and hyper-parameters were chosen by 5-fold cross-validation on train only. "
-    "dev-rw and dev-mt were scored five times, listed in 'dev_looks'; no feature and no "
+    "dev-rw and dev-mt were scored six times, listed in 'dev_looks'; no feature and no "
     "hyper-parameter was chosen by a dev score. After the second look the selection rule "
     "was changed because of the model's size (not its dev score); the fourth look is the "
     "retrained model after a change made for speed (features read from the mention's "
-    "sentence only)."
+    "sentence only); the sixth the same model refitted after a sentence-splitting fix."
 )
 DEV_LOOKS = [
     "1. First feature set (unstemmed word bags, L2, C=0.1, min_count 3, window 5, set by "
@@ -133,7 +133,13 @@ DEV_LOOKS = [
     "of word vectors learned from unlabelled news, folded into per-word weights), folds "
     "grouped by article; every variant chosen by CV on train only (docs/target_tone_cv.md), "
     "dev scored once at the end for this model and the model of look 4 "
-    "(docs/target_tone_cv.md gives both); the figures under 'dev'.",
+    "(docs/target_tone_cv.md gives both): dev-rw 0.706, dev-mt 0.681.",
+    "6. This model: look 5's features, grid and rule, refitted (2026-12-01) because the "
+    "sentence splitter no longer opens a sentence with a closing bracket or a comma ('Sen. "
+    "Jack Reed (D-R.I.), said'), which moved the mention sentences of a few train rows (823 "
+    "non-zero features against 821; the same hyper-parameters chosen by CV, 0.681); to be "
+    "shipped whatever its dev figures, decided before it was scored: the figures under "
+    "'dev', the same as look 5's to three decimals.",
 ]
 
 
