@@ -1475,3 +1475,20 @@ def test_discover_plural_titles_a_party_suffix_and_the_district():
     assert table.loc["Ann Lee", "titles"] == "U.S. Sens."
     assert table.loc["D.C.", "kind_guess"] == "unknown"
     assert "Robert Taft" in table.index
+
+
+def test_a_bare_surname_keeps_the_person_it_named_before_a_relative_is_introduced():
+    # worked by hand (an unseen allsides event, invented text), two listed people of one
+    # family: "Trump said" early in the text stays Donald Trump after Ivanka Trump is named
+    # in full and by her first name further on (before: every bare "Trump" from the first
+    # far from Donald's full name was Ivanka's, the person named more often)
+    from analysis.actors import Actor, ActorList
+
+    listed = ActorList([Actor("Donald Trump", "person"),
+                        Actor("Ivanka Trump", "person", aliases=("Ivanka",))])
+    filler = " The meeting went on for an hour and covered trade, the budget and the weather."
+    text = ("President Donald Trump met the envoy." + filler * 4 + " Trump said she did well."
+            + filler * 4 + " Ivanka Trump laughed. Ivanka said no. Ivanka left." + filler * 4
+            + " Trump said he would pick someone else.")
+    found = [(m.surface, m.actor) for m in find_mentions(text, listed) if m.surface == "Trump"]
+    assert found == [("Trump", "Donald Trump"), ("Trump", "Donald Trump")]

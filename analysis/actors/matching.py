@@ -118,6 +118,7 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
     title_reach = list(itertools.accumulate((e for _s, e in title_spans), max))
     hits: list[tuple[int, int, int, str, bool]] = []
     names, titles = None, frozenset()
+    shorts: list[int] | None = None
     for s, e, i, form, poss, candidates in raw:
         if form == "after":
             if i in full_at:
@@ -132,8 +133,10 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
                                              titles)
         if not candidates:
             continue  # "Melania Trump", "Jeb Bush": another person of that family
+        if shorts is None:
+            shorts = [h[0] for h in raw if h[3] == "short"]
         chosen = _resolve_short(s, shadow, candidates, full_at, titles_end, matcher.actors,
-                                titled)
+                                titled, shorts)
         if chosen is None and candidates and inside_title(s, e, title_starts, title_reach):
             # A surname inside a listed title ("Putin's spokesman") names that person.
             chosen = candidates[0] if len(candidates) == 1 else None
@@ -213,8 +216,10 @@ def _fitting(candidates: list[int], gender: str, actors: Sequence[Actor]) -> lis
             if not (gender and actors[i].gender in GENDERS[:2] and actors[i].gender != gender)]
 
 
-def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled
+def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled, shorts=()
                    ) -> int | None:
+    """The listed person a bare surname at ``s`` names among ``candidates`` (``shorts``:
+    where the text's bare surnames start), or None."""
     # A title of the candidate right before the surname: "US Defense Secretary Austin".
     for i in candidates:
         for te in range(max(0, s - 3), s):
@@ -246,7 +251,15 @@ def _resolve_short(s, shadow, candidates, full_at, titles_end, actors, titled
         nearest = min(named, key=distance)
         after, gap = distance(nearest)
         if not after and gap > _NEAR_FULL_NAME:
-            return min(named, key=lambda i: (-len(full_at[i]), full_at[i][0]))
+            # (only among those named before the surname: "Trump said" early in an
+            # article is not Ivanka Trump, named in full, and by her first name, further on;
+            # and the one the bare surname already named before another was introduced
+            # keeps it: "Donald Trump ... Trump said ... Ivanka Trump ... Trump said")
+            before = sorted((i for i in named if full_at[i][0] < s), key=lambda i: full_at[i][0])
+            if len(before) > 1 and any(full_at[before[0]][0] < b < full_at[before[1]][0]
+                                       for b in shorts):
+                return before[0]
+            return min(before, key=lambda i: (-len(full_at[i]), full_at[i][0]))
         return nearest
     return None
 
