@@ -2336,6 +2336,9 @@ def _named_in_quote(ctx: _Context, sentence_start: int, v: _Verb) -> bool:
 _SUBJECT_FIRST = frozenset({"he", "she", "they", "we", "i", "you", "the", "a", "an", "his",
                             "her", "their", "its", "our", "my", "both", "some", "many",
                             "several", "two", "three", "one", "another", "former", "who"})
+#: Verbs that open a sentence as an imperative, addressed to the reader.
+_IMPERATIVES = frozenset({"Add", "Consider", "Remember", "Imagine", "Note", "Try", "Look",
+                          "Think", "Recall", "Compare"})
 #: Quantifiers that open a subject only with a noun after them ("other experts say", not
 #: "most have proposed", "most recently offered").
 _SUBJECT_QUANTIFIERS = frozenset({"other", "most", "few", "more", "all"})
@@ -2370,8 +2373,8 @@ def _named_subject(text: str | None) -> bool:
             and words[1].lower() not in _OPENERS and not words[1].endswith("ly"):
         return True  # "these supporters acknowledge", "those Democrats argued", "other
         # experts say"
-    if low in _OPENERS or low in _AUXILIARIES:
-        return False
+    if low in _OPENERS or low in _AUXILIARIES or first in _IMPERATIVES:
+        return False  # (also "Add the 39% who say ...", "Try to pledge": an imperative)
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
 
 
@@ -4503,12 +4506,26 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
     parts = spk.text.split(None, 1)
     first = parts[0] if len(parts) == 2 else ""
-    if first in _SUBORDINATORS:
-        # "before the Trump administration announced": the clause's subject
+    if first in _SUBORDINATORS or first in _IMPERATIVES:
+        # "before the Trump administration announced": the clause's subject ("Add the
+        # 39% who say": the imperative's object)
         rest = spk.end - len(parts[1])
         spk = _Speaker(parts[1], spk.actor, rest, spk.end, spk.names)
         parts = spk.text.split(None, 1)
         first = parts[0] if len(parts) == 2 else ""
+    tail = spk.text.rsplit(None, 1)
+    if len(tail) == 2 and (tail[1] in _ASPECT_VERBS or (
+            tail[1].endswith("day") and _DAY_NAME.fullmatch(tail[1])
+            and tail[0][-1:].isalpha() and (prior := tail[0].rsplit(None, 1)[-1])[:1].isupper()
+            and prior.lower() not in _NUMBER_WORDS and prior.lower() not in _FUNCTION_WORDS)):
+        # "President Obama keeps (saying)", "House Speaker John Boehner Monday": a verb of
+        # aspect or a day after the name (not "One Sunday"); and an adverb before the verb
+        # ("the community immediately began")
+        text = tail[0]
+        if tail[1] in _ASPECT_VERBS and " " in text and text.endswith("ly") \
+                and text.rsplit(None, 1)[1].islower():
+            text = text.rsplit(None, 1)[0]
+        spk = _Speaker(text, spk.actor, spk.start, spk.start + len(text), spk.names)
     when = _TIME_TAIL.search(spk.text) if spk.text[-3:] in _DAY_ENDS else None
     if when is not None and when.start() > 0 and _TIMED.match(spk.text, when.start()) \
             and not spk.text[:when.start()].endswith("ed") \
@@ -4554,6 +4571,9 @@ _STATE_PARTY_LABEL = re.compile(
 _PARTY_NOUNS = ("Republican", "Democrat")
 #: The end of a dateline in brackets: "CNN) " of "(CNN) President Donald Trump announced".
 _BRACKET_LEAD = re.compile(r"[A-Za-z][\w.&' -]{0,20}\)\s+(?=[A-Z])")
+#: Verbs of aspect before a participle cue: "keeps saying", "began telling".
+_ASPECT_VERBS = frozenset({"keeps", "kept", "continues", "continued", "started", "starts",
+                           "began", "begins", "stopped", "stops"})
 #: Lower-case conjunctions that open a clause before its subject ("before the Trump
 #: administration announced").
 _SUBORDINATORS = frozenset({"before", "after", "until", "since", "when", "while", "because",

@@ -3546,3 +3546,16 @@ def test_an_author_after_by_a_head_before_with_and_a_relative_after_a_quote():
     assert [(q.kind, q.speaker) for q in found] == [("direct", "Ann Lee")]
     found = find_quotes("Seventy-four percent of voters say they like Lee.")
     assert [q.speaker for q in found] == ["Seventy-four percent of voters"]
+
+
+def test_a_day_an_aspect_verb_and_an_imperative_around_a_speaker():
+    # worked by hand (an unseen allsides event, invented text): '"...," said House Speaker
+    # Ann Lee Monday.' (before: "... Ann Lee Monday"), "President Lee keeps saying" (before:
+    # "President Lee keeps"), "Add the 39% who say" (before: "Add the 39% who"); "One
+    # Sunday" keeps its words
+    found = find_quotes('"It is time," said House Speaker Ann Lee Monday.')
+    assert [q.speaker for q in found] == ["House Speaker Ann Lee"]
+    found = find_quotes("And if you are eligible, President Lee keeps saying, the cost is low.")
+    assert [q.speaker for q in found] == ["President Lee"]
+    found = find_quotes("Add the 39% who say they favor the law.")
+    assert [q.speaker for q in found] == ["the 39% who"]
