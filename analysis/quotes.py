@@ -1496,7 +1496,16 @@ class _Context:
                 # "likely voters with a college degree": the words before "with", else the
                 # last three
                 head = next((k for k in range(lo + 2, hi - 1) if words[k] in _HEAD_ENDS), None)
-                if head is not None and words[lo].lower() not in _FUNCTION_WORDS \
+                if head is None and words[lo].lower() in _POSSESSIVES:
+                    # "his campaign at times in the past two weeks (has suggested)": the
+                    # possessive's phrase, up to a time or a place
+                    head = next((k for k in range(lo + 2, hi) if words[k] in _TIME_PREPOSITIONS),
+                                None)
+                    if head is not None:
+                        hi = head
+                    else:
+                        lo = hi - 3
+                elif head is not None and words[lo].lower() not in _FUNCTION_WORDS \
                         and not words[lo].endswith("ed"):  # (not "compared with 23 percent")
                     hi = head
                 else:
@@ -5175,7 +5184,8 @@ def _is_person_name(q: Quote, kinds: dict[str, str]) -> bool:
             and first not in _PRONOUNS  # (not "They should say")
             and (words if name == q.speaker else _NP_WORD.findall(name))[-1][:1].isupper()
             # (not "Monday's ruling", "The majority"; "Ann Lee, who" names Ann Lee)
-            and not _DAY_NAME.fullmatch(words[0]))
+            and not _DAY_NAME.fullmatch(words[0])
+            and not (len(words) == 1 and words[0].isupper()))  # (nor "CBS", "NATO")
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})

@@ -3559,3 +3559,19 @@ def test_a_day_an_aspect_verb_and_an_imperative_around_a_speaker():
     assert [q.speaker for q in found] == ["President Lee"]
     found = find_quotes("Add the 39% who say they favor the law.")
     assert [q.speaker for q in found] == ["the 39% who"]
+
+
+def test_a_running_mate_a_possessives_phrase_and_an_acronym_for_a_pronoun():
+    # worked by hand (an unseen allsides event, invented text): "Lee's vice presidential
+    # pick Tom Reed tells" is Tom Reed (before: "Lee's"); "his campaign at times in the past
+    # two weeks has suggested" is his campaign (before: "past two weeks"); after "According
+    # to CBS," a "he" is the man named before, not CBS
+    found = find_quotes('Lee\u2019s vice presidential pick Tom Reed tells CNN: "There will be '
+                        'no path."')
+    assert [q.speaker for q in found] == ["Tom Reed"]
+    found = find_quotes("As his campaign at times in the past two weeks has suggested he "
+                        "could, it would be a shift.")
+    assert [q.speaker for q in found] == ["his campaign"]
+    found = find_quotes('Tom Reed said no. According to CBS, he later adds, "We will build a '
+                        'wall."')
+    assert [q.speaker_name for q in found][-1] == "Tom Reed"
