@@ -1072,9 +1072,10 @@ _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
                     r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|'s|\s+was)\s+(?:no|little)\s+"
-                    r"(?:evidence|reason|indication)\s+to)\s+$",
+                    r"(?:evidence|reason|indication)\s+to|(?:fair|safe|no\s+exaggeration)\s+to)\s+$",
                     re.IGNORECASE)
-# ("let's say", "so to say", "worth noting", "there is no evidence to suggest": not speech)
+# ("let's say", "so to say", "worth noting", "there is no evidence to suggest", "it's safe to
+# say", "it's no exaggeration to say": not speech)
 _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|getting)\s+"
                       r"(?:[a-z]+ly\s+)?$",
@@ -1591,7 +1592,12 @@ class _Context:
         if hi - lo > 1 and words[hi - 1] in _RELATIVES:
             # "polls that show", "a memo which said": the verb is a relative clause's;
             # the speaker's words keep the pronoun (PolNeAR marks "that" as the source),
-            # its name is the phrase the pronoun follows
+            # its name is the phrase the pronoun follows (after a verb before it: "The
+            # group released a study that finds": the study)
+            verb = next((k for k in range(hi - 3, lo, -1) if words[k].endswith("ed")
+                         and words[k].islower() and words[k + 1].lower() in _NP_ARTICLES), None)
+            if verb is not None:
+                a = s + found[verb + 1].start()
             return _Speaker(self.text[a:b], None, a, b,
                             self.text[a:s + found[hi - 2].end()])
         if b - a > 3 and self.shadow.find("'", a, b) < 0:

@@ -3575,3 +3575,15 @@ def test_a_running_mate_a_possessives_phrase_and_an_acronym_for_a_pronoun():
     found = find_quotes('Tom Reed said no. According to CBS, he later adds, "We will build a '
                         'wall."')
     assert [q.speaker_name for q in found][-1] == "Tom Reed"
+
+
+def test_a_study_after_a_verb_and_the_writers_own_hedges():
+    # worked by hand (an unseen allsides event, invented text): "The group released a
+    # study that finds" names the study (before: "The group released a study"); "It's no
+    # exaggeration to say", "it's safe to say" and "it's fair to say" are the writer's
+    # words (before: reported speech by "It's no exaggeration")
+    found = find_quotes("The group released a study that finds the rule will cost jobs.")
+    assert [q.speaker_name for q in found] == ["a study"]
+    for text in ("It's no exaggeration to say Lee sounded exactly like Reed.",
+                 "It's safe to say the vote was close.", "It's fair to say he won."):
+        assert find_quotes(text) == []
