@@ -87,6 +87,7 @@ from .actors.lexicon import TITLE_MODIFIERS, US_STATES, first_name_gender, first
 from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .tokens import (
+    TRANSCRIPT_LABEL,
     count_words,
     paragraph_spans,
     sentence_spans,
@@ -1482,12 +1483,14 @@ class _Context:
             hi = end
         elif hi - lo > 4 and words[lo].lower() not in _NP_ARTICLES:
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
-            first = next((k for k in range(lo, hi) if words[k][:1].isupper()
-                          and words[k].lower() not in _FUNCTION_WORDS), None)
             at = lo + 1 if words[lo].lower() in _LEADING_CONJUNCTIONS else lo
-            if at + 2 < hi and words[at + 2] in _HEAD_ENDS and (
-                    _quantity_word(words[at]) or words[at].lower() in _COUNT_WORDS):
-                first, lo, hi = None, at, at + 2  # "(Yet) two sources familiar with ..."
+            count_head = at + 2 < hi and words[at + 2] in _HEAD_ENDS and (
+                _quantity_word(words[at]) or words[at].lower() in _COUNT_WORDS)
+            first = None if count_head else next(
+                (k for k in range(lo, hi) if words[k][:1].isupper()
+                 and words[k].lower() not in _FUNCTION_WORDS), None)
+            if count_head:
+                lo, hi = at, at + 2  # "(Yet) two sources familiar with ..."
             elif first is None and _quantity_word(words[lo]):
                 end = lo + 1  # "31 million voters in that age group": the quantity's noun
                 while end < hi and end - lo < 6 and words[end] not in _QUANTIFIER_STOPS:
@@ -4683,10 +4686,6 @@ def find_quotes(
                                          key=lambda q: (q.start, q.kind)))
 
 
-#: A transcript's turn: a paragraph opening with a speaker label in capitals, perhaps a
-#: role after a comma, and a colon ("LIASSON: ...", "RENEE MONTAGNE, HOST: ...").
-_TURN = re.compile(r"(?P<label>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
-                   r"(?:, [A-Z][A-Z ]{1,30})?:[ \t]+(?=\S)")
 #: Capitalised words right before a label's surname in the text: "Mara " of "Mara Liasson".
 _TURN_NAME = re.compile(r"(?<![\w'-])(?:[A-Z](?:\.|[\w'\u2019-]+) ){1,3}$")
 
@@ -4703,7 +4702,7 @@ def _transcript_turns(ctx: _Context) -> list[Quote]:
     found: list[tuple[re.Match[str], int]] = []
     for ps, pe in ctx.paragraphs:
         if pe - ps > 4 and sh[ps].isupper() and sh[ps + 1].isupper():
-            m = _TURN.match(sh, ps, pe)
+            m = TRANSCRIPT_LABEL.match(sh, ps, pe)
             if m is not None:
                 found.append((m, pe))
     if len(found) < 2:

@@ -501,6 +501,12 @@ _ENUMERATION = re.compile(r"\s*(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]\s*")
 _HEADING = re.compile(r"#{1,6}\s")
 _LIST_ITEM = re.compile(r"(?:[-*\u2022\u25aa]|\d{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.?!]")  # Punkt's sentence-ending characters
+#: A transcript's speaker label opening a line of shadow text, then its colon: "LIASSON: ",
+#: "RENEE MONTAGNE, HOST: " (``label``: the name in capitals). Read by the quote finder
+#: (a turn is the labelled person's quote) and by actor discovery (the word after a label
+#: opens a sentence).
+TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+                              r"(?:, [A-Z][A-Z ]{1,30})?:[ \t]+")
 _SENTENCE_FINAL = tuple(".!?:;\"')]\u2026\u2013")
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from ..errors import require_columns
 from ..resources import resource_files
-from ..tokens import sentence_spans, stopwords
+from ..tokens import TRANSCRIPT_LABEL, sentence_spans, stopwords
 from ..tokens import shadow as _shadow
 from ..yamlio import cached_by_file
 from .lexicon import (
@@ -123,8 +123,6 @@ _INITIALS = re.compile(r"[A-Z]\.?(?:[ \t]+[A-Z]\.?)*")
 
 #: A capitalised word at a sentence's start that is probably not a name: "Stopping Trump".
 _OPENER_FORM = re.compile(r"\w+(?:ing|ed|ly)")
-#: A transcript's speaker label opening a line: "LIASSON: ", "RENEE MONTAGNE, HOST: ".
-_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Z ]+)?:[ \t]+")
 
 
 #: The last words of newspapers' names, which stand for the paper alone ("the Post").
@@ -442,7 +440,7 @@ def discover_actors(
             # A sentence's first word, also after an opening quote or bracket ('"Let Russia').
             sentence_start = (not spans or not shadow[spans[k][0]:start].strip(_OPENERS)
                               or _QUOTE_OPENS.match(shadow, max(0, start - 2)) is not None
-                              or _TRANSCRIPT_LABEL.fullmatch(
+                              or TRANSCRIPT_LABEL.fullmatch(
                                   shadow, shadow.rfind("\n", 0, start) + 1, start) is not None)
             # (also after a transcript's speaker label: "LIASSON: Well, ...")
             first = form.split(" ", 1)[0]
