@@ -109,7 +109,9 @@ def _intervals(article_id: str, tables: dict[str, pd.DataFrame], focus: str | No
             speaker = row.actor if isinstance(row.actor, str) and row.actor else row.speaker
             verb = row.verb if isinstance(row.verb, str) else "no verb"
             group = row.verb_group if isinstance(row.verb_group, str) else "ungrouped"
-            label = f"{row.kind} quote: {speaker or 'unknown speaker'} ({verb}, {group})"
+            who = speaker or "unknown speaker"
+            label = (f"thought attributed to {who} ({verb}; not counted as a voice)"
+                     if row.kind == "thought" else f"{row.kind} quote: {who} ({verb}, {group})")
             out.append((row.start, row.end, "ol-q", label, ""))
     if "frames" in tables:
         rows = tables["frames"][tables["frames"]["article_id"] == article_id]

@@ -228,7 +228,9 @@ def section_voices(ctx: Context) -> Section:
         "Direct quotes and reported speech ('X said that', 'according to X'), each with its "
         "speaker and the verb that introduces it. The verb groups (data/lexicons/"
         "attribution_verbs.yml) say what a verb signals: 'said' is neutral, 'claimed' casts "
-        "doubt, 'warned' is confrontational. Found by patterns, so check the quote table.",
+        "doubt, 'warned' is confrontational. What somebody is said to believe, fear or "
+        "hope ('X believes the vote was rigged') is in the quote table as kind 'thought' "
+        "but is no voice. Found by patterns, so check the quote table.",
         figures={"voices": fig, "verb_groups": verb_fig},
         tables={
             "voices": voices,

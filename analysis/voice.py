@@ -53,8 +53,8 @@ def quoted_spans(text: str, *, actors: Any = None,
     """
     from .quotes import find_quotes
 
-    found = sorted((q.start, q.end) for q in find_quotes(text, actors=actors, mentions=mentions)
-                   if q.kind in _VOICED and q.end > q.start)
+    quotes = find_quotes(text, actors=actors, mentions=mentions, thoughts=False)
+    found = sorted((q.start, q.end) for q in quotes if q.kind in _VOICED and q.end > q.start)
     merged: list[tuple[int, int]] = []
     for s, e in found:
         if merged and s <= merged[-1][1]:

@@ -9,7 +9,9 @@ given too (the one release measurement).
 For each article, ``find_quotes(text)`` runs on the raw text, once with no actor list and
 once with the kit's general list (``load_actors(event=...)``: the lists that apply to every
 event), next to a plain baseline (quotation marks, and "X said/says (that) ..."). The kit's
-``scare`` rows (terms, titles, nicknames) are no voices and are not counted; a speaker's
+``scare`` rows (terms, titles, nicknames) are no voices and are not counted; its
+``thought`` rows ("X believes ...": no voices either) count, as PolNeAR annotates
+attributions of thought and intention; a speaker's
 resolved actor, else its ``speaker_name`` (the name a "he"/"she" stands for), counts like
 the speaker's words. Printed,
 over all gold attributions and over those whose content holds a double quotation mark

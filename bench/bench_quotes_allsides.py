@@ -9,7 +9,8 @@ The texts are read from the corpus (default ``../shared/corpora/allsides-abp/``)
 benchmark is skipped, with a message, when it is absent.
 
 ``analysis.quotes.find_quotes`` runs twice, without an actor list and with
-``load_actors()``; its ``scare`` rows (terms, titles, nicknames: no voices) are left out.
+``load_actors()``; its ``scare`` rows (terms, titles, nicknames: no voices) and
+``thought`` rows ("X believes ...": no voices) are left out, as the labels hold speech only.
 Scoring:
 
 - detection: a found quote matches a gold ``direct`` or ``reported`` row when their

@@ -579,6 +579,9 @@ def test_comparison_text_stats_counts_quoted_words_once():
     # words: We will respond he said Calmly Ryabkov added -> 8; quoted: We will respond Calmly
     assert (row["n_words"], row["n_quoted_words"]) == (8, 4)
     assert row["quoted_word_share"] == pytest.approx(0.5)
+    # a thought row ("he fears ...": the outlet's words) is no quotation
+    quotes["kind"] = ["direct", "direct", "thought"]
+    assert comparison_text_stats(corpus, quotes=quotes).loc[0, "n_quoted_words"] == 3
 
 
 def test_comparison_text_stats_without_quotes(seed):

@@ -64,6 +64,16 @@ def test_layers_mark_the_given_spans():
     ]
 
 
+def test_quote_layer_says_what_is_speech_and_what_is_thought():
+    corpus = from_texts({"A": 'Peskov fears the talks will fail. "We wait," Lavrov said.'})
+    page = highlight(corpus, layers=["quotes"])
+    assert [(c, t, x) for c, t, x in parse(page.html).spans if t] == [
+        ("ol-q", "thought attributed to Peskov (fears; not counted as a voice)",
+         "the talks will fail."),
+        ("ol-q", "direct quote: Lavrov (said, neutral)", "We wait,"),
+    ]
+
+
 def test_focus_actor_and_frame_filter():
     corpus = from_texts({"A": "Austin met Belousov."})
     mentions = pd.DataFrame({"article_id": ["a-1"] * 2, "actor": ["Lloyd Austin", "Belousov"],

@@ -960,9 +960,27 @@ def test_verbs_left_out_as_nouns_count_after_a_subject(text, expected):
     assert [(q.speaker, q.verb, q.verb_group) for q in find_quotes(text)] == expected
 
 
-def test_thought_verbs_only_when_the_lexicon_says_so(tmp_path):
+def test_thought_is_its_own_kind_by_default_and_no_voice():
     text = "Peskov believes the talks will fail."
-    assert find_quotes(text) == []
+    [q] = find_quotes(text)
+    assert (q.kind, q.speaker, q.verb, q.verb_group, q.cue, q.quote) == (
+        "thought", "Peskov", "believes", "thought", "clause", "the talks will fail.")
+    assert find_quotes(text, thoughts=False) == []
+    # "wants to ..." and "thinks of ..." are no thought attributions the kit keeps
+    assert find_quotes("Peskov wants to end the talks. He thinks of Berlin.") == []
+    # a thought inside what somebody said is theirs: no second row
+    said = "Lavrov said Peskov believes the talks will fail."
+    assert [(q.kind, q.speaker) for q in find_quotes(said)] == [("reported", "Lavrov")]
+    corpus = pd.DataFrame({"article_id": ["a"], "outlet": ["O"],
+                           "text": [text + ' "We are ready," Lavrov said.']})
+    table = quote_table(corpus)
+    assert list(table["kind"]) == ["thought", "direct"]
+    voices = voice_table(table)
+    assert list(voices["voice"]) == ["Lavrov"] and voices["n_quotes"].tolist() == [1]
+
+
+def test_thought_verbs_as_speech_when_the_lexicon_says_so(tmp_path):
+    text = "Peskov believes the talks will fail."
     path = tmp_path / "verbs.yml"
     path.write_text("groups:\n  neutral: [say]\nthought_as_speech: true\n"
                     "thought: [believe, want]\n", encoding="utf-8")
@@ -1004,7 +1022,11 @@ def test_quote_table_columns(seed):
     before = seed.copy()
     table = quote_table(seed)
     assert list(table.columns) == QUOTE_COLUMNS
-    assert set(table["kind"]) == {"direct", "reported"}
+    assert set(table["kind"]) == {"direct", "reported", "thought"}
+    # the one attribution of thought: n-tv's "... Greens fear an arms race with Russia"
+    thought = table[table["kind"] == "thought"]
+    assert thought[["outlet", "speaker", "verb", "quote"]].values.tolist() == [
+        ["n-tv", "Greens", "fear", "an arms race with Russia."]]
     texts = dict(zip(seed["article_id"], seed["text"], strict=True))
     for row in table.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.quote
@@ -1065,7 +1087,8 @@ def test_verb_table(seed):
     groups = set(load_verbs().groups) | {"none"}
     assert set(verbs["verb_group"]) == groups
     counts = verbs.groupby("outlet")["n_quotes"].sum()
-    assert counts.to_dict() == quote_table(seed).groupby("outlet").size().to_dict()
+    voiced = quote_table(seed).query("kind not in ['scare', 'thought']")
+    assert counts.to_dict() == voiced.groupby("outlet").size().to_dict()
     ntv = verbs[verbs["outlet"] == "n-tv"].set_index("verb_group")
     assert "accused" in ntv.loc["confrontational", "verbs"]
     assert ntv.loc["doubting", "n_quotes"] == 0
@@ -1377,12 +1400,12 @@ def test_he_is_the_previous_sentence_subject_before_an_earlier_titled_name():
     # pronoun's own sentence keeps the old rule
     text = ("Mr. Barrow wants a deal by March. Budget Director Per Lindqvist met the bankers "
             'in Boston on Friday. "We are very near," he said.')
-    [q] = find_quotes(text)
+    [q] = find_quotes(text, thoughts=False)  # (not "Mr. Barrow wants a deal": no voice)
     assert (q.speaker, q.speaker_name) == ("he", "Budget Director Per Lindqvist")
     # gender from a title rules a subject out: "she" is not Mr. Lindqvist
     text = ("Ms. Barrow wants a deal by March. Mr. Lindqvist met the bankers on Friday. "
             '"We are very near," she said.')
-    [q] = find_quotes(text)
+    [q] = find_quotes(text, thoughts=False)
     assert q.speaker_name == "Ms. Barrow"
 
 

@@ -235,7 +235,9 @@ def test_long_actor_scores_carry_the_mean_tone_of_mention_tone(seed_corpus, seed
 def test_quotes_match_quote_table(seed_corpus, seed_scores):
     from analysis.quotes import quote_table
 
-    quotes = quote_table(seed_corpus).groupby("article_id")["n_words"].agg(["size", "sum"])
+    table = quote_table(seed_corpus)
+    table = table[table["kind"] != "thought"]  # what one is said to think: not counted
+    quotes = table.groupby("article_id")["n_words"].agg(["size", "sum"])
     got = seed_scores.set_index("article_id")
     assert got["n_quotes"].to_dict() == quotes["size"].to_dict()
     assert got["quoted_words"].to_dict() == quotes["sum"].to_dict()
@@ -278,7 +280,8 @@ def test_allsides_sample_matches_every_reference_function(tmp_path):
                                              for a in scores["article_id"]]
     from analysis.quotes import quote_table
 
-    quotes = quote_table(corpus).groupby("article_id").size()
+    table = quote_table(corpus)
+    quotes = table[table["kind"] != "thought"].groupby("article_id").size()
     assert scores["n_quotes"].tolist() == [int(quotes.get(a, 0)) for a in scores["article_id"]]
 
 

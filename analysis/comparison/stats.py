@@ -26,7 +26,9 @@ def comparison_text_stats(
         (character offsets into the article's text), such as the voices/quotes work
         produces (:func:`analysis.quotes.quote_table`). Quotations may overlap or nest;
         each word is counted once. quote_table also lists reported speech; pass
-        ``quotes[quotes["kind"] == "direct"]`` to count direct quotation only.
+        ``quotes[quotes["kind"] == "direct"]`` to count direct quotation only. Its
+        ``thought`` rows (what somebody is said to think: the outlet's words) are never
+        counted.
 
     Returns
     -------
@@ -49,6 +51,8 @@ def comparison_text_stats(
     if quotes is None:
         return stats
     require_columns(quotes, ["article_id", "start", "end"], "comparison_text_stats (quotes)")
+    if "kind" in quotes.columns:
+        quotes = quotes[quotes["kind"] != "thought"]
     by_article = {k: g for k, g in quotes.groupby("article_id", sort=False)}
     quoted = []
     for article_id, text in zip(corpus["article_id"], corpus["text"], strict=True):

@@ -15,7 +15,8 @@ per article with the columns :func:`score_columns` lists:
   ``frame_<name>_sentence_share`` for every frame, and the same with ``marker_`` for every
   marker: the numbers of :func:`analysis.framing.frame_scores` and ``marker_scores``;
 * ``n_quotes, quoted_words, quoted_word_share``: the quotes of
-  :func:`analysis.quotes.find_quotes` and the share of the article's words inside them;
+  :func:`analysis.quotes.find_quotes` (attributions of thought, kind ``thought``, left
+  out) and the share of the article's words inside them;
 * ``n_mentions`` and ``mentions_<actor>`` for every listed actor: mentions found by
   :func:`analysis.actors.find_mentions`;
 * with ``mention_tone=True`` (``score --tone``; off by default, it costs about a quarter

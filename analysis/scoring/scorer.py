@@ -343,7 +343,8 @@ class Scorer:
         if self.quotes:
             from ..quotes import find_quotes
 
-            found = find_quotes(text, actors, verbs=self._verbs, mentions=mentions)
+            found = find_quotes(text, actors, verbs=self._verbs, mentions=mentions,
+                                thoughts=False)  # no voices: not counted
             quoted = sum(q.n_words for q in found)
             row += [len(found), quoted, quoted / n_words if n_words else math.nan]
         if self.actor_names is not None:
