@@ -4736,9 +4736,10 @@ def _with_thoughts(found: list[Quote], text: str, actors: ActorList | None,
     ends = list(itertools.accumulate((e for _, e in spans), max))
     starts = [s for s, _ in spans]
     extra = []
-    for q in find_quotes(text, actors, verbs=thinking, mentions=mentions, thoughts=False):
-        if q.kind != "reported" or q.verb_group != "thought" or q.cue not in _THOUGHT_CUES:
-            continue
+    found_thoughts = [
+        q for q in find_quotes(text, actors, verbs=thinking, mentions=mentions, thoughts=False)
+        if q.kind == "reported" and q.verb_group == "thought" and q.cue in _THOUGHT_CUES]
+    for q in [*found_thoughts, *_expected_to(text)]:
         k = bisect.bisect_left(starts, q.end)  # the quotes starting before q ends
         if k and ends[k - 1] > q.start:
             continue  # inside or across a quote or reported speech: theirs
@@ -4746,6 +4747,33 @@ def _with_thoughts(found: list[Quote], text: str, actors: ActorList | None,
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda q: (q.start, q.kind))
+
+
+#: "X is expected to ...": an expectation whose holder is not named.
+_EXPECTED_TO = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:widely|also|not|still|now|generally)\s+)?"
+    r"(?P<verb>expected)\s+(?P<content>to\s)")
+
+
+def _expected_to(text: str) -> list[Quote]:
+    """"The bank is expected to act in December": an expectation nobody in the text is
+    named for, kind ``thought`` with no speaker, cue ``to``; the content runs from "to"
+    to the sentence's end."""
+    out = []
+    spans = None
+    for m in _EXPECTED_TO.finditer(text):
+        if spans is None:
+            spans = sentence_spans(text)
+            ends = [e for _, e in spans]
+        start = m.start("content")
+        k = bisect.bisect_right(ends, start)
+        end = ends[k] if k < len(ends) else len(text)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append(_quote("thought", text[start:end], start, end, None, None, m["verb"],
+                          "thought", True, "to", -1, -1, m.start("verb"), m.end("verb"),
+                          None))
+    return out
 
 
 #: Capitalised words right before a label's surname in the text: "Mara " of "Mara Liasson".
