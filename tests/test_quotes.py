@@ -966,8 +966,10 @@ def test_thought_is_its_own_kind_by_default_and_no_voice():
     assert (q.kind, q.speaker, q.verb, q.verb_group, q.cue, q.quote) == (
         "thought", "Peskov", "believes", "thought", "clause", "the talks will fail.")
     assert find_quotes(text, thoughts=False) == []
-    # "wants to ..." and "thinks of ..." are no thought attributions the kit keeps
-    assert find_quotes("Peskov wants to end the talks. He thinks of Berlin.") == []
+    # an intention; "thinks of ..." is no thought attribution the kit keeps
+    [q] = find_quotes("Peskov wants to end the talks. He thinks of Berlin.")
+    assert (q.kind, q.speaker, q.verb, q.cue, q.quote) == (
+        "thought", "Peskov", "wants", "to", "to end the talks.")
     # a thought inside what somebody said is theirs: no second row
     said = "Lavrov said Peskov believes the talks will fail."
     assert [(q.kind, q.speaker) for q in find_quotes(said)] == [("reported", "Lavrov")]
@@ -977,6 +979,36 @@ def test_thought_is_its_own_kind_by_default_and_no_voice():
     assert list(table["kind"]) == ["thought", "direct"]
     voices = voice_table(table)
     assert list(voices["voice"]) == ["Lavrov"] and voices["n_quotes"].tolist() == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "see" and "view" are thought only as "X sees Y as Z" or "X saw that ..."
+        ("Lee sees the vote as a test of the party.",
+         [("Lee", "sees", "the vote as a test of the party.")]),
+        ("Lee saw that the vote was lost.", [("Lee", "saw", "the vote was lost.")]),
+        ("Lee saw the vote on television.", []),
+        # a stance with an object; "seek" is intention only before "to"
+        ("Kim opposed the bill.", [("Kim", "opposed", "the bill.")]),
+        ("Kim sought to delay the vote.", [("Kim", "sought", "to delay the vote.")]),
+        ("A million people sought benefits last week.", []),
+        # "think tanks" are no thinking
+        ("Donors and think tanks will have their say.", []),
+        # a passive names nobody who thinks; an adverb is nobody
+        ("Lee is known for his temper.", []),
+        ("It was a crowd that hardly expected such a win.", []),
+    ],
+)
+def test_thought_rows_of_stance_and_perception(text, expected):
+    found = [(q.speaker, q.verb, q.quote) for q in find_quotes(text) if q.kind == "thought"]
+    assert found == expected
+
+
+def test_verbs_ending_in_ee_keep_both_e_before_ing():
+    verbs = load_verbs()
+    assert verbs.forms["agreeing"] == ("agree", verbs.forms["agreed"][1])
+    assert "agreing" not in verbs.forms
 
 
 def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
