@@ -4731,7 +4731,7 @@ def find_quotes(
 #: of ..." ('of') 0.33 and "as some liberals hope" ('parenthetical') 0.27.
 _THOUGHT_CUES = frozenset({"clause", "that", "to"})
 _ADVERB = re.compile(r"[a-z]+ly")
-_TANK = re.compile(r"\s+tanks?\b")
+_TANK = re.compile(r"\s+(?:tanks?|leaders?|pieces?)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 #: Verbs of perception that are thought only as "X sees Y as Z" or "X saw that ...".
 _SEE_AS = frozenset({"see", "view"})
@@ -4763,11 +4763,14 @@ def _with_thoughts(found: list[Quote], text: str, actors: ActorList | None,
         q for q in find_quotes(text, actors, verbs=thinking, mentions=mentions, thoughts=False)
         if q.kind == "reported" and q.verb_group == "thought" and q.cue in _THOUGHT_CUES
         and _thought_content(thinking.forms.get((q.verb or "").lower(), ("",))[0], q)
-        # a passive ("is known for", "was seen as") does not name who thinks
-        and not _BE_BEFORE.search(text, max(0, q.verb_start - 30), q.verb_start)
+        # a passive ("is known for", "was seen as") does not name who thinks ("is hoping"
+        # does)
+        and not ((q.verb or "").endswith(("ed", "n", "t", "ht"))
+                 and _BE_BEFORE.search(text, max(0, q.verb_start - 30), q.verb_start))
         # "who strongly support ...", "a crowd that hardly expected ...": an adverb is nobody
         and not (q.speaker and _ADVERB.fullmatch(q.speaker))
-        and not _TANK.match(text, q.verb_end)]  # "donors and think tanks will ..."
+        # "donors and think tanks will ...", "conservative thought leaders such as ..."
+        and not _TANK.match(text, q.verb_end)]
     for q in sorted([*found_thoughts, *_expected_to(text)], key=lambda q: q.start):
         k = bisect.bisect_left(starts, q.end)  # the quotes starting before q ends
         if k and ends[k - 1] > q.start:

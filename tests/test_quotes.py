@@ -995,8 +995,10 @@ def test_thought_is_its_own_kind_by_default_and_no_voice():
         ("A million people sought benefits last week.", []),
         # "think tanks" are no thinking
         ("Donors and think tanks will have their say.", []),
+        ("Conservative thought leaders such as Limbaugh agree.", []),
         # a passive names nobody who thinks; an adverb is nobody
         ("Lee is known for his temper.", []),
+        ("Kim is hoping that the vote passes.", [("Kim", "hoping", "the vote passes.")]),
         ("It was a crowd that hardly expected such a win.", []),
     ],
 )
