@@ -4730,7 +4730,8 @@ def find_quotes(
 #: attribution and its source: 'clause' 0.68, 'that' 0.69, 'to' 0.60; left out: "thinks
 #: of ..." ('of') 0.33 and "as some liberals hope" ('parenthetical') 0.27.
 _THOUGHT_CUES = frozenset({"clause", "that", "to"})
-_ADVERB = re.compile(r"[a-z]+ly")
+_NO_HOLDER = re.compile(r"[a-z]+ly|it|have|has|had|do|does|did|is|are|was|were|will|would|"
+                        r"can|could|should|may|might|must", re.I)
 _TANK = re.compile(r"\s+(?:tanks?|leaders?|pieces?)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 #: Verbs of perception that are thought only as "X sees Y as Z" or "X saw that ...".
@@ -4767,8 +4768,9 @@ def _with_thoughts(found: list[Quote], text: str, actors: ActorList | None,
         # does)
         and not ((q.verb or "").endswith(("ed", "n", "t", "ht"))
                  and _BE_BEFORE.search(text, max(0, q.verb_start - 30), q.verb_start))
-        # "who strongly support ...", "a crowd that hardly expected ...": an adverb is nobody
-        and not (q.speaker and _ADVERB.fullmatch(q.speaker))
+        # "a crowd that hardly expected ...", "Really, who would want ...", "Have you seen
+        # anything that makes you think ...", "It is naive to think ...": nobody
+        and not (q.speaker and _NO_HOLDER.fullmatch(q.speaker))
         # "donors and think tanks will ...", "conservative thought leaders such as ..."
         and not _TANK.match(text, q.verb_end)]
     for q in sorted([*found_thoughts, *_expected_to(text)], key=lambda q: q.start):

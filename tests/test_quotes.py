@@ -1000,6 +1000,9 @@ def test_thought_is_its_own_kind_by_default_and_no_voice():
         ("Lee is known for his temper.", []),
         ("Kim is hoping that the vote passes.", [("Kim", "hoping", "the vote passes.")]),
         ("It was a crowd that hardly expected such a win.", []),
+        ("Really, who would want this job?", []),
+        ("It is naive to think he will change course.", []),
+        ("Have you seen anything that makes you think they will agree?", []),
     ],
 )
 def test_thought_rows_of_stance_and_perception(text, expected):
