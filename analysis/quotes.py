@@ -1098,10 +1098,12 @@ _OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
 _SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
                     r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|'s|\s+was)\s+(?:no|little)\s+"
-                    r"(?:evidence|reason|indication)\s+to|(?:fair|safe|no\s+exaggeration)\s+to)\s+$",
+                    r"(?:evidence|reason|indication)\s+to|(?:fair|safe|no\s+exaggeration)\s+to|"
+                    r"(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to)\s+$",
                     re.IGNORECASE)
 # ("let's say", "so to say", "worth noting", "there is no evidence to suggest", "it's safe to
-# say", "it's no exaggeration to say": not speech)
+# say", "it's no exaggeration to say", "it's too early to tell whether", "it's hard to say":
+# not speech)
 _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|getting)\s+"
                       r"(?:[a-z]+ly\s+)?$",
@@ -2277,7 +2279,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     # X wondered whether ... / asked (voters) if ... / explained why ...: an indirect
     # question (an active verb after its subject; not "When asked whether ...")
     if lemma in _WH_VERBS and last >= ss and _word_end(sh, last) \
-            and not _PASSIVE.search(sh, near, v.start):
+            and not _PASSIVE.search(sh, near, v.start) \
+            and not _IDIOM.search(sh, near, v.start):  # "it's too early to tell whether"
         m = (_WH_OBJECT if lemma in _WH_OBJECT_VERBS else _WH).match(sh, v.end, se)
         if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
             spk = _subject(ctx, ss, v)
@@ -3468,6 +3471,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         word = w.group()
         if not run and word.lower() in _OPENERS:  # "During the talks", "Despite", "There"
             continue
+        if run and ":" in ctx.shadow[run[-1].end():w.start()]:
+            break  # "Vice President Joe Biden: This might ...": the name before the colon
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
         elif run and role_words < 6 and word.islower() \

@@ -1016,6 +1016,21 @@ def test_verbs_ending_in_ee_keep_both_e_before_ing():
     assert "agreing" not in verbs.forms
 
 
+def test_writers_hedges_and_list_labels_from_an_unseen_event():
+    # 2013-01-02 fiscal cliff (allsides): "It's too early to tell whether ..." is the
+    # writer's words (it gave the speaker "It's too"); in a list of winners, "Name: This
+    # might ..." names Biden for the "he" after it (it gave "Vice President Joe Biden: This")
+    assert find_quotes("It's too early to tell whether McConnell will pay the price.") == []
+    assert find_quotes("It is hard to say whether the deal holds.") == []
+    [q] = find_quotes("Lee wondered whether the deal holds.")
+    assert (q.speaker, q.cue) == ("Lee", "question")
+    text = ('Winners\n\nVice President Joe Biden: This might not have been the "big deal" '
+            "that he proclaimed, but it was a pretty big deal.")
+    [q] = find_quotes(text)
+    assert (q.speaker, q.speaker_name, q.quote) == ("he", "Vice President Joe Biden",
+                                                     "big deal")
+
+
 def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
     text = ("The bank is widely expected to raise rates in June. Analysts expected the "
             "bank to wait. It was expected.")
