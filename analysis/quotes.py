@@ -1092,7 +1092,8 @@ _ASPECT_ING = re.compile(r"\b(?:beg(?:an|in|ins|un)|start(?:s|ed)?|kept|keeps?|"
                          r"continu(?:e|es|ed)|stopped|stops?|(?:taken|took|takes)\s+to)\s+$",
                          re.IGNORECASE)  # ("has taken to referring to him as")
 _IMPORTANCE = re.compile(rf"\s+(the\s+(?:{_CONTENT_NOUNS})\s+of\b)", re.IGNORECASE)
-_OF = re.compile(r"\s+((?:of|about|against)\s+)", re.IGNORECASE)
+_OF = re.compile(r"\s+((?:of|about(?!\s+[$\d])|against)\s+)", re.IGNORECASE)
+# (not "will add about $120 billion", "said about 40 people came": a quantity)
 #: "says a lot about", "says something about": how much a thing tells, no content ("said
 #: little about the plan", "would say nothing about" stay: a speaker keeping quiet).
 _SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
@@ -3358,6 +3359,7 @@ def _inverted_subject(ctx: _Context, w: _Verb, stop: int) -> _Speaker | None:
     spk = _tidy(ctx, ctx.noun_phrase_after(w.end, stop))
     if spk.text is None or not _named_subject(spk.text) \
             or spk.text.split()[0].lower() in _PRONOUNS \
+            or not _AUXILIARIES.isdisjoint(spk.text.lower().split()[1:]) \
             or not (spk.text[:1].isupper() or (spk.text.split()[0] in _NP_OPENERS
                     and spk.text.split()[0] not in _POSSESSIVES)):
         return None  # (not "Grant, defended his father Tuesday, saying")

@@ -1024,6 +1024,14 @@ def test_writers_hedges_and_list_labels_from_an_unseen_event():
     assert find_quotes("It is hard to say whether the deal holds.") == []
     [q] = find_quotes("Lee wondered whether the deal holds.")
     assert (q.speaker, q.cue) == ("Lee", "question")
+    # "..., say the economy is growing": the clause's subject after an inverted-looking
+    # verb is no speaker (it gave "the economy is growing"); "add about $120 billion" is
+    # a quantity, no topic (it gave the speaker "ending the tax holiday")
+    [q] = find_quotes("Some statistics, such as housing prices, say the economy is growing.")
+    assert (q.speaker, q.quote) == ("Some statistics", "the economy is growing.")
+    assert find_quotes("Ending the tax holiday will add about $120 billion to coffers.") == []
+    [q] = find_quotes("Lee warned about the deficit.")
+    assert (q.speaker, q.cue, q.quote) == ("Lee", "of", "about the deficit.")
     text = ('Winners\n\nVice President Joe Biden: This might not have been the "big deal" '
             "that he proclaimed, but it was a pretty big deal.")
     [q] = find_quotes(text)
