@@ -1100,11 +1100,11 @@ _SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+a
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
                     r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|'s|\s+was)\s+(?:no|little)\s+"
                     r"(?:evidence|reason|indication)\s+to|(?:fair|safe|no\s+exaggeration)\s+to|"
-                    r"(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to)\s+$",
+                    r"(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to|rest)\s+$",
                     re.IGNORECASE)
 # ("let's say", "so to say", "worth noting", "there is no evidence to suggest", "it's safe to
-# say", "it's no exaggeration to say", "it's too early to tell whether", "it's hard to say":
-# not speech)
+# say", "it's no exaggeration to say", "it's too early to tell whether", "it's hard to say",
+# "rest assured that": not speech)
 _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|getting)\s+"
                       r"(?:[a-z]+ly\s+)?$",
@@ -3494,6 +3494,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
                 and not ctx.roles.isdisjoint(ctx.shadow[rm.start():rm.end() - 1].split()):
             # "Democratic presidential nominee Hillary Clinton": the name after the role
             run = []
+        elif run and word == "and" and _AND_ORGANISATION.match(ctx.shadow, w.end()):
+            continue  # "Health and Human Services Sec. Tom Price": one body's name
         elif run and word == "and" and run[-1].group().lower() in ctx.roles:
             # "Former House Speaker and presidential candidate Newt Gingrich": a second
             # title; the name after it (the lower-case words before a name are passed)
@@ -3512,6 +3514,13 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             and not _CAPITAL_NEXT.match(ctx.shadow, head.end(1)):
         end = head.end(1)  # "Bill sponsors", "Senate leaders": the people, not "Bill"
     return _Speaker(ctx.text[run[0].start():end], None, run[0].start(), end)
+
+
+#: After "and" in a run of capitalised words: the rest of a body's name ("Health and Human
+#: Services", "Housing and Urban Development"), which the run goes on with.
+_AND_ORGANISATION = re.compile(
+    r" (?:[A-Z][\w'-]* ){0,3}(?:Services|Affairs|Development|Security|Administration|"
+    r"Department|Committee|Commission|Agency|Bureau|Council|Board|Institute|Foundation)\b")
 
 
 def _adjective_ed(words: list[re.Match[str]], k: int) -> bool:

@@ -1039,6 +1039,17 @@ def test_writers_hedges_and_list_labels_from_an_unseen_event():
                                                      "big deal")
 
 
+def test_a_body_named_with_and_and_an_idiom_from_unseen_events():
+    # 2017-03-08 healthcare (allsides): the speaker was "Health"
+    text = ("Health and Human Services Sec. Tom Price, a former Georgia congressman, opened "
+            'the briefing by calling the bill "a work in progress," indicating that the '
+            "administration was open to edits.")
+    assert {q.speaker for q in find_quotes(text)} == {
+        "Health and Human Services Sec. Tom Price"}
+    # 2014-09-23 environment: "rest assured that" gave the speaker "rather rest"
+    assert find_quotes("We should rather rest assured that the models are right.") == []
+
+
 def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
     text = ("The bank is widely expected to raise rates in June. Analysts expected the "
             "bank to wait. It was expected.")
