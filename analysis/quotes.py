@@ -5459,9 +5459,9 @@ def quote_table(
     >>> quotes = quote_table(load_corpus(SEED_EVENT))
     >>> quotes[quotes["outlet"] == "Shafaq News"][["kind", "actor", "verb", "cue"]].tail(3)
             kind           actor       verb        cue
-    33    direct   Dmitry Peskov        NaN  continued
-    34  reported  Sergei Ryabkov  described         as
-    35    direct  Sergei Ryabkov     quoted      after
+    35    direct   Dmitry Peskov        NaN  continued
+    36  reported  Sergei Ryabkov  described         as
+    37    direct  Sergei Ryabkov     quoted      after
     """
     require_columns(corpus, ["article_id", "outlet", "text"], "quote_table")
     verbs = verbs or load_verbs()
