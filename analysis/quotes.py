@@ -4669,7 +4669,8 @@ def find_quotes(
         scorer counts mentions too); None finds them.
     thoughts : also the attributions of thought and intention ("X believes the vote was
         rigged", "X thinks that ..."), kind ``thought``: they are no voices, and a caller
-        that counts voices only can leave them out (False: about half the time). Found
+        that counts voices only can leave them out (False takes about half the time: they
+        need a second reading of the text). Found
         with the lexicon's ``thought`` verbs when its ``thought_as_speech`` is false (the
         default; when true they are reported speech), wherever no quote or reported
         speech is, with a clause or an infinitive for content (cue ``clause``, ``that``
