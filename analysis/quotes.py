@@ -4603,8 +4603,9 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
             spk = _Speaker(ctx.text[head.start():spk.end], spk.actor, head.start(), spk.end)
         elif ctx.shadow[rest:rest + 1].isupper():  # "with Trump reportedly yelling": Trump
             spk = _Speaker(ctx.text[rest:spk.end], spk.actor, rest, spk.end)
-        elif spk.text.count(" ") < 2:
-            return _Speaker()
+        elif spk.text.count(" ") < 2 or first in _PLACE_TIME_PREPOSITIONS:
+            return _Speaker()  # (also "one trend that in some ways predicted", "on the
+            # record", "during the debate": a place or a time names no one)
     if ctx.text[spk.end:spk.end + 1] == "%" and spk.end > spk.start:
         # "Only 34% said": the per cent sign is the speaker's last word, not "Only 34"
         spk = _Speaker(ctx.text[spk.start:spk.end + 1], spk.actor, spk.start, spk.end + 1,
@@ -4645,6 +4646,9 @@ _DAY_ENDS = frozenset({"day", "eek", "nth", "ear", "ing", "oon", "ght", "end"})
 #: Lower-case prepositions that cannot open who speaks.
 _OPENING_PREPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "to", "from", "by",
                                    "into", "about", "over", "under", "through", "during"})
+#: Of those, the ones whose phrase is a place, a time or a manner, never who speaks.
+_PLACE_TIME_PREPOSITIONS = frozenset({"in", "on", "at", "into", "over", "under", "through",
+                                      "during"})
 #: A capitalised name right before "of" ("National Federation " of ...).
 _NAME_OF = re.compile(r"(?<![\w'-])(?:[A-Z][\w.'-]*\s+){1,4}$")
 

@@ -1050,6 +1050,15 @@ def test_a_body_named_with_and_and_an_idiom_from_unseen_events():
     assert find_quotes("We should rather rest assured that the models are right.") == []
 
 
+def test_a_phrase_of_place_or_time_names_no_speaker():
+    # 2016-12-16 politics (allsides): the voices chart showed "in some ways"
+    [q] = find_quotes("But one trend that in some ways predicted those losses has been "
+                      "staring Democrats in the face.", thoughts=False)
+    assert q.speaker is None
+    [q] = find_quotes("At least Ryan said the bill would pass.")
+    assert q.speaker == "At least Ryan"
+
+
 def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
     text = ("The bank is widely expected to raise rates in June. Analysts expected the "
             "bank to wait. It was expected.")
