@@ -362,6 +362,27 @@ def test_same_result_with_two_processes(many_articles, tmp_path):
     pd.testing.assert_frame_equal(alone, pooled)
 
 
+def test_last_chunks_in_pieces_score_the_same(many_articles, monkeypatch):
+    # 12 articles in chunks of 5 (5, 5, 2) with two jobs: the last two chunks go to the pool
+    # in pieces of 2 articles (5 -> 2 + 2 + 1), and come back as whole chunks, in order
+    from analysis.scoring import parallel
+
+    monkeypatch.setattr(parallel, "_TAIL_PIECE", 2)
+    sent: list[int] = []
+    submit = parallel._submit
+
+    def counting(pool, articles, *, split):
+        futures = submit(pool, articles, split=split)
+        sent.append(len(futures))
+        return futures
+
+    monkeypatch.setattr(parallel, "_submit", counting)
+    alone = score_articles(many_articles, cache=False, chunksize=5)
+    pooled = score_articles(many_articles, cache=False, chunksize=5, jobs=2)
+    assert sent == [1, 3, 1]
+    pd.testing.assert_frame_equal(alone, pooled)
+
+
 @pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv", ".parquet"])
 def test_streamed_files_score_like_the_loaded_corpus(many_articles, tmp_path, suffix):
     path = _corpus_file(tmp_path, many_articles, suffix)

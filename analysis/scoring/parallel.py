@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import collections
 import os
 import sys
 import warnings
@@ -49,9 +50,35 @@ def _work(articles: pd.DataFrame) -> pd.DataFrame:
     return cached_scores(_WORKER["scorer"], articles, _WORKER["cache"])
 
 
+#: Articles per piece of the last chunks (see :func:`run_chunks`).
+_TAIL_PIECE = 25
+
+
+def _submit(pool: ProcessPoolExecutor, articles: pd.DataFrame, *, split: bool) -> list[Future]:
+    """Send a chunk to the pool whole, or with ``split`` in pieces of :data:`_TAIL_PIECE`."""
+    if not split or len(articles) <= _TAIL_PIECE:
+        return [pool.submit(_work, articles)]
+    return [pool.submit(_work, articles.iloc[i:i + _TAIL_PIECE])
+            for i in range(0, len(articles), _TAIL_PIECE)]
+
+
+def _collect(futures: list[Future]) -> pd.DataFrame:
+    """The scores of a chunk sent by :func:`_submit`: one frame, as if sent whole."""
+    if len(futures) == 1:
+        return futures[0].result()
+    return pd.concat([f.result() for f in futures], ignore_index=True)
+
+
 def run_chunks(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scorer, *,
                jobs: int, folder: Path | None) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    """Yield ``(scores, skipped)`` per chunk, in input order, whatever ``jobs`` is."""
+    """Yield ``(scores, skipped)`` per chunk, in input order, whatever ``jobs`` is.
+
+    With several ``jobs`` and no cache (whose files hold whole chunks), the last ``jobs``
+    chunks go to the pool in small pieces, so that the workers finish together instead of
+    one waiting while another scores a last whole chunk (on allsides, two workers and
+    chunks of 250 articles: ~0.45 s of a worker's time idle at the end, ~0.05 s so). An
+    article's scores do not depend on the others of its chunk, so the rows are the same.
+    """
     if jobs <= 1:
         for articles, skipped in chunks:
             yield cached_scores(scorer, articles, folder), skipped
@@ -66,15 +93,23 @@ def run_chunks(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scor
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=_init_worker, initargs=(scorer, folder)) as pool:
-        window: list[tuple[Future, pd.DataFrame]] = []
+        window: list[tuple[list[Future], pd.DataFrame]] = []
+        # chunks read but not sent yet: a chunk is sent whole once ``jobs`` more follow it
+        ahead: collections.deque[tuple[pd.DataFrame, pd.DataFrame]] = collections.deque()
         try:
-            for articles, skipped in chunks:
-                window.append((pool.submit(_work, articles), skipped))
+            for item in chunks:
+                ahead.append(item)
+                if len(ahead) <= jobs:
+                    continue
+                articles, skipped = ahead.popleft()
+                window.append((_submit(pool, articles, split=False), skipped))
                 if len(window) >= 2 * jobs:  # bounded: at most 2 chunks per worker in flight
-                    future, done_skipped = window.pop(0)
-                    yield future.result(), done_skipped
-            for future, done_skipped in window:
-                yield future.result(), done_skipped
+                    futures, done_skipped = window.pop(0)
+                    yield _collect(futures), done_skipped
+            for articles, skipped in ahead:  # the last chunks
+                window.append((_submit(pool, articles, split=folder is None), skipped))
+            for futures, done_skipped in window:
+                yield _collect(futures), done_skipped
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
