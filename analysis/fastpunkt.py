@@ -51,6 +51,10 @@ _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace: what Punkt looks back for
 _PUNCTUATION = frozenset(";:,.!?")  # PunktSentenceTokenizer.PUNCTUATION
 _SENT_END = frozenset(".?!")  # PunktLanguageVars.sent_end_chars
 _CACHE_LIMIT = 200_000
+#: NLTK's ``re_boundary_realignment`` (NLTK 3.10) and the characters it starts with: a
+#: sentence whose first character is none of them is not realigned (no call needed).
+_REALIGNMENT = '["\\\')\\]}\\u2018\\u2019\\u201c\\u201d\\xab\\xbb]+?(?:\\s+|(?=--)|$)'
+_CLOSING = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 
 
 def _engine(timed_pattern) -> regex.Pattern:
@@ -76,8 +80,14 @@ class FastPunkt:
         self.sent_starters = frozenset(params.sent_starters)
         lang = PunktLanguageVars()
         self._period_context = _engine(lang.period_context_re())
+        # the groups by number: the regex engine looks a name up at every call (~0.5 us)
+        self._after_tok = self._period_context.groupindex["after_tok"]
+        self._next_tok = self._period_context.groupindex["next_tok"]
         self._words = _engine(lang._word_tokenizer_re())
         self._realignment = _engine(lang.re_boundary_realignment)
+        # (another NLTK's pattern: every sentence is tried, as NLTK does)
+        self._closing = _CLOSING if lang.re_boundary_realignment.pattern == _REALIGNMENT \
+            else None
         self._numeric = _engine(PunktToken._RE_NUMERIC)
         self._initial = _engine(PunktToken._RE_INITIAL)
         self._ellipsis = _engine(PunktToken._RE_ELLIPSIS)
@@ -215,6 +225,7 @@ class FastPunkt:
         last_break = 0
         verdicts = self._verdicts
         abbreviations = self.abbrev_types
+        after_tok, next_group = self._after_tok, self._next_tok
         for match, word_start in self._end_words(text):
             mark = match.start()
             word = text[word_start:mark]
@@ -225,13 +236,13 @@ class FastPunkt:
                 # whatever comes after: an unlisted word of two letters or more.
                 found = True
             else:
-                context = text[word_start:match.end("after_tok")]
+                context = text[word_start:match.end(after_tok)]
                 found = verdicts.get(context)
                 if found is None:
                     found = self._contains_sentbreak(context)
             if found:
                 slices.append((last_break, match.end()))
-                next_tok = match.start("next_tok")  # -1: no next token (\S+, never empty)
+                next_tok = match.start(next_group)  # -1: no next token (\S+, never empty)
                 last_break = next_tok if next_tok >= 0 else match.end()
         slices.append((last_break, len(text.rstrip())))
         if len(slices) == 1:
@@ -240,6 +251,7 @@ class FastPunkt:
         # _realign_boundaries: closing quotes and brackets after the mark join the sentence.
         out = []
         realign = 0
+        closing = self._closing
         for (s1, e1), nxt in zip(slices, [*slices[1:], None], strict=True):
             s1 += realign
             if nxt is None:
@@ -247,8 +259,10 @@ class FastPunkt:
                     out.append((s1, e1))
                 continue
             # NLTK matches text[nxt[0]:nxt[1]]: the same as matching text between those
-            # places (the pattern looks neither behind nor past the end), without a copy.
-            m = self._realignment.match(text, nxt[0], nxt[1])
+            # places (the pattern looks neither behind nor past the end), without a copy;
+            # not tried when the sentence starts with no closing mark (most do not).
+            m = None if closing is not None and text[nxt[0]:nxt[0] + 1] not in closing \
+                else self._realignment.match(text, nxt[0], nxt[1])
             if m:
                 out.append((s1, nxt[0] + len(m.group(0).rstrip())))
                 realign = m.end() - nxt[0]

@@ -57,6 +57,7 @@ import functools
 import itertools
 import os
 import re
+import threading
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -245,6 +246,7 @@ class Lexicon(Mapping[str, Category]):
                     file=category.file, field=category.name)
             self._categories[category.name] = category
         self._credits: dict[str, list[tuple[str, str, int, int]]] = {}
+        self._joint: dict[int, tuple[Lexicon, re.Pattern[str] | None]] = {}
 
     def __getitem__(self, name: str) -> Category:
         try:
@@ -275,16 +277,73 @@ class Lexicon(Mapping[str, Category]):
                                            "source", "file"])
 
     @functools.cached_property
-    def _span_regex(self) -> re.Pattern[str]:
-        """All terms of all categories in one alternation: finds where to look.
+    def _body(self) -> str:
+        """All terms of all categories in one alternation, for :attr:`_span_regex`.
 
         The alternation lists the terms longest first (:func:`_reference_body`); this one
         is the same alternation with the first character factored out of each run of
         terms that start with a literal character (:func:`_factored_body`), so that the
         engine tries only the terms that start with the character in front of it.
         """
-        terms = _ordered(t for c in self.values() for t in c.terms)
-        return re.compile(f"{_BOUND_BEFORE}(?:{_factored_body(terms)}){_BOUND_AFTER}")
+        return _factored_body(_ordered(t for c in self.values() for t in c.terms))
+
+    @functools.cached_property
+    def _span_regex(self) -> re.Pattern[str]:
+        """The terms at word boundaries: finds where to look."""
+        return re.compile(f"{_BOUND_BEFORE}(?:{self._body}){_BOUND_AFTER}")
+
+    @functools.cached_property
+    def _never_empty(self) -> bool:
+        """Does every match of a term start with a letter or digit (so none is empty)?
+
+        True of every plain term (:func:`_check_term`), and of a ``re:`` term that starts
+        with one and neither makes it optional nor holds an alternation
+        (``re:may(?!\\s+\\d)``).
+        """
+        return all(not t.startswith("re:") or _NEVER_EMPTY.match(t, 3) is not None
+                   for c in self.values() for t in c.terms)
+
+    def _joint_regex(self, other: Lexicon) -> re.Pattern[str] | None:
+        """A pattern that stops at every place where this lexicon's or ``other``'s span
+        regex matches, with what each would match there in a group (1 for this one, 2
+        or 3 for ``other``); None when a term might match empty text.
+
+        Look-aheads match nothing, so the scan stops at every such place, also inside a
+        match of the other lexicon; each look-ahead takes the first way its terms match
+        there, as the span regex does (:meth:`_joint_hits` keeps the matches that do not
+        overlap, as ``finditer`` does). One scan instead of two: the boundary before a
+        term is tested once at each place.
+        """
+        found = self._joint.get(id(other))
+        if found is None or found[0] is not other:
+            regex = None
+            if self._never_empty and other._never_empty:
+                mine = f"(?=((?:{self._body}){_BOUND_AFTER}))"
+                theirs = f"(?:{other._body}){_BOUND_AFTER}"
+                regex = re.compile(f"{_BOUND_BEFORE}(?:{mine}(?=({theirs}))?|(?=({theirs})))")
+            found = self._joint[id(other)] = (other, regex)
+        return found[1]
+
+    def _joint_hits(self, regex: re.Pattern[str], other: Lexicon, lowered: str
+                    ) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, str, int, int]]]:
+        """:meth:`hits` of this lexicon and of ``other`` from one scan with ``regex``
+        (:meth:`_joint_regex`): at each place, a lexicon's match counts when it starts
+        where or after its previous one ended, which is where its ``finditer`` would
+        look next (no term matches empty text)."""
+        mine: list[tuple[str, str, int, int]] = []
+        theirs: list[tuple[str, str, int, int]] = []
+        mine_end = theirs_end = 0
+        for m in regex.finditer(lowered):
+            start = m.start()
+            matched, both, alone = m.groups()
+            if matched is not None and start >= mine_end:
+                self._add_hits(mine, matched, start)
+                mine_end = start + len(matched)
+            matched = both if matched is not None else alone
+            if matched is not None and start >= theirs_end:
+                other._add_hits(theirs, matched, start)
+                theirs_end = start + len(matched)
+        return mine, theirs
 
     @functools.cached_property
     def _per_category(self) -> dict[str, _Compiled]:
@@ -300,6 +359,13 @@ class Lexicon(Mapping[str, Category]):
             self._credits[matched] = found
         return found
 
+    def _add_hits(self, out: list[tuple[str, str, int, int]], matched: str, start: int
+                  ) -> None:
+        """Append the hits of one stretch the span regex matched at ``start``."""
+        found = self._credits.get(matched)
+        for name, term, s, e in found if found is not None else self._credit(matched):
+            out.append((name, term, start + s, start + e))
+
     def hits(self, text: str) -> list[tuple[str, str, int, int]]:
         """Every match in ``text`` as ``(<kind>, term, start, end)``, in the order found.
 
@@ -313,15 +379,12 @@ class Lexicon(Mapping[str, Category]):
         """
         if not isinstance(text, str):
             raise TypeError(f"expected text (a str), not {type(text).__name__}")
-        lowered = _lowered_shadow(text)
-        out = []
-        credits, credit = self._credits.get, self._credit
-        for m in self._span_regex.finditer(lowered):
-            start = m.start()
-            matched = m.group()
-            found = credits(matched)
-            for name, term, s, e in found if found is not None else credit(matched):
-                out.append((name, term, start + s, start + e))
+        found = _SCANS.hits(self, text)
+        if found is not None:
+            return found
+        out: list[tuple[str, str, int, int]] = []
+        for m in self._span_regex.finditer(_lowered_shadow(text)):
+            self._add_hits(out, m.group(), m.start())
         return out
 
     def find(self, text: str) -> list[dict[str, Any]]:
@@ -331,6 +394,50 @@ class Lexicon(Mapping[str, Category]):
         order = {name: i for i, name in enumerate(self)}
         out.sort(key=lambda d: (d["start"], order[d[self.kind]]))
         return out
+
+
+#: A ``re:`` term whose matches all start with a letter or digit: one first, not made
+#: optional (``?``, ``*``, ``{``), and no alternation (``|``) that could start otherwise.
+_NEVER_EMPTY = re.compile(r"[^\W_](?![?*{])(?!.*\|)", re.DOTALL)
+
+
+class _Scans(threading.local):
+    """Two lexicons' hits of a text from one scan, when the caller asks for both.
+
+    The scorer asks for the frames' hits of an article, then for the markers'. Each scan
+    tests the boundary before a term at every place of the text; one scan for both
+    (:meth:`Lexicon._joint_regex`) saves one of those tests. So when the lexicons asked
+    about the last text were A and then B, and A is asked about a new text, A's and B's
+    hits are found together, and B's wait here for B's call on that text (the same
+    object). The hits are those of two scans; a guess that does not come true (B is not
+    asked) costs only the scan of B's terms. One per thread (Dask's threads score
+    articles side by side).
+    """
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.asked: list[Lexicon] = []  # about ``text``, in order
+        self.ready: tuple[Lexicon, list[tuple[str, str, int, int]]] | None = None
+
+    def hits(self, lexicon: Lexicon, text: str) -> list[tuple[str, str, int, int]] | None:
+        """``lexicon.hits(text)`` if found ahead or now with another lexicon's, else None."""
+        found = None
+        if text is not self.text:  # a new text (held here, so no other takes its id)
+            before = self.asked
+            self.text, self.asked, self.ready = text, [], None
+            if len(before) == 2 and before[0] is lexicon and before[1] is not lexicon:
+                regex = lexicon._joint_regex(before[1])
+                if regex is not None:
+                    found, theirs = lexicon._joint_hits(regex, before[1],
+                                                        _lowered_shadow(text))
+                    self.ready = (before[1], theirs)
+        elif self.ready is not None and self.ready[0] is lexicon:
+            found, self.ready = self.ready[1], None
+        self.asked.append(lexicon)
+        return found
+
+
+_SCANS = _Scans()
 
 
 @functools.lru_cache(maxsize=2)

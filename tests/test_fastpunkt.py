@@ -133,3 +133,14 @@ def test_remembered_token_rules_decide_as_the_pair_rules(pair):
     assert fast._breaks("talks.", "the") is True
     assert fast._breaks("Gen.", "The") is True and fast._breaks("Gen.", "Smith") is False
     assert fast._breaks("J.", "Bach") is False
+
+
+def test_sentences_starting_with_no_closing_mark_are_not_realigned(pair):
+    # FastPunkt skips NLTK's realignment pattern for a sentence that starts with none of
+    # the characters it lists: exactly those the pattern can start with
+    fast = pair[1]
+    assert fast._closing is not None  # (the pattern of the installed NLTK is the known one)
+    realignment = fast._realignment
+    starts = {c for c in map(chr, range(0x10000)) if realignment.match(c + " ")}
+    assert starts == set(fast._closing) == set("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+    _same(pair, 'He asked: "Is it war?" She did not answer. (It was.) Then "no."')

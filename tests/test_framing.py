@@ -16,6 +16,7 @@ from analysis.actors import load_actors
 from analysis.cli import main
 from analysis.framing import (
     DOMINANCE,
+    Category,
     Lexicon,
     add_frame,
     add_marker,
@@ -756,3 +757,63 @@ def test_markers_split_by_voice():
     # rates use the words of that voice: 7 words are quoted, 7 are the outlet's
     assert quoted.loc["intensifiers", "n_words"] == 7
     assert outlet.loc["intensifiers", "n_words"] == 7
+
+
+# --- two lexicons of one text in one scan ------------------------------------------------
+
+
+def _count_joint_scans(monkeypatch) -> list[int]:
+    from analysis import framing
+
+    calls: list[int] = []
+    joint = framing.Lexicon._joint_hits
+
+    def counting(self, *args):
+        calls.append(1)
+        return joint(self, *args)
+
+    monkeypatch.setattr(framing.Lexicon, "_joint_hits", counting)
+    return calls
+
+
+def test_frames_then_markers_come_from_one_scan(monkeypatch):
+    # asked frames then markers of one text, the next text's come from one scan
+    calls = _count_joint_scans(monkeypatch)
+    frames, markers = load_frames(), load_markers()
+    frames.hits("NATO allies met."), markers.hits("NATO allies met.")
+    text = "Allies may reportedly escalate the war, officials clearly said."
+    assert frames.hits(text) == [("alliance_commitment", "allies", 0, 6),
+                                 ("escalation_threat", "escalat*", 22, 30),
+                                 ("escalation_threat", "war", 35, 38)]
+    assert markers.hits(text) == [("hedges", r"re:may(?!\s+\d)", 7, 10),
+                                  ("hedges", "reportedly", 11, 21),
+                                  ("certainty", "clearly", 50, 57)]
+    assert calls == [1]
+
+
+def test_one_scan_keeps_each_lexicons_matches_apart(monkeypatch):
+    # "arms race" (frame) covers the marker "race" at 8: the frame's next match starts at
+    # 13, the markers' at 8 ("arms" ends at 7), as two scans find them
+    calls = _count_joint_scans(monkeypatch)
+    frames = Lexicon([Category("f", ("arms race", "race"))], kind="frame")
+    markers = Lexicon([Category("m", ("race", "arms"))], kind="marker")
+    for text in ("first", "an arms race race"):
+        found = frames.hits(text), markers.hits(text)
+    assert found == ([("f", "arms race", 3, 12), ("f", "race", 13, 17)],
+                     [("m", "arms", 3, 7), ("m", "race", 8, 12), ("m", "race", 13, 17)])
+    assert calls == [1]
+    # a wrong guess (another lexicon asked second) costs a scan, not the result
+    other = Lexicon([Category("o", ("an",))], kind="marker")
+    assert frames.hits("race on") == [("f", "race", 0, 4)]
+    assert other.hits("race on") == []
+    assert calls == [1, 1]
+
+
+def test_no_scan_together_when_a_term_may_match_nothing(monkeypatch):
+    calls = _count_joint_scans(monkeypatch)
+    frames = Lexicon([Category("f", ("war",))], kind="frame")
+    markers = Lexicon([Category("m", ("re:a|b",))], kind="marker")
+    for text in ("war", "a war b"):
+        found = frames.hits(text), markers.hits(text)
+    assert found == ([("f", "war", 2, 5)], [("m", "re:a|b", 0, 1), ("m", "re:a|b", 6, 7)])
+    assert calls == []

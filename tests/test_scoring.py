@@ -365,6 +365,42 @@ def test_same_result_with_two_processes(many_articles, tmp_path):
     pd.testing.assert_frame_equal(alone, pooled)
 
 
+def test_last_chunks_in_pieces_score_the_same(many_articles, monkeypatch):
+    # 12 articles in chunks of 5 (5, 5, 2) with two jobs: the last two chunks go to the pool
+    # in pieces of 2 articles (5 -> 2 + 2 + 1), and come back as whole chunks, in order
+    from analysis.scoring import Scorer, parallel
+    from analysis.scoring.cache import cache_dir
+
+    monkeypatch.setattr(parallel, "_TAIL_PIECE", 2)
+    sent: list[int] = []
+    submit = parallel._submit
+
+    def counting(pool, articles, **options):
+        futures, path = submit(pool, articles, **options)
+        sent.append(len(futures))
+        return futures, path
+
+    monkeypatch.setattr(parallel, "_submit", counting)
+    alone = score_articles(many_articles, cache=False, chunksize=5)
+    pooled = score_articles(many_articles, cache=False, chunksize=5, jobs=2)
+    assert sent == [1, 3, 1]
+    pd.testing.assert_frame_equal(alone, pooled)
+    # with the cache, the chunks scored in pieces are cached whole: a rerun in one process
+    # and a pooled rerun (the last chunks read here, in one piece) score nothing
+    sent.clear()
+    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=5, jobs=2), alone)
+    assert sent == [1, 3, 1] and len(list(cache_dir().glob("*/*.parquet"))) == 3
+
+    def fail(self, articles):
+        raise AssertionError("scored again")
+
+    monkeypatch.setattr(Scorer, "score_frame", fail)
+    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=5), alone)
+    sent.clear()
+    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=5, jobs=2), alone)
+    assert sent == [1, 1, 1]
+
+
 @pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv", ".parquet"])
 def test_streamed_files_score_like_the_loaded_corpus(many_articles, tmp_path, suffix):
     path = _corpus_file(tmp_path, many_articles, suffix)
@@ -691,3 +727,21 @@ def test_parquet_chunks_after_the_first_are_built_column_by_column(tmp_path):
     assert back["article_id"].tolist() == ["a", "b", "c"]
     assert back["n_words"].tolist() == [3, 0, 7]
     assert back["mean_compound"].iloc[0] == 0.5 and math.isnan(back["mean_compound"].iloc[1])
+
+
+def test_cache_files_are_written_as_to_parquet_writes_them(many_articles):
+    # the scores of a chunk, of none and of a slice give the bytes of to_parquet; a
+    # column of another type is written by to_parquet itself
+    import io
+
+    from analysis.scoring import Scorer
+    from analysis.scoring.writer import write_parquet
+
+    scores = Scorer().score_frame(many_articles[["article_id", "event", "outlet", "leaning",
+                                                 "source", "text"]])
+    odd = scores.assign(n_words=scores["n_words"].astype(object))
+    for frame in (scores, scores.iloc[:0], scores.iloc[3:5], odd):
+        ours, theirs = io.BytesIO(), io.BytesIO()
+        write_parquet(frame, ours)
+        frame.to_parquet(theirs, index=False)
+        assert ours.getvalue() == theirs.getvalue()

@@ -481,21 +481,30 @@ _SUFFIX = r"(?P<poss>'s|(?<=s)')?(?!\w)"
 def _trie_regex(atoms: list[list[str]]) -> re.Pattern[str] | None:
     r"""Any of the phrases (as :func:`_atoms`) as a whole word, possibly possessive.
 
-    When every phrase starts with a literal character (names do; case-folded titles start
-    with a class such as ``[Ss]``), the pattern starts with those characters and checks
-    the boundary after the first one (``P(?<!\w.)(?:utin|eskov)``: no word character
-    before the ``P``), so the engine jumps from one such character to the next instead of
-    trying every place. The trie of one first character is the branch the whole trie has
-    for it, and only that branch can match at a place, so the matches are the same.
+    When every phrase starts with a character or a case-folded letter (names start with
+    a character, case-folded titles with a class such as ``[Ss]``), the pattern starts
+    with one branch per character a phrase may start with and checks the boundary after
+    it (``P(?<!\w.)(?:utin|eskov)``: no word character before the ``P``). A pattern that
+    starts with literal characters only lets the engine jump from one such character to
+    the next instead of trying every place (a class or a look-ahead first does not). At a
+    place, only the trie branches whose first piece takes the character there can match,
+    and the branch of a character lists those in the trie's order (``S`` before ``[Ss]``
+    when the trie has them so), so the matches are the same as the whole trie's.
     """
     if not atoms:
         return None
     firsts: dict[str, list[list[str]]] = {}
     for phrase in atoms:
         firsts.setdefault(phrase[0] if phrase else "", []).append(phrase[1:])
-    if all(_ONE_CHARACTER.fullmatch(first) for first in firsts):
-        branches = [first + r"(?<!\w(?s:.))(?:" + trie_pattern(rests) + ")"
-                    for first, rests in firsts.items()]
+    taken = {first: _first_characters(first) for first in firsts}
+    if all(taken.values()):
+        by_character: dict[str, list[str]] = {}
+        for first, characters in taken.items():
+            for ch in characters:
+                by_character.setdefault(ch, []).append(first)
+        branches = [re.escape(ch) + r"(?<!\w(?s:.))(?:"
+                    + "|".join(trie_pattern(firsts[first]) for first in group) + ")"
+                    for ch, group in by_character.items()]
         return re.compile("(?:" + "|".join(branches) + ")" + _SUFFIX)
     return re.compile(trie_lookahead(atoms) + r"(?<!\w)(?:" + trie_pattern(atoms) + ")"
                       + _SUFFIX)
@@ -503,6 +512,17 @@ def _trie_regex(atoms: list[list[str]]) -> re.Pattern[str] | None:
 
 #: What re.escape makes of one character: itself, or a backslash and a non-alphanumeric one.
 _ONE_CHARACTER = re.compile(r"[^\\\[(]|\\[^\w]", re.DOTALL)
+#: What :func:`_atoms` makes of a case-folded letter: ``[Ss]``.
+_FOLDED_LETTER = re.compile(r"\[(\w)(\w)\]")
+
+
+def _first_characters(atom: str) -> tuple[str, ...] | None:
+    """The characters a phrase's first piece (from :func:`_atoms`) takes, or None when it
+    is neither one character nor a case-folded letter."""
+    if _ONE_CHARACTER.fullmatch(atom):
+        return (atom[-1],)
+    folded = _FOLDED_LETTER.fullmatch(atom)
+    return folded.groups() if folded else None
 
 
 class _Matcher:

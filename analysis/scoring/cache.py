@@ -18,6 +18,7 @@ import pandas as pd
 from ..outputs import clean_stale_temps, kit_temp_prefix
 from ..resources import data_dirs
 from .scorer import KEY_COLUMNS, Scorer, typed_frame
+from .writer import write_parquet
 
 __all__ = ["cache_dir", "cached_scores", "clear_cache"]
 
@@ -89,35 +90,57 @@ def _chunk_key(scorer: Scorer, articles: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
-def cached_scores(scorer: Scorer, articles: pd.DataFrame, folder: Path | None) -> pd.DataFrame:
-    """Score a chunk, or read it from the cache (Parquet only: nothing is unpickled)."""
+def cache_file(scorer: Scorer, articles: pd.DataFrame, folder: Path | None) -> Path | None:
+    """Where the scores of a chunk are cached in ``folder``, or None when they are not
+    (no folder, no articles, or a linked bucket)."""
     if folder is None or articles.empty:
-        return scorer.score_frame(articles)
+        return None
     key = _chunk_key(scorer, articles)
     path = folder / key[:2] / f"{key}.parquet"
-    if not _safe_bucket(folder, path.parent):  # a linked bucket is neither read nor written
-        return scorer.score_frame(articles)
+    # a linked bucket is neither read nor written
+    return path if _safe_bucket(folder, path.parent) else None
+
+
+def read_cached(path: Path, scorer: Scorer, n_articles: int) -> pd.DataFrame | None:
+    """The scores cached in ``path`` (from :func:`cache_file`), or None when there are
+    none or they do not fit (Parquet only: nothing is unpickled)."""
     if path.is_file() and not path.is_symlink():
         try:
             found = pd.read_parquet(path)
         except Exception:  # a damaged cache file is recomputed, never trusted
             found = None
         if found is not None and list(found.columns) == scorer.columns \
-                and len(found) == len(articles):
+                and len(found) == n_articles:
             return typed_frame(found, scorer.columns)
-    scores = scorer.score_frame(articles)
+    return None
+
+
+def store_cached(path: Path, folder: Path, scores: pd.DataFrame) -> None:
+    """Write a chunk's scores to ``path`` (from :func:`cache_file` in ``folder``)."""
     with contextlib.suppress(OSError):  # a read-only or full cache never stops a run
         path.parent.mkdir(parents=True, exist_ok=True)
         if not _safe_bucket(folder, path.parent):
-            return scores
+            return
         clean_stale_temps(path.parent)  # left by a run killed with kill -9
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=kit_temp_prefix(key[:8]),
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=kit_temp_prefix(path.stem[:8]),
                                    suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                scores.to_parquet(fh, index=False)
+                write_parquet(scores, fh)  # (the bytes of scores.to_parquet(fh, index=False))
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+
+
+def cached_scores(scorer: Scorer, articles: pd.DataFrame, folder: Path | None) -> pd.DataFrame:
+    """Score a chunk, or read it from the cache (Parquet only: nothing is unpickled)."""
+    path = cache_file(scorer, articles, folder)
+    if path is None:
+        return scorer.score_frame(articles)
+    found = read_cached(path, scorer, len(articles))
+    if found is not None:
+        return found
+    scores = scorer.score_frame(articles)
+    store_cached(path, folder, scores)  # type: ignore[arg-type]  (a path: a folder)
     return scores
