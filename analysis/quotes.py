@@ -198,7 +198,10 @@ class VerbLexicon:
         out = []
         for m in self._run_scan.finditer(spaced):
             i, j = m.start(1) - 1, m.end(1) - 1  # the padding shifts by one
-            if check and ((i and _in_run(text[i - 1])) or (j < n and _in_run(text[j]))):
+            # (an ASCII character next to the hit is outside the runs already: the space
+            # the match needs; only a non-ASCII one is looked at)
+            if check and ((i and text[i - 1] > "\x7f" and text[i - 1].isalnum())
+                          or (j < n and text[j] > "\x7f" and text[j].isalnum())):
                 continue
             form = text[i:j]
             if form in forms or (i and text[i - 1] in " \t" and _noun_subject(text, i - 1, form)):
@@ -454,8 +457,10 @@ _SINGLE_CLOSE = "\u2019\u203a"               # ’ ›
 _DOUBLES = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIG
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>")
 _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
-# Every character _marked_spans reacts to.
-_MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]")
+# Every character _marked_spans reacts to; not an apostrophe inside a word ("Trump's",
+# "don't"), which neither opens nor closes anything there (it is skipped in the scan).
+_MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]"
+                    "(?!(?<=[A-Za-z0-9]')[A-Za-z])")
 
 
 @dataclass(slots=True)
@@ -1142,17 +1147,17 @@ def _last_word(sh: str, lo: int, hi: int) -> str:
     >>> _last_word("a, Smith said. ", 0, 15), _last_word("a, Smith-said", 0, 13)
     ('said', '')
     """
-    k = hi
-    while k > lo and sh[k - 1].isspace():
-        k -= 1
-    if k > lo and sh[k - 1] in ".!?":
-        k -= 1
-        while k > lo and sh[k - 1].isspace():
-            k -= 1
-    j = k
-    while j > lo and (sh[j - 1].isalnum() or sh[j - 1] == "_"):
-        j -= 1
-    return sh[j:k] if j < k and j > lo and sh[j - 1].isspace() else ""
+    # (str methods instead of a loop over the characters: the last white-space-separated
+    # word is the run wanted when it is all word characters and something stands before
+    # it, which is then white space)
+    rest = sh[lo:hi].rstrip()
+    if rest[-1:] in (".", "!", "?"):
+        rest = rest[:-1].rstrip()
+    word = rest.rsplit(None, 1)[-1] if rest else ""
+    return word if len(word) < len(rest) and _WORD_RUN.fullmatch(word) else ""
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Verb] | None:
@@ -1704,6 +1709,14 @@ def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -
     """Position of the last character in ``[lo, pos)`` that is not whitespace (or, with
     ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
     without copying the range."""
+    # The last eight characters stripped in C first: the one wanted is nearly always
+    # among them (the loops below only for a longer run of white space or ``skip``).
+    a = pos - 8
+    if a > lo:
+        kept = shadow[a:pos].rstrip(skip)
+        if kept:
+            return a + len(kept) - 1
+        pos = a
     k = pos
     if skip is None:
         while k > lo and shadow[k - 1].isspace():
@@ -4614,6 +4627,7 @@ def find_quotes(
     *,
     verbs: VerbLexicon | None = None,
     mentions: list[Mention] | None = None,
+    resolve_speakers: bool = True,
 ) -> list[Quote]:
     """Direct quotes and reported speech in ``text``, in text order.
 
@@ -4625,6 +4639,12 @@ def find_quotes(
     verbs : the attribution verbs (default :func:`load_verbs`).
     mentions : ``find_mentions(text, actors)``, when the caller has it already (the
         scorer counts mentions too); None finds them.
+    resolve_speakers : False skips the last pass, which links speakers to listed actors
+        across sentences (a "he"/"she"/"it"/"who" speaker to the name it stands for, "the
+        president" to the listed person with that title, a speaker ending in a listed
+        name to that actor): their ``actor`` and ``speaker_name`` stay as the cue rules
+        found them. The quotes themselves (their number, kinds, spans and words) are the
+        same; for callers that count or place quotes only, which save that pass.
 
     Returns
     -------
@@ -4682,8 +4702,9 @@ def find_quotes(
             kept.append(r)
     kept = _dedupe(kept)
     turns = _transcript_turns(ctx)
-    return _resolve_pronouns(ctx, sorted([*direct, *kept, *turns],
-                                         key=lambda q: (q.start, q.kind)))
+    found = sorted([*direct, *kept, *turns], key=lambda q: (q.start, q.kind))
+    # (the pass only sets actor and speaker_name: no quote is added, dropped or moved)
+    return _resolve_pronouns(ctx, found) if resolve_speakers else found
 
 
 #: Capitalised words right before a label's surname in the text: "Mara " of "Mara Liasson".

@@ -3587,3 +3587,18 @@ def test_a_study_after_a_verb_and_the_writers_own_hedges():
     for text in ("It's no exaggeration to say Lee sounded exactly like Reed.",
                  "It's safe to say the vote was close.", "It's fair to say he won."):
         assert find_quotes(text) == []
+
+
+def test_resolve_speakers_false_keeps_the_quotes_and_leaves_the_pronoun():
+    # worked by hand: the same three quotes (kinds, spans, words) either way; only the
+    # last pass, which makes "she" stand for Ann Lee, is skipped
+    text = ('Ann Lee met the board on Monday. "We will win," she said. Lee said that the '
+            'vote was close.')
+    full = find_quotes(text)
+    fast = find_quotes(text, resolve_speakers=False)
+    assert [(q.kind, q.start, q.end, q.quote) for q in fast] == \
+        [(q.kind, q.start, q.end, q.quote) for q in full] == [
+            ("direct", 34, 46, "We will win,"),
+            ("reported", 72, 91, "the vote was close.")]
+    assert [q.speaker_name for q in full] == ["Ann Lee", "Lee"]
+    assert [q.speaker_name for q in fast] == ["she", "Lee"]
