@@ -3650,9 +3650,9 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote],
         while q_end > q_start and ctx.text[q_end - 1].isspace():
             q_end -= 1
         if only is not None and k not in only:
-            if _WORD_CHAR.search(sh, q_start, q_end):  # (as below)
-                out.append(Quote("scare", ctx.text[q_start:q_end], q_start, q_end,
-                                 closed=mk.closed, cue="none"))
+            if _WORD_CHAR.search(sh, q_start, q_end):  # (as below; made the fast way)
+                out.append(_quote("scare", ctx.text[q_start:q_end], q_start, q_end, None,
+                                  None, None, None, mk.closed, "none", -1, -1, -1, -1, None))
             continue
         prev_close = marked[k - 1].end + 1 if k else 0
         next_open = marked[k + 1].open if k + 1 < len(marked) else len(sh)
