@@ -198,10 +198,7 @@ class VerbLexicon:
         out = []
         for m in self._run_scan.finditer(spaced):
             i, j = m.start(1) - 1, m.end(1) - 1  # the padding shifts by one
-            # (an ASCII character next to the hit is outside the runs already: the space
-            # the match needs; only a non-ASCII one is looked at)
-            if check and ((i and text[i - 1] > "\x7f" and text[i - 1].isalnum())
-                          or (j < n and text[j] > "\x7f" and text[j].isalnum())):
+            if check and ((i and _in_run(text[i - 1])) or (j < n and _in_run(text[j]))):
                 continue
             form = text[i:j]
             if form in forms or (i and text[i - 1] in " \t" and _noun_subject(text, i - 1, form)):
@@ -457,10 +454,8 @@ _SINGLE_CLOSE = "\u2019\u203a"               # ’ ›
 _DOUBLES = _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_AMBIG
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]{0,500})?/?>")
 _TWO_APOSTROPHES = re.compile(r"(?<!')''(?!')")
-# Every character _marked_spans reacts to; not an apostrophe inside a word ("Trump's",
-# "don't"), which neither opens nor closes anything there (it is skipped in the scan).
-_MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]"
-                    "(?!(?<=[A-Za-z0-9]')[A-Za-z])")
+# Every character _marked_spans reacts to.
+_MARKS = re.compile("[" + re.escape(_DOUBLES + _SINGLE_OPEN + "'") + "]")
 
 
 @dataclass(slots=True)
@@ -1147,17 +1142,17 @@ def _last_word(sh: str, lo: int, hi: int) -> str:
     >>> _last_word("a, Smith said. ", 0, 15), _last_word("a, Smith-said", 0, 13)
     ('said', '')
     """
-    # (str methods instead of a loop over the characters: the last white-space-separated
-    # word is the run wanted when it is all word characters and something stands before
-    # it, which is then white space)
-    rest = sh[lo:hi].rstrip()
-    if rest[-1:] in (".", "!", "?"):
-        rest = rest[:-1].rstrip()
-    word = rest.rsplit(None, 1)[-1] if rest else ""
-    return word if len(word) < len(rest) and _WORD_RUN.fullmatch(word) else ""
-
-
-_WORD_RUN = re.compile(r"\w+")
+    k = hi
+    while k > lo and sh[k - 1].isspace():
+        k -= 1
+    if k > lo and sh[k - 1] in ".!?":
+        k -= 1
+        while k > lo and sh[k - 1].isspace():
+            k -= 1
+    j = k
+    while j > lo and (sh[j - 1].isalnum() or sh[j - 1] == "_"):
+        j -= 1
+    return sh[j:k] if j < k and j > lo and sh[j - 1].isspace() else ""
 
 
 def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Verb] | None:
@@ -1709,14 +1704,6 @@ def _last_char_before(shadow: str, lo: int, pos: int, skip: str | None = None) -
     """Position of the last character in ``[lo, pos)`` that is not whitespace (or, with
     ``skip``, not in ``skip``); ``lo - 1`` if none. Like ``len(s[lo:pos].rstrip())``,
     without copying the range."""
-    # The last eight characters stripped in C first: the one wanted is nearly always
-    # among them (the loops below only for a longer run of white space or ``skip``).
-    a = pos - 8
-    if a > lo:
-        kept = shadow[a:pos].rstrip(skip)
-        if kept:
-            return a + len(kept) - 1
-        pos = a
     k = pos
     if skip is None:
         while k > lo and shadow[k - 1].isspace():
