@@ -4665,9 +4665,11 @@ def find_quotes(
     """
     if not text:
         return []
-    ctx, found = _find_quotes(text, actors, verbs or load_verbs(), mentions)
-    # (the pass only sets actor and speaker_name: no quote is added, dropped or moved)
-    return _resolve_pronouns(ctx, found) if resolve_speakers else found
+    verbs = verbs or load_verbs()
+    ctx, found = _find_quotes(text, actors, verbs, mentions)
+    if resolve_speakers:  # (it only sets actor and speaker_name: no quote added or moved)
+        found = _resolve_pronouns(ctx, found)
+    return found
 
 
 def count_quotes(
