@@ -101,6 +101,7 @@ from .yamlio import cached_by_file, read_yaml
 __all__ = [
     "Quote",
     "VerbLexicon",
+    "count_quotes",
     "find_quotes",
     "load_verbs",
     "quote_table",
