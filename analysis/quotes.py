@@ -106,6 +106,7 @@ from .yamlio import cached_by_file, read_yaml
 __all__ = [
     "Quote",
     "VerbLexicon",
+    "count_quotes",
     "find_quotes",
     "load_verbs",
     "quote_table",
@@ -3653,7 +3654,11 @@ def _make_reported(ctx: _Context, cue: str, spk: _Speaker, v: _Verb | None, star
     )
 
 
-def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list[Quote]:
+def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote],
+            only: set[int] | None = None) -> list[Quote]:
+    """The direct quotes (and terms) of the marked passages; ``only`` (for
+    :func:`count_quotes`): the indexes of the passages whose cue is read, the others
+    made ``scare`` quotes of their words with no cue read."""
     out: list[Quote] = []
     sh = ctx.shadow
     inside = [(m.open, m.end) for m in marked]
@@ -3673,6 +3678,11 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> list
             q_start += 1
         while q_end > q_start and ctx.text[q_end - 1].isspace():
             q_end -= 1
+        if only is not None and k not in only:
+            if _WORD_CHAR.search(sh, q_start, q_end):  # (as below; made the fast way)
+                out.append(_quote("scare", ctx.text[q_start:q_end], q_start, q_end, None,
+                                  None, None, None, mk.closed, "none", -1, -1, -1, -1, None))
+            continue
         prev_close = marked[k - 1].end + 1 if k else 0
         next_open = marked[k + 1].open if k + 1 < len(marked) else len(sh)
         s_start, _ = ctx.sentence(max(mk.open, 0))
@@ -4660,6 +4670,7 @@ def find_quotes(
     verbs: VerbLexicon | None = None,
     mentions: list[Mention] | None = None,
     thoughts: bool = True,
+    resolve_speakers: bool = True,
 ) -> list[Quote]:
     """Direct quotes and reported speech in ``text``, in text order.
 
@@ -4681,6 +4692,12 @@ def find_quotes(
         or ``to``: "X wants to ..."; "thinks of ..." is not read; "is known for" and "is
         seen as", passives, name nobody who thinks). "X is expected to ..." is one with no
         speaker.
+    resolve_speakers : False skips the last pass, which links speakers to listed actors
+        across sentences (a "he"/"she"/"it"/"who" speaker to the name it stands for, "the
+        president" to the listed person with that title, a speaker ending in a listed
+        name to that actor): their ``actor`` and ``speaker_name`` stay as the cue rules
+        found them. The quotes themselves (their number, kinds, spans and words) are the
+        same; for callers that count or place quotes only, which save that pass.
 
     Returns
     -------
@@ -4706,12 +4723,54 @@ def find_quotes(
     if not text:
         return []
     verbs = verbs or load_verbs()
+    ctx, found = _find_quotes(text, actors, verbs, mentions)
+    if resolve_speakers:  # (it only sets actor and speaker_name: no quote added or moved)
+        found = _resolve_pronouns(ctx, found)
+    if thoughts and verbs.thinking is not None:
+        found = _with_thoughts(found, text, actors, verbs.thinking, ctx.mentions)
+    return found
+
+
+def count_quotes(
+    text: str,
+    actors: ActorList | None = None,
+    *,
+    verbs: VerbLexicon | None = None,
+    mentions: list[Mention] | None = None,
+) -> tuple[int, int]:
+    """``(len(found), sum(q.n_words for q in found))`` for ``found = find_quotes(text,
+    actors, verbs=verbs, mentions=mentions, thoughts=False)``, what the scorer counts,
+    with less work.
+
+    A quotation's kind and speaker change no count but where reported speech overlaps it
+    (reported words that repeat a direct quote of the same speaker are dropped), so the
+    cue of a quotation is read only there, and in the quotations before it that it may
+    take its speaker from ("continued": its own paragraph and the one before); and no
+    speaker is linked to an actor (the last pass of :func:`find_quotes`).
+
+    >>> count_quotes('"We will win," Lee said. Reed said that the vote was close.')
+    (2, 7)
+    """
+    if not text:
+        return 0, 0
+    _, found = _find_quotes(text, actors, verbs or load_verbs(), mentions, counting=True)
+    return len(found), sum(q.n_words for q in found)
+
+
+def _find_quotes(text: str, actors: ActorList | None, verbs: VerbLexicon,
+                 mentions: list[Mention] | None, *,
+                 counting: bool = False) -> tuple[_Context, list[Quote]]:
+    """The work of :func:`find_quotes` but its last pass; with ``counting`` (for
+    :func:`count_quotes`), the quotations whose cue changes no count are left unread:
+    each is a ``scare`` quote with its words only, which no reported speech repeats."""
     ctx = _Context(text, actors, verbs, mentions)
     marked = _marked_spans(text)
     ctx.set_quotes(marked)
     reported = _reported(ctx, [(m.open, m.end) for m in marked])
-    direct = _direct(ctx, marked, reported)
-    reported += _headlines(ctx)
+    headlines = _headlines(ctx)  # (none of these depends on another's results)
+    direct = _direct(ctx, marked, reported,
+                     _marks_to_read(ctx, marked, reported + headlines) if counting else None)
+    reported += headlines
     kept = []
     # Direct quotes do not overlap each other, so by start they are also by end: the ones
     # overlapping r are found by bisect instead of a scan of them all.
@@ -4738,11 +4797,7 @@ def find_quotes(
             kept.append(r)
     kept = _dedupe(kept)
     turns = _transcript_turns(ctx)
-    found = _resolve_pronouns(ctx, sorted([*direct, *kept, *turns],
-                                          key=lambda q: (q.start, q.kind)))
-    if thoughts and verbs.thinking is not None:
-        found = _with_thoughts(found, text, actors, verbs.thinking, ctx.mentions)
-    return found
+    return ctx, sorted([*direct, *kept, *turns], key=lambda q: (q.start, q.kind))
 
 
 #: The cues of the thought attributions :func:`find_quotes` keeps: a clause ("X believes
@@ -4830,6 +4885,30 @@ def _expected_to(text: str) -> list[Quote]:
         out.append(_quote("thought", text[start:end], start, end, None, None, m["verb"],
                           "thought", True, "to", -1, -1, m.start("verb"), m.end("verb"),
                           None))
+    return out
+
+
+def _marks_to_read(ctx: _Context, marked: list[_Marked], reported: list[Quote]) -> set[int]:
+    """For :func:`count_quotes`: the indexes of the marked passages whose cue and speaker
+    :func:`find_quotes` must read for its counts. Those that reported speech overlaps
+    (their speaker decides whether it is dropped), and, as each of those may take its
+    speaker from the last quotation with one before it ("continued", in its own paragraph
+    or the one before: :func:`_previous_attribution`), every passage ending from the
+    paragraph before it on, and so on back for those. (Ranges taken wide: the quote's
+    words lie within ``(open, end]``.)"""
+    spans = sorted((r.start, r.end) for r in reported)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+    out: set[int] = set()
+    low: int | None = None  # the first paragraph a passage read may look back to
+    for k in range(len(marked) - 1, -1, -1):
+        mk = marked[k]
+        j = bisect.bisect_left(starts, mk.end)  # reported speech starting before its end
+        if (j and reach[j - 1] > mk.open + 1) \
+                or (low is not None and ctx.paragraph_index(mk.end) >= low):
+            out.add(k)
+            here = ctx.paragraph_index(mk.open) - 1
+            low = here if low is None else min(low, here)
     return out
 
 

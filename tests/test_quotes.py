@@ -3709,3 +3709,34 @@ def test_a_study_after_a_verb_and_the_writers_own_hedges():
     for text in ("It's no exaggeration to say Lee sounded exactly like Reed.",
                  "It's safe to say the vote was close.", "It's fair to say he won."):
         assert find_quotes(text) == []
+
+
+def test_resolve_speakers_false_keeps_the_quotes_and_leaves_the_pronoun():
+    # worked by hand: the same three quotes (kinds, spans, words) either way; only the
+    # last pass, which makes "she" stand for Ann Lee, is skipped
+    text = ('Ann Lee met the board on Monday. "We will win," she said. Lee said that the '
+            'vote was close.')
+    full = find_quotes(text)
+    fast = find_quotes(text, resolve_speakers=False)
+    assert [(q.kind, q.start, q.end, q.quote) for q in fast] == \
+        [(q.kind, q.start, q.end, q.quote) for q in full] == [
+            ("direct", 34, 46, "We will win,"),
+            ("reported", 72, 91, "the vote was close.")]
+    assert [q.speaker_name for q in full] == ["Ann Lee", "Lee"]
+    assert [q.speaker_name for q in fast] == ["she", "Lee"]
+
+
+def test_count_quotes_counts_what_find_quotes_finds(seed, actors):
+    from analysis.quotes import count_quotes
+
+    # worked by hand: "steps" is Peskov's (cue before), so the reported "Russia is taking
+    # steps to respond." repeats it and is dropped: one quote of one word; count_quotes
+    # reads that quotation's cue since reported speech overlaps it
+    assert count_quotes('Peskov stated that Russia is taking "steps" to respond.') == (1, 1)
+    # two marked quotations and one "that" clause, which repeats the second: 2 + 3 + 1 words
+    text = '"We will win," Lee said.\n\n"It is over." He said that it was "over".'
+    assert count_quotes(text) == (3, 7)
+    assert count_quotes("") == (0, 0)
+    for text in seed.text:  # every article of the sample event, with its actor list
+        found = find_quotes(text, actors, thoughts=False)
+        assert count_quotes(text, actors) == (len(found), sum(q.n_words for q in found))
