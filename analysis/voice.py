@@ -53,7 +53,8 @@ def quoted_spans(text: str, *, actors: Any = None,
     """
     from .quotes import find_quotes
 
-    quotes = find_quotes(text, actors=actors, mentions=mentions, thoughts=False)
+    quotes = find_quotes(text, actors=actors, mentions=mentions, thoughts=False,
+                         resolve_speakers=False)  # (where, not who: the last pass skipped)
     found = sorted((q.start, q.end) for q in quotes if q.kind in _VOICED and q.end > q.start)
     merged: list[tuple[int, int]] = []
     for s, e in found:

@@ -128,7 +128,7 @@ class Scorer:
         self.vader = FastVader(self.analyzer)
         self.frames = self._lexicon(frames, "frame")
         self.markers = self._lexicon(markers, "marker")
-        self.quotes = bool(quotes) and _has("quotes", "find_quotes", "load_verbs")
+        self.quotes = bool(quotes) and _has("quotes", "count_quotes", "load_verbs")
         if quotes and not self.quotes:
             warnings.warn("analysis.quotes is not available: the quote columns are left out",
                           UserWarning, stacklevel=2)
@@ -341,12 +341,13 @@ class Scorer:
                 row += [n, n / n_words * 1000 if n_words else math.nan,
                         len(sentences.get(name, ())) / n_sent if n_sent else math.nan]
         if self.quotes:
-            from ..quotes import find_quotes
+            from ..quotes import count_quotes
 
-            found = find_quotes(text, actors, verbs=self._verbs, mentions=mentions,
-                                thoughts=False)  # no voices: not counted
-            quoted = sum(q.n_words for q in found)
-            row += [len(found), quoted, quoted / n_words if n_words else math.nan]
+            # what find_quotes(..., thoughts=False) finds, counted with less work (no
+            # thought rows: they are no voices)
+            n_quotes, quoted = count_quotes(text, actors, verbs=self._verbs,
+                                            mentions=mentions)
+            row += [n_quotes, quoted, quoted / n_words if n_words else math.nan]
         if self.actor_names is not None:
             counts = Counter(m.actor for m in mentions or ())
             row.append(sum(counts.values()))
