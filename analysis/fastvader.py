@@ -152,6 +152,8 @@ class FastVader:
                 if len(rest) > 1 and _PUNCT.isdisjoint(rest):
                     token = rest
         lower = token.lower()
+        if lower == token:  # most tokens: one string for both (a smaller cache)
+            lower = token
         found = (token, lower, token.isupper(),
                  lower in self._lexicon and lower not in self._boosters,
                  lower in self._affecting or "n't" in lower)

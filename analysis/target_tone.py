@@ -374,7 +374,7 @@ class TargetFeaturizer:
             texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
             if lower:
                 texts = tuple(t.lower() for t in texts)
-            found = (texts, tuple(self._cache.get(t) or self._info(t) for t in texts))
+            found = (texts, tuple([self._cache.get(t) or self._info(t) for t in texts]))
             if not lower:  # pieces are cached in lower case only
                 if len(self._pieces) > 200_000:
                     self._pieces.clear()
