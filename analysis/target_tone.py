@@ -57,8 +57,9 @@ across), so ``target_tone(article_text, start, end)`` gives what the mention's s
 alone gives, and a text of one sentence is read whole. For many mentions of one article,
 :meth:`TargetToneModel.predict_spans` gives the same probabilities (to the last bits of
 rounding) without the explanations, several times faster: each sentence is tokenised once
-for all its mentions and the weights are summed directly. ``score`` uses it for its
-mention-tone columns (:func:`analysis.actor_tone.score_tone_row`).
+for all its mentions and the weights are summed directly. ``score`` uses it, as the list
+:meth:`TargetToneModel.span_probabilities` gives, for its mention-tone columns
+(:func:`analysis.actor_tone.score_tone_row`).
 
 Every prediction explains itself: ``features`` lists each feature's value, its weight toward
 the predicted class (the class's coefficient minus the mean over the three classes) and the
