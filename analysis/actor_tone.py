@@ -134,7 +134,7 @@ def score_tone_row(text: str, mentions: Sequence[Any], actor_names: Sequence[str
 
     Every mention gets the tone toward it from the target-tone model, read from its
     sentence, as :func:`analysis.target_tone.target_tone` gives it (by
-    :meth:`~analysis.target_tone.TargetToneModel.predict_spans`, which is faster).
+    :meth:`~analysis.target_tone.TargetToneModel.span_probabilities`, which is faster).
     ``mention_tone`` is the mean of ``p_positive - p_negative`` over all the mentions
     (NaN without any), then the numbers labelled negative and positive, then per actor the
     mean tone of its mentions (NaN without any; ``mentions_<actor>`` says how many).
@@ -165,15 +165,22 @@ def score_tone_row(text: str, mentions: Sequence[Any], actor_names: Sequence[str
         return [math.nan, 0, 0, *([math.nan] * n_actors)]
     if analyzer is not None and analyzer is not chosen.featurizer.analyzer:
         compounds = None
-    probabilities = chosen.predict_spans(text, [(m.start, m.end) for m in mentions],
-                                         sentences=sentences, compounds=compounds)
-    labels = probabilities.argmax(axis=1).tolist()
-    tones = (probabilities[:, 2] - probabilities[:, 0]).tolist()
+    # The probabilities as Python floats (a few mentions: cheaper than through an array);
+    # the label is the first most probable class, as numpy's argmax picks it.
+    probabilities = chosen.span_probabilities(text, [(m.start, m.end) for m in mentions],
+                                              sentences=sentences, compounds=compounds)
+    n_negative = n_positive = 0
+    tones = []
     sums: dict[str, list[float]] = {}
-    for mention, tone in zip(mentions, tones, strict=True):
+    for mention, (p0, p1, p2) in zip(mentions, probabilities, strict=True):
+        if p0 >= p1 and p0 >= p2:
+            n_negative += 1
+        elif p2 > p1:
+            n_positive += 1
+        tone = p2 - p0
+        tones.append(tone)
         sums.setdefault(mention.actor, []).append(tone)
-    row = [sum(tones) / len(tones), labels.count(0), labels.count(2),
-           *([math.nan] * n_actors)]
+    row = [sum(tones) / len(tones), n_negative, n_positive, *([math.nan] * n_actors)]
     # only the few actors mentioned get a mean, put in their columns
     places = _columns(tuple(actor_names))
     for name, found in sums.items():

@@ -152,6 +152,8 @@ class FastVader:
                 if len(rest) > 1 and _PUNCT.isdisjoint(rest):
                     token = rest
         lower = token.lower()
+        if lower == token:  # most tokens: one string for both (a smaller cache)
+            lower = token
         found = (token, lower, token.isupper(),
                  lower in self._lexicon and lower not in self._boosters,
                  lower in self._affecting or "n't" in lower)
@@ -215,47 +217,54 @@ class FastVader:
         """The valences of the lexicon words at ``scored`` (before the "but" rule), and
         the index of the first "but" (None: no "but"); every other valence is 0."""
         n = len(pieces)
-        words = list(map(_TOKEN, pieces))
-        lowers = list(map(_LOWER, pieces))
         lexicon = self._lexicon
-        sentitext = None
+        # The lists of every token and every lower-case token, made only when one of
+        # NLTK's rules reads them (most sentences need neither: the plain case reads the
+        # pieces around the word, and building the lists touches every token's string).
+        words: list[str] | None = None
+        lowers: list[str] | None = None
+        cap_diff = None
         first: dict[str, int] = {}
         done: dict[str, float] = {}
         values = []
         for idx in scored:
-            item = words[idx]
+            item, lower = pieces[idx][:2]
             # NLTK reads every copy of a token at the place of its first copy.
             i = first.setdefault(item, idx)
             valence = done.get(item)
             if valence is None:
-                lower = lowers[idx]
-                if lower == "kind" and i < n - 1 and lowers[i + 1] == "of":
+                if lower == "kind" and i < n - 1 and pieces[i + 1][1] == "of":
                     valence = 0
                 else:
-                    if sentitext is None:
+                    if cap_diff is None:
                         n_upper = sum(map(_UPPER, pieces))
-                        sentitext = SentiText(words, 0 < n - n_upper < n)
+                        cap_diff = 0 < n - n_upper < n
                     plain = not any(map(_AFFECTS, pieces[i - 3 if i > 3 else 0:i]))
                     valence = lexicon[lower]
                     if plain and valence and type(valence) is float:
                         # _valence's plain case, inline (the ALL CAPS step below keeps a
                         # non-zero valence non-zero): ALL CAPS emphasis, then NLTK's
                         # idiom check where an idiom's pair of words is near
-                        if sentitext.is_cap_diff and pieces[i][2]:  # item.isupper()
+                        if cap_diff and pieces[i][2]:  # item.isupper()
                             if valence > 0:
                                 valence += self._c_incr
                             else:
                                 valence -= self._c_incr
-                        if i > 2 and lowers[i - 3] not in lexicon \
-                                and self._idiom_near(words, i):
+                        if i > 2 and pieces[i - 3][1] not in lexicon and self._idiom_near(
+                                list(map(_TOKEN, pieces[i - 3:i + 3])), 3):  # words i-3..i+2
+                            words = words or list(map(_TOKEN, pieces))
                             valence = self.analyzer._idioms_check(valence, words, i)
                     else:
-                        valence = self._valence(sentitext, item, lower, i, lowers,
-                                                plain=plain)
+                        words = words or list(map(_TOKEN, pieces))
+                        lowers = lowers or list(map(_LOWER, pieces))
+                        valence = self._valence(SentiText(words, cap_diff), item, lower, i,
+                                                lowers, plain=plain)
                 done[item] = valence
             values.append(valence)
         # NLTK's _but_check looks for "but" among the lower-case tokens
-        return values, lowers.index("but") if "but" in lowers else None
+        if "but" in map(_LOWER, pieces):
+            return values, operator.indexOf(map(_LOWER, pieces), "but")
+        return values, None
 
     def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
         """:meth:`_piece` of every white-space piece longer than one character."""
@@ -333,11 +342,10 @@ class FastVader:
         """Can NLTK's ``_idioms_check`` change the valence of ``words[i]`` (``i > 2``)? Only
         when two tokens of ``words[i - 3:i + 3]`` in a row are two words in a row of an
         idiom or a two-word booster."""
-        if self._idiom_words.isdisjoint(words[i - 3:i + 3]):
+        near = words[i - 3:i + 3]
+        if self._idiom_words.isdisjoint(near):
             return False
-        pairs = self._idiom_pairs
-        return any((words[k], words[k + 1]) in pairs
-                   for k in range(i - 3, min(i + 2, len(words) - 1)))
+        return not self._idiom_pairs.isdisjoint(itertools.pairwise(near))
 
     def _never(self, valence: float, words: list[str], start_i: int, i: int) -> float:
         """NLTK's ``_never_check``."""

@@ -57,8 +57,9 @@ across), so ``target_tone(article_text, start, end)`` gives what the mention's s
 alone gives, and a text of one sentence is read whole. For many mentions of one article,
 :meth:`TargetToneModel.predict_spans` gives the same probabilities (to the last bits of
 rounding) without the explanations, several times faster: each sentence is tokenised once
-for all its mentions and the weights are summed directly. ``score`` uses it for its
-mention-tone columns (:func:`analysis.actor_tone.score_tone_row`).
+for all its mentions and the weights are summed directly. ``score`` uses it, as the list
+:meth:`TargetToneModel.span_probabilities` gives, for its mention-tone columns
+(:func:`analysis.actor_tone.score_tone_row`).
 
 Every prediction explains itself: ``features`` lists each feature's value, its weight toward
 the predicted class (the class's coefficient minus the mean over the three classes) and the
@@ -347,8 +348,14 @@ class TargetFeaturizer:
             booster = self._boosters.get(lower, 0.0)
             negator = lower in self._negations or lower.endswith("n't")
             stem = self._stem(form)
-            found = (form, stem, value / _VALENCE_SCALE if not booster else 0.0,
-                     booster / _VALENCE_SCALE, negator, lower in self._clause)
+            if stem == form:
+                stem = form
+            # Most tokens have no valence and no booster: they share the one 0.0 (and a
+            # stem equal to the form shares the form's string), so that the tokens of a
+            # sentence touch fewer objects when _Sentence gathers them.
+            found = (form, stem, value / _VALENCE_SCALE if value and not booster else 0.0,
+                     booster / _VALENCE_SCALE if booster else 0.0, negator,
+                     lower in self._clause)
             if self._rows:
                 found += (self._rows.get(stem),)
         else:
@@ -368,7 +375,7 @@ class TargetFeaturizer:
             texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
             if lower:
                 texts = tuple(t.lower() for t in texts)
-            found = (texts, tuple(self._cache.get(t) or self._info(t) for t in texts))
+            found = (texts, tuple([self._cache.get(t) or self._info(t) for t in texts]))
             if not lower:  # pieces are cached in lower case only
                 if len(self._pieces) > 200_000:
                     self._pieces.clear()
@@ -857,13 +864,10 @@ class TargetToneModel:
         self._centered_rows = self.centered_coef.tolist()
         # For predict_spans: each feature's three weights, and the word features by stem.
         self._weights = dict(zip(features, map(tuple, coef.T.tolist()), strict=True))
-        self._bag: dict[str, list[tuple[float, float, float] | None]] = {}
-        for name, weights in self._weights.items():
-            if name[1:2] == ":" and name[0] in "LRS":
-                self._bag.setdefault(name[2:], [None, None, None])["LRS".index(name[0])] = \
-                    weights
-        self._s_weights = {stem: found[2] for stem, found in self._bag.items()
-                           if found[2] is not None}
+        # ... the L:, R: and S: features' weights by stem, one mapping for each side
+        self._l_weights, self._r_weights, self._s_weights = (
+            {name[2:]: w for name, w in self._weights.items() if name[:2] == side}
+            for side in ("L:", "R:", "S:"))
         self.word_scores = _word_table(content, words, source)
         self.featurizer = TargetFeaturizer(lists, window=window, words=self.word_scores)
         self.metadata = dict(content.get("metadata", {}))
@@ -948,6 +952,22 @@ class TargetToneModel:
         >>> load_model().predict_spans(text, [(16, 21), (23, 28)]).argmax(axis=1).tolist()
         [0, 2]
         """
+        out = self.span_probabilities(text, spans, sentences=sentences, compounds=compounds)
+        return np.array(out, dtype=float).reshape(len(out), 3)
+
+    def span_probabilities(self, text: str, spans: Sequence[tuple[int, int]], *,
+                           sentences: Sequence[tuple[int, int]] | None = None,
+                           compounds: Sequence[float] | None = None,
+                           ) -> list[tuple[float, float, float]]:
+        """:meth:`predict_spans` as a list of ``(p_negative, p_neutral, p_positive)``
+        tuples of Python floats, the same numbers: for a caller that sums them in Python,
+        which is cheaper than through an array for the few mentions of one article.
+
+        >>> text = "Critics slammed Smith. Smith praised the plan."
+        >>> [max(range(3), key=p.__getitem__)
+        ...  for p in load_model().span_probabilities(text, [(16, 21), (23, 28)])]
+        [0, 2]
+        """
         if sentences is None:
             sentences = sentence_spans(text)
         starts = [s for s, _ in sentences]
@@ -957,7 +977,8 @@ class TargetToneModel:
         # The article's shadow (the scorer has it cached), cut into sentences: the same as
         # each sentence's own shadow where no carriage return is involved.
         article = shadow(text)
-        weights, bag, s_weights = self._weights, self._bag, self._s_weights
+        weights, s_weights = self._weights, self._s_weights
+        l_weights, r_weights = self._l_weights, self._r_weights
         word_scores = self.word_scores
         known_j: list[int] = []
         l_neg = l_pos = r_neg = r_pos = c_neg = c_pos = ()
@@ -1007,14 +1028,17 @@ class TargetToneModel:
                     a0 -= w[0]
                     a1 -= w[1]
                     a2 -= w[2]
-            for side, near in ((0, at.left), (1, at.right)):
-                for stem in dict.fromkeys([stems[i] for i in near]):
-                    found = bag.get(stem)
-                    if found is not None and found[side] is not None:
-                        w = found[side]
-                        a0 += w[0]
-                        a1 += w[1]
-                        a2 += w[2]
+            # L: and R: the words within the window, each stem once (nearest first)
+            for w in filter(None, map(l_weights.get, dict.fromkeys(map(stems.__getitem__,
+                                                                      at.left)))):
+                a0 += w[0]
+                a1 += w[1]
+                a2 += w[2]
+            for w in filter(None, map(r_weights.get, dict.fromkeys(map(stems.__getitem__,
+                                                                      at.right)))):
+                a0 += w[0]
+                a1 += w[1]
+                a2 += w[2]
             for name in at.adjacent(sentence):
                 w = weights.get(name)
                 if w is not None:
@@ -1054,7 +1078,7 @@ class TargetToneModel:
             e0, e1, e2 = exp(a0 - top), exp(a1 - top), exp(a2 - top)
             total = e0 + e1 + e2
             out.append((e0 / total, e1 / total, e2 / total))
-        return np.array(out, dtype=float).reshape(len(out), 3)
+        return out
 
 
 _SIDE_INDEX = {side: i for i, side in enumerate(WORD_SIDES)}

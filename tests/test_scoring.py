@@ -592,6 +592,29 @@ def test_an_edit_to_any_scoring_file_changes_the_fingerprint(monkeypatch, edited
     assert Scorer(**options).fingerprint != before
 
 
+def test_an_unpickled_scorer_gives_the_mention_tone_its_sentence_compounds():
+    # A spawned worker or a Dask task unpickles the scorer, and with it a copy of the
+    # analyzer, which the target-tone model would not trust with the sentence compounds
+    # (it would score every mention's sentence again): the copy gives way to the shared
+    # analyzer when their lexicons agree, and an adjusted one stays as it is.
+    import pickle
+
+    from analysis.target_tone import load_model
+
+    options = {"frames": False, "markers": False, "quotes": False, "mention_tone": True}
+    scorer = Scorer(**options)
+    copy = pickle.loads(pickle.dumps(scorer))
+    assert copy.analyzer is load_model().featurizer.analyzer
+    text, event = "Critics slammed Dmitry Peskov. Peskov praised the deal.", SEED_EVENT.name
+    row = scorer.score_text(text, event=event)
+    values = dict(zip(scorer.columns[-len(row):], row, strict=True))
+    assert (values["n_mentions"], values["n_negative_mentions"]) == (2, 1)
+    assert repr(copy.score_text(text, event=event)) == repr(row)
+    adjusted = pickle.loads(pickle.dumps(Scorer(**options, adjustments={"war": 0})))
+    assert adjusted.analyzer is not load_model().featurizer.analyzer
+    assert "war" not in adjusted.analyzer.lexicon
+
+
 def test_the_cache_is_never_inside_data(monkeypatch):
     from analysis.resources import builtin_dir as data_dir
 

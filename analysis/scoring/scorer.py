@@ -235,6 +235,20 @@ class Scorer:
         state["_event_actors"] = {}
         return state
 
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        from ..sentiment import make_analyzer
+
+        # Unpickled (a spawned worker, a Dask task): the analyzer is a copy. When it
+        # scores as the process's shared one does (the same lexicon), use the shared one:
+        # it is the target-tone model's own, so that the mention tone reads the sentence
+        # compounds worked out here instead of scoring those sentences again
+        # (score_tone_row uses them only for the model's own analyzer).
+        shared = make_analyzer()
+        if self.analyzer is not shared and self.analyzer.lexicon == shared.lexicon:
+            self.analyzer = shared
+            self.vader = FastVader(shared)
+
     # -- one article ---------------------------------------------------------------------
 
     def _compound(self, shadowed: str) -> float:
