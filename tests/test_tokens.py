@@ -377,19 +377,21 @@ def test_trie_lookahead_keeps_the_actor_matches_on_the_seed():
 
     from analysis import load_corpus
     from analysis.actors import load_actors
+    from analysis.actors.lists import _SUFFIX, _atoms
+    from analysis.tokens import trie_pattern
     from conftest import SEED_EVENT
 
     matcher = load_actors()._matcher
     texts = [shadow(t) for t in load_corpus(SEED_EVENT)["text"]]
-    regex = matcher.title_re  # case-folded titles: a look-ahead before the plain pattern
-    assert regex.pattern.startswith("(?=[")
-    plain = re.compile(regex.pattern[regex.pattern.index("])") + 2:])
-    found = [[m.span() for m in regex.finditer(t)] for t in texts]
+    # case-folded titles: one branch per first character ("S" and "s" for "[Ss]"), the
+    # boundary checked after it; the same matches as the plain trie
+    atoms = [_atoms(t, fold_lower_words=True) for t in matcher.titles_original()]
+    plain = re.compile(r"(?<!\w)(?:" + trie_pattern(atoms) + ")" + _SUFFIX)
+    assert not matcher.title_re.pattern.startswith("(?=[")
+    found = [[m.span() for m in matcher.title_re.finditer(t)] for t in texts]
     assert found == [[m.span() for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 3
     # names: their first characters first, the boundary checked after them
-    from analysis.actors.lists import _SUFFIX, _atoms
-    from analysis.tokens import trie_pattern
-
     atoms = [_atoms(n, fold_lower_words=False) for n in (*matcher.names, *matcher.short)]
     plain = re.compile(r"(?<!\w)(?:" + trie_pattern(atoms) + ")" + _SUFFIX)
     assert not matcher.name_re.pattern.startswith("(?=[")
@@ -408,12 +410,13 @@ def test_actor_regex_with_first_characters_first_keeps_the_matches(words, text):
     from analysis.actors.lists import _SUFFIX, _atoms, _trie_regex
     from analysis.tokens import trie_pattern
 
-    atoms = [_atoms(w, fold_lower_words=False) for w in words if w.split()]
-    if not atoms:
-        return
-    plain = re.compile(r"(?<!\w)(?:" + trie_pattern(atoms) + ")" + _SUFFIX)
-    found = [(m.span(), m.group("poss")) for m in _trie_regex(atoms).finditer(text)]
-    assert found == [(m.span(), m.group("poss")) for m in plain.finditer(text)]
+    for fold in (False, True):  # names, and case-folded titles ("[Ss]" first)
+        atoms = [_atoms(w, fold_lower_words=fold) for w in words if w.split()]
+        if not atoms:
+            return
+        plain = re.compile(r"(?<!\w)(?:" + trie_pattern(atoms) + ")" + _SUFFIX)
+        found = [(m.span(), m.group("poss")) for m in _trie_regex(atoms).finditer(text)]
+        assert found == [(m.span(), m.group("poss")) for m in plain.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
