@@ -759,7 +759,8 @@ _PRONOUNS_RESOLVED = {"he", "she"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those",
              "him", "her", "them", "which", "who"}
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|\b(?:and|but|while|as|"
+    r"(?:^|[,;:(]|(?<=\s)--?(?=\s)|(?<=\s)[\u2013\u2014](?=\s)|"
+    r"(?<=[^\W\d_])[\u2013\u2014](?=[^\W\d_])|\b(?:and|but|while|as|"
     r"(?<!\bof )that|what|who|whom|whose|which|because|when|after|though|although|"
     r"(?<!\bmore )(?<!\bless )(?<!\bfewer )than)\b)\s*",
     re.IGNORECASE,
@@ -768,6 +769,7 @@ _CLAUSE_START = re.compile(
 # every branch opens with a literal and checks the word boundary behind it.
 _CLAUSE_LOWER = re.compile(
     r",\s*|;\s*|:\s*|\(\s*|-(?<=\s-)-?\s+|[\u2013\u2014](?<=\s[\u2013\u2014])\s+"
+    r"|[\u2013\u2014](?<=[^\W\d_][\u2013\u2014])(?=[^\W\d_])"  # "satellites—the paper said"
     r"|a(?<=\ba)(?:nd|s|fter|lthough)\b\s*|b(?<=\bb)(?:ut|ecause)\b\s*"
     r"|w(?<=\bw)(?:hile|hat|ho|hom|hose|hich|hen)\b\s*|t(?<=\bt)hough\b\s*"
     r"|t(?<=\bt)(?<!\bmore t)(?<!\bless t)(?<!\bfewer t)han\b\s*"  # ("higher than X said")

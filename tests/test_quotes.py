@@ -1050,6 +1050,15 @@ def test_a_body_named_with_and_and_an_idiom_from_unseen_events():
     assert find_quotes("We should rather rest assured that the models are right.") == []
 
 
+def test_an_em_dash_with_no_spaces_opens_a_clause():
+    # 2016-12-16 politics (allsides): the voices chart showed "Soviet" for a newspaper
+    text = ("After the summit, including Poland\u2014both former Soviet satellites\u2014a "
+            "communist newspaper fumed about \u201cthe capitulation.\u201d")
+    assert [q.speaker for q in find_quotes(text)] == ["a communist newspaper"]
+    [q] = find_quotes("Both were Soviet satellites\u2014the paper said the policy failed.")
+    assert q.speaker == "the paper"
+
+
 def test_a_phrase_of_place_or_time_names_no_speaker():
     # 2016-12-16 politics (allsides): the voices chart showed "in some ways"
     [q] = find_quotes("But one trend that in some ways predicted those losses has been "
