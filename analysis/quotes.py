@@ -3150,6 +3150,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", m.end, v.start))
         if head is not None and head.end <= m.start:
             return head
+        if head is None and m.end <= aside.start():
+            # "Several White House aides, who spoke on condition of anonymity, said": the
+            # phrase the body's name is in, before the insertion (not its last words)
+            np = ctx.noun_phrase_before(sentence_start,
+                                        _aside_start(ctx.shadow, sentence_start,
+                                                     aside.start()))
+            if np.text is not None and np.start <= m.start and _named_subject(np.text):
+                return np
     if m is not None and ctx.shadow.find("by ", max(sentence_start, m.start - 8),
                                          m.start) >= 0 \
             and m.end == _last_char_before(ctx.shadow, m.start, v.start) + 1 \

@@ -1050,6 +1050,20 @@ def test_a_body_named_with_and_and_an_idiom_from_unseen_events():
     assert find_quotes("We should rather rest assured that the models are right.") == []
 
 
+def test_a_listed_body_inside_the_subject_before_an_insertion():
+    # with the general list, "White House" is listed: the speaker was "condition of
+    # anonymity" (found while checking relative clauses after the 2016-12-16 walk)
+    from analysis.actors import load_actors
+
+    text = ("Several White House aides, who spoke on condition of anonymity, said the plan "
+            "failed.")
+    [q] = find_quotes(text, load_actors())
+    assert q.speaker == "Several White House aides"
+    # a body's name before the insertion is still the speaker
+    [q] = find_quotes("The Pentagon, which spoke first, said the plan failed.", load_actors())
+    assert q.actor == "Pentagon"
+
+
 def test_an_em_dash_with_no_spaces_opens_a_clause():
     # 2016-12-16 politics (allsides): the voices chart showed "Soviet" for a newspaper
     text = ("After the summit, including Poland\u2014both former Soviet satellites\u2014a "
