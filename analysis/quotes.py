@@ -2891,6 +2891,11 @@ def _fallback_subject(ctx: _Context, v: _Verb) -> _Speaker:
     return spk
 
 
+#: Party words that modify a noun ("Republican and Democratic lawmakers").
+_PARTY_MODIFIERS = frozenset({"Republican", "Democratic", "Democrat", "GOP", "Independent",
+                              "Conservative", "Liberal", "Progressive"})
+
+
 def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
     """"Obama and Merkel said", "the United States and Germany jointly announced": the
     first name joins the speaker, as ``"Obama; Merkel"`` (actors likewise)."""
@@ -2907,6 +2912,11 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         other = _Speaker(ctx.text[m.start(1):m.end(1)], None, m.start(1), m.end(1))
     if other.text is None or other.text.lower() in _OPENERS or not _speaker_ok(other.text):
         return spk
+    if other.text.rsplit(None, 1)[-1] in _PARTY_MODIFIERS and " " in spk.text \
+            and spk.text.split(None, 1)[0] in _PARTY_MODIFIERS:
+        # "Both Republican and Democratic lawmakers expressed": two modifiers of one
+        # phrase, one speaker (not "Both Republican" and "Democratic lawmakers")
+        return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
     body = _BODY_OF.search(ctx.shadow, max(lo, other.start - 60), other.start)
     if body is not None:
         # "The Department of Health and Human Services said": one body's name, not two

@@ -1064,6 +1064,15 @@ def test_a_listed_body_inside_the_subject_before_an_insertion():
     assert q.actor == "Pentagon"
 
 
+def test_coordinated_party_words_modify_one_phrase():
+    # 2017-08-21 White House (allsides): the voices chart showed "Both Republican"
+    [q] = find_quotes("Both Republican and Democratic lawmakers said the agency is tired.")
+    assert (q.speaker, q.speaker_name) == ("Both Republican and Democratic lawmakers",) * 2
+    # two speakers stay two
+    [q] = find_quotes("Ryan and Democratic leaders said the bill was dead.")
+    assert q.speaker_name == "Ryan; Democratic leaders"
+
+
 def test_an_em_dash_with_no_spaces_opens_a_clause():
     # 2016-12-16 politics (allsides): the voices chart showed "Soviet" for a newspaper
     text = ("After the summit, including Poland\u2014both former Soviet satellites\u2014a "
