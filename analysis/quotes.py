@@ -3447,6 +3447,10 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
                 rest = list(itertools.islice((w for w in more if w.start() > comma), 16))
             if rest:
                 words = rest
+        elif words[0].group().endswith("ing") and words[0].group()[:1].isupper():
+            # "Going it alone", "-- Reworking the corporate tax code.": a heading or a list
+            # item with no subject (a "he" after it is somebody named before)
+            return _Speaker()
     k = 0
     while k < len(words) - 1 and words[k].group().lower() in _LEADING_CONJUNCTIONS:
         k += 1  # "And she is sure ...", "But his campaign protested ..."

@@ -1073,6 +1073,14 @@ def test_coordinated_party_words_modify_one_phrase():
     assert q.speaker_name == "Ryan; Democratic leaders"
 
 
+def test_a_list_item_opening_with_a_gerund_has_no_subject():
+    # 2014-01-29 White House (allsides): the voices chart showed "Reworking"
+    text = ('Obama spoke.\n\n-- Reworking the corporate tax code. He urged Congress to '
+            'close "wasteful loopholes."')
+    [q] = find_quotes(text)
+    assert q.speaker == "He" and q.speaker_name != "Reworking"
+
+
 def test_an_em_dash_with_no_spaces_opens_a_clause():
     # 2016-12-16 politics (allsides): the voices chart showed "Soviet" for a newspaper
     text = ("After the summit, including Poland\u2014both former Soviet satellites\u2014a "
