@@ -3419,9 +3419,15 @@ _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _NP_HEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
 
 
+#: A list item's bullet at a sentence's start: "-- ", "- ", "• ", "* ".
+_BULLET = re.compile(r"\s*(?:-{1,2}|[\u2022*\u00b7])\s")
+
+
 def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     """A sentence-initial pronoun, else the first run of capitalised words in ``[s, e)``
     (after an opening phrase of time or a participle: "Eight years ago, he ...")."""
+    if _BULLET.match(ctx.shadow, s, e):
+        return _Speaker()  # "-- Equal pay for women, noting ...": a list item, no subject
     s = _after_opening(ctx.shadow, s, e)
     more = (w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
             if not w.group()[:1].isdigit())

@@ -1079,6 +1079,10 @@ def test_a_list_item_opening_with_a_gerund_has_no_subject():
             'close "wasteful loopholes."')
     [q] = find_quotes(text)
     assert q.speaker == "He" and q.speaker_name != "Reworking"
+    # a list item is no sentence with a subject: it was "Equal" noting the figure
+    text = ("Obama called for:\n\n-- Equal pay for women, noting they make 77 cents for "
+            "each dollar a man earns.")
+    assert all(q.speaker != "Equal" for q in find_quotes(text))
 
 
 def test_an_em_dash_with_no_spaces_opens_a_clause():
