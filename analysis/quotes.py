@@ -4836,10 +4836,14 @@ def _find_quotes(text: str, actors: ActorList | None, verbs: VerbLexicon,
 #: attribution and its source: 'clause' 0.68, 'that' 0.69, 'to' 0.60; left out: "thinks
 #: of ..." ('of') 0.33 and "as some liberals hope" ('parenthetical') 0.27.
 _THOUGHT_CUES = frozenset({"clause", "that", "to"})
-_NO_HOLDER = re.compile(r"[a-z]+ly|it|have|has|had|do|does|did|is|are|was|were|will|would|"
-                        r"can|could|should|may|might|must", re.I)
-_TANK = re.compile(r"\s+(?:tanks?|leaders?|pieces?)\b")
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+#: Words right after a thought verb that make it a noun's modifier: "think tanks",
+#: "thought leaders", "think pieces".
+_NOUN_AFTER = re.compile(r"\s+(?:tanks?|leaders?|pieces?)\b")
+#: Words that may stand before a thought verb but hold no thought ("It is naive to think",
+#: "Have you seen anything that makes you think"); an adverb in -ly neither.
+_NO_HOLDERS = frozenset({"it", "have", "has", "had", "do", "does", "did", "is", "are", "was",
+                         "were", "will", "would", "can", "could", "should", "may", "might",
+                         "must"})
 #: Verbs of perception that are thought only as "X sees Y as Z" or "X saw that ...".
 _SEE_AS = frozenset({"see", "view"})
 _AS_SOON = re.compile(r"(?:[^\s,;:.!?]+\s+){1,10}?as\s")
@@ -4847,14 +4851,24 @@ _AS_SOON = re.compile(r"(?:[^\s,;:.!?]+\s+){1,10}?as\s")
 _ONLY_TO = frozenset({"seek", "refuse"})
 
 
-def _thought_content(lemma: str, q: Quote) -> bool:
-    """Whether ``q``'s content makes its verb one of thought: "X sees Y as Z", "X sought
-    to ...", not "X saw the vote", "X sought benefits"."""
-    if lemma in _SEE_AS:
-        return q.cue == "that" or _AS_SOON.match(q.quote) is not None
-    if lemma in _ONLY_TO:
-        return q.cue == "to"
-    return True
+def _is_thought(q: Quote, text: str, thinking: VerbLexicon) -> bool:
+    """Is ``q`` (found with ``thinking``'s thought verbs as cues) an attribution of thought
+    :func:`find_quotes` keeps?"""
+    if q.kind != "reported" or q.verb_group != "thought" or q.cue not in _THOUGHT_CUES:
+        return False
+    verb = (q.verb or "").lower()
+    lemma = thinking.forms.get(verb, ("",))[0]
+    if lemma in _SEE_AS and q.cue != "that" and _AS_SOON.match(q.quote) is None:
+        return False  # "X saw the vote", not "X sees Y as Z"
+    if lemma in _ONLY_TO and q.cue != "to":
+        return False  # "X sought benefits", not "X sought to ..."
+    if verb.endswith(("ed", "n", "t")) \
+            and _PASSIVE.search(text, max(0, q.verb_start - 30), q.verb_start):
+        return False  # a passive ("is known for", "was seen as") names nobody who thinks
+    speaker = (q.speaker or "").lower()
+    if speaker in _NO_HOLDERS or (speaker.endswith("ly") and speaker.isalpha()):
+        return False  # "It is naive to think", "Have you seen ...", "hardly expected"
+    return not _NOUN_AFTER.match(text, q.verb_end)  # "donors and think tanks"
 
 
 def _with_thoughts(found: list[Quote], text: str, actors: ActorList | None,
@@ -4868,17 +4882,7 @@ def _with_thoughts(found: list[Quote], text: str, actors: ActorList | None,
     extra = []
     found_thoughts = [
         q for q in find_quotes(text, actors, verbs=thinking, mentions=mentions, thoughts=False)
-        if q.kind == "reported" and q.verb_group == "thought" and q.cue in _THOUGHT_CUES
-        and _thought_content(thinking.forms.get((q.verb or "").lower(), ("",))[0], q)
-        # a passive ("is known for", "was seen as") does not name who thinks ("is hoping"
-        # does)
-        and not ((q.verb or "").endswith(("ed", "n", "t", "ht"))
-                 and _BE_BEFORE.search(text, max(0, q.verb_start - 30), q.verb_start))
-        # "a crowd that hardly expected ...", "Really, who would want ...", "Have you seen
-        # anything that makes you think ...", "It is naive to think ...": nobody
-        and not (q.speaker and _NO_HOLDER.fullmatch(q.speaker))
-        # "donors and think tanks will ...", "conservative thought leaders such as ..."
-        and not _TANK.match(text, q.verb_end)]
+        if _is_thought(q, text, thinking)]
     for q in sorted([*found_thoughts, *_expected_to(text)], key=lambda q: q.start):
         k = bisect.bisect_left(starts, q.end)  # the quotes starting before q ends
         if k and ends[k - 1] > q.start:
