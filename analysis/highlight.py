@@ -106,12 +106,17 @@ def _intervals(article_id: str, tables: dict[str, pd.DataFrame], focus: str | No
     if "quotes" in tables:
         rows = tables["quotes"][tables["quotes"]["article_id"] == article_id]
         for row in rows.itertuples():
-            speaker = row.actor if isinstance(row.actor, str) and row.actor else row.speaker
+            speaker = next((w for w in (row.actor, row.speaker) if isinstance(w, str) and w),
+                           None)
             verb = row.verb if isinstance(row.verb, str) else "no verb"
             group = row.verb_group if isinstance(row.verb_group, str) else "ungrouped"
             who = speaker or "unknown speaker"
-            label = (f"thought attributed to {who} ({verb}; not counted as a voice)"
-                     if row.kind == "thought" else f"{row.kind} quote: {who} ({verb}, {group})")
+            if row.kind != "thought":
+                label = f"{row.kind} quote: {who} ({verb}, {group})"
+            elif speaker:
+                label = f"thought attributed to {who} ({verb}; not counted as a voice)"
+            else:  # "X is expected to", "it seems that": the outlet's own impression
+                label = f"impression, no holder named ({verb}; not counted as a voice)"
             out.append((row.start, row.end, "ol-q", label, ""))
     if "frames" in tables:
         rows = tables["frames"][tables["frames"]["article_id"] == article_id]

@@ -230,7 +230,8 @@ def section_voices(ctx: Context) -> Section:
         "attribution_verbs.yml) say what a verb signals: 'said' is neutral, 'claimed' casts "
         "doubt, 'warned' is confrontational. What somebody is said to believe, fear or "
         "hope ('X believes the vote was rigged') is in the quote table as kind 'thought' "
-        "but is no voice. Found by patterns, so check the quote table.",
+        "but is no voice; so is an impression nobody is named for ('the talks seem to "
+        "stall'), with no speaker. Found by patterns, so check the quote table.",
         figures={"voices": fig, "verb_groups": verb_fig},
         tables={
             "voices": voices,

@@ -65,12 +65,14 @@ def test_layers_mark_the_given_spans():
 
 
 def test_quote_layer_says_what_is_speech_and_what_is_thought():
-    corpus = from_texts({"A": 'Peskov fears the talks will fail. "We wait," Lavrov said.'})
+    corpus = from_texts({"A": 'Peskov fears the talks will fail. "We wait," Lavrov said. '
+                              'The talks seem to stall.'})
     page = highlight(corpus, layers=["quotes"])
     assert [(c, t, x) for c, t, x in parse(page.html).spans if t] == [
         ("ol-q", "thought attributed to Peskov (fears; not counted as a voice)",
          "the talks will fail."),
         ("ol-q", "direct quote: Lavrov (said, neutral)", "We wait,"),
+        ("ol-q", "impression, no holder named (seem; not counted as a voice)", "to stall."),
     ]
 
 

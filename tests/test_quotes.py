@@ -1118,6 +1118,20 @@ def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
     assert [q.kind for q in find_quotes(said)] == ["reported", "direct"]
 
 
+def test_an_impression_with_no_holder_is_a_thought_without_speaker():
+    text = ("The plan seems to work. It appeared that the vote was close. Her rise "
+            "seemed like a fluke. The hall appeared to me empty. It seemed.")
+    rows = [(q.kind, q.speaker, q.verb, q.cue, q.quote) for q in find_quotes(text)]
+    assert rows == [
+        ("thought", None, "seems", "to", "to work."),
+        ("thought", None, "appeared", "that", "the vote was close."),
+        ("thought", None, "seemed", "clause", "like a fluke."),
+    ]  # "appeared to me" names its holder; "It seemed." has no content
+    # in what somebody said, the impression is theirs
+    said = "Lee said the plan seems to work."
+    assert [q.kind for q in find_quotes(said)] == ["reported"]
+
+
 def test_thought_verbs_as_speech_when_the_lexicon_says_so(tmp_path):
     text = "Peskov believes the talks will fail."
     path = tmp_path / "verbs.yml"
