@@ -4847,8 +4847,9 @@ _NO_HOLDERS = frozenset({"it", "have", "has", "had", "do", "does", "did", "is", 
 #: Verbs of perception that are thought only as "X sees Y as Z" or "X saw that ...".
 _SEE_AS = frozenset({"see", "view"})
 _AS_SOON = re.compile(r"(?:[^\s,;:.!?]+\s+){1,10}?as\s")
-#: Verbs that are intention only before "to" ("sought to", not "sought benefits").
-_ONLY_TO = frozenset({"seek", "refuse"})
+#: Verbs that are intention only before "to" ("sought to", not "sought benefits"; "plans
+#: to", not "plans the route").
+_ONLY_TO = frozenset({"seek", "refuse", "plan"})
 
 
 def _is_thought(q: Quote, text: str, thinking: VerbLexicon) -> bool:
@@ -4868,6 +4869,8 @@ def _is_thought(q: Quote, text: str, thinking: VerbLexicon) -> bool:
     speaker = (q.speaker or "").lower()
     if speaker in _NO_HOLDERS or (speaker.endswith("ly") and speaker.isalpha()):
         return False  # "It is naive to think", "Have you seen ...", "hardly expected"
+    if speaker.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return False  # a possessive: the verb is a noun ("Washington's plans to deploy")
     return not _NOUN_AFTER.match(text, q.verb_end)  # "donors and think tanks"
 
 

@@ -1118,6 +1118,13 @@ def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
     assert [q.kind for q in find_quotes(said)] == ["reported", "direct"]
 
 
+def test_a_plan_is_a_thought_only_before_to():
+    rows = find_quotes("Kim plans to run again. Lee planned the route. The plans to expand "
+                       "were dropped. Seoul's plans to build a port stalled.")
+    assert [(q.kind, q.speaker, q.verb, q.cue, q.quote) for q in rows] == [
+        ("thought", "Kim", "plans", "to", "to run again.")]
+
+
 def test_an_impression_with_no_holder_is_a_thought_without_speaker():
     text = ("The plan seems to work. It appeared that the vote was close. Her rise "
             "seemed like a fluke. The hall appeared to me empty. It seemed.")
@@ -2595,7 +2602,8 @@ def test_a_dateline_with_a_place_after_a_comma_is_no_speaker():
     ("Ann Lee vowed to announce a deal.", [("Ann Lee", "vowed")]),
 ])
 def test_object_control_intentions_and_vowed_infinitives(text, expected):
-    assert [(q.speaker, q.verb) for q in find_quotes(text)] == expected
+    # (the mayor's plan is a thought: no speech, see test_a_plan_is_a_thought_only_before_to)
+    assert [(q.speaker, q.verb) for q in find_quotes(text) if q.kind != "thought"] == expected
 
 
 def test_a_verb_of_wanting_is_no_part_of_the_speaker():
