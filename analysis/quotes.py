@@ -2701,11 +2701,11 @@ _QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "
 #: A participle and "by" right before a name: "approached by (the) ", "interviewed by ".
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
-#: told", "when she said".
+#: told", "when she said", "what she calls".
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though|who|"
-    r"whom|which|that))\s+(he|she|they|we|I)\s+(?:(?:[a-z]+ly|also|then|later|had|has|have|"
-    r"would|will|could|did)\s+){0,2}$")
+    r"whom|which|that|what|how))\s+(he|she|they|we|I)\s+"
+    r"(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|did)\s+){0,2}$")
 #: A verb whose object does what the infinitive after it says: "get them to tell".
 _OBJECT_CONTROL = re.compile(
     r"\b(?:get|gets|got|getting|urge[sd]?|urging|ask(?:s|ed)?|asking|persuade[sd]?|"
@@ -4650,9 +4650,91 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         # "Only 34% said": the per cent sign is the speaker's last word, not "Only 34"
         spk = _Speaker(ctx.text[spk.start:spk.end + 1], spk.actor, spk.start, spk.end + 1,
                        spk.names)
+    if spk.text.endswith(_POSSESSIVE_ENDS) and _LOWER_AFTER.match(ctx.shadow, spk.end):
+        spk = _possessed(ctx, spk)
     if not _speaker_ok(spk.text):
         return _Speaker()
     return spk
+
+
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+#: Lower-case words after a possessive, up to four: its noun phrase's modifiers and head.
+_LOWER_AFTER = re.compile(r"((?:[ \t]+[a-z][\w-]*){1,4})")
+#: The words of the noun phrase after a possessive: lower-case words, then perhaps a name
+#: ("longtime confidant Roger Stone").
+_POSSESSED_WORDS = re.compile(r"[ \t]+([A-Za-z][\w.'\u2019-]*)")
+#: A name in apposition after a comma: ", Sigmar Gabriel," of "Germany's foreign minister,
+#: Sigmar Gabriel, said".
+_APPOSED_NAME = re.compile(r",[ \t]+([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3})"
+                           r"(?=,|[ \t]+of[ \t]|[ \t]*\()")
+#: What carries a possessor's words ("Hoff's letter makes a case: ...", "Sanders's point
+#: was that ..."): the possessor speaks.
+_STATEMENT_HEADS = frozenset({"letter", "statement", "point", "message", "argument", "remarks",
+                              "comments", "comment", "speech", "tweet", "tweets", "post", "op-ed",
+                              "book", "memo", "email", "response", "answer", "reply", "words",
+                              "view", "position", "case", "testimony", "interview", "ad",
+                              "column", "essay", "report", "note", "claim", "complaint"})
+#: Bodies that speak, after a possessive ("Japan's central bank said").
+_POSSESSED_BODIES = frozenset({"bank", "court", "agency", "ministry", "department", "committee",
+                         "council", "union", "board", "commission", "newspaper", "paper",
+                         "website", "magazine", "network", "channel", "parliament",
+                         "army", "military", "police", "embassy", "mission", "side"})
+
+
+def _possessed(ctx: _Context, spk: _Speaker) -> _Speaker:
+    """For a speaker that ends in a possessive before lower-case words ("Germany's" of
+    "Germany's foreign minister, Sigmar Gabriel, said"): the possessor does not speak when
+    a person's role heads its noun phrase, the person does: a name in apposition after it
+    ("Sigmar Gabriel"), else the phrase ("Germany's foreign minister"); a name after the
+    lower-case words is who speaks ("Trump's longtime confidant Roger Stone"); and a thing
+    heading it speaks for nobody ("Le Pen's advancement ... underscored": no speaker). The
+    speaker stays as it is for a name ending in "'s" before its verb ("Moody's said"), a
+    statement ("Hoff's letter makes a case": Hoff's words) and a body or group ("Lee's
+    campaign": the rules for owners and bodies decide).
+
+    The words are read up to four lower-case ones, a name, or punctuation."""
+    pos = spk.end
+    role_end = None
+    lower = 0
+    while (w := _POSSESSED_WORDS.match(ctx.shadow, pos)) is not None:
+        word = w.group(1)
+        if word[:1].isupper():  # a name: it and the capitalised words after it
+            if role_end is not None:
+                break
+            end = w.end(1)
+            while (more := _POSSESSED_WORDS.match(ctx.shadow, end)) is not None \
+                    and more.group(1)[:1].isupper():
+                end = more.end(1)
+            a = w.start(1)
+            return _Speaker(ctx.text[a:end], None, a, end)
+        low = word.rstrip(".")
+        if ctx.verbs_in(w.start(1), w.end(1)):
+            if role_end is None and not lower:
+                return spk  # "Moody's said": a name, then its verb
+            break
+        if low in _STATEMENT_HEADS or low in _SPEAKING_HEADS or low in _POSSESSED_BODIES \
+                or low[:-1] in _POSSESSED_BODIES:
+            return spk  # "Hoff's letter", "Lee's campaign", "Japan's central bank"
+        if low in ctx.roles or (low.endswith("s") and low[:-1] in ctx.roles):
+            role_end = w.end(1)  # ("foreign minister": up to the last role word)
+        elif role_end is not None:
+            break
+        lower += 1
+        if lower == 4 or word != low:
+            break
+        pos = w.end(1)
+    if role_end is None:
+        # "Clinton's top challenger, Sen. Bernie Sanders of Vermont, ...": the name after
+        name = _APPOSED_NAME.match(ctx.shadow, w.end(1) if w is not None and lower else pos)
+        if name is None:
+            return _Speaker()  # a thing: "Le Pen's advancement"
+        a, b = name.span(1)
+        return _Speaker(ctx.text[a:b], None, a, b)
+    name = _APPOSED_NAME.match(ctx.shadow, role_end)
+    if name is not None:
+        a, b = name.span(1)
+        return _Speaker(ctx.text[a:b], None, a, b)
+    return _Speaker(ctx.text[spk.start:role_end], None, spk.start, role_end)
 
 
 #: Prepositions after which "that" is a determiner ("in that age group").

@@ -1118,6 +1118,35 @@ def test_an_expectation_nobody_is_named_for_is_a_thought_without_speaker():
     assert [q.kind for q in find_quotes(said)] == ["reported", "direct"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, invented text): the possessor does not
+    # speak, the person its role names does (before: "Denmark's", so Denmark's voice)
+    ('Denmark\'s foreign minister, Ann Vole, ended her visit with a warning, saying: "We '
+     'will watch."', [("direct", "Ann Vole")]),
+    ("Denmark's foreign minister said the vote was fair.",
+     [("reported", "Denmark's foreign minister")]),
+    ("The vote is over, Tom Lee's longtime friend Ann Vole stated.",
+     [("reported", "Ann Vole")]),
+    # a thing speaks for nobody (before: "Lee's" underscored a growing acceptance)
+    ("Lee's rise in the polls underscored a growing acceptance of her plan.", []),
+    # guards: a name ending in "'s" before its verb, and a statement's words are its
+    # author's
+    ("Moody's said the city will default.", [("reported", "Moody's")]),
+])
+def test_a_possessive_is_no_speaker_but_its_person_is(text, expected):
+    assert [(q.kind, q.speaker) for q in find_quotes(text, thoughts=False)] == expected
+
+
+def test_what_she_calls_is_hers():
+    # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
+    # speaks, not the listed body before "for what" (before: the White House)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("White House", "organisation", ["White House"])])
+    [q] = find_quotes('In March, she met Lee in the White House for what she calls "a very '
+                      'good meeting."', actors)
+    assert (q.speaker, q.verb) == ("she", "calls")
+
+
 def test_a_plan_is_a_thought_only_before_to():
     rows = find_quotes("Kim plans to run again. Lee planned the route. The plans to expand "
                        "were dropped. Seoul's plans to build a port stalled.")
