@@ -3042,6 +3042,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # (after an opening phrase: "Hours later, Trump ...", "Marking the day, Lee ...").
         sentence_start = _after_opening(ctx.shadow, ctx.after_quotes(sentence_start, v.start),
                                         last)
+        if (pp := _OPENING_PP.match(ctx.shadow, sentence_start, last)) is not None:
+            sentence_start = pp.end()  # ("In an interview with USA TODAY's series, Rice")
         first = ctx.first_mention(sentence_start, v.start)
         if first is not None and _ROLE_THEN_A_NAME.match(ctx.shadow, first.end):
             first = None  # "Democratic presidential nominee Hillary Clinton has fought
@@ -3120,7 +3122,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if ctx.shadow.find(",", lo, v.start) >= 0 else None)  # (only after an aside)
     # ("Reince Priebus, the GOP chairman, this past week announced": the time words
     # between the insertion and the verb)
-    aside = _find_aside(ctx.shadow, sentence_start, when.start() if when else v.start)
+    # ("In a statement, the Kremlin, which ..., urged": the insertion is after the
+    # opening phrase, and "the Kremlin" no part of it)
+    opening = _OPENING_PP.match(ctx.shadow, sentence_start, v.start)
+    aside = _find_aside(ctx.shadow, opening.end() if opening else sentence_start,
+                        when.start() if when else v.start)
     if aside is not None:
         named = _NAME_ASIDE.fullmatch(ctx.shadow, aside.start(), aside.end())
         k = _last_char_before(ctx.shadow, sentence_start, aside.start())
@@ -3148,6 +3154,13 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             return head
         np = ctx.noun_phrase_before(sentence_start, pos)
         if np.text is not None:
+            name = _NAME_AFTER_ROLE.match(ctx.shadow, np.end) \
+                if np.text.rpartition(" ")[2].lower() in ctx.roles else None
+            if name is not None:
+                # "The outgoing Socialist president, Francois Hollande, who ..., said":
+                # the name the role phrase is, set off by commas
+                a, b = name.span(1)
+                return _Speaker(ctx.text[a:b], None, a, b)
             return np
     if m is not None and aside is not None and not ctx.shadow[m.end:aside.start()].strip():
         # "David Cavanaugh, who helps distribute coal mining equipment for a living, says":
@@ -3273,8 +3286,8 @@ def _participle_link(sh: str, lo: int, v: _Verb) -> int:
     linked = False
     for _ in range(3):
         k = _last_char_before(sh, lo, pos)
-        if k >= lo and sh[k] == ",":
-            return k
+        if k >= lo and (sh[k] in ",\u2014\u2013" or sh.startswith("--", k - 1)):
+            return k  # ("..., adding", "... about Trump \u2014 praising his team")
         m = _LINK_WORDS.search(sh, max(lo, pos - 20), pos) if k >= lo else None
         word = m.group().lower() if m is not None else ""
         if word in _PARTICIPLE_LINKS:
@@ -3336,6 +3349,13 @@ _OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*")
 _TIME_OPENING = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+){1,2}(?:an?\s+)?(?:(?:days?|weeks?|months?|years?|hours?|"
     r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|after)|later)\s+(?=[A-Z])")
+
+
+#: An opening prepositional phrase with a determiner and no verb: "In a statement, ",
+#: "At the rally on Monday, ".
+_OPENING_PP = re.compile(
+    r"(?:In|On|At|From|With|Through|Via|Under|During|After|Before|Despite|Amid)\s+"
+    r"(?:a|an|the|his|her|its|their)\s[^,;:.!?\"\u201c]{1,60},\s")
 
 
 def _after_opening(sh: str, s: int, e: int) -> int:
@@ -4456,6 +4476,15 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
                             "campaign", "camp", "team", "administration"})
 
 
+#: A name set off by commas after a role phrase: ", Francois Hollande,".
+_NAME_AFTER_ROLE = re.compile(r",[ \t]+([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3})"
+                              r"[ \t]*(?=,)")
+#: A place phrase after a quote, then "and" and the verb: ' in France and vowed'.
+_PLACE_THEN_AND = re.compile(
+    r"[ \t]+(?:in|across|throughout|around)[ \t]+(?:the[ \t]+)?[A-Z][\w.'\u2019-]*"
+    r"(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}[ \t]+and[ \t]+(?:[a-z]+ly[ \t]+)?")
+
+
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
     who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start) \
         if ctx.shadow.find(" who ", after[0], v.start) >= 0 else None
@@ -4479,6 +4508,11 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
                 and outer.text.rpartition(" ")[2] not in ctx.roles:
             return outer, v  # (not "European Union mediator, Foreign Minister Ann Berg,":
             # after a role, the name in the insertion speaks)
+    if _PLACE_THEN_AND.fullmatch(ctx.shadow, after[0], v.start):
+        # 'she had won a "massive" score that made her leader of "the biggest force" in
+        # France and vowed ...': the place ends the clause the quote is in; the verb goes
+        # on with the sentence's subject
+        return _subject(ctx, ctx.sentence(v.start)[0], v), v
     if m is not None:
         return _mention_speaker(ctx, m, after[0], v.start), v
     # '"...," Ann Lee, the chair, told the delegates': after "told" stands who was told,
@@ -4652,12 +4686,21 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                        spk.names)
     if spk.text.endswith(_POSSESSIVE_ENDS) and _LOWER_AFTER.match(ctx.shadow, spk.end):
         spk = _possessed(ctx, spk)
+    media = _RECORDING_OF.search(spk.text) if spk.text and " of " in spk.text else None
+    if media is not None:
+        # "the tape that included audio of him bragging": who is heard on the recording
+        a = spk.start + media.start(1)
+        spk = ctx.resolve_pronoun(_Speaker(ctx.text[a:spk.end], None, a, spk.end))
     if not _speaker_ok(spk.text):
         return _Speaker()
     return spk
 
 
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+#: A recording of someone, speaking in it: "audio of him (bragging)", "video of Lee".
+_RECORDING_OF = re.compile(r"\b(?:audio|video|videos|footage|recording|recordings|tape|tapes|"
+                           r"clip|clips)\s+of\s+((?:him|her|them|[A-Z][\w.'\u2019-]*"
+                           r"(?:\s+[A-Z][\w.'\u2019-]*){0,3}))$")
 #: Lower-case words after a possessive, up to four: its noun phrase's modifiers and head.
 _LOWER_AFTER = re.compile(r"((?:[ \t]+[a-z][\w-]*){1,4})")
 #: The words of the noun phrase after a possessive: lower-case words, then perhaps a name

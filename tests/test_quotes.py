@@ -1137,6 +1137,42 @@ def test_a_possessive_is_no_speaker_but_its_person_is(text, expected):
     assert [(q.kind, q.speaker) for q in find_quotes(text, thoughts=False)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2017-05-07 elections; invented text):
+    # an opening phrase is no subject, the insertion comes after it (before: "In a
+    # warm statement")
+    ("In a warm statement, the ministry, which backed Lee, urged Vole to talk.",
+     [("reported", "the ministry", "urged")]),
+    # the place ends the quote's clause; the verb after it goes on with the sentence's
+    # subject (before: "Denmark vowed")
+    ('Lee conceded. She said she had won a "massive" score that made her leader of "the '
+     'main force" in Denmark and vowed to go on.',
+     [("direct", "She", "said"), ("direct", "She", "vowed"), ("reported", "She", "vowed")]),
+    # a role phrase, then the name set off by commas and a relative clause: the name
+    # (before: "The outgoing president")
+    ('The outgoing president, Ann Vole, who was once his mentor, said: "It is a victory."',
+     [("direct", "Ann Vole", "said")]),
+    # who is heard on a recording (before: "included audio of him")
+    ("The tape that included audio of him bragging about his wealth was aired.",
+     [("reported", "him", "bragging")]),
+])
+def test_speakers_of_an_unseen_election_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text, thoughts=False)] == expected
+
+
+def test_a_participle_after_a_dash_is_the_subjects():
+    # worked by hand (an unseen allsides event, invented text): the participle after a
+    # dash goes on with the sentence's subject, not the listed name before the dash, and
+    # the interview opening the sentence names no one (before: "Tom Fox", then "Herald")
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Tom Fox", "person"), Actor("Ann Vole", "person"),
+                        Actor("Herald", "organisation", ["Herald"])])
+    text = ('In an interview with the Herald series, Ann Vole was mild about Tom Fox '
+            '\u2014 praising his team as "outstanding."')
+    assert [(q.speaker, q.actor) for q in find_quotes(text, actors)] == [
+        ("Ann Vole", "Ann Vole")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
