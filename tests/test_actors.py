@@ -1111,6 +1111,22 @@ def test_discover_a_common_word_is_no_surname_and_a_patrol_is_a_body():
     assert table.loc["House", "n_mentions"] == 2
 
 
+def test_discover_a_people_s_adjective_is_no_name_and_a_republic_no_person():
+    # worked by hand (an unseen allsides event, 2017-05-07 elections; invented text):
+    # "French" opening and inside sentences, and "the French Fifth Republic" (before: a
+    # person "French Fifth Republic" with the forms "French" and "Republic", so every
+    # "French voters" counted as that person's mention)
+    corpus = from_texts({"A": (
+        "French voters went to the polls. Many French voters stayed home. The vote ended "
+        "the French Fifth Republic's old order. French officials said so. The Republic "
+        "endures, Ann Vole said. Ann Vole left.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert "French" not in table.index
+    assert table.loc["French Fifth Republic", "kind_guess"] == "unknown"
+    assert "French" not in table.loc["French Fifth Republic", "forms"].split(" | ")
+    assert table.loc["Ann Vole", "kind_guess"] == "person"
+
+
 def test_discover_a_bridge_named_after_a_person_is_a_place():
     corpus = from_texts({"A": (
         "Lanes on the George Washington Bridge closed. The George Washington Bridge is "

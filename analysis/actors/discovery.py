@@ -808,9 +808,19 @@ def _country_stems(actors: ActorList | None) -> frozenset[str]:
     return frozenset(names | {n[:-1] for n in names if n[-1] in "aeiouy"})
 
 
+#: Peoples' adjectives no stem and ending give ("French" of "France"): never a name's
+#: first word or a surname ("French voters" made "French Fifth Republic" a person).
+_IRREGULAR_ADJECTIVES = frozenset({"French", "Dutch", "Swiss", "Greek", "Thai", "Czech",
+                                   "Welsh", "Arab", "Saudi", "British", "English", "Scottish",
+                                   "Irish", "Filipino", "Cypriot", "Basque", "Flemish"})
+
+
 def _country_adjective(word: str, stems: frozenset[str]) -> bool:
     """A people's adjective of a listed country or place ("American", "Israeli",
-    "Chinese", "Gazan"): a stem of :func:`_country_stems` and an adjective's ending."""
+    "Chinese", "Gazan"): a stem of :func:`_country_stems` and an adjective's ending; or an
+    irregular one ("French", "Dutch")."""
+    if word in _IRREGULAR_ADJECTIVES:
+        return True
     return any(word.endswith(e) and word[:-len(e)] in stems for e in _ADJECTIVE_ENDINGS) \
         or (word in stems and word + "y" in stems)  # "German" of "Germany"
 
