@@ -4921,7 +4921,11 @@ def _find_quotes(text: str, actors: ActorList | None, verbs: VerbLexicon,
     ctx = _Context(text, actors, verbs, mentions)
     marked = _marked_spans(text)
     ctx.set_quotes(marked)
-    reported = _reported(ctx, [(m.open, m.end) for m in marked])
+    blocks = _block_quotes(ctx, marked) if ":\n" in text or ":\r" in text else []
+    if blocks:  # (their words are quoted words: no subject or cue is read inside them)
+        ctx.set_quotes([*marked, *(_Marked(b.start, None, b.end, True) for b in blocks)])
+    reported = _reported(ctx, [(m.open, m.end) for m in marked]
+                         + [(b.start, b.end) for b in blocks])
     headlines = _headlines(ctx)  # (none of these depends on another's results)
     direct = _direct(ctx, marked, reported,
                      _marks_to_read(ctx, marked, reported + headlines) if counting else None)
@@ -4952,7 +4956,57 @@ def _find_quotes(text: str, actors: ActorList | None, verbs: VerbLexicon,
             kept.append(r)
     kept = _dedupe(kept)
     turns = _transcript_turns(ctx)
-    return ctx, sorted([*direct, *kept, *turns], key=lambda q: (q.start, q.kind))
+    return ctx, sorted([*direct, *kept, *turns, *blocks], key=lambda q: (q.start, q.kind))
+
+
+#: Double quotation marks (and NYT's two apostrophes): a block with them is no block quote.
+_BLOCK_MARKS = re.compile("[" + re.escape(_DOUBLES) + "]|''")
+#: A cue verb's last words before the colon that ends its paragraph: "Sanders said:",
+#: "She continued:", "Lee said in response to the question:"; not a clause ("pointed out
+#: that the issues were ignored:", "found that:").
+_BLOCK_CUE_TAIL = re.compile(r"(?![^:]*\b(?:that|which|who|whether|how|what|as)\b)"
+                             r"[^.!?;:\"\u201c\u201d]{0,60}:\s*$")
+
+
+def _block_quotes(ctx: _Context, marked: Sequence[_Marked]) -> list[Quote]:
+    """Quotations set as a block, with no marks: a paragraph that ends with a speech verb
+    and a colon ("Sanders said:", "She continued:") introduces the next paragraph as a
+    direct quote of that verb's subject, cue ``block`` (web pages lose the indentation
+    of block quotes). Only one paragraph, holding no quotation marks or quoted passage
+    (``marked``), of three words or more, and only after a verb of the lexicon's speech
+    groups."""
+    out: list[Quote] = []
+    opens = sorted(m.open for m in marked if m.open >= 0)
+    sh = ctx.shadow
+    paragraphs = ctx.paragraphs
+    for k in range(len(paragraphs) - 1):
+        ps, pe = paragraphs[k]
+        colon = sh.rfind(":", ps, pe)
+        if colon < 0 or sh[colon + 1:pe].strip():
+            continue
+        ss = ctx.sentence(colon)[0]
+        verbs = [v for v in ctx.verbs_in(max(ss, ps), colon) if not ctx.in_quote(v.start)]
+        if not verbs or not _BLOCK_CUE_TAIL.match(sh, verbs[-1].end, pe) \
+                or _words_over(sh, verbs[-1].end, colon, 8):
+            continue
+        v = verbs[-1]
+        bs, be = paragraphs[k + 1]
+        while be > bs and ctx.text[be - 1].isspace():
+            be -= 1
+        while bs < be and ctx.text[bs].isspace():
+            bs += 1
+        if be <= bs or _BLOCK_MARKS.search(ctx.text, bs, be) \
+                or not _words_over(sh, bs, be, 2) or ctx.in_quote(bs) \
+                or bisect.bisect_left(opens, be) > bisect.bisect_left(opens, bs):
+            continue  # (a passage in single marks inside: no block)
+        spk = _subject(ctx, max(ss, ps), v)
+        group = ctx.verbs.group_of(v.form)
+        if not _named_subject(spk.text) or group == "evidence":
+            continue  # ("Here are the people identified:", "The poll found:": a finding)
+        out.append(Quote("direct", ctx.text[bs:be], bs, be, spk.text, spk.actor, v.form,
+                         group, True, "block", spk.start, spk.end,
+                         v.start, v.end, spk.names))
+    return out
 
 
 #: The cues of the thought attributions :func:`find_quotes` keeps: a clause ("X believes

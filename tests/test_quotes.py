@@ -1173,6 +1173,29 @@ def test_a_participle_after_a_dash_is_the_subjects():
         ("Ann Vole", "Ann Vole")]
 
 
+def test_a_paragraph_after_said_and_a_colon_is_a_block_quote():
+    # worked by hand (an unseen allsides event, 2017-06-27 media; invented text): web
+    # pages lose a block quote's indentation; the paragraph after "Lee said:" is her
+    # words (before: "I think ..." was a thought of "I", "You point to ..." a voice of
+    # "You")
+    text = ("Ann Lee spoke at the briefing. Lee said:\n\nI think the coverage is unfair. "
+            "You point to that report.\n\nThen she left.")
+    from analysis.quotes import count_quotes
+
+    rows = find_quotes(text)
+    assert [(q.kind, q.cue, q.speaker, q.verb, q.quote) for q in rows] == [
+        ("direct", "block", "Lee", "said",
+         "I think the coverage is unfair. You point to that report.")]
+    assert count_quotes(text) == (1, 11)
+    # guards: a finding, a clause before the colon, a list with no speech verb, a
+    # paragraph holding quotation marks
+    for text in ["The poll found:\n\nMost voters want a change now.",
+                 "Lee pointed out that the issue was ignored:\n\nVeterans wait for care.",
+                 "Here are the names:\n\nAnn Lee, Tom Fox and Kim Vole.",
+                 'Lee said:\n\n"We will win," she said.']:
+        assert all(q.cue != "block" for q in find_quotes(text)), text
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
