@@ -689,7 +689,8 @@ class Quote:
     ``question`` ("wondered whether ...", "asked voters if ...", "would not say whether
     ...", and "When asked about ...", "X was asked if ...", with no speaker: who asked is
     not named), ``headline`` (a Title Case headline: "Lee Slams Budget Plan", "Jobs Are
-    Back, Mayor Says"). ``speaker_name`` is the name
+    Back, Mayor Says"); for a direct quote with no marks, ``block`` (the paragraph after
+    one ending "X said:"). ``speaker_name`` is the name
     the speaker words stand for: the words themselves, the name a "he"/"she" refers to,
     or ``"A; B"`` for "A and B said" (then ``speaker`` is the words "A and B").
     """
@@ -4388,6 +4389,12 @@ def _passive_before(sh: str, v: _Verb) -> bool:
         or word in _DETERMINERS or word.endswith(("'s", "s'"))
 
 
+#: A determiner (and adjectives) right before a name: "a " of "a CNN producer", "the
+#: former " of "the former CNN anchor".
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'-])((?:a|an|the|one|another)(?:[ \t]+[a-z][\w-]*)?)"
+                                r"[ \t]+$")
+
+
 def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
     """The speaker a listed body or person ``m`` names in the words ``[lo, hi)`` before a
     verb: the mention itself, or, when a body's name (or a person's, owning) only
@@ -4420,8 +4427,14 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
                 and head.group(1) not in _AUXILIARIES and head.group(1) not in _TIME_WORDS \
                 and not head.group(1).endswith("ly"):
             np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
-            if np.text is not None and np.start <= m.start:
+            if np.text is not None and np.start <= m.start and np.end >= m.end:
                 return _Speaker(np.text, m.actor, np.start, np.end, np.names)
+            det = _DETERMINER_BEFORE.search(ctx.shadow, max(lo, m.start - 30), m.start)
+            if det is not None:
+                # "to show a CNN producer referring to ...": the phrase the body's name is
+                # in, from its determiner (not the sentence's subject)
+                a, b = det.start(1), head.end(1)
+                return _Speaker(ctx.text[a:b], m.actor, a, b)
     else:
         # "a senior Obama adviser said", "Trump aides said": a person's name qualifying
         # a role of someone else, who speaks; for the person only when speaking for them
@@ -4686,6 +4699,15 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                        spk.names)
     if spk.text.endswith(_POSSESSIVE_ENDS) and _LOWER_AFTER.match(ctx.shadow, spk.end):
         spk = _possessed(ctx, spk)
+    verb_first = _VERB_THEN_PHRASE.match(spk.text) if spk.text and spk.text[:1].islower() \
+        else None
+    head = spk.text.rsplit(None, 1)[-1].lower() if verb_first is not None else ""
+    if verb_first is not None and (head in _STATEMENT_HEADS or head in _SPEAKING_HEADS
+                                   or head in ctx.roles or head in _WRITTEN_HEADS):
+        # "CNN, which published and retracted a story alleging that ...": the phrase after
+        # the verb (its object), not the verb
+        a = spk.start + verb_first.start(1)
+        spk = _Speaker(ctx.text[a:spk.end], spk.actor, a, spk.end, spk.names)
     media = _RECORDING_OF.search(spk.text) if spk.text and " of " in spk.text else None
     if media is not None:
         # "the tape that included audio of him bragging": who is heard on the recording
@@ -4697,6 +4719,11 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
 
 
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+#: What is written or filmed and reports something ("a story alleging that ...").
+_WRITTEN_HEADS = frozenset({"story", "article", "video", "film", "documentary", "study",
+                            "survey", "poll", "book", "memo", "document", "filing", "lawsuit"})
+#: A past-tense verb opening a speaker's words, then a determiner: "retracted a story".
+_VERB_THEN_PHRASE = re.compile(r"[a-z]{3,}ed\s+((?:a|an|the|his|her|its|their)\s+\S.*)$")
 #: A recording of someone, speaking in it: "audio of him (bragging)", "video of Lee".
 _RECORDING_OF = re.compile(r"\b(?:audio|video|videos|footage|recording|recordings|tape|tapes|"
                            r"clip|clips)\s+of\s+((?:him|her|them|[A-Z][\w.'\u2019-]*"
@@ -5377,8 +5404,13 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
     same or the previous paragraph), when it names one person (capitalised words, not a
     listed organisation, not a plural for people) outside quotation marks; as a
     ``scare`` Quote holding the name, else None; None too when it would start before
-    ``lo`` (the caller's bound)."""
-    k = ctx.sentence_index(q.speaker_start)
+    ``lo`` (the caller's bound). For a quotation of several sentences before its "she
+    said", the sentence before the quotation ('Sanders pushed back. "I disagree. It is
+    ...," she said': Sanders)."""
+    at = q.speaker_start
+    if q.kind == "direct" and 0 <= q.start < at and ctx.in_quote(q.start):
+        at = min(at, max(0, q.start - 1))  # (the opening mark's sentence)
+    k = ctx.sentence_index(at)
     if not ctx.sentences or q.speaker_start <= lo:
         return None
     ss = ctx.sentences[k][0]
