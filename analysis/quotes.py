@@ -1795,8 +1795,12 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 out.append(passive_by)  # "News of the move was first reported by the Herald"
                 continue
             # As Clyburn noted, those voters will ... (the content after the comma)
+            # (not "As the leaders were announcing its timetable, ...": a time, and the
+            # verb has an object)
             as_ = _AS_BEFORE.fullmatch(sh, ss, v.start) if as_open and (
-                sh[v.end] == "," or sh.find(",", v.end, v.end + 40) > 0) else None
+                sh[v.end] == "," or (sh.find(",", v.end, v.end + 40) > 0
+                                     and not _OBJECT_NEXT.match(sh, v.end))) \
+                and not v.form.endswith("ing") else None
             comma = _AS_COMMA.match(sh, v.end, se) if as_ is not None else None
             if comma is not None:
                 spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(as_.start(1), v.start)))
@@ -2063,6 +2067,8 @@ _AS_BEFORE = re.compile(r"\s*[\"']?(?:(?:But|And|Yet|So|Still|Now|Indeed),?\s+[A
                         r"([^,.;:\"]{2,60}?)\s+(?:(?:has|had|have|also|once|"
                         r"previously|[a-z]+ly)\s+)*")
 _AS_START = re.compile(r"\s*[\"']?(?:As|But|And|Yet|So|Still|Now|Indeed)\b")
+#: A determiner right after a verb: its object follows ("announcing its timetable").
+_OBJECT_NEXT = re.compile(r"\s+(?:its|his|her|their|the|a|an|our|my)\s")
 #: What may follow its verb before the comma ("reported on Friday,").
 _AS_COMMA = re.compile(r"[^,.;:\"]{0,40}?,\s+")
 
@@ -3053,7 +3059,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                                                                        v.start)
     lo = max(sentence_start, v.start - 60)
     rel = (_WHO_BEFORE.search(ctx.shadow, lo, v.start)
-           if ctx.shadow.find("who", lo, v.start) >= 0 else None)  # (the find is cheaper)
+           if ctx.shadow.find("wh", lo, v.start) >= 0 else None)  # (the find is cheaper)
+    if rel is not None and rel.group(1) == "which":
+        if ctx.shadow.startswith(", ", rel.start(1) - 2):
+            # "relations with Western allies, which had supported Morsi": the relative
+            # pronoun, for the phrase before the comma (the last pass names it), not the
+            # sentence's subject
+            a, b = rel.span(1)
+            return _Speaker(ctx.text[a:b], None, a, b)
+        rel = None  # ("the plan which says": a restrictive clause, left to the rules below)
     ante = _antecedent(ctx, rel.start(1)) if rel is not None else None
     if ante is not None and ante.start >= sentence_start:
         # "Ann Lee, who has criticized the plan": the name or phrase before the relative
@@ -3279,11 +3293,23 @@ _LINKING = frozenset({"before", "after", "while", "by", "instead", "upon", "with
 _LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
 
 
+#: "in the words of X, " right before a quotation: X's words.
+_IN_THE_WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+(?:own\s+)?words\s+of\s+([^,;:\"\u201c]{2,80}?)"
+                              r"\s*[,:]?\s*$")
+#: A noun of action and "of" before a participle, whose doer is the clause's subject:
+#: "took the unusual step of announcing", "raised the possibility of calling".
+_STEP_OF = re.compile(r"\b(?:step|steps|move|possibility|prospect|idea|liberty|trouble|"
+                      r"habit|practice|tactic)\s+of\s+$")
+
+
 def _participle_link(sh: str, lo: int, v: _Verb) -> int:
     """Is the participle ``v`` joined to the clause before it ("..., adding", "..., also
     calling", "... before optimistically predicting", "... while adding")? The position
     where the words before it end (the comma, or the linking word's start), else -1."""
     pos = v.start
+    step = _STEP_OF.search(sh, max(lo, pos - 40), pos)
+    if step is not None:
+        return step.start()  # "took the unusual step of announcing": the subject's
     linked = False
     for _ in range(3):
         k = _last_char_before(sh, lo, pos)
@@ -3787,6 +3813,18 @@ def _direct(ctx: _Context, marked: list[_Marked], reported: list[Quote],
             prev = _previous_attribution(ctx, candidates, mk.open)
         same_sentence = prev is not None and \
             ctx.sentence_index(prev.start) == ctx.sentence_index(mk.open)
+        words_of = _IN_THE_WORDS_OF.search(sh, max(before[0], mk.open - 160), mk.open) \
+            if cue == "none" and sh.find("words of", max(before[0], mk.open - 160),
+                                          mk.open) >= 0 else None
+        if words_of is not None:
+            # 'His government, in the words of The Wall Street Journal editorial page,
+            # "had descended ..."': whose words they are, like "according to"
+            a, b = words_of.span(1)
+            m = ctx.mention_before(a, b)
+            spk = ctx.speaker_from(m) if m is not None and m.end == b else \
+                _tidy(ctx, _Speaker(ctx.text[a:b], None, a, b))
+            if spk.text is not None:
+                cue, prev = "according", None
         if cue == "none" and not same_sentence \
                 and _is_term(ctx, q_start, q_end, s_start, mk, after_start):
             # A short marked phrase with no speech verb near it, inside a sentence: a
@@ -4230,7 +4268,7 @@ _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "
     r"their|our)\b)[a-z]+(?:ed|[^s]s)\b))[ \t]+"
     r"[^,;:\"\n\u201c\u201d]{3,120}?[ \t]+")
 _WHO_BEFORE = re.compile(
-    r"(?<![\w.'-])(who)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
+    r"(?<![\w.'-])(who|which)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
     r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
 # A name (or he/she/they) and a verb outside the lexicon right before a quote, after a
 # comma or a sentence's start: ', Hillary shot back, "', '. Trump tweeted: "'.

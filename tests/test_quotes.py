@@ -1217,6 +1217,28 @@ def test_speakers_of_an_unseen_media_event():
     assert q.speaker == "a story"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2013-07-08 middle east; invented text):
+    # the subject of the clause does what "the step of" a participle says (before:
+    # "took the unusual step")
+    ('The cleric warned of war and took the unusual step of announcing he would stay home '
+     'until both sides "stop the bloodshed."', [("direct", "The cleric", "announcing")]),
+    # "in the words of X" before a quotation: X's words (before: "His government")
+    ('His government, in the words of the Herald, "had descended into incompetence."',
+     [("direct", "the Herald", None)]),
+    # "As X was announcing its plan," is a time, no attribution (before: the main clause
+    # was the leadership's words)
+    ("As the new leaders were working out and announcing their timetable, the army was "
+     "pushing hard.", []),
+    # ", which" after a phrase: the relative pronoun speaks, for that phrase (before: the
+    # sentence's subject, "The chaos")
+    ("The chaos could complicate ties with the allies, which had said the vote was fair.",
+     [("reported", "which", "said")]),
+])
+def test_speakers_of_an_unseen_middle_east_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text, thoughts=False)] == expected
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
