@@ -3374,8 +3374,11 @@ _IRREGULAR_OPENERS = frozenset({"Led", "Told", "Given", "Known", "Driven", "Born
 _OF_PLACE = re.compile(r"\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*")
 #: A short time opening a sentence with no comma: "Half a day later", "Two weeks ago".
 _TIME_OPENING = re.compile(
-    r"\s*(?:[A-Z][a-z]+\s+){1,2}(?:an?\s+)?(?:(?:days?|weeks?|months?|years?|hours?|"
-    r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|after)|later)\s+(?=[A-Z])")
+    r"\s*(?:[A-Z][a-z]*\s+){1,2}(?:(?:couple|few)\s+of\s+)?(?:an?\s+)?(?:(?:days?|weeks?|"
+    r"months?|years?|hours?|"
+    r"minutes?|moments?|decades?)\s+(?:later|earlier|ago|after)|later)"
+    # ("A couple of weeks ago in this space I ...": a place after the time)
+    r"(?:\s+(?:in|on|at)\s+(?:this|that|the)\s+[a-z]+)?,?\s+(?=[A-Z])")
 
 
 #: An opening prepositional phrase with a determiner and no verb: "In a statement, ",
@@ -3455,7 +3458,8 @@ _SPEAKING_HEADS = _PEOPLE | frozenset({
     "party", "government", "administration", "company", "firm", "group", "organization",
     "camp", "rivals", "rival", "opponent", "supporter", "backers", "fans", "voters",
     "colleagues", "successor", "predecessor", "deputy", "boss", "chief", "spokespeople",
-    "sponsors", "leaders", "authors", "negotiators",
+    "sponsors", "leaders", "authors", "negotiators", "groups", "organizations", "watchdogs",
+    "unions",
     # "his official presidential Twitter account falsely said"
     "account"})
 #: A lower-case word right after a run of capitalised words: perhaps its head noun.
@@ -3476,6 +3480,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     if _BULLET.match(ctx.shadow, s, e):
         return _Speaker()  # "-- Equal pay for women, noting ...": a list item, no subject
     s = _after_opening(ctx.shadow, s, e)
+    if (time := _TIME_OPENING.match(ctx.shadow, s, e)) is not None:
+        s = time.end()  # "A couple of weeks ago in this space I ...": not "A couple"
     more = (w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
             if not w.group()[:1].isdigit())
     # the first words, and the rest only when the run of capitalised words below needs
@@ -3588,6 +3594,11 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         return _Speaker()
     end = run[-1].end()
     head = _HEAD_NOUN_AFTER.match(ctx.shadow, end, e)
+    if head is not None and head.group(1) not in _SPEAKING_HEADS:
+        # "Government watchdog groups": a modifier, then the head
+        second = _HEAD_NOUN_AFTER.match(ctx.shadow, head.end(1), e)
+        if second is not None and second.group(1) in _SPEAKING_HEADS:
+            head = second
     if head is not None and head.group(1) in _SPEAKING_HEADS and head.group(1)[-1] == "s" \
             and not _CAPITAL_NEXT.match(ctx.shadow, head.end(1)):
         end = head.end(1)  # "Bill sponsors", "Senate leaders": the people, not "Bill"
@@ -4465,14 +4476,17 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
                 and head.group(1) not in _AUXILIARIES and head.group(1) not in _TIME_WORDS \
                 and not head.group(1).endswith("ly"):
             np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
+            # (a body's nominee, member or critic speaks as a person, not for it: "the
+            # GOP nominee said" is no voice of the Republican Party)
+            actor = None if head.group(1) in _NOT_FOR_BODY else m.actor
             if np.text is not None and np.start <= m.start and np.end >= m.end:
-                return _Speaker(np.text, m.actor, np.start, np.end, np.names)
+                return _Speaker(np.text, actor, np.start, np.end, np.names)
             det = _DETERMINER_BEFORE.search(ctx.shadow, max(lo, m.start - 30), m.start)
             if det is not None:
                 # "to show a CNN producer referring to ...": the phrase the body's name is
                 # in, from its determiner (not the sentence's subject)
                 a, b = det.start(1), head.end(1)
-                return _Speaker(ctx.text[a:b], m.actor, a, b)
+                return _Speaker(ctx.text[a:b], actor, a, b)
     else:
         # "a senior Obama adviser said", "Trump aides said": a person's name qualifying
         # a role of someone else, who speaks; for the person only when speaking for them
@@ -4523,6 +4537,12 @@ _PERSON_ROLE_AFTER = re.compile(
     r"spokes(?:man|woman|person|people)|campaign|camp|team|administration)"
     r"(?:\s+[a-z][a-z-]+)?\s*$")
 #: Of those, who speaks for the person (their words are the person's too).
+#: Heads after a body's name for people who speak as themselves, not for the body.
+_NOT_FOR_BODY = frozenset({"nominee", "nominees", "candidate", "candidates", "hopeful",
+                           "hopefuls", "contender", "contenders", "frontrunner",
+                           "front-runner", "challenger", "member", "members", "voter",
+                           "voters", "donor", "donors", "critic", "critics", "rival", "rivals",
+                           "defector", "defectors", "dissident", "dissidents"})
 _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
                             "campaign", "camp", "team", "administration"})
 

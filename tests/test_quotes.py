@@ -1239,6 +1239,26 @@ def test_speakers_of_an_unseen_middle_east_event(text, expected):
     assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text, thoughts=False)] == expected
 
 
+def test_speakers_of_an_unseen_campaign_event():
+    # worked by hand (an unseen allsides event, 2016-08-26 elections; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Republican Party", "organisation", ["GOP"])])
+    # a party's nominee speaks as a person, not for the party (before: the Republican
+    # Party's voice)
+    [q] = find_quotes('"We will win," the GOP nominee said Wednesday.', actors)
+    assert (q.speaker, q.actor) == ("the GOP nominee", None)
+    # a time opening the sentence is no subject (before: "A couple")
+    found = find_quotes('A couple of weeks ago in this space I pushed back against claims '
+                        'by Tom Fox that the polls were "trending down," indicating that '
+                        '"voters may move away from the party."')
+    assert [q.speaker for q in found] == ["I", "I"]
+    # a modifier, then the head of the subject (before: "Government")
+    [q] = find_quotes('Government watchdog groups \u2014 all of them champions of '
+                      'transparency and other priorities \u2014 are also warning of '
+                      'potentially "very serious" conflicts of interest.')
+    assert q.speaker == "Government watchdog groups"
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
