@@ -1010,6 +1010,9 @@ def test_present_caption_keeps_article_text(line):
         ("Are you affected by the floods? If it is safe, WhatsApp us to share your photos.",
          "reader_media_call"),
         ("Play Video 1:23 Farmers march on the capital - video", "play_video_label"),
+        # (an unseen allsides event: no duration, the title ends in " \u2013 video")
+        ("Play Video Inside the co-op: 'We are proving prices can fall' \u2013 video",
+         "play_video_label"),
         ("Photos: Photos: Farm life Photos: Photos: Farm life Farm life - The co-op's farmers "
          "have worked the land for a century. Take a look.", "gallery_label_twice"),
         ("https://www.youtube.com/watch?v=abc123 YouTube", "url_platform"),
