@@ -1864,6 +1864,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 m = None  # (also "he said in his speech that night.")
             if m and _THAT_WORD_END.match(sh, m.end()):
                 m = None  # "The White House has dismissed that letter.": a determiner
+            if m and ctx.verbs.lemma(v.form) in _AS_ONLY_VERBS:
+                m = None  # "women who portrayed Aunt Jemima ... amid accusations that"
             if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
                 continue  # "It's also worth noting that ...": the writer's own words
             if m and _word_count(sh, v.end, m.end()) > 3 and _DASH_THAT.search(sh, v.end,
@@ -2171,6 +2173,11 @@ def _open_bracket(sh: str, start: int, end: int) -> bool:
     return opened >= 0 and sh.find(")", opened, end) < 0
 
 
+#: Verbs that report words only as "X portrayed Y as Z" (the object may hold "Mr.").
+_AS_ONLY_VERBS = frozenset({"portray", "depict"})
+_AS_NEAR = re.compile(r"[^;!?\"]{1,100}?\sas\s")
+
+
 def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
               found: list[tuple[str, _Speaker, _Verb | None, int]],
               ) -> tuple[str, _Speaker, _Verb | None, int] | None:
@@ -2178,6 +2185,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     introduces by the rules after "that": ``(cue, speaker, verb, content start)``, else
     None. ``found``: what the sentence's earlier verbs introduced."""
     sh = ctx.shadow
+    if lemma in _AS_ONLY_VERBS and _AS_NEAR.match(sh, v.end, se) is None:
+        return None  # "two women who portrayed Aunt Jemima": played, no words reported
     if sh.startswith("to ", v.start - 3):
         if not ctx.verbs.thought and _WANT_TO.search(sh, max(ss, v.start - 30), v.start):
             return None  # "The mayor plans to announce a deal": an intention, no one spoke
@@ -4159,6 +4168,14 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             a, b = tail.span("np")
             return "subject", ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b)), None
         spk = _subject(ctx, before[0], before_verb)
+        if spk.text is not None and spk.text.endswith((" that", " which")) \
+                and ctx.verbs.lemma(before_verb.form) == "read":
+            # 'signs leading to Hawkins, Texas that read "..."': what the words are
+            # written on (before: "Texas that")
+            signs = list(_WRITTEN_ON.finditer(sh, max(before[0], spk.end - 120), spk.end))
+            if signs:
+                a, b = signs[-1].span(1)
+                spk = _Speaker(ctx.text[a:b], None, a, b)
         if spk.text is None and not _WORD_CHAR.search(sh, before[0], before_verb.start):
             # '"A," said the Ohio senator, "B."': the speaker after the verb, for B too
             spk = _tidy(ctx, ctx.noun_phrase_after(before_verb.end, before[1]))
@@ -4421,6 +4438,11 @@ def _last_word_lower(sh: str, lo: int, pos: int) -> str:
     return sh[j:k + 1].lower()
 
 
+#: Adverbs between a form of "be" and a passive participle: "was also granted".
+_PASSIVE_ADVERBS = frozenset({"also", "not", "never", "just", "already", "still", "then",
+                              "later", "first", "since", "now", "reportedly"})
+
+
 def _passive_before(sh: str, v: _Verb) -> bool:
     """"without being told to "smile"", "was asked": a passive verb is no cue here (but
     "was quoted as saying" is)."""
@@ -4428,10 +4450,15 @@ def _passive_before(sh: str, v: _Verb) -> bool:
             ("ed", "told", "said", "asked", "written", "spoken")):
         return False
     k = _last_char_before(sh, max(0, v.start - 30), v.start)
-    j = k
-    while j > 0 and (sh[j - 1].isalpha() or sh[j - 1] == "'"):  # (also "Trump's")
-        j -= 1
-    word = sh[j:k + 1].lower()
+    for _ in range(2):
+        j = k
+        while j > 0 and (sh[j - 1].isalpha() or sh[j - 1] == "'"):  # (also "Trump's")
+            j -= 1
+        word = sh[j:k + 1].lower()
+        if word not in _PASSIVE_ADVERBS and not (word.endswith("ly") and len(word) > 4
+                                                 and word not in _LY_NOUNS):
+            break  # (not "The family said": a noun in -ly)
+        k = _last_char_before(sh, max(0, j - 30), j)  # "was also granted": the word before
     # also "when asked about it": a participle after a conjunction, its "be" left out;
     # and "a written statement", "his alleged affair": an adjective after a determiner
     return word in _BE_FORMS or (word in _ELLIPTIC and v.form.endswith(("ed", "told"))) \
@@ -4737,6 +4764,14 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         # "President Trump on Sunday discussed": the time is no part of who spoke
         end = spk.start + when.start()
         spk = _Speaker(spk.text[:when.start()], spk.actor, spk.start, end, spk.names)
+    if first in _OPENING_PREPOSITIONS \
+            and (doing := _PEOPLE_DOING.search(ctx.shadow, max(0, spk.start - 50), spk.start)) \
+            and (doing.group("noun") in _PEOPLE or doing.group("noun")[:-1] in ctx.roles):
+        # "officers responding to the shooting said": the people the participle is about,
+        # not the phrase after it
+        a = doing.start()
+        spk = _Speaker(ctx.text[a:spk.end], spk.actor, a, spk.end, spk.names)
+        first = ""
     if first in _OPENING_PREPOSITIONS:
         # a phrase cut after its head: "of Independent Business" from "the National
         # Federation of Independent Business show" is the name the "of" belongs to;
@@ -4865,6 +4900,14 @@ def _possessed(ctx: _Context, spk: _Speaker) -> _Speaker:
     return _Speaker(ctx.text[spk.start:role_end], None, spk.start, role_end)
 
 
+#: What words are written on: "signs", "a banner", "T-shirts" (the speaker of "that read").
+_WRITTEN_ON = re.compile(r"\b((?:(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?)?(?:signs?|"
+                         r"banners?|placards?|posters?|(?:t-)?shirts?|billboards?|headlines?|"
+                         r"stickers?|flags?|graffiti|tattoos?|plaques?|inscriptions?|hats?))\b",
+                         re.IGNORECASE)
+#: People and a participle right before a phrase: "officers responding " (to the shooting).
+_PEOPLE_DOING = re.compile(r"(?<![\w'-])(?:(?:the|some|two|three|several|many|other)\s+)?"
+                           r"(?P<noun>[a-z]+s)\s+[a-z]{3,}ing\s+$")
 #: Prepositions after which "that" is a determiner ("in that age group").
 _THAT_PREPOSITIONS = frozenset({"in", "of", "on", "at", "for", "from", "with", "by", "about",
                                 "under", "during", "into"})

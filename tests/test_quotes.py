@@ -1259,6 +1259,30 @@ def test_speakers_of_an_unseen_campaign_event():
     assert q.speaker == "Government watchdog groups"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2020-06-22 race and racism; invented text):
+    # a passive with an adverb is no cue; the quote goes on from the statement before
+    # (before: "his team" was "granted" the quote)
+    ("Ann Lee said security has been stepped up \u2014 his team was also granted access "
+     "\u2014 and the police were \u201ccurrently on site\u201d at the track.",
+     [("direct", "Ann Lee", "said")]),
+    # "portrayed" is a cue only as "portrayed X as Y" (before: the women who "portrayed"
+    # a character said what the accusations say)
+    ("Two women who portrayed the mascot are upset amid accusations that the icon is "
+     "racist, the paper reported.", [("reported", "the paper", "reported")]),
+    # people and a participle before the phrase (before: "to the shooting")
+    ('According to a blog, officers responding to the shooting said they "were met by a '
+     'violent crowd."', [("reported", "a blog", "According to"),
+                         ("direct", "officers responding to the shooting", "said")]),
+    # signs that read: the signs (before: "Texas that")
+    ("Her family has made efforts to honor her, including putting signs leading to "
+     "Hawkins, Texas that read \"Home of Lillian Lee 'The Champion,'\" according to the "
+     "paper.", [("reported", "the paper", "according to"), ("direct", "signs", "read")]),
+])
+def test_speakers_of_an_unseen_protest_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text, thoughts=False)] == expected
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
