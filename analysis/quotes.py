@@ -1132,6 +1132,8 @@ _ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|t
                        rf"(?:{_DAYS}|[a-z]+))?\s+(?P<content>(?:whether|if|about|what|why|how|"
                        r"who|which|when|where|to)\s+\w)")
 #: "asked voters if", "asked the senator whether": up to three words of object first.
+#: "told the truth", "told lies": what was told is no content to report.
+_TOLD_THE_TRUTH = re.compile(r"\s+(?:the\s+(?:whole\s+)?truth|(?:a\s+)?lies?|a\s+lie)\b")
 _WH_OBJECT = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+({_WH_WORDS})")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
@@ -2302,6 +2304,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and not _PASSIVE.search(sh, near, v.start) \
             and not _IDIOM.search(sh, near, v.start):  # "it's too early to tell whether"
         m = (_WH_OBJECT if lemma in _WH_OBJECT_VERBS else _WH).match(sh, v.end, se)
+        if m and lemma == "tell" and _TOLD_THE_TRUTH.match(sh, v.end, se):
+            m = None  # "had not told the truth when he tweeted": no question asked
         if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
             spk = _subject(ctx, ss, v)
             if _named_subject(spk.text):
@@ -4792,6 +4796,14 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
                        spk.names)
     if spk.text.endswith(_POSSESSIVE_ENDS) and _LOWER_AFTER.match(ctx.shadow, spk.end):
         spk = _possessed(ctx, spk)
+    small = _PRONOUN_ADVERB.fullmatch(spk.text) or _FOR_WHOM.match(spk.text) \
+        if spk.text and spk.text[:1].islower() else None
+    if small is not None:
+        # "he sometimes wondered": the pronoun; "it makes it possible for sources to say":
+        # the sources; "tested whether voters would respond": the voters
+        a = spk.start + small.start(1)
+        spk = ctx.resolve_pronoun(_Speaker(ctx.text[a:a + len(small.group(1))], spk.actor,
+                                           a, a + len(small.group(1))))
     verb_first = _VERB_THEN_PHRASE.match(spk.text) if spk.text and spk.text[:1].islower() \
         else None
     head = spk.text.rsplit(None, 1)[-1].lower() if verb_first is not None else ""
@@ -4815,6 +4827,14 @@ _POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
 #: What is written or filmed and reports something ("a story alleging that ...").
 _WRITTEN_HEADS = frozenset({"story", "article", "video", "film", "documentary", "study",
                             "survey", "poll", "book", "memo", "document", "filing", "lawsuit"})
+#: A pronoun and the adverb after it: "he sometimes" (wondered).
+_PRONOUN_ADVERB = re.compile(r"(he|she|they|we|I)\s+(?:sometimes|often|always|once|never|"
+                             r"later|then|also|still|now|[a-z]{3,}ly)")
+#: Who a phrase is about after "for" or "whether": "it possible for sources" (to say),
+#: "tested whether voters" (would respond).
+_FOR_WHOM = re.compile(r"(?:it\s+)?(?:(?:possible|easy|easier|hard|harder|difficult|"
+                       r"important|necessary|time)\s+for|[a-z]{3,}ed\s+(?:whether|if))\s+"
+                       r"((?:the\s+|some\s+|many\s+|most\s+)?[a-z]+s)$")
 #: A past-tense verb opening a speaker's words, then a determiner: "retracted a story".
 _VERB_THEN_PHRASE = re.compile(r"[a-z]{3,}ed\s+((?:a|an|the|his|her|its|their)\s+\S.*)$")
 #: A recording of someone, speaking in it: "audio of him (bragging)", "video of Lee".
@@ -5150,7 +5170,8 @@ _NOUN_AFTER = re.compile(r"\s+(?:tanks?|leaders?|pieces?)\b")
 #: "Have you seen anything that makes you think"); an adverb in -ly neither.
 _NO_HOLDERS = frozenset({"it", "have", "has", "had", "do", "does", "did", "is", "are", "was",
                          "were", "will", "would", "can", "could", "should", "may", "might",
-                         "must"})
+                         "must", "therefore", "thus", "hence", "however", "also", "then",
+                         "still", "perhaps", "maybe"})
 #: Verbs of perception that are thought only as "X sees Y as Z" or "X saw that ...".
 _SEE_AS = frozenset({"see", "view"})
 _AS_SOON = re.compile(r"(?:[^\s,;:.!?]+\s+){1,10}?as\s")

@@ -1283,6 +1283,24 @@ def test_speakers_of_an_unseen_protest_event(text, expected):
     assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text, thoughts=False)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2018-09-11 politics; invented text)
+    # "told the truth when ..." is no question (before: a question "told" by him)
+    ("Lee conceded that the mayor had not told the truth when he said that the rate was "
+     "higher.", [("reported", "Lee", "conceded"), ("reported", "he", "said")]),
+    # an adverb is no holder of a thought (before: "therefore" would worry)
+    ("The drop is mirrored in other surveys and therefore should worry Republicans who "
+     "hope that the economy can halt it.", [("thought", "Republicans who", "hope")]),
+    # a pronoun and its adverb: the pronoun (before: "he sometimes")
+    ('"Why am I here?" he sometimes wondered.', [("direct", "he", "wondered")]),
+    # "it possible for sources to say": the sources (before: "it possible for sources")
+    ("It makes it possible for sources to say one thing and then another.",
+     [("reported", "sources", "say")]),
+])
+def test_speakers_of_an_unseen_book_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
