@@ -322,11 +322,21 @@ def _noun_subject(text: str, space: int, form: str) -> bool:
                 and text[max(0, k - 4):k].lower() == "the ")
     if word.lower() in _NOUN_SUBJECTS:
         return True
-    return (word[:1].isupper() and word[1:].replace("-", "").isalnum()
+    if not (word[:1].isupper() and word[1:].replace("-", "").isalnum()
             and not word.endswith("'s")
-            and word.lower() not in _CAPITAL_DETERMINERS)  # not "The calls", "His claims"
+            and word.lower() not in _CAPITAL_DETERMINERS):  # not "The calls", "His claims"
+        return False
+    # not "released internal Democratic National Committee emails that ...": a name
+    # after a determiner or an adjective modifies the noun
+    before = _WORD_BEFORE_NAME.search(text, max(0, k - 80), k)
+    return before is None or (before.group(1) not in _DETERMINERS
+                              and not before.group(1).endswith(_ADJECTIVE_SUFFIXES))
 
 
+#: The lower-case word before a run of capitalised words ("internal " of "internal
+#: Democratic National Committee ").
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'-])([a-z]+)\s+(?:[A-Z][\w.&'-]*\s+)*$")
+_ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ary", "ful", "less", "ern")
 #: Adverbs that may stand between a subject and a noun form: "Sanders often questions".
 _NOUN_FORM_ADVERBS = frozenset({"often", "also", "again", "now", "still", "then", "later",
                                 "repeatedly", "frequently", "sometimes", "never", "always"})
@@ -2923,7 +2933,9 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
     if " and " not in f" {tail}" and "&" not in tail:
         return spk
     m = _AND_BEFORE.search(ctx.shadow, max(lo, spk.start - 160), spk.start)
-    if m is None or not spk.text or not spk.text[:1].isupper():
+    if m is None or not spk.text or not (
+            spk.text[:1].isupper()  # ("Trump and his aides said": his people too)
+            or spk.text.split(None, 1)[0] in ("his", "her", "their", "its")):
         return spk
     first = ctx.mention_before(m.start(1), m.end(1))
     if first is not None and first.end == m.end(1):
@@ -3037,6 +3049,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
     if time is not None:  # "Half a day later Dyn said": the time is no subject
         sentence_start = time.end()
+    if "(" in ctx.shadow[sentence_start:sentence_start + 40] \
+            and (lead := _PAREN_DATELINE.match(ctx.shadow, sentence_start, v.start)):
+        sentence_start = lead.end()  # "Washington (CNN) A former adviser has pleaded"
     if v.form.endswith("ing"):
         quoted = _QUOTED_AS.search(ctx.shadow, max(sentence_start, v.start - 80), v.start)
         if quoted is not None:
@@ -3394,6 +3409,8 @@ _TIME_OPENING = re.compile(
     r"(?:\s+(?:in|on|at)\s+(?:this|that|the)\s+[a-z]+)?,?\s+(?=[A-Z])")
 
 
+#: A dateline with the agency in brackets: "Washington (CNN) ".
+_PAREN_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'-]*\s+){0,3}\([A-Z][\w.&' -]{1,25}\)\s+(?=[A-Z])")
 #: An opening prepositional phrase with a determiner and no verb: "In a statement, ",
 #: "At the rally on Monday, ".
 _OPENING_PP = re.compile(
@@ -3495,6 +3512,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
     s = _after_opening(ctx.shadow, s, e)
     if (time := _TIME_OPENING.match(ctx.shadow, s, e)) is not None:
         s = time.end()  # "A couple of weeks ago in this space I ...": not "A couple"
+    if "(" in ctx.shadow[s:s + 40] and (lead := _PAREN_DATELINE.match(ctx.shadow, s, e)):
+        s = lead.end()  # "Washington (CNN) A former adviser has pleaded": not "CNN"
     more = (w for w in itertools.islice(_NP_WORD.finditer(ctx.shadow, s, e), _COUNT_CAP)
             if not w.group()[:1].isdigit())
     # the first words, and the rest only when the run of capitalised words below needs

@@ -1127,6 +1127,19 @@ def test_discover_a_people_s_adjective_is_no_name_and_a_republic_no_person():
     assert table.loc["Ann Vole", "kind_guess"] == "person"
 
 
+def test_discover_a_person_s_initials_make_no_organisation():
+    # worked by hand (an unseen allsides event, 2017-10-30 politics; invented text): an
+    # email's "DL" beside "Donald Lee" (before: the group was an organisation, so no
+    # pronoun could stand for him)
+    corpus = from_texts({"A": (
+        "Mr. Lee spoke. Donald Lee met aides. An email said DL would not go. Lee left. "
+        "The FDA said no. The FDA agreed.")})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["Donald Lee", "kind_guess"] == "person"
+    assert "DL" in table.loc["Donald Lee", "forms"].split(" | ")
+    assert table.loc["FDA", "kind_guess"] == "organisation"
+
+
 def test_discover_a_bridge_named_after_a_person_is_a_place():
     corpus = from_texts({"A": (
         "Lanes on the George Washington Bridge closed. The George Washington Bridge is "

@@ -1301,6 +1301,22 @@ def test_speakers_of_an_unseen_book_event(text, expected):
     assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2017-10-30 politics; invented text)
+    # a name after an adjective modifies the noun form after it (before: the Committee
+    # "emails" that ...)
+    ("The group released internal Party Committee emails that cast doubt on the plan.", []),
+    # a dateline with the agency in brackets is no subject (before: "CNN")
+    ("Washington (CNN) A former campaign adviser has pleaded guilty to lying to agents.",
+     [("reported", "A former campaign adviser", "pleaded")]),
+    # "Trump and his aides": both (before: "his aides")
+    ("At the White House, Lee and his aides said the charges were weak.",
+     [("reported", "Lee and his aides", "said")]),
+])
+def test_speakers_of_an_unseen_indictment_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)

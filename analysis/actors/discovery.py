@@ -856,11 +856,17 @@ def _guess_kind(head: str, members: set[str], titles: Sequence[str], *,
     words = {w.lower() for f in members
              for w in (f.split()[:1] if len(f.split()) > 2 and f.split()[1] == "of"
                        else f.split())}
-    if words & organisation_words() or any(
-            f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f)
-            and not any(m.endswith(" " + f.capitalize()) for m in members) for f in members):
+    if words & organisation_words():
+        return "organisation"
+    if titles and any(t.rstrip(".").lower() in HONORIFIC_GENDER for t in titles):
+        return "person"  # "Mr. Trump": a person, even beside "DT" (his initials)
+    initials = {_initials(m) for m in members if " " in m and _looks_personal(m)}
+    if any(f.isupper() and len(f) > 1 and not any(c.isdigit() for c in f)
+           and f not in initials
+           and not any(m.endswith(" " + f.capitalize()) for m in members) for f in members):
         return "organisation"  # ("FDA", not "COVID-19", "H1N1", "F-35": no body; nor
-        # "LIASSON" beside "Mara Liasson": a surname in capitals)
+        # "LIASSON" beside "Mara Liasson": a surname in capitals; nor "DT" beside
+        # "Donald Trump": his initials)
     if titles:
         return "person"
     if " " not in head and head[:1].isupper() and (candidacy or {}).get(head, 0) >= 2:
