@@ -1112,8 +1112,9 @@ _OF = re.compile(r"\s+((?:of|about(?!\s+[$\d])|against)\s+)", re.IGNORECASE)
 #: little about the plan", "would say nothing about" stay: a speaker keeping quiet).
 _SAYS_ABOUT = re.compile(r"\s+(?:a\s+lot|a\s+great\s+deal|something|volumes)\s+about\b")
 _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
-                    r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|'s|\s+was)\s+(?:no|little)\s+"
-                    r"(?:evidence|reason|indication)\s+to|(?:fair|safe|no\s+exaggeration)\s+to|"
+                    r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|['\u2019]s|\s+was)\s+"
+                    r"(?:(?:no|little)\s+(?:evidence|reason|indication)|nothing|little)\s+to|"
+                    r"(?:fair|safe|no\s+exaggeration)\s+to|"
                     r"(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to|rest)\s+$",
                     re.IGNORECASE)
 # ("let's say", "so to say", "worth noting", "there is no evidence to suggest", "it's safe to
@@ -2455,6 +2456,8 @@ def _named_subject(text: str | None) -> bool:
         # experts say"
     if low in _OPENERS or low in _AUXILIARIES or first in _IMPERATIVES:
         return False  # (also "Add the 39% who say ...", "Try to pledge": an imperative)
+    if low.startswith(("there'", "there\u2019", "here'", "here\u2019")):
+        return False  # "There's nothing to suggest ...": no one
     return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
 
 
@@ -3079,6 +3082,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                                         last)
         if (pp := _OPENING_PP.match(ctx.shadow, sentence_start, last)) is not None:
             sentence_start = pp.end()  # ("In an interview with USA TODAY's series, Rice")
+        if (pron := _PRONOUN_FIRST.match(ctx.shadow, sentence_start, last)) is not None:
+            # "He all but dared House Speaker Nancy Pelosi ... by pointing out": the
+            # pronoun opening the sentence, not a name after it
+            a, b = pron.span(1)
+            return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
         first = ctx.first_mention(sentence_start, v.start)
         if first is not None and _ROLE_THEN_A_NAME.match(ctx.shadow, first.end):
             first = None  # "Democratic presidential nominee Hillary Clinton has fought
@@ -3409,6 +3417,8 @@ _TIME_OPENING = re.compile(
     r"(?:\s+(?:in|on|at)\s+(?:this|that|the)\s+[a-z]+)?,?\s+(?=[A-Z])")
 
 
+#: A subject pronoun opening a sentence (after its opening phrase).
+_PRONOUN_FIRST = re.compile(r"\s*[\"'\u201c]?(?:(?:And|But|So|Yet|Then)\s+)?(He|She|They|We|I)\s")
 #: A dateline with the agency in brackets: "Washington (CNN) ".
 _PAREN_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'-]*\s+){0,3}\([A-Z][\w.&' -]{1,25}\)\s+(?=[A-Z])")
 #: An opening prepositional phrase with a determiner and no verb: "In a statement, ",

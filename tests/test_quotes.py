@@ -1317,6 +1317,19 @@ def test_speakers_of_an_unseen_indictment_event(text, expected):
     assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
 
 
+def test_speakers_of_an_unseen_hush_money_event():
+    # worked by hand (an unseen allsides event, 2018-12-14 politics; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("House", "organisation", ["House"])])
+    # "There's nothing to suggest ...": nobody's words (before: "There's nothing")
+    assert find_quotes("There's nothing to suggest the deal will bring a windfall.") == []
+    # the pronoun opening the sentence goes on with its participle, not a listed name
+    # after it (before: "House")
+    [q] = find_quotes("He all but dared House Speaker Ann Lee into a shutdown by pointing "
+                      "out they had been blamed for one.", actors)
+    assert (q.speaker, q.verb) == ("He", "pointing")
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
