@@ -1899,6 +1899,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue
             # the rules without "that": a clause, "to", "of", "as", an object
             lemma = ctx.verbs.lemma(v.form if v.form != "Asked" else "asked")
+            if _PREPOSITION_NEXT.match(sh, v.end) \
+                    and _WHAT_SUBJECT.search(sh, max(ss, v.start - 40), v.start):
+                continue  # "not what Rice said on Sunday talk shows": what was said is
+                # the "what", and a phrase of place or time follows, no clause
             if lemma == "say" and _SAYS_ABOUT.match(sh, v.end, se):
                 continue  # "It says a lot about our politics": an idiom, nothing said
             hit = _verb_cue(ctx, ss, se, v, lemma, found)
@@ -3052,6 +3056,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
     if time is not None:  # "Half a day later Dyn said": the time is no subject
         sentence_start = time.end()
+    if ctx.shadow.startswith("to ", v.start - 3) \
+            and (took := _IT_TOOK.search(ctx.shadow, max(sentence_start, v.start - 100),
+                                         v.start)) is not None:
+        # "It took administration officials several more days to acknowledge": who took
+        a, b = took.span(1)
+        inner = ctx.mention_before(a, b)
+        if inner is not None and inner.start == a and inner.end == b:
+            return ctx.speaker_from(inner)
+        return _Speaker(ctx.text[a:b], None, a, b)
     if "(" in ctx.shadow[sentence_start:sentence_start + 40] \
             and (lead := _PAREN_DATELINE.match(ctx.shadow, sentence_start, v.start)):
         sentence_start = lead.end()  # "Washington (CNN) A former adviser has pleaded"
@@ -4610,6 +4623,27 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
 #: A name set off by commas after a role phrase: ", Francois Hollande,".
 _NAME_AFTER_ROLE = re.compile(r",[ \t]+([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3})"
                               r"[ \t]*(?=,)")
+#: "what X" before a verb: its object is the "what" ("what Rice said on Sunday").
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:he|she|they|we|I|[A-Z][\w.'\u2019-]*"
+                           r"(?:\s+[A-Z][\w.'\u2019-]*){0,2})\s+(?:(?:has|had|have|also|once|"
+                           r"actually|really)\s+)?$")
+_PREPOSITION_NEXT = re.compile(r"\s+(?:on|in|at|about|during|for|with|from|before|after)\s")
+#: "It took administration officials several more days to (acknowledge)": who did.
+_IT_TOOK = re.compile(r"\b[Ii]t\s+took\s+([^,;:.]{3,60}?)\s+(?:(?:several|a|few|two|three|"
+                      r"four|many|more|\d+)\s+)*(?:days?|weeks?|months?|years?|hours?|"
+                      r"minutes?)\s+to\s+$")
+#: A time before a relative "that": "Friday morning" of "a web video Friday morning that".
+_TIME_ONLY = re.compile(rf"(?:(?:on|last|this|early|late)\s+)?(?:{_DAYS})(?:\s+(?:morning|"
+                        r"afternoon|evening|night))?|(?:last|this|next)\s+(?:week|month|year)")
+#: A noun phrase with its determiner right before a time: "a web video " (Friday morning).
+_DET_PHRASE_END = re.compile(r"\b((?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+                             r"\s+$")
+#: Two roles joined by "and", then a name, after an inverted verb: " Democratic
+#: strategist and CNN contributor Paul Begala".
+_TWO_ROLES_NAME = re.compile(
+    r"[ \t]+(?:[A-Z][\w.&'\u2019-]*[ \t]+){0,2}(?P<r1>[a-z][a-z-]+)[ \t]+and[ \t]+"
+    r"(?:[A-Z][\w.&'\u2019-]*[ \t]+){0,3}(?P<r2>[a-z][a-z-]+)[ \t]+"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,2})(?=[ \t]*[,.;]|[ \t]+who\b)")
 #: A place phrase after a quote, then "and" and the verb: ' in France and vowed'.
 _PLACE_THEN_AND = re.compile(
     r"[ \t]+(?:in|across|throughout|around)[ \t]+(?:the[ \t]+)?[A-Z][\w.'\u2019-]*"
@@ -4662,6 +4696,15 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
         # subject of the verb before
         return _subject(ctx, ctx.sentence(v.start)[0], v), v
     # Inverted: ..." said Kremlin spokesman Dmitry Peskov.
+    two = _TWO_ROLES_NAME.match(ctx.shadow, v.end, after[1]) if not told else None
+    if two is not None and (two.group("r1") in ctx.roles or two.group("r2") in ctx.roles):
+        # '"...," said Democratic strategist and CNN contributor Paul Begala, who ...':
+        # two roles joined by "and", then the person's name
+        a, b = two.span("name")
+        inner = ctx.mention_before(a, b)
+        if inner is not None and inner.end == b and inner.start <= a:
+            return ctx.speaker_from(inner), v
+        return _Speaker(ctx.text[a:b], None, a, b), v
     m = ctx.first_mention(v.end, after[1]) if not told else None
     if m is not None and _word_count(ctx.shadow, v.end, m.start) <= 3 \
             and not (_PRONOUN_ONLY.fullmatch(ctx.shadow, after[0], v.start)) \
@@ -4842,6 +4885,13 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         # the verb (its object), not the verb
         a = spk.start + verb_first.start(1)
         spk = _Speaker(ctx.text[a:spk.end], spk.actor, a, spk.end, spk.names)
+    if spk.text and spk.text.endswith((" that", " which")) \
+            and _TIME_ONLY.fullmatch(spk.text.rsplit(None, 1)[0]):
+        # "a web video Friday morning that asks": what the relative stands for is the
+        # phrase before the time, not the time
+        np = _DET_PHRASE_END.search(ctx.shadow, max(0, spk.start - 60), spk.start)
+        spk = _Speaker(ctx.text[np.start(1):np.end(1)], None, np.start(1), np.end(1)) \
+            if np is not None else _Speaker()
     media = _RECORDING_OF.search(spk.text) if spk.text and " of " in spk.text else None
     if media is not None:
         # "the tape that included audio of him bragging": who is heard on the recording
@@ -5780,6 +5830,10 @@ def _relative_before_comma(ctx: _Context, lo: int, comma: int) -> _Speaker | Non
     return ante if ante is not None and ante.start >= lo else None
 
 
+#: A comma opening an apposition: ", the U.S. ambassador to ...".
+_APPOSITION_OPEN = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s")
+
+
 def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
     """The name or noun phrase right before the relative pronoun at ``who`` ("Ann Lee,
     who", "one former staffer, who", "a senior aide who"), else None."""
@@ -5794,6 +5848,18 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
         comma = home.start()  # "Katherine Hackett, of Moodus, Connecticut, who": the person
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
     if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
+        if m.kind != "person" and sh.startswith("who", who):
+            # "Susan Rice, the U.S. ambassador to the United Nations, who": a body ends
+            # the apposition; "who" stands for the name before it
+            c2 = sh.rfind(",", max(0, m.start - 80), m.start)
+            name = (_NAME_END.search(sh, max(0, c2 - 80), c2)
+                    if c2 > 0 and _APPOSITION_OPEN.match(sh, c2) else None)
+            if name is not None and _speaker_ok(name.group(1)):
+                inner = ctx.mention_before(name.start(1), name.end(1))
+                if inner is not None and inner.end == name.end(1):
+                    return _Speaker(inner.surface, inner.actor, inner.start, inner.end)
+                return _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1),
+                                name.end(1))
         return _Speaker(m.surface, m.actor, m.start, m.end)
     name = _NAME_END.search(sh, max(0, comma - 80), comma)
     if name is None:

@@ -1330,6 +1330,35 @@ def test_speakers_of_an_unseen_hush_money_event():
     assert (q.speaker, q.verb) == ("He", "pointing")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2013-05-09 terrorism; invented text)
+    # two roles joined by "and" before the name (before: "Democratic")
+    ('"It will not hurt her," said Democratic strategist and TV contributor Tom Fox, who '
+     'advised her.', [("direct", "Tom Fox", "said")]),
+    # a time before a relative "that": the phrase before the time (before: "Friday
+    # morning that")
+    ('The group put out a web video Friday morning that asks if Lee "was part of a '
+     'coverup."', [("direct", "a web video", "asks")]),
+    # "It took X several days to ...": X (before: "It")
+    ("It took administration officials several more days to acknowledge that the account "
+     "was wrong.", [("reported", "administration officials", "acknowledge")]),
+    # "what X said on Sunday shows": no clause after the verb (before: "talk shows.")
+    ("What matters is not what Lee said on Sunday talk shows.", []),
+])
+def test_speakers_of_an_unseen_benghazi_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+def test_who_after_an_apposition_ending_in_a_body_is_the_person():
+    # worked by hand (an unseen allsides event, invented text): "who" stands for the name
+    # before the apposition, not the listed body ending it (before: "United Nations, who")
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("United Nations", "organisation", ["United Nations"])])
+    q = find_quotes('They cite Ann Vole, the ambassador to the United Nations, who called '
+                    'the assault a "spontaneous protest."', actors, thoughts=False)[-1]
+    assert (q.kind, q.speaker_name, q.actor) == ("direct", "Ann Vole", None)
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
