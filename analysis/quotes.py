@@ -1929,7 +1929,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and _word_count(sh, sp_start, sp_end) <= 6
                     # (nor "..., said an aide, who spoke on condition of anonymity.": a
                     # relative clause says who the name before is, not what was said)
-                    and sh[sp_start:sp_end].lower() != "who"):
+                    and sh[sp_start:sp_end].lower() != "who"
+                    # (nor "Six weeks later, the two men spoke on the phone.": a time)
+                    and not _TIME_CONTENT.fullmatch(sh, ss, content_end)):
                 m = ctx.mention_before(sp_start, sp_end)
                 spk = (_mention_speaker(ctx, m, sp_start, sp_end) if m is not None
                        else _tidy(ctx, ctx.noun_phrase_before(sp_start, sp_end)))
@@ -2339,6 +2341,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
     # number for object ("claiming 41 percent of the vote", "confirmed 68 nominees")
     if lemma in _NO_OBJECT_VERBS and not v.form.endswith("ing"):
         return None
+    if lemma == "call" and _CALLED_SOMEONE.match(sh, v.end, se):
+        return None  # "he called his brother, worried ...": a phone call, no words
     m = (_TO_OUT if lemma in _TO_OUT_VERBS else _OBJECT).match(sh, v.end, se)
     obj = m.group(2) if m is not None and m.re is _OBJECT else None
     if m is None or (obj and (not _opens_clause(obj) or obj[:1].isdigit())):
@@ -2648,6 +2652,9 @@ def _after_determiner(sh: str, lo: int, pos: int) -> bool:
             return form.endswith("ed") or (
                 (word.isdigit() or word in _COUNT_WORDS) and form.endswith("s")
                 and not form.endswith("ss"))
+        if k == 0 and word.endswith(_ADJECTIVE_SUFFIXES) and len(word) > 4 \
+                and sh.startswith(("written ", "spoken "), pos):
+            return True  # "preliminary written interviews": two adjectives
         if word in _ADJECTIVES_BEFORE:
             pos = j  # "the president's own alleged deceptions", "A similar hint"
             continue
@@ -4508,7 +4515,9 @@ def _passive_before(sh: str, v: _Verb) -> bool:
     # also "when asked about it": a participle after a conjunction, its "be" left out;
     # and "a written statement", "his alleged affair": an adjective after a determiner
     return word in _BE_FORMS or (word in _ELLIPTIC and v.form.endswith(("ed", "told"))) \
-        or word in _DETERMINERS or word.endswith(("'s", "s'"))
+        or word in _DETERMINERS or word.endswith(("'s", "s'")) \
+        or (v.form in ("written", "spoken") and word.endswith(_ADJECTIVE_SUFFIXES))
+    # ("preliminary written interviews": an adjective before an adjective)
 
 
 #: A determiner (and adjectives) right before a name: "a " of "a CNN producer", "the
@@ -4623,6 +4632,12 @@ _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesp
 #: A name set off by commas after a role phrase: ", Francois Hollande,".
 _NAME_AFTER_ROLE = re.compile(r",[ \t]+([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3})"
                               r"[ \t]*(?=,)")
+#: A time and nothing else: "Six weeks later", "Last Tuesday", "Hours earlier".
+_TIME_CONTENT = re.compile(r"\s*(?:[A-Z][a-z]*\s+){0,2}(?:(?:couple|few)\s+of\s+)?(?:an?\s+)?"
+                           r"(?:(?:days?|weeks?|months?|years?|hours?|minutes?|moments?)\s+)?"
+                           r"(?:later|earlier|ago|after|before|afterwards|then)?\s*,?\s*")
+#: "called" and a short object, then punctuation: a phone call ("called his brother,").
+_CALLED_SOMEONE = re.compile(r"\s+(?:(?:his|her|their|my|our|the|a|an)\s+)?[\w'-]+\s*[,.;]")
 #: "what X" before a verb: its object is the "what" ("what Rice said on Sunday").
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:he|she|they|we|I|[A-Z][\w.'\u2019-]*"
                            r"(?:\s+[A-Z][\w.'\u2019-]*){0,2})\s+(?:(?:has|had|have|also|once|"
@@ -5254,6 +5269,11 @@ _NO_HOLDERS = frozenset({"it", "have", "has", "had", "do", "does", "did", "is", 
 #: Verbs of perception that are thought only as "X sees Y as Z" or "X saw that ...".
 _SEE_AS = frozenset({"see", "view"})
 _AS_SOON = re.compile(r"(?:[^\s,;:.!?]+\s+){1,10}?as\s")
+#: Words before a participle that make it an adjective: "became so worried", "very
+#: concerned".
+_STATE_BEFORE = re.compile(r"\b(?:became|become|becomes|becoming|grew|grown|seemed|seems|"
+                           r"remained|remains|felt|feels|so|very|too|increasingly|deeply)\s+$",
+                           re.IGNORECASE)
 #: Verbs that are intention only before "to" ("sought to", not "sought benefits"; "plans
 #: to", not "plans the route").
 _ONLY_TO = frozenset({"seek", "refuse", "plan"})
@@ -5273,6 +5293,9 @@ def _is_thought(q: Quote, text: str, thinking: VerbLexicon) -> bool:
     if verb.endswith(("ed", "n", "t")) \
             and _PASSIVE.search(text, max(0, q.verb_start - 30), q.verb_start):
         return False  # a passive ("is known for", "was seen as") names nobody who thinks
+    if verb.endswith("ed") and _STATE_BEFORE.search(text, max(0, q.verb_start - 30),
+                                                     q.verb_start):
+        return False  # "became so worried that he called": an adjective
     speaker = (q.speaker or "").lower()
     if speaker in _NO_HOLDERS or (speaker.endswith("ly") and speaker.isalpha()):
         return False  # "It is naive to think", "Have you seen ...", "hardly expected"
@@ -5504,6 +5527,10 @@ def _person_before(ctx: _Context, pos: int, want: str) -> str | None:
     return earlier.pop() if len(earlier) == 1 else None
 
 
+#: Verbs of answering: their "he"/"she" is not who spoke the quotation before.
+_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+
+
 def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
     """A "he said"/"she said" speaker is the named person who spoke last (within three
     paragraphs) if their gender fits, never one further back when a nearer named speaker
@@ -5573,10 +5600,17 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 # it: before the titled names mentioned in between ("Mnuchin met the
                 # bankers ... "...," he said": Mnuchin, not an earlier "Mr. Trump")
                 pool.append(subject)
+            # '"Why did you quit?" Khozhugov asked. ... "Music is not supported," he
+            # replied': who replies is not who spoke the quotation before
+            prev = out[-1] if out else None
+            asker = _name_key(prev) if prev is not None and prev.kind == "direct" \
+                and ctx.verbs.lemma(q.verb or "") in _REPLY_LEMMAS else ""
             for cand in reversed(pool):
                 if here - ctx.paragraph_index(cand.start) > 3:
                     break
                 key = _name_key(cand)
+                if asker and key == asker:
+                    continue
                 g = genders.get(key) or _gender(ctx, cand)
                 if g is not None and g != want:
                     continue  # "she" is not Mr. Garin: look further back

@@ -1359,6 +1359,29 @@ def test_who_after_an_apposition_ending_in_a_body_is_the_person():
     assert (q.kind, q.speaker_name, q.actor) == ("direct", "Ann Vole", None)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2013-04-24 terrorism; invented text)
+    # "called his brother," is a phone call (before: the brother was reported words)
+    ("Tom became so worried that he called his brother, anxious about the trip.", []),
+    # "preliminary written interviews": an adjective (before: "written" by "Based on
+    # preliminary")
+    ("Based on preliminary written interviews, officials believe the plan failed.",
+     [("thought", "officials", "believe")]),
+    # a time before ", X spoke" is no reported words (before: "Six weeks later")
+    ("Six weeks later, the two men spoke on the phone.", []),
+])
+def test_speakers_of_an_unseen_bombing_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
+def test_who_replies_is_not_who_spoke_before():
+    # worked by hand (an unseen allsides event, invented text): a dialogue of two men;
+    # "he replied" answers Fox's question (before: "he" was Fox, the last named speaker)
+    text = ('"I quit," Tom Lee said.\n\n"Why did you quit?" Bob Fox asked. "You just '
+            'started."\n\n"Music is not supported," he replied.')
+    assert [(q.speaker, q.speaker_name) for q in find_quotes(text)][-1] == ("he", "Tom Lee")
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
