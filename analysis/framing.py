@@ -75,7 +75,7 @@ from .errors import CorpusError, require_columns
 from .resources import find_resource
 from .safe_patterns import check_user_regex, wildcard_pattern
 from .sentiment import warn_if_not_english
-from .tokens import count_words, sentence_spans
+from .tokens import count_words, lowered_shadow, sentence_spans
 from .tokens import shadow as _shadow
 from .voice import Voice, check_voice, quoted_spans, voice_of, words_by_voice
 from .yamlio import cached_by_file, file_key, read_yaml
@@ -383,7 +383,7 @@ class Lexicon(Mapping[str, Category]):
         if found is not None:
             return found
         out: list[tuple[str, str, int, int]] = []
-        for m in self._span_regex.finditer(_lowered_shadow(text)):
+        for m in self._span_regex.finditer(lowered_shadow(text)):
             self._add_hits(out, m.group(), m.start())
         return out
 
@@ -429,7 +429,7 @@ class _Scans(threading.local):
                 regex = lexicon._joint_regex(before[1])
                 if regex is not None:
                     found, theirs = lexicon._joint_hits(regex, before[1],
-                                                        _lowered_shadow(text))
+                                                        lowered_shadow(text))
                     self.ready = (before[1], theirs)
         elif self.ready is not None and self.ready[0] is lexicon:
             found, self.ready = self.ready[1], None
@@ -438,21 +438,6 @@ class _Scans(threading.local):
 
 
 _SCANS = _Scans()
-
-
-@functools.lru_cache(maxsize=2)
-def _lowered_shadow(text: str) -> str:
-    """``_lower_same_length(shadow(text))`` of the last texts: frames and markers of one
-    article both match on it."""
-    return _lower_same_length(_shadow(text))
-
-
-def _lower_same_length(text: str) -> str:
-    """``text.lower()``, keeping characters whose lower case is longer (so offsets hold)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 # --- reading lexicon files and dicts ----------------------------------------------------
@@ -880,7 +865,7 @@ def _classify(text: str, lexicon: Lexicon, masks: Sequence[_Mask] | None, *,
         return []
     if lexicon.kind == "marker" and rules is None:
         rules = _marker_rules()
-    lowered = _lowered_shadow(text) if rules is not None else ""
+    lowered = lowered_shadow(text) if rules is not None else ""
     attributions: list[tuple[int, int, str]] = []
     if rules is not None and rules.attribution is not None and any(
             m[0] in rules.attribution_applies_to for m in found):

@@ -174,6 +174,38 @@ def test_same_name_with_two_kinds_is_an_error():
 
 # --- find_mentions ----------------------------------------------------------------------
 
+
+def test_titles_are_looked_for_only_where_their_words_are():
+    # find_mentions tries the title pattern only when every word of one title is in the
+    # lower-cased text: "KREMLIN Spokesman" (any case) is found; a text without
+    # "kremlin" or without "spokesman" skips the pattern, and finds the same
+    from analysis.tokens import lowered_shadow, shadow
+
+    actors = ActorList([Actor("Dmitry Peskov", "person", titles=("Kremlin spokesman",)),
+                        Actor("Kremlin", "organisation")])
+    matcher = actors._matcher
+    assert matcher.title_words == [("kremlin", "spokesman")]
+    text = "The KREMLIN Spokesman said so. The Kremlin did not."
+    assert matcher.may_hold_title(lowered_shadow(text))
+    assert [(m.actor, m.surface) for m in find_mentions(text, actors)] == [
+        ("Dmitry Peskov", "KREMLIN Spokesman"), ("Kremlin", "Kremlin")]
+    for other in ("The Kremlin spoke.", "A spokesman spoke.", "Nothing here."):
+        lowered = lowered_shadow(other)
+        assert not matcher.may_hold_title(lowered)
+        assert matcher.raw(shadow(other), lowered) == matcher.raw(shadow(other))
+    # a title with no word of ASCII letters may be anywhere
+    assert ActorList([Actor("A", "person", titles=("\u0413\u043b\u0430\u0432\u0430",))]
+                         )._matcher.may_hold_title("")
+
+
+@pytest.mark.shared
+def test_titles_skipped_without_their_words_find_the_same_on_allsides(allsides):
+    from analysis.tokens import lowered_shadow, shadow
+
+    matcher = load_actors()._matcher
+    for text in allsides["text"].iloc[::10]:
+        assert matcher.raw(shadow(text), lowered_shadow(text)) == matcher.raw(shadow(text))
+
 MENTION_CASES = [
     # (text, expected [(actor, surface)])
     # overlapping aliases count once

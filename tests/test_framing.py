@@ -472,13 +472,12 @@ def test_factored_alternation_keeps_the_order_around_pattern_terms():
 
 @pytest.mark.shared
 def test_factored_alternation_on_allsides(allsides):
-    from analysis.framing import _lower_same_length
-    from analysis.tokens import _shadow
+    from analysis.tokens import lowered_shadow
 
     lexicons = [load_frames(), load_markers()]
     references = [_reference_regex(lex) for lex in lexicons]
     for text in allsides["text"].iloc[::40]:
-        lowered = _lower_same_length(_shadow(text))
+        lowered = lowered_shadow(text)
         for lexicon, reference in zip(lexicons, references, strict=True):
             assert [m.span() for m in lexicon._span_regex.finditer(lowered)] == [
                 m.span() for m in reference.finditer(lowered)]

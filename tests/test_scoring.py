@@ -365,13 +365,14 @@ def test_same_result_with_two_processes(many_articles, tmp_path):
     pd.testing.assert_frame_equal(alone, pooled)
 
 
-def test_last_chunks_in_pieces_score_the_same(many_articles, monkeypatch):
-    # 12 articles in chunks of 5 (5, 5, 2) with two jobs: the last two chunks go to the pool
-    # in pieces of 2 articles (5 -> 2 + 2 + 1), and come back as whole chunks, in order
+def test_first_and_last_chunks_in_pieces_score_the_same(many_articles, monkeypatch):
+    # 12 articles in chunks of 3 with two jobs: the first chunk goes to the pool as soon as
+    # it is read and the last two chunks at the end, each in pieces of 2 articles (3 -> 2 +
+    # 1); the second chunk goes whole; all come back as whole chunks, in order
     from analysis.scoring import Scorer, parallel
     from analysis.scoring.cache import cache_dir
 
-    monkeypatch.setattr(parallel, "_TAIL_PIECE", 2)
+    monkeypatch.setattr(parallel, "_PIECE", 2)
     sent: list[int] = []
     submit = parallel._submit
 
@@ -381,24 +382,24 @@ def test_last_chunks_in_pieces_score_the_same(many_articles, monkeypatch):
         return futures, path
 
     monkeypatch.setattr(parallel, "_submit", counting)
-    alone = score_articles(many_articles, cache=False, chunksize=5)
-    pooled = score_articles(many_articles, cache=False, chunksize=5, jobs=2)
-    assert sent == [1, 3, 1]
+    alone = score_articles(many_articles, cache=False, chunksize=3)
+    pooled = score_articles(many_articles, cache=False, chunksize=3, jobs=2)
+    assert sent == [2, 1, 2, 2]
     pd.testing.assert_frame_equal(alone, pooled)
     # with the cache, the chunks scored in pieces are cached whole: a rerun in one process
-    # and a pooled rerun (the last chunks read here, in one piece) score nothing
+    # and a pooled rerun (the first and last chunks read here, in one piece) score nothing
     sent.clear()
-    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=5, jobs=2), alone)
-    assert sent == [1, 3, 1] and len(list(cache_dir().glob("*/*.parquet"))) == 3
+    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=3, jobs=2), alone)
+    assert sent == [2, 1, 2, 2] and len(list(cache_dir().glob("*/*.parquet"))) == 4
 
     def fail(self, articles):
         raise AssertionError("scored again")
 
     monkeypatch.setattr(Scorer, "score_frame", fail)
-    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=5), alone)
+    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=3), alone)
     sent.clear()
-    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=5, jobs=2), alone)
-    assert sent == [1, 1, 1]
+    pd.testing.assert_frame_equal(score_articles(many_articles, chunksize=3, jobs=2), alone)
+    assert sent == [1, 1, 1, 1]
 
 
 @pytest.mark.parametrize("suffix", [".jsonl.gz", ".csv", ".parquet"])

@@ -452,6 +452,25 @@ def test_count_words_adds_up_the_chunks_of_a_text(pieces):
         assert count_words(t) == _word_regex(False).subn("", _make_shadow(t))[1]
 
 
+def test_a_chunk_of_letters_is_one_word():
+    # count_words counts a chunk of letters only (str.isalpha) as one word without the
+    # regex: the regex's first branch must take any run of letters whole, whatever the
+    # letters (every letter of Unicode, also those whose case changes length or script)
+    import sys
+
+    from analysis.tokens import _word_regex, count_words
+
+    regex = _word_regex(False)
+    letters = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha())
+    assert len(letters) > 100_000
+    for i in range(0, len(letters), 1000):
+        run = letters[i:i + 1000]
+        assert regex.subn("", run)[1] == 1
+        assert all(regex.subn("", c)[1] == 1 for c in run[::7])
+    text = "Kyiv \u0130stanbul \u01c5ord stra\u00dfe \u5317\u4eac said,"
+    assert count_words(text) == regex.subn("", text)[1] == 6  # five runs of letters, "said,"
+
+
 @pytest.mark.shared
 def test_count_words_adds_up_chunks_on_allsides(allsides):
     from analysis.tokens import _make_shadow, _word_regex, count_words

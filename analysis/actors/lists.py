@@ -525,6 +525,20 @@ def _first_characters(atom: str) -> tuple[str, ...] | None:
     return folded.groups() if folded else None
 
 
+def _title_words(titles: Iterable[str]) -> list[tuple[str, ...]]:
+    """The words of each title that a match must hold, in lower case: its words of ASCII
+    characters (a title's pattern matches those characters as written or in the other
+    case, and nothing else, so a text the title matches holds each of them in lower
+    case), the capitalised ones (names, rarer) first, then the longer. A title without
+    such a word gives ``()``: any text may hold it."""
+    out = []
+    for title in titles:
+        words = [w for w in _shadow(title).split() if w.isascii()]
+        words.sort(key=lambda w: (w.islower(), -len(w)))
+        out.append(tuple(dict.fromkeys(w.lower() for w in words)))
+    return out
+
+
 class _Matcher:
     """The compiled regular expressions and lookup tables of one actor list."""
 
@@ -554,12 +568,33 @@ class _Matcher:
         title_atoms = [_atoms(t, fold_lower_words=True) for t in self.titles_original()]
         self.name_re = _trie_regex(name_atoms)
         self.title_re = _trie_regex(title_atoms)
+        self.title_words = _title_words(self.titles_original())
 
     def titles_original(self) -> list[str]:
         return [t for a in self.actors for t in (*a.titles, *a.after_name)]
 
-    def raw(self, shadow: str) -> list[tuple[int, int, int | None, str, bool, list[int]]]:
-        """Raw hits ``(start, end, actor, form, possessive, candidates)``."""
+    def may_hold_title(self, lowered: str) -> bool:
+        """Can :attr:`title_re` match in a shadow text whose lower case is ``lowered``
+        (:func:`analysis.tokens.lowered_shadow`)? Not unless every word of one title is in
+        it (:func:`_title_words`): a few substring tests, where the pattern is tried at
+        every word that starts with a title's first letter (titles match rarely: 71 times
+        in 1,500 allsides articles; 92% of them hold no title's words)."""
+        found: dict[str, bool] = {}
+        for words in self.title_words:
+            for word in words:
+                hit = found.get(word)
+                if hit is None:
+                    hit = found[word] = word in lowered
+                if not hit:
+                    break
+            else:
+                return True
+        return False
+
+    def raw(self, shadow: str, lowered: str | None = None
+            ) -> list[tuple[int, int, int | None, str, bool, list[int]]]:
+        """Raw hits ``(start, end, actor, form, possessive, candidates)``; ``lowered``:
+        the shadow in lower case, to skip the title pattern where no title can match."""
         hits = []
         if self.name_re is not None:
             for m in self.name_re.finditer(shadow):
@@ -570,7 +605,7 @@ class _Matcher:
                     hits.append((m.start(), m.end(), i, form, poss, [i]))
                 else:
                     hits.append((m.start(), m.end(), None, "short", poss, self.short[key]))
-        if self.title_re is not None:
+        if self.title_re is not None and (lowered is None or self.may_hold_title(lowered)):
             for m in self.title_re.finditer(shadow):
                 poss = m.group("poss") is not None
                 key = " ".join(shadow[m.start(): m.start("poss") if poss else m.end()].split())

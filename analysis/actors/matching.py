@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..tokens import lowered_shadow
 from ..tokens import shadow as _shadow
 from .lexicon import (
     GENDERS,
@@ -79,7 +80,7 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
         return []
     matcher = actors._matcher
     shadow = _shadow(text)
-    raw = matcher.raw(shadow)
+    raw = matcher.raw(shadow, lowered_shadow(text))
     # Who is named in full (name, alias or title) somewhere in the text?
     full_at: dict[int, list[int]] = defaultdict(list)
     for s, _e, i, form, _p, _c in raw:

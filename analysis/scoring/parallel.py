@@ -54,20 +54,20 @@ def _score(articles: pd.DataFrame) -> pd.DataFrame:
     return _WORKER["scorer"].score_frame(articles)  # a piece of a chunk: never cached
 
 
-#: Articles per piece of the last chunks (see :func:`run_chunks`).
-_TAIL_PIECE = 25
+#: Articles per piece of the first and the last chunks (see :func:`run_chunks`).
+_PIECE = 25
 
 
-def _submit(pool: ProcessPoolExecutor, articles: pd.DataFrame, *, last: bool, scorer: Scorer,
-            folder: Path | None) -> tuple[list[Future], Path | None]:
+def _submit(pool: ProcessPoolExecutor, articles: pd.DataFrame, *, pieces: bool,
+            scorer: Scorer, folder: Path | None) -> tuple[list[Future], Path | None]:
     """Send a chunk to the pool: ``(futures, cache file to write here or None)``.
 
-    A chunk goes whole (a worker scores it or reads it from the cache), unless it is one of
-    the ``last`` and longer than :data:`_TAIL_PIECE`: then its cache file is read here, or
-    its pieces are scored and the joined scores are written here (:func:`_collect`), so the
+    A chunk goes whole (a worker scores it or reads it from the cache), unless it goes in
+    ``pieces`` and is longer than :data:`_PIECE`: then its cache file is read here, or its
+    pieces are scored and the joined scores are written here (:func:`_collect`), so the
     cache holds whole chunks whatever the pieces.
     """
-    if not last or len(articles) <= _TAIL_PIECE:
+    if not pieces or len(articles) <= _PIECE:
         return [pool.submit(_work, articles)], None
     path = cache_file(scorer, articles, folder)
     found = read_cached(path, scorer, len(articles)) if path is not None else None
@@ -75,8 +75,8 @@ def _submit(pool: ProcessPoolExecutor, articles: pd.DataFrame, *, last: bool, sc
         done: Future = Future()
         done.set_result(found)
         return [done], None
-    return [pool.submit(_score, articles.iloc[i:i + _TAIL_PIECE])
-            for i in range(0, len(articles), _TAIL_PIECE)], path
+    return [pool.submit(_score, articles.iloc[i:i + _PIECE])
+            for i in range(0, len(articles), _PIECE)], path
 
 
 def _collect(futures: list[Future], path: Path | None, folder: Path | None) -> pd.DataFrame:
@@ -97,8 +97,11 @@ def run_chunks(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scor
     With several ``jobs``, the last ``jobs`` chunks go to the pool in small pieces, so that
     the workers finish together instead of one waiting while another scores a last whole
     chunk (on allsides, two workers and chunks of 250 articles: ~0.45 s of a worker's time
-    idle at the end, ~0.05 s so). An article's scores do not depend on the others of its
-    chunk, so the rows are the same; the cache still holds whole chunks (:func:`_submit`).
+    idle at the end, ~0.05 s so). So does the first chunk, as soon as it is read, so that
+    every worker starts at once; a chunk is otherwise sent whole once ``jobs`` more have
+    been read behind it (it is not one of the last), and the workers would wait for
+    those. An article's scores do not depend on the others of its chunk, so the rows are
+    the same; the cache still holds whole chunks (:func:`_submit`).
     """
     if jobs <= 1:
         for articles, skipped in chunks:
@@ -118,18 +121,23 @@ def run_chunks(chunks: Iterable[tuple[pd.DataFrame, pd.DataFrame]], scorer: Scor
         # chunks read but not sent yet: a chunk is sent whole once ``jobs`` more follow it
         ahead: collections.deque[tuple[pd.DataFrame, pd.DataFrame]] = collections.deque()
         try:
-            for item in chunks:
+            for n, item in enumerate(chunks):
+                if n == 0:  # the first chunk: at once, in pieces (every worker starts)
+                    articles, skipped = item
+                    window.append((*_submit(pool, articles, pieces=True, scorer=scorer,
+                                            folder=folder), skipped))
+                    continue
                 ahead.append(item)
                 if len(ahead) <= jobs:
                     continue
                 articles, skipped = ahead.popleft()
-                window.append((*_submit(pool, articles, last=False, scorer=scorer,
+                window.append((*_submit(pool, articles, pieces=False, scorer=scorer,
                                         folder=folder), skipped))
                 if len(window) >= 2 * jobs:  # bounded: at most 2 chunks per worker in flight
                     futures, path, done_skipped = window.pop(0)
                     yield _collect(futures, path, folder), done_skipped
             for articles, skipped in ahead:  # the last chunks
-                window.append((*_submit(pool, articles, last=True, scorer=scorer,
+                window.append((*_submit(pool, articles, pieces=True, scorer=scorer,
                                         folder=folder), skipped))
             for futures, path, done_skipped in window:
                 yield _collect(futures, path, folder), done_skipped
