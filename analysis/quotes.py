@@ -1115,6 +1115,7 @@ _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
                     r"worth(?:\s+(?:also|again|briefly))?|there(?:\s+is|['\u2019]s|\s+was)\s+"
                     r"(?:(?:no|little)\s+(?:evidence|reason|indication)|nothing|little)\s+to|"
                     r"(?:fair|safe|no\s+exaggeration)\s+to|"
+                    r"(?:nonsense|absurd|ridiculous|premature)[\"'\u201d]?\s+to|"
                     r"(?:too\s+(?:early|soon)|hard|difficult|impossible)\s+to|rest)\s+$",
                     re.IGNORECASE)
 # ("let's say", "so to say", "worth noting", "there is no evidence to suggest", "it's safe to
@@ -1879,6 +1880,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 m = None  # "The White House has dismissed that letter.": a determiner
             if m and ctx.verbs.lemma(v.form) in _AS_ONLY_VERBS:
                 m = None  # "women who portrayed Aunt Jemima ... amid accusations that"
+            if m and v.form.startswith("add") and sh.startswith(" to ", v.end):
+                m = None  # "is adding to the sense that ...": adds to, says nothing
             if m and _IDIOM.search(sh, max(ss, v.start - 40), v.start):
                 continue  # "It's also worth noting that ...": the writer's own words
             if m and _word_count(sh, v.end, m.end()) > 3 and _DASH_THAT.search(sh, v.end,
@@ -2744,6 +2747,12 @@ _QUANTIFIER_STOPS = frozenset({"in", "at", "from", "on", "for", "with", "who", "
                        "whose", "to", "by", "across", "since", "during", "after", "before"})
 #: A participle and "by" right before a name: "approached by (the) ", "interviewed by ".
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
+#: A clause word or a conjunction and a new subject in the words between a name and a
+#: verb: " that the campaign didn't ", ", but analysts ".
+_NEW_SUBJECT_IN_GAP = re.compile(
+    r"(?:\b(?:that|which|whether|because)|,\s*(?:but|and|yet|while|so))\s+"
+    r"(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+(?:did|does|do|didn['\u2019]t|doesn['\u2019]t|"
+    r"don['\u2019]t|has|have|had|will|would|may|might|can|could|also|not|never))*\s*$")
 #: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
 #: told", "when she said", "what she calls".
 _PRONOUN_SUBJECT = re.compile(
@@ -3312,7 +3321,10 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if earlier and _word_count(ctx.shadow, earlier[-1].end, m.start) <= 2 \
                     and not _STOP_IN_GAP.search(ctx.shadow, earlier[-1].end, m.start):
                 return _subject_words(ctx, sentence_start, earlier[-1])
-        if (n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"')):
+        if ((n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"'))) \
+                and not _NEW_SUBJECT_IN_GAP.search(gap):
+            # (not "told the BBC that the campaign didn't say", "in Britain, but analysts
+            # believe": a clause with its own subject after the name)
             return _mention_speaker(ctx, m, sentence_start, v.start)
         # "X told a TV channel and accused ...": the subject of the first verb carries over.
         if n <= 15 and '"' not in gap and ctx.verbs_in(m.end, v.start) \
@@ -4624,7 +4636,9 @@ _NOT_FOR_BODY = frozenset({"nominee", "nominees", "candidate", "candidates", "ho
                            "hopefuls", "contender", "contenders", "frontrunner",
                            "front-runner", "challenger", "member", "members", "voter",
                            "voters", "donor", "donors", "critic", "critics", "rival", "rivals",
-                           "defector", "defectors", "dissident", "dissidents"})
+                           "defector", "defectors", "dissident", "dissidents", "legislator",
+                           "legislators", "lawmaker", "lawmakers", "senator", "senators",
+                           "congressman", "congresswoman", "mp", "mps"})
 _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
                             "campaign", "camp", "team", "administration"})
 
@@ -5611,6 +5625,8 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 key = _name_key(cand)
                 if asker and key == asker:
                     continue
+                if cand.actor is not None and kinds.get(cand.actor, "person") != "person":
+                    continue  # a "he" or "she" is no newspaper, party or country
                 g = genders.get(key) or _gender(ctx, cand)
                 if g is not None and g != want:
                     continue  # "she" is not Mr. Garin: look further back

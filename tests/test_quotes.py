@@ -1382,6 +1382,36 @@ def test_who_replies_is_not_who_spoke_before():
     assert [(q.speaker, q.speaker_name) for q in find_quotes(text)][-1] == ("he", "Tom Lee")
 
 
+def test_speakers_of_an_unseen_brexit_event():
+    # worked by hand (an unseen allsides event, 2016-06-27 Europe; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Herald", "organisation", ["Herald"]),
+                        Actor("Denmark", "country", ["Denmark"]),
+                        Actor("Green Party", "organisation", ["Green Party"])])
+
+    def rows(text):
+        return [(q.kind, q.speaker, q.actor) for q in find_quotes(text, actors)]
+
+    # a clause with its own subject after a listed name (before: the Herald said "all")
+    assert rows('Tom Fox told the Herald that the campaign didn\'t say "all" of it would '
+                'go to schools.')[-1] == ("direct", "the campaign", None)
+    # ", but analysts believe": the analysts (before: Denmark believed)
+    assert rows("The vote ended with voters choosing to remain in Denmark, but analysts "
+                "believe the exit will come.") == [("thought", "analysts", None)]
+    # "adding to the sense that": no words reported; "it was nonsense to suggest": an
+    # idiom (before: a voice of "Denmark" and one of "it")
+    assert rows("The anger in Denmark is adding to the sense that the union is weak.") == []
+    assert rows('The legislator tweeted that it was "nonsense" to suggest the party could '
+                'block it.')[-1][1] != "it"
+    # a party's legislator speaks as a person (before: the Green Party's voice)
+    assert rows('"It is over," the Green Party legislator said.') == [
+        ("direct", "the Green Party legislator", None)]
+    # "he" is never a newspaper (before: the Herald)
+    found = find_quotes('Ann Lee used her column in the Herald to say "the fears are '
+                        'overdone." He said the deal would hold.', actors)
+    assert [q.actor for q in found if q.speaker == "He"] == [None]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
