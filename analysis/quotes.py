@@ -2324,6 +2324,8 @@ def _verb_cue(ctx: _Context, ss: int, se: int, v: _Verb, lemma: str,
             and not _PASSIVE.search(sh, near, v.start) \
             and not _IDIOM.search(sh, near, v.start):  # "it's too early to tell whether"
         m = (_WH_OBJECT if lemma in _WH_OBJECT_VERBS else _WH).match(sh, v.end, se)
+        if m and lemma == "ask" and sh.startswith(" for ", v.end):
+            m = None  # "should ask for credentials if approached": a request, no question
         if m and lemma == "tell" and _TOLD_THE_TRUTH.match(sh, v.end, se):
             m = None  # "had not told the truth when he tweeted": no question asked
         if m and _last_word_lower(sh, ss, v.start) not in _ELLIPTIC:
@@ -3072,6 +3074,11 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     time = _TIME_OPENING.match(ctx.shadow, sentence_start, v.start)
     if time is not None:  # "Half a day later Dyn said": the time is no subject
         sentence_start = time.end()
+    if (anyone := _INDEFINITE_WHO.search(ctx.shadow, max(sentence_start, v.start - 40),
+                                         v.start)) is not None:
+        # "if approached by anyone who claims they're from ...": anyone, not the subject
+        a, b = anyone.span(1)
+        return _Speaker(ctx.text[a:b], None, a, b)
     if ctx.shadow.startswith("to ", v.start - 3) \
             and (took := _IT_TOOK.search(ctx.shadow, max(sentence_start, v.start - 100),
                                          v.start)) is not None:
@@ -3592,6 +3599,12 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
         w = words[0]
         return ctx.resolve_pronoun(_Speaker(ctx.text[w.start():w.end()], None, w.start(),
                                             w.end()))
+    if words and words[0].group() in _PEOPLE and len(words) > 1 \
+            and words[1].group().islower():
+        # "In the Kingwood neighborhood, people waved towels and yelled": a plural for
+        # people opening the clause
+        w = words[0]
+        return _Speaker(ctx.text[w.start():w.end()], None, w.start(), w.end())
     one = _ONE_OF_NAMED.match(ctx.shadow, words[0].start(), e) \
         if words and words[0].group() == "One" else None
     if one is not None:
@@ -4657,6 +4670,9 @@ _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:he|she|they|we|I|[A-Z][\w.'\u2019-]*"
                            r"(?:\s+[A-Z][\w.'\u2019-]*){0,2})\s+(?:(?:has|had|have|also|once|"
                            r"actually|really)\s+)?$")
 _PREPOSITION_NEXT = re.compile(r"\s+(?:on|in|at|about|during|for|with|from|before|after)\s")
+#: An indefinite pronoun and "who" right before a verb: "anyone who (claims)".
+_INDEFINITE_WHO = re.compile(r"\b(anyone|anybody|someone|somebody|everyone|everybody)\s+who\s+"
+                             r"(?:(?:also|still|ever|then)\s+)?$", re.IGNORECASE)
 #: "It took administration officials several more days to (acknowledge)": who did.
 _IT_TOOK = re.compile(r"\b[Ii]t\s+took\s+([^,;:.]{3,60}?)\s+(?:(?:several|a|few|two|three|"
                       r"four|many|more|\d+)\s+)*(?:days?|weeks?|months?|years?|hours?|"
@@ -5625,9 +5641,11 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                 key = _name_key(cand)
                 if asker and key == asker:
                     continue
-                if cand.actor is not None and kinds.get(cand.actor, "person") != "person":
-                    continue  # a "he" or "she" is no newspaper, party or country
                 g = genders.get(key) or _gender(ctx, cand)
+                if g is None and cand.actor is not None \
+                        and kinds.get(cand.actor, "person") != "person":
+                    continue  # a "he" or "she" is no newspaper, party or country (but
+                    # "White House press secretary Sarah Sanders" is a woman)
                 if g is not None and g != want:
                     continue  # "she" is not Mr. Garin: look further back
                 genders.setdefault(key, want)

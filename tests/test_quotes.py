@@ -1412,6 +1412,21 @@ def test_speakers_of_an_unseen_brexit_event():
     assert [q.actor for q in found if q.speaker == "He"] == [None]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # worked by hand (an unseen allsides event, 2017-08-29 disaster; invented text)
+    # a plural for people opening the clause speaks (before: no speaker)
+    ("In the Kingwood neighborhood, people waved towels and yelled \u201cwe\u2019re here\u201d "
+     "from the windows.", [("direct", "people", "yelled")]),
+    # "anyone who claims": anyone (before: the sentence's subject); "ask for" is no
+    # question
+    ("Officials said people should ask for badges if approached by anyone who claims they "
+     "work for the city.", [("reported", "Officials", "said"),
+                            ("reported", "anyone", "claims")]),
+])
+def test_speakers_of_an_unseen_flood_event(text, expected):
+    assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
@@ -2984,9 +2999,9 @@ def test_call_with_a_particle_is_no_speech(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # worked by hand (an unseen allsides event, invented text): the name after "on" before
     # an infinitive cue is a place (before: "Liberty Square" spoke); the sentence's
-    # subject is lower case here, so no one is named ("One by one," is no subject)
+    # subject is a plural for people ("One by one," is no subject)
     ("One by one, protesters took to a stage on Liberty Square to say they are not happy.",
-     [None]),
+     ["protesters"]),
     ("Ann Lee took to a stage on Liberty Square to say she is not happy.", ["Ann Lee"]),
     # "met with Tom Fox to say": the subject before the object speaks
     ("Ann Lee met with Tom Fox to say that the deal was dead.", ["Ann Lee"]),
