@@ -319,6 +319,7 @@ class TargetFeaturizer:
         self._praise = sets["praise_verbs"]
         self._news_neg = sets["news_negative"]
         self._news_pos = sets["news_positive"]
+        self._news = self._news_neg | self._news_pos
         self._clause = sets["clause_words"]
         self._skip_after = sets["skip_after"]
         self._skip_before = sets["skip_before"]
@@ -508,34 +509,44 @@ class TargetFeaturizer:
         # Valence sums, in the order of _SUMS: [left, right, clause, out, near, all] x
         # [neg, pos].
         sums = [0.0] * 12
-        near = {*left, *right}
+        # The words within the window (left and right) are all the words from left[-1]
+        # to first - 1 and from last to right[-1]; every valenced token is a word.
+        near_lo = left[-1] if left else first
+        near_hi = right[-1] if right else last - 1
         for i in sentence.valenced:
-            if first <= i < last:
+            if i < first:
+                side, distance, near, inner = 0, first - i, i >= near_lo, i >= lo
+            elif i >= last:
+                side, distance, near, inner = 2, i - last + 1, i <= near_hi, i < hi
+            else:
                 continue
             value = valences[i]
             sign = value > 0  # 0: negative, 1: positive
             size = abs(value)
             sums[10 + sign] += size
-            if i in near:
-                sums[(0 if i < first else 2) + sign] += size
-            sums[(4 if lo <= i < hi else 6) + sign] += size
-            sums[8 + sign] += size / (first - i if i < first else i - last + 1)
+            if near:
+                sums[side + sign] += size
+            sums[(4 if inner else 6) + sign] += size
+            sums[8 + sign] += size / distance
         if sums[10] or sums[11]:  # else every sum is 0
-            for name, value in zip(_SUM_FEATURES, sums, strict=False):  # all but "all"
-                if value:
-                    feats[name] = value if value < _CLIP else _CLIP
+            # the non-zero sums, all but "all" (zip stops at _SUM_FEATURES' end)
+            sized = zip(_SUM_FEATURES, sums, strict=False)
+            for name, value in itertools.compress(sized, sums):
+                feats[name] = value if value < _CLIP else _CLIP
         if sentence.compound:
             feats["v:compound"] = sentence.compound
 
         self._roles(sentence, first, last, lo, hi, feats, sums[10], sums[11])
 
-        near_forms = list(map(forms.__getitem__, near))
-        news_neg = sum(map(self._news_neg.__contains__, near_forms))
-        news_pos = sum(map(self._news_pos.__contains__, near_forms))
-        if news_neg:
-            feats["news:neg"] = float(news_neg)
-        if news_pos:
-            feats["news:pos"] = float(news_pos)
+        near_forms = list(map(forms.__getitem__, left))
+        near_forms += map(forms.__getitem__, right)
+        if not self._news.isdisjoint(near_forms):
+            news_neg = sum(map(self._news_neg.__contains__, near_forms))
+            news_pos = sum(map(self._news_pos.__contains__, near_forms))
+            if news_neg:
+                feats["news:neg"] = float(news_neg)
+            if news_pos:
+                feats["news:pos"] = float(news_pos)
         if any(map(negators.__getitem__, left[:3])):
             feats["neg:L"] = 1.0
         if any(map(negators.__getitem__, right[:3])):
@@ -632,11 +643,16 @@ class _Sentence:
     """
 
     __slots__ = ("boundary", "bounds", "compound", "cumulative", "forms", "infos", "negators",
-                 "norm", "pieces", "rows", "stems", "texts", "valenced", "valences", "words")
+                 "norm", "pieces", "rows", "spaced", "stems", "texts", "valenced", "valences",
+                 "words")
 
     def __init__(self, norm, pieces, cumulative, texts, infos, compound) -> None:
         self.norm = norm
         self.pieces = pieces
+        # The pieces are separated by one space each, the usual case: no white space but
+        # " " (a printable string has no other), none doubled, none at either end.
+        self.spaced = norm.isprintable() and "  " not in norm and norm[:1] != " " \
+            and norm[-1:] != " "
         self.cumulative = cumulative
         self.texts = texts
         self.infos = infos
@@ -647,8 +663,9 @@ class _Sentence:
         self.rows = rows[0] if rows else ()
         self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
                                                                   self.negators)
-        self.words = list(itertools.compress(range(len(texts)), self.forms))
-        self.bounds = list(itertools.compress(range(len(texts)), self.boundary))
+        indices = range(len(texts))
+        self.words = list(itertools.compress(indices, self.forms))
+        self.bounds = list(itertools.compress(indices, self.boundary))
         self.compound = compound
 
     def clause(self, at: _Mention) -> tuple[int, int]:
@@ -662,14 +679,23 @@ class _Sentence:
 
     def _tokens_before(self, offset: int, *, ending: bool) -> int:
         """How many tokens end at or before ``offset`` (``ending``), or start before it."""
-        before = self.norm[:offset].split()
-        if not before:
-            return 0
-        if self.norm[offset - 1].isspace():
-            return self.cumulative[len(before)]
-        # offset falls inside piece j, len(before[-1]) characters into it
-        j = len(before) - 1
-        cut = len(before[-1])
+        norm = self.norm
+        if self.spaced:  # the pieces and one space between each two: count the spaces
+            if offset == 0:
+                return 0
+            j = norm.count(" ", 0, offset)
+            if norm[offset - 1] == " ":
+                return self.cumulative[j]
+            cut = offset - 1 - norm.rfind(" ", 0, offset)
+        else:
+            before = norm[:offset].split()
+            if not before:
+                return 0
+            if norm[offset - 1].isspace():
+                return self.cumulative[len(before)]
+            j = len(before) - 1
+            cut = len(before[-1])
+        # offset falls inside piece j, cut characters into it
         if self.cumulative[j + 1] - self.cumulative[j] == 1:
             # one token, the whole piece (the tokens of a piece cover all of it): it
             # ends at or before offset only where the piece does, and starts before it
@@ -987,7 +1013,7 @@ class TargetToneModel:
         out: list[tuple[float, float, float]] = []
         key = None
         sentence = None
-        word_stems: list[str] = []
+        stems: list[str] = []
         s_total = (0.0, 0.0, 0.0)
         for start, end in spans:
             if not 0 <= start < end <= length:
@@ -1004,10 +1030,10 @@ class TargetToneModel:
                 sentence = featurizer._sentence(
                     piece, compound, None if "\r" in piece else article[s:e])
                 stems = sentence.stems
-                word_stems = list(itertools.compress(stems, sentence.forms))
                 # S: every word of the sentence once (in the sentence's order, so that the
-                # sums do not depend on string hashing), the target's own taken out below
-                found = list(filter(None, map(s_weights.get, dict.fromkeys(word_stems))))
+                # sums do not depend on string hashing), the target's own taken out below;
+                # a punctuation token's stem is "", which no feature has
+                found = list(filter(None, map(s_weights.get, dict.fromkeys(stems))))
                 s_total = tuple(map(sum, zip(*found, strict=True))) if found else (0.0,) * 3
                 if word_scores:
                     # The tokens with a row in the word table (words, read with the
@@ -1021,10 +1047,10 @@ class TargetToneModel:
             a1 = b1 + s_total[1]
             a2 = b2 + s_total[2]
             # S: the target's own words count only where they also stand outside it.
-            inside = word_stems[at.k:at.m]
+            inside = stems[at.first:at.last]
             for stem in dict.fromkeys(inside):
                 w = s_weights.get(stem)
-                if w is not None and word_stems.count(stem) == inside.count(stem):
+                if w is not None and stems.count(stem) == inside.count(stem):
                     a0 -= w[0]
                     a1 -= w[1]
                     a2 -= w[2]
