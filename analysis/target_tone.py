@@ -210,8 +210,8 @@ class _SuffixCheckedPorter(PorterStemmer):
     words ending in one of its suffixes). Here a step first checks the word against its
     suffixes, read from NLTK's own lists once, in one ``str.endswith``, and runs NLTK's
     step only when one fits; step 1b (no such list) runs only for words ending in "ed"
-    or "ing", the only ones its code changes. ``tests/test_target_tone.py`` compares the
-    stems with NLTK's.
+    or "ing", step 5a only for words ending in "e", the only ones their code changes.
+    ``tests/test_target_tone.py`` compares the stems with NLTK's.
     """
 
     _STEPS = ("_step1a", "_step1c", "_step2", "_step3", "_step4", "_step5b")
@@ -229,34 +229,26 @@ class _SuffixCheckedPorter(PorterStemmer):
             usable = len(lists) == 1 and "*d" not in suffixes and "" not in suffixes
             self._suffixes[step] = suffixes if usable else None
         del self._apply_rule_list
+        # NLTK's steps in order, each with the endings a word needs for the step to change
+        # it (None: any word); NLTK's step 1b changes only words ending in "ied", "eed",
+        # "ed" or "ing", its step 5a only words ending in "e".
+        endings = {**self._suffixes, "_step1b": ("ed", "ing"), "_step5a": ("e",)}
+        self._plan = [(endings[step], getattr(PorterStemmer, step)) for step in (
+            "_step1a", "_step1b", "_step1c", "_step2", "_step3", "_step4", "_step5a",
+            "_step5b")]
 
-    def _checked(self, step: str, word: str) -> str:
-        suffixes = self._suffixes[step]
-        if suffixes is not None and not word.endswith(suffixes):
-            return word
-        return getattr(PorterStemmer, step)(self, word)
-
-    def _step1a(self, word: str) -> str:
-        return self._checked("_step1a", word)
-
-    def _step1b(self, word: str) -> str:
-        # NLTK's step 1b changes only words ending in "ied", "eed", "ed" or "ing"
-        return PorterStemmer._step1b(self, word) if word.endswith(("ed", "ing")) else word
-
-    def _step1c(self, word: str) -> str:
-        return self._checked("_step1c", word)
-
-    def _step2(self, word: str) -> str:
-        return self._checked("_step2", word)
-
-    def _step3(self, word: str) -> str:
-        return self._checked("_step3", word)
-
-    def _step4(self, word: str) -> str:
-        return self._checked("_step4", word)
-
-    def _step5b(self, word: str) -> str:
-        return self._checked("_step5b", word)
+    def stem(self, word: str, to_lowercase: bool = True) -> str:
+        """NLTK's ``stem``: the same steps in the same order, each run only for a word
+        it can change."""
+        stem = word.lower() if to_lowercase else word
+        if stem in self.pool:
+            return self.pool[stem]
+        if len(word) <= 2:
+            return stem
+        for suffixes, step in self._plan:
+            if suffixes is None or stem.endswith(suffixes):
+                stem = step(self, stem)
+        return stem
 
 
 class _Token(NamedTuple):
@@ -384,16 +376,20 @@ class TargetFeaturizer:
         return found
 
     def _sentence(self, text: str, compound: float | None = None,
-                  plain: str | None = None) -> _Sentence:
+                  plain: str | None = None, *, keep: bool = True) -> _Sentence:
         """Tokens, lexicon data and valences of one sentence; the last few are kept.
 
         ``compound``: the sentence's VADER compound if the caller has it already (it must
         be ``FastVader(analyzer).compound(shadow(text))`` with this featurizer's analyzer);
-        ``plain``: ``analysis.tokens.shadow(text)``, if the caller has it.
+        ``plain``: ``analysis.tokens.shadow(text)``, if the caller has it. ``keep``:
+        look for the sentence among the last few and keep it there (a caller that reads
+        each sentence once, as :meth:`TargetToneModel.span_probabilities` does, saves
+        hashing its text).
         """
-        found = self._sentences.get(text)
-        if found is not None:
-            return found
+        if keep:
+            found = self._sentences.get(text)
+            if found is not None:
+                return found
         if plain is None:
             plain = shadow(text)
         norm = plain.translate(_DASH_TO_ASCII) if "\u2013" in plain else plain
@@ -417,9 +413,10 @@ class TargetFeaturizer:
         if compound is None:
             compound = self._vader.compound(plain)
         sentence = _Sentence(norm, pieces, cumulative, texts, infos, compound)
-        if len(self._sentences) >= 32:
-            self._sentences.pop(next(iter(self._sentences)))
-        self._sentences[text] = sentence
+        if keep:
+            if len(self._sentences) >= 32:
+                self._sentences.pop(next(iter(self._sentences)))
+            self._sentences[text] = sentence
         return sentence
 
     def tokens(self, text: str) -> list[_Token]:
@@ -1028,7 +1025,7 @@ class TargetToneModel:
                         compound = compounds[i]
                 piece = text[s:e] if e - s < length else text
                 sentence = featurizer._sentence(
-                    piece, compound, None if "\r" in piece else article[s:e])
+                    piece, compound, None if "\r" in piece else article[s:e], keep=False)
                 stems = sentence.stems
                 # S: every word of the sentence once (in the sentence's order, so that the
                 # sums do not depend on string hashing), the target's own taken out below;
