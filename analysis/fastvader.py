@@ -147,8 +147,12 @@ class FastVader:
         found = self._pieces.get(raw)
         if found:  # not None, nor () for a piece of one character
             return found
+        return self._new_piece(raw)
+
+    def _new_piece(self, raw: str) -> tuple[str, str, bool, bool, bool, bool]:
+        """:meth:`_piece` for a piece not in the cache (added to it)."""
         token = raw
-        if not _PUNCT.isdisjoint(raw):
+        if not raw.isalnum() and not _PUNCT.isdisjoint(raw):  # (no punctuation is alnum)
             lead = len(raw) - len(raw.lstrip(_PUNCT_CHARS))
             trail = len(raw) - len(raw.rstrip(_PUNCT_CHARS))
             if 0 < lead < len(raw) and raw[:lead] in self._punc:
@@ -177,7 +181,7 @@ class FastVader:
         if found is not None:
             return found
         if len(raw) > 1:
-            return self._piece(raw)
+            return self._new_piece(raw)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
         self._pieces[raw] = ()
