@@ -653,9 +653,12 @@ class _Sentence:
         self.cumulative = cumulative
         self.texts = texts
         self.infos = infos
-        columns = list(zip(*infos, strict=True)) if infos else [()] * 6
-        self.forms, self.stems, values, boosters, self.negators, self.boundary, *rows = \
-            columns
+        if infos:  # the infos' columns
+            self.forms, self.stems, values, boosters, self.negators, self.boundary, *rows = \
+                zip(*infos, strict=True)
+        else:
+            self.forms = self.stems = values = boosters = self.negators = self.boundary = ()
+            rows = []
         # each token's row in the word table (None without one): when there is a table
         self.rows = rows[0] if rows else ()
         self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
