@@ -291,11 +291,15 @@ class FastVader:
         known = self._pieces
         try:  # () for a one-character piece
             return list(filter(None, map(known.__getitem__, parts)))
-        except KeyError:  # pieces not seen before: work those out on the way
-            get, lookup = known.get, self._lookup
-            pieces = [found if (found := get(raw)) is not None else lookup(raw)
-                      for raw in parts]
-        return list(filter(None, pieces))
+        except KeyError:  # pieces not seen before: add them, then read all again
+            pass
+        if len(known) + len(parts) >= _CACHE_LIMIT:  # (so that none is lost on the way)
+            known.clear()
+        lookup = self._lookup
+        for raw in parts:
+            if raw not in known:
+                lookup(raw)
+        return list(filter(None, map(known.__getitem__, parts)))
 
     def _negated(self, word: str) -> bool:
         """NLTK's ``constants.negated([word])`` for one word."""
