@@ -360,19 +360,24 @@ class TargetFeaturizer:
         self._cache[lower] = found
         return found
 
-    def _piece(self, piece: str, *, lower: bool = False) -> tuple[tuple[str, ...], tuple]:
-        """``(tokens, infos)`` of one white-space piece (lower case already, unless
-        ``lower``: then each token is lowered alone), cached."""
+    def _piece(self, piece: str, *, lower: bool = False) -> tuple:
+        """What the tokens of one white-space piece are (lower case already, unless
+        ``lower``: then each token is lowered alone), cached: for a piece that is one
+        token, the token's :meth:`_info` (the token is the piece); else ``(tokens,
+        infos)``, a pair (an info has six or seven items)."""
         found = self._pieces.get(piece)
         if found is None:
             texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
             if lower:
                 texts = tuple(t.lower() for t in texts)
-            found = (texts, tuple([self._cache.get(t) or self._info(t) for t in texts]))
-            if not lower:  # pieces are cached in lower case only
-                if len(self._pieces) > 200_000:
-                    self._pieces.clear()
-                self._pieces[piece] = found
+            infos = tuple([self._cache.get(t) or self._info(t) for t in texts])
+            if lower:  # pieces are cached in lower case only
+                return texts, infos
+            # Most pieces are one token: the info alone, one object fewer to read
+            found = infos[0] if texts == (piece,) else (texts, infos)
+            if len(self._pieces) > 200_000:
+                self._pieces.clear()
+            self._pieces[piece] = found
         return found
 
     def _sentence(self, text: str, compound: float | None = None,
@@ -407,8 +412,12 @@ class TargetFeaturizer:
         for piece in pieces:
             cumulative.append(len(texts))
             found = get(piece) or self._piece(piece, lower=not exact)
-            texts += found[0]
-            infos += found[1]
+            if len(found) == 2:  # (tokens, infos)
+                texts += found[0]
+                infos += found[1]
+            else:  # the info of a piece that is one token (a cached, lower-case piece)
+                texts.append(piece)
+                infos.append(found)
         cumulative.append(len(texts))
         if compound is None:
             compound = self._vader.compound(plain)
