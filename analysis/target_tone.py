@@ -360,24 +360,27 @@ class TargetFeaturizer:
         self._cache[lower] = found
         return found
 
-    def _piece(self, piece: str, *, lower: bool = False) -> tuple:
-        """What the tokens of one white-space piece are (lower case already, unless
-        ``lower``: then each token is lowered alone), cached: for a piece that is one
-        token, the token's :meth:`_info` (the token is the piece); else ``(tokens,
-        infos)``, a pair (an info has six or seven items)."""
-        found = self._pieces.get(piece)
-        if found is None:
-            texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
-            if lower:
-                texts = tuple(t.lower() for t in texts)
-            infos = tuple([self._cache.get(t) or self._info(t) for t in texts])
-            if lower:  # pieces are cached in lower case only
-                return texts, infos
-            # Most pieces are one token: the info alone, one object fewer to read
-            found = infos[0] if texts == (piece,) else (texts, infos)
-            if len(self._pieces) > 200_000:
-                self._pieces.clear()
-            self._pieces[piece] = found
+    def _piece(self, piece: str, *, lower: bool = False) -> tuple[tuple[str, ...], tuple]:
+        """``(tokens, infos)`` of one white-space piece (lower case already, unless
+        ``lower``: then each token is lowered alone), cached."""
+        found = self._pieces.get(piece) or self._new_piece(piece, lower=lower)
+        return found if len(found) == 2 else ((piece,), (found,))
+
+    def _new_piece(self, piece: str, *, lower: bool = False) -> tuple:
+        """:meth:`_piece` of a piece not in the cache, as the cache holds it: for a piece
+        that is one token, the token's :meth:`_info` (the token is the piece), one object
+        to read instead of three; else ``(tokens, infos)``, a pair (an info has six or
+        seven items). A piece lowered here (``lower``) is not cached."""
+        texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
+        if lower:
+            texts = tuple(t.lower() for t in texts)
+        infos = tuple([self._cache.get(t) or self._info(t) for t in texts])
+        if lower:  # pieces are cached in lower case only
+            return texts, infos
+        found = infos[0] if texts == (piece,) else (texts, infos)
+        if len(self._pieces) > 200_000:
+            self._pieces.clear()
+        self._pieces[piece] = found
         return found
 
     def _sentence(self, text: str, compound: float | None = None,
@@ -411,7 +414,7 @@ class TargetFeaturizer:
         get = self._pieces.get
         for piece in pieces:
             cumulative.append(len(texts))
-            found = get(piece) or self._piece(piece, lower=not exact)
+            found = get(piece) or self._new_piece(piece, lower=not exact)
             if len(found) == 2:  # (tokens, infos)
                 texts += found[0]
                 infos += found[1]
