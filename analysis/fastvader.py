@@ -42,7 +42,9 @@ _PUNCT = frozenset(string.punctuation)
 _PUNCT_CHARS = string.punctuation
 _CACHE_LIMIT = 200_000
 # The fields of a piece (see FastVader._piece), read without a Python loop per token.
-_TOKEN, _LOWER, _UPPER, _SCORED, _AFFECTS = map(operator.itemgetter, range(5))
+_TOKEN, _LOWER, _UPPER, _SCORED, _AFFECTS, _IDIOM = map(operator.itemgetter, range(6))
+# Words too common to mark a possible idiom (see FastVader._idiom_marks).
+_COMMON = frozenset({"the", "of", "to"})
 
 
 class SentiText:
@@ -101,7 +103,7 @@ class FastVader:
         self._lexicon = analyzer.lexicon
         self._boosters = frozenset(constants.BOOSTER_DICT)
         self._punc = frozenset(constants.PUNC_LIST)
-        self._pieces: dict[str, tuple[str, str, bool, bool, bool] | tuple[()]] = {}
+        self._pieces: dict[str, tuple[str, str, bool, bool, bool, bool] | tuple[()]] = {}
         self._c_incr = constants.C_INCR
         self._n_scalar = constants.N_SCALAR
         self._booster_values = dict(constants.BOOSTER_DICT)
@@ -117,6 +119,12 @@ class FastVader:
         # phrases, so without one of these pairs among them it changes nothing.
         self._idiom_pairs = frozenset(pair for k in multiword
                                       for pair in itertools.pairwise(k.split()))
+        # One word of each pair, the rarer where one of them is very common ("kind" of
+        # "kind of"): no such word near a token, no pair near it either (a quick test
+        # before _idiom_near, cached with each piece).
+        self._idiom_marks = frozenset(
+            w for pair in self._idiom_pairs for w in pair
+            if w not in _COMMON or _COMMON.issuperset(pair))
         # Lower-case tokens that can change the valence of a lexicon word up to three
         # tokens after them (besides idioms): boosters, negations (and every "n't" word,
         # see _negated), and the words of NLTK's "never so/this" and "least" rules.
@@ -126,21 +134,25 @@ class FastVader:
 
     # -- tokens ----------------------------------------------------------------------
 
-    def _piece(self, raw: str) -> tuple[str, str, bool, bool, bool]:
-        """``(token, token.lower(), token.isupper(), scored, affects)`` for one white-space
-        piece (longer than one character).
+    def _piece(self, raw: str) -> tuple[str, str, bool, bool, bool, bool]:
+        """``(token, token.lower(), token.isupper(), scored, affects, idiom)`` for one
+        white-space piece (longer than one character).
 
         ``scored``: the token is a lexicon word and not a booster, the only tokens whose
         valence NLTK can make other than 0. ``affects``: the token may change the valence
         of a lexicon word after it (a booster, a negation, "never", "so", "this",
         "least"); idioms aside, a lexicon word with none of them in the three tokens before
-        it keeps its lexicon valence.
+        it keeps its lexicon valence. ``idiom``: the token is one of ``_idiom_marks``.
         """
         found = self._pieces.get(raw)
         if found:  # not None, nor () for a piece of one character
             return found
+        return self._new_piece(raw)
+
+    def _new_piece(self, raw: str) -> tuple[str, str, bool, bool, bool, bool]:
+        """:meth:`_piece` for a piece not in the cache (added to it)."""
         token = raw
-        if not _PUNCT.isdisjoint(raw):
+        if not raw.isalnum() and not _PUNCT.isdisjoint(raw):  # (no punctuation is alnum)
             lead = len(raw) - len(raw.lstrip(_PUNCT_CHARS))
             trail = len(raw) - len(raw.rstrip(_PUNCT_CHARS))
             if 0 < lead < len(raw) and raw[:lead] in self._punc:
@@ -156,20 +168,20 @@ class FastVader:
             lower = token
         found = (token, lower, token.isupper(),
                  lower in self._lexicon and lower not in self._boosters,
-                 lower in self._affecting or "n't" in lower)
+                 lower in self._affecting or "n't" in lower, token in self._idiom_marks)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
         self._pieces[raw] = found
         return found
 
-    def _lookup(self, raw: str) -> tuple[str, str, bool, bool, bool] | tuple[()]:
+    def _lookup(self, raw: str) -> tuple[str, str, bool, bool, bool, bool] | tuple[()]:
         """:meth:`_piece`, or ``()`` (cached too) for a piece of one character, which NLTK
         drops."""
         found = self._pieces.get(raw)
         if found is not None:
             return found
         if len(raw) > 1:
-            return self._piece(raw)
+            return self._new_piece(raw)
         if len(self._pieces) >= _CACHE_LIMIT:
             self._pieces.clear()
         self._pieces[raw] = ()
@@ -192,10 +204,11 @@ class FastVader:
         >>> FastVader().valences("not good")
         [0, -1.406]
         """
-        return self._valences(self._sentence_pieces(text))
+        return self._valences(self._sentence_pieces(text), text)
 
-    def _valences(self, pieces: list[tuple[str, str, bool, bool, bool]]) -> list[float]:
-        """:meth:`valences` of a sentence's :meth:`_sentence_pieces`."""
+    def _valences(self, pieces: list[tuple[str, str, bool, bool, bool, bool]],
+                  text: str) -> list[float]:
+        """:meth:`valences` of a sentence ``text`` from its :meth:`_sentence_pieces`."""
         n = len(pieces)
         # Indices of the lexicon words, found without a Python loop over every token.
         scored = list(itertools.compress(range(n), map(_SCORED, pieces)))
@@ -203,7 +216,7 @@ class FastVader:
         if not scored:
             # Every valence is 0, and NLTK's "but" rule only scales valences: all stay 0.
             return sentiments
-        values, bi = self._scored_valences(pieces, scored)
+        values, bi = self._scored_valences(pieces, scored, text)
         for idx, valence in zip(scored, values, strict=True):
             sentiments[idx] = valence
         if bi is not None:
@@ -212,10 +225,11 @@ class FastVader:
                           for k, v in enumerate(sentiments)]
         return sentiments
 
-    def _scored_valences(self, pieces: list[tuple[str, str, bool, bool, bool]],
-                         scored: list[int]) -> tuple[list[float], int | None]:
+    def _scored_valences(self, pieces: list[tuple[str, str, bool, bool, bool, bool]],
+                         scored: list[int], text: str) -> tuple[list[float], int | None]:
         """The valences of the lexicon words at ``scored`` (before the "but" rule), and
-        the index of the first "but" (None: no "but"); every other valence is 0."""
+        the index of the first "but" (None: no "but"); every other valence is 0.
+        ``pieces``: the :meth:`_sentence_pieces` of ``text``."""
         n = len(pieces)
         lexicon = self._lexicon
         # The lists of every token and every lower-case token, made only when one of
@@ -224,59 +238,68 @@ class FastVader:
         words: list[str] | None = None
         lowers: list[str] | None = None
         cap_diff = None
-        first: dict[str, int] = {}
+        # NLTK reads every copy of a token at the place of its first copy: a copy's
+        # valence is the first copy's.
         done: dict[str, float] = {}
         values = []
-        for idx in scored:
-            item, lower = pieces[idx][:2]
-            # NLTK reads every copy of a token at the place of its first copy.
-            i = first.setdefault(item, idx)
+        for i in scored:
+            piece = pieces[i]
+            item = piece[0]
             valence = done.get(item)
             if valence is None:
+                lower = piece[1]
                 if lower == "kind" and i < n - 1 and pieces[i + 1][1] == "of":
                     valence = 0
                 else:
-                    if cap_diff is None:
-                        n_upper = sum(map(_UPPER, pieces))
-                        cap_diff = 0 < n - n_upper < n
                     plain = not any(map(_AFFECTS, pieces[i - 3 if i > 3 else 0:i]))
                     valence = lexicon[lower]
                     if plain and valence and type(valence) is float:
                         # _valence's plain case, inline (the ALL CAPS step below keeps a
                         # non-zero valence non-zero): ALL CAPS emphasis, then NLTK's
                         # idiom check where an idiom's pair of words is near
-                        if cap_diff and pieces[i][2]:  # item.isupper()
-                            if valence > 0:
-                                valence += self._c_incr
-                            else:
-                                valence -= self._c_incr
-                        if i > 2 and pieces[i - 3][1] not in lexicon and self._idiom_near(
+                        if piece[2]:  # item.isupper()
+                            if cap_diff is None:
+                                cap_diff = 0 < n - sum(map(_UPPER, pieces)) < n
+                            if cap_diff:
+                                if valence > 0:
+                                    valence += self._c_incr
+                                else:
+                                    valence -= self._c_incr
+                        if i > 2 and pieces[i - 3][1] not in lexicon and any(
+                                map(_IDIOM, pieces[i - 3:i + 3])) and self._idiom_near(
                                 list(map(_TOKEN, pieces[i - 3:i + 3])), 3):  # words i-3..i+2
                             words = words or list(map(_TOKEN, pieces))
                             valence = self.analyzer._idioms_check(valence, words, i)
                     else:
+                        if cap_diff is None:
+                            cap_diff = 0 < n - sum(map(_UPPER, pieces)) < n
                         words = words or list(map(_TOKEN, pieces))
                         lowers = lowers or list(map(_LOWER, pieces))
                         valence = self._valence(SentiText(words, cap_diff), item, lower, i,
                                                 lowers, plain=plain)
                 done[item] = valence
             values.append(valence)
-        # NLTK's _but_check looks for "but" among the lower-case tokens
-        if "but" in map(_LOWER, pieces):
+        # NLTK's _but_check looks for "but" among the lower-case tokens (a token is a
+        # part of the text, and lower-casing goes character by character)
+        if "but" in text.lower() and "but" in map(_LOWER, pieces):
             return values, operator.indexOf(map(_LOWER, pieces), "but")
         return values, None
 
-    def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool]]:
+    def _sentence_pieces(self, text: str) -> list[tuple[str, str, bool, bool, bool, bool]]:
         """:meth:`_piece` of every white-space piece longer than one character."""
         parts = text.split()
         known = self._pieces
-        try:
-            pieces = list(map(known.__getitem__, parts))
-        except KeyError:  # pieces not seen before: work those out on the way
-            get, lookup = known.get, self._lookup
-            pieces = [found if (found := get(raw)) is not None else lookup(raw)
-                      for raw in parts]
-        return list(filter(None, pieces))  # () for a one-character piece
+        try:  # () for a one-character piece
+            return list(filter(None, map(known.__getitem__, parts)))
+        except KeyError:  # pieces not seen before: add them, then read all again
+            pass
+        if len(known) + len(parts) >= _CACHE_LIMIT:  # (so that none is lost on the way)
+            known.clear()
+        lookup = self._lookup
+        for raw in parts:
+            if raw not in known:
+                lookup(raw)
+        return list(filter(None, map(known.__getitem__, parts)))
 
     def _negated(self, word: str) -> bool:
         """NLTK's ``constants.negated([word])`` for one word."""
@@ -385,7 +408,7 @@ class FastVader:
         if not scored:
             # No lexicon word: every valence is 0, and so is the score (0.0 / sqrt(15)).
             return 0.0
-        values, bi = self._scored_valences(pieces, scored)
+        values, bi = self._scored_valences(pieces, scored, text)
         if bi is not None:  # NLTK's _but_check
             values = [v * 0.5 if k < bi else v * 1.5 if k > bi else v
                       for k, v in zip(scored, values, strict=True)]

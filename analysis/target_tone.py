@@ -210,8 +210,8 @@ class _SuffixCheckedPorter(PorterStemmer):
     words ending in one of its suffixes). Here a step first checks the word against its
     suffixes, read from NLTK's own lists once, in one ``str.endswith``, and runs NLTK's
     step only when one fits; step 1b (no such list) runs only for words ending in "ed"
-    or "ing", the only ones its code changes. ``tests/test_target_tone.py`` compares the
-    stems with NLTK's.
+    or "ing", step 5a only for words ending in "e", the only ones their code changes.
+    ``tests/test_target_tone.py`` compares the stems with NLTK's.
     """
 
     _STEPS = ("_step1a", "_step1c", "_step2", "_step3", "_step4", "_step5b")
@@ -229,34 +229,26 @@ class _SuffixCheckedPorter(PorterStemmer):
             usable = len(lists) == 1 and "*d" not in suffixes and "" not in suffixes
             self._suffixes[step] = suffixes if usable else None
         del self._apply_rule_list
+        # NLTK's steps in order, each with the endings a word needs for the step to change
+        # it (None: any word); NLTK's step 1b changes only words ending in "ied", "eed",
+        # "ed" or "ing", its step 5a only words ending in "e".
+        endings = {**self._suffixes, "_step1b": ("ed", "ing"), "_step5a": ("e",)}
+        self._plan = [(endings[step], getattr(PorterStemmer, step)) for step in (
+            "_step1a", "_step1b", "_step1c", "_step2", "_step3", "_step4", "_step5a",
+            "_step5b")]
 
-    def _checked(self, step: str, word: str) -> str:
-        suffixes = self._suffixes[step]
-        if suffixes is not None and not word.endswith(suffixes):
-            return word
-        return getattr(PorterStemmer, step)(self, word)
-
-    def _step1a(self, word: str) -> str:
-        return self._checked("_step1a", word)
-
-    def _step1b(self, word: str) -> str:
-        # NLTK's step 1b changes only words ending in "ied", "eed", "ed" or "ing"
-        return PorterStemmer._step1b(self, word) if word.endswith(("ed", "ing")) else word
-
-    def _step1c(self, word: str) -> str:
-        return self._checked("_step1c", word)
-
-    def _step2(self, word: str) -> str:
-        return self._checked("_step2", word)
-
-    def _step3(self, word: str) -> str:
-        return self._checked("_step3", word)
-
-    def _step4(self, word: str) -> str:
-        return self._checked("_step4", word)
-
-    def _step5b(self, word: str) -> str:
-        return self._checked("_step5b", word)
+    def stem(self, word: str, to_lowercase: bool = True) -> str:
+        """NLTK's ``stem``: the same steps in the same order, each run only for a word
+        it can change."""
+        stem = word.lower() if to_lowercase else word
+        if stem in self.pool:
+            return self.pool[stem]
+        if len(word) <= 2:
+            return stem
+        for suffixes, step in self._plan:
+            if suffixes is None or stem.endswith(suffixes):
+                stem = step(self, stem)
+        return stem
 
 
 class _Token(NamedTuple):
@@ -319,6 +311,7 @@ class TargetFeaturizer:
         self._praise = sets["praise_verbs"]
         self._news_neg = sets["news_negative"]
         self._news_pos = sets["news_positive"]
+        self._news = self._news_neg | self._news_pos
         self._clause = sets["clause_words"]
         self._skip_after = sets["skip_after"]
         self._skip_before = sets["skip_before"]
@@ -370,29 +363,41 @@ class TargetFeaturizer:
     def _piece(self, piece: str, *, lower: bool = False) -> tuple[tuple[str, ...], tuple]:
         """``(tokens, infos)`` of one white-space piece (lower case already, unless
         ``lower``: then each token is lowered alone), cached."""
-        found = self._pieces.get(piece)
-        if found is None:
-            texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
-            if lower:
-                texts = tuple(t.lower() for t in texts)
-            found = (texts, tuple([self._cache.get(t) or self._info(t) for t in texts]))
-            if not lower:  # pieces are cached in lower case only
-                if len(self._pieces) > 200_000:
-                    self._pieces.clear()
-                self._pieces[piece] = found
+        found = self._pieces.get(piece) or self._new_piece(piece, lower=lower)
+        return found if len(found) == 2 else ((piece,), (found,))
+
+    def _new_piece(self, piece: str, *, lower: bool = False) -> tuple:
+        """:meth:`_piece` of a piece not in the cache, as the cache holds it: for a piece
+        that is one token, the token's :meth:`_info` (the token is the piece), one object
+        to read instead of three; else ``(tokens, infos)``, a pair (an info has six or
+        seven items). A piece lowered here (``lower``) is not cached."""
+        texts = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
+        if lower:
+            texts = tuple(t.lower() for t in texts)
+        infos = tuple([self._cache.get(t) or self._info(t) for t in texts])
+        if lower:  # pieces are cached in lower case only
+            return texts, infos
+        found = infos[0] if texts == (piece,) else (texts, infos)
+        if len(self._pieces) > 200_000:
+            self._pieces.clear()
+        self._pieces[piece] = found
         return found
 
     def _sentence(self, text: str, compound: float | None = None,
-                  plain: str | None = None) -> _Sentence:
+                  plain: str | None = None, *, keep: bool = True) -> _Sentence:
         """Tokens, lexicon data and valences of one sentence; the last few are kept.
 
         ``compound``: the sentence's VADER compound if the caller has it already (it must
         be ``FastVader(analyzer).compound(shadow(text))`` with this featurizer's analyzer);
-        ``plain``: ``analysis.tokens.shadow(text)``, if the caller has it.
+        ``plain``: ``analysis.tokens.shadow(text)``, if the caller has it. ``keep``:
+        look for the sentence among the last few and keep it there (a caller that reads
+        each sentence once, as :meth:`TargetToneModel.span_probabilities` does, saves
+        hashing its text).
         """
-        found = self._sentences.get(text)
-        if found is not None:
-            return found
+        if keep:
+            found = self._sentences.get(text)
+            if found is not None:
+                return found
         if plain is None:
             plain = shadow(text)
         norm = plain.translate(_DASH_TO_ASCII) if "\u2013" in plain else plain
@@ -409,16 +414,21 @@ class TargetFeaturizer:
         get = self._pieces.get
         for piece in pieces:
             cumulative.append(len(texts))
-            found = get(piece) or self._piece(piece, lower=not exact)
-            texts += found[0]
-            infos += found[1]
+            found = get(piece) or self._new_piece(piece, lower=not exact)
+            if len(found) == 2:  # (tokens, infos)
+                texts += found[0]
+                infos += found[1]
+            else:  # the info of a piece that is one token (a cached, lower-case piece)
+                texts.append(piece)
+                infos.append(found)
         cumulative.append(len(texts))
         if compound is None:
             compound = self._vader.compound(plain)
         sentence = _Sentence(norm, pieces, cumulative, texts, infos, compound)
-        if len(self._sentences) >= 32:
-            self._sentences.pop(next(iter(self._sentences)))
-        self._sentences[text] = sentence
+        if keep:
+            if len(self._sentences) >= 32:
+                self._sentences.pop(next(iter(self._sentences)))
+            self._sentences[text] = sentence
         return sentence
 
     def tokens(self, text: str) -> list[_Token]:
@@ -508,34 +518,44 @@ class TargetFeaturizer:
         # Valence sums, in the order of _SUMS: [left, right, clause, out, near, all] x
         # [neg, pos].
         sums = [0.0] * 12
-        near = {*left, *right}
+        # The words within the window (left and right) are all the words from left[-1]
+        # to first - 1 and from last to right[-1]; every valenced token is a word.
+        near_lo = left[-1] if left else first
+        near_hi = right[-1] if right else last - 1
         for i in sentence.valenced:
-            if first <= i < last:
+            if i < first:
+                side, distance, near, inner = 0, first - i, i >= near_lo, i >= lo
+            elif i >= last:
+                side, distance, near, inner = 2, i - last + 1, i <= near_hi, i < hi
+            else:
                 continue
             value = valences[i]
             sign = value > 0  # 0: negative, 1: positive
             size = abs(value)
             sums[10 + sign] += size
-            if i in near:
-                sums[(0 if i < first else 2) + sign] += size
-            sums[(4 if lo <= i < hi else 6) + sign] += size
-            sums[8 + sign] += size / (first - i if i < first else i - last + 1)
+            if near:
+                sums[side + sign] += size
+            sums[(4 if inner else 6) + sign] += size
+            sums[8 + sign] += size / distance
         if sums[10] or sums[11]:  # else every sum is 0
-            for name, value in zip(_SUM_FEATURES, sums, strict=False):  # all but "all"
-                if value:
-                    feats[name] = value if value < _CLIP else _CLIP
+            # the non-zero sums, all but "all" (zip stops at _SUM_FEATURES' end)
+            sized = zip(_SUM_FEATURES, sums, strict=False)
+            for name, value in itertools.compress(sized, sums):
+                feats[name] = value if value < _CLIP else _CLIP
         if sentence.compound:
             feats["v:compound"] = sentence.compound
 
         self._roles(sentence, first, last, lo, hi, feats, sums[10], sums[11])
 
-        near_forms = list(map(forms.__getitem__, near))
-        news_neg = sum(map(self._news_neg.__contains__, near_forms))
-        news_pos = sum(map(self._news_pos.__contains__, near_forms))
-        if news_neg:
-            feats["news:neg"] = float(news_neg)
-        if news_pos:
-            feats["news:pos"] = float(news_pos)
+        near_forms = list(map(forms.__getitem__, left))
+        near_forms += map(forms.__getitem__, right)
+        if not self._news.isdisjoint(near_forms):
+            news_neg = sum(map(self._news_neg.__contains__, near_forms))
+            news_pos = sum(map(self._news_pos.__contains__, near_forms))
+            if news_neg:
+                feats["news:neg"] = float(news_neg)
+            if news_pos:
+                feats["news:pos"] = float(news_pos)
         if any(map(negators.__getitem__, left[:3])):
             feats["neg:L"] = 1.0
         if any(map(negators.__getitem__, right[:3])):
@@ -632,23 +652,32 @@ class _Sentence:
     """
 
     __slots__ = ("boundary", "bounds", "compound", "cumulative", "forms", "infos", "negators",
-                 "norm", "pieces", "rows", "stems", "texts", "valenced", "valences", "words")
+                 "norm", "pieces", "rows", "spaced", "stems", "texts", "valenced", "valences",
+                 "words")
 
     def __init__(self, norm, pieces, cumulative, texts, infos, compound) -> None:
         self.norm = norm
         self.pieces = pieces
+        # The pieces are separated by one space each, the usual case: no white space but
+        # " " (a printable string has no other), none doubled, none at either end.
+        self.spaced = norm.isprintable() and "  " not in norm and norm[:1] != " " \
+            and norm[-1:] != " "
         self.cumulative = cumulative
         self.texts = texts
         self.infos = infos
-        columns = list(zip(*infos, strict=True)) if infos else [()] * 6
-        self.forms, self.stems, values, boosters, self.negators, self.boundary, *rows = \
-            columns
+        if infos:  # the infos' columns
+            self.forms, self.stems, values, boosters, self.negators, self.boundary, *rows = \
+                zip(*infos, strict=True)
+        else:
+            self.forms = self.stems = values = boosters = self.negators = self.boundary = ()
+            rows = []
         # each token's row in the word table (None without one): when there is a table
         self.rows = rows[0] if rows else ()
         self.valences, self.valenced = TargetFeaturizer._valences(values, boosters,
                                                                   self.negators)
-        self.words = list(itertools.compress(range(len(texts)), self.forms))
-        self.bounds = list(itertools.compress(range(len(texts)), self.boundary))
+        indices = range(len(texts))
+        self.words = list(itertools.compress(indices, self.forms))
+        self.bounds = list(itertools.compress(indices, self.boundary))
         self.compound = compound
 
     def clause(self, at: _Mention) -> tuple[int, int]:
@@ -662,14 +691,23 @@ class _Sentence:
 
     def _tokens_before(self, offset: int, *, ending: bool) -> int:
         """How many tokens end at or before ``offset`` (``ending``), or start before it."""
-        before = self.norm[:offset].split()
-        if not before:
-            return 0
-        if self.norm[offset - 1].isspace():
-            return self.cumulative[len(before)]
-        # offset falls inside piece j, len(before[-1]) characters into it
-        j = len(before) - 1
-        cut = len(before[-1])
+        norm = self.norm
+        if self.spaced:  # the pieces and one space between each two: count the spaces
+            if offset == 0:
+                return 0
+            j = norm.count(" ", 0, offset)
+            if norm[offset - 1] == " ":
+                return self.cumulative[j]
+            cut = offset - 1 - norm.rfind(" ", 0, offset)
+        else:
+            before = norm[:offset].split()
+            if not before:
+                return 0
+            if norm[offset - 1].isspace():
+                return self.cumulative[len(before)]
+            j = len(before) - 1
+            cut = len(before[-1])
+        # offset falls inside piece j, cut characters into it
         if self.cumulative[j + 1] - self.cumulative[j] == 1:
             # one token, the whole piece (the tokens of a piece cover all of it): it
             # ends at or before offset only where the piece does, and starts before it
@@ -987,7 +1025,7 @@ class TargetToneModel:
         out: list[tuple[float, float, float]] = []
         key = None
         sentence = None
-        word_stems: list[str] = []
+        stems: list[str] = []
         s_total = (0.0, 0.0, 0.0)
         for start, end in spans:
             if not 0 <= start < end <= length:
@@ -1002,12 +1040,12 @@ class TargetToneModel:
                         compound = compounds[i]
                 piece = text[s:e] if e - s < length else text
                 sentence = featurizer._sentence(
-                    piece, compound, None if "\r" in piece else article[s:e])
+                    piece, compound, None if "\r" in piece else article[s:e], keep=False)
                 stems = sentence.stems
-                word_stems = list(itertools.compress(stems, sentence.forms))
                 # S: every word of the sentence once (in the sentence's order, so that the
-                # sums do not depend on string hashing), the target's own taken out below
-                found = list(filter(None, map(s_weights.get, dict.fromkeys(word_stems))))
+                # sums do not depend on string hashing), the target's own taken out below;
+                # a punctuation token's stem is "", which no feature has
+                found = list(filter(None, map(s_weights.get, dict.fromkeys(stems))))
                 s_total = tuple(map(sum, zip(*found, strict=True))) if found else (0.0,) * 3
                 if word_scores:
                     # The tokens with a row in the word table (words, read with the
@@ -1021,10 +1059,10 @@ class TargetToneModel:
             a1 = b1 + s_total[1]
             a2 = b2 + s_total[2]
             # S: the target's own words count only where they also stand outside it.
-            inside = word_stems[at.k:at.m]
+            inside = stems[at.first:at.last]
             for stem in dict.fromkeys(inside):
                 w = s_weights.get(stem)
-                if w is not None and word_stems.count(stem) == inside.count(stem):
+                if w is not None and stems.count(stem) == inside.count(stem):
                     a0 -= w[0]
                     a1 -= w[1]
                     a2 -= w[2]
