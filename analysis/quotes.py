@@ -1143,9 +1143,9 @@ _ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
 _ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|this|in)\s+"
                        rf"(?:{_DAYS}|[a-z]+))?\s+(?P<content>(?:whether|if|about|what|why|how|"
                        r"who|which|when|where|to)\s+\w)")
-#: "asked voters if", "asked the senator whether": up to three words of object first.
 #: "told the truth", "told lies": what was told is no content to report.
 _TOLD_THE_TRUTH = re.compile(r"\s+(?:the\s+(?:whole\s+)?truth|(?:a\s+)?lies?|a\s+lie)\b")
+#: "asked voters if", "asked the senator whether": up to three words of object first.
 _WH_OBJECT = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s+({_WH_WORDS})")
 _TAIL = re.compile(
     r"(?P<content>.{8,}?),\s+(?P<speaker>[^,\"]{1,80}?)\s+(?P<verb>\w+)\s*[.!?]?\s*$"
@@ -3369,8 +3369,7 @@ _LINK_WORDS = re.compile(r"[A-Za-z]+(?=\s*$)")
 
 
 #: "in the words of X, " right before a quotation: X's words.
-_IN_THE_WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+(?:own\s+)?words\s+of\s+([^,;:\"\u201c]{2,80}?)"
-                              r"\s*[,:]?\s*$")
+_IN_THE_WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+words\s+of\s+([^,;:\"\u201c]{2,80}?)\s*[,:]?\s*$")
 #: A noun of action and "of" before a participle, whose doer is the clause's subject:
 #: "took the unusual step of announcing", "raised the possibility of calling".
 _STEP_OF = re.compile(r"\b(?:step|steps|move|possibility|prospect|idea|liberty|trouble|"
@@ -4538,11 +4537,11 @@ def _passive_before(sh: str, v: _Verb) -> bool:
             break  # (not "The family said": a noun in -ly)
         k = _last_char_before(sh, max(0, j - 30), j)  # "was also granted": the word before
     # also "when asked about it": a participle after a conjunction, its "be" left out;
-    # and "a written statement", "his alleged affair": an adjective after a determiner
+    # and "a written statement", "his alleged affair", "preliminary written interviews":
+    # an adjective after a determiner or another adjective
     return word in _BE_FORMS or (word in _ELLIPTIC and v.form.endswith(("ed", "told"))) \
         or word in _DETERMINERS or word.endswith(("'s", "s'")) \
         or (v.form in ("written", "spoken") and word.endswith(_ADJECTIVE_SUFFIXES))
-    # ("preliminary written interviews": an adjective before an adjective)
 
 
 #: A determiner (and adjectives) right before a name: "a " of "a CNN producer", "the
@@ -4643,7 +4642,6 @@ _PERSON_ROLE_AFTER = re.compile(
     r"\s+(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
     r"spokes(?:man|woman|person|people)|campaign|camp|team|administration)"
     r"(?:\s+[a-z][a-z-]+)?\s*$")
-#: Of those, who speaks for the person (their words are the person's too).
 #: Heads after a body's name for people who speak as themselves, not for the body.
 _NOT_FOR_BODY = frozenset({"nominee", "nominees", "candidate", "candidates", "hopeful",
                            "hopefuls", "contender", "contenders", "frontrunner",
@@ -4652,6 +4650,7 @@ _NOT_FOR_BODY = frozenset({"nominee", "nominees", "candidate", "candidates", "ho
                            "defector", "defectors", "dissident", "dissidents", "legislator",
                            "legislators", "lawmaker", "lawmakers", "senator", "senators",
                            "congressman", "congresswoman", "mp", "mps"})
+#: Of those, who speaks for the person (their words are the person's too).
 _PERSON_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople",
                             "campaign", "camp", "team", "administration"})
 
@@ -4982,10 +4981,11 @@ _STATEMENT_HEADS = frozenset({"letter", "statement", "point", "message", "argume
                               "view", "position", "case", "testimony", "interview", "ad",
                               "column", "essay", "report", "note", "claim", "complaint"})
 #: Bodies that speak, after a possessive ("Japan's central bank said").
-_POSSESSED_BODIES = frozenset({"bank", "court", "agency", "ministry", "department", "committee",
-                         "council", "union", "board", "commission", "newspaper", "paper",
-                         "website", "magazine", "network", "channel", "parliament",
-                         "army", "military", "police", "embassy", "mission", "side"})
+_POSSESSED_BODIES = frozenset({"bank", "court", "agency", "ministry", "department",
+                               "committee", "council", "union", "board", "commission",
+                               "newspaper", "paper", "website", "magazine", "network",
+                               "channel", "parliament", "army", "military", "police",
+                               "embassy", "mission", "side"})
 
 
 def _possessed(ctx: _Context, spk: _Speaker) -> _Speaker:
