@@ -1565,6 +1565,9 @@ class _Context:
                 while end < hi:
                     if words[end][:1].isupper() and words[end].lower() not in _FUNCTION_WORDS:
                         end += 1
+                    elif words[end] in _NAME_PARTICLES and end + 1 < hi \
+                            and words[end + 1][:1].isupper():
+                        end += 1  # "Hans von Spakovsky": a particle inside a name
                     elif words[end] in ("of", "for") and end + 1 < hi \
                             and words[end - 1].lower() in self.roles and (
                                 words[end + 1][:1].isupper() or (words[end + 1] == "the"
@@ -1878,6 +1881,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 m = None  # (also "he said in his speech that night.")
             if m and _THAT_WORD_END.match(sh, m.end()):
                 m = None  # "The White House has dismissed that letter.": a determiner
+            if m and sh[m.start():m.end()].rstrip().endswith("that,") \
+                    and not _words_over(sh, m.end(), se, 3):
+                m = None  # "won't say that, of course.": "that" is what is not said
             if m and ctx.verbs.lemma(v.form) in _AS_ONLY_VERBS:
                 m = None  # "women who portrayed Aunt Jemima ... amid accusations that"
             if m and v.form.startswith("add") and sh.startswith(" to ", v.end):
@@ -2759,7 +2765,7 @@ _NEW_SUBJECT_IN_GAP = re.compile(
 #: told", "when she said", "what she calls".
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[,;]|\b(?:where|when|as|after|before|while|because|since|although|though|who|"
-    r"whom|which|that|what|how))\s+(he|she|they|we|I)\s+"
+    r"whom|which|that|what|how))\s+(he|she|they|we|I)(?:['\u2019](?:s|d|ve|ll|re))?\s+"
     r"(?:(?:[a-z]+ly|also|then|later|had|has|have|would|will|could|did)\s+){0,2}$")
 #: A verb whose object does what the infinitive after it says: "get them to tell".
 _OBJECT_CONTROL = re.compile(
@@ -3029,7 +3035,7 @@ _WH_HEADING = re.compile(
 
 #: "of" or "on" (and "the") right before a listed body: "Professor Ann Lee of the Red
 #: Cross", "the top Democrat on the Senate Judiciary Committee".
-_OF_BODY = re.compile(r"\s(of|on)\s+(?:the\s+)?$")
+_OF_BODY = re.compile(r"\s(of|on|at)\s+(?:the\s+)?$")
 
 
 def _bare_gap(sh: str, s: int, e: int) -> bool:
@@ -3197,10 +3203,19 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # "Professor Ann Lee of the Red Cross said": the listed person before "of"; "the
         # top Democrat on the Senate Judiciary Committee said": a member, not the body
         who = ctx.mention_before(sentence_start, of.start())
-        if of.group(1) == "of" and who is not None and who.end == of.start() \
+        if of.group(1) in ("of", "at") and who is not None and who.end == of.start() \
                 and who.kind == "person":
             return ctx.speaker_from(who)
         np = ctx.noun_phrase_before(sentence_start, of.start())
+        if of.group(1) == "at" and np.text is not None and _named_subject(np.text):
+            last = np.text.rsplit(None, 1)[-1]
+            if last[:1].isupper() and last.lower() not in _PEOPLE \
+                    and last.lower().rstrip("s") not in ctx.roles:
+                # "elections expert Hans von Spakovsky at the Heritage Foundation told":
+                # the person who works there, not the body
+                return np
+            # "Officials at the Pentagon said": the body's people, for the body
+            return _Speaker(ctx.text[np.start:m.end], m.actor, np.start, m.end)
         if of.group(1) == "on" and np.text is not None \
                 and np.text.split(None, 1)[0].lower() in _NP_HEADS | {"one"}:
             return _Speaker(ctx.text[np.start:m.end], None, np.start, m.end)
@@ -3328,6 +3343,13 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if earlier and _word_count(ctx.shadow, earlier[-1].end, m.start) <= 2 \
                     and not _STOP_IN_GAP.search(ctx.shadow, earlier[-1].end, m.start):
                 return _subject_words(ctx, sentence_start, earlier[-1])
+        doing = _PEOPLE_DOING.search(ctx.shadow, max(sentence_start, m.start - 50), m.start)
+        if doing is not None and (doing.group("noun").lower() in _PEOPLE
+                                  or doing.group("noun").lower()[:-1] in ctx.roles):
+            # "Even senators supporting Biden in the primary said": the people the
+            # participle is about, not the name after it
+            end = _last_char_before(ctx.shadow, doing.start(), v.start) + 1
+            return _Speaker(ctx.text[doing.start():end], None, doing.start(), end)
         if ((n <= 4 and '"' not in gap) or (n <= 2 and gap.rstrip().endswith('"'))) \
                 and not _NEW_SUBJECT_IN_GAP.search(gap):
             # (not "told the BBC that the campaign didn't say", "in Britain, but analysts
@@ -3455,6 +3477,9 @@ _TIME_OPENING = re.compile(
     r"(?:\s+(?:in|on|at)\s+(?:this|that|the)\s+[a-z]+)?,?\s+(?=[A-Z])")
 
 
+#: Lower-case particles inside a person's name: "Hans von Spakovsky", "Vincent van Gogh".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del",
+                             "della", "le", "la", "bin", "ibn"})
 #: A subject pronoun opening a sentence (after its opening phrase).
 _PRONOUN_FIRST = re.compile(r"\s*[\"'\u201c]?(?:(?:And|But|So|Yet|Then)\s+)?(He|She|They|We|I)\s")
 #: A dateline with the agency in brackets: "Washington (CNN) ".
@@ -3647,6 +3672,8 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             break  # "Vice President Joe Biden: This might ...": the name before the colon
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
+        elif run and word in _NAME_PARTICLES and _CAPITAL_NEXT.match(ctx.shadow, w.end()):
+            run.append(w)  # "Hans von Spakovsky", "Ursula von der Leyen"
         elif run and role_words < 6 and word.islower() \
                 and (role_words or run[-1].group().lower() in TITLE_MODIFIERS) \
                 and (word in TITLE_MODIFIERS or word in ctx.roles or word in ("of", "staff")) \
@@ -4857,6 +4884,12 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         spk = _Speaker(ctx.text[lead.end():spk.end], spk.actor, lead.end(), spk.end)
     parts = spk.text.split(None, 1)
     first = parts[0] if len(parts) == 2 else ""
+    if first in ("Do", "Does", "Did") and parts[1][:1].isalpha():
+        # "Do all these folks really think ...?": a question's subject after its "do"
+        rest = spk.end - len(parts[1])
+        spk = _Speaker(parts[1], spk.actor, rest, spk.end, spk.names)
+        parts = spk.text.split(None, 1)
+        first = parts[0] if len(parts) == 2 else ""
     if first in _SUBORDINATORS or first in _IMPERATIVES:
         # "before the Trump administration announced": the clause's subject ("Add the
         # 39% who say": the imperative's object)
@@ -4884,11 +4917,12 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
         # "President Trump on Sunday discussed": the time is no part of who spoke
         end = spk.start + when.start()
         spk = _Speaker(spk.text[:when.start()], spk.actor, spk.start, end, spk.names)
-    if first in _OPENING_PREPOSITIONS \
+    if (first in _OPENING_PREPOSITIONS or spk.text[:1].isupper()) \
             and (doing := _PEOPLE_DOING.search(ctx.shadow, max(0, spk.start - 50), spk.start)) \
-            and (doing.group("noun") in _PEOPLE or doing.group("noun")[:-1] in ctx.roles):
-        # "officers responding to the shooting said": the people the participle is about,
-        # not the phrase after it
+            and (doing.group("noun").lower() in _PEOPLE
+                 or doing.group("noun").lower()[:-1] in ctx.roles):
+        # "officers responding to the shooting said", "senators supporting Biden said":
+        # the people the participle is about, not the phrase or name after it
         a = doing.start()
         spk = _Speaker(ctx.text[a:spk.end], spk.actor, a, spk.end, spk.names)
         first = ""
@@ -5050,8 +5084,8 @@ _WRITTEN_ON = re.compile(r"\b((?:(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?
                          r"stickers?|flags?|graffiti|tattoos?|plaques?|inscriptions?|hats?))\b",
                          re.IGNORECASE)
 #: People and a participle right before a phrase: "officers responding " (to the shooting).
-_PEOPLE_DOING = re.compile(r"(?<![\w'-])(?:(?:the|some|two|three|several|many|other)\s+)?"
-                           r"(?P<noun>[a-z]+s)\s+[a-z]{3,}ing\s+$")
+_PEOPLE_DOING = re.compile(r"(?<![\w'-])(?:(?:[Tt]he|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal|[Mm]any|"
+                           r"[Oo]ther)\s+)?(?P<noun>[A-Za-z][a-z]+s)\s+[a-z]{3,}ing\s+$")
 #: Prepositions after which "that" is a determiner ("in that age group").
 _THAT_PREPOSITIONS = frozenset({"in", "of", "on", "at", "for", "from", "with", "by", "about",
                                 "under", "during", "into"})

@@ -1427,6 +1427,35 @@ def test_speakers_of_an_unseen_flood_event(text, expected):
     assert [(q.kind, q.speaker, q.verb) for q in find_quotes(text)] == expected
 
 
+def test_speakers_of_an_unseen_primary_event():
+    # worked by hand (an unseen allsides event, 2019-05-22 elections; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Heritage Foundation", "organisation", ["Heritage Foundation"]),
+                        Actor("Joe Biden", "person", ["Biden"])])
+
+    def rows(text, listed=actors):
+        return [(q.kind, q.speaker, q.actor) for q in find_quotes(text, listed)]
+
+    # a person at a listed body speaks as a person, with the particle of the name
+    # (before: the Heritage Foundation); the body's officials speak for it
+    assert rows('And elections expert Hans von Tal at the Heritage Foundation told a TV '
+                'channel, "It is not a good idea."') == [("direct", "Hans von Tal", None)]
+    assert rows("Officials at the Heritage Foundation said the plan was bad.") == [
+        ("reported", "Officials at the Heritage Foundation", "Heritage Foundation")]
+    # people and a participle before a listed name (before: Biden)
+    assert rows("Joe Biden spoke. Senators supporting Biden in the primary said that the "
+                "task could prove impossible.")[-1] == (
+        "reported", "Senators supporting Biden in the primary", None)
+    # "won't say that, of course": "that" is what is not said (before: "of course." was
+    # the party's words)
+    assert rows("The party, and the candidates themselves, won't say that, of course.") == []
+    # a question's "Do" is no part of its subject; "as he's sought": the pronoun
+    assert rows("Do all these folks really think they have a shot?") == [
+        ("thought", "all these folks", None)]
+    assert rows("He has sidelined Democrats as he's sought to repeal the law.")[-1][:2] == (
+        "thought", "he")
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
