@@ -1143,6 +1143,9 @@ _ASKED_OPENING = re.compile(r"(?<![\w'-])Asked(?= )")
 _ASKED_WH = re.compile(r"(?:\s+by\s+(?P<by>[^,.;:\"]{1,40}?))?(?:\s+(?:on|last|this|in)\s+"
                        rf"(?:{_DAYS}|[a-z]+))?\s+(?P<content>(?:whether|if|about|what|why|how|"
                        r"who|which|when|where|to)\s+\w)")
+#: A verb right after "that": "that" is a relative pronoun ("the ad that came out").
+_VERB_AFTER_THAT = re.compile(r"(?:came|comes|was|is|were|are|has|had|aired|ran|appeared|"
+                              r"appears|showed|shows|went|goes|began|begins)\b")
 #: "told the truth", "told lies": what was told is no content to report.
 _TOLD_THE_TRUTH = re.compile(r"\s+(?:the\s+(?:whole\s+)?truth|(?:a\s+)?lies?|a\s+lie)\b")
 #: "asked voters if", "asked the senator whether": up to three words of object first.
@@ -1884,6 +1887,12 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             if m and sh[m.start():m.end()].rstrip().endswith("that,") \
                     and not _words_over(sh, m.end(), se, 3):
                 m = None  # "won't say that, of course.": "that" is what is not said
+            if m and _word_count(sh, v.end, m.end()) > 1 and _VERB_AFTER_THAT.match(sh, m.end()):
+                # "he said in the new ad that came out Tuesday": a relative "that"; a
+                # second "that" a few words on may still open what was said
+                m2 = _THAT.match(sh, m.end(), nxt)
+                m = (m2 if m2 and _word_count(sh, m.end(), m2.end()) <= 6
+                     and not _VERB_AFTER_THAT.match(sh, m2.end()) else None)
             if m and ctx.verbs.lemma(v.form) in _AS_ONLY_VERBS:
                 m = None  # "women who portrayed Aunt Jemima ... amid accusations that"
             if m and v.form.startswith("add") and sh.startswith(" to ", v.end):
@@ -3124,7 +3133,8 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                                         last)
         if (pp := _OPENING_PP.match(ctx.shadow, sentence_start, last)) is not None:
             sentence_start = pp.end()  # ("In an interview with USA TODAY's series, Rice")
-        if (pron := _PRONOUN_FIRST.match(ctx.shadow, sentence_start, last)) is not None:
+        if (pron := _PRONOUN_FIRST.match(ctx.shadow, sentence_start, last)) is not None \
+                and not ctx.in_quote(pron.start(1)):
             # "He all but dared House Speaker Nancy Pelosi ... by pointing out": the
             # pronoun opening the sentence, not a name after it
             a, b = pron.span(1)
@@ -3343,6 +3353,13 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if earlier and _word_count(ctx.shadow, earlier[-1].end, m.start) <= 2 \
                     and not _STOP_IN_GAP.search(ctx.shadow, earlier[-1].end, m.start):
                 return _subject_words(ctx, sentence_start, earlier[-1])
+        if gap.rstrip().endswith(" and") \
+                and (pron := _PRONOUN_FIRST.match(ctx.shadow, sentence_start, m.start)) \
+                and not ctx.in_quote(pron.start(1)):
+            # "She has not supported Akin in the past and said": the sentence's pronoun
+            # goes on with the verb after "and", not the name in its object
+            a, b = pron.span(1)
+            return ctx.resolve_pronoun(_Speaker(ctx.text[a:b], None, a, b))
         doing = _PEOPLE_DOING.search(ctx.shadow, max(sentence_start, m.start - 50), m.start)
         if doing is not None and (doing.group("noun").lower() in _PEOPLE
                                   or doing.group("noun").lower()[:-1] in ctx.roles):
@@ -5360,6 +5377,8 @@ def _is_thought(q: Quote, text: str, thinking: VerbLexicon) -> bool:
     if verb.endswith("ed") and _STATE_BEFORE.search(text, max(0, q.verb_start - 30),
                                                      q.verb_start):
         return False  # "became so worried that he called": an adjective
+    if verb == "opposed" and q.cue == "to":
+        return False  # "a devout Catholic opposed to abortion": an adjective
     speaker = (q.speaker or "").lower()
     if speaker in _NO_HOLDERS or (speaker.endswith("ly") and speaker.isalpha()):
         return False  # "It is naive to think", "Have you seen ...", "hardly expected"

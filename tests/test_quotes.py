@@ -1456,6 +1456,29 @@ def test_speakers_of_an_unseen_primary_event():
         "thought", "he")
 
 
+def test_speakers_of_an_unseen_candidate_event():
+    # worked by hand (an unseen allsides event, 2012-08-21 elections; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Todd Akin", "person", ["Akin"]),
+                        Actor("Claire Lee", "person", ["Lee"])])
+
+    def rows(text):
+        return [(q.kind, q.speaker, q.actor, q.quote) for q in find_quotes(text, actors)]
+
+    # "the ad that came out Tuesday": a relative "that"; the second "that" opens what was
+    # said (before: "came out Tuesday that the economy is weak.")
+    assert rows("Akin said in a new ad that came out Tuesday that the economy is weak.") == [
+        ("reported", "Akin", "Todd Akin", "the economy is weak.")]
+    # "a devout Catholic opposed to abortion": an adjective, no thought (before: a
+    # thought of Akin's "to abortion in all cases.")
+    assert rows("Akin is a devout Catholic opposed to abortion in all cases.") == []
+    # the sentence's pronoun goes on with the verb after "and", not the name in its
+    # object (before: Akin)
+    assert rows("Claire Lee spoke on Monday. She has not supported Akin in the past and said "
+                "the remarks were wrong.") == [
+        ("reported", "She", "Claire Lee", "the remarks were wrong.")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
