@@ -822,8 +822,8 @@ _OPENERS = frozenset({
     "unless", "whether", "whereas", "whenever", "nor", "perhaps", "maybe", "thus", "therefore",
     "nevertheless", "nonetheless", "otherwise", "furthermore", "ultimately", "eventually",
     "finally", "sometimes", "usually", "always", "never", "recently", "again", "wait",
-    "against", "toward", "towards", "within", "upon", "around", "across", "between", "behind",
-    "beyond", "except", "regardless",
+    "against", "along", "together", "toward", "towards", "within", "upon", "around", "across",
+    "between", "behind", "beyond", "except", "regardless",
 })
 #: Adverbs that stand between a subject and its verb ("who first revealed").
 _ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then", "far",
@@ -2990,6 +2990,18 @@ def _coordinated(ctx: _Context, lo: int, spk: _Speaker) -> _Speaker:
         # phrase, one speaker (not "Both Republican" and "Democratic lawmakers")
         return _Speaker(ctx.text[other.start:spk.end], spk.actor, other.start, spk.end)
     body = _BODY_OF.search(ctx.shadow, max(lo, other.start - 60), other.start)
+    if body is None and " of " in spk.text and ctx.shadow.endswith(" of ", 0, other.start) \
+            and (named := _NAME_OF_BEFORE.search(ctx.shadow, max(lo, other.start - 60),
+                                                 other.start)) is not None:
+        # "Susan Collins of Maine and Lisa Murkowski of Alaska criticized": two people,
+        # each with a place, not "Maine and Lisa Murkowski of Alaska"
+        a, b = named.span(1)
+        first = ctx.mention_before(a, b)
+        one = (ctx.speaker_from(first) if first is not None and first.end == b
+               else _Speaker(ctx.text[a:b], None, a, b))
+        actor = "; ".join(x for x in (one.actor, spk.actor) if x) or None
+        return _Speaker(ctx.text[a:spk.end], actor, a, spk.end,
+                        f"{ctx.text[a:other.end]}; {spk.text}")
     if body is not None:
         # "The Department of Health and Human Services said": one body's name, not two
         a = body.start()
@@ -4418,7 +4430,9 @@ _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "
     r"[^,;:\"\n\u201c\u201d]{3,120}?[ \t]+")
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who|which)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
-    r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}$")
+    r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}"
+    # a time phrase: "who earlier this year voiced", "who on Monday said"
+    rf"(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:year|month|week)\s+|on\s+(?:{_DAYS})\s+)?$")
 # A name (or he/she/they) and a verb outside the lexicon right before a quote, after a
 # comma or a sentence's start: ', Hillary shot back, "', '. Trump tweeted: "'.
 _NAME_VERB_BEFORE = re.compile(
@@ -4672,6 +4686,11 @@ _BODY_OF = re.compile(r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+){0,2}(?:Department|M
                       r"Office|Committee|Commission|Council|Secretary|Institute|Board|Agency|"
                       r"Federation|Association|Society|University|College|School|Academy)"
                       r"\s+of\s+(?:the\s+)?$")
+#: A name of up to four capitalised words and "of" before the first of two names joined
+#: by "and" ("Susan Collins of Maine and Lisa Murkowski of Alaska"); a leading plural
+#: title ("Senators") is left out.
+_NAME_OF_BEFORE = re.compile(r"(?:\b(?:Sens?|Senators|Reps?|Representatives|Govs?|Governors)"
+                             r"\.?\s+)?\b([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+of\s+$")
 #: Only capitalised words (and "and" between them) before a name: its title ("Health and
 #: Human Services Secretary ").
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+(?:and\s+)?)*")
@@ -5993,11 +6012,33 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
         while k > 0 and words[k - 1].group().lower() in _NP_OPENERS:
             k -= 1  # "one former staffer", not "former staffer"
         a, b = words[k].start(), words[-1].end()
+        if words[k].group() in ("a", "an") and sh.endswith(", ", 0, a):
+            # "Ted Cruz (R-Texas), a conservative who": the apposition's person
+            person = _name_before_apposition(ctx, a - 2)
+            if person is not None:
+                return person
         return _Speaker(ctx.text[a:b], None, a, b)
     low = name.group(1).lower()
     if not _speaker_ok(name.group(1)) or low in _PRONOUNS or low in _OPENERS:
         return None
     return _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1), name.end(1))
+
+
+def _name_before_apposition(ctx: _Context, comma: int) -> _Speaker | None:
+    """The name that ends at the ``comma`` opening an apposition (after a party tag in
+    brackets: "Sen. Ted Cruz (R-Texas),"), else None."""
+    sh = ctx.shadow
+    end = comma
+    if sh[end - 1:end] == ")" and (p := sh.rfind("(", max(0, end - 30), end)) > 0:
+        end = _last_char_before(sh, 0, p) + 1
+    m = ctx.mention_before(max(0, end - _NP_REACH), end)
+    if m is not None and m.end == end:
+        return _Speaker(m.surface, m.actor, m.start, m.end) if m.kind == "person" else None
+    name = _NAME_END.search(sh, max(0, end - 80), end)
+    if name is None or name.end(1) != end or not _speaker_ok(name.group(1)) \
+            or name.group(1).lower() in _PRONOUNS or name.group(1).lower() in _OPENERS:
+        return None
+    return _Speaker(ctx.text[name.start(1):end], None, name.start(1), end)
 
 
 def _name_key(q: Quote) -> str:

@@ -1479,6 +1479,36 @@ def test_speakers_of_an_unseen_candidate_event():
         ("reported", "She", "Claire Lee", "the remarks were wrong.")]
 
 
+def test_speakers_of_an_unseen_senate_event():
+    # worked by hand (an unseen allsides event, 2017-05-05 US Senate; invented text)
+    def rows(text):
+        return [(q.kind, q.speaker, q.speaker_name) for q in find_quotes(text)]
+
+    # "Along with X and Y, Z has ... and did not endorse": the subject after the opening
+    # phrase (before: "Along")
+    assert rows("Along with Senators Ann Roe of Texas and Bo Kim of Utah, Paul has pushed "
+                "for repeal and did not endorse the changes.") == [
+        ("reported", "Paul", "Paul")]
+    # two people, each with a place (before: "Maine and Lisa Murkowski of Alaska")
+    assert rows("Senators Susan Collins of Maine and Lisa Murkowski of Alaska criticized "
+                "its deep cuts.") == [
+        ("reported", "Susan Collins of Maine and Lisa Murkowski of Alaska",
+         "Susan Collins of Maine; Lisa Murkowski of Alaska")]
+    # a body's name is still one speaker
+    assert rows("The Department of Health and Human Services said the cuts were fine.") == [
+        ("reported", "The Department of Health and Human Services",
+         "The Department of Health and Human Services")]
+    # the apposition's person, after a time phrase in the relative clause (before: "He")
+    assert rows("He has worked with Sen. Ted Cruz (R-Texas), a conservative who earlier "
+                "this year voiced misgivings about the bill.") == [
+        ("reported", "Sen. Ted Cruz (R-Texas), a conservative who", "Sen. Ted Cruz")]
+    assert rows("He met Ted Cruz, who on Monday said the bill was bad.") == [
+        ("reported", "Ted Cruz, who", "Ted Cruz")]
+    # no name before the apposition: the phrase itself
+    assert rows("He met the senator, a conservative who said the bill was bad.") == [
+        ("reported", "a conservative who", "a conservative")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
