@@ -825,6 +825,9 @@ _OPENERS = frozenset({
     "against", "along", "together", "toward", "towards", "within", "upon", "around", "across",
     "between", "behind", "beyond", "except", "regardless",
 })
+#: Adverbs of time that may open a clause before its subject ("now the frontrunner says").
+_TIME_ADVERBS = frozenset({"now", "then", "later", "today", "yesterday", "earlier",
+                           "meanwhile", "again", "still", "also", "since"})
 #: Adverbs that stand between a subject and its verb ("who first revealed").
 _ADVERBS_BEFORE_VERB = frozenset({"first", "once", "again", "since", "now", "then", "far",
                                   "soon", "long", "twice", "ever", "often"})
@@ -1501,6 +1504,8 @@ class _Context:
                         None)
             if pron is not None:
                 lo = pron  # "At the bottom it reads": the pronoun
+        if hi - lo > 2 and words[lo].lower() in _TIME_ADVERBS and words[lo + 1] in _NP_ARTICLES:
+            lo += 1  # "now the Democratic frontrunner says": the phrase after the adverb
         while hi > lo:
             last = words[hi - 1]
             low = last.lower()
@@ -1810,6 +1815,12 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # "one of the leading GOP voices on immigration": a noun
             if _CALL_PARTICLE.match(sh, v.end) and ctx.verbs.lemma(v.form) == "call":
                 continue  # "short of calling in troops", "called off the talks": no speech
+            if v.form.endswith("ing") and sh[v.start - 1:v.start] == " " \
+                    and (before := _last_word(sh, max(ss, v.start - 20), v.start)) \
+                    and before in ctx.verbs.forms and not before.endswith("ing"):
+                # "Lee acknowledged telling the board that ...": the verb before is the
+                # cue, and what was told is within its content
+                continue
             passive_by = _passive_by(ctx, ss, se, v)
             if passive_by is not None:
                 out.append(passive_by)  # "News of the move was first reported by the Herald"
@@ -3512,7 +3523,8 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du",
 #: A subject pronoun opening a sentence (after its opening phrase).
 _PRONOUN_FIRST = re.compile(r"\s*[\"'\u201c]?(?:(?:And|But|So|Yet|Then)\s+)?(He|She|They|We|I)\s")
 #: A dateline with the agency in brackets: "Washington (CNN) ".
-_PAREN_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'-]*\s+){0,3}\([A-Z][\w.&' -]{1,25}\)\s+(?=[A-Z])")
+_PAREN_DATELINE = re.compile(r"\s*(?:[A-Z][\w.'-]*,?\s+){0,3}\([A-Z][\w.&' -]{1,25}\)\s+"
+                             r"(?:[-\u2013\u2014]+\s+)?(?=[A-Z])")  # ("TUSCALOOSA, Ala. (AP) —")
 #: An opening prepositional phrase with a determiner and no verb: "In a statement, ",
 #: "At the rally on Monday, ".
 _OPENING_PP = re.compile(

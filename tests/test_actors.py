@@ -1553,3 +1553,15 @@ def test_a_bare_surname_keeps_the_person_it_named_before_a_relative_is_introduce
             + " Trump said he would pick someone else.")
     found = [(m.surface, m.actor) for m in find_mentions(text, listed) if m.surface == "Trump"]
     assert found == [("Trump", "Donald Trump"), ("Trump", "Donald Trump")]
+
+
+def test_a_surname_before_a_things_noun_names_the_thing():
+    # worked by hand (an unseen allsides event, 2019-06-07 abortion; invented text): "the
+    # Hyde Amendment" and "Hyde Park" name no person (before: two mentions of Henry Hyde)
+    listed = ActorList([Actor("Henry Hyde", "person")])
+    text = "Henry Hyde spoke. The Hyde Amendment is old. Hyde Park's trees. Hyde's bill passed."
+    found = [(m.start, m.surface) for m in find_mentions(text, listed)]
+    assert found == [(0, "Henry Hyde"), (64, "Hyde's")]
+    # guard: a verb or a lower-case noun after the surname leaves the mention
+    assert [m.start for m in find_mentions("Henry Hyde spoke. Hyde Tuesday said. Hyde "
+                                           "voters left.", listed)] == [0, 18, 37]

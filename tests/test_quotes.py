@@ -1509,6 +1509,28 @@ def test_speakers_of_an_unseen_senate_event():
         ("reported", "a conservative who", "a conservative")]
 
 
+def test_speakers_of_an_unseen_abortion_event():
+    # worked by hand (an unseen allsides event, 2019-06-07 abortion; invented text)
+    def rows(text):
+        return [(q.kind, q.speaker, q.speaker_name, q.verb) for q in find_quotes(text)]
+
+    # a dateline is no one a "he" stands for (before: "TUSCALOOSA, Ala. (AP")
+    assert rows("TUSCALOOSA, Ala. (AP) \u2014 The college gave back a donor's gift, a week "
+                "after he called on students to leave.") == [
+        ("reported", "he", "he", "called")]
+    # "acknowledged telling ... that": one cue, the verb before (before: a second row
+    # of "Culverhouse acknowledged" for "telling")
+    assert rows("Culverhouse acknowledged telling the board that the school should grow.") == [
+        ("reported", "Culverhouse", "Culverhouse", "acknowledged")]
+    # an adverb before the phrase is no part of it (before: "Democratic")
+    assert rows("For decades, Ann Lee was for it, now the Democratic frontrunner says "
+                "she's against it.") == [
+        ("reported", "the Democratic frontrunner", "the Democratic frontrunner", "says")]
+    # "revealed" takes a clause without "that" (before: a thought of "of likely voters")
+    assert rows("A 2016 poll revealed 58 percent of likely voters oppose the plan.") == [
+        ("reported", "A 2016 poll", "A 2016 poll", "revealed")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)

@@ -26,6 +26,17 @@ from .lexicon import (
 from .lists import Actor, ActorList
 
 
+#: Capitalised nouns that make a surname before them the name of a thing: "the Hyde
+#: Amendment", "Hyde Park", "the Carter Center" name no person.
+_NAMED_AFTER_NOUNS = frozenset({
+    "amendment", "act", "rule", "law", "clause", "park", "tower", "towers", "center",
+    "centre", "foundation", "institute", "library", "memorial", "prize", "award", "airport",
+    "bridge", "street", "avenue", "boulevard", "stadium", "arena", "hall", "building",
+    "museum", "school", "university", "college", "hospital", "plaza", "hotel", "tunnel",
+    "highway", "square", "river", "lake", "county", "fellowship", "scholarship"})
+_NAMED_AFTER = re.compile(r"[A-Z][a-z]+\b")
+
+
 @dataclass(frozen=True)
 class Mention:
     """One mention of an actor in a text.
@@ -128,6 +139,10 @@ def find_mentions(text: str, actors: ActorList) -> list[Mention]:
         if form != "short":
             hits.append((s, e, i, form, poss))
             continue
+        if not poss and shadow[e:e + 1] == " " \
+                and (after := _NAMED_AFTER.match(shadow, e + 1)) is not None \
+                and after.group().lower() in _NAMED_AFTER_NOUNS:
+            continue  # "the Hyde Amendment", "Hyde Park": a thing named after somebody
         if names is None:  # (looked up once per text, and only for a surname)
             names, titles = first_names(), title_words()
         candidates = _not_another_first_name(shadow, s, candidates, matcher.actors, names,
