@@ -25,7 +25,6 @@ from .lexicon import (
 )
 from .lists import Actor, ActorList
 
-
 #: Capitalised nouns that make a surname before them the name of a thing: "the Hyde
 #: Amendment", "Hyde Park", "the Carter Center" name no person.
 _NAMED_AFTER_NOUNS = frozenset({
