@@ -1602,7 +1602,7 @@ class _Context:
                 while k < hi and k - end < 4 and words[k].islower():
                     k += 1
                 if end < k < hi and any(w in _SPEAKING_HEADS or w in self.roles
-                                        for w in words[end:k]) \
+                                        or w in _LOCAL_PEOPLE for w in words[end:k]) \
                         and _PLACE_PREPOSITIONS.isdisjoint(words[end:k]) \
                         and all(w[:1].isupper() for w in words[k:hi]):
                     # "Ocean Action Fund spokeswoman Jane Miller", "Senate Majority PAC
@@ -1733,10 +1733,15 @@ class _Context:
             sp = _Speaker(self.text[sp.start:end], sp.actor, sp.start, end, sp.names)
         if sp.text and len(sp.text) <= 3 and sp.text.lower() in _PRONOUNS_RESOLVED:
             k = bisect.bisect_left(self.people_starts, sp.start)
+            other = None  # "Klobuchar, she said, seemed ...": she is not Klobuchar
             while k > 0:  # the last person (in list order) ending by sp.start
                 k -= 1
-                if self.people[k].end <= sp.start:
-                    sp.actor = self.people[k].actor
+                m = self.people[k]
+                if m.end <= sp.start and m.actor != other:
+                    if self.shadow[m.end:sp.start] in (", ", ",  "):
+                        other = m.actor
+                        continue
+                    sp.actor = m.actor
                     break
         return sp
 
@@ -3606,6 +3611,10 @@ _SPEAKING_HEADS = _PEOPLE | frozenset({
     "unions",
     # "his official presidential Twitter account falsely said"
     "account"})
+#: People by where they live or what they do, before their name: "New Hampshire resident
+#: Anne Lee", "Ohio voter Tom Fox", "Army veteran Joe Kim".
+_LOCAL_PEOPLE = frozenset({"resident", "native", "voter", "retiree", "veteran", "student",
+                           "teacher", "nurse", "farmer", "owner", "worker", "volunteer"})
 #: A lower-case word right after a run of capitalised words: perhaps its head noun.
 _HEAD_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")

@@ -1531,6 +1531,28 @@ def test_speakers_of_an_unseen_abortion_event():
         ("reported", "A 2016 poll", "A 2016 poll", "revealed")]
 
 
+def test_speakers_of_an_unseen_primary_eve_event():
+    # worked by hand (an unseen allsides event, 2020-02-10 elections; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Amy Klobuchar", "person", ["Klobuchar"])])
+
+    def rows(text):
+        return [(q.kind, q.speaker, q.actor) for q in find_quotes(text, actors)]
+
+    # "Klobuchar, she said, seemed ...": the "she" is not the name her words are about
+    # (before: Amy Klobuchar); a "she said" after a full stop still is
+    assert rows("Amy Klobuchar spoke. One woman was there.\n\nKlobuchar, she said, seemed "
+                "more at ease.") == [("reported", "she", None)]
+    assert rows("Amy Klobuchar spoke.\n\n\"We will win,\" she said.") == [
+        ("direct", "she", "Amy Klobuchar")]
+    # a resident: the person with the place (before: "New Hampshire"); guard: a veteran
+    # with a body before the role already was
+    assert rows("New Hampshire resident Ann Lee views Sanders as an asset.") == [
+        ("thought", "New Hampshire resident Ann Lee", None)]
+    assert rows("Army veteran Joe Kim said the plan failed.") == [
+        ("reported", "Army veteran Joe Kim", None)]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
