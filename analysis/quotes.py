@@ -1864,7 +1864,10 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     and _word_count(sh, pre.start(1), pre.end(1)) <= 6
                     # (not "Ann Lee, who wrote the bill, said" nor "The plan, which he
                     # wrote, will pass": a relative clause between the commas)
-                    and not _RELATIVE_OPENING.match(sh, pre.start(1))):
+                    and not _RELATIVE_OPENING.match(sh, pre.start(1))
+                    # (not "Ann Lee, R-La., said the Senate will write its own bill,": a
+                    # cue before the verb, whose clause this is)
+                    and ctx.verbs.forms.keys().isdisjoint(pre.group(1).split())):
                 spk = _tidy(ctx, ctx.speaker_from(ctx.mention_before(pre.start(1), v.start)))
                 if spk.text is None:
                     spk = _tidy(ctx, ctx.noun_phrase_before(pre.start(1), v.start))
@@ -3154,6 +3157,12 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             inverted = _inverted_subject(ctx, earlier[-1], last)
             if inverted is not None:  # '"...," said Ann Lee, adding ...': Ann Lee
                 return inverted
+            said = next((w for w in earlier[:-1] if w.form in _SAID_FORMS), None)
+            if said is not None and earlier[-1].form not in _SAID_FORMS \
+                    and not _CLAUSE_BREAK.search(ctx.shadow, said.end, earlier[-1].start):
+                # "Ann Lee said the Senate will write its own bill, stressing ...": the
+                # one who said it, not the subject of the clause she reported
+                return _subject_words(ctx, sentence_start, said)
             return _subject_words(ctx, sentence_start, earlier[-1])
         # "The ministry called, emphasizing ...": the subject is the sentence's first name
         # (after an opening phrase: "Hours later, Trump ...", "Marking the day, Lee ...").
@@ -3489,6 +3498,9 @@ _NO_SPEAKER_WORDS = frozenset({
 #: Speech verbs that are never part of a noun phrase: the words before one are who speaks
 #: ("He" of "He said the president discussed "...""), those after it the clause reported.
 _SAID_FORMS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "added"})
+#: A comma, quotation mark or clause end between two verbs: the second is no longer
+#: inside the first one's clause.
+_CLAUSE_BREAK = re.compile(r"[,;:\"\u201c\u201d.!?]")
 #: Prepositions that tie a group of people to a place ("political figures in New Jersey").
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "across", "throughout", "outside", "inside"})
 #: Nouns that end in -ly like an adverb ("The family said", "a key ally said").

@@ -1553,6 +1553,27 @@ def test_speakers_of_an_unseen_primary_eve_event():
         ("reported", "Army veteran Joe Kim", None)]
 
 
+def test_speakers_of_an_unseen_senate_event_with_its_discovered_list():
+    # worked by hand (an unseen allsides event, 2017-05-05 US Senate, read with the actors
+    # discover_actors proposed; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Senate", "organisation", ["Senate"]),
+                        Actor("Bill Cassidy", "person", ["Cassidy"])])
+
+    def rows(text):
+        return [(q.kind, q.speaker, q.verb) for q in find_quotes(text, actors)]
+
+    # the clause reported after "said" is no parenthetical cue (before: the Senate
+    # "write"s the sentence up to its verb), and the participle after it goes with who
+    # said it (before: the Senate, "stressing")
+    assert rows("Sen. Bill Cassidy, R-La., said the Senate will write its own bill, "
+                "stressing senators still need an estimate.") == [
+        ("reported", "Bill Cassidy", "said"), ("reported", "Bill Cassidy", "stressing")]
+    # guard: a parenthetical cue still is one
+    assert rows("The vote, Cassidy said, was a disgrace.") == [
+        ("reported", "Cassidy", "said")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
