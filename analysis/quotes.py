@@ -924,6 +924,8 @@ def _speaker_ok(text: str | None) -> bool:
         return False  # (nor "too" of "too often dismissed as", "Often", "Despite", "Her")
     if len(words) > 1 and words[-1] in _AUXILIARIES_LEAD:
         return False  # "many of the charges were": a clause cut before its verb
+    if len(words) > 1 and words[0] == "according" and words[1] == "to":
+        return False  # '"...," according to videos posted on Twitter': a source cue
     if (":" in text or text[-1:] == ".") and _DATED.search(text):
         return False  # "Basement Blues, Aug.", "Aug. 24: Clinton": a dated heading
     return not _PARTY.match(text.strip())
@@ -1239,11 +1241,12 @@ def _tail_cue(ctx: _Context, start: int, stop: int) -> tuple[int, int, int, _Ver
     v = ctx.verb_hits[k]
     m = _TAIL_SPEAKER.fullmatch(sh, comma, v.start)
     if m is None or _words_over(sh, v.end, stop, 10) \
-            or sh.startswith(("who ", "which ", "that "), m.start(1)) \
+            or sh.startswith(("who ", "which ", "that ", "according to "), m.start(1)) \
             or m.group(1) in _AUXILIARIES or " what " in f" {m.group(1)} ":
         return None  # (not "..., than for Clinton, who often speaks in small venues.", nor
         # "as Sen. Ann Lee, California Democrat, has proposed.", "..., despite what the
-        # media portrays.": no speaker after the comma)
+        # media portrays.": no speaker after the comma; '"...," according to videos
+        # posted online.': a source, whose cue is "according to")
     if not _TAIL_REST.fullmatch(sh, v.end, stop):
         # "..., the president told her.", "..., Smith told POLITICO on Monday."
         told = _TOLD.match(sh, v.end, stop) or _TOLD_OBJECT.match(sh, v.end, stop) \
@@ -1535,6 +1538,16 @@ class _Context:
                     and not (words[end].endswith("ing") and end > lo + 3):
                 end += 1
             hi = end
+        elif hi - lo <= 8 and (head := next((k for k in (lo, lo + 1) if k + 2 < hi
+                                             and words[k].islower()
+                                             and words[k + 1] in _HEAD_PREPOSITIONS
+                                             and (words[k] in _PEOPLE
+                                                  or words[k] in self.verbs.evidence_subjects)),
+                                            None)) is not None \
+                and (head == lo or words[lo].islower()) \
+                and any(w[:1].isupper() for w in words[head + 2:hi]):
+            pass  # "workers at the Tyson plant", "voluntary testing at the Milan plant": the
+            # people or the finding, with where they are (not "Tyson", "Milan")
         elif hi - lo > 4 and words[lo].lower() not in _NP_ARTICLES:
             # "Dewhurst emerged from the meeting still": keep the first capitalised run
             at = lo + 1 if words[lo].lower() in _LEADING_CONJUNCTIONS else lo
@@ -1593,9 +1606,13 @@ class _Context:
                     # "Virginia House of Delegates Member Patrick Hope": a body's name, its
                     # role and a person's name, all capitalised; the person (not "Wayne
                     # Pacelle of the Humane Society": a name first)
+                    # ("Secretary of State of the Commonwealth of Kentucky Michael G.
+                    # Adams": "of", "the" and "and" inside the body's name)
                     name = next((j for j in range(end + 2, hi - 1)
                                  if words[j].casefold() in first_names()
-                                 and all(w[:1].isupper() for w in words[end + 1:hi])), None)
+                                 and all(w[:1].isupper() or w in ("of", "the", "and")
+                                         for w in words[end + 1:j])
+                                 and all(w[:1].isupper() for w in words[j:hi])), None)
                     if name is not None:
                         first, end = name, hi
                 k = end  # the lower-case words after the run (at most four)
@@ -1820,6 +1837,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # "one of the leading GOP voices on immigration": a noun
             if _CALL_PARTICLE.match(sh, v.end) and ctx.verbs.lemma(v.form) == "call":
                 continue  # "short of calling in troops", "called off the talks": no speech
+            if v.form.startswith("dismiss") and _COURT_OBJECT.match(sh, v.end):
+                continue  # "the judge dismissed the case": a ruling, no speech
             if v.form.endswith("ing") and sh[v.start - 1:v.start] == " " \
                     and (before := _last_word(sh, max(ss, v.start - 20), v.start)) \
                     and before in ctx.verbs.forms and not before.endswith("ing"):
@@ -1997,7 +2016,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             before_end = _last_char_before(sh, 0, a_start, " ,") + 1
             n_before = _word_count(sh, ss, before_end)
             n_after = _word_count(sh, stop, end) if comma >= 0 else 0
-            if n_before > n_after:
+            if n_before > n_after or (n_before >= 3 and _APPOSITION_OPEN.match(sh, stop)):
+                # (", according to the union, the largest organization of ...": an
+                # apposition to the source after it, so the content stands before)
                 out.append(_make_reported(ctx, "according", s_text, v, ss, before_end))
             else:
                 out.append(_make_reported(ctx, "according", s_text, v, stop + 1, end))
@@ -2505,7 +2526,9 @@ def _named_subject(text: str | None) -> bool:
         return False  # (also "Add the 39% who say ...", "Try to pledge": an imperative)
     if low.startswith(("there'", "there\u2019", "here'", "here\u2019")):
         return False  # "There's nothing to suggest ...": no one
-    return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE
+    return first[:1].isupper() or low in _SUBJECT_FIRST or low in _PEOPLE \
+        or (not low.endswith("ing") and any(w in _PEOPLE for w in words[1:3]))
+    # ("pro-life members of the party", "local officials"; not "uniting liberals who")
 
 
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b)")
@@ -3203,6 +3226,14 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             ctx.shadow.find(" that ", sentence_start, v.start) >= 0
             and ctx.mentions):  # (a listed name in the clause is what misleads)
         front = _SUBJECT_WHO.fullmatch(ctx.shadow, sentence_start, v.start)
+        if front is None and (who := ctx.shadow.find(" who ", sentence_start, v.start)) > 0:
+            # "Governors say ..., but critics who are forced to stay home called": the
+            # clause after the last conjunction before "who"
+            joint = None
+            for joint in _CLAUSE_JOINT.finditer(ctx.shadow, sentence_start, who):
+                pass
+            if joint is not None:
+                front = _SUBJECT_WHO.fullmatch(ctx.shadow, joint.end(), v.start)
         if front is not None and not any(w in ctx.verbs.forms or w.lower() in _AUXILIARIES
                                          for w in front.group("np").split()):
             # "Foreign diplomats who were briefed on the plan said": the phrase before the
@@ -3314,6 +3345,13 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
     if m is not None and aside is not None and not ctx.shadow[m.end:aside.start()].strip():
         # "David Cavanaugh, who helps distribute coal mining equipment for a living, says":
         # the name right before a comma insertion, however long the insertion
+        if m.kind != "person" and (ppl := _PEOPLE_OF.search(
+                ctx.shadow, max(sentence_start, m.start - 40), m.start)) is not None \
+                and ppl.group("noun") in _PEOPLE:
+            # "health officials in Black Hawk County, where it is located, reported":
+            # the people of the place or body, for it
+            a = ppl.start()
+            return _Speaker(ctx.text[a:m.end], m.actor, a, m.end)
         return ctx.speaker_from(m)
     if m is not None and aside is not None and m.kind != "person":
         # "Young, an Alaska congressman, discussing ... with radio station KRBD in
@@ -4240,6 +4278,12 @@ _CLAUSE_AFTER_VERB = re.compile(r"\s+(?:he|she|they|it|we|I)\s+[a-z]")
 _TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
 
 
+#: Only capitalised words (and "of", "the", "and" between them) after a quotation: a long
+#: title and a name ('"...," Secretary of State of the Commonwealth of Kentucky Michael
+#: G. Adams tweeted').
+_TITLED_RUN = re.compile(r"[\s\"\u201d]*[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|and))*\s+")
+
+
 def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     sh = ctx.shadow
     # up to ten words after the quote, or more when a comma insertion ends right before
@@ -4270,7 +4314,10 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
             continue  # ('"bridges to nowhere," two proposed projects'): an adjective
         if v.form == "compared" and _COMPARED_TO.match(sh, v.end):
             continue  # ('is "progress," compared to ...'): a preposition, no cue
+        if n and sh.find("according to", after[0], v.start) >= 0:
+            break  # ('"...," according to videos posted online'): the source's own cue
         if (n <= 10 or _comma_aside(sh, after[0], v.start, two=False) is not None
+                or (n <= 18 and _TITLED_RUN.fullmatch(sh, after[0], v.start))
                 or (ends_soft and _inverted_at_end(ctx, v, after[1]))
                 or (ends_soft and n <= 20 and sh.find(" who ", after[0], v.start) >= 0
                     and _WHO_AFTER_NAME.search(sh, after[0], v.start))) \
@@ -4455,6 +4502,18 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 # Lee, who has long criticized", "an official who first said".
 #: A sentence opening with a short phrase and a relative clause on "who" up to the verb:
 #: "Foreign diplomats who were briefed on the outlines of a deal (said)".
+#: People of a place or body right before its name: "health officials in ", "members of
+#: the ".
+_PEOPLE_OF = re.compile(r"(?:\b[a-z]+\s+)?\b(?P<noun>[a-z]+)\s+(?:in|at|of|from|for)\s+"
+                        r"(?:the\s+)?$")
+#: What a court dismisses: "dismissed the case", "dismissed all charges against him".
+_COURT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|all|both|his|her|their|its)\s+)?"
+                           r"(?:[\w-]+\s+)?(?:case|cases|suit|suits|lawsuit|lawsuits|"
+                           r"charge|charges|complaint|appeal|motion|indictment|petition)\b")
+#: Prepositions between a head noun and where it is: "workers at the plant".
+_HEAD_PREPOSITIONS = frozenset({"at", "in", "from", "of", "for", "with", "across"})
+#: A comma and a conjunction that opens a new clause ("..., but critics who ...").
+_CLAUSE_JOINT = re.compile(r",\s+(?:but|and|while|yet|whereas|although|though)\s+")
 _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "The group
     # that kidnapped Ann Lee demanded", not "Reports that Lee ...", "The fact that the")
     r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+"
@@ -6035,6 +6094,14 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
                                 name.end(1))
         return _Speaker(m.surface, m.actor, m.start, m.end)
     name = _NAME_END.search(sh, max(0, comma - 80), comma)
+    if name is None and sh[comma:comma + 1] == "," and sh.startswith("who", who) \
+            and (c2 := sh.rfind(",", max(0, comma - 80), comma)) > 0 \
+            and _APPOSITION_OPEN.match(sh, c2) and '"' not in sh[c2:comma]:
+        # "said Mathew Staver, a lawyer representing the church, who said": the person
+        # the apposition is about, not its last noun
+        person = _name_before_apposition(ctx, c2)
+        if person is not None:
+            return person
     if name is None:
         # "said one former staffer, who ...": the noun phrase before the comma
         words = list(_NP_WORD.finditer(sh, max(0, comma - 60), comma))[-5:]

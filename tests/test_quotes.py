@@ -1574,6 +1574,48 @@ def test_speakers_of_an_unseen_senate_event_with_its_discovered_list():
         ("reported", "Cassidy", "said")]
 
 
+def test_speakers_of_an_unseen_shutdown_event():
+    # worked by hand (an unseen allsides event, 2020-05-25 coronavirus; invented text)
+    def rows(text):
+        return [(q.kind, q.speaker, q.verb) for q in find_quotes(text)]
+
+    # '"...," according to videos posted online': the source's cue, not "posted" with
+    # "according to videos" speaking
+    assert rows("Protesters marched on, shouting \u201cCome out Andy,\u201d according to "
+                "videos posted on Twitter.") == [
+        ("reported", "videos posted on Twitter", "according to"),
+        ("direct", "Protesters", "shouting")]
+    # a long title before a name after a quotation (before: no speaker)
+    assert rows("\u201cThis is wrong,\u201d Secretary of State of the Commonwealth of "
+                "Kentucky Michael G. Adams tweeted.") == [
+        ("direct", "Michael G. Adams", "tweeted")]
+    # "..., but critics who ... called": the people the relative clause is about
+    assert rows("Governors say the rules save lives, but critics who are forced to stay "
+                "home called the steps \u201cdraconian.\u201d")[-1] == (
+        "direct", "critics", "called")
+    # "said X, a lawyer representing the church, who said": X
+    assert rows("Ann Lee, a lawyer representing the church, who said the troopers came, "
+                "left.")[0][1] == "Ann Lee, a lawyer representing the church, who"
+    assert find_quotes("It angered Tom Fox, a lawyer representing the church, who said "
+                       "the troopers came.")[0].speaker_name == "Tom Fox"
+    # ", according to X, the largest union of ...": the content stands before the source
+    assert [q.quote for q in find_quotes(
+        "Closures have affected 45,000 workers, according to the Food Union, the largest "
+        "union of meat workers.")] == ["Closures have affected 45,000 workers"]
+    # a court dismisses a case: no speech
+    assert rows("The judge dismissed the case 12 days later.") == []
+    assert rows("Lee dismissed the report as fake news.") == [("reported", "Lee", "dismissed")]
+    # the people or the finding at a named place (before: "Tyson", "Milan")
+    assert rows("Later, workers at the Tyson plant said the plan failed.") == [
+        ("reported", "workers at the Tyson plant", "said")]
+    assert rows("Later, voluntary testing at the Milan plant revealed an outbreak.") == [
+        ("reported", "voluntary testing at the Milan plant", "revealed")]
+    # a lower-case adjective before people still names a speaker (before: no quote)
+    assert rows("However, pro-life members of the Democrat Party are denouncing the "
+                "platform.") == [
+        ("reported", "pro-life members of the Democrat Party", "denouncing")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
