@@ -3229,11 +3229,9 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         if front is None and (who := ctx.shadow.find(" who ", sentence_start, v.start)) > 0:
             # "Governors say ..., but critics who are forced to stay home called": the
             # clause after the last conjunction before "who"
-            joint = None
-            for joint in _CLAUSE_JOINT.finditer(ctx.shadow, sentence_start, who):
-                pass
-            if joint is not None:
-                front = _SUBJECT_WHO.fullmatch(ctx.shadow, joint.end(), v.start)
+            joints = list(_CLAUSE_JOINT.finditer(ctx.shadow, sentence_start, who))
+            if joints:
+                front = _SUBJECT_WHO.fullmatch(ctx.shadow, joints[-1].end(), v.start)
         if front is not None and not any(w in ctx.verbs.forms or w.lower() in _AUXILIARIES
                                          for w in front.group("np").split()):
             # "Foreign diplomats who were briefed on the plan said": the phrase before the
