@@ -2064,6 +2064,9 @@ _QUOTED_AS = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?!as\s*$|by\s)((?:[\w'.-]+\s+){0,5}?[\w'.-]+)\s+(?:as\s+)?$")
 #: A lower-case head noun (and perhaps a second) between a body's name and the verb.
 _HEAD_AFTER = re.compile(r"['\u2019]?s?\s+([a-z][a-z-]{2,})(?:\s+[a-z][a-z-]{2,})?\s*$")
+#: Three lower-case words there, the last a role or people ("U.S. law enforcement official").
+_HEAD_AFTER_ROLE = re.compile(r"['\u2019]?s?\s+([a-z][a-z-]{2,})\s+[a-z][a-z-]{2,}\s+"
+                              r"([a-z][a-z-]{2,})\s*$")
 #: After a body's name, a role and a capitalised name ("CNN historian Douglas Brinkley").
 _ROLE_THEN_NAME = re.compile(r"(?:['\u2019]s)?\s+([a-z][a-z-]{2,})\s+[A-Z]")
 #: The same with a role of two or three words ("says AP senior managing editor Mike
@@ -2810,7 +2813,8 @@ _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}ed\s+by\s+(?:the\s+)?$")
 #: verb: " that the campaign didn't ", ", but analysts ".
 _NEW_SUBJECT_IN_GAP = re.compile(
     r"(?:\b(?:that|which|whether|because)|,\s*(?:but|and|yet|while|so))\s+"
-    r"(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+(?:did|does|do|didn['\u2019]t|doesn['\u2019]t|"
+    r"(?:the\s+|a\s+|an\s+|(?:two|three|four|five|several|some|many|other|most)\s+)?"
+    r"[a-z]+(?:\s+(?:did|does|do|didn['\u2019]t|doesn['\u2019]t|"
     r"don['\u2019]t|has|have|had|will|would|may|might|can|could|also|not|never))*\s*$")
 #: A subject pronoun right before a verb, after a clause word or a comma: "..., where he
 #: told", "when she said", "what she calls".
@@ -3263,6 +3267,12 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
         # "Rep. Tom Reed of New York said": the person before "of", not the place
         # ("Sen. Ron Wyden (D) of Oregon": before the party tag too)
+        if ctx.shadow[m.end:v.start].lstrip().startswith(","):
+            # "Bibeau, a senior official at the Refugee Board of Canada, said": the
+            # place ends an apposition; the name that opens the sentence
+            head = _leading_name(ctx, sentence_start, ctx.shadow.find(",", m.end, v.start))
+            if head is not None and head.end < m.start:
+                return head
         before = m.start - 4
         tag = _PARTY_BEFORE.search(ctx.shadow, max(sentence_start, before - 30), before)
         if tag is not None:
@@ -3350,6 +3360,12 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             # the people of the place or body, for it
             a = ppl.start()
             return _Speaker(ctx.text[a:m.end], m.actor, a, m.end)
+        if ctx.shadow.endswith(" of ", 0, m.start):
+            # "Susan Bibeau, the mother of Michael Zehaf-Bibeau, 32, who was killed ...,
+            # wrote": the name opening the sentence, not the one its apposition names
+            head = _leading_name(ctx, sentence_start, ctx.shadow.rfind(",", m.end, v.start))
+            if head is not None and head.end < m.start:
+                return head
         return ctx.speaker_from(m)
     if m is not None and aside is not None and m.kind != "person":
         # "Young, an Alaska congressman, discussing ... with radio station KRBD in
@@ -4694,6 +4710,11 @@ def _passive_before(sh: str, v: _Verb) -> bool:
 
 #: A determiner (and adjectives) right before a name: "a " of "a CNN producer", "the
 #: former " of "the former CNN anchor".
+#: A capitalised possessive ending the words: "(an acquaintance of) Zehaf-Bibeau's".
+_OWNER_BEFORE = re.compile(r"(?<![\w'-])[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}$")
+#: A determiner's phrase and "of" before a possessive: "an acquaintance of (Lee's)".
+_OWNED_OF = re.compile(r"(?<![\w'-])((?:a|an|the|one|another)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"
+                       r"of)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'-])((?:a|an|the|one|another)(?:[ \t]+[a-z][\w-]*)?)"
                                 r"[ \t]+$")
 
@@ -4726,20 +4747,26 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
         # (a person's too, when owned: "Alex Padilla's office said", "a spokesman from
         # Padilla's office told")
         head = _HEAD_AFTER.match(ctx.shadow, m.end, hi)
+        if head is None and (three := _HEAD_AFTER_ROLE.match(ctx.shadow, m.end, hi)) \
+                and (three.group(2) in ctx.roles or three.group(2).rstrip("s") in ctx.roles
+                     or three.group(2) in _PEOPLE):
+            head = three  # "A U.S. law enforcement official told": the official
+        noun = head.group(head.lastindex) if head is not None else ""  # (its last word)
         if head is not None and head.group(1) not in _FUNCTION_WORDS \
                 and head.group(1) not in _AUXILIARIES and head.group(1) not in _TIME_WORDS \
                 and not head.group(1).endswith("ly"):
             np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
             # (a body's nominee, member or critic speaks as a person, not for it: "the
             # GOP nominee said" is no voice of the Republican Party)
-            actor = None if head.group(1) in _NOT_FOR_BODY else m.actor
+            actor = None if head.group(1) in _NOT_FOR_BODY or noun in _NOT_FOR_BODY \
+                else m.actor
             if np.text is not None and np.start <= m.start and np.end >= m.end:
                 return _Speaker(np.text, actor, np.start, np.end, np.names)
             det = _DETERMINER_BEFORE.search(ctx.shadow, max(lo, m.start - 30), m.start)
             if det is not None:
                 # "to show a CNN producer referring to ...": the phrase the body's name is
                 # in, from its determiner (not the sentence's subject)
-                a, b = det.start(1), head.end(1)
+                a, b = det.start(1), head.end(head.lastindex)
                 return _Speaker(ctx.text[a:b], actor, a, b)
     else:
         # "a senior Obama adviser said", "Trump aides said": a person's name qualifying
@@ -6076,6 +6103,13 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
     home = _HOME_APPOSITION.search(sh, max(0, comma - 60), comma)
     if home is not None:
         comma = home.start()  # "Katherine Hackett, of Moodus, Connecticut, who": the person
+    owned = _OWNER_BEFORE.search(sh, max(0, comma - 40), comma) \
+        if sh[comma - 2:comma] in ("'s", "\u2019s") else None
+    if owned is not None and (det := _OWNED_OF.search(sh, max(0, owned.start() - 40),
+                                                      owned.start())) is not None:
+        # "an acquaintance of Zehaf-Bibeau's who said": the acquaintance
+        a = det.start(1)
+        return _Speaker(ctx.text[a:comma], None, a, comma)
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
     if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
         if m.kind != "person" and sh.startswith("who", who):

@@ -1616,6 +1616,35 @@ def test_speakers_of_an_unseen_shutdown_event():
         ("reported", "pro-life members of the Democrat Party", "denouncing")]
 
 
+def test_speakers_of_an_unseen_parliament_attack_event():
+    # worked by hand (an unseen allsides event, 2014-10-23 world; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("United States", "country", ["U.S."]),
+                        Actor("Canada", "country", ["Canada"]),
+                        Actor("Tom Hall", "person"), Actor("Ann Hall", "person")])
+
+    def rows(text):
+        return [(q.kind, q.speaker, q.actor) for q in find_quotes(text, actors)]
+
+    # three lower-case words after a country, the last a role: the official, for it
+    # (before: "U.S.")
+    assert rows("A U.S. law enforcement official told CNN that a link was not ruled "
+                "out.") == [("reported", "A U.S. law enforcement official", "United States")]
+    # ", but two sources told": a new subject (before: the name before the comma)
+    assert rows("Why he changed his name to Tom Hall, but two sources told CNN that he "
+                "converted.")[-1] == ("reported", "two sources", None)
+    # the person opening the sentence, not the one or the place its apposition names
+    # (before: Tom Hall; "the Refugee Board")
+    assert rows("Ann Hall, the mother of Tom Hall, 32, who was killed on Monday, wrote in "
+                "an email that she was sorry.") == [("reported", "Ann Hall", "Ann Hall")]
+    assert rows("Bibeau, a senior official at the Refugee Board of Canada, said her son "
+                "was lost.") == [("reported", "Bibeau", None)]
+    # "an acquaintance of X's who said": the acquaintance (before: "X's who")
+    assert [q.speaker_name for q in find_quotes(
+        "The paper quotes an acquaintance of Tom Hall's who said he was lost.")] == [
+        "an acquaintance of Tom Hall's"]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
