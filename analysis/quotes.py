@@ -1839,6 +1839,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # "short of calling in troops", "called off the talks": no speech
             if v.form.startswith("dismiss") and _COURT_OBJECT.match(sh, v.end):
                 continue  # "the judge dismissed the case": a ruling, no speech
+            if v.form[-1:] == "s" and v.form in ctx.verbs.noun_forms and (
+                    _VERB_AFTER_PLURAL.match(sh, v.end) or (
+                    (nw := _NEXT_WORD.match(sh, v.end)) is not None
+                    and nw.group(1) in ctx.verbs.forms)):
+                continue  # "LGBTQ advocates argue", "which advocates hoped": a noun
             if v.form.endswith("ing") and sh[v.start - 1:v.start] == " " \
                     and (before := _last_word(sh, max(ss, v.start - 20), v.start)) \
                     and before in ctx.verbs.forms and not before.endswith("ing"):
@@ -2557,6 +2562,8 @@ _PEOPLE = frozenset({
     # (from PolNeAR train-fit misses: "participants said", "delegates say")
     "participants", "delegates", "voters", "donors", "protesters", "attendees", "members",
     "leaders", "employees", "workers", "parents", "students", "authorities",
+    # (an unseen allsides event, 2026-12-01: "LGBT rights advocates were quick to ...")
+    "advocates",
 })
 
 
@@ -4520,6 +4527,12 @@ def _inverted_at_end(ctx: _Context, v: _Verb, end: int) -> bool:
 #: the ".
 _PEOPLE_OF = re.compile(r"(?:\b[a-z]+\s+)?\b(?P<noun>[a-z]+)\s+(?:in|at|of|from|for)\s+"
                         r"(?:the\s+)?$")
+#: A verb right after a lexicon verb's -s form: that form is a plural noun ("advocates
+#: hoped", "the group's advocates were").
+_VERB_AFTER_PLURAL = re.compile(r"\s+(?:were|are|have|had|hope|hoped|want|wanted|believe|"
+                                r"believed|fear|feared|worry|worried|will|would|can|could|may|"
+                                r"might|should|must|do|did|also|often|still)\b")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 #: What a court dismisses: "dismissed the case", "dismissed all charges against him".
 _COURT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|all|both|his|her|their|its)\s+)?"
                            r"(?:[\w-]+\s+)?(?:case|cases|suit|suits|lawsuit|lawsuits|"
@@ -4989,6 +5002,10 @@ def _tidy(ctx: _Context, spk: _Speaker) -> _Speaker:
     Portman"); no speaker when the words cannot name one (a date, a number, "R-Ohio")."""
     if spk.text is None or spk.start < 0:
         return spk
+    if spk.text.startswith(("If ", "if ", "Unless ", "unless ")) and " " in spk.text[3:].strip():
+        # "If the judges had opposed ...": the judges, not the subordinator
+        a = spk.start + spk.text.index(" ") + 1
+        spk = _Speaker(ctx.text[a:spk.end], spk.actor, a, spk.end)
     # (each branch of _PARTY_TAIL needs a "-" or a "(")
     m = _PARTY_TAIL.search(spk.text) if "-" in spk.text or "(" in spk.text else None
     # "Mayor Ann Lee (D) said": the words after the bracket are the party alone
@@ -5458,7 +5475,14 @@ def _block_quotes(ctx: _Context, marked: Sequence[_Marked]) -> list[Quote]:
                 or not _words_over(sh, bs, be, 2) or ctx.in_quote(bs) \
                 or bisect.bisect_left(opens, be) > bisect.bisect_left(opens, bs):
             continue  # (a passage in single marks inside: no block)
-        spk = _subject(ctx, max(ss, ps), v)
+        k2 = _last_char_before(sh, max(ss, ps), v.start)
+        if k2 >= 0 and sh[k2] == "," and sh[v.end:colon].strip() \
+                and not v.form.endswith("ing") \
+                and sh[v.end:colon].split(None, 1)[0].lower() not in _PREPOSITIONS:
+            # "The school must comply ..., say the judges:": the speaker after the verb
+            spk = _tidy(ctx, ctx.noun_phrase_after(v.end, colon))
+        else:
+            spk = _subject(ctx, max(ss, ps), v)
         group = ctx.verbs.group_of(v.form)
         if not _named_subject(spk.text) or group == "evidence":
             continue  # ("Here are the people identified:", "The poll found:": a finding)

@@ -1645,6 +1645,31 @@ def test_speakers_of_an_unseen_parliament_attack_event():
         "an acquaintance of Tom Hall's"]
 
 
+def test_speakers_of_an_unseen_bathroom_ruling_event():
+    # worked by hand (an unseen allsides event, 2017-05-30 general news; invented text)
+    def rows(text):
+        return [(q.kind, q.speaker, q.verb) for q in find_quotes(text)]
+
+    # a verb's -s form that is also a plural noun, before a verb: the noun (before:
+    # "LGBTQ" advocates ...)
+    assert rows("LGBTQ advocates argue, however, that the law already shields them.") == [
+        ("reported", "LGBTQ advocates", "argue")]
+    assert rows("It rose to the court, which LGBTQ advocates hoped would decide.") == [
+        ("thought", "LGBTQ advocates", "hoped")]
+    # guard: the verb with its object stays a cue
+    assert rows("He advocates tougher rules.") == [("reported", "He", "advocates")]
+    # advocates are people (before: "LGBT")
+    assert rows("LGBT rights advocates were quick to hail it, calling it \u201cgood.\u201d"
+                ) == [("direct", "LGBT rights advocates", "calling")]
+    # "If ..." is no part of the speaker
+    assert rows("If the judges had opposed the law, they would have ruled.") == [
+        ("thought", "the judges", "opposed")]
+    # a block quote after an inverted cue: the speaker after the verb (before: "The
+    # school")
+    assert rows("The school must comply, say the judges:\n\nAsh used the bathroom for six "
+                "months.") == [("direct", "the judges", "say")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
