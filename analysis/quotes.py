@@ -926,6 +926,8 @@ def _speaker_ok(text: str | None) -> bool:
         return False  # "many of the charges were": a clause cut before its verb
     if len(words) > 1 and words[0] == "according" and words[1] == "to":
         return False  # '"...," according to videos posted on Twitter': a source cue
+    if len(words) > 1 and words[0] == "by":
+        return False  # "testimony by whistleblowers cited in the report": an agent
     if (":" in text or text[-1:] == ".") and _DATED.search(text):
         return False  # "Basement Blues, Aug.", "Aug. 24: Clinton": a dated heading
     return not _PARTY.match(text.strip())
@@ -1128,7 +1130,7 @@ _IDIOM = re.compile(r"\b(?:let's|let\s+us|so\s+to|that\s+is\s+to|needless\s+to|"
 # "rest assured that": not speech)
 _HARD = re.compile(r"[^ \t.,\"']")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got|get|gets|getting)\s+"
-                      r"(?:[a-z]+ly\s+)?$",
+                      r"(?:(?:[a-z]+ly|already|also|not|never|still|long|once|even)\s+)?$",
                       re.IGNORECASE)
 _AS = re.compile(r"\s+([^\".;!?]{1,80}?\s+as\s+)")
 #: Verbs whose content may be an indirect question ("wondered whether", "explained why").
@@ -1970,8 +1972,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
             # "the announced deployment": an adjective, not a cue (looked at only when a
             # rule fired: it rejects whatever rule)
             if hit is not None and not _after_determiner(sh, ss, v.start) \
-                    and not _after_gerund(sh, ss, v.start):
-                found.append(hit)
+                    and not _after_gerund(sh, ss, v.start) \
+                    and not (v.form == "said" and sh.endswith((" of ", " in ", " for ", " on ",
+                                                              " from ", " with "),
+                                                             0, v.start)):
+                found.append(hit)  # (not "the beneficiaries of said policies": legalese)
         # ..., the Russian Defense Ministry announced. (Its verb is one of the sentence's
         # verbs: a sentence without any has no such cue.)
         tail = _tail_cue(ctx, ss, end + (1 if end < len(sh) and sh[end:end + 1] in ".!?"
@@ -1996,7 +2001,9 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 m = ctx.mention_before(sp_start, sp_end)
                 spk = (_mention_speaker(ctx, m, sp_start, sp_end) if m is not None
                        else _tidy(ctx, ctx.noun_phrase_before(sp_start, sp_end)))
-                out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
+                if spk.text is not None:  # (not "..., referring to testimony by
+                    # whistleblowers cited in the report.": an agent, no speaker)
+                    out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
         for a_start, a_end in ctx.according_in(ss, se):
             comma = sh.find(",", a_end, se)
@@ -2522,8 +2529,8 @@ def _named_subject(text: str | None) -> bool:
         return False
     first = words[0]
     low = first.lower()
-    if first == "who":  # a relative pronoun: it stands for the name before it
-        return True
+    if first == "who" or (len(words) > 1 and words[-1] == "who"):
+        return True  # a relative pronoun: it stands for the name or people before it
     if _SHARE.match(text):  # "55 percent (of voters) said": a poll's respondents
         return True
     if (low in _SUBJECT_DEMONSTRATIVES or low in _SUBJECT_QUANTIFIERS) and len(words) > 1 \
@@ -2562,8 +2569,9 @@ _PEOPLE = frozenset({
     # (from PolNeAR train-fit misses: "participants said", "delegates say")
     "participants", "delegates", "voters", "donors", "protesters", "attendees", "members",
     "leaders", "employees", "workers", "parents", "students", "authorities",
-    # (an unseen allsides event, 2026-12-01: "LGBT rights advocates were quick to ...")
-    "advocates",
+    # (unseen allsides events, 2026-12-01: "LGBT rights advocates were quick to ...",
+    # "Democratic Congress members and staffers told me")
+    "advocates", "staffers",
 })
 
 
@@ -4550,8 +4558,9 @@ _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "
 _WHO_BEFORE = re.compile(
     r"(?<![\w.'-])(who|which)\s+(?:(?:has|have|had|also|once|first|then|later|previously|"
     r"repeatedly|often|never|not|already|recently|long|since|[a-z]+ly)\s+){0,2}"
-    # a time phrase: "who earlier this year voiced", "who on Monday said"
-    rf"(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:year|month|week)\s+|on\s+(?:{_DAYS})\s+)?$")
+    # a time phrase: "who earlier this year voiced", "who on Monday (also) said"
+    rf"(?:(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:year|month|week)\s+|on\s+(?:{_DAYS})\s+)?"
+    r"(?:(?:has|have|had|also|then|later|again|[a-z]+ly)\s+){0,2}$")
 # A name (or he/she/they) and a verb outside the lexicon right before a quote, after a
 # comma or a sentence's start: ', Hillary shot back, "', '. Trump tweeted: "'.
 _NAME_VERB_BEFORE = re.compile(
@@ -4725,6 +4734,11 @@ def _passive_before(sh: str, v: _Verb) -> bool:
 #: former " of "the former CNN anchor".
 #: A capitalised possessive ending the words: "(an acquaintance of) Zehaf-Bibeau's".
 _OWNER_BEFORE = re.compile(r"(?<![\w'-])[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,2}$")
+#: A plural and a preposition right before a body's name: "whistleblowers within the ".
+_PLURAL_OF = re.compile(r"(?<![\w'-])([a-z][\w-]*s)[ \t]+(?:within|at|in|of|from|for|inside)"
+                        r"[ \t]+(?:the[ \t]+)?$")
+#: Capitalised words right before a name ("Democratic (Congress)").
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.'-])(?:[A-Z][\w.'-]*[ \t]+)+$")
 #: A determiner's phrase and "of" before a possessive: "an acquaintance of (Lee's)".
 _OWNED_OF = re.compile(r"(?<![\w'-])((?:a|an|the|one|another)[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}"
                        r"of)[ \t]+$")
@@ -4780,6 +4794,13 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
                 # "to show a CNN producer referring to ...": the phrase the body's name is
                 # in, from its determiner (not the sentence's subject)
                 a, b = det.start(1), head.end(head.lastindex)
+                return _Speaker(ctx.text[a:b], actor, a, b)
+            if head.lastindex == 2 and " and " in head.group():
+                # "Democratic Congress members and staffers told": the capitalised words
+                # before the body's name, the body and its people
+                run = _CAPITALS_BEFORE.search(ctx.shadow, max(lo, m.start - 40), m.start)
+                a = run.start() if run is not None else m.start
+                b = head.end(2)
                 return _Speaker(ctx.text[a:b], actor, a, b)
     else:
         # "a senior Obama adviser said", "Trump aides said": a person's name qualifying
@@ -6136,6 +6157,11 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
         return _Speaker(ctx.text[a:comma], None, a, comma)
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
     if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
+        if m.kind != "person" and sh.startswith("who", who) \
+                and (ppl := _PLURAL_OF.search(sh, max(0, m.start - 40), m.start)) is not None:
+            # "whistleblowers within the Trump administration who blasted": the people
+            a = ppl.start(1)
+            return _Speaker(ctx.text[a:m.end], m.actor, a, m.end)
         if m.kind != "person" and sh.startswith("who", who):
             # "Susan Rice, the U.S. ambassador to the United Nations, who": a body ends
             # the apposition; "who" stands for the name before it
@@ -6173,11 +6199,17 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
             person = _name_before_apposition(ctx, a - 2)
             if person is not None:
                 return person
+        if words[k].group() == "the" and sh.startswith("who", who) \
+                and (ppl := _PLURAL_OF.search(sh, max(0, a - 40), a)) is not None:
+            a = ppl.start(1)  # "whistleblowers within the Trump administration who"
         return _Speaker(ctx.text[a:b], None, a, b)
     low = name.group(1).lower()
     if not _speaker_ok(name.group(1)) or low in _PRONOUNS or low in _OPENERS:
         return None
-    return _Speaker(ctx.text[name.start(1):name.end(1)], None, name.start(1), name.end(1))
+    a = name.start(1)
+    if sh.startswith("who", who) and (ppl := _PLURAL_OF.search(sh, max(0, a - 40), a)):
+        a = ppl.start(1)  # "officials at the White House who": the officials
+    return _Speaker(ctx.text[a:name.end(1)], None, a, name.end(1))
 
 
 def _name_before_apposition(ctx: _Context, comma: int) -> _Speaker | None:

@@ -1670,6 +1670,41 @@ def test_speakers_of_an_unseen_bathroom_ruling_event():
                 "months.") == [("direct", "the judges", "say")]
 
 
+def test_speakers_of_an_unseen_nuclear_deal_event():
+    # worked by hand (an unseen allsides event, 2019-02-19 nuclear weapons; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("House Committee on Oversight", "organisation",
+                              ["House Committee"]),
+                        Actor("Elijah Cummings", "person"),
+                        Actor("Congress", "organisation", ["Congress"])])
+
+    def rows(text, listed=None):
+        return [(q.kind, q.speaker, q.verb) for q in find_quotes(text, listed)]
+
+    # "who on Tuesday also announced": the name before (before: "The report")
+    assert rows("The report was compiled for the House Committee on Oversight and Reform, "
+                "chaired by Rep. Elijah Cummings, who on Tuesday also announced a probe.",
+                actors) == [("reported", "Elijah Cummings, who", "announced")]
+    # people at or within a body, then "who" (before: the body)
+    assert rows("He met officials at the White House who said the plan failed.") == [
+        ("reported", "officials at the White House who", "said")]
+    assert rows("It cited whistleblowers within the Trump administration who blasted the "
+                "plan.") == [
+        ("reported", "whistleblowers within the Trump administration who", "blasted")]
+    # a passive with "already": no one thinks (before: a thought of "The plan")
+    assert rows("The plan was already known due to earlier reporting.") == []
+    # "of said policies": legalese, no verb (before: "the primary beneficiaries" said)
+    assert rows("His history of being on the payroll of the primary beneficiaries of said "
+                "policies is also well documented.") == []
+    # the people of a body and their staff (before: "Congress")
+    assert rows("Democratic Congress members and staffers told me they would act.",
+                actors) == [("reported", "Democratic Congress members and staffers", "told")]
+    # "..., referring to testimony by whistleblowers cited in the report.": no one cites
+    assert [q.verb for q in find_quotes(
+        "The Maryland Democrat spoke, referring to testimony by government whistleblowers "
+        "cited in the report.")] == ["referring"]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
