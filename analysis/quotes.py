@@ -4313,6 +4313,15 @@ _TO_VERB_AFTER = re.compile(r"\s+to\s+[a-z]")
 _TITLED_RUN = re.compile(r"[\s\"\u201d]*[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|and))*\s+")
 
 
+#: A passive of describing right before a quotation: 'was described as "...'.
+_DESCRIBED_AS = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?"
+                           r"(described|called|dubbed|labeled|labelled|branded|characterized|"
+                           r"characterised|termed)\s+(?:as\s+)?[^\w]*$")
+#: The agent right after a quotation: '" by Idaho Republican Rep. Raul Labrador.'
+_AGENT_AFTER = re.compile(r"[\s,\"\u201d']*by\s+((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w'-]*)"
+                          r"(?=\s*[.,;]|\s*$)")
+
+
 def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
     sh = ctx.shadow
     # up to ten words after the quote, or more when a comma insertion ends right before
@@ -4358,6 +4367,17 @@ def _direct_cue(ctx, before, after, q_start, q_end, mk, ends_soft, inside):
                 continue  # '"...," Cruz, who has proposed ..., said': not "proposed"
             after_verb = v
             break
+    if sh.startswith(" by", after[0]) or sh.startswith(" by", after[0] + 1):
+        agent = _AGENT_AFTER.match(sh, after[0], after[1])
+        described = _DESCRIBED_AS.search(sh, max(before[0], before[1] - 40), before[1]) \
+            if agent is not None else None
+        if described is not None:
+            # 'The meeting was described as "somber" by Rep. Raul Labrador.': the agent
+            a, b = agent.span(1)
+            named = ctx.mention_before(a, b + 1)
+            spk = ctx.speaker_from(named) if named is not None and named.end == b \
+                else _Speaker(ctx.text[a:b], None, a, b)
+            return "after", spk, _Verb(described.start(1), described.end(1), described.group(1))
     before_verb = None
     for v in reversed(ctx.verbs_in(*before, inside)):
         if _words_over(sh, v.end, before[1], 25):
@@ -5944,10 +5964,24 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
         if _TAIL_CUE_END.search(ctx.shadow, max(ps, pe - 60), pe):
             memo[ps] = None  # ("Foley stood up to his captors, he said."): its subject is
             return None  # what was said; its speaker is the tail's (the caller's pool)
-        spk = _sentence_subject(ctx, ps, min(pe, ps + 120))
+        agent = _AGENT_END.search(ctx.shadow, max(ps, pe - 160), pe)
+        if agent is not None and not ctx.in_quote(agent.start(1)):
+            # 'The meeting was described as "somber" by Rep. Raul Labrador. He said ...':
+            # the agent of a passive that ends the sentence
+            a, b = agent.span(1)
+            spk = _Speaker(ctx.text[a:b], None, a, b)
+        else:
+            spk = _sentence_subject(ctx, ps, min(pe, ps + 120))
         memo[ps] = (None if spk.text is None or ctx.in_quote(spk.start)
                     else _person_subject(ctx, spk, kinds))
     return memo[ps]
+
+
+#: A passive sentence that ends with its agent: "... was described as ... by Idaho
+#: Republican Rep. Raul Labrador."
+_AGENT_END = re.compile(r"\b(?:was|were|been|is|are)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
+                        r"[^.;:!?]*?\bby\s+((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w'-]*)\.?"
+                        "[\"'\u201d]?\\s*$")
 
 
 _CAPITAL = re.compile(r"[A-Z]")

@@ -1705,6 +1705,21 @@ def test_speakers_of_an_unseen_nuclear_deal_event():
         "cited in the report.")] == ["referring"]
 
 
+def test_speakers_of_an_unseen_health_ruling_event():
+    # worked by hand (an unseen allsides event, 2012-06-29 elections; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("John Boehner", "person", ["Boehner"]),
+                        Actor("Raul Labrador", "person", ["Labrador"])])
+    text = ("\"We will repeal it,\" John Boehner said.\n\nThe meeting was described as \"a "
+            "little bit somber\" by Idaho Republican Rep. Raul Labrador. He said the decision "
+            "\"was a surprise.\"")
+    # the agent of a passive of describing speaks the quotation (before: "The meeting"),
+    # and the "he" of the next sentence is that agent (before: Boehner)
+    assert [(q.speaker, q.actor) for q in find_quotes(text, actors)] == [
+        ("John Boehner", "John Boehner"), ("Raul Labrador", "Raul Labrador"),
+        ("He", "Raul Labrador")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
