@@ -612,6 +612,14 @@ def find_furniture(
             keys[i] = " ".join(normal[i].casefold().split()).rstrip(" .:!?")
         return keys[i]
 
+    # (the headline first: a line that repeats it is removed as that, not as a headline
+    # of another story, which the navigation patterns also match)
+    if "title" in rules and title and _key(title):
+        title_key = _key(title)
+        for i in content:
+            if key(i) == title_key:
+                remove(i, "title")
+
     if "navigation" in rules:
         per_line = patterns.line_candidates([normal[i].casefold() for i in content])
         for i, candidates in zip(content, per_line, strict=True):
@@ -623,12 +631,6 @@ def find_furniture(
                        reason=entry.reason or "site navigation or page furniture")
             else:
                 remove(i, "navigation", pattern=entry.name)
-
-    if "title" in rules and title and _key(title):
-        title_key = _key(title)
-        for i in content:
-            if key(i) == title_key:
-                remove(i, "title")
 
     if "title_variant" in rules and title:
         title_words = set(_WORD.findall(_key(title)))

@@ -1401,3 +1401,16 @@ def test_a_reuters_caption_via_reuters(text, expected):
 def test_a_caption_opening_with_a_spaced_credit(text, expected):
     removals = find_furniture("Body.\n" + text)
     assert [(r.rule, r.name) for r in removals] == expected
+
+
+def test_a_line_repeating_the_headline_says_so_before_any_pattern():
+    # worked by hand (an unseen allsides event, 2012-06-29; invented text): a title-case
+    # line of 8 words is also what the navigation patterns read as another story's
+    # headline; when it is the article's own headline, the reason says that (before:
+    # "a headline of another story")
+    title = "Tea Party Sees Ruling As New Rallying Cry"
+    text = f"{title}\n\nActivists gathered outside the court on Thursday to protest."
+    found = find_furniture(text, title=title)
+    assert [(r.rule, r.line) for r in found] == [("title", 1)]
+    # without the title, the same line is still removed as a headline
+    assert [(r.rule, r.line) for r in find_furniture(text)] == [("navigation", 1)]
