@@ -1633,6 +1633,10 @@ class _Context:
                     if any(w.endswith(("'s", "\u2019s")) for w in words[first:end]):
                         first = k
                     end = hi
+                elif end < k == hi and words[end - 1].endswith(("'s", "\u2019s")) \
+                        and any(w in _SPEAKING_HEADS or w in self.roles
+                                for w in words[end:k]):
+                    end = hi  # "Mr. Trump's former campaign manager": the owned role
                 elif end < hi and (words[end] in _SPEAKING_HEADS
                                    or words[end] in self.verbs.evidence_subjects
                                    or (words[end][-1:] == "s"  # "Republican-leaning groups"
@@ -4790,6 +4794,14 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
             person = ctx.first_mention(np.start, np.end)
             return ctx.speaker_from(person) if person is not None \
                 and person.kind == "person" else np
+    if m.kind == "person" and m.possessive \
+            and (role := _PERSON_ROLE_AFTER.match(ctx.shadow, m.end, hi)) is not None \
+            and not _HEAD_AFTER.match(ctx.shadow, m.end, hi):
+        # "Mr. Trump's former campaign manager confirmed": the manager, for him
+        np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
+        if np.text is not None and np.start <= m.start:
+            voice = role.group(1).lower().rstrip("s") in _PERSON_VOICES
+            return _Speaker(np.text, m.actor if voice else None, np.start, np.end, np.names)
     if m.kind != "person" or m.possessive:
         # (a person's too, when owned: "Alex Padilla's office said", "a spokesman from
         # Padilla's office told")
@@ -4873,7 +4885,7 @@ _OF_IN_BEFORE = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?$")
 _ROLE_COMMA_NAME = re.compile(r"\s+([a-z][a-z-]{2,}),\s+(?=[A-Z])")
 #: Roles after a person's name that name someone else: "Obama adviser", "Trump aides".
 _PERSON_ROLE_AFTER = re.compile(
-    r"\s+(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
+    r"\s+(?:(?:former|top|senior|longtime|chief|then|new|one-time)\s+)?(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
     r"spokes(?:man|woman|person|people)|campaign|camp|team|administration)"
     r"(?:\s+[a-z][a-z-]+)?\s*$")
 #: Heads after a body's name for people who speak as themselves, not for the body.
@@ -5796,6 +5808,13 @@ def _agreeing_actor(ctx: _Context, q: Quote, want: str) -> Quote:
     return q
 
 
+def _person_at(ctx: _Context, start: int, end: int) -> str | None:
+    """The listed person a mention ending at ``end`` (within ``[start, end)``) names
+    ("Mr. Comey": James B. Comey), else None."""
+    m = ctx.mention_before(start, end)
+    return m.actor if m is not None and m.end == end and m.kind == "person" else None
+
+
 def _person_before(ctx: _Context, pos: int, want: str) -> str | None:
     """The nearest listed person mentioned before ``pos`` (within three paragraphs) whose
     listed gender is ``want``; else the only such person mentioned before it; else None."""
@@ -5874,6 +5893,7 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
             if named:
                 lo = max(lo, named[-1].speaker_end)
             titled = [Quote("scare", "", m.start(), m.end(), speaker=m.group(),
+                            actor=_person_at(ctx, m.start(), m.end()),
                             speaker_start=m.start(), speaker_end=m.end(),
                             speaker_name=m.group())
                       for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]

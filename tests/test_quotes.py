@@ -1720,6 +1720,27 @@ def test_speakers_of_an_unseen_health_ruling_event():
         ("He", "Raul Labrador")]
 
 
+def test_speakers_of_an_unseen_no_prosecution_event():
+    # worked by hand (an unseen allsides event, 2016-11-22 politics; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Donald Trump", "person", ["Trump"]),
+                        Actor("James Comey", "person", ["Comey"])])
+
+    def rows(text):
+        return [(q.speaker, q.speaker_name, q.actor) for q in find_quotes(text, actors)]
+
+    # a person's owned role after a title: the role's holder, for the person (before:
+    # "Mr. Trump\u2019s")
+    assert rows("Donald Trump will not pursue the case, Mr. Trump\u2019s former campaign "
+                "manager confirmed Tuesday.") == [
+        ("Mr. Trump\u2019s former campaign manager", "Mr. Trump\u2019s former campaign manager",
+         "Donald Trump")]
+    # a "he" that a titled surname names keeps that person as its actor (before: none)
+    assert rows("James Comey spoke. The White House said Mr. Comey settled it when he "
+                "announced the department would not prosecute.")[-1] == (
+        "he", "Mr. Comey", "James Comey")
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
