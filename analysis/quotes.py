@@ -1487,6 +1487,10 @@ class _Context:
                 if text.startswith("(", m.start()) and _PARTY_OPEN.match(segment, m.start()):
                     continue  # "Sen. Ron Wyden (D) of Oregon": a party tag, no clause
                 cut = m.end()
+        if ")" in segment:
+            close = segment.rfind("), ", cut, limit)
+            if close >= 0:
+                cut = close + 3  # "(a term coined by Rudy Giuliani), Trump": after the aside
         # The kept words are always one stretch of them, words[lo:hi]: worked out on
         # their strings (each match's group() taken once).
         found = list(_NP_WORD.finditer(segment, cut))
@@ -1511,6 +1515,9 @@ class _Context:
                 lo = pron  # "At the bottom it reads": the pronoun
         if hi - lo > 2 and words[lo].lower() in _TIME_ADVERBS and words[lo + 1] in _NP_ARTICLES:
             lo += 1  # "now the Democratic frontrunner says": the phrase after the adverb
+        elif hi - lo > 1 and words[lo] in ("and", "but", "yet", "or", "so") \
+                and (words[lo + 1][:1].isupper() or words[lo + 1] in _NP_ARTICLES):
+            lo += 1  # "..., and yet Trump still praised": Trump
         while hi > lo:
             last = words[hi - 1]
             low = last.lower()
@@ -3214,6 +3221,15 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
         # (after an opening phrase: "Hours later, Trump ...", "Marking the day, Lee ...").
         sentence_start = _after_opening(ctx.shadow, ctx.after_quotes(sentence_start, v.start),
                                         last)
+        if ctx.shadow.find(", ", sentence_start, last) >= 0:
+            joints = [j for j in _CLAUSE_JOINT.finditer(ctx.shadow, sentence_start, last)
+                      if not j.group().rstrip().endswith(" and")
+                      or _FINITE_HINT.search(ctx.shadow, j.end(), last)]
+            if joints:
+                # "12 Russian agents had been indicted, and yet Trump still groveled ...,
+                # claiming": the clause the participle ends (not "with Poland, France,
+                # and Italy": a list, no clause)
+                sentence_start = joints[-1].end()
         if (pp := _OPENING_PP.match(ctx.shadow, sentence_start, last)) is not None:
             sentence_start = pp.end()  # ("In an interview with USA TODAY's series, Rice")
         if (pron := _PRONOUN_FIRST.match(ctx.shadow, sentence_start, last)) is not None \
@@ -3803,6 +3819,10 @@ def _sentence_subject(ctx: _Context, s: int, e: int) -> _Speaker:
             continue
         if run and ":" in ctx.shadow[run[-1].end():w.start()]:
             break  # "Vice President Joe Biden: This might ...": the name before the colon
+        if run and "), " in ctx.shadow[run[-1].end():w.start()] \
+                and ctx.shadow.rfind("(", s, run[-1].end()) < run[0].start():
+            run, role_words = [], 0  # "(a term coined by Rudy Giuliani), Trump": the name
+            # after the aside the run was in (not "Sen. Ann Lee (R-Pa.), who ...")
         if word[:1].isupper() and (word.lower() not in _FUNCTION_WORDS or word.isupper()):
             run.append(w)
         elif run and word in _NAME_PARTICLES and _CAPITAL_NEXT.match(ctx.shadow, w.end()):
@@ -4571,8 +4591,11 @@ _COURT_OBJECT = re.compile(r"\s+(?:(?:the|a|an|all|both|his|her|their|its)\s+)?"
                            r"charge|charges|complaint|appeal|motion|indictment|petition)\b")
 #: Prepositions between a head noun and where it is: "workers at the plant".
 _HEAD_PREPOSITIONS = frozenset({"at", "in", "from", "of", "for", "with", "across"})
+#: A finite verb's look: an auxiliary or a past tense ("and the governor tripped up").
+_FINITE_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|"
+                          r"do|[a-z]{3,}ed)\b")
 #: A comma and a conjunction that opens a new clause ("..., but critics who ...").
-_CLAUSE_JOINT = re.compile(r",\s+(?:but|and|while|yet|whereas|although|though)\s+")
+_CLAUSE_JOINT = re.compile(r",\s+(?:but|and(?:\s+yet)?|while|yet|whereas|although|though)\s+")
 _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "The group
     # that kidnapped Ann Lee demanded", not "Reports that Lee ...", "The fact that the")
     r"[\s\"'(\u201c]*(?P<np>[A-Za-z][\w'-]*(?:[ \t]+[\w'.-]+){0,4}?)[ \t]+"

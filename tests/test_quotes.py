@@ -1741,6 +1741,28 @@ def test_speakers_of_an_unseen_no_prosecution_event():
         "he", "Mr. Comey", "James Comey")
 
 
+def test_speakers_of_an_unseen_collusion_column_event():
+    # worked by hand (an unseen allsides event, 2018-08-28 politics; invented text)
+    def rows(text):
+        return [(q.kind, q.speaker, q.verb) for q in find_quotes(text)]
+
+    # a participle after ", and yet <clause>": that clause's subject (before: the name
+    # opening the sentence)
+    assert rows("By then, Kim Lee had been indicted, and yet Trump still groveled, "
+                "claiming the \u201cwitch hunt\u201d was to blame.") == [
+        ("direct", "Trump", "claiming")]
+    # a conjunction opening the phrase is no part of the speaker (before: "yet Trump")
+    assert rows("By then, Kim Lee had been indicted, and yet Trump still praised the plan.") == [
+        ("reported", "Trump", "praised")]
+    # guard: a list with "and" opens no clause
+    assert rows("Ann Lee signed a deal with Poland, France, and Italy for new missiles, "
+                "citing the need for them.") == [("reported", "Ann Lee", "citing")]
+    # the name after an aside in brackets (before: "Rudy Giuliani), Trump")
+    assert rows("As the president (a term coined by his lawyer, Rudy Giuliani), Trump "
+                "builds his own world and hopes it lasts.") == [
+        ("thought", "Trump", "hopes")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
