@@ -2947,10 +2947,12 @@ _TRIM_AFTER_SUBJECT = re.compile(r"(?:\s+(?:again|also|then|later|soon|quickly|n
 #: An auxiliary: the words between two commas are a clause, not an insertion ("..., son
 #: Ghassan had been traveling together, wrote ...").
 _AUX_IN_ASIDE = re.compile(r"\s(?:had|has|have|was|were|is|are|been|will|would)\s")
-#: "and" (perhaps with an adverb) between a place and a verb: "in Iraq and (also) asked".
-_AND_THEN_VERB = re.compile(r"\s+and\s+(?:[a-z]+ly\s+|also\s+|then\s+)?")
-#: A preposition right before a place: "in Iraq".
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|across|throughout)\s+(?:the\s+)?$")
+#: "and" or "but" (perhaps with an adverb) between a place or body, with perhaps a head
+#: noun, and a verb: "in Iraq and (also) asked", "in the U.S. military but said".
+_AND_THEN_VERB = re.compile(r"(?:\s+[a-z]+)?\s+(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?")
+#: A preposition right before a place or body: "in Iraq", "in the U.S. (military)".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|across|throughout|during|with|"
+                                       r"against|for)\s+(?:the\s+)?$")
 #: A form of "be" inside a tail's speaker words: a clause, no speaker.
 _COPULA_IN = re.compile(r"\b(?:is|are|was|were|be|been)\b")
 #: A name, "to" and an outlet opening a line before a colon: "Kasowitz to CNBC".
@@ -3289,15 +3291,20 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
             if ante is not None:
                 return ante
     m = ctx.mention_before(sentence_start, v.start)
-    if m is not None and m.kind in ("place", "country") \
+    if m is not None and m.kind != "person" \
             and _AND_THEN_VERB.fullmatch(ctx.shadow, m.end, v.start) \
-            and _PLACE_PREPOSITION_BEFORE.search(ctx.shadow, max(0, m.start - 6), m.start):
+            and _PLACE_PREPOSITION_BEFORE.search(ctx.shadow, max(0, m.start - 12), m.start):
         # "He added that the US trains police in Iraq and asked why ...": the place ends a
         # phrase; the verb goes on with the subject of the sentence's earlier cue
         earlier = [w for w in ctx.verbs_in(sentence_start, m.start)
                    if not w.form.endswith("ing") and not ctx.in_quote(w.start)]
         if earlier:
             return _subject_words(ctx, sentence_start, earlier[0])
+        # "Trump would never serve in the U.S. military but said": with no cue before,
+        # the sentence's subject
+        own = _sentence_subject(ctx, sentence_start, m.start)
+        if own.text is not None and own.end < m.start:
+            return own
     if m is not None and (m.kind in ("place", "country") or m.surface in US_STATES) \
             and m.start >= 4 and ctx.shadow[m.start - 4:m.start] == " of ":
         # "Rep. Tom Reed of New York said": the person before "of", not the place
@@ -5497,6 +5504,12 @@ def _find_quotes(text: str, actors: ActorList | None, verbs: VerbLexicon,
             if d.end > r.start and (d.actor or d.speaker) == (r.actor or r.speaker) \
                     and d.kind != "scare":  # (a term inside reported words repeats none)
                 before = _colon_before(ctx, r, d)
+                if before is None and r.start < d.verb_start < d.start:
+                    # 'Lazar said he welcomed extradition and added, "I'll plead guilty."':
+                    # what he said before the quotation's own cue is a statement of its own
+                    joint = _JOINT_END.search(ctx.shadow, r.start, d.verb_start)
+                    if joint is not None and _words_over(ctx.shadow, r.start, joint.start(), 2):
+                        before = joint.start()
                 if before is not None:
                     # 'he said he was too busy to look: "I have a lot going on."': what he
                     # said before the colon is a statement of its own
@@ -5511,6 +5524,8 @@ def _find_quotes(text: str, actors: ActorList | None, verbs: VerbLexicon,
     return ctx, sorted([*direct, *kept, *turns, *blocks], key=lambda q: (q.start, q.kind))
 
 
+#: "and" or "but" (and perhaps an adverb) ending the words before a verb: ", and then ".
+_JOINT_END = re.compile(r",?\s+(?:and|but)\s+(?:[a-z]+ly\s+|then\s+|also\s+)?$")
 #: Double quotation marks (and NYT's two apostrophes): a block with them is no block quote.
 _BLOCK_MARKS = re.compile("[" + re.escape(_DOUBLES) + "]|''")
 #: A cue verb's last words before the colon that ends its paragraph: "Sanders said:",

@@ -1763,6 +1763,27 @@ def test_speakers_of_an_unseen_collusion_column_event():
         ("thought", "Trump", "hopes")]
 
 
+def test_speakers_of_an_unseen_election_eve_event():
+    # worked by hand (an unseen allsides event, 2016-11-06 elections; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("United States", "country", ["U.S.", "United States"])])
+
+    def rows(text):
+        return [(q.kind, q.speaker, q.verb, q.quote) for q in find_quotes(text, actors)]
+
+    # a body after a preposition, a head noun and "but": the verb goes on with the
+    # sentence's subject (before: "the U.S. military")
+    assert rows("Trump would never serve in the U.S. military but said the school gave "
+                "him training.") == [
+        ("reported", "Trump", "said", "the school gave him training.")]
+    # reported words before a quotation's own cue are a statement of their own, kept
+    # beside the quotation (before: dropped as repeating it)
+    assert rows("Lee said he welcomed extradition to the United States and added, "
+                "\"I will plead guilty.\"") == [
+        ("reported", "Lee", "said", "he welcomed extradition to the United States"),
+        ("direct", "Lee", "added", "I will plead guilty.")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
