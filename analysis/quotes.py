@@ -3508,6 +3508,16 @@ def _subject_words(ctx: _Context, sentence_start: int, v: _Verb) -> _Speaker:
                 and re.search(r"\band\s*$", gap):
             return ctx.speaker_from(m)
     np = ctx.noun_phrase_before(sentence_start, v.start)
+    if np.text is not None and ctx.shadow.endswith(" to ", 0, v.start) \
+            and np.end == v.start - 4 and np.text[:1].islower() \
+            and np.text.split(None, 1)[0].lower() not in _PRONOUNS \
+            and not np.text.endswith("ed") \
+            and not any(w in _PEOPLE or w in ctx.roles for w in np.text.split()):
+        # "Trump is leaning on executive orders and other actions to argue ...": an
+        # infinitive of purpose, whose subject is the sentence's (not "actions")
+        own = _sentence_subject(ctx, sentence_start, np.start)
+        if own.text is not None:
+            return own
     coordinated = _COORDINATED.search(ctx.shadow, max(sentence_start, v.start - 20),
                                       v.start) is not None
     if (np.text is None or coordinated
@@ -5934,7 +5944,10 @@ def _resolve_pronouns(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
                             actor=_person_at(ctx, m.start(), m.end()),
                             speaker_start=m.start(), speaker_end=m.end(),
                             speaker_name=m.group())
-                      for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))]
+                      for m in _titled_names(ctx.shadow, lo, max(lo, q.speaker_start))
+                      # (not "Mr. Trump's frequent attacks": an owner, not who acts)
+                      if not m.group().endswith(("'s", "\u2019s"))
+                      and not ctx.shadow.startswith(("'s", "\u2019s"), m.end())]
             pool = [*named[-8:], *titled[-3:]]
             subject = _previous_subject(ctx, q, kinds, lo)
             if subject is not None and subject.speaker_start >= lo:

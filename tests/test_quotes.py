@@ -1784,6 +1784,25 @@ def test_speakers_of_an_unseen_election_eve_event():
         ("direct", "Lee", "added", "I will plead guilty.")]
 
 
+def test_speakers_of_an_unseen_first_100_days_event():
+    # worked by hand (an unseen allsides event, 2017-04-29 White House; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Donald Trump", "person", ["Trump"]),
+                        Actor("Jeff Mason", "person", ["Mason"])])
+    text = ("Donald Trump and Jeff Mason spoke.\n\n\u201cThe media deserves a failing "
+            "grade,\u201d he said.\n\nAt the dinner, Mr. Mason defended the news media "
+            "against Mr. Trump\u2019s frequent attacks.\n\n\u201cIt is our job to report on "
+            "facts,\u201d he said.")
+    # a titled name owning something is no one a "he" stands for (before: Mr. Trump)
+    assert [(q.speaker, q.actor) for q in find_quotes(text, actors)][-1] == (
+        "he", "Jeff Mason")
+    # an infinitive of purpose: the sentence's subject speaks (before: "other unilateral
+    # actions")
+    assert [(q.speaker, q.verb) for q in find_quotes(
+        "Trump is leaning on executive orders and other unilateral actions to argue he has "
+        "done more than anyone.")] == [("Trump", "argue")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
