@@ -4981,6 +4981,15 @@ _PLACE_THEN_AND = re.compile(
 
 
 def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
+    """:func:`_after_speaker_words`, with no speaker when its words open with an auxiliary
+    ('the so-called "space force" would carry out ...': a clause going on, no one)."""
+    spk, verb = _after_speaker_words(ctx, after, v)
+    if spk.text is not None and spk.text.split(None, 1)[0] in _AUXILIARIES:
+        return _Speaker(), verb
+    return spk, verb
+
+
+def _after_speaker_words(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
     who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start) \
         if ctx.shadow.find(" who ", after[0], v.start) >= 0 else None
     if who is not None:
@@ -6083,6 +6092,12 @@ def _person_subject(ctx: _Context, spk: _Speaker, kinds: dict[str, str]) -> Quot
         return None
     words = _NP_WORD.findall(spk.text)
     first = words[0].lower()
+    if first == "the" and ctx.mentions and _ROLE_SPEAKER.fullmatch(spk.text):
+        # "In December, the president signed a directive that he said ...": the listed
+        # person last named with that title, if there is one
+        role = _role_antecedent(ctx, Quote("scare", "", spk.start, spk.end, speaker=spk.text,
+                                           speaker_start=spk.start, speaker_end=spk.end))
+        return role if role.actor is not None else None
     if (not words[0][:1].isupper() or first in _OPENERS or first in _PRONOUNS
             or first in _CAPITAL_DETERMINERS or words[-1].lower() in _PEOPLE
             or first in _COUNT_WORDS or first in _NUMBER_WORDS  # ("Seven people had")

@@ -1803,6 +1803,25 @@ def test_speakers_of_an_unseen_first_100_days_event():
         "done more than anyone.")] == [("Trump", "argue")]
 
 
+def test_speakers_of_an_unseen_space_force_event():
+    # worked by hand (an unseen allsides event, 2018-06-18 US military; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Donald Trump", "person", ["Trump"], titles=["President"]),
+                        Actor("Dana White", "person")])
+    text = ("President Donald Trump spoke on Monday.\n\n\"It will take time,\" Pentagon "
+            "spokeswoman Dana White said.\n\nIn December, the president signed a directive "
+            "that he said would help astronauts.")
+    # a "he" in the sentence of "the president": the listed president (before: Dana White)
+    assert [(q.speaker, q.actor) for q in find_quotes(text, actors)][-1] == (
+        "he", "Donald Trump")
+    # words after a quotation that open with an auxiliary are no speaker
+    # (before: "would carry out")
+    assert [q.speaker for q in find_quotes(
+        "Trump did not go into what role the so-called \u201cspace force\u201d would carry "
+        "out or who would command it, but he framed it as a security issue, saying he does "
+        "not want rivals leading.")] == [None, "he"]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
