@@ -4925,7 +4925,8 @@ _OF_IN_BEFORE = re.compile(r"\b(?:of|in|for)\s+(?:the\s+)?$")
 _ROLE_COMMA_NAME = re.compile(r"\s+([a-z][a-z-]{2,}),\s+(?=[A-Z])")
 #: Roles after a person's name that name someone else: "Obama adviser", "Trump aides".
 _PERSON_ROLE_AFTER = re.compile(
-    r"\s+(?:(?:former|top|senior|longtime|chief|then|new|one-time)\s+)?(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
+    r"\s+(?:(?:former|top|senior|longtime|chief|then|new|one-time)\s+)?"
+    r"(advisers?|advisors?|aides?|allies|ally|officials?|staffers?|supporters?|donors?|"
     r"spokes(?:man|woman|person|people)|campaign|camp|team|administration)"
     r"(?:\s+[a-z][a-z-]+)?\s*$")
 #: Heads after a body's name for people who speak as themselves, not for the body.
@@ -4989,7 +4990,9 @@ def _after_speaker(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Sp
     return spk, verb
 
 
-def _after_speaker_words(ctx: _Context, after: tuple[int, int], v: _Verb) -> tuple[_Speaker, _Verb]:
+def _after_speaker_words(ctx: _Context, after: tuple[int, int],
+                         v: _Verb) -> tuple[_Speaker, _Verb]:
+    """The speaker named after a quotation, between its end and the cue verb ``v``."""
     who = _WHO_AFTER_NAME.search(ctx.shadow, after[0], v.start) \
         if ctx.shadow.find(" who ", after[0], v.start) >= 0 else None
     if who is not None:
