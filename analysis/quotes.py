@@ -4825,7 +4825,8 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
         np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
         if np.text is not None and np.start < pre.start() and np.end >= m.end:
             return _Speaker(np.text, m.actor, np.start, np.end, np.names)
-    role = _ROLE_COMMA_NAME.match(ctx.shadow, m.end, hi) if m.kind != "person" else None
+    role = _ROLE_COMMA_NAME.match(ctx.shadow, m.end, hi) \
+        if m.kind != "person" or m.possessive else None  # (also "Keyser's attorney, ...")
     if role is not None and role.group(1) in ctx.roles:
         np = _tidy(ctx, ctx.noun_phrase_before(lo, hi))
         if np.text is not None and np.start == role.end():
@@ -6280,6 +6281,11 @@ def _antecedent(ctx: _Context, who: int) -> _Speaker | None:
         return _Speaker(ctx.text[a:comma], None, a, comma)
     m = ctx.mention_before(max(0, comma - _NP_REACH), comma)
     if m is not None and m.end == _last_char_before(sh, m.start, comma) + 1:
+        if sh.startswith("who", who) and sh.endswith(" of ", 0, m.start) \
+                and (c2 := sh.rfind(",", max(0, m.start - 60), m.start)) > 0 \
+                and _APPOSITION_OPEN.match(sh, c2) \
+                and (person := _name_before_apposition(ctx, c2)) is not None:
+            return person  # "Lynne Brookes, a classmate of Ramirez who has said": Brookes
         if m.kind != "person" and sh.startswith("who", who) \
                 and (ppl := _PLURAL_OF.search(sh, max(0, m.start - 40), m.start)) is not None:
             # "whistleblowers within the Trump administration who blasted": the people

@@ -1822,6 +1822,24 @@ def test_speakers_of_an_unseen_space_force_event():
         "not want rivals leading.")] == [None, "he"]
 
 
+def test_speakers_of_an_unseen_background_check_event():
+    # worked by hand (an unseen allsides event, 2018-09-29 FBI; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("Deborah Ramirez", "person", ["Ramirez"]),
+                        Actor("Leland Keyser", "person", ["Keyser"])])
+
+    def rows(text):
+        return [(q.speaker, q.speaker_name, q.actor) for q in find_quotes(text, actors)]
+
+    # "X, a classmate of Y who has said": X (before: "Ramirez who")
+    assert rows("Deborah Ramirez spoke. Lynne Brookes, a classmate of Ramirez who has said "
+                "that the denials were lies, spoke too.")[0] == (
+        "Lynne Brookes, a classmate of Ramirez who", "Lynne Brookes", None)
+    # "Y's attorney, X, wrote": X (before: "Keyser's")
+    assert rows("Leland Keyser spoke. \"She does not refute it,\" Keyser's attorney, Howard "
+                "Walsh, wrote in the letter.") == [("Howard Walsh", "Howard Walsh", None)]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
