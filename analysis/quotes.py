@@ -1859,9 +1859,11 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                 continue  # "LGBTQ advocates argue", "which advocates hoped": a noun
             if v.form.endswith("ing") and sh[v.start - 1:v.start] == " " \
                     and (before := _last_word(sh, max(ss, v.start - 20), v.start)) \
-                    and before in ctx.verbs.forms and not before.endswith("ing"):
+                    and ((before in ctx.verbs.forms and not before.endswith("ing"))
+                         or before in _REFLEXIVES):
                 # "Lee acknowledged telling the board that ...": the verb before is the
-                # cue, and what was told is within its content
+                # cue, and what was told is within its content ("she found herself
+                # writing about politics": no cue at all)
                 continue
             passive_by = _passive_by(ctx, ss, se, v)
             if passive_by is not None:
@@ -2017,6 +2019,8 @@ def _reported(ctx: _Context, inside: Sequence[tuple[int, int]] = ()) -> list[Quo
                     out.append(_make_reported(ctx, "after", spk, v, ss, content_end))
         # according to X, ...  /  ..., according to X(, ...)
         for a_start, a_end in ctx.according_in(ss, se):
+            if ctx.in_quote(a_start):
+                continue  # ('In "The World According to Dick Cheney,"': a title's words)
             comma = sh.find(",", a_end, se)
             stop = comma if comma >= 0 else _last_char_before(sh, 0, end, ".!?") + 1
             n_who = _word_count(sh, a_end, stop)
@@ -4611,6 +4615,8 @@ _HEAD_PREPOSITIONS = frozenset({"at", "in", "from", "of", "for", "with", "across
 #: A finite verb's look: an auxiliary or a past tense ("and the governor tripped up").
 _FINITE_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|"
                           r"do|[a-z]{3,}ed)\b")
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves",
+                         "yourself", "yourselves"})
 #: A comma and a conjunction that opens a new clause ("..., but critics who ...").
 _CLAUSE_JOINT = re.compile(r",\s+(?:but|and(?:\s+yet)?|while|yet|whereas|although|though)\s+")
 _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "The group
@@ -6027,7 +6033,7 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
               ctx.quote_starts[j] if j < len(ctx.quote_starts) else len(ctx.text))
     if ss < lo:
         return None  # (a named speaker after the sentence's start: the caller's pool)
-    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss + 1, end) and not ctx.in_quote(ss) \
+    if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss, end) and not ctx.in_quote(ss) \
             and not (q.kind == "reported" and q.cue == "after"):  # (", he said.": content)
         own = _sentence_subject(ctx, ss, end)
         if own.text is not None:

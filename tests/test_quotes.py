@@ -1840,6 +1840,25 @@ def test_speakers_of_an_unseen_background_check_event():
                 "Walsh, wrote in the letter.") == [("Howard Walsh", "Howard Walsh", None)]
 
 
+def test_speakers_of_an_unseen_party_future_event():
+    # worked by hand (an unseen allsides event, 2013-03-15 Republican Party; invented text)
+    def rows(text):
+        return [(q.kind, q.speaker, q.speaker_name) for q in find_quotes(text)]
+
+    # a name opening the pronoun's own sentence is who the pronoun is, before the speaker
+    # quoted last (before: Dan Schnur)
+    assert rows("\"It is hard,\" says Dan Schnur, a strategist.\n\nBrulte has avoided "
+                "sweeping statements about the direction in which he hopes to lead the "
+                "party.")[-1] == ("thought", "he", "Brulte")
+    # "according to" inside a title in quotation marks is no cue (before: a report of
+    # "Dick Cheney")
+    assert [q.kind for q in find_quotes(
+        "In \"The World According to Dick Cheney,\" he gets personal.")] == ["scare"]
+    # "she found herself writing about politics": no cue
+    assert [q.verb for q in find_quotes(
+        "Soon she found herself writing about politics.")] == []
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
