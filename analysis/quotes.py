@@ -6036,8 +6036,9 @@ def _previous_subject(ctx: _Context, q: Quote, kinds: dict[str, str],
     if end > ss + 1 and _CAPITAL.search(ctx.shadow, ss, end) and not ctx.in_quote(ss) \
             and not (q.kind == "reported" and q.cue == "after"):  # (", he said.": content)
         own = _sentence_subject(ctx, ss, end)
-        if own.text is not None:
+        if own.text is not None and ctx.shadow[own.end:q.speaker_start].strip() != ",":
             # "Sexton reflected on what he said": the name in the pronoun's own sentence
+            # (not "Klobuchar, she said, seemed ...": the name her words are about)
             return _person_subject(ctx, own, kinds)
     if k == 0:
         return None
