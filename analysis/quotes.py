@@ -4617,6 +4617,15 @@ _FINITE_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|cou
                           r"do|[a-z]{3,}ed)\b")
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves",
                          "yourself", "yourselves"})
+#: A capitalised name of two to four words right after a body's possessive, then the
+#: end of the sentence or a comma: "(National Review's) David French."
+_NAME_AFTER_OWNER = re.compile(r"\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s+[A-Z][\w'-]*)"
+                               r"(?=\s*[.,;]|\s*$)")
+#: Someone who speaks for a person, before "for" and the person's name (perhaps after a
+#: title): "a spokesperson for (Gov.) ", "the lawyer for ".
+_VOICE_FOR = re.compile(r"(?<![\w'-])(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?"
+                        r"(?:spokes(?:man|woman|person)|lawyer|attorney|aide|adviser|advisor|"
+                        r"representative|press\s+secretary)\s+for\s+(?:[A-Z][\w.]*\s+)?$")
 #: A comma and a conjunction that opens a new clause ("..., but critics who ...").
 _CLAUSE_JOINT = re.compile(r",\s+(?:but|and(?:\s+yet)?|while|yet|whereas|although|though)\s+")
 _SUBJECT_WHO = re.compile(  # ("that" opening a clause whose verb comes first: "The group
@@ -4841,6 +4850,12 @@ def _mention_speaker(ctx: _Context, m: Mention, lo: int, hi: int) -> _Speaker:
             person = ctx.first_mention(np.start, np.end)
             return ctx.speaker_from(person) if person is not None \
                 and person.kind == "person" else np
+    if m.kind == "person" and not m.possessive \
+            and ctx.shadow.find(" for ", max(lo, m.start - 30), m.start) >= 0 \
+            and (voice := _VOICE_FOR.search(ctx.shadow, max(lo, m.start - 60), m.start)):
+        # "A spokesperson for Gov. Northam told": the spokesperson, for him
+        a = voice.start()
+        return _Speaker(ctx.text[a:m.end], m.actor, a, m.end)
     if m.kind == "person" and m.possessive \
             and (role := _PERSON_ROLE_AFTER.match(ctx.shadow, m.end, hi)) is not None \
             and not _HEAD_AFTER.match(ctx.shadow, m.end, hi):
@@ -5078,6 +5093,14 @@ def _after_speaker_words(ctx: _Context, after: tuple[int, int],
                     return ctx.speaker_from(person), v
                 actor = m.actor if role.group(1) in _SPEAKS_FOR else None
                 return _Speaker(spk.text, actor, spk.start, spk.end, spk.names), v
+        if m.possessive \
+                and (name := _NAME_AFTER_OWNER.match(ctx.shadow, m.end, after[1])) is not None:
+            # "wrote National Review's David French": the writer the body owns (not for it)
+            a, b = name.span(1)
+            person = ctx.first_mention(a, b)
+            if person is not None and person.kind == "person" and person.end == b:
+                return ctx.speaker_from(person), v
+            return _Speaker(ctx.text[a:b], None, a, b), v
         return ctx.speaker_from(m), v
     end = v.start
     k = _last_char_before(ctx.shadow, after[0], v.start)

@@ -1859,6 +1859,24 @@ def test_speakers_of_an_unseen_party_future_event():
         "Soon she found herself writing about politics.")] == []
 
 
+def test_speakers_of_an_unseen_late_term_bill_event():
+    # worked by hand (an unseen allsides event, 2019-02-01 abortion; invented text)
+    from analysis.actors import Actor, ActorList
+    actors = ActorList([Actor("National Review", "organisation", ["National Review"]),
+                        Actor("Ralph Northam", "person", ["Northam"])])
+
+    def rows(text):
+        return [(q.speaker, q.actor) for q in find_quotes(text, actors)]
+
+    # "wrote National Review's David French": the writer (before: "National Review's")
+    assert rows("\u201cAny claim would suffice,\u201d wrote National Review\u2019s David "
+                "French.") == [("David French", None)]
+    # "A spokesperson for Gov. Northam told": the spokesperson, for him (before: Northam)
+    assert rows("Ralph Northam spoke. A spokesperson for Gov. Northam told Vox it was "
+                "\u201cabsolutely not\u201d true.") == [
+        ("A spokesperson for Gov. Northam", "Ralph Northam")]
+
+
 def test_what_she_calls_is_hers():
     # worked by hand (an unseen allsides event, invented text): the pronoun before "calls"
     # speaks, not the listed body before "for what" (before: the White House)
