@@ -1565,3 +1565,14 @@ def test_a_surname_before_a_things_noun_names_the_thing():
     # guard: a verb or a lower-case noun after the surname leaves the mention
     assert [m.start for m in find_mentions("Henry Hyde spoke. Hyde Tuesday said. Hyde "
                                            "voters left.", listed)] == [0, 18, 37]
+
+
+def test_discover_a_publication_is_an_organisation():
+    # worked by hand (an unseen allsides event, 2019-02-01 abortion; invented text): a
+    # magazine that "wrote" is no person (before: "National Review" a person, so its
+    # "he" and its writer's words went to it)
+    corpus = from_texts({
+        "A": "\"It is wrong,\" wrote National Review. The National Review said so twice.",
+        "B": "National Review said the bill was wrong."})
+    table = discover_actors(corpus).set_index("candidate")
+    assert table.loc["National Review", "kind_guess"] == "organisation"
